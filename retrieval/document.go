@@ -1,0 +1,47 @@
+// Package retrieval turns a folder of news articles into a searchable index:
+// it reads and cleans articles, cuts them into located chunks, embeds them,
+// persists them in a chromem-go store and answers hybrid (lexical + vector)
+// searches whose every hit can be traced back to verbatim article text.
+package retrieval
+
+// Document is one article as read from disk. Text is kept verbatim so that a
+// quote taken from it can be re-found by offset; cleaning never rewrites it,
+// it only marks spans as boilerplate.
+type Document struct {
+	ID        string `json:"id"`   // file name without extension
+	Path      string `json:"path"` // slash-separated path relative to the corpus root
+	Title     string `json:"title,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Published string `json:"published,omitempty"` // as stated in the text or front matter, never invented
+	Lang      string `json:"lang,omitempty"`      // "id", "en" or "" when unsure
+	URL       string `json:"url,omitempty"`
+	Text      string `json:"-"`    // verbatim article text (for .html: the extracted text)
+	Hash      string `json:"hash"` // hex sha256 of the raw file bytes
+}
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Paragraph is a paragraph of a document with its sentences. Boilerplate
+// paragraphs (share links, photo credits, "read also" links) are kept so
+// offsets stay stable, but are never chunked or retrieved.
+type Paragraph struct {
+	Index       int    // 1-based position among the document's paragraphs
+	Span        Span   // the paragraph's text, trimmed of surrounding space
+	Sentences   []Span // sentence spans inside Span, trimmed
+	Boilerplate bool
+}
+
+// Chunk is the unit of retrieval: one or more consecutive sentences of a
+// single paragraph. Text == Document.Text[Start:End] always holds.
+type Chunk struct {
+	ID        string `json:"id"` // "<doc id>#p<paragraph>.<n>"
+	DocID     string `json:"doc"`
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"` // byte offsets into Document.Text
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+}
