@@ -1,0 +1,69 @@
+// Package cite checks that an answer's [n] citations are true: every marker
+// names a provided source, and every cited sentence's numbers, dates and
+// names appear in the passage it cites. The same verifier backs the LLM
+// answerer and the moderators' citation checks in Discord.
+package cite
+
+// Source is a numbered passage an answer may cite as [N].
+type Source struct {
+	N     int
+	DocID string
+	Text  string // the passage, verbatim article text
+}
+
+// CitationVerdict is the check of one [N] marker of one sentence.
+type CitationVerdict struct {
+	N        int      `json:"n"`
+	DocID    string   `json:"doc,omitempty"`
+	Known    bool     `json:"known"`    // N names a provided source
+	Supports bool     `json:"supports"` // the source's passage supports the sentence
+	Score    float64  `json:"score"`    // share of the sentence's content found in the passage, 0..1
+	Missing  []string `json:"missing"`  // numbers, dates or names of the sentence absent from the passage
+}
+
+// SentenceVerdict is the check of one sentence of an answer.
+type SentenceVerdict struct {
+	Sentence    string            `json:"sentence"` // without its markers
+	Start       int               `json:"start"`    // byte offsets into the checked answer text
+	End         int               `json:"end"`
+	Citations   []CitationVerdict `json:"citations"`
+	Supported   bool              `json:"supported"`    // at least one cited (or re-pointed) source supports it
+	RepointedTo []int             `json:"repointed_to"` // sources that support it when its own markers did not
+}
+
+// Report is the verdict on a whole answer. Text is the answer rewritten with
+// unknown markers removed, re-pointed markers replaced and unsupported
+// sentences dropped; it is empty when nothing in the answer is supported.
+type Report struct {
+	Sentences []SentenceVerdict `json:"sentences"`
+	Text      string            `json:"text"`
+}
+
+// ClaimStatus is the verdict on a free-standing claim checked against the
+// whole coverage.
+type ClaimStatus string
+
+const (
+	ClaimSupported     ClaimStatus = "supported"
+	ClaimContradicted  ClaimStatus = "contradicted"
+	ClaimNotInCoverage ClaimStatus = "not_in_coverage"
+)
+
+// Evidence is a passage found for a claim.
+type Evidence struct {
+	DocID    string  `json:"doc"`
+	Title    string  `json:"title,omitempty"`
+	Quote    string  `json:"quote"` // verbatim passage text
+	Start    int     `json:"start"` // byte offsets into the document text
+	End      int     `json:"end"`
+	Score    float64 `json:"score"`
+	Supports bool    `json:"supports"`
+	Conflict string  `json:"conflict,omitempty"` // e.g. "claim says 7,000; passage says 6.000"
+}
+
+// ClaimResult is the verdict on a claim, with the passages behind it.
+type ClaimResult struct {
+	Claim    string      `json:"claim"`
+	Status   ClaimStatus `json:"status"`
+	Evidence []Evidence  `json:"evidence"`
+}
