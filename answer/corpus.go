@@ -1,0 +1,21 @@
+package answer
+
+import (
+	"context"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// Corpus is what answering needs from an index: search, the documents
+// behind hits, and term statistics for weighing question concepts.
+type Corpus interface {
+	Search(ctx context.Context, q lexicon.Query, k int, r retrieval.Ranking) ([]retrieval.Hit, error)
+	Document(id string) (retrieval.Document, bool)
+	Paragraphs(id string) []retrieval.Paragraph
+	Documents() []retrieval.Document
+	DocumentChunks(id string) []retrieval.Chunk
+	IDF(term string) float64
+	MaxIDF() float64
+	Lexicon() *lexicon.Lexicon
+}

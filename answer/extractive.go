@@ -1,0 +1,400 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// Thresholds of the extractive answerer. A sentence answers only when it
+// carries at least minCoverage of the question's weighted concepts, every
+// name and number of the question is in its document, and (for typed
+// questions) it holds something of the asked type. Sentences within
+// peerShare of the best score may corroborate or contradict it.
+const (
+	minCoverage = 0.6
+	peerShare   = 0.85
+	maxQuotes   = 4
+)
+
+// Extractive answers from verbatim sentences of the coverage, offline.
+type Extractive struct {
+	corpus Corpus
+	lex    *lexicon.Lexicon
+	k      int
+}
+
+// NewExtractive returns the offline answerer over corpus. k is the number
+// of passages retrieved per question (0: 10).
+func NewExtractive(corpus Corpus, k int) *Extractive {
+	if k <= 0 {
+		k = 10
+	}
+	return &Extractive{corpus: corpus, lex: corpus.Lexicon(), k: k}
+}
+
+// Evidence is a retrieved, judged sentence, ready to cite.
+type Evidence struct {
+	Doc       retrieval.Document
+	Paragraph int
+	Span      retrieval.Span // the sentence in the document
+	Chunk     retrieval.Chunk
+	Coverage  float64
+	Score     float64
+	Key       string // the answer-type match nearest the question's focus, verbatim
+	KeyNorm   string
+	KeyStart  int
+	KeyEnd    int
+}
+
+// Answer answers q from the coverage.
+func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
+	start := time.Now()
+	res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}}
+	lq := e.lex.Analyze(q.Question)
+	ev, err := e.evidence(ctx, lq, q.K)
+	if err != nil {
+		return res, err
+	}
+	res = compose(res, lq, ev)
+	res.TookMS = time.Since(start).Milliseconds()
+	return res, nil
+}
+
+// Evidence retrieves and ranks the sentences that answer lq, best first;
+// empty when nothing in the coverage answers it.
+func (e *Extractive) Evidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, error) {
+	return e.evidence(ctx, lq, k)
+}
+
+func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, error) {
+	if k <= 0 {
+		k = e.k
+	}
+	hits, err := e.corpus.Search(ctx, lq, k, retrieval.RankHybrid)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	cands := e.candidates(hits, lq)
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	sortCandidates(cands)
+	best := cands[0]
+	if !best.entities || best.coverage < minCoverage {
+		return nil, nil
+	}
+	peers := make([]*candidate, 0, len(cands))
+	for _, c := range cands {
+		if c.entities && c.coverage >= minCoverage && c.score >= peerShare*best.score {
+			peers = append(peers, c)
+		}
+	}
+	typed := lq.Type != lexicon.AnswerAny
+	if typed {
+		peers = e.withKeys(peers, lq)
+		if len(peers) == 0 {
+			return nil, nil // nothing of the asked type: the coverage does not say
+		}
+	}
+	out := make([]Evidence, 0, len(peers))
+	for _, c := range peers {
+		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score}
+		if len(c.keys) > 0 {
+			k := c.keys[0]
+			ev.Key, ev.KeyNorm, ev.KeyStart, ev.KeyEnd = c.doc.Text[k.start:k.end], k.norm, k.start, k.end
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// candidates splits retrieved chunks (and their folded duplicates) into
+// judged sentences.
+func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candidate {
+	weights := conceptWeights(e.corpus, lq)
+	docTermCache := map[string][][]string{}
+	seen := map[string]bool{}
+	var out []*candidate
+	for rank, h := range hits {
+		for _, ch := range append([]retrieval.Chunk{h.Chunk}, h.Duplicates...) {
+			doc, ok := e.corpus.Document(ch.DocID)
+			if !ok {
+				continue
+			}
+			docTerms, ok := docTermCache[doc.ID]
+			if !ok {
+				docTerms = e.termsOf(doc.Text, doc.Lang)
+				docTermCache[doc.ID] = docTerms
+			}
+			var para retrieval.Paragraph
+			for _, p := range e.corpus.Paragraphs(doc.ID) {
+				if p.Index == ch.Paragraph {
+					para = p
+				}
+			}
+			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
+			for _, s := range para.Sentences {
+				if s.Start < ch.Start || s.End > ch.End {
+					continue
+				}
+				id := fmt.Sprintf("%s@%d", doc.ID, s.Start)
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				c := &candidate{doc: &doc, paragraph: para.Index, span: s, chunk: ch, hitRank: rank}
+				c.toks = lexicon.Tokenize(doc.Text[s.Start:s.End])
+				for i := range c.toks {
+					c.toks[i].Start += s.Start
+					c.toks[i].End += s.Start
+				}
+				c.termsAt = make([][]string, len(c.toks))
+				for i, t := range c.toks {
+					c.termsAt[i] = e.lex.WordTerms(t, doc.Lang)
+				}
+				judge(c, lq, weights, paraTerms, docTerms)
+				c.score = c.coverage + 0.02/float64(1+rank)
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func (e *Extractive) termsOf(text, lang string) [][]string {
+	toks := lexicon.Tokenize(text)
+	out := make([][]string, len(toks))
+	for i, t := range toks {
+		out[i] = e.lex.WordTerms(t, lang)
+	}
+	return out
+}
+
+// withKeys keeps the peers holding something of the asked type and orders
+// them so that the key most outlets agree on comes first.
+func (e *Extractive) withKeys(peers []*candidate, lq lexicon.Query) []*candidate {
+	votes := map[string]float64{}
+	var kept []*candidate
+	for _, c := range peers {
+		c.keys = extractKeys(c, lq.Type, c.focus(lq), lq, e.lex)
+		if len(c.keys) == 0 {
+			continue
+		}
+		kept = append(kept, c)
+		for _, k := range c.keys {
+			votes[k.norm] += c.score / float64(1+k.dist)
+		}
+	}
+	// Each sentence answers with its own key nearest the focus, unless a
+	// key of the sentence is what most outlets say (Wonsan rather than
+	// "Korea Utara" for where two leaders met).
+	for _, c := range kept {
+		bestK := 0
+		for i, k := range c.keys {
+			if votes[k.norm] > votes[c.keys[bestK].norm]*1.5 && k.dist <= c.keys[0].dist+6 {
+				bestK = i
+			}
+		}
+		c.keys[0], c.keys[bestK] = c.keys[bestK], c.keys[0]
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		vi, vj := votes[kept[i].keys[0].norm], votes[kept[j].keys[0].norm]
+		if math.Abs(vi-vj) > 1e-9 {
+			return vi > vj
+		}
+		return kept[i].score > kept[j].score
+	})
+	return kept
+}
+
+// compose writes the answer: the agreed figure or name with every outlet
+// that states it, each version when outlets disagree, then the quotes.
+func compose(res Result, lq lexicon.Query, ev []Evidence) Result {
+	en := lq.Lang != "id"
+	if len(ev) == 0 {
+		res.Answered = false
+		res.Answer = declineText(en)
+		return res
+	}
+	res.Answered = true
+	groups := groupEvidence(lq, ev)
+	var lead strings.Builder
+	var quotes strings.Builder
+	n := 0
+	cite := func(e Evidence) int {
+		for _, c := range res.Citations {
+			if c.Doc == e.Doc.ID && c.ByteStart == e.Span.Start {
+				return c.N
+			}
+		}
+		n++
+		res.Citations = append(res.Citations, citationFor(n, e))
+		return n
+	}
+	disagree := len(groups) > 1
+	if disagree {
+		if en {
+			lead.WriteString("The reports differ: ")
+		} else {
+			lead.WriteString("Laporan berbeda: ")
+		}
+	}
+	for gi, g := range groups {
+		var marks []int
+		for _, e := range g {
+			marks = append(marks, cite(e))
+		}
+		if g[0].Key != "" {
+			if gi > 0 {
+				lead.WriteString("; ")
+			}
+			lead.WriteString(g[0].Key)
+			if disagree {
+				lead.WriteString(" (")
+				lead.WriteString(outletList(g, en))
+				lead.WriteString(")")
+			}
+			lead.WriteString(" ")
+			lead.WriteString(markers(marks))
+		}
+	}
+	if lead.Len() > 0 {
+		lead.WriteString(".")
+	}
+	for _, c := range res.Citations {
+		if quotes.Len() > 0 {
+			quotes.WriteString(" ")
+		}
+		fmt.Fprintf(&quotes, "“%s” [%d]", c.Quote, c.N)
+	}
+	if lead.Len() > 0 {
+		res.Answer = lead.String() + "\n\n" + quotes.String()
+	} else {
+		res.Answer = quotes.String()
+	}
+	return res
+}
+
+// groupEvidence groups sentences by the answer they give. Typed questions
+// group by key value; the first group is the best-supported answer; a
+// second group survives only for figures (where outlets really disagree)
+// and only when its own best sentence is as strong as the first's.
+func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
+	perDoc := func(g []Evidence) []Evidence {
+		seen := map[string]bool{}
+		var out []Evidence
+		for _, e := range g {
+			if !seen[e.Doc.ID] && len(out) < maxQuotes {
+				seen[e.Doc.ID] = true
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	if lq.Type == lexicon.AnswerAny {
+		return [][]Evidence{perDoc(ev[:1:1])}
+	}
+	var order []string
+	byKey := map[string][]Evidence{}
+	for _, e := range ev {
+		k := e.KeyNorm
+		if _, ok := byKey[k]; !ok {
+			order = append(order, k)
+		}
+		byKey[k] = append(byKey[k], e)
+	}
+	groups := [][]Evidence{perDoc(byKey[order[0]])}
+	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
+	if numeric {
+		for _, k := range order[1:] {
+			g := perDoc(byKey[k])
+			if !sameDocs(g, groups[0]) && g[0].Score >= peerShare*groups[0][0].Score {
+				groups = append(groups, g)
+			}
+			if len(groups) == 2 {
+				break
+			}
+		}
+	}
+	return groups
+}
+
+// sameDocs reports whether every document of g already backs first: one
+// outlet giving two figures is not a disagreement between outlets.
+func sameDocs(g, first []Evidence) bool {
+	for _, e := range g {
+		found := false
+		for _, f := range first {
+			if f.Doc.ID == e.Doc.ID {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func outletList(g []Evidence, en bool) string {
+	var names []string
+	for _, e := range g {
+		name := e.Doc.Outlet
+		if name == "" {
+			name = e.Doc.Title
+		}
+		if name == "" {
+			name = e.Doc.ID
+		}
+		names = append(names, truncateRunes(name, 60))
+	}
+	if en {
+		return "according to " + strings.Join(names, ", ")
+	}
+	return "menurut " + strings.Join(names, ", ")
+}
+
+func markers(ns []int) string {
+	var b strings.Builder
+	for _, n := range ns {
+		fmt.Fprintf(&b, "[%d]", n)
+	}
+	return b.String()
+}
+
+func declineText(en bool) string {
+	if en {
+		return "The coverage does not say. None of the indexed articles answers this question."
+	}
+	return "Liputan tidak menyebutkannya. Tidak ada artikel terindeks yang menjawab pertanyaan ini."
+}
+
+// citationFor builds the citation of a sentence: verbatim quote, byte and
+// character offsets.
+func citationFor(n int, e Evidence) Citation {
+	return Citation{
+		N: n, Doc: e.Doc.ID, Title: e.Doc.Title, Outlet: e.Doc.Outlet, Published: e.Doc.Published,
+		Quote:     e.Doc.Text[e.Span.Start:e.Span.End],
+		ByteStart: e.Span.Start, ByteEnd: e.Span.End,
+		Start:     utf8.RuneCountInString(e.Doc.Text[:e.Span.Start]),
+		End:       utf8.RuneCountInString(e.Doc.Text[:e.Span.End]),
+		Paragraph: e.Paragraph,
+		Passage:   e.Chunk.Text,
+	}
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

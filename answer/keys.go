@@ -1,0 +1,292 @@
+package answer
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// key is a span of a sentence that answers the question's type: a figure,
+// a duration, a date, a name. norm is its comparison form (a number's
+// value, a name's last word) so keys from different outlets can be counted
+// together and told apart.
+type key struct {
+	norm       string
+	value      float64 // for numeric keys
+	first      int     // token range [first, last] in the sentence
+	last       int
+	start, end int // byte offsets in the document of the key phrase, with its qualifier and unit
+	dist       int // tokens from the question's focus
+}
+
+// KnownWord is what key extraction needs from the lexicon: whether a word
+// is an ordinary dictionary word (and so not a person's name).
+type knownWorder interface {
+	KnownWord(norm string) bool
+	IsStop(norm string) bool
+}
+
+func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Query, lex knownWorder) []key {
+	mark := c.questionTokens(q)
+	var keys []key
+	switch typ {
+	case lexicon.AnswerNumber, lexicon.AnswerPercent:
+		keys = numberKeys(c, typ, mark)
+	case lexicon.AnswerDuration:
+		keys = durationKeys(c, mark)
+	case lexicon.AnswerDate:
+		keys = dateKeys(c, mark)
+	case lexicon.AnswerPerson, lexicon.AnswerPlace:
+		keys = nameKeys(c, typ, mark, lex)
+	}
+	for i := range keys {
+		if focus < 0 {
+			keys[i].dist = 0
+			continue
+		}
+		d := keys[i].first - focus
+		if keys[i].first <= focus && focus <= keys[i].last {
+			d = 0
+		} else if d < 0 {
+			d = focus - keys[i].last
+		}
+		keys[i].dist = d
+	}
+	// nearest first, ties to the earlier key
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j].dist < keys[j-1].dist; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
+	var keys []key
+	for i, t := range c.toks {
+		if !t.Num || mark[i] {
+			continue
+		}
+		v, err := strconv.ParseFloat(t.Norm, 64)
+		if err != nil {
+			continue
+		}
+		next := ""
+		if i+1 < len(c.toks) {
+			next = c.toks[i+1].Norm
+		}
+		isYear := len(t.Norm) == 4 && v >= 1900 && v <= 2100
+		inDate := isMonth(next) || i > 0 && isMonth(c.toks[i-1].Norm)
+		percent := strings.HasPrefix(c.doc.Text[t.End:], "%") || next == "persen" || next == "percent"
+		if typ == lexicon.AnswerPercent && !percent {
+			continue
+		}
+		if typ == lexicon.AnswerNumber && (isYear || inDate) {
+			continue
+		}
+		k := key{norm: strconv.FormatFloat(v, 'f', -1, 64), value: v, first: i, last: i}
+		k.start, k.end = phraseAround(c, i, i, true)
+		if percent {
+			k.end = max(k.end, t.End+1)
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func durationKeys(c *candidate, mark []bool) []key {
+	var keys []key
+	for i := 0; i+1 < len(c.toks); i++ {
+		t := c.toks[i]
+		n, ok := numberWord(t.Norm)
+		if t.Num {
+			v, err := strconv.ParseFloat(t.Norm, 64)
+			n, ok = v, err == nil
+		}
+		if !ok || mark[i] || !isTimeUnit(c.toks[i+1].Norm) {
+			continue
+		}
+		k := key{norm: strconv.FormatFloat(n, 'f', -1, 64) + " " + unitCanon(c.toks[i+1].Norm), value: n, first: i, last: i + 1}
+		k.start, k.end = c.toks[i].Start, c.toks[i+1].End
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func dateKeys(c *candidate, mark []bool) []key {
+	var keys []key
+	for i, t := range c.toks {
+		if !isMonth(t.Norm) || !t.Upper {
+			continue
+		}
+		first, last := i, i
+		if i > 0 && c.toks[i-1].Num && len(c.toks[i-1].Norm) <= 2 {
+			first = i - 1
+		}
+		if i+1 < len(c.toks) && c.toks[i+1].Num && len(c.toks[i+1].Norm) == 4 {
+			last = i + 1
+		}
+		if mark[i] {
+			continue
+		}
+		parts := make([]string, 0, 3)
+		for k := first; k <= last; k++ {
+			parts = append(parts, monthCanon(c.toks[k].Norm))
+		}
+		keys = append(keys, key{norm: strings.Join(parts, " "), first: first, last: last, start: c.toks[first].Start, end: c.toks[last].End})
+	}
+	return keys
+}
+
+// nameKeys finds runs of capitalised words that are not ordinary words,
+// question names, dates or titles. Places must follow a locative
+// preposition ("di", "ke", "in", "at") within a few lower-case words;
+// persons must not.
+func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder) []key {
+	var keys []key
+	isName := func(i int) bool {
+		t := c.toks[i]
+		if !t.Upper || t.Num || mark[i] || isMonth(t.Norm) || isWeekday(t.Norm) || lex.IsStop(t.Norm) {
+			return false
+		}
+		if typ == lexicon.AnswerPerson && lex.KnownWord(t.Norm) {
+			return false
+		}
+		return true
+	}
+	for i := 0; i < len(c.toks); {
+		if !isName(i) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(c.toks) && isName(j+1) && strings.TrimSpace(c.doc.Text[c.toks[j].End:c.toks[j+1].Start]) == "" {
+			j++
+		}
+		locative := precededByLocative(c, i)
+		if (typ == lexicon.AnswerPlace) == locative {
+			norms := make([]string, 0, j-i+1)
+			for k := i; k <= j; k++ {
+				norms = append(norms, c.toks[k].Norm)
+			}
+			norm := strings.Join(norms, " ")
+			if typ == lexicon.AnswerPerson {
+				norm = norms[len(norms)-1] // "Maria Zakharova" and "Zakharova" are one person
+			}
+			keys = append(keys, key{norm: norm, first: i, last: j, start: c.toks[i].Start, end: c.toks[j].End})
+		}
+		i = j + 1
+	}
+	return keys
+}
+
+func precededByLocative(c *candidate, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch c.toks[k].Norm {
+		case "di", "ke", "in", "at", "to", "dari":
+			return true
+		}
+		if c.toks[k].Upper {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseAround widens a figure to its qualifier ("lebih dari", "sekitar",
+// "at least") and the noun it counts, so "6.000" reads "sekitar 6.000
+// insinyur".
+func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
+	start, end := c.toks[first].Start, c.toks[last].End
+	for k := first - 1; k >= 0 && k >= first-2; k-- {
+		if isQualifier(c.toks[k].Norm) {
+			start = c.toks[k].Start
+			continue
+		}
+		break
+	}
+	if withNoun && last+1 < len(c.toks) {
+		n := c.toks[last+1]
+		if !n.Num && !strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
+			end = n.End
+		}
+	}
+	return start, end
+}
+
+func isQualifier(w string) bool {
+	switch w {
+	case "sekitar", "lebih", "dari", "setidaknya", "sedikitnya", "hingga", "sampai", "kurang", "hampir", "kira",
+		"about", "around", "more", "than", "least", "at", "up", "to", "nearly", "almost", "over", "some":
+		return true
+	}
+	return false
+}
+
+func isMonth(w string) bool { return monthIndex(w) >= 0 }
+
+func monthIndex(w string) int {
+	for i, names := range [][]string{
+		{"january", "januari", "jan"}, {"february", "februari", "feb"}, {"march", "maret", "mar"},
+		{"april", "apr"}, {"may", "mei"}, {"june", "juni", "jun"}, {"july", "juli", "jul"},
+		{"august", "agustus", "agu", "aug"}, {"september", "sep", "sept"}, {"october", "oktober", "okt", "oct"},
+		{"november", "nov"}, {"december", "desember", "des", "dec"},
+	} {
+		for _, n := range names {
+			if w == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func monthCanon(w string) string {
+	i := monthIndex(w)
+	if i < 0 {
+		return w
+	}
+	return [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}[i]
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+func isTimeUnit(w string) bool { return unitCanon(w) != "" }
+
+func unitCanon(w string) string {
+	switch w {
+	case "hari", "day", "days":
+		return "day"
+	case "pekan", "week", "weeks":
+		return "week"
+	case "bulan", "month", "months":
+		return "month"
+	case "tahun", "year", "years":
+		return "year"
+	case "jam", "hour", "hours":
+		return "hour"
+	}
+	return ""
+}
+
+func numberWord(w string) (float64, bool) {
+	words := []string{"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"}
+	en := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	for i := range words {
+		if w == words[i] || w == en[i] {
+			return float64(i), true
+		}
+	}
+	if w == "sehari" {
+		return 1, true
+	}
+	return 0, false
+}

@@ -1,0 +1,222 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// candidate is one sentence of a retrieved chunk, judged against a question.
+type candidate struct {
+	doc       *retrieval.Document
+	paragraph int
+	span      retrieval.Span // byte offsets of the sentence in the document
+	chunk     retrieval.Chunk
+	hitRank   int
+	toks      []lexicon.Token
+	termsAt   [][]string // index terms of each token
+
+	coverage float64 // weighted share of the question's concepts found, 0..1
+	entities bool    // every name and number of the question is present
+	matched  []conceptMatch
+	score    float64
+	keys     []key // answer-type matches in the sentence, nearest to the focus first
+}
+
+type conceptMatch struct {
+	concept int
+	weight  float64
+	credit  float64 // 1 in the sentence; less when only the paragraph or document has it
+	pos     int     // token index of the first matching word, -1 when outside the sentence
+}
+
+func (c *candidate) text() string { return c.doc.Text[c.span.Start:c.span.End] }
+
+// conceptWeights weighs each concept by how informative its words are in
+// this corpus: the IDF of its alternatives' terms; a concept the corpus
+// never mentions gets the highest weight so that an answer missing it
+// falls short.
+func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
+	w := make([]float64, len(q.Concepts))
+	maxIDF := corpus.MaxIDF()
+	for i, c := range q.Concepts {
+		var sum float64
+		var n int
+		for _, a := range c.Alts {
+			var altIDF float64
+			present := true
+			for _, word := range a {
+				best := 0.0
+				for _, t := range word {
+					if v := corpus.IDF(t); v > best {
+						best = v
+					}
+				}
+				if best == 0 {
+					present = false
+					break
+				}
+				altIDF += best
+			}
+			if present && len(a) > 0 {
+				sum += altIDF / float64(len(a))
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+			w[i] = maxIDF
+		default:
+			w[i] = sum / float64(n)
+		}
+		if w[i] < 0.2 {
+			w[i] = 0.2
+		}
+		if c.Meta {
+			w[i] *= 0.3
+		}
+	}
+	return w
+}
+
+// matchAlt reports whether every word of a is among the term sets, and the
+// token index of its first word.
+func matchAlt(a lexicon.Alt, termsAt [][]string) (bool, int) {
+	first := -1
+	for _, word := range a {
+		found := -1
+		for i, terms := range termsAt {
+			if anyIn(word, terms) {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			return false, -1
+		}
+		if first < 0 || found < first {
+			first = found
+		}
+	}
+	return true, first
+}
+
+func anyIn(word lexicon.Word, terms []string) bool {
+	for _, w := range word {
+		for _, t := range terms {
+			if w == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// judge scores a candidate against the analysed question.
+func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms [][]string) {
+	var got, total float64
+	c.entities = true
+	c.matched = c.matched[:0]
+	for i, con := range q.Concepts {
+		total += weights[i]
+		credit, pos := 0.0, -1
+		for _, a := range con.Alts {
+			if ok, p := matchAlt(a, c.termsAt); ok {
+				credit, pos = 1, p
+				break
+			}
+		}
+		if credit == 0 && con.Entity {
+			for _, a := range con.Alts {
+				if ok, _ := matchAlt(a, paraTerms); ok {
+					credit = 0.8
+					break
+				}
+			}
+			if credit == 0 {
+				for _, a := range con.Alts {
+					if ok, _ := matchAlt(a, docTerms); ok {
+						credit = 0.5
+						break
+					}
+				}
+			}
+		}
+		if credit == 0 && (con.Entity || con.Number) {
+			c.entities = false
+		}
+		if con.Number && credit < 1 {
+			c.entities = false
+		}
+		if credit > 0 {
+			got += weights[i] * credit
+			c.matched = append(c.matched, conceptMatch{concept: i, weight: weights[i], credit: credit, pos: pos})
+		}
+	}
+	if total > 0 {
+		c.coverage = got / total
+	}
+}
+
+// focus is the token position of the question's most informative concept
+// found in the sentence (preferring content words over names): answers
+// sit next to what the question is about.
+func (c *candidate) focus(q lexicon.Query) int {
+	best, pos := -1.0, -1
+	for _, m := range c.matched {
+		if m.pos < 0 {
+			continue
+		}
+		w := m.weight
+		if q.Concepts[m.concept].Entity {
+			w *= 0.25
+		}
+		if w > best {
+			best, pos = w, m.pos
+		}
+	}
+	return pos
+}
+
+// questionTokens marks sentence tokens that belong to the question's names
+// or numbers, which cannot be the answer.
+func (c *candidate) questionTokens(q lexicon.Query) []bool {
+	mark := make([]bool, len(c.toks))
+	for _, con := range q.Concepts {
+		if !con.Entity && !con.Number {
+			continue
+		}
+		for _, a := range con.Alts {
+			for _, word := range a {
+				for i, terms := range c.termsAt {
+					if anyIn(word, terms) {
+						mark[i] = true
+					}
+				}
+			}
+		}
+	}
+	return mark
+}
+
+func sortCandidates(cs []*candidate) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		if cs[i].doc.ID != cs[j].doc.ID {
+			return cs[i].doc.ID < cs[j].doc.ID
+		}
+		return cs[i].span.Start < cs[j].span.Start
+	})
+}
+
+func lowerSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	var c common
+	c.register(fs, getenv)
+	rebuild := fs.Bool("rebuild", false, "discard the existing index and re-embed everything (repairs a corrupt index)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: kabar index [flags]\n\nBrings the index up to date with the corpus: new and changed articles are embedded, removed ones dropped.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	pos, helped, err := parseFlags(fs, args, stderr)
+	if helped || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("index takes no arguments (got %q); use --corpus DIR", pos[0])
+	}
+	e, err := loadEnv(c, stderr, getenv)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "indexing %s into %s\n", e.corpusID, e.dataDir)
+	bar := newProgressBar(stderr)
+	_, st, err := e.openIndex(ctx, *rebuild, bar.update, func(s retrieval.Skipped) {
+		bar.clear()
+		fmt.Fprintf(stderr, "warning: skipped %s: %s\n", s.Path, s.Reason)
+	})
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d documents, %d chunks (%d added, %d changed, %d removed, %d unchanged), %d files skipped, %d chunks embedded, in %s\n",
+		st.Documents, st.Chunks, st.Added, st.Changed, st.Removed, st.Unchanged, st.Skipped, st.Embedded, st.Took.Round(time.Millisecond))
+	return nil
+}
+
+// progressBar redraws one status line on stderr, at most every 100 ms.
+type progressBar struct {
+	w     io.Writer
+	last  time.Time
+	shown bool
+}
+
+func newProgressBar(w io.Writer) *progressBar { return &progressBar{w: w} }
+
+func (p *progressBar) update(pr retrieval.Progress) {
+	if pr.Total < 50 || time.Since(p.last) < 100*time.Millisecond && pr.Done != pr.Total {
+		return
+	}
+	p.last = time.Now()
+	const width = 30
+	filled := width * pr.Done / pr.Total
+	bar := make([]byte, width)
+	for i := range bar {
+		bar[i] = '.'
+		if i < filled {
+			bar[i] = '#'
+		}
+	}
+	fmt.Fprintf(p.w, "\r[%s] %d/%d documents", bar, pr.Done, pr.Total)
+	p.shown = true
+}
+
+func (p *progressBar) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}

@@ -1,0 +1,191 @@
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// Lexicon holds the vendored dictionaries and stop words. It is read-only
+// after New and safe for concurrent use.
+type Lexicon struct {
+	stopID, stopEN map[string]bool
+	news           map[string][]string // curated English → Indonesian (lower-case)
+	freedict       map[string][]string // FreeDict English → Indonesian
+	abbrev         map[string][]string // Indonesian short form ↔ long form, both directions
+	synonyms       map[string][]string // Indonesian word → Indonesian words sharing an English sense in the curated list
+	known          map[string]bool     // every single word the dictionaries use, either language
+	maxPhrase      int                 // longest dictionary headword, in words
+}
+
+// New loads the embedded language data.
+func New() (*Lexicon, error) {
+	l := &Lexicon{abbrev: map[string][]string{}, synonyms: map[string][]string{}}
+	var err error
+	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
+		return nil, err
+	}
+	if l.stopEN, err = readSet(dataFS, "data/stopwords-en.txt"); err != nil {
+		return nil, err
+	}
+	if l.news, err = readDict(dataFS, "data/news-en-id.tsv"); err != nil {
+		return nil, err
+	}
+	if l.freedict, err = readDict(dataFS, "data/freedict-eng-ind.tsv"); err != nil {
+		return nil, err
+	}
+	short, err := readDict(dataFS, "data/abbrev-id.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for s, longs := range short {
+		for _, lf := range longs {
+			l.abbrev[s] = appendUnique(l.abbrev[s], lf)
+			l.abbrev[lf] = appendUnique(l.abbrev[lf], s)
+		}
+	}
+	for _, ids := range l.news {
+		for _, a := range ids {
+			if strings.Contains(a, " ") {
+				continue
+			}
+			for _, b := range ids {
+				if a != b && !strings.Contains(b, " ") {
+					l.synonyms[a] = appendUnique(l.synonyms[a], b)
+				}
+			}
+		}
+	}
+	l.known = map[string]bool{}
+	for _, d := range []map[string][]string{l.news, l.freedict} {
+		for h, vals := range d {
+			if !strings.Contains(h, " ") {
+				l.known[h] = true
+			}
+			for _, v := range vals {
+				for _, w := range strings.Fields(v) {
+					l.known[w] = true
+				}
+			}
+			if n := len(strings.Fields(h)); n > l.maxPhrase {
+				l.maxPhrase = n
+			}
+		}
+	}
+	if l.maxPhrase > 4 {
+		l.maxPhrase = 4
+	}
+	return l, nil
+}
+
+// KnownWord reports whether a folded word is an ordinary word of either
+// language's dictionary (and so, capitalised, more likely a title or a
+// place than a person's name).
+func (l *Lexicon) KnownWord(norm string) bool { return l.known[norm] || l.IsStop(norm) }
+
+// IsStop reports whether a folded word is an Indonesian or English stop word.
+func (l *Lexicon) IsStop(norm string) bool { return l.stopID[norm] || l.stopEN[norm] }
+
+// DetectLang guesses "id" or "en" from stop-word counts; "" when unsure.
+func (l *Lexicon) DetectLang(text string) string {
+	var id, en int
+	for _, t := range Tokenize(text) {
+		if l.stopID[t.Norm] {
+			id++
+		}
+		if l.stopEN[t.Norm] {
+			en++
+		}
+	}
+	switch {
+	case id > en:
+		return "id"
+	case en > id:
+		return "en"
+	}
+	return ""
+}
+
+// WordTerms returns the index terms of one token in a text of language
+// lang: nothing for stop words, the canonical number for numbers, stems
+// otherwise.
+func (l *Lexicon) WordTerms(t Token, lang string) []string {
+	if t.Num {
+		return []string{t.Norm}
+	}
+	if l.IsStop(t.Norm) || len(t.Norm) < 2 {
+		return nil
+	}
+	if lang == "en" {
+		return []string{StemEN(t.Norm)}
+	}
+	return StemID(t.Norm)
+}
+
+// Terms returns the index terms of text in order (repeated terms repeat).
+func (l *Lexicon) Terms(text, lang string) []string {
+	toks := Tokenize(text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, l.WordTerms(t, lang)...)
+	}
+	return out
+}
+
+func readSet(fsys fs.FS, name string) (map[string]bool, error) {
+	set := map[string]bool{}
+	err := eachLine(fsys, name, func(line string) {
+		set[strings.ToLower(line)] = true
+	})
+	return set, err
+}
+
+func readDict(fsys fs.FS, name string) (map[string][]string, error) {
+	d := map[string][]string{}
+	err := eachLine(fsys, name, func(line string) {
+		head, vals, ok := strings.Cut(line, "\t")
+		if !ok {
+			return
+		}
+		head = strings.ToLower(strings.TrimSpace(head))
+		for _, v := range strings.Split(vals, "|") {
+			if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
+				d[head] = appendUnique(d[head], v)
+			}
+		}
+	})
+	return d, err
+}
+
+func eachLine(fsys fs.FS, name string, fn func(string)) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("lexicon data %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(line)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("lexicon data %s: %w", name, err)
+	}
+	return nil
+}
+
+func appendUnique(list []string, s string) []string {
+	if containsString(list, s) {
+		return list
+	}
+	return append(list, s)
+}

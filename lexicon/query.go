@@ -1,0 +1,451 @@
+package lexicon
+
+import (
+	"strings"
+)
+
+// AnswerType is the kind of answer a question asks for.
+type AnswerType int
+
+const (
+	AnswerAny AnswerType = iota
+	AnswerNumber
+	AnswerPercent
+	AnswerDuration
+	AnswerDate
+	AnswerPerson
+	AnswerPlace
+)
+
+func (t AnswerType) String() string {
+	return [...]string{"any", "number", "percent", "duration", "date", "person", "place"}[t]
+}
+
+// Word is one word of a phrase: the candidate index terms it may match.
+type Word []string
+
+// Alt is one way a concept may be written in the corpus: a phrase whose
+// every word must match.
+type Alt []Word
+
+// Concept is one idea of a question (a name, a number, a content word or a
+// dictionary phrase) with the ways the corpus may express it.
+type Concept struct {
+	Surface string // as written in the question
+	Alts    []Alt
+	Entity  bool // a name: evidence must contain it
+	Number  bool // a number written in the question
+	Meta    bool // about the coverage itself ("article", "liputan"): low weight
+}
+
+// Query is an analysed question.
+type Query struct {
+	Text     string
+	Lang     string
+	Type     AnswerType
+	Concepts []Concept
+}
+
+// Terms returns every index term the query may match, for lexical search.
+func (q Query) Terms() []string {
+	var out []string
+	for _, c := range q.Concepts {
+		for _, a := range c.Alts {
+			for _, w := range a {
+				for _, t := range w {
+					out = appendUnique(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Expansion is the query rewritten as plain text in the corpus languages,
+// for the vector embedder.
+func (q Query) Expansion() string {
+	var b strings.Builder
+	b.WriteString(q.Text)
+	for _, c := range q.Concepts {
+		for _, a := range c.Alts {
+			b.WriteByte(' ')
+			for i, w := range a {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w[0])
+			}
+		}
+	}
+	return b.String()
+}
+
+// Analyze turns a question into concepts in the corpus languages: names
+// kept whole and translated when the dictionaries know them, dictionary
+// phrases before single words, English inflections undone, Indonesian short
+// forms and curated synonyms added.
+func (l *Lexicon) Analyze(question string) Query {
+	toks := Tokenize(question)
+	q := Query{Text: question, Lang: l.DetectLang(question)}
+	if q.Lang == "" {
+		q.Lang = "en"
+		if l.looksIndonesian(toks) {
+			q.Lang = "id"
+		}
+	}
+	q.Type = l.answerType(toks)
+	used := make([]bool, len(toks))
+
+	// Names: runs of capitalised words (and all-caps acronyms).
+	for i := 0; i < len(toks); {
+		if !l.startsName(toks, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Upper && !toks[j].Num && !isCalendarWord(toks[j].Norm) && adjacent(question, toks[j-1], toks[j]) {
+			j++
+		}
+		run := toks[i:j]
+		q.Concepts = append(q.Concepts, l.nameConcept(run))
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+		i = j
+	}
+	// Numbers.
+	for i, t := range toks {
+		if t.Num && !used[i] {
+			used[i] = true
+			q.Concepts = append(q.Concepts, Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}})
+		}
+	}
+	// Content words and dictionary phrases.
+	for i := 0; i < len(toks); i++ {
+		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 {
+			continue
+		}
+		n := l.phraseAt(toks, used, i, q.Lang)
+		if n > 1 {
+			surface := question[toks[i].Start:toks[i+n-1].End]
+			q.Concepts = append(q.Concepts, l.wordConcept(surface, joinNorms(toks[i:i+n]), q.Lang))
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			i += n - 1
+			continue
+		}
+		used[i] = true
+		c := l.wordConcept(toks[i].Text, toks[i].Norm, q.Lang)
+		c.Meta = metaWords[toks[i].Norm]
+		q.Concepts = append(q.Concepts, c)
+	}
+	return q
+}
+
+// phraseAt returns the length (≥2) of the longest dictionary phrase starting
+// at token i, or 1.
+func (l *Lexicon) phraseAt(toks []Token, used []bool, i int, lang string) int {
+	for n := l.maxPhrase; n >= 2; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		free := true
+		for k := i; k < i+n; k++ {
+			if used[k] || toks[k].Num {
+				free = false
+			}
+		}
+		if !free {
+			continue
+		}
+		key := joinNorms(toks[i : i+n])
+		if lang == "en" && (l.news[key] != nil || l.freedict[key] != nil) {
+			return n
+		}
+		if lang == "id" && l.abbrev[key] != nil {
+			return n
+		}
+	}
+	return 1
+}
+
+// wordConcept builds the alternatives of a content word or phrase.
+func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
+	c := Concept{Surface: surface}
+	add := func(text, lang string) {
+		a := l.alt(text, lang)
+		if len(a) == 0 {
+			return
+		}
+		for _, x := range c.Alts {
+			if altEqual(x, a) {
+				return
+			}
+		}
+		c.Alts = append(c.Alts, a)
+	}
+	if lang == "en" {
+		for _, tr := range l.translate(norm) {
+			add(tr, "id")
+		}
+		add(norm, "en")
+		add(norm, "id")
+		return c
+	}
+	add(norm, "id")
+	for _, s := range l.abbrev[norm] {
+		add(s, "id")
+	}
+	for _, s := range l.synonyms[norm] {
+		add(s, "id")
+	}
+	for _, stem := range StemID(norm) {
+		for _, s := range l.synonyms[stem] {
+			add(s, "id")
+		}
+	}
+	// Indonesian questions may still use English words and names.
+	for _, tr := range l.translate(norm) {
+		add(tr, "id")
+	}
+	return c
+}
+
+// translate looks an English word or phrase up, the curated list first,
+// then FreeDict, trying simple lemmas of the last word.
+func (l *Lexicon) translate(norm string) []string {
+	head, last := "", norm
+	if k := strings.LastIndexByte(norm, ' '); k >= 0 {
+		head, last = norm[:k+1], norm[k+1:]
+	}
+	for _, d := range []map[string][]string{l.news, l.freedict} {
+		for _, lemma := range lemmaCandidates(last) {
+			if tr := d[head+lemma]; tr != nil {
+				var out []string
+				for _, t := range tr {
+					out = append(out, t)
+					out = append(out, l.abbrev[t]...)
+				}
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// nameConcept builds a name's alternatives: its translation when the
+// dictionaries know it (North Korea → Korea Utara, Korut), the name itself,
+// and its most distinctive word so "Sergei Lavrov" matches "Sergey Lavrov".
+func (l *Lexicon) nameConcept(run []Token) Concept {
+	surface := run[0].Text
+	norms := make([]string, len(run))
+	for i, t := range run {
+		norms[i] = t.Norm
+		if i > 0 {
+			surface += " " + t.Text
+		}
+	}
+	c := Concept{Surface: surface, Entity: true}
+	add := func(a Alt) {
+		if len(a) == 0 {
+			return
+		}
+		for _, x := range c.Alts {
+			if altEqual(x, a) {
+				return
+			}
+		}
+		c.Alts = append(c.Alts, a)
+	}
+	full := strings.Join(norms, " ")
+	for _, tr := range l.translate(full) {
+		add(l.alt(tr, "id"))
+	}
+	for _, s := range l.abbrev[full] {
+		add(l.alt(s, "id"))
+	}
+	add(nameAlt(norms))
+	if len(norms) > 1 {
+		last := norms[len(norms)-1]
+		if len(last) <= 2 {
+			last = norms[0]
+		}
+		add(nameAlt([]string{last}))
+	}
+	// Also translate single words of a multi-word name that the
+	// dictionaries know as a whole ("Russia" in "Russia's Foreign Ministry").
+	if len(norms) == 1 {
+		for _, s := range l.abbrev[norms[0]] {
+			add(l.alt(s, "id"))
+		}
+	}
+	return c
+}
+
+// nameAlt keeps names unstemmed apart from the candidates StemID gives, so
+// a name matches however the index stemmed it.
+func nameAlt(norms []string) Alt {
+	a := make(Alt, 0, len(norms))
+	for _, n := range norms {
+		w := Word{n}
+		for _, s := range StemID(n) {
+			if !containsString(w, s) {
+				w = append(w, s)
+			}
+		}
+		if s := StemEN(n); !containsString(w, s) {
+			w = append(w, s)
+		}
+		a = append(a, w)
+	}
+	return a
+}
+
+// alt analyses a phrase into index terms, dropping stop words.
+func (l *Lexicon) alt(text, lang string) Alt {
+	var a Alt
+	for _, t := range Tokenize(text) {
+		if terms := l.WordTerms(t, lang); len(terms) > 0 {
+			a = append(a, Word(terms))
+		}
+	}
+	return a
+}
+
+func (l *Lexicon) startsName(toks []Token, i int) bool {
+	t := toks[i]
+	if !t.Upper || t.Num || isCalendarWord(t.Norm) {
+		return false
+	}
+	if isAcronym(t.Text) {
+		return true
+	}
+	if l.IsStop(t.Norm) || questionWord(t.Norm) {
+		return false
+	}
+	if i == 0 {
+		// A capitalised first word is a name only when it is not an
+		// ordinary word the dictionaries know.
+		if l.news[t.Norm] != nil {
+			return true
+		}
+		return l.freedict[t.Norm] == nil && l.synonyms[t.Norm] == nil
+	}
+	return true
+}
+
+func (l *Lexicon) looksIndonesian(toks []Token) bool {
+	for _, t := range toks {
+		if l.stopID[t.Norm] && !l.stopEN[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) answerType(toks []Token) AnswerType {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	s := " " + strings.Join(words, " ") + " "
+	has := func(phrases ...string) bool {
+		for _, p := range phrases {
+			if strings.Contains(s, " "+p+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("how long", "berapa lama", "how many days", "berapa hari"):
+		return AnswerDuration
+	case has("what share", "what percentage", "what proportion", "what percent", "how much of", "berapa persen", "persentase"):
+		return AnswerPercent
+	case has("how many", "how much", "what number", "berapa"):
+		return AnswerNumber
+	case has("when", "what date", "what day", "what year", "which year", "which month", "what month", "kapan", "tanggal berapa", "bulan apa", "tahun berapa"):
+		return AnswerDate
+	case has("where", "which city", "what city", "which country", "what country", "which place", "di mana", "dimana", "ke mana", "kemana", "kota apa", "negara apa", "mana"):
+		return AnswerPlace
+	case has("who", "whom", "whose", "siapa"):
+		return AnswerPerson
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if (words[i] == "which" || words[i] == "what") && personNouns[words[i+1]] ||
+			i+2 < len(words) && (words[i] == "which" || words[i] == "what") && personNouns[words[i+2]] {
+			return AnswerPerson
+		}
+	}
+	return AnswerAny
+}
+
+var personNouns = map[string]bool{
+	"official": true, "person": true, "leader": true, "minister": true, "spokesman": true, "spokesperson": true,
+	"spokeswoman": true, "president": true, "diplomat": true, "general": true, "envoy": true, "man": true,
+	"woman": true, "chief": true, "ambassador": true, "commander": true, "secretary": true, "aide": true,
+}
+
+var metaWords = map[string]bool{
+	"coverage": true, "article": true, "articles": true, "report": true, "reports": true, "mentioned": true,
+	"liputan": true, "artikel": true, "disebut": false, "laporan": true, "berita": true, "news": true, "source": true,
+}
+
+func questionWord(w string) bool {
+	switch w {
+	case "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why",
+		"berapa", "siapa", "apa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "banyak", "jumlah":
+		return true
+	}
+	return false
+}
+
+func isCalendarWord(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu":
+		return true
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// adjacent reports whether two tokens are separated only by spaces, so a
+// comma or an apostrophe ends a name.
+func adjacent(text string, a, b Token) bool {
+	return strings.TrimSpace(text[a.End:b.Start]) == ""
+}
+
+func joinNorms(toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
+
+func altEqual(a, b Alt) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.Join(a[i], "|") != strings.Join(b[i], "|") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,423 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// Options configures Build and Open.
+type Options struct {
+	Corpus     fs.FS  // the articles; walked recursively
+	CorpusName string // shown in messages, e.g. "bundled seeds" or a path
+	DataDir    string // where the index file lives
+	Embedder   Embedder
+	Lexicon    *lexicon.Lexicon
+	Rebuild    bool           // ignore any existing index
+	Progress   func(Progress) // called as documents are processed; may be nil
+	Warn       func(Skipped)  // called for each skipped file; may be nil
+	Logger     *slog.Logger   // may be nil
+	Workers    int            // parallel embedding workers; 0 = GOMAXPROCS
+	ChunkOpts  ChunkOptions   // chunk sizes
+}
+
+// Progress reports indexing progress.
+type Progress struct {
+	Done, Total int // documents
+	Chunks      int // chunks so far
+}
+
+// Stats summarises an indexing run.
+type Stats struct {
+	Documents int           `json:"documents"`
+	Chunks    int           `json:"chunks"`
+	Added     int           `json:"added"`
+	Changed   int           `json:"changed"`
+	Removed   int           `json:"removed"`
+	Unchanged int           `json:"unchanged"`
+	Skipped   int           `json:"skipped"`
+	Embedded  int           `json:"embedded_chunks"`
+	Saved     bool          `json:"saved"`
+	Took      time.Duration `json:"took_ns"`
+}
+
+// Open loads the index in opts.DataDir without looking at the corpus.
+func Open(ctx context.Context, opts Options) (*Index, error) {
+	s, vectors, err := readSnapshot(path.Join(opts.DataDir, SnapshotFile))
+	if err != nil {
+		return nil, explainLoadError(opts.DataDir, err)
+	}
+	if err := checkEmbedder(s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+		return nil, err
+	}
+	return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+}
+
+// Build brings the index in opts.DataDir up to date with opts.Corpus and
+// returns it. Unchanged documents (same size and modification time, or same
+// content hash) keep their chunks and vectors; changed and new ones are
+// re-chunked and embedded; documents gone from the corpus leave the index.
+// The index file is rewritten only when something changed.
+func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
+	start := time.Now()
+	var st Stats
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	var prev *snapshot
+	var prevVecs []float32
+	if !opts.Rebuild {
+		s, v, err := readSnapshot(path.Join(opts.DataDir, SnapshotFile))
+		switch {
+		case err == nil:
+			if err := checkEmbedder(s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+				return nil, st, err
+			}
+			prev, prevVecs = s, v
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return nil, st, explainLoadError(opts.DataDir, err)
+		}
+	}
+	b := newBuilder(opts, prev, prevVecs)
+	if err := b.walk(ctx); err != nil {
+		return nil, st, err
+	}
+	if err := b.embedPending(ctx); err != nil {
+		return nil, st, err
+	}
+	s, vectors, err := b.snapshot()
+	if err != nil {
+		return nil, st, err
+	}
+	st = b.stats
+	st.Documents, st.Chunks = len(s.Docs), len(s.TermEnds)
+	if prev == nil || st.Added+st.Changed+st.Removed > 0 || b.touched {
+		if err := writeSnapshot(opts.DataDir, s, vectors); err != nil {
+			return nil, st, fmt.Errorf("index %s: %w", opts.DataDir, err)
+		}
+		st.Saved = true
+	}
+	ix, err := newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	if err != nil {
+		return nil, st, err
+	}
+	st.Took = time.Since(start)
+	opts.Logger.Info("index ready", "corpus", opts.CorpusName, "documents", st.Documents, "chunks", st.Chunks,
+		"added", st.Added, "changed", st.Changed, "removed", st.Removed, "skipped", st.Skipped, "took_ms", st.Took.Milliseconds())
+	return ix, st, nil
+}
+
+func checkEmbedder(have EmbedderInfo, e Embedder, dir string) error {
+	if have.Name != e.Name() || (e.Dimension() != 0 && have.Dim != e.Dimension()) {
+		return fmt.Errorf("%w: the index in %s was built by %s (%d dimensions), Kabar is configured for %s: run `kabar index --rebuild` to re-embed everything with the configured embedder, or point --data at another directory",
+			ErrEmbedderMismatch, dir, have.Name, have.Dim, e.Name())
+	}
+	return nil
+}
+
+func explainLoadError(dir string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no index in %s: run `kabar index` first: %w", dir, err)
+	}
+	if errors.Is(err, ErrCorruptIndex) {
+		return fmt.Errorf("%w; run `kabar index --rebuild` to repair it", err)
+	}
+	return fmt.Errorf("read index in %s: %w", dir, err)
+}
+
+// builder assembles a new snapshot from the previous one and the corpus.
+type builder struct {
+	opts     Options
+	prev     map[string]prevDoc // by path
+	prevVecs []float32
+	prevDim  int
+	vocab    map[string]uint32
+	vocabL   []string
+	docs     []builtDoc
+	stats    Stats
+	touched  bool // metadata changed without content change (e.g. mtime)
+	seenIDs  map[string]string
+}
+
+type prevDoc struct {
+	rec        docRecord
+	terms      [][]uint32
+	firstChunk int
+}
+
+type builtDoc struct {
+	rec     docRecord
+	terms   [][]uint32
+	vectors [][]float32 // nil until embedded
+	texts   []string    // chunk texts awaiting embedding
+}
+
+func newBuilder(opts Options, prev *snapshot, prevVecs []float32) *builder {
+	b := &builder{opts: opts, prev: map[string]prevDoc{}, prevVecs: prevVecs, vocab: map[string]uint32{}, seenIDs: map[string]string{}}
+	if prev == nil {
+		return b
+	}
+	b.vocabL = prev.Vocab
+	b.prevDim = prev.Embedder.Dim
+	for i, t := range prev.Vocab {
+		b.vocab[t] = uint32(i)
+	}
+	chunk := 0
+	for _, r := range prev.Docs {
+		pd := prevDoc{rec: r, firstChunk: chunk}
+		for range r.Chunks {
+			startT := uint32(0)
+			if chunk > 0 {
+				startT = prev.TermEnds[chunk-1]
+			}
+			pd.terms = append(pd.terms, prev.ChunkTerms[startT:prev.TermEnds[chunk]])
+			chunk++
+		}
+		b.prev[r.Doc.Path] = pd
+	}
+	return b
+}
+
+// walk visits the corpus, reusing unchanged documents and parsing the rest.
+func (b *builder) walk(ctx context.Context) error {
+	var files []string
+	err := fs.WalkDir(b.opts.Corpus, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			b.skip(p, "unreadable: "+err.Error())
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && isArticleFile(name) {
+			files = append(files, p)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
+	}
+	total := len(files)
+	seen := map[string]bool{}
+	for i, p := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.visit(p); err != nil {
+			return err
+		}
+		seen[p] = true
+		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
+			b.opts.Progress(Progress{Done: i + 1, Total: total})
+		}
+	}
+	for p := range b.prev {
+		if !seen[p] {
+			b.stats.Removed++
+		}
+	}
+	return nil
+}
+
+func isArticleFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".md", ".markdown", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+func (b *builder) skip(p, why string) {
+	b.stats.Skipped++
+	if b.opts.Warn != nil {
+		b.opts.Warn(Skipped{Path: p, Reason: why})
+	}
+	b.opts.Logger.Warn("skipped corpus file", "path", p, "reason", why)
+}
+
+func (b *builder) visit(p string) error {
+	info, err := fs.Stat(b.opts.Corpus, p)
+	if err != nil {
+		b.skip(p, "unreadable: "+err.Error())
+		return nil
+	}
+	if info.Size() > MaxFileBytes {
+		b.skip(p, fmt.Sprintf("larger than %d MiB", MaxFileBytes>>20))
+		return nil
+	}
+	old, hadOld := b.prev[p]
+	mtime := info.ModTime().UnixNano()
+	if hadOld && old.rec.Size == info.Size() && old.rec.ModTime == mtime && mtime != 0 {
+		b.reuse(old)
+		return nil
+	}
+	raw, err := fs.ReadFile(b.opts.Corpus, p)
+	if err != nil {
+		b.skip(p, "unreadable: "+err.Error())
+		return nil
+	}
+	doc, err := ParseDocument(p, raw)
+	if err != nil {
+		b.skip(p, err.Error())
+		return nil
+	}
+	if other, dup := b.seenIDs[doc.ID]; dup {
+		b.skip(p, fmt.Sprintf("same document id %q as %s", doc.ID, other))
+		return nil
+	}
+	if hadOld && old.rec.Doc.Hash == doc.Hash {
+		if old.rec.Size != info.Size() || old.rec.ModTime != mtime {
+			old.rec.Size, old.rec.ModTime = info.Size(), mtime
+			b.touched = true
+		}
+		b.reuse(old)
+		return nil
+	}
+	if hadOld {
+		b.stats.Changed++
+	} else {
+		b.stats.Added++
+	}
+	b.seenIDs[doc.ID] = p
+	paras := Segment(doc)
+	chunks := Chunks(doc, paras, b.opts.ChunkOpts)
+	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: paras}}
+	bd.rec.Doc.Text = ""
+	for _, c := range chunks {
+		bd.rec.Chunks = append(bd.rec.Chunks, Span{Start: c.Start, End: c.End})
+		bd.rec.ChunkParas = append(bd.rec.ChunkParas, c.Paragraph)
+		bd.terms = append(bd.terms, b.termIDs(b.opts.Lexicon.Terms(c.Text, doc.Lang)))
+		bd.texts = append(bd.texts, c.Text)
+	}
+	b.docs = append(b.docs, bd)
+	return nil
+}
+
+func (b *builder) reuse(old prevDoc) {
+	b.stats.Unchanged++
+	b.seenIDs[old.rec.Doc.ID] = old.rec.Doc.Path
+	bd := builtDoc{rec: old.rec, terms: old.terms}
+	dim := b.prevDim
+	for k := range old.rec.Chunks {
+		i := old.firstChunk + k
+		bd.vectors = append(bd.vectors, b.prevVecs[i*dim:(i+1)*dim])
+	}
+	b.docs = append(b.docs, bd)
+}
+
+func (b *builder) termIDs(terms []string) []uint32 {
+	ids := make([]uint32, len(terms))
+	for i, t := range terms {
+		id, ok := b.vocab[t]
+		if !ok {
+			id = uint32(len(b.vocabL))
+			b.vocab[t] = id
+			b.vocabL = append(b.vocabL, t)
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// embedPending embeds the chunks of new and changed documents in batches,
+// spread over a few workers.
+func (b *builder) embedPending(ctx context.Context) error {
+	var pending []int
+	for i := range b.docs {
+		if b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
+			pending = append(pending, i)
+		}
+	}
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				vecs, err := b.opts.Embedder.Embed(ctx, b.docs[i].texts)
+				if err == nil && len(vecs) != len(b.docs[i].texts) {
+					err = fmt.Errorf("embedder returned %d vectors for %d texts", len(vecs), len(b.docs[i].texts))
+				}
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("embed %s: %w", b.docs[i].rec.Doc.ID, err)
+					cancel()
+				}
+				if err == nil {
+					b.docs[i].vectors = vecs
+					b.stats.Embedded += len(vecs)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, i := range pending {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// snapshot lays the built documents out in id order.
+func (b *builder) snapshot() (*snapshot, []float32, error) {
+	recs := make([]docRecord, len(b.docs))
+	byID := map[string]*builtDoc{}
+	for i := range b.docs {
+		recs[i] = b.docs[i].rec
+		byID[b.docs[i].rec.Doc.ID] = &b.docs[i]
+	}
+	sortDocs(recs)
+	dim := b.opts.Embedder.Dimension()
+	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs, Vocab: b.vocabL}
+	var vectors []float32
+	for _, r := range recs {
+		bd := byID[r.Doc.ID]
+		for k := range r.Chunks {
+			s.ChunkTerms = append(s.ChunkTerms, bd.terms[k]...)
+			s.TermEnds = append(s.TermEnds, uint32(len(s.ChunkTerms)))
+			v := bd.vectors[k]
+			if s.Embedder.Dim == 0 {
+				s.Embedder.Dim = len(v)
+			}
+			if len(v) != s.Embedder.Dim {
+				return nil, nil, fmt.Errorf("%w: %s returned %d dimensions for %s, expected %d; run `kabar index --rebuild`",
+					ErrEmbedderMismatch, s.Embedder.Name, len(v), r.Doc.ID, s.Embedder.Dim)
+			}
+			vectors = append(vectors, v...)
+		}
+	}
+	return s, vectors, nil
+}
