@@ -17,27 +17,33 @@ import (
 // carries at least minCoverage of the question's weighted concepts, every
 // name and number of the question is in its document, and (for typed
 // questions) it holds something of the asked type. Sentences within
-// peerShare of the best score may corroborate or contradict it.
+// peerShare of the best score may corroborate or contradict it; sentences
+// within backerShare whose article (not sentence) names the question's
+// subjects may only corroborate an answer already found.
 const (
-	minCoverage = 0.6
-	peerShare   = 0.85
-	maxQuotes   = 4
+	minCoverage      = 0.6
+	minCoverageNamed = 0.5
+	peerShare        = 0.85
+	backerShare      = 0.6
+	maxQuotes        = 4
 )
 
 // Extractive answers from verbatim sentences of the coverage, offline.
 type Extractive struct {
-	corpus Corpus
-	lex    *lexicon.Lexicon
-	k      int
+	corpus  Corpus
+	lex     *lexicon.Lexicon
+	k       int
+	ranking retrieval.Ranking
 }
 
 // NewExtractive returns the offline answerer over corpus. k is the number
-// of passages retrieved per question (0: 10).
-func NewExtractive(corpus Corpus, k int) *Extractive {
+// of passages retrieved per question (0: 16): more than a reader would
+// want, because the answerer judges their sentences itself.
+func NewExtractive(corpus Corpus, k int, ranking retrieval.Ranking) *Extractive {
 	if k <= 0 {
-		k = 10
+		k = 16
 	}
-	return &Extractive{corpus: corpus, lex: corpus.Lexicon(), k: k}
+	return &Extractive{corpus: corpus, lex: corpus.Lexicon(), k: k, ranking: ranking}
 }
 
 // Evidence is a retrieved, judged sentence, ready to cite.
@@ -48,7 +54,9 @@ type Evidence struct {
 	Chunk     retrieval.Chunk
 	Coverage  float64
 	Score     float64
-	Key       string // the answer-type match nearest the question's focus, verbatim
+	Backer    bool            // corroborates an answer other sentences give; never an answer on its own
+	credits   map[int]float64 // question concept → how well this sentence matched it
+	Key       string          // the answer-type match nearest the question's focus, verbatim
 	KeyNorm   string
 	KeyStart  int
 	KeyEnd    int
@@ -78,7 +86,7 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	if k <= 0 {
 		k = e.k
 	}
-	hits, err := e.corpus.Search(ctx, lq, k, retrieval.RankHybrid)
+	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -87,14 +95,24 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 		return nil, nil
 	}
 	sortCandidates(cands)
-	best := cands[0]
-	if !best.entities || best.coverage < minCoverage {
+	var best *candidate
+	for _, c := range cands {
+		if c.answers() {
+			best = c
+			break
+		}
+	}
+	if best == nil {
 		return nil, nil
 	}
 	peers := make([]*candidate, 0, len(cands))
+	var backers []*candidate
 	for _, c := range cands {
-		if c.entities && c.coverage >= minCoverage && c.score >= peerShare*best.score {
+		switch {
+		case c.answers() && c.score >= peerShare*best.score:
 			peers = append(peers, c)
+		case c.corroborates() && c.score >= backerShare*best.score:
+			backers = append(backers, c)
 		}
 	}
 	typed := lq.Type != lexicon.AnswerAny
@@ -103,10 +121,19 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 		if len(peers) == 0 {
 			return nil, nil // nothing of the asked type: the coverage does not say
 		}
+		backers = e.withKeys(backers, lq)
+	} else {
+		backers = nil
 	}
-	out := make([]Evidence, 0, len(peers))
-	for _, c := range peers {
-		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score}
+	out := make([]Evidence, 0, len(peers)+len(backers))
+	for i, c := range append(peers, backers...) {
+		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
+			credits: map[int]float64{}}
+		for _, m := range c.matched {
+			if !lq.Concepts[m.concept].Entity {
+				ev.credits[m.concept] = m.credit
+			}
+		}
 		if len(c.keys) > 0 {
 			k := c.keys[0]
 			ev.Key, ev.KeyNorm, ev.KeyStart, ev.KeyEnd = c.doc.Text[k.start:k.end], k.norm, k.start, k.end
@@ -162,6 +189,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				judge(c, lq, weights, paraTerms, docTerms)
 				c.score = c.coverage + 0.02/float64(1+rank)
+				if isCaption(c.text()) {
+					c.score *= 0.9 // photo captions restate the story; prefer its own sentences
+				}
 				out = append(out, c)
 			}
 		}
@@ -300,23 +330,35 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		return out
 	}
 	if lq.Type == lexicon.AnswerAny {
-		return [][]Evidence{perDoc(ev[:1:1])}
+		// No figure or name to agree on: the best sentence, and the next
+		// best when nearly as good (it often holds what the first only
+		// frames).
+		n := min(len(ev), 2)
+		return [][]Evidence{ev[:n:n]}
 	}
 	var order []string
 	byKey := map[string][]Evidence{}
 	for _, e := range ev {
+		if e.Backer {
+			continue
+		}
 		k := e.KeyNorm
 		if _, ok := byKey[k]; !ok {
 			order = append(order, k)
 		}
 		byKey[k] = append(byKey[k], e)
 	}
+	for _, e := range ev {
+		if e.Backer && e.KeyNorm == order[0] {
+			byKey[e.KeyNorm] = append(byKey[e.KeyNorm], e)
+		}
+	}
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
 	if numeric {
 		for _, k := range order[1:] {
 			g := perDoc(byKey[k])
-			if !sameDocs(g, groups[0]) && g[0].Score >= peerShare*groups[0][0].Score {
+			if !sameDocs(g, groups[0]) && g[0].Score >= peerShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
 				groups = append(groups, g)
 			}
 			if len(groups) == 2 {
@@ -325,6 +367,19 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		}
 	}
 	return groups
+}
+
+// asStrong reports whether e matches every content word of the question
+// that lead matched exactly, as exactly: a figure reached through a loose
+// synonym ("pekerja militer" for soldiers) is about something else, not a
+// conflicting report.
+func asStrong(e, lead Evidence) bool {
+	for c, credit := range lead.credits {
+		if credit >= 1 && e.credits[c] < 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameDocs reports whether every document of g already backs first: one
@@ -342,6 +397,17 @@ func sameDocs(g, first []Evidence) bool {
 		}
 	}
 	return true
+}
+
+// isCaption spots photo captions ("Dalam foto ini …", "In this photo …").
+func isCaption(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"dalam foto", "foto:", "in this photo", "in this image", "this photo", "photo:"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func outletList(g []Evidence, en bool) string {

@@ -208,11 +208,22 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 	}
 	if withNoun && last+1 < len(c.toks) {
 		n := c.toks[last+1]
-		if !n.Num && !strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
+		if !n.Num && !n.Upper && len(n.Norm) > 2 && !isQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
+			!strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
 			end = n.End
 		}
 	}
 	return start, end
+}
+
+// isFunctionWord spots prepositions and particles that cannot be the noun
+// a figure counts ("600 di antaranya").
+func isFunctionWord(w string) bool {
+	switch w {
+	case "di", "ke", "dari", "dan", "yang", "dalam", "untuk", "pada", "dengan", "atau", "per", "of", "in", "to", "and", "for", "on", "at", "by":
+		return true
+	}
+	return false
 }
 
 func isQualifier(w string) bool {

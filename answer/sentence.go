@@ -19,7 +19,9 @@ type candidate struct {
 	termsAt   [][]string // index terms of each token
 
 	coverage float64 // weighted share of the question's concepts found, 0..1
-	entities bool    // every name and number of the question is present
+	entities bool    // every name and number of the question is present, one at least in the sentence
+	inDoc    bool    // every name and number of the question is in the sentence's article
+	allHere  bool    // ... and all of them in the sentence itself
 	matched  []conceptMatch
 	score    float64
 	keys     []key // answer-type matches in the sentence, nearest to the focus first
@@ -32,12 +34,35 @@ type conceptMatch struct {
 	pos     int     // token index of the first matching word, -1 when outside the sentence
 }
 
+// answers reports whether the candidate may answer at all: every name of
+// the question present, and enough of the question's weighted concepts.
+// A sentence holding every name itself needs less of the rest, since the
+// names already pin down what it is about.
+func (c *candidate) answers() bool {
+	if !c.entities {
+		return false
+	}
+	if c.allHere {
+		return c.coverage >= minCoverageNamed
+	}
+	return c.coverage >= minCoverage
+}
+
+// corroborates reports whether the candidate may back an answer found in
+// other sentences: its article has every name of the question, though the
+// sentence itself may say "the government" for "North Korea".
+func (c *candidate) corroborates() bool {
+	return c.inDoc && c.coverage >= minCoverage
+}
+
 func (c *candidate) text() string { return c.doc.Text[c.span.Start:c.span.End] }
 
 // conceptWeights weighs each concept by how informative its words are in
 // this corpus: the IDF of its alternatives' terms; a concept the corpus
 // never mentions gets the highest weight so that an answer missing it
 // falls short.
+const entityMinWeight = 1.5
+
 func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 	w := make([]float64, len(q.Concepts))
 	maxIDF := corpus.MaxIDF()
@@ -73,6 +98,12 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 		}
 		if w[i] < 0.2 {
 			w[i] = 0.2
+		}
+		// A name the whole coverage is about (Lavrov, Korea Utara) has a
+		// low IDF, yet a sentence about someone else does not answer a
+		// question about them.
+		if (c.Entity || c.Number) && w[i] < entityMinWeight {
+			w[i] = entityMinWeight
 		}
 		if c.Meta {
 			w[i] *= 0.3
@@ -118,17 +149,19 @@ func anyIn(word lexicon.Word, terms []string) bool {
 func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms [][]string) {
 	var got, total float64
 	c.entities = true
+	named, namedHere := 0, 0
 	c.matched = c.matched[:0]
 	for i, con := range q.Concepts {
 		total += weights[i]
 		credit, pos := 0.0, -1
-		for _, a := range con.Alts {
-			if ok, p := matchAlt(a, c.termsAt); ok {
-				credit, pos = 1, p
-				break
+		for ai, a := range con.Alts {
+			if w := con.AltWeight(ai); w > credit {
+				if ok, p := matchAlt(a, c.termsAt); ok {
+					credit, pos = w, p
+				}
 			}
 		}
-		if credit == 0 && con.Entity {
+		if pos < 0 && con.Entity {
 			for _, a := range con.Alts {
 				if ok, _ := matchAlt(a, paraTerms); ok {
 					credit = 0.8
@@ -138,16 +171,22 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 			if credit == 0 {
 				for _, a := range con.Alts {
 					if ok, _ := matchAlt(a, docTerms); ok {
-						credit = 0.5
+						credit = 0.3
 						break
 					}
 				}
 			}
 		}
+		if con.Entity {
+			named++
+			if pos >= 0 {
+				namedHere++
+			}
+		}
 		if credit == 0 && (con.Entity || con.Number) {
 			c.entities = false
 		}
-		if con.Number && credit < 1 {
+		if con.Number && pos < 0 {
 			c.entities = false
 		}
 		if credit > 0 {
@@ -155,6 +194,13 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 			c.matched = append(c.matched, conceptMatch{concept: i, weight: weights[i], credit: credit, pos: pos})
 		}
 	}
+	// The sentence itself must be about something the question names; the
+	// rest of its names may come from the surrounding article.
+	c.inDoc = c.entities
+	if named > 0 && namedHere == 0 {
+		c.entities = false
+	}
+	c.allHere = c.entities && namedHere == named
 	if total > 0 {
 		c.coverage = got / total
 	}

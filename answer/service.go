@@ -2,8 +2,10 @@ package answer
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
+	"github.com/kabar-bot/kabar/retrieval"
 	"log/slog"
 	"strings"
 	"time"
@@ -36,11 +38,17 @@ type Service struct {
 
 // NewService returns a pipeline over corpus. gen may be nil (offline,
 // extractive answers only).
-func NewService(corpus Corpus, k int, gen Generator, logger *slog.Logger) *Service {
+func NewService(corpus Corpus, opts Options, gen Generator, logger *slog.Logger) *Service {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Service{corpus: corpus, ext: NewExtractive(corpus, k), gen: gen, logger: logger}
+	return &Service{corpus: corpus, ext: NewExtractive(corpus, opts.K, opts.Ranking), gen: gen, logger: logger}
+}
+
+// Options tunes retrieval for answering.
+type Options struct {
+	K       int               // passages per question; 0: 16
+	Ranking retrieval.Ranking // which ranking finds them
 }
 
 // CheckQuestion validates a question's text.

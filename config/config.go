@@ -29,7 +29,8 @@ type Config struct {
 
 // Retrieval tunes search.
 type Retrieval struct {
-	K int `yaml:"k"`
+	K       int    `yaml:"k"`
+	Ranking string `yaml:"ranking"` // lexical | vector | hybrid
 }
 
 // LLM configures the optional OpenAI-compatible chat model.
@@ -93,7 +94,7 @@ func (d Duration) D() time.Duration { return time.Duration(d) }
 // Default returns the configuration used when no file is given.
 func Default() Config {
 	return Config{
-		Retrieval:  Retrieval{K: 10},
+		Retrieval:  Retrieval{K: 16, Ranking: "lexical"},
 		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(60 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
 		Discord: Discord{ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,
@@ -191,6 +192,7 @@ func applyEnv(cfg *Config, getenv func(string) string) {
 	}
 	set(&cfg.Corpus, "KABAR_CORPUS")
 	set(&cfg.DataDir, "KABAR_DATA_DIR")
+	set(&cfg.Retrieval.Ranking, "KABAR_RETRIEVAL_RANKING")
 	set(&cfg.LLM.BaseURL, "KABAR_LLM_BASE_URL")
 	set(&cfg.LLM.Model, "KABAR_LLM_MODEL")
 	set(&cfg.Embeddings.Provider, "KABAR_EMBEDDINGS_PROVIDER")
@@ -206,6 +208,11 @@ func (c Config) Validate() error {
 	var errs []string
 	if c.Retrieval.K < 1 || c.Retrieval.K > 50 {
 		errs = append(errs, fmt.Sprintf("retrieval.k must be between 1 and 50, not %d", c.Retrieval.K))
+	}
+	switch c.Retrieval.Ranking {
+	case "lexical", "vector", "hybrid":
+	default:
+		errs = append(errs, fmt.Sprintf("retrieval.ranking must be lexical, vector or hybrid, not %q", c.Retrieval.Ranking))
 	}
 	switch c.Embeddings.Provider {
 	case "local":

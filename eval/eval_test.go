@@ -30,7 +30,7 @@ func TestDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(ctx, items, answer.NewService(ix, 10, nil, nil), ix)
+	rep, err := Run(ctx, items, answer.NewService(ix, answer.Options{Ranking: retrieval.RankLexical}, nil, nil), ix)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ type Lexicon struct {
 	freedict       map[string][]string // FreeDict English → Indonesian
 	abbrev         map[string][]string // Indonesian short form ↔ long form, both directions
 	synonyms       map[string][]string // Indonesian word → Indonesian words sharing an English sense in the curated list
+	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
 	maxPhrase      int                 // longest dictionary headword, in words
 }
@@ -37,6 +38,9 @@ func New() (*Lexicon, error) {
 		return nil, err
 	}
 	if l.freedict, err = readDict(dataFS, "data/freedict-eng-ind.tsv"); err != nil {
+		return nil, err
+	}
+	if l.metonyms, err = readDict(dataFS, "data/metonyms.tsv"); err != nil {
 		return nil, err
 	}
 	short, err := readDict(dataFS, "data/abbrev-id.tsv")
@@ -118,7 +122,9 @@ func (l *Lexicon) WordTerms(t Token, lang string) []string {
 	if t.Num {
 		return []string{t.Norm}
 	}
-	if l.IsStop(t.Norm) || len(t.Norm) < 2 {
+	// Acronyms survive stop-word removal: "AS" (Amerika Serikat) is not
+	// the English "as".
+	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !isAcronym(t.Text) {
 		return nil
 	}
 	if lang == "en" {

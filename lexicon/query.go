@@ -33,9 +33,41 @@ type Alt []Word
 type Concept struct {
 	Surface string // as written in the question
 	Alts    []Alt
-	Entity  bool // a name: evidence must contain it
-	Number  bool // a number written in the question
-	Meta    bool // about the coverage itself ("article", "liputan"): low weight
+	// AltWeights gives each alternative's credit (1 when nil): a curated
+	// translation counts fully, a loose synonym less.
+	AltWeights []float64
+	Entity     bool // a name: evidence must contain it
+	Number     bool // a number written in the question
+	Meta       bool // about the coverage itself ("article", "liputan"): low weight
+}
+
+// AltWeight returns the credit of alternative i.
+func (c Concept) AltWeight(i int) float64 {
+	if c.AltWeights == nil || i >= len(c.AltWeights) {
+		return 1
+	}
+	return c.AltWeights[i]
+}
+
+// addAlt appends a unless an equal alternative is there already (keeping
+// the higher weight).
+func (c *Concept) addAlt(a Alt, w float64) {
+	if len(a) == 0 {
+		return
+	}
+	for i, x := range c.Alts {
+		if altEqual(x, a) {
+			if w > c.AltWeight(i) {
+				c.AltWeights[i] = w
+			}
+			return
+		}
+	}
+	for len(c.AltWeights) < len(c.Alts) {
+		c.AltWeights = append(c.AltWeights, 1)
+	}
+	c.Alts = append(c.Alts, a)
+	c.AltWeights = append(c.AltWeights, w)
 }
 
 // Query is an analysed question.
@@ -122,7 +154,8 @@ func (l *Lexicon) Analyze(question string) Query {
 	}
 	// Content words and dictionary phrases.
 	for i := 0; i < len(toks); i++ {
-		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 {
+		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 ||
+			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) {
 			continue
 		}
 		n := l.phraseAt(toks, used, i, q.Lang)
@@ -171,55 +204,48 @@ func (l *Lexicon) phraseAt(toks []Token, used []bool, i int, lang string) int {
 }
 
 // wordConcept builds the alternatives of a content word or phrase.
+// Weights: the word itself and curated translations 1, FreeDict
+// translations and the untranslated English word 0.8, Indonesian synonyms
+// 0.6.
 func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	c := Concept{Surface: surface}
-	add := func(text, lang string) {
-		a := l.alt(text, lang)
-		if len(a) == 0 {
-			return
-		}
-		for _, x := range c.Alts {
-			if altEqual(x, a) {
-				return
-			}
-		}
-		c.Alts = append(c.Alts, a)
-	}
+	add := func(text, lang string, w float64) { c.addAlt(l.alt(text, lang), w) }
 	if lang == "en" {
-		for _, tr := range l.translate(norm) {
-			add(tr, "id")
+		trs, curated := l.translate(norm)
+		w := 1.0
+		if !curated {
+			w = 0.8
 		}
-		add(norm, "en")
-		add(norm, "id")
+		for _, tr := range trs {
+			add(tr, "id", w)
+		}
+		add(norm, "en", 0.8)
+		add(norm, "id", 0.8)
 		return c
 	}
-	add(norm, "id")
+	add(norm, "id", 1)
 	for _, s := range l.abbrev[norm] {
-		add(s, "id")
+		add(s, "id", 1)
 	}
 	for _, s := range l.synonyms[norm] {
-		add(s, "id")
-	}
-	for _, stem := range StemID(norm) {
-		for _, s := range l.synonyms[stem] {
-			add(s, "id")
-		}
+		add(s, "id", 0.6)
 	}
 	// Indonesian questions may still use English words and names.
-	for _, tr := range l.translate(norm) {
-		add(tr, "id")
+	trs, _ := l.translate(norm)
+	for _, tr := range trs {
+		add(tr, "id", 0.6)
 	}
 	return c
 }
 
 // translate looks an English word or phrase up, the curated list first,
 // then FreeDict, trying simple lemmas of the last word.
-func (l *Lexicon) translate(norm string) []string {
+func (l *Lexicon) translate(norm string) (translations []string, curated bool) {
 	head, last := "", norm
 	if k := strings.LastIndexByte(norm, ' '); k >= 0 {
 		head, last = norm[:k+1], norm[k+1:]
 	}
-	for _, d := range []map[string][]string{l.news, l.freedict} {
+	for i, d := range []map[string][]string{l.news, l.freedict} {
 		for _, lemma := range lemmaCandidates(last) {
 			if tr := d[head+lemma]; tr != nil {
 				var out []string
@@ -227,11 +253,11 @@ func (l *Lexicon) translate(norm string) []string {
 					out = append(out, t)
 					out = append(out, l.abbrev[t]...)
 				}
-				return out
+				return out, i == 0
 			}
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // nameConcept builds a name's alternatives: its translation when the
@@ -247,37 +273,33 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 		}
 	}
 	c := Concept{Surface: surface, Entity: true}
-	add := func(a Alt) {
-		if len(a) == 0 {
-			return
-		}
-		for _, x := range c.Alts {
-			if altEqual(x, a) {
-				return
-			}
-		}
-		c.Alts = append(c.Alts, a)
-	}
 	full := strings.Join(norms, " ")
-	for _, tr := range l.translate(full) {
-		add(l.alt(tr, "id"))
+	trs, _ := l.translate(full)
+	for _, tr := range trs {
+		if l.abbrev[tr] != nil && !strings.Contains(tr, " ") {
+			tr = strings.ToUpper(tr) // a short form such as "as" (Amerika Serikat) is written in capitals
+		}
+		c.addAlt(l.alt(tr, "id"), 1)
 	}
 	for _, s := range l.abbrev[full] {
-		add(l.alt(s, "id"))
+		c.addAlt(l.alt(s, "id"), 1)
 	}
-	add(nameAlt(norms))
-	if len(norms) > 1 {
+	// News names a country by its capital ("Pyongyang setuju …").
+	for _, country := range append([]string{full}, trs...) {
+		for _, m := range l.metonyms[country] {
+			c.addAlt(l.alt(m, "id"), 0.8)
+		}
+	}
+	c.addAlt(nameAlt(norms), 1)
+	// A person's distinctive word alone ("Lavrov" for "Sergei Lavrov");
+	// not for places, whose last word is an ordinary one ("Utara").
+	if len(norms) > 1 && len(trs) == 0 && l.abbrev[full] == nil {
 		last := norms[len(norms)-1]
 		if len(last) <= 2 {
 			last = norms[0]
 		}
-		add(nameAlt([]string{last}))
-	}
-	// Also translate single words of a multi-word name that the
-	// dictionaries know as a whole ("Russia" in "Russia's Foreign Ministry").
-	if len(norms) == 1 {
-		for _, s := range l.abbrev[norms[0]] {
-			add(l.alt(s, "id"))
+		if !l.KnownWord(last) {
+			c.addAlt(nameAlt([]string{last}), 1)
 		}
 	}
 	return c
@@ -325,12 +347,13 @@ func (l *Lexicon) startsName(toks []Token, i int) bool {
 		return false
 	}
 	if i == 0 {
-		// A capitalised first word is a name only when it is not an
-		// ordinary word the dictionaries know.
-		if l.news[t.Norm] != nil {
+		// A capitalised first word is a name when the next word is
+		// capitalised too ("North Korea", "Kim Jong Un") or when it is not
+		// an ordinary word the dictionaries know ("Putin").
+		if len(toks) > 1 && toks[1].Upper && !isCalendarWord(toks[1].Norm) {
 			return true
 		}
-		return l.freedict[t.Norm] == nil && l.synonyms[t.Norm] == nil
+		return !l.KnownWord(t.Norm)
 	}
 	return true
 }
@@ -389,14 +412,47 @@ var personNouns = map[string]bool{
 
 var metaWords = map[string]bool{
 	"coverage": true, "article": true, "articles": true, "report": true, "reports": true, "mentioned": true,
-	"liputan": true, "artikel": true, "disebut": false, "laporan": true, "berita": true, "news": true, "source": true,
+	"liputan": true, "artikel": true, "disebut": true, "laporan": true, "berita": true, "news": true, "source": true,
 }
 
 func questionWord(w string) bool {
 	switch w {
 	case "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why",
-		"berapa", "siapa", "apa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "banyak", "jumlah":
+		"berapa", "siapa", "apa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "banyak", "jumlah",
+		"according", "menurut":
 		return true
+	}
+	return false
+}
+
+// lightVerb reports English verbs too general to search for ("where
+// does it come from").
+func lightVerb(w string) bool {
+	switch w {
+	case "come", "comes", "came", "go", "goes", "went", "get", "gets", "got", "happen", "happens", "happened",
+		"become", "becomes", "became", "take", "takes", "took":
+		return true
+	}
+	return false
+}
+
+// typeWord reports words that only restate the answer type ("how long",
+// "what share"): the answer's form, not its topic.
+func typeWord(t AnswerType, w string) bool {
+	switch t {
+	case AnswerDuration:
+		return w == "long" || w == "lama" || w == "duration"
+	case AnswerPercent:
+		switch w {
+		case "share", "percentage", "proportion", "percent", "persen", "persentase", "portion":
+			return true
+		}
+	case AnswerNumber:
+		return w == "number" || w == "amount" || w == "total"
+	case AnswerDate:
+		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
+	case AnswerPlace:
+		return w == "place" || w == "location" || w == "tempat"
 	}
 	return false
 }

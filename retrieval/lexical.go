@@ -107,14 +107,15 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) []scored {
 		if c.Meta {
 			weight = 0.3
 		}
-		for _, a := range c.Alts {
+		for ai, a := range c.Alts {
 			x.scoreAlt(s, a)
+			aw := float32(c.AltWeight(ai))
 			for _, ch := range s.aTouched {
-				if int(s.altHits[ch]) == len(a) && s.alt[ch] > s.concept[ch] {
+				if v := aw * s.alt[ch]; int(s.altHits[ch]) == len(a) && v > s.concept[ch] {
 					if s.concept[ch] == 0 {
 						s.cTouched = append(s.cTouched, ch)
 					}
-					s.concept[ch] = s.alt[ch]
+					s.concept[ch] = v
 				}
 				s.alt[ch], s.altHits[ch] = 0, 0
 			}

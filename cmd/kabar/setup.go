@@ -133,5 +133,16 @@ func (e *env) service(ix *retrieval.Index) (*answer.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return answer.NewService(ix, e.cfg.Retrieval.K, gen, e.logger), nil
+	return answer.NewService(ix, answer.Options{K: e.cfg.Retrieval.K, Ranking: rankingOf(e.cfg.Retrieval.Ranking)}, gen, e.logger), nil
+}
+
+// rankingOf maps the validated configuration value to a ranking.
+func rankingOf(name string) retrieval.Ranking {
+	switch name {
+	case "vector":
+		return retrieval.RankVector
+	case "hybrid":
+		return retrieval.RankHybrid
+	}
+	return retrieval.RankLexical
 }

@@ -1,0 +1,143 @@
+package retrieval
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// format is how an article file is written.
+type format int
+
+const (
+	formatText format = iota + 1
+	formatMarkdown
+	formatHTML
+)
+
+// formatFor picks the format from the file extension; ok is false for
+// files that are not articles.
+func formatFor(name string) (f format, ok bool) {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt":
+		return formatText, true
+	case ".md", ".markdown":
+		return formatMarkdown, true
+	case ".html", ".htm":
+		return formatHTML, true
+	}
+	return 0, false
+}
+
+// docID is the document id for a corpus path: the slash path without its
+// extension.
+func docID(name string) string {
+	return strings.TrimSuffix(name, path.Ext(name))
+}
+
+// fileProblem is why a file cannot be used. Its message is the one-line
+// reason shown to whoever maintains the corpus.
+type fileProblem struct {
+	reason string
+	err    error
+}
+
+func (p *fileProblem) Error() string { return p.reason }
+func (p *fileProblem) Unwrap() error { return p.err }
+
+// skipReason returns the human-readable reason err gives for skipping a
+// file.
+func skipReason(err error) string {
+	if p, ok := errors.AsType[*fileProblem](err); ok {
+		return p.reason
+	}
+	return oneLine(err.Error())
+}
+
+func problem(reason string) error { return &fileProblem{reason: reason} }
+
+const tooLargeReason = "larger than 4 MiB"
+
+// utf8BOM is the byte order mark some editors put before UTF-8 text.
+const utf8BOM = "\xef\xbb\xbf"
+
+// ParseDocument parses one article file. The format follows the extension
+// of path (.txt, .md/.markdown, .html/.htm); path is the slash path relative
+// to the corpus root and also gives the ID. Text stays verbatim (only a
+// UTF-8 byte order mark is dropped) so quotes can be found by offset;
+// metadata is only what the file states. Files that are empty, binary, not
+// UTF-8, larger than MaxFileBytes or without article text are rejected.
+func ParseDocument(path string, raw []byte) (Document, error) {
+	f, ok := formatFor(path)
+	if !ok {
+		return Document{}, fmt.Errorf("parse %s: %w", path, problem("not an article file (want .txt, .md, .markdown, .html or .htm)"))
+	}
+	if err := checkContent(raw); err != nil {
+		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+	}
+	sum := sha256.Sum256(raw)
+	doc := Document{ID: docID(path), Path: path, Hash: hex.EncodeToString(sum[:])}
+	body := string(bytes.TrimPrefix(raw, []byte(utf8BOM)))
+	var stated metadata
+	switch f {
+	case formatText:
+		doc.Text = body
+	case formatMarkdown:
+		doc.Text = body
+		if yamlText, start, found := splitFrontMatter(body); found {
+			m, err := parseFrontMatter(yamlText)
+			if err != nil {
+				return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: err.Error(), err: err})
+			}
+			stated, doc.Text = m, body[start:]
+		}
+		if stated.Title == "" {
+			stated.Title = markdownTitle(doc.Text)
+		}
+	case formatHTML:
+		page, err := extractHTML([]byte(body))
+		if err != nil {
+			return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: oneLine(err.Error()), err: err})
+		}
+		stated, doc.Text = page.Meta, page.Text
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
+	}
+	stated.fillMissing(&doc)
+	inferMetadata(doc.Text).fillMissing(&doc)
+	return doc, nil
+}
+
+// checkContent rejects bytes that cannot be an article.
+func checkContent(raw []byte) error {
+	switch {
+	case len(raw) > MaxFileBytes:
+		return problem(tooLargeReason)
+	case len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte(utf8BOM)))) == 0:
+		return problem("empty")
+	case bytes.IndexByte(raw, 0) >= 0:
+		return problem("binary content")
+	case !utf8.Valid(raw):
+		return problem("not valid UTF-8")
+	}
+	return nil
+}
+
+// markdownTitle returns the text of a "# Title" heading on the first
+// non-empty line of a Markdown body.
+func markdownTitle(body string) string {
+	lines := nonEmptyLines(body, 1)
+	if len(lines) == 0 {
+		return ""
+	}
+	if t, ok := strings.CutPrefix(lines[0], "# "); ok {
+		return strings.TrimSpace(strings.TrimRight(t, "# "))
+	}
+	return ""
+}
