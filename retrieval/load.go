@@ -34,7 +34,39 @@ func LoadCorpus(ctx context.Context, fsys fs.FS, warn func(Skipped)) ([]Document
 	}
 	var docs []Document
 	loadedFrom := make(map[string]string) // id -> path
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	err := walkArticles(ctx, fsys, warn, func(name string) error {
+		id := docID(name)
+		if first, dup := loadedFrom[id]; dup {
+			warn(Skipped{Path: name, Reason: fmt.Sprintf("same id %q as %s", id, first)})
+			return nil
+		}
+		raw, reason := readArticle(fsys, name)
+		if reason != "" {
+			warn(Skipped{Path: name, Reason: reason})
+			return nil
+		}
+		doc, err := ParseDocument(name, raw)
+		if err != nil {
+			warn(Skipped{Path: name, Reason: skipReason(err)})
+			return nil
+		}
+		loadedFrom[id] = name
+		docs = append(docs, doc)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	slices.SortFunc(docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
+	return docs, nil
+}
+
+// walkArticles calls fn, in lexical order, with the path of every article
+// file under fsys: .txt, .md, .markdown, .html and .htm files outside hidden
+// folders. Unreadable folders are reported through warn and skipped; the
+// walk fails only when the root cannot be read, ctx ends, or fn fails.
+func walkArticles(ctx context.Context, fsys fs.FS, warn func(Skipped), fn func(name string) error) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
@@ -60,30 +92,8 @@ func LoadCorpus(ctx context.Context, fsys fs.FS, warn func(Skipped)) ([]Document
 		if _, ok := formatFor(name); !ok {
 			return nil
 		}
-		id := docID(name)
-		if first, dup := loadedFrom[id]; dup {
-			warn(Skipped{Path: name, Reason: fmt.Sprintf("same id %q as %s", id, first)})
-			return nil
-		}
-		raw, reason := readArticle(fsys, name)
-		if reason != "" {
-			warn(Skipped{Path: name, Reason: reason})
-			return nil
-		}
-		doc, err := ParseDocument(name, raw)
-		if err != nil {
-			warn(Skipped{Path: name, Reason: skipReason(err)})
-			return nil
-		}
-		loadedFrom[id] = name
-		docs = append(docs, doc)
-		return nil
+		return fn(name)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("load corpus: %w", err)
-	}
-	slices.SortFunc(docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs, nil
 }
 
 // readArticle reads a regular file of at most MaxFileBytes. It returns a

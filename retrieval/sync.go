@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"path"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -191,25 +190,9 @@ func newBuilder(opts Options, prev *snapshot, prevVecs []float32) *builder {
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
 func (b *builder) walk(ctx context.Context) error {
 	var files []string
-	err := fs.WalkDir(b.opts.Corpus, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			b.skip(p, "unreadable: "+err.Error())
-			return nil
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && isArticleFile(name) {
-			files = append(files, p)
-		}
-		return ctx.Err()
+	err := walkArticles(ctx, b.opts.Corpus, b.skip, func(name string) error {
+		files = append(files, name)
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
@@ -220,9 +203,7 @@ func (b *builder) walk(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.visit(p); err != nil {
-			return err
-		}
+		b.visit(p)
 		seen[p] = true
 		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
 			b.opts.Progress(Progress{Done: i + 1, Total: total})
@@ -236,51 +217,43 @@ func (b *builder) walk(ctx context.Context) error {
 	return nil
 }
 
-func isArticleFile(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".md", ".markdown", ".html", ".htm":
-		return true
-	}
-	return false
-}
-
-func (b *builder) skip(p, why string) {
+func (b *builder) skip(s Skipped) {
 	b.stats.Skipped++
 	if b.opts.Warn != nil {
-		b.opts.Warn(Skipped{Path: p, Reason: why})
+		b.opts.Warn(s)
 	}
-	b.opts.Logger.Warn("skipped corpus file", "path", p, "reason", why)
+	b.opts.Logger.Warn("skipped corpus file", "path", s.Path, "reason", s.Reason)
 }
 
-func (b *builder) visit(p string) error {
+// visit adds one file: reused as it was when its size and modification
+// time (or, failing that, its content hash) are unchanged, parsed, chunked
+// and queued for embedding otherwise.
+func (b *builder) visit(p string) {
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
-		b.skip(p, "unreadable: "+err.Error())
-		return nil
-	}
-	if info.Size() > MaxFileBytes {
-		b.skip(p, fmt.Sprintf("larger than %d MiB", MaxFileBytes>>20))
-		return nil
+		b.skip(Skipped{Path: p, Reason: "unreadable: " + oneLine(err.Error())})
+		return
 	}
 	old, hadOld := b.prev[p]
 	mtime := info.ModTime().UnixNano()
 	if hadOld && old.rec.Size == info.Size() && old.rec.ModTime == mtime && mtime != 0 {
-		b.reuse(old)
-		return nil
+		if b.claim(old.rec.Doc.ID, p) {
+			b.reuse(old)
+		}
+		return
 	}
-	raw, err := fs.ReadFile(b.opts.Corpus, p)
-	if err != nil {
-		b.skip(p, "unreadable: "+err.Error())
-		return nil
+	raw, reason := readArticle(b.opts.Corpus, p)
+	if reason != "" {
+		b.skip(Skipped{Path: p, Reason: reason})
+		return
 	}
 	doc, err := ParseDocument(p, raw)
 	if err != nil {
-		b.skip(p, err.Error())
-		return nil
+		b.skip(Skipped{Path: p, Reason: skipReason(err)})
+		return
 	}
-	if other, dup := b.seenIDs[doc.ID]; dup {
-		b.skip(p, fmt.Sprintf("same document id %q as %s", doc.ID, other))
-		return nil
+	if !b.claim(doc.ID, p) {
+		return
 	}
 	if hadOld && old.rec.Doc.Hash == doc.Hash {
 		if old.rec.Size != info.Size() || old.rec.ModTime != mtime {
@@ -288,14 +261,13 @@ func (b *builder) visit(p string) error {
 			b.touched = true
 		}
 		b.reuse(old)
-		return nil
+		return
 	}
 	if hadOld {
 		b.stats.Changed++
 	} else {
 		b.stats.Added++
 	}
-	b.seenIDs[doc.ID] = p
 	paras := Segment(doc)
 	chunks := Chunks(doc, paras, b.opts.ChunkOpts)
 	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: paras}}
@@ -307,12 +279,21 @@ func (b *builder) visit(p string) error {
 		bd.texts = append(bd.texts, c.Text)
 	}
 	b.docs = append(b.docs, bd)
-	return nil
+}
+
+// claim records that id comes from path p; a second file with the same id
+// (x.md next to x.txt) is skipped.
+func (b *builder) claim(id, p string) bool {
+	if other, dup := b.seenIDs[id]; dup {
+		b.skip(Skipped{Path: p, Reason: fmt.Sprintf("same id %q as %s", id, other)})
+		return false
+	}
+	b.seenIDs[id] = p
+	return true
 }
 
 func (b *builder) reuse(old prevDoc) {
 	b.stats.Unchanged++
-	b.seenIDs[old.rec.Doc.ID] = old.rec.Doc.Path
 	bd := builtDoc{rec: old.rec, terms: old.terms}
 	dim := b.prevDim
 	for k := range old.rec.Chunks {

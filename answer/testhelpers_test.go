@@ -1,0 +1,45 @@
+package answer
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+	"github.com/kabar-bot/kabar/seeds"
+)
+
+// seedService returns an offline service over the bundled articles.
+func seedService(t testing.TB) (*Service, *retrieval.Index) {
+	t.Helper()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+		Corpus: seeds.FS, CorpusName: "seeds", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil), ix
+}
+
+// checkVerbatim fails the test unless every citation quotes its document
+// exactly at its offsets.
+func checkVerbatim(t *testing.T, ix *retrieval.Index, res Result) {
+	t.Helper()
+	for _, c := range res.Citations {
+		d, ok := ix.Document(c.Doc)
+		if !ok {
+			t.Errorf("[%d] cites unknown document %q", c.N, c.Doc)
+			continue
+		}
+		if c.ByteStart < 0 || c.ByteEnd > len(d.Text) || d.Text[c.ByteStart:c.ByteEnd] != c.Quote {
+			t.Errorf("[%d] quote is not %s[%d:%d]", c.N, c.Doc, c.ByteStart, c.ByteEnd)
+		}
+		if got := []rune(d.Text); c.End > len(got) || string(got[c.Start:c.End]) != c.Quote {
+			t.Errorf("[%d] character offsets %d–%d do not locate the quote", c.N, c.Start, c.End)
+		}
+	}
+}
