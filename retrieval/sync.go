@@ -111,7 +111,7 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 		return nil, st, err
 	}
 	st.Took = time.Since(start)
-	opts.Logger.Info("index ready", "corpus", opts.CorpusName, "documents", st.Documents, "chunks", st.Chunks,
+	opts.Logger.Debug("index ready", "corpus", opts.CorpusName, "documents", st.Documents, "chunks", st.Chunks,
 		"added", st.Added, "changed", st.Changed, "removed", st.Removed, "skipped", st.Skipped, "took_ms", st.Took.Milliseconds())
 	return ix, st, nil
 }
