@@ -1,0 +1,105 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Config configures a Bot. The zero value of every field but Token is
+// usable.
+type Config struct {
+	// Token is the bot token (from DISCORD_TOKEN). It is never logged.
+	Token string
+	// APIBaseURL replaces https://discord.com for REST calls and the
+	// gateway lookup (a rate-limit proxy, or a fake Discord in tests).
+	APIBaseURL string
+	// GuildID registers the commands in one guild (instant) instead of
+	// globally.
+	GuildID string
+	// Mentions answers "@Kabar question" in channels and follow-ups in the
+	// threads it starts. It requests the privileged Message Content intent.
+	Mentions bool
+	// AllowedChannels limits the bot to these channel ids; empty allows all.
+	AllowedChannels []string
+	// ShardID and ShardCount select this process's shard (count 0 = 1).
+	ShardID, ShardCount int
+	// UserCooldown is the minimum time between two questions of one user
+	// (default 10 s).
+	UserCooldown time.Duration
+	// GuildConcurrency caps the answers in flight per guild (default 4).
+	GuildConcurrency int
+	// AnswerTimeout bounds one answer or summary (default 60 s).
+	AnswerTimeout time.Duration
+	// GatewayWatchdog reconnects when the gateway has been silent (no
+	// event, no heartbeat acknowledgement) this long (default 2 min).
+	GatewayWatchdog time.Duration
+	// MetricsAddr serves /healthz and /metrics (e.g. "127.0.0.1:9090");
+	// empty disables them.
+	MetricsAddr string
+}
+
+const (
+	defaultCooldown    = 10 * time.Second
+	defaultConcurrency = 4
+	defaultTimeout     = 60 * time.Second
+	defaultWatchdog    = 2 * time.Minute
+	discordBaseURL     = "https://discord.com"
+)
+
+// withDefaults validates c and fills in defaults.
+func (c Config) withDefaults() (Config, error) {
+	c.Token = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot "))
+	if c.Token == "" {
+		return c, errors.New("bot: no Discord token: set DISCORD_TOKEN")
+	}
+	if c.APIBaseURL != "" {
+		u, err := url.Parse(c.APIBaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Errorf("bot: API base URL %q is not an http(s) address", c.APIBaseURL)
+		}
+	}
+	if c.ShardCount <= 0 {
+		c.ShardCount = 1
+	}
+	if c.ShardID < 0 || c.ShardID >= c.ShardCount {
+		return c, fmt.Errorf("bot: shard id %d is outside 0..%d", c.ShardID, c.ShardCount-1)
+	}
+	if c.UserCooldown <= 0 {
+		c.UserCooldown = defaultCooldown
+	}
+	if c.GuildConcurrency <= 0 {
+		c.GuildConcurrency = defaultConcurrency
+	}
+	if c.AnswerTimeout <= 0 {
+		c.AnswerTimeout = defaultTimeout
+	}
+	if c.GatewayWatchdog <= 0 {
+		c.GatewayWatchdog = defaultWatchdog
+	}
+	return c, nil
+}
+
+// LogValue keeps the token out of logs when a Config is logged.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.Bool("token_set", c.Token != ""),
+		slog.String("api_base_url", c.APIBaseURL),
+		slog.String("guild_id", c.GuildID),
+		slog.Bool("mentions", c.Mentions),
+		slog.Int("allowed_channels", len(c.AllowedChannels)),
+		slog.Int("shard_id", c.ShardID),
+		slog.Int("shard_count", c.ShardCount),
+		slog.Duration("user_cooldown", c.UserCooldown),
+		slog.Int("guild_concurrency", c.GuildConcurrency),
+		slog.Duration("answer_timeout", c.AnswerTimeout),
+		slog.Duration("gateway_watchdog", c.GatewayWatchdog),
+		slog.String("metrics_addr", c.MetricsAddr),
+	)
+}
+
+// String keeps the token out of fmt output.
+func (c Config) String() string { return c.LogValue().String() }
