@@ -166,4 +166,3 @@ func TestSummaries(t *testing.T) {
 		t.Errorf("unknown article: %v", err)
 	}
 }
-

@@ -1,7 +1,14 @@
 // Package cite checks that an answer's [n] citations are true: every marker
-// names a provided source, and every cited sentence's numbers, dates and
-// names appear in the passage it cites. The same verifier backs the LLM
-// answerer and the moderators' citation checks in Discord.
+// names a provided source, and every cited clause's numbers, dates and
+// names appear in the passage it cites, with enough of its words (English
+// claims are matched against Indonesian passages through the lexicon).
+// Unsupported citations are removed or re-pointed to a source that
+// supports the clause, and unsupported sentences dropped. It also checks
+// free-standing claims against the coverage (supported, contradicted by a
+// different figure, or not in the coverage). The same verifier backs the
+// LLM answerer and the moderators' citation checks in Discord. It is
+// lexical: it checks that facts are present, not that the passage states
+// the relation the claim asserts.
 package cite
 
 // Source is a numbered passage an answer may cite as [N].
@@ -9,16 +16,26 @@ type Source struct {
 	N     int
 	DocID string
 	Text  string // the passage, verbatim article text
+	// Context is what the writer saw with the passage, such as the
+	// article's title. A name the passage only implies ("the Kim
+	// government" for North Korea) counts, at reduced credit, when Context
+	// holds it, for the sentence's own markers only: re-pointing needs the
+	// name in Text. Numbers, dates and other words must be in Text.
+	Context string
+	// Outlet is the publisher, so "according to Reuters [1]" can be
+	// supported by a Reuters passage that does not name itself.
+	Outlet string
 }
 
 // CitationVerdict is the check of one [N] marker of one sentence.
 type CitationVerdict struct {
 	N        int      `json:"n"`
 	DocID    string   `json:"doc,omitempty"`
-	Known    bool     `json:"known"`    // N names a provided source
-	Supports bool     `json:"supports"` // the source's passage supports the sentence
-	Score    float64  `json:"score"`    // share of the sentence's content found in the passage, 0..1
-	Missing  []string `json:"missing"`  // numbers, dates or names of the sentence absent from the passage
+	Known    bool     `json:"known"`              // N names a provided source
+	Supports bool     `json:"supports"`           // the source's passage supports the sentence
+	Score    float64  `json:"score"`              // share of the sentence's content found in the passage, 0..1
+	Missing  []string `json:"missing"`            // numbers, dates or names of the sentence absent from the passage
+	Conflict string   `json:"conflict,omitempty"` // e.g. "claim says 9,000; passage says 6.000"
 }
 
 // SentenceVerdict is the check of one sentence of an answer.
@@ -29,6 +46,10 @@ type SentenceVerdict struct {
 	Citations   []CitationVerdict `json:"citations"`
 	Supported   bool              `json:"supported"`    // at least one cited (or re-pointed) source supports it
 	RepointedTo []int             `json:"repointed_to"` // sources that support it when its own markers did not
+	// Kept reports whether the sentence is in Report.Text: supported ones
+	// are, and so are uncited ones that claim nothing checkable ("The
+	// reports differ:", "The coverage does not say how long it lasted.").
+	Kept bool `json:"kept"`
 }
 
 // Report is the verdict on a whole answer. Text is the answer rewritten with

@@ -1,14 +1,23 @@
 package cite
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
 // minSupport is the share of a sentence's weighted concepts a passage must
-// contain, on top of every number and name, to support it.
+// contain, on top of every number, name and date, to support it.
 const minSupport = 0.5
+
+// minWords is the share of a sentence's ordinary words (not names,
+// numbers or dates) a supporting passage must hold.
+const minWords = 0.34
+
+// maxRepoint bounds how many other sources a sentence is re-pointed to.
+const maxRepoint = 3
 
 // Verifier checks citations. It is safe for concurrent use.
 type Verifier struct {
@@ -19,182 +28,280 @@ type Verifier struct {
 // Indonesian passages (and the reverse).
 func NewVerifier(lex *lexicon.Lexicon) *Verifier { return &Verifier{lex: lex} }
 
+// Check verifies one claim against one source, as Verify does for each
+// marker: N and DocID are copied from src and Known is true.
+func (v *Verifier) Check(claimText string, src Source) CitationVerdict {
+	c := v.analyseClaim(StripMarkers(claimText))
+	return v.citationVerdict(c, src, v.analysePassage(src.Text, src.Context, src.Outlet))
+}
+
+func (v *Verifier) citationVerdict(c claim, src Source, p passage) CitationVerdict {
+	vd := v.check(c, p, true)
+	cv := CitationVerdict{N: src.N, DocID: src.DocID, Known: true, Supports: vd.supports, Score: round3(vd.score), Missing: vd.missing}
+	if cv.Missing == nil {
+		cv.Missing = []string{}
+	}
+	if !vd.supports {
+		cv.Conflict, _ = v.conflict(c, p, vd)
+	}
+	return cv
+}
+
 // Verify checks every sentence of answer against the sources its markers
-// name. Markers naming no source are removed; a sentence its sources do not
-// support is re-pointed to the sources that do, or dropped. Sentences
-// without facts of their own (no numbers, names or content words, e.g.
-// "The reports differ:") are kept uncited.
+// name. Markers naming no source are removed, and so are markers whose
+// source does not support their clause; a clause no cited source supports
+// is re-pointed to the sources that do, and a sentence with a clause no
+// source supports is dropped. Sentences that claim nothing checkable
+// ("The reports differ:", "The coverage does not say how long it
+// lasted.") are kept without markers. Report.Text keeps the answer's lines
+// and list prefixes.
 func (v *Verifier) Verify(answer string, sources []Source) Report {
-	byN := map[int]Source{}
-	for _, s := range sources {
-		byN[s.N] = s
-	}
-	passages := map[int]passage{}
-	for _, s := range sources {
-		passages[s.N] = v.analysePassage(s.Text)
-	}
-	var rep Report
-	var out []string
-	for _, s := range ParseSentences(answer) {
-		sv := SentenceVerdict{Sentence: s.Text, Start: s.Start, End: s.End}
-		claim := v.lex.Analyze(s.Text)
-		var supported []int
-		for _, n := range s.Markers {
-			cv := CitationVerdict{N: n}
-			src, ok := byN[n]
-			if ok {
-				cv.Known, cv.DocID = true, src.DocID
-				cv.Score, cv.Missing = support(claim, passages[n])
-				cv.Supports = len(cv.Missing) == 0 && cv.Score >= minSupport
-				if cv.Supports {
-					supported = append(supported, n)
-				}
-			}
-			if cv.Missing == nil {
-				cv.Missing = []string{}
-			}
-			sv.Citations = append(sv.Citations, cv)
-		}
-		factual := hasFacts(claim)
-		if len(supported) == 0 && factual {
-			for _, src := range sources {
-				if containsInt(s.Markers, src.N) {
-					continue
-				}
-				if score, missing := support(claim, passages[src.N]); len(missing) == 0 && score >= minSupport {
-					sv.RepointedTo = append(sv.RepointedTo, src.N)
-				}
-			}
-			supported = sv.RepointedTo
-		}
-		if sv.RepointedTo == nil {
-			sv.RepointedTo = []int{}
-		}
-		if sv.Citations == nil {
-			sv.Citations = []CitationVerdict{}
-		}
-		sv.Supported = len(supported) > 0
-		rep.Sentences = append(rep.Sentences, sv)
-		switch {
-		case sv.Supported:
-			out = append(out, withMarkers(s.Text, supported))
-		case !factual && len(s.Markers) == 0:
-			out = append(out, s.Text)
+	known := map[int]int{} // N → index in sources
+	for i, s := range sources {
+		if _, dup := known[s.N]; !dup {
+			known[s.N] = i
 		}
 	}
-	anySupported := false
-	for _, sv := range rep.Sentences {
-		anySupported = anySupported || sv.Supported
+	passages := make([]passage, len(sources))
+	for i, s := range sources {
+		passages[i] = v.analysePassage(s.Text, s.Context, s.Outlet)
+	}
+	rep := Report{Sentences: []SentenceVerdict{}}
+	var out strings.Builder
+	blank, anySupported := false, false
+	for _, l := range parseLines(answer) {
+		if l.blank {
+			blank = true
+			continue
+		}
+		var kept []string
+		for _, s := range l.sentences {
+			sv, text := v.verifySentence(s, sources, passages, known)
+			rep.Sentences = append(rep.Sentences, sv)
+			anySupported = anySupported || sv.Supported
+			if sv.Kept {
+				kept = append(kept, text)
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		if out.Len() > 0 {
+			if blank {
+				out.WriteString("\n\n")
+			} else {
+				out.WriteString("\n")
+			}
+		}
+		blank = false
+		out.WriteString(l.prefix)
+		out.WriteString(strings.Join(kept, " "))
 	}
 	if anySupported {
-		rep.Text = strings.Join(out, " ")
+		rep.Text = out.String()
 	}
 	return rep
 }
 
-// withMarkers re-attaches markers before the sentence's final punctuation.
-func withMarkers(text string, ns []int) string {
-	trimmed := strings.TrimRight(text, ".!?")
-	return trimmed + " " + FormatMarkers(ns) + text[len(trimmed):]
-}
-
-// passage is a source analysed once: every index term it contains, in
-// either language's analysis.
-type passage struct {
-	terms [][]string
-}
-
-func (v *Verifier) analysePassage(text string) passage {
-	toks := lexicon.Tokenize(text)
-	p := passage{terms: make([][]string, len(toks))}
-	for i, t := range toks {
-		terms := v.lex.WordTerms(t, "id")
-		for _, e := range v.lex.WordTerms(t, "en") {
-			if !containsString(terms, e) {
-				terms = append(terms, e)
+// verifySentence checks one sentence and rewrites it with the markers that
+// hold.
+func (v *Verifier) verifySentence(s Sentence, sources []Source, passages []passage, known map[int]int) (SentenceVerdict, string) {
+	sv := SentenceVerdict{Sentence: s.Text, Start: s.Start, End: s.End, Citations: []CitationVerdict{}, RepointedTo: []int{}}
+	whole := v.analyseClaim(s.Text)
+	checkable := !v.framing(s.Text, whole) && !v.gap(s.Text, whole, passages)
+	byN := map[int]int{} // N → index in sv.Citations
+	finals := make([][]int, len(s.Parts))
+	factualParts, okParts := 0, 0
+	for pi, part := range s.Parts {
+		c := v.analyseClaim(part.Text)
+		var good []int
+		for _, n := range part.Markers {
+			cv := CitationVerdict{N: n, Missing: []string{}}
+			if i, ok := known[n]; ok {
+				cv = v.citationVerdict(c, sources[i], passages[i])
+			}
+			if j, seen := byN[n]; seen {
+				sv.Citations[j] = mergeVerdicts(sv.Citations[j], cv)
+			} else {
+				byN[n] = len(sv.Citations)
+				sv.Citations = append(sv.Citations, cv)
+			}
+			if cv.Supports {
+				good = append(good, n)
 			}
 		}
-		if !t.Num && !containsString(terms, t.Norm) && !v.lex.IsStop(t.Norm) {
-			terms = append(terms, t.Norm)
-		}
-		p.terms[i] = terms
-	}
-	return p
-}
-
-// support returns the weighted share of the claim's concepts found in the
-// passage and the numbers and names of the claim that are missing from it.
-func support(claim lexicon.Query, p passage) (float64, []string) {
-	var got, total float64
-	var missing []string
-	for _, c := range claim.Concepts {
-		w := 1.0
-		switch {
-		case c.Number || c.Entity:
-			w = 2
-		case c.Meta:
-			w = 0.3
-		}
-		total += w
-		found := false
-		for _, a := range c.Alts {
-			if altIn(a, p.terms) {
-				found = true
-				break
-			}
-		}
-		if found {
-			got += w
-		} else if c.Number || c.Entity {
-			missing = append(missing, c.Surface)
-		}
-	}
-	if total == 0 {
-		return 0, missing
-	}
-	return got / total, missing
-}
-
-// hasFacts reports whether a sentence claims something checkable: a
-// number, a name, or at least two content words. "The reports differ:"
-// does not.
-func hasFacts(q lexicon.Query) bool {
-	content := 0
-	for _, c := range q.Concepts {
-		if c.Number || c.Entity {
-			return true
-		}
-		if !c.Meta {
-			content++
-		}
-	}
-	return content >= 2
-}
-
-func altIn(a lexicon.Alt, terms [][]string) bool {
-	for _, word := range a {
-		found := false
-		for _, ts := range terms {
-			for _, t := range ts {
-				for _, w := range word {
-					if w == t {
-						found = true
-					}
+		factual := checkable && c.facts()
+		if factual && len(good) == 0 {
+			good = v.repoint(c, sources, passages, part.Markers)
+			for _, n := range good {
+				if !containsInt(sv.RepointedTo, n) {
+					sv.RepointedTo = append(sv.RepointedTo, n)
 				}
 			}
 		}
-		if !found {
+		if factual {
+			factualParts++
+			if len(good) > 0 {
+				okParts++
+			}
+		}
+		finals[pi] = good
+	}
+	switch {
+	case factualParts > 0:
+		sv.Supported = okParts == factualParts
+		sv.Kept = sv.Supported
+	default:
+		sv.Kept = true // nothing checkable: kept, uncited
+		for i := range finals {
+			finals[i] = nil
+		}
+	}
+	if !sv.Kept {
+		return sv, ""
+	}
+	return sv, rebuild(s, finals)
+}
+
+// mergeVerdicts combines the checks of one marker cited by two clauses of
+// a sentence: it supports the sentence only if it supports both.
+func mergeVerdicts(a, b CitationVerdict) CitationVerdict {
+	a.Supports = a.Supports && b.Supports
+	a.Score = min(a.Score, b.Score)
+	for _, m := range b.Missing {
+		if !containsString(a.Missing, m) {
+			a.Missing = append(a.Missing, m)
+		}
+	}
+	if a.Conflict == "" {
+		a.Conflict = b.Conflict
+	}
+	return a
+}
+
+// repoint returns up to maxRepoint sources, other than those already
+// cited, that support c: the best-scoring ones, in source order.
+func (v *Verifier) repoint(c claim, sources []Source, passages []passage, cited []int) []int {
+	type cand struct {
+		n     int
+		score float64
+	}
+	var cands []cand
+	seen := map[int]bool{}
+	for i, src := range sources {
+		if containsInt(cited, src.N) || seen[src.N] {
+			continue
+		}
+		seen[src.N] = true
+		if vd := v.check(c, passages[i], false); vd.supports {
+			cands = append(cands, cand{src.N, vd.score})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if len(cands) > maxRepoint {
+		cands = cands[:maxRepoint]
+	}
+	out := make([]int, len(cands))
+	for i, c := range cands {
+		out[i] = c.n
+	}
+	sort.Ints(out)
+	return out
+}
+
+// rebuild writes a sentence back with each clause's final markers.
+func rebuild(s Sentence, finals [][]int) string {
+	var b strings.Builder
+	for i, p := range s.Parts {
+		lead := p.lead
+		if i == 0 {
+			lead = strings.TrimLeft(lead, " ")
+		}
+		b.WriteString(attachMarkers(lead, finals[i]))
+	}
+	text := b.String()
+	tail := s.Tail
+	if tail != "" && strings.Trim(tail, ".!?…") == "" && endsWithTerminal(text) {
+		tail = ""
+	}
+	return text + tail
+}
+
+// attachMarkers puts markers after a clause: before its final full stop,
+// or after a closing quote.
+func attachMarkers(text string, ns []int) string {
+	if len(ns) == 0 {
+		return text
+	}
+	m := FormatMarkers(ns)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if strings.ContainsRune("\"'”’»)", last) {
+		return text + " " + m
+	}
+	trimmed := strings.TrimRight(text, ".!?…")
+	if trimmed == "" {
+		return text + " " + m
+	}
+	return trimmed + " " + m + text[len(trimmed):]
+}
+
+func endsWithTerminal(s string) bool {
+	s = strings.TrimRight(s, " ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// framing spots a sentence that introduces what follows ("The reports
+// differ:") and states nothing itself.
+func (v *Verifier) framing(text string, c claim) bool {
+	return strings.HasSuffix(strings.TrimSpace(text), ":") && !c.hardFacts()
+}
+
+// gapPhrases say that the coverage lacks something.
+var gapPhrases = []string{
+	"does not say", "do not say", "doesn't say", "don't say", "did not say", "does not mention", "do not mention",
+	"doesn't mention", "don't mention", "not mentioned", "does not specify", "do not specify", "not specified",
+	"does not state", "do not state", "no information", "does not report", "do not report", "not reported",
+	"does not include", "do not include", "does not answer", "do not answer", "not clear", "unclear",
+	"does not give", "do not give", "does not provide", "do not provide",
+	"tidak menyebut", "tidak disebut", "tidak dijelaskan", "tidak menjelaskan", "tidak ada informasi",
+	"tidak memuat", "tidak merinci", "tidak dirinci", "tidak diketahui", "belum diketahui", "tidak mengatakan",
+	"tidak diungkap", "tidak mengungkap", "tidak menyatakan", "tidak memberikan", "tidak memberi", "tidak jelas",
+}
+
+// gap spots a sentence saying what the coverage does not say. It is kept
+// only when it cannot smuggle a fact in: it has no number, and every name
+// in it appears in some source.
+func (v *Verifier) gap(text string, c claim, passages []passage) bool {
+	l := " " + strings.ToLower(collapse(text)) + " "
+	found := false
+	for _, p := range gapPhrases {
+		if strings.Contains(l, " "+p) {
+			found = true
+			break
+		}
+	}
+	if !found || c.numbers() {
+		return false
+	}
+	for _, k := range c.concepts {
+		if k.kind != kindEntity {
+			continue
+		}
+		inSome := false
+		for _, p := range passages {
+			if nameIn(k, p.toks) || nameIn(k, p.context) {
+				inSome = true
+				break
+			}
+		}
+		if !inSome {
 			return false
 		}
 	}
-	return len(a) > 0
+	return true
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+func round3(x float64) float64 {
+	return float64(int(x*1000+0.5)) / 1000
 }

@@ -1,0 +1,568 @@
+package cite
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// kind is what a concept of a claim is, which decides how hard it is
+// checked: numbers, names and dates must be in the passage; content words
+// only add to the support score.
+type kind int
+
+const (
+	kindContent kind = iota
+	kindMeta         // about the coverage itself ("report", "artikel")
+	kindNumber
+	kindEntity
+	kindDate // a month or weekday name
+)
+
+// Weights of a concept in the support score.
+const (
+	weightFact    = 2.0
+	weightContent = 1.0
+	weightMeta    = 0.3
+	// creditContext is the credit for a name found only in the passage's
+	// context, and creditCognate for a content word matched only by a
+	// shared stem ("reconstruction" ~ "rekonstruksi").
+	creditContext = 0.75
+	creditCognate = 0.75
+)
+
+// concept is one idea of a claim, ready to be looked for in passages.
+type concept struct {
+	lexicon.Concept
+	kind   kind
+	weight float64
+	value  float64 // numbers: the value, scaled ("6 ribu" is 6000)
+	parsed bool    // numbers: value is set
+	norm   string  // numbers: canonical form, for the few that do not parse
+	// anchor is what a number counts or dates ("engineers" in "9,000
+	// engineers", "July" in "12 July"), used to tell that a passage gives
+	// a different figure for the same thing.
+	anchor []lexicon.Alt
+	words  map[string]bool // every word of the concept's alternatives, for names
+}
+
+// claim is an analysed sentence or clause.
+type claim struct {
+	text     string
+	concepts []concept
+	total    float64
+	negation string // the word that makes the claim negative ("not"), or ""
+}
+
+// facts reports whether the claim states something checkable: a number,
+// a name, a date or a content word.
+func (c claim) facts() bool {
+	for _, k := range c.concepts {
+		if k.kind != kindMeta {
+			return true
+		}
+	}
+	return false
+}
+
+// hardFacts reports whether it has numbers, names or dates.
+func (c claim) hardFacts() bool {
+	for _, k := range c.concepts {
+		if k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate {
+			return true
+		}
+	}
+	return false
+}
+
+func (c claim) numbers() bool {
+	for _, k := range c.concepts {
+		if k.kind == kindNumber {
+			return true
+		}
+	}
+	return false
+}
+
+// attributionRE matches a parenthesised attribution, "(according to
+// Kompas)": it names the source, which the marker already binds, and
+// Kabar's own answers shorten long titles in it.
+var attributionRE = regexp.MustCompile(`(?i)\(\s*(?:according to|menurut|via|per)\s[^()]*\)`)
+
+func (v *Verifier) analyseClaim(text string) claim {
+	text = attributionRE.ReplaceAllString(text, "")
+	q := v.lex.Analyze(text)
+	toks := lexicon.Tokenize(text)
+	used := make([]bool, len(toks))
+	c := claim{text: text}
+	for _, con := range q.Concepts {
+		k := concept{Concept: con, kind: kindContent, weight: weightContent}
+		switch {
+		case con.Number:
+			k.kind, k.weight = kindNumber, weightFact
+			k.value, k.parsed, k.anchor = v.numberInClaim(toks, used, con.Surface)
+			if len(con.Alts) > 0 && len(con.Alts[0]) > 0 && len(con.Alts[0][0]) > 0 {
+				k.norm = con.Alts[0][0][0]
+			}
+		case con.Entity:
+			k.kind, k.weight = kindEntity, weightFact
+		case isCalendar(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
+			k.kind, k.weight = kindDate, weightFact
+		case con.Meta:
+			k.kind, k.weight = kindMeta, weightMeta
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm):
+			// The lexicon reads a capitalised first word as an ordinary
+			// word when its dictionaries know it ("Putin", "Russia"); in
+			// a claim it is far more often the subject's name, so it
+			// must be in the passage (in any of its translations).
+			k.kind, k.weight = kindEntity, weightFact
+		}
+		if k.kind == kindEntity {
+			k.words = map[string]bool{}
+			for _, w := range strings.Fields(strings.ToLower(con.Surface)) {
+				k.words[w] = true
+			}
+			for _, a := range con.Alts {
+				for _, w := range a {
+					for _, t := range w {
+						k.words[t] = true
+					}
+				}
+			}
+		}
+		c.concepts = append(c.concepts, k)
+	}
+	c.concepts = v.spelledNumbers(text, toks, c.concepts)
+	for _, k := range c.concepts {
+		c.total += k.weight
+	}
+	c.negation = negated(toks, negationWords)
+	return c
+}
+
+// spelledNumbers turns spelled-out numbers of a claim ("nine thousand",
+// "tiga") into number concepts, replacing the word concepts they were
+// read as. "one" alone is left as a word: "one report says" counts
+// nothing.
+func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []concept) []concept {
+	for i := 0; i < len(toks); i++ {
+		value, end, scaled := numberWordRun(toks, i)
+		if end == i || value < 2 && !scaled {
+			continue
+		}
+		inRun := map[string]bool{}
+		for _, t := range toks[i:end] {
+			inRun[t.Norm] = true
+		}
+		kept := concepts[:0]
+		for _, k := range concepts {
+			words := lexicon.Tokenize(k.Surface)
+			all := len(words) > 0 && k.kind != kindEntity && k.kind != kindNumber
+			for _, w := range words {
+				all = all && inRun[w.Norm]
+			}
+			if !all {
+				kept = append(kept, k)
+			}
+		}
+		concepts = append(kept, concept{
+			Concept: lexicon.Concept{Surface: text[toks[i].Start:toks[end-1].End], Number: true},
+			kind:    kindNumber, weight: weightFact, value: value, parsed: true,
+			norm:   strconv.FormatFloat(value, 'f', -1, 64),
+			anchor: v.anchorNear(toks, end, i-1),
+		})
+		i = end - 1
+	}
+	return concepts
+}
+
+// numberInClaim finds the number token written surface, its scaled value
+// and the word it counts.
+func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface string) (float64, bool, []lexicon.Alt) {
+	for i, t := range toks {
+		if !t.Num || used[i] || t.Text != surface {
+			continue
+		}
+		used[i] = true
+		val, err := strconv.ParseFloat(t.Norm, 64)
+		parsed := err == nil
+		next := i + 1
+		if next < len(toks) && scaleOf(toks[next].Norm) > 0 {
+			val *= scaleOf(toks[next].Norm)
+			next++
+		}
+		return val, parsed, v.anchorNear(toks, next, i-1)
+	}
+	return 0, false, nil
+}
+
+// anchorNear returns the alternatives of the word a number counts: the
+// first content word among the two after it (from next) or, failing
+// that, the two before it (from prev down).
+func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Alt {
+	for _, j := range []int{next, next + 1, prev, prev - 1} {
+		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {
+			continue
+		}
+		if _, isNumberWord := unitWords[toks[j].Norm]; isNumberWord {
+			continue
+		}
+		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
+		if len(an.Concepts) > 0 {
+			return an.Concepts[0].Alts
+		}
+	}
+	return nil
+}
+
+// token is a word or number of a passage with the index terms it matches.
+type token struct {
+	lexicon.Token
+	terms []string
+	value float64 // numbers: scaled value
+	// spelled is set on the first word of a spelled-out number ("tiga",
+	// "dua puluh", "kedua"), whose value is then value.
+	spelled bool
+}
+
+// passage is a source analysed once.
+type passage struct {
+	toks    []token
+	context []token // names only
+	outlet  []token // names only
+	negated bool    // the passage negates something, so it may back a negative claim
+}
+
+func (v *Verifier) analysePassage(text, context, outlet string) passage {
+	p := passage{toks: v.tokens(text), context: v.tokens(context), outlet: v.tokens(outlet)}
+	for _, t := range p.toks {
+		p.negated = p.negated || passageNegations[t.Norm]
+	}
+	return p
+}
+
+// tokens analyses text in both languages' terms, so English and
+// Indonesian claims both meet it.
+func (v *Verifier) tokens(text string) []token {
+	lt := lexicon.Tokenize(text)
+	out := make([]token, len(lt))
+	for i, t := range lt {
+		tok := token{Token: t}
+		tok.terms = v.lex.WordTerms(t, "id")
+		for _, e := range v.lex.WordTerms(t, "en") {
+			if !containsString(tok.terms, e) {
+				tok.terms = append(tok.terms, e)
+			}
+		}
+		if !t.Num && !containsString(tok.terms, t.Norm) && !v.lex.IsStop(t.Norm) {
+			tok.terms = append(tok.terms, t.Norm)
+		}
+		if t.Num {
+			tok.value, _ = strconv.ParseFloat(t.Norm, 64)
+			if i+1 < len(lt) && scaleOf(lt[i+1].Norm) > 0 {
+				tok.value *= scaleOf(lt[i+1].Norm)
+			}
+		}
+		out[i] = tok
+	}
+	for i := 0; i < len(lt); i++ {
+		if n, ok := collectiveWords[lt[i].Norm]; ok {
+			out[i].spelled, out[i].value = true, n
+			continue
+		}
+		if value, end, _ := numberWordRun(lt, i); end > i {
+			out[i].spelled, out[i].value = true, value
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// verdict is the check of one claim against one passage.
+type verdict struct {
+	score        float64
+	contentScore float64 // the same, over words and names only (numbers left out)
+	missing      []string
+	namesPresent bool
+	supports     bool
+}
+
+// check weighs how much of the claim the passage holds. It supports the
+// claim when every number, name and date is there and the weighted share
+// of concepts found reaches minSupport.
+func (v *Verifier) check(c claim, p passage, useContext bool) verdict {
+	var got, contentGot, contentTotal, wordGot, wordTotal float64
+	out := verdict{namesPresent: true}
+	for _, k := range c.concepts {
+		credit := 0.0
+		switch k.kind {
+		case kindNumber:
+			if numberIn(k, p.toks) {
+				credit = 1
+			}
+		case kindEntity:
+			switch {
+			case nameIn(k, p.toks) || nameIn(k, p.outlet):
+				credit = 1
+			case useContext && nameIn(k, p.context):
+				credit = creditContext
+			}
+		default:
+			if altsIn(k.Alts, p.toks) {
+				credit = 1
+			} else if k.kind == kindContent && cognateIn(k.Alts, p.toks) {
+				credit = creditCognate
+			}
+		}
+		got += credit * k.weight
+		if k.kind != kindNumber {
+			contentTotal += k.weight
+			contentGot += credit * k.weight
+		}
+		if k.kind == kindContent {
+			wordTotal += k.weight
+			wordGot += credit * k.weight
+		}
+		if credit == 0 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
+			out.missing = append(out.missing, k.Surface)
+			if k.kind == kindEntity {
+				out.namesPresent = false
+			}
+		}
+	}
+	if c.negation != "" && !p.negated {
+		out.missing = append(out.missing, c.negation)
+	}
+	if c.total > 0 {
+		out.score = got / c.total
+	}
+	if contentTotal > 0 {
+		out.contentScore = contentGot / contentTotal
+	}
+	// Names and numbers alone do not make a claim: some of what it says
+	// about them ("visited", "signed") must be in the passage too.
+	wordsOK := wordTotal == 0 || wordGot/wordTotal >= minWords
+	out.supports = c.total > 0 && len(out.missing) == 0 && out.score >= minSupport && wordsOK
+	return out
+}
+
+// numberIn reports whether the passage states the number, by value, so
+// "6,000", "6.000" and "6 ribu" meet while "6 ribu" does not state 6.
+func numberIn(k concept, toks []token) bool {
+	for _, t := range toks {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+			return true
+		}
+	}
+	return false
+}
+
+// nameIn reports whether one of a name's alternatives is in toks. A single
+// word standing for a longer name ("Korea" for "North Korea") does not
+// count next to a different compass word ("Korea Selatan").
+func nameIn(k concept, toks []token) bool {
+	for _, a := range k.Alts {
+		for _, pos := range altPositions(a, toks) {
+			if len(a) == 1 && len(strings.Fields(k.Surface)) > 1 && qualifiedOtherwise(k, toks, pos) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func qualifiedOtherwise(k concept, toks []token, pos int) bool {
+	for _, j := range []int{pos - 1, pos + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		if d := toks[j].Norm; directions[d] && !k.words[d] {
+			return true
+		}
+	}
+	return false
+}
+
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true,
+	"utara": true, "selatan": true, "timur": true, "barat": true, "tengah": true,
+}
+
+func altsIn(alts []lexicon.Alt, toks []token) bool {
+	for _, a := range alts {
+		if len(altPositions(a, toks)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseGap is how many tokens may separate the words of a phrase (stop
+// words and particles the alternatives leave out).
+const phraseGap = 3
+
+// altPositions returns where the phrase a starts in toks: each word
+// within phraseGap tokens after the one before.
+func altPositions(a lexicon.Alt, toks []token) []int {
+	if len(a) == 0 {
+		return nil
+	}
+	var out []int
+	for i := range toks {
+		if !wordAt(a[0], toks[i]) {
+			continue
+		}
+		at, ok := i, true
+		for _, w := range a[1:] {
+			found := -1
+			for j := at + 1; j < len(toks) && j <= at+phraseGap; j++ {
+				if wordAt(w, toks[j]) {
+					found = j
+					break
+				}
+			}
+			if found < 0 {
+				ok = false
+				break
+			}
+			at = found
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func wordAt(w lexicon.Word, t token) bool {
+	for _, x := range w {
+		if containsString(t.terms, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// cognateIn matches a single-word alternative against passage words by a
+// long shared stem, after folding spelling differences between English and
+// Indonesian (c/k, ph/f, doubled letters): "reconstruction" meets
+// "rekonstruksi", "strategic" meets "strategis".
+func cognateIn(alts []lexicon.Alt, toks []token) bool {
+	for _, a := range alts {
+		if len(a) != 1 {
+			continue
+		}
+		for _, x := range a[0] {
+			fx := foldCognate(x)
+			if len(fx) < 6 {
+				continue
+			}
+			for _, t := range toks {
+				if t.Num || len(t.Norm) < 6 {
+					continue
+				}
+				ft := foldCognate(t.Norm)
+				n := commonPrefix(fx, ft)
+				if n >= 6 && float64(n) >= 0.7*float64(min(len(fx), len(ft))) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func foldCognate(s string) string {
+	s = strings.ReplaceAll(s, "ph", "f")
+	s = strings.ReplaceAll(s, "c", "k")
+	s = strings.ReplaceAll(s, "q", "k")
+	s = strings.ReplaceAll(s, "y", "i")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// scaleOf is the multiplier of a scale word after a number.
+func scaleOf(w string) float64 {
+	switch w {
+	case "ribu", "thousand", "rb":
+		return 1e3
+	case "juta", "million", "millions", "jt":
+		return 1e6
+	case "miliar", "milyar", "billion", "billions":
+		return 1e9
+	case "triliun", "trilyun", "trillion":
+		return 1e12
+	}
+	return 0
+}
+
+// isQualifier spots words around a number that do not say what it counts.
+func isQualifier(w string) bool {
+	switch w {
+	case "sekitar", "lebih", "dari", "setidaknya", "sedikitnya", "hingga", "sampai", "kurang", "hampir", "kira",
+		"sebanyak", "sejumlah", "about", "around", "more", "than", "least", "nearly", "almost", "over", "some",
+		"roughly", "approximately", "additional", "tambahan", "another", "lagi":
+		return true
+	}
+	return scaleOf(w) > 0
+}
+
+func isCalendar(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu":
+		return true
+	}
+	return false
+}
+
+// starters open sentences without naming anyone: a capitalised first word
+// in this list is not taken for a name.
+var starters = map[string]bool{
+	"meanwhile": true, "earlier": true, "additionally": true, "furthermore": true, "moreover": true, "previously": true,
+	"later": true, "according": true, "both": true, "during": true, "after": true, "before": true, "since": true,
+	"separately": true, "elsewhere": true, "overall": true, "together": true, "instead": true, "still": true, "yet": true,
+	"finally": true, "first": true, "second": true, "third": true, "lastly": true, "last": true, "next": true,
+	"reportedly": true, "officially": true, "initially": true, "recently": true, "currently": true, "today": true,
+	"yesterday": true, "tomorrow": true, "similarly": true, "likewise": true, "notably": true, "specifically": true,
+	"sebelumnya": true, "menurut": true, "setelah": true, "kedua": true, "selanjutnya": true, "sejak": true, "saat": true,
+	"ketika": true, "selama": true, "sebelum": true, "lalu": true, "akhirnya": true, "sedangkan": true, "adapun": true,
+	"bahkan": true, "meski": true, "meskipun": true, "walaupun": true, "tetapi": true, "selain": true, "pertama": true,
+	"terakhir": true, "kini": true, "sekarang": true, "kemarin": true, "hari": true, "baru": true, "dilaporkan": true,
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
