@@ -221,6 +221,7 @@ func (b *builder) skip(s Skipped) {
 	b.stats.Skipped++
 	if b.opts.Warn != nil {
 		b.opts.Warn(s)
+		return
 	}
 	b.opts.Logger.Warn("skipped corpus file", "path", s.Path, "reason", s.Reason)
 }

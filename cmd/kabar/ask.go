@@ -39,9 +39,12 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return err
 	}
-	ix, _, err := e.openIndex(ctx, false, nil, func(s retrieval.Skipped) {})
+	ix, st, err := e.openIndex(ctx, false, nil, func(retrieval.Skipped) {})
 	if err != nil {
 		return err
+	}
+	if st.Skipped > 0 {
+		fmt.Fprintf(stderr, "kabar: %d corpus files skipped; run `kabar index` to see why\n", st.Skipped)
 	}
 	svc, err := e.service(ix)
 	if err != nil {
