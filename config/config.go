@@ -138,10 +138,10 @@ func parse(cfg *Config, raw []byte) ([]Warning, error) {
 	var warns []Warning
 	var generic map[string]any
 	if err := yaml.Unmarshal(raw, &generic); err != nil {
-		return nil, fmt.Errorf("not valid YAML: %w", err)
+		return nil, fmt.Errorf("not valid YAML: %w", oneLineYAML(err))
 	}
-	for key := secretsIn(generic, ""); key != ""; key = secretsIn(generic, "") {
-		warns = append(warns, Warning(fmt.Sprintf("the config file contains %q: secrets are read only from the environment (DISCORD_TOKEN, OPENAI_API_KEY); the value is ignored, remove it from the file", key)))
+	for key := secretsIn(generic); key != nil; key = secretsIn(generic) {
+		warns = append(warns, Warning(fmt.Sprintf("the config file contains %q: secrets are read only from the environment (DISCORD_TOKEN, OPENAI_API_KEY); the value is ignored, remove it from the file", strings.Join(key, "."))))
 		deleteKey(generic, key)
 		cleaned, err := yaml.Marshal(generic)
 		if err != nil {
@@ -152,35 +152,54 @@ func parse(cfg *Config, raw []byte) ([]Warning, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
+		return nil, oneLineYAML(err)
 	}
 	return warns, nil
 }
 
-// secretsIn returns the dotted key of the first token-like key in m.
-func secretsIn(m map[string]any, prefix string) string {
+// oneLineYAML joins the lines of yaml.v3's multi-line type errors ("yaml:
+// unmarshal errors:\n  line 2: field modle not found …") so the CLI can
+// print the problem on one line.
+func oneLineYAML(err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return errors.New(strings.Join(te.Errors, "; "))
+	}
+	return err
+}
+
+// secretsIn returns the path of the first token-like key in m, nil if none.
+// A path, not a dotted string, because a key may itself contain a dot.
+func secretsIn(m map[string]any) []string {
 	for k, v := range m {
-		lk := strings.ToLower(k)
-		if strings.Contains(lk, "token") || lk == "api_key" || lk == "apikey" || strings.HasSuffix(lk, "secret") || lk == "password" {
-			return prefix + k
+		if isSecretKey(k) {
+			return []string{k}
 		}
 		if sub, ok := v.(map[string]any); ok {
-			if s := secretsIn(sub, prefix+k+"."); s != "" {
-				return s
+			if s := secretsIn(sub); s != nil {
+				return append([]string{k}, s...)
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
-func deleteKey(m map[string]any, dotted string) {
-	head, rest, nested := strings.Cut(dotted, ".")
-	if !nested {
-		delete(m, head)
+// isSecretKey reports keys that hold credentials: "token", "bot_token",
+// "api_key", "client_secret", "password" — but not settings that merely
+// count tokens, such as "max_context_tokens".
+func isSecretKey(k string) bool {
+	lk := strings.ToLower(k)
+	return strings.Contains(lk, "token") && !strings.HasSuffix(lk, "tokens") ||
+		lk == "api_key" || lk == "apikey" || strings.HasSuffix(lk, "secret") || lk == "password"
+}
+
+func deleteKey(m map[string]any, path []string) {
+	if len(path) == 1 {
+		delete(m, path[0])
 		return
 	}
-	if sub, ok := m[head].(map[string]any); ok {
-		deleteKey(sub, rest)
+	if sub, ok := m[path[0]].(map[string]any); ok {
+		deleteKey(sub, path[1:])
 	}
 }
 

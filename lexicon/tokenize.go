@@ -31,12 +31,14 @@ func Tokenize(text string) []Token {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsDigit(r):
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
 			end := scanNumber(text, i)
 			raw := text[i:end]
 			toks = append(toks, Token{Text: raw, Norm: canonicalNumber(raw), Start: i, End: end, Num: true})
 			i = end
-		case unicode.IsLetter(r):
+		// Other scripts' digits ("٣", "３") are kept as words: scanNumber
+		// and canonicalNumber handle ASCII digits only.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			end := i
 			for end < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[end:])

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"math"
+	"sync"
 
 	"github.com/philippgille/chromem-go"
 
@@ -38,13 +39,24 @@ func EmbeddingFunc(e Embedder) chromem.EmbeddingFunc {
 // job.
 type LocalEmbedder struct {
 	dim int
+	// logTF[q] is the sub-linear weight of a feature counted q/4 times
+	// (counts are sums of 1 and 0.25): precomputed, as the logarithm was a
+	// tenth of embedding time.
+	logTF   []float32
+	scratch sync.Pool // *featureCounts
 }
 
 // LocalDimension is the local embedder's vector size.
 const LocalDimension = 512
 
 // NewLocalEmbedder returns the offline embedder.
-func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{dim: LocalDimension} }
+func NewLocalEmbedder() *LocalEmbedder {
+	e := &LocalEmbedder{dim: LocalDimension, logTF: make([]float32, 512)}
+	for q := range e.logTF {
+		e.logTF[q] = tfWeight(float32(q) * 0.25)
+	}
+	return e
+}
 
 func (e *LocalEmbedder) Name() string   { return "kabar-hash-v1" }
 func (e *LocalEmbedder) Dimension() int { return e.dim }
@@ -54,12 +66,17 @@ func (e *LocalEmbedder) Dimension() int { return e.dim }
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
 	flat := make([]float32, len(texts)*e.dim)
+	f, _ := e.scratch.Get().(*featureCounts)
+	if f == nil {
+		f = newFeatureCounts()
+	}
+	defer e.scratch.Put(f)
 	for i, t := range texts {
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		v := flat[i*e.dim : (i+1)*e.dim : (i+1)*e.dim]
-		e.embedInto(v, t)
+		e.embedInto(v, t, f)
 		out[i] = v
 	}
 	return out, nil
@@ -68,22 +85,36 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 // EmbeddingFunc returns the embedder as a chromem-go EmbeddingFunc.
 func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc { return EmbeddingFunc(e) }
 
-func (e *LocalEmbedder) embedInto(v []float32, text string) {
-	counts := make(map[uint64]float32, 64)
+func (e *LocalEmbedder) embedInto(v []float32, text string, f *featureCounts) {
+	f.reset()
+	wordSeed, gramSeed := hashFeature("w:", ""), hashFeature("g:", "")
 	for _, t := range lexicon.Tokenize(text) {
 		w := t.Norm
-		counts[hashFeature("w:", w)] += 1
+		f.add(hashMore(wordSeed, w), 1)
 		if t.Num || len(w) < 4 {
 			continue
 		}
-		padded := " " + w + " "
+		// The 4-grams of " "+w+" ", hashed without building the string.
+		padded := append(append(append(f.pad[:0], ' '), w...), ' ')
+		f.pad = padded
 		for i := 0; i+4 <= len(padded); i++ {
-			counts[hashFeature("g:", padded[i:i+4])] += 0.25
+			h := gramSeed
+			for _, c := range padded[i : i+4] {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+			f.add(h, 0.25)
 		}
 	}
-	for h, c := range counts {
+	// Features are added in the order they first occur, so the vector's
+	// sums are rounded the same way on every run.
+	for j, h := range f.keys {
 		idx := h % uint64(len(v))
-		val := float32(1 + math.Log(float64(1+c)))
+		var val float32
+		if q := f.counts[j] * 4; q < float32(len(e.logTF)) && q == float32(int(q)) {
+			val = e.logTF[int(q)]
+		} else {
+			val = tfWeight(f.counts[j])
+		}
 		if h>>63 == 1 {
 			val = -val
 		}
@@ -92,16 +123,78 @@ func (e *LocalEmbedder) embedInto(v []float32, text string) {
 	normalize(v)
 }
 
+// tfWeight is the sub-linear weight of a feature counted c times.
+func tfWeight(c float32) float32 {
+	return float32(1 + math.Log(float64(1+c)))
+}
+
+// featureCounts sums feature weights by 64-bit hash: an open-addressing
+// table reused across texts, where a map per text was half of embedding
+// time.
+type featureCounts struct {
+	slots  []int32 // 0: empty; otherwise 1 + index into keys and counts
+	keys   []uint64
+	counts []float32
+	pad    []byte
+}
+
+func newFeatureCounts() *featureCounts {
+	return &featureCounts{slots: make([]int32, 1024)}
+}
+
+func (f *featureCounts) reset() {
+	clear(f.slots)
+	f.keys, f.counts = f.keys[:0], f.counts[:0]
+}
+
+func (f *featureCounts) add(h uint64, c float32) {
+	mask := uint64(len(f.slots) - 1)
+	for i := (h ^ h>>32) & mask; ; i = (i + 1) & mask {
+		s := f.slots[i]
+		if s == 0 {
+			f.keys = append(f.keys, h)
+			f.counts = append(f.counts, c)
+			f.slots[i] = int32(len(f.keys))
+			if 2*len(f.keys) > len(f.slots) {
+				f.grow()
+			}
+			return
+		}
+		if f.keys[s-1] == h {
+			f.counts[s-1] += c
+			return
+		}
+	}
+}
+
+// grow doubles the table, keeping it at most half full so probes stay short.
+func (f *featureCounts) grow() {
+	f.slots = make([]int32, 2*len(f.slots))
+	mask := uint64(len(f.slots) - 1)
+	for k, h := range f.keys {
+		i := (h ^ h>>32) & mask
+		for f.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		f.slots[i] = int32(k + 1)
+	}
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // hashFeature is FNV-1a over kind+s, inlined to avoid allocations on the
 // indexing hot path.
 func hashFeature(kind, s string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for i := 0; i < len(kind); i++ {
-		h = (h ^ uint64(kind[i])) * prime
-	}
+	return hashMore(hashMore(fnvOffset, kind), s)
+}
+
+// hashMore continues an FNV-1a hash over s.
+func hashMore(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * prime
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }

@@ -47,15 +47,39 @@ func buildLexical(vocab []string, chunkTerms [][]uint32) *lexicalIndex {
 	for i, t := range vocab {
 		x.vocab[t] = uint32(i)
 	}
-	counts := make(map[uint32]uint32)
+	// Two passes over the term lists: the first counts each term's chunks
+	// so that all posting lists can be cut from one exactly sized array,
+	// the second fills them in chunk order. lastChunk[t] is the last chunk
+	// term t was seen in (+1, so that 0 means never), which makes a map per
+	// chunk unnecessary.
+	lastChunk := make([]uint32, len(vocab))
+	df := make([]uint32, len(vocab))
+	nPostings := 0
+	for c, terms := range chunkTerms {
+		for _, t := range terms {
+			if lastChunk[t] != uint32(c)+1 {
+				lastChunk[t] = uint32(c) + 1
+				df[t]++
+				nPostings++
+			}
+		}
+	}
+	flat := make([]posting, nPostings)
+	off := uint32(0)
+	for t, n := range df {
+		x.postings[t] = flat[off : off : off+n]
+		off += n
+	}
+	clear(lastChunk)
 	var total float64
 	for c, terms := range chunkTerms {
-		clear(counts)
 		for _, t := range terms {
-			counts[t]++
-		}
-		for t, n := range counts {
-			x.postings[t] = append(x.postings[t], posting{chunk: uint32(c), tf: n})
+			if lastChunk[t] == uint32(c)+1 {
+				x.postings[t][len(x.postings[t])-1].tf++
+				continue
+			}
+			lastChunk[t] = uint32(c) + 1
+			x.postings[t] = append(x.postings[t], posting{chunk: uint32(c), tf: 1})
 		}
 		x.docLen[c] = float32(len(terms))
 		total += float64(len(terms))

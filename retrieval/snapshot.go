@@ -1,20 +1,23 @@
 package retrieval
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 )
 
 // snapshotMagic starts every index file; the digit is the format version.
-const snapshotMagic = "KABARIX2"
+// It also changes when analysis changes (stemming, stop words), since the
+// stored term ids would no longer meet the terms of new queries.
+const snapshotMagic = "KABARIX3"
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"
@@ -62,26 +65,10 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	var body bytes.Buffer
-	body.WriteString(snapshotMagic)
 	var meta bytes.Buffer
 	if err := gob.NewEncoder(&meta).Encode(s); err != nil {
 		return fmt.Errorf("encode index: %w", err)
 	}
-	var hdr [8]byte
-	binary.LittleEndian.PutUint64(hdr[:], uint64(meta.Len()))
-	body.Write(hdr[:])
-	body.Write(meta.Bytes())
-	binary.LittleEndian.PutUint64(hdr[:], uint64(len(vectors)))
-	body.Write(hdr[:])
-	vb := make([]byte, 4*len(vectors))
-	for i, v := range vectors {
-		binary.LittleEndian.PutUint32(vb[4*i:], math.Float32bits(v))
-	}
-	body.Write(vb)
-	var sum [4]byte
-	binary.LittleEndian.PutUint32(sum[:], crc32.Checksum(body.Bytes(), castagnoli))
-	body.Write(sum[:])
 
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
@@ -93,7 +80,25 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 		tmp.Close()
 		return fmt.Errorf("write index: %w", err)
 	}
-	if _, err := tmp.Write(body.Bytes()); err != nil {
+	// The file is streamed, the checksum computed on the way: assembling
+	// it in memory first took three times the size of the vectors.
+	crc := crc32.New(castagnoli)
+	w := bufio.NewWriterSize(io.MultiWriter(tmp, crc), 1<<20)
+	w.WriteString(snapshotMagic)
+	var hdr [8]byte
+	binary.LittleEndian.PutUint64(hdr[:], uint64(meta.Len()))
+	w.Write(hdr[:])
+	w.Write(meta.Bytes())
+	binary.LittleEndian.PutUint64(hdr[:], uint64(len(vectors)))
+	w.Write(hdr[:])
+	err = writeFloats(w, vectors) // bufio keeps the first write error for Flush
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		_, err = tmp.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	}
+	if err != nil {
 		tmp.Close()
 		return fmt.Errorf("write index: %w", err)
 	}
@@ -117,41 +122,145 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 // readSnapshot loads an index file. A missing file returns an error
 // satisfying errors.Is(err, fs.ErrNotExist); a damaged one ErrCorruptIndex.
 func readSnapshot(path string) (*snapshot, []float32, error) {
-	raw, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, nil, err
 	}
 	corrupt := func(why string) error {
 		return fmt.Errorf("%w: %s: %s", ErrCorruptIndex, path, why)
 	}
-	if len(raw) < len(snapshotMagic)+8+8+4 || string(raw[:len(snapshotMagic)]) != snapshotMagic {
+	// A read that ends early means the file shrank while it was read.
+	readErr := func(err error) error {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return corrupt("checksum mismatch (truncated or damaged)")
+		}
+		return err
+	}
+	// The file is read in one pass, vectors straight into their final
+	// slice and the checksum computed on the way, so loading holds the
+	// vectors once rather than the file and the vectors. Problems with the
+	// layout are reported only once the checksum is known to be right.
+	size := info.Size()
+	if size < int64(len(snapshotMagic)+8+8+4) {
 		return nil, nil, corrupt("not a Kabar index of this version")
 	}
-	body, sum := raw[:len(raw)-4], binary.LittleEndian.Uint32(raw[len(raw)-4:])
-	if crc32.Checksum(body, castagnoli) != sum {
+	buffered := bufio.NewReaderSize(f, 1<<20)
+	crc := crc32.New(castagnoli)
+	body := io.TeeReader(buffered, crc)
+	bodyLen := uint64(size - 4)
+	head := make([]byte, len(snapshotMagic)+8)
+	if _, err := io.ReadFull(body, head); err != nil {
+		return nil, nil, readErr(err)
+	}
+	if string(head[:len(snapshotMagic)]) != snapshotMagic {
+		return nil, nil, corrupt("not a Kabar index of this version")
+	}
+	read := uint64(len(head))
+	metaLen := binary.LittleEndian.Uint64(head[len(snapshotMagic):])
+	var (
+		headerOK, sizeOK bool
+		meta             []byte
+		n                uint64
+		vectors          []float32
+	)
+	if metaLen <= bodyLen-read-8 {
+		headerOK = true
+		meta = make([]byte, metaLen+8)
+		if _, err := io.ReadFull(body, meta); err != nil {
+			return nil, nil, readErr(err)
+		}
+		read += uint64(len(meta))
+		n = binary.LittleEndian.Uint64(meta[metaLen:])
+		meta = meta[:metaLen]
+		// Compare by division: n*4 can overflow into a match.
+		if rest := bodyLen - read; rest%4 == 0 && n == rest/4 {
+			sizeOK = true
+			vectors = make([]float32, n)
+			if err := readFloats(body, vectors); err != nil {
+				return nil, nil, readErr(err)
+			}
+			read += 4 * n
+		}
+	}
+	if _, err := io.CopyN(io.Discard, body, int64(bodyLen-read)); err != nil {
+		return nil, nil, readErr(err)
+	}
+	var sum [4]byte
+	if _, err := io.ReadFull(buffered, sum[:]); err != nil {
+		return nil, nil, readErr(err)
+	}
+	if crc.Sum32() != binary.LittleEndian.Uint32(sum[:]) {
 		return nil, nil, corrupt("checksum mismatch (truncated or damaged)")
 	}
-	off := len(snapshotMagic)
-	metaLen := binary.LittleEndian.Uint64(body[off:])
-	off += 8
-	if metaLen > uint64(len(body)-off-8) {
+	if !headerOK {
 		return nil, nil, corrupt("bad header")
 	}
 	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(body[off : off+int(metaLen)])).Decode(&s); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(meta)).Decode(&s); err != nil {
 		return nil, nil, corrupt("undecodable metadata")
 	}
-	off += int(metaLen)
-	n := binary.LittleEndian.Uint64(body[off:])
-	off += 8
-	if n*4 != uint64(len(body)-off) {
+	if !sizeOK {
 		return nil, nil, corrupt("vector section has the wrong size")
 	}
-	vectors := make([]float32, n)
-	for i := range vectors {
-		vectors[i] = math.Float32frombits(binary.LittleEndian.Uint32(body[off+4*i:]))
+	if why := s.inconsistency(int(n)); why != "" {
+		return nil, nil, corrupt(why)
 	}
 	return &s, vectors, nil
+}
+
+// inconsistency checks the invariants loading and incremental indexing rely
+// on (every offset inside its document, one term list and one vector per
+// chunk, term ids inside the vocabulary), so a file that passes the
+// checksum but was not written by a correct Kabar gives ErrCorruptIndex
+// instead of a panic. It returns what is wrong, or "".
+func (s *snapshot) inconsistency(nVectors int) string {
+	inside := func(sp Span, text string) bool { return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) }
+	chunks := 0
+	for _, r := range s.Docs {
+		if len(r.ChunkParas) != len(r.Chunks) {
+			return "chunk table of " + r.Doc.ID + " is inconsistent"
+		}
+		for _, sp := range r.Chunks {
+			if !inside(sp, r.Text) {
+				return "a chunk of " + r.Doc.ID + " lies outside the document"
+			}
+		}
+		for _, p := range r.Paragraphs {
+			if !inside(p.Span, r.Text) {
+				return "a paragraph of " + r.Doc.ID + " lies outside the document"
+			}
+			for _, sp := range p.Sentences {
+				if !inside(sp, r.Text) {
+					return "a sentence of " + r.Doc.ID + " lies outside the document"
+				}
+			}
+		}
+		chunks += len(r.Chunks)
+	}
+	if len(s.TermEnds) != chunks {
+		return "term lists do not match the chunks"
+	}
+	prev := uint32(0)
+	for _, e := range s.TermEnds {
+		if e < prev || uint64(e) > uint64(len(s.ChunkTerms)) {
+			return "term lists are out of order"
+		}
+		prev = e
+	}
+	for _, t := range s.ChunkTerms {
+		if uint64(t) >= uint64(len(s.Vocab)) {
+			return "term id out of range"
+		}
+	}
+	if chunks > 0 && (s.Embedder.Dim <= 0 || nVectors%s.Embedder.Dim != 0 || nVectors/s.Embedder.Dim != chunks) {
+		return "vectors do not match the chunks"
+	}
+	return ""
 }
 
 // snapshotExists reports whether dir holds an index file.

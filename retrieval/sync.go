@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -72,6 +74,12 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	unlock, err := lockDataDir(opts.DataDir)
+	if err != nil {
+		return nil, st, fmt.Errorf("index %s: %w", opts.DataDir, err)
+	}
+	defer unlock()
+	removeStaleTemps(opts.DataDir, opts.Logger)
 	var prev *snapshot
 	var prevVecs []float32
 	if !opts.Rebuild {
@@ -114,6 +122,18 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	opts.Logger.Debug("index ready", "corpus", opts.CorpusName, "documents", st.Documents, "chunks", st.Chunks,
 		"added", st.Added, "changed", st.Changed, "removed", st.Removed, "skipped", st.Skipped, "took_ms", st.Took.Milliseconds())
 	return ix, st, nil
+}
+
+// removeStaleTemps deletes snapshot files a killed indexer left half
+// written. Build holds the data directory's lock, so no other indexer is
+// writing one now.
+func removeStaleTemps(dir string, logger *slog.Logger) {
+	stale, _ := filepath.Glob(filepath.Join(dir, ".index-*.tmp"))
+	for _, p := range stale {
+		if err := os.Remove(p); err == nil {
+			logger.Info("removed an index file left half-written by an interrupted run", "path", p)
+		}
+	}
 }
 
 func checkEmbedder(have EmbedderInfo, e Embedder, dir string) error {

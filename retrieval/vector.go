@@ -1,5 +1,12 @@
 package retrieval
 
+import (
+	"encoding/binary"
+	"io"
+	"math"
+	"unsafe"
+)
+
 // flatVectors keeps every chunk vector in one contiguous row-major matrix so
 // an exact search is a single linear scan: the memory-bandwidth floor that
 // chromem-go's per-document goroutines and map of pointers cannot reach.
@@ -46,4 +53,55 @@ func dot(a, b []float32) float32 {
 		s0 += a[i] * b[i]
 	}
 	return s0 + s1 + s2 + s3
+}
+
+// littleEndian reports whether float32s are laid out in memory as the index
+// file stores them, so vectors can be read and written without converting
+// each one.
+func littleEndian() bool { return binary.NativeEndian.Uint16([]byte{1, 0}) == 1 }
+
+// float32Bytes views v's memory as bytes (no copy).
+func float32Bytes(v []float32) []byte {
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 4*len(v))
+}
+
+// writeFloats writes v as little-endian float32s.
+func writeFloats(w io.Writer, v []float32) error {
+	if littleEndian() {
+		_, err := w.Write(float32Bytes(v))
+		return err
+	}
+	buf := make([]byte, 0, 64<<10)
+	for len(v) > 0 {
+		part := v[:min(len(v), cap(buf)/4)]
+		v = v[len(part):]
+		buf = buf[:0]
+		for _, x := range part {
+			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+		}
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readFloats fills v with little-endian float32s read from r.
+func readFloats(r io.Reader, v []float32) error {
+	if littleEndian() {
+		_, err := io.ReadFull(r, float32Bytes(v))
+		return err
+	}
+	buf := make([]byte, 64<<10)
+	for len(v) > 0 {
+		part := v[:min(len(v), len(buf)/4)]
+		v = v[len(part):]
+		if _, err := io.ReadFull(r, buf[:4*len(part)]); err != nil {
+			return err
+		}
+		for i := range part {
+			part[i] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4*i:]))
+		}
+	}
+	return nil
 }

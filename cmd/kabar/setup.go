@@ -112,12 +112,23 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openIndex brings the index up to date with the corpus and loads it.
+// openIndex brings the index up to date with the corpus and loads it. The
+// corpus is the source of truth and the index a cache of it: a corrupt
+// index (a crash mid-write on a filesystem without atomic rename, a disk
+// error) is reported and rebuilt rather than left to stop the bot. An
+// index built by another embedder is not: re-embedding may cost money, so
+// that stays the user's call (`kabar index --rebuild`).
 func (e *env) openIndex(ctx context.Context, rebuild bool, progress func(retrieval.Progress), warn func(retrieval.Skipped)) (*retrieval.Index, retrieval.Stats, error) {
-	ix, st, err := retrieval.Build(ctx, retrieval.Options{
+	opts := retrieval.Options{
 		Corpus: e.corpus, CorpusName: e.corpusID, DataDir: e.dataDir, Embedder: e.embedder, Lexicon: e.lex,
 		Rebuild: rebuild, Progress: progress, Warn: warn, Logger: e.logger,
-	})
+	}
+	ix, st, err := retrieval.Build(ctx, opts)
+	if errors.Is(err, retrieval.ErrCorruptIndex) && !rebuild {
+		e.logger.Warn("index is corrupt; rebuilding it from the corpus", "data", e.dataDir, "error", err.Error())
+		opts.Rebuild = true
+		ix, st, err = retrieval.Build(ctx, opts)
+	}
 	if err != nil {
 		return nil, st, err
 	}

@@ -1,0 +1,237 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func newLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := New()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return l
+}
+
+// concept returns the question's concept written as surface.
+func concept(t *testing.T, q Query, surface string) Concept {
+	t.Helper()
+	for _, c := range q.Concepts {
+		if strings.EqualFold(c.Surface, surface) {
+			return c
+		}
+	}
+	t.Fatalf("Analyze(%q): no concept %q in %s", q.Text, surface, describe(q))
+	return Concept{}
+}
+
+// hasAlt reports whether c can be written as the phrase words, each word
+// matching one of an alternative's candidate terms in order.
+func hasAlt(c Concept, words ...string) bool {
+	for _, a := range c.Alts {
+		if len(a) != len(words) {
+			continue
+		}
+		ok := true
+		for i, w := range a {
+			if !slices.Contains(w, words[i]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(q Query) string {
+	var b strings.Builder
+	for _, c := range q.Concepts {
+		b.WriteString("\n  " + c.Surface + ":")
+		for _, a := range c.Alts {
+			b.WriteString(" [")
+			for i, w := range a {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(strings.Join(w, "|"))
+			}
+			b.WriteString("]")
+		}
+	}
+	return b.String()
+}
+
+func TestAnalyze(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	type alt struct {
+		surface string
+		words   []string // an alternative the concept must offer
+	}
+	tests := []struct {
+		question string
+		lang     string
+		typ      AnswerType
+		entities []string // concepts that must be names
+		numbers  []string // concepts that must be numbers
+		alts     []alt
+	}{
+		{
+			question: "How many engineers did North Korea promise?",
+			lang:     "en", typ: AnswerNumber,
+			entities: []string{"North Korea"},
+			alts: []alt{
+				{"North Korea", []string{"korea", "utara"}},
+				{"North Korea", []string{"korut"}},
+				{"engineers", []string{"insinyur"}},
+			},
+		},
+		{
+			question: "Kapan Putin bertemu Kim Jong Un?",
+			lang:     "id", typ: AnswerDate,
+			entities: []string{"Putin", "Kim Jong Un"},
+			alts:     []alt{{"Kim Jong Un", []string{"kim", "jong", "un"}}, {"bertemu", []string{"temu"}}},
+		},
+		{
+			question: "Who won the 2022 FIFA World Cup?",
+			lang:     "en", typ: AnswerPerson,
+			entities: []string{"FIFA World Cup"},
+			numbers:  []string{"2022"},
+			alts:     []alt{{"2022", []string{"2022"}}},
+		},
+		{
+			question: "Berapa tentara Korea Utara yang tewas?",
+			lang:     "id", typ: AnswerNumber,
+			entities: []string{"Korea Utara"},
+			alts:     []alt{{"Korea Utara", []string{"korut"}}, {"tewas", []string{"tewas"}}},
+		},
+		{
+			question: "Where did Lavrov meet Kim?",
+			lang:     "en", typ: AnswerPlace,
+			entities: []string{"Lavrov", "Kim"},
+		},
+		{
+			question: "How long was Lavrov's visit to North Korea?",
+			lang:     "en", typ: AnswerDuration,
+			entities: []string{"Lavrov", "North Korea"},
+		},
+		{
+			question: "What percentage of voters agreed?",
+			lang:     "en", typ: AnswerPercent,
+		},
+		{
+			question: "Siapa juru bicara Kementerian Luar Negeri Rusia?",
+			lang:     "id", typ: AnswerPerson,
+			entities: []string{"Kementerian Luar Negeri Rusia"},
+		},
+		{
+			question: "How many soldiers died in 10.000 attacks?",
+			lang:     "en", typ: AnswerNumber,
+			numbers: []string{"10.000"},
+			alts:    []alt{{"10.000", []string{"10000"}}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.question, func(t *testing.T) {
+			t.Parallel()
+			q := l.Analyze(tc.question)
+			if q.Lang != tc.lang {
+				t.Errorf("Lang = %q, want %q", q.Lang, tc.lang)
+			}
+			if q.Type != tc.typ {
+				t.Errorf("Type = %v, want %v", q.Type, tc.typ)
+			}
+			for _, s := range tc.entities {
+				if c := concept(t, q, s); !c.Entity {
+					t.Errorf("concept %q is not an entity", s)
+				}
+			}
+			for _, s := range tc.numbers {
+				if c := concept(t, q, s); !c.Number {
+					t.Errorf("concept %q is not a number", s)
+				}
+			}
+			for _, a := range tc.alts {
+				if c := concept(t, q, a.surface); !hasAlt(c, a.words...) {
+					t.Errorf("concept %q has no alternative %v:%s", a.surface, a.words, describe(q))
+				}
+			}
+			for _, c := range q.Concepts {
+				if len(c.Alts) == 0 {
+					t.Errorf("concept %q has no alternatives", c.Surface)
+				}
+				if qw := strings.ToLower(c.Surface); questionWord(qw) {
+					t.Errorf("question word %q became a concept", c.Surface)
+				}
+			}
+		})
+	}
+}
+
+// "AS" (Amerika Serikat) is an acronym, not the English stop word "as".
+func TestAcronymSurvivesStopWords(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	if !l.IsStop("as") {
+		t.Fatal(`"as" should be an English stop word for this test to mean anything`)
+	}
+	tok := Tokenize("AS")[0]
+	if got := l.WordTerms(tok, "id"); len(got) == 0 {
+		t.Errorf("WordTerms(AS) = %v, want the acronym kept", got)
+	}
+	if got := l.WordTerms(Tokenize("as")[0], "en"); len(got) != 0 {
+		t.Errorf("WordTerms(as) = %v, want the stop word dropped", got)
+	}
+	if terms := l.Terms("Sanksi AS terhadap Rusia", "id"); !slices.Contains(terms, "as") {
+		t.Errorf("Terms = %v, want the acronym AS as term \"as\"", terms)
+	}
+	q := l.Analyze("What did the AS say about the talks?")
+	c := concept(t, q, "AS")
+	if !c.Entity || !hasAlt(c, "as") || !hasAlt(c, "amerika", "serikat") {
+		t.Errorf("AS concept: entity=%v%s", c.Entity, describe(q))
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	tests := []struct{ text, want string }{
+		{"Korea Utara akan terus mendukung perang Rusia di Ukraina.", "id"},
+		{"North Korea will keep supporting the war in Ukraine.", "en"},
+		{"Lavrov Kim", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := l.DetectLang(tc.text); got != tc.want {
+			t.Errorf("DetectLang(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestQueryTermsAndExpansion(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("How many engineers did North Korea promise?")
+	terms := q.Terms()
+	for _, want := range []string{"insinyur", "korut", "korea", "utara"} {
+		if !slices.Contains(terms, want) {
+			t.Errorf("Terms() = %v, want %q", terms, want)
+		}
+	}
+	seen := map[string]bool{}
+	for _, term := range terms {
+		if seen[term] {
+			t.Errorf("Terms() repeats %q", term)
+		}
+		seen[term] = true
+	}
+	exp := q.Expansion()
+	if !strings.HasPrefix(exp, q.Text) || !strings.Contains(exp, "insinyur") {
+		t.Errorf("Expansion() = %q, want the question followed by its Indonesian terms", exp)
+	}
+}
