@@ -3,6 +3,7 @@ package answer
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -77,7 +78,7 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 			next = c.toks[i+1].Norm
 		}
 		isYear := len(t.Norm) == 4 && v >= 1900 && v <= 2100
-		inDate := isMonth(next) || i > 0 && isMonth(c.toks[i-1].Norm)
+		inDate := isMonthWord(next) || i > 0 && isMonthWord(c.toks[i-1].Norm)
 		percent := strings.HasPrefix(c.doc.Text[t.End:], "%") || next == "persen" || next == "percent"
 		if typ == lexicon.AnswerPercent && !percent {
 			continue
@@ -99,7 +100,7 @@ func durationKeys(c *candidate, mark []bool) []key {
 	var keys []key
 	for i := 0; i+1 < len(c.toks); i++ {
 		t := c.toks[i]
-		n, ok := numberWord(t.Norm)
+		n, ok := lexicon.NumberWord(t.Norm)
 		if t.Num {
 			v, err := strconv.ParseFloat(t.Norm, 64)
 			n, ok = v, err == nil
@@ -117,7 +118,7 @@ func durationKeys(c *candidate, mark []bool) []key {
 func dateKeys(c *candidate, mark []bool) []key {
 	var keys []key
 	for i, t := range c.toks {
-		if !isMonth(t.Norm) || !t.Upper {
+		if !isMonthWord(t.Norm) || !t.Upper {
 			continue
 		}
 		first, last := i, i
@@ -147,7 +148,7 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 	var keys []key
 	isName := func(i int) bool {
 		t := c.toks[i]
-		if !t.Upper || t.Num || mark[i] || isMonth(t.Norm) || isWeekday(t.Norm) || lex.IsStop(t.Norm) {
+		if !t.Upper || t.Num || mark[i] || isMonthWord(t.Norm) || lexicon.IsWeekday(t.Norm) || lex.IsStop(t.Norm) {
 			return false
 		}
 		if typ == lexicon.AnswerPerson && lex.KnownWord(t.Norm) {
@@ -200,7 +201,7 @@ func precededByLocative(c *candidate, i int) bool {
 func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 	start, end := c.toks[first].Start, c.toks[last].End
 	for k := first - 1; k >= 0 && k >= first-2; k-- {
-		if isQualifier(c.toks[k].Norm) {
+		if lexicon.IsQuantityQualifier(c.toks[k].Norm) {
 			start = c.toks[k].Start
 			continue
 		}
@@ -208,7 +209,7 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 	}
 	if withNoun && last+1 < len(c.toks) {
 		n := c.toks[last+1]
-		if !n.Num && !n.Upper && len(n.Norm) > 2 && !isQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
+		if !n.Num && !n.Upper && len(n.Norm) > 2 && !lexicon.IsQuantityQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
 			!strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
 			end = n.End
 		}
@@ -221,50 +222,6 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 func isFunctionWord(w string) bool {
 	switch w {
 	case "di", "ke", "dari", "dan", "yang", "dalam", "untuk", "pada", "dengan", "atau", "per", "of", "in", "to", "and", "for", "on", "at", "by":
-		return true
-	}
-	return false
-}
-
-func isQualifier(w string) bool {
-	switch w {
-	case "sekitar", "lebih", "dari", "setidaknya", "sedikitnya", "hingga", "sampai", "kurang", "hampir", "kira",
-		"about", "around", "more", "than", "least", "at", "up", "to", "nearly", "almost", "over", "some":
-		return true
-	}
-	return false
-}
-
-func isMonth(w string) bool { return monthIndex(w) >= 0 }
-
-func monthIndex(w string) int {
-	for i, names := range [][]string{
-		{"january", "januari", "jan"}, {"february", "februari", "feb"}, {"march", "maret", "mar"},
-		{"april", "apr"}, {"may", "mei"}, {"june", "juni", "jun"}, {"july", "juli", "jul"},
-		{"august", "agustus", "agu", "aug"}, {"september", "sep", "sept"}, {"october", "oktober", "okt", "oct"},
-		{"november", "nov"}, {"december", "desember", "des", "dec"},
-	} {
-		for _, n := range names {
-			if w == n {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-func monthCanon(w string) string {
-	i := monthIndex(w)
-	if i < 0 {
-		return w
-	}
-	return [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}[i]
-}
-
-func isWeekday(w string) bool {
-	switch w {
-	case "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
 	}
 	return false
@@ -288,16 +245,13 @@ func unitCanon(w string) string {
 	return ""
 }
 
-func numberWord(w string) (float64, bool) {
-	words := []string{"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"}
-	en := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	for i := range words {
-		if w == words[i] || w == en[i] {
-			return float64(i), true
-		}
+// isMonthWord reports a month name or abbreviation.
+func isMonthWord(w string) bool { return lexicon.MonthNumber(w) > 0 }
+
+// monthCanon writes a month in one form so "Juli" and "July" compare equal.
+func monthCanon(w string) string {
+	if m := lexicon.MonthNumber(w); m > 0 {
+		return time.Month(m).String()
 	}
-	if w == "sehari" {
-		return 1, true
-	}
-	return 0, false
+	return w
 }

@@ -109,7 +109,7 @@ func (v *Verifier) analyseClaim(text string) claim {
 			}
 		case con.Entity:
 			k.kind, k.weight = kindEntity, weightFact
-		case isCalendar(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
+		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
 		case con.Meta:
 			k.kind, k.weight = kindMeta, weightMeta
@@ -207,7 +207,7 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {
 			continue
 		}
-		if _, isNumberWord := unitWords[toks[j].Norm]; isNumberWord {
+		if isNumberWord(toks[j].Norm) {
 			continue
 		}
 		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
@@ -515,26 +515,7 @@ func scaleOf(w string) float64 {
 }
 
 // isQualifier spots words around a number that do not say what it counts.
-func isQualifier(w string) bool {
-	switch w {
-	case "sekitar", "lebih", "dari", "setidaknya", "sedikitnya", "hingga", "sampai", "kurang", "hampir", "kira",
-		"sebanyak", "sejumlah", "about", "around", "more", "than", "least", "nearly", "almost", "over", "some",
-		"roughly", "approximately", "additional", "tambahan", "another", "lagi":
-		return true
-	}
-	return scaleOf(w) > 0
-}
-
-func isCalendar(w string) bool {
-	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu":
-		return true
-	}
-	return false
-}
+func isQualifier(w string) bool { return lexicon.IsQuantityQualifier(w) || scaleOf(w) > 0 }
 
 // starters open sentences without naming anyone: a capitalised first word
 // in this list is not taken for a name.

@@ -7,17 +7,8 @@ import (
 // Spelled-out numbers: a claim of "nine thousand engineers" must be checked
 // like "9,000 engineers", and "tiga hari" in a passage states 3.
 
-var unitWords = map[string]float64{
-	"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1,
-	"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-	"sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "sejuta": 1e6,
-}
-
 func isNumberWord(w string) bool {
-	_, ok := unitWords[w]
+	_, ok := lexicon.NumberWord(w)
 	return ok
 }
 
@@ -38,12 +29,13 @@ func numberWordRun(toks []lexicon.Token, i int) (value float64, end int, scaled 
 		if toks[j].Num {
 			break
 		}
+		n, isNum := lexicon.NumberWord(w)
 		switch {
-		case unitWords[w] > 0 || w == "zero" || w == "nol":
-			if current != 0 && unitWords[w] >= 10 && current < 10 {
+		case isNum:
+			if current != 0 && n >= 10 && current < 10 {
 				return total + current, end, scaled // "two ten" is not one number
 			}
-			current += unitWords[w]
+			current += n
 		case w == "belas" && current > 0 && current < 10:
 			current += 10
 		case w == "puluh" && current > 0 && current < 10:

@@ -135,7 +135,7 @@ func (l *Lexicon) Analyze(question string) Query {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && toks[j].Upper && !toks[j].Num && !isCalendarWord(toks[j].Norm) && adjacent(question, toks[j-1], toks[j]) {
+		for j < len(toks) && toks[j].Upper && !toks[j].Num && !IsCalendarWord(toks[j].Norm) && adjacent(question, toks[j-1], toks[j]) {
 			j++
 		}
 		run := toks[i:j]
@@ -337,7 +337,7 @@ func (l *Lexicon) alt(text, lang string) Alt {
 
 func (l *Lexicon) startsName(toks []Token, i int) bool {
 	t := toks[i]
-	if !t.Upper || t.Num || isCalendarWord(t.Norm) {
+	if !t.Upper || t.Num || IsCalendarWord(t.Norm) {
 		return false
 	}
 	if isAcronym(t.Text) {
@@ -350,7 +350,7 @@ func (l *Lexicon) startsName(toks []Token, i int) bool {
 		// A capitalised first word is a name when the next word is
 		// capitalised too ("North Korea", "Kim Jong Un") or when it is not
 		// an ordinary word the dictionaries know ("Putin").
-		if len(toks) > 1 && toks[1].Upper && !isCalendarWord(toks[1].Norm) {
+		if len(toks) > 1 && toks[1].Upper && !IsCalendarWord(toks[1].Norm) {
 			return true
 		}
 		return !l.KnownWord(t.Norm)
@@ -453,17 +453,6 @@ func typeWord(t AnswerType, w string) bool {
 		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
 	case AnswerPlace:
 		return w == "place" || w == "location" || w == "tempat"
-	}
-	return false
-}
-
-func isCalendarWord(w string) bool {
-	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu":
-		return true
 	}
 	return false
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kabar-bot/kabar/lexicon"
 )
 
 // metadata is what an article states about itself. Every field is either
@@ -253,7 +255,7 @@ func isOutletName(w string) bool {
 			return false
 		}
 	}
-	return !isDigits(w) && !isKnownPlace(lower) && !isWeekday(lower) && monthNumber(lower) == 0
+	return !isDigits(w) && !isKnownPlace(lower) && !isWeekday(lower) && lexicon.MonthNumber(lower) == 0
 }
 
 // isKnownPlace reports whether a lower-case word names a country, state or
@@ -392,10 +394,10 @@ func findDate(s string) (iso string, start, end int, ok bool) {
 		consider(g[2], g[11], y, b, a)
 	}
 	for _, g := range dayMonthRE.FindAllStringSubmatchIndex(s, -1) {
-		consider(g[2], g[7], atoi(s[g[6]:g[7]]), monthNumber(strings.ToLower(s[g[4]:g[5]])), atoi(s[g[2]:g[3]]))
+		consider(g[2], g[7], atoi(s[g[6]:g[7]]), lexicon.MonthNumber(strings.ToLower(s[g[4]:g[5]])), atoi(s[g[2]:g[3]]))
 	}
 	for _, g := range monthDayRE.FindAllStringSubmatchIndex(s, -1) {
-		consider(g[2], g[7], atoi(s[g[6]:g[7]]), monthNumber(strings.ToLower(s[g[2]:g[3]])), atoi(s[g[4]:g[5]]))
+		consider(g[2], g[7], atoi(s[g[6]:g[7]]), lexicon.MonthNumber(strings.ToLower(s[g[2]:g[3]])), atoi(s[g[4]:g[5]]))
 	}
 	return iso, start, end, start >= 0
 }
@@ -418,38 +420,6 @@ func isoDate(y, m, d int) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
-}
-
-// monthNumber reads a lower-case Indonesian or English month name or
-// abbreviation; 0 when w is not one.
-func monthNumber(w string) int {
-	switch w {
-	case "januari", "january", "jan":
-		return 1
-	case "februari", "pebruari", "february", "feb", "peb":
-		return 2
-	case "maret", "march", "mar":
-		return 3
-	case "april", "apr":
-		return 4
-	case "mei", "may":
-		return 5
-	case "juni", "june", "jun":
-		return 6
-	case "juli", "july", "jul":
-		return 7
-	case "agustus", "august", "agu", "agt", "ags", "aug", "agst":
-		return 8
-	case "september", "sep", "sept":
-		return 9
-	case "oktober", "october", "okt", "oct":
-		return 10
-	case "november", "nopember", "nov", "nop":
-		return 11
-	case "desember", "december", "des", "dec":
-		return 12
-	}
-	return 0
 }
 
 func isWeekday(w string) bool {

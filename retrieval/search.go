@@ -24,7 +24,7 @@ const rrfK = 60
 
 // vectorWeight is the vector ranking's share in fusion, relative to the
 // lexical ranking's 1 (measured on the dev set: see README).
-var vectorWeight float32 = 0.5
+const vectorWeight = 0.5
 
 // candidates each ranking contributes before fusion.
 const fusionDepth = 50
