@@ -286,7 +286,7 @@ func compose(res Result, lq lexicon.Query, ev []Evidence) Result {
 			if gi > 0 {
 				lead.WriteString("; ")
 			}
-			lead.WriteString(g[0].Key)
+			lead.WriteString(asQuoted(g[0].Key))
 			if disagree {
 				lead.WriteString(" (")
 				lead.WriteString(outletList(g, en))
@@ -303,7 +303,7 @@ func compose(res Result, lq lexicon.Query, ev []Evidence) Result {
 		if quotes.Len() > 0 {
 			quotes.WriteString(" ")
 		}
-		fmt.Fprintf(&quotes, "“%s” [%d]", c.Quote, c.N)
+		fmt.Fprintf(&quotes, "“%s” [%d]", asQuoted(c.Quote), c.N)
 	}
 	if lead.Len() > 0 {
 		res.Answer = lead.String() + "\n\n" + quotes.String()

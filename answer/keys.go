@@ -70,7 +70,7 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 			continue
 		}
 		v, err := strconv.ParseFloat(t.Norm, 64)
-		if err != nil {
+		if err != nil || isIdentifier(c.doc.Text, t) {
 			continue
 		}
 		next := ""
@@ -254,4 +254,20 @@ func monthCanon(w string) string {
 		return time.Month(m).String()
 	}
 	return w
+}
+
+// isIdentifier spots digits that are an id, not a quantity: Discord
+// mention and channel tokens (<@123…>, <@&123…>, <#123…>) and other
+// snowflake-length runs.
+func isIdentifier(text string, t lexicon.Token) bool {
+	if len(t.Norm) > 12 {
+		return true
+	}
+	if t.Start > 0 {
+		switch text[t.Start-1] {
+		case '@', '&', '#', '<':
+			return true
+		}
+	}
+	return false
 }

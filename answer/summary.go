@@ -93,7 +93,7 @@ func extractiveSummary(question, topic string, picked []Evidence) Result {
 	for i, e := range picked {
 		c := citationFor(i+1, e)
 		res.Citations = append(res.Citations, c)
-		fmt.Fprintf(&b, "• “%s” [%d]\n", c.Quote, c.N)
+		fmt.Fprintf(&b, "• “%s” [%d]\n", asQuoted(c.Quote), c.N)
 	}
 	res.Answer = strings.TrimRight(b.String(), "\n")
 	return res
