@@ -33,8 +33,8 @@ type Options struct {
 
 // Progress reports indexing progress.
 type Progress struct {
-	Done, Total int // documents
-	Chunks      int // chunks so far
+	Phase       string // "reading" documents, then "embedding" chunks
+	Done, Total int    // documents while reading, chunks while embedding
 }
 
 // Stats summarises an indexing run.
@@ -226,7 +226,7 @@ func (b *builder) walk(ctx context.Context) error {
 		b.visit(p)
 		seen[p] = true
 		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
-			b.opts.Progress(Progress{Done: i + 1, Total: total})
+			b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
 		}
 	}
 	for p := range b.prev {
@@ -342,9 +342,11 @@ func (b *builder) termIDs(terms []string) []uint32 {
 // spread over a few workers.
 func (b *builder) embedPending(ctx context.Context) error {
 	var pending []int
+	pendingChunks := 0
 	for i := range b.docs {
 		if b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
 			pending = append(pending, i)
+			pendingChunks += len(b.docs[i].texts)
 		}
 	}
 	workers := b.opts.Workers
@@ -374,6 +376,9 @@ func (b *builder) embedPending(ctx context.Context) error {
 				if err == nil {
 					b.docs[i].vectors = vecs
 					b.stats.Embedded += len(vecs)
+					if b.opts.Progress != nil {
+						b.opts.Progress(Progress{Phase: "embedding", Done: b.stats.Embedded, Total: pendingChunks})
+					}
 				}
 				mu.Unlock()
 			}
@@ -404,22 +409,35 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 	sortDocs(recs)
 	dim := b.opts.Embedder.Dimension()
 	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs, Vocab: b.vocabL}
-	var vectors []float32
+	// Size everything once and release each document's own vectors as they
+	// are copied, so a large build holds one copy of the vectors, not two.
+	var nChunks, nTerms int
+	for i := range b.docs {
+		nChunks += len(b.docs[i].rec.Chunks)
+		for _, t := range b.docs[i].terms {
+			nTerms += len(t)
+		}
+		if s.Embedder.Dim == 0 && len(b.docs[i].vectors) > 0 {
+			s.Embedder.Dim = len(b.docs[i].vectors[0])
+		}
+	}
+	s.ChunkTerms = make([]uint32, 0, nTerms)
+	s.TermEnds = make([]uint32, 0, nChunks)
+	vectors := make([]float32, 0, nChunks*s.Embedder.Dim)
 	for _, r := range recs {
 		bd := byID[r.Doc.ID]
 		for k := range r.Chunks {
 			s.ChunkTerms = append(s.ChunkTerms, bd.terms[k]...)
 			s.TermEnds = append(s.TermEnds, uint32(len(s.ChunkTerms)))
 			v := bd.vectors[k]
-			if s.Embedder.Dim == 0 {
-				s.Embedder.Dim = len(v)
-			}
 			if len(v) != s.Embedder.Dim {
 				return nil, nil, fmt.Errorf("%w: %s returned %d dimensions for %s, expected %d; run `kabar index --rebuild`",
 					ErrEmbedderMismatch, s.Embedder.Name, len(v), r.Doc.ID, s.Embedder.Dim)
 			}
 			vectors = append(vectors, v...)
 		}
+		bd.vectors, bd.terms = nil, nil
 	}
+	b.prevVecs = nil
 	return s, vectors, nil
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/kabar-bot/kabar/retrieval"
@@ -45,17 +46,46 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	return nil
 }
 
-// progressBar redraws one status line on stderr, at most every 100 ms.
+// progressBar redraws one status line on a terminal, at most every 100 ms;
+// elsewhere (a log file, CI) it prints a plain line every 10%.
 type progressBar struct {
-	w     io.Writer
-	last  time.Time
-	shown bool
+	w        io.Writer
+	terminal bool
+	last     time.Time
+	phase    string
+	lastTen  int
+	shown    bool
 }
 
-func newProgressBar(w io.Writer) *progressBar { return &progressBar{w: w} }
+func newProgressBar(w io.Writer) *progressBar {
+	p := &progressBar{w: w}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.terminal = true
+		}
+	}
+	return p
+}
 
 func (p *progressBar) update(pr retrieval.Progress) {
-	if pr.Total < 50 || time.Since(p.last) < 100*time.Millisecond && pr.Done != pr.Total {
+	if pr.Total < 50 {
+		return
+	}
+	if pr.Phase != p.phase {
+		p.phase, p.lastTen = pr.Phase, 0
+	}
+	unit := "documents"
+	if pr.Phase == "embedding" {
+		unit = "chunks"
+	}
+	if !p.terminal {
+		if ten := 10 * pr.Done / pr.Total; ten > p.lastTen {
+			p.lastTen = ten
+			fmt.Fprintf(p.w, "%s: %d/%d %s\n", pr.Phase, pr.Done, pr.Total, unit)
+		}
+		return
+	}
+	if time.Since(p.last) < 100*time.Millisecond && pr.Done != pr.Total {
 		return
 	}
 	p.last = time.Now()
@@ -68,7 +98,7 @@ func (p *progressBar) update(pr retrieval.Progress) {
 			bar[i] = '#'
 		}
 	}
-	fmt.Fprintf(p.w, "\r[%s] %d/%d documents", bar, pr.Done, pr.Total)
+	fmt.Fprintf(p.w, "\r%-9s [%s] %d/%d %s", pr.Phase, bar, pr.Done, pr.Total, unit)
 	p.shown = true
 }
 
