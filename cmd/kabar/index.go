@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/kabar-bot/kabar/retrieval"
@@ -30,6 +31,12 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	e, err := loadEnv(c, stderr, getenv)
 	if err != nil {
 		return err
+	}
+	if getenv("GOGC") == "" {
+		// Indexing is a batch job whose live heap is mostly the vectors:
+		// collecting more often cut the peak of a 100k-article build from
+		// 12.6 to 8.6 GB at the same speed (docs/performance.md).
+		debug.SetGCPercent(25)
 	}
 	fmt.Fprintf(stderr, "indexing %s into %s\n", e.corpusID, e.dataDir)
 	bar := newProgressBar(stderr)
