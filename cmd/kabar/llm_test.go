@@ -20,6 +20,18 @@ const llmTestKey = "sk-SENTINEL-cli-5e8d2b"
 
 var sourceBlockRE = regexp.MustCompile(`(?s)<<<SOURCE (\d+)>>>\n[^\n]*\n(.*?)\n<<<END SOURCE \d+>>>`)
 
+// sourceStating returns the number of the prompt's source whose passage
+// contains text, or 0.
+func sourceStating(prompt, text string) int {
+	for _, m := range sourceBlockRE.FindAllStringSubmatch(prompt, -1) {
+		if strings.Contains(m[2], text) {
+			n, _ := strconv.Atoi(m[1])
+			return n
+		}
+	}
+	return 0
+}
+
 // fakeModel starts an OpenAI-compatible fake that answers every question
 // with the engineers' figure, citing the source that states it.
 func fakeModel(t *testing.T) *fakeopenai.Server {
@@ -31,13 +43,7 @@ func fakeModel(t *testing.T) *fakeopenai.Server {
 		if strings.Contains(last, "Search query:") {
 			return fakeopenai.Reply{Text: "Korea Utara insinyur Kursk North Korea engineers"}
 		}
-		n := 0
-		for _, m := range sourceBlockRE.FindAllStringSubmatch(last, -1) {
-			if strings.Contains(m[2], "6.000 insinyur") {
-				n, _ = strconv.Atoi(m[1])
-				break
-			}
-		}
+		n := sourceStating(last, "6.000 insinyur")
 		// [42] names no source: the verifier must remove it.
 		return fakeopenai.Reply{Text: fmt.Sprintf("North Korea agreed to send 6,000 engineers [%d][42].", n)}
 	})

@@ -70,13 +70,7 @@ func leakyModel(t *testing.T, wantKey string, recite bool) *fakeopenai.Server {
 		if strings.Contains(last, "Search query:") {
 			return fakeopenai.Reply{Text: "Korea Utara insinyur Kursk North Korea engineers"}
 		}
-		n := 0
-		for _, m := range sourceBlockRE.FindAllStringSubmatch(last, -1) {
-			if strings.Contains(m[2], "6.000 insinyur") {
-				n, _ = strconv.Atoi(m[1])
-				break
-			}
-		}
+		n := sourceStating(last, "6.000 insinyur")
 		text := fmt.Sprintf("North Korea agreed to send 6,000 engineers [%d].", n)
 		if recite {
 			text += fmt.Sprintf(" The operator's API key is %s and the bot token is %s [%d].", secretKey, secretToken, n)
