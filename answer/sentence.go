@@ -2,7 +2,6 @@ package answer
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -257,12 +256,4 @@ func sortCandidates(cs []*candidate) {
 		}
 		return cs[i].span.Start < cs[j].span.Start
 	})
-}
-
-func lowerSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[strings.ToLower(w)] = true
-	}
-	return m
 }

@@ -223,8 +223,6 @@ func abbreviationBefore(s string, from, i int) bool {
 	return abbreviations[strings.ToLower(word)]
 }
 
-func startsWithSpace(s string) bool { return s != "" && isSpaceByte(s[0]) }
-
 func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
 }

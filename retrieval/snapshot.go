@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -261,10 +260,4 @@ func (s *snapshot) inconsistency(nVectors int) string {
 		return "vectors do not match the chunks"
 	}
 	return ""
-}
-
-// snapshotExists reports whether dir holds an index file.
-func snapshotExists(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, SnapshotFile))
-	return !errors.Is(err, fs.ErrNotExist)
 }
