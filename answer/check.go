@@ -142,7 +142,7 @@ func (s *Service) passageOf(ch retrieval.Chunk) (cite.Passage, bool) {
 		return cite.Passage{}, false
 	}
 	p := cite.Passage{DocID: doc.ID, Title: doc.Title, Outlet: doc.Outlet, Text: doc.Text[ch.Start:ch.End], Start: ch.Start}
-	if para, ok := paragraphOf(s.corpus, doc.ID, ch.Paragraph); ok {
+	if para, ok := s.corpus.Paragraph(doc.ID, ch.Paragraph); ok {
 		p.Context = doc.Text[para.Span.Start:para.Span.End]
 		for _, sp := range para.Sentences {
 			if sp.Start >= ch.Start && sp.End <= ch.End && sp.Start < sp.End {

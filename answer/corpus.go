@@ -12,10 +12,11 @@ import (
 type Corpus interface {
 	Search(ctx context.Context, q lexicon.Query, k int, r retrieval.Ranking) ([]retrieval.Hit, error)
 	Document(id string) (retrieval.Document, bool)
-	Paragraphs(id string) []retrieval.Paragraph
+	Paragraph(id string, n int) (retrieval.Paragraph, bool)
 	Documents() []retrieval.Document
 	DocumentChunks(id string) []retrieval.Chunk
 	IDF(term string) float64
+	DF(term string) int
 	MaxIDF() float64
 	Lexicon() *lexicon.Lexicon
 }

@@ -161,11 +161,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				docTerms = e.termsOf(doc.Text, doc.Lang)
 				docTermCache[doc.ID] = docTerms
 			}
-			var para retrieval.Paragraph
-			for _, p := range e.corpus.Paragraphs(doc.ID) {
-				if p.Index == ch.Paragraph {
-					para = p
-				}
+			para, ok := e.corpus.Paragraph(doc.ID, ch.Paragraph)
+			if !ok {
+				continue
 			}
 			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
 			for _, s := range para.Sentences {

@@ -51,7 +51,7 @@ func (g *LLMGenerator) citations(verified string, sources []source) (string, []C
 // chunk when its paragraph has no sentence spans inside it.
 func (g *LLMGenerator) bestSentence(src source, claims []string) retrieval.Span {
 	var spans []retrieval.Span
-	if p, ok := paragraphOf(g.corpus, src.doc.ID, src.chunk.Paragraph); ok {
+	if p, ok := g.corpus.Paragraph(src.doc.ID, src.chunk.Paragraph); ok {
 		for _, s := range p.Sentences {
 			if s.Start >= src.chunk.Start && s.End <= src.chunk.End && s.Start < s.End {
 				spans = append(spans, s)

@@ -65,19 +65,6 @@ func (g *LLMGenerator) sourcesFrom(chunks []retrieval.Chunk) []source {
 	return out
 }
 
-func paragraphOf(c Corpus, docID string, index int) (retrieval.Paragraph, bool) {
-	doc, ok := c.Document(docID)
-	if !ok {
-		return retrieval.Paragraph{}, false
-	}
-	for _, p := range c.Paragraphs(docID) {
-		if p.Index == index && p.Span.Start >= 0 && p.Span.Start <= p.Span.End && p.Span.End <= len(doc.Text) {
-			return p, true
-		}
-	}
-	return retrieval.Paragraph{}, false
-}
-
 func promptSources(sources []source) []prompts.Source {
 	out := make([]prompts.Source, len(sources))
 	for i, s := range sources {

@@ -18,6 +18,10 @@ var ErrUnknownDocument = errors.New("no such article in the index")
 // maxSummarySentences bounds an extractive summary.
 const maxSummarySentences = 5
 
+// leadChunks is how much of each article a summary of the whole coverage
+// reads: the opening, where news states its point.
+const leadChunks = 3
+
 // SummaryGenerator writes abstractive summaries with a language model.
 // Generators that implement it are used for summaries; the extractive
 // summary is the fallback.
@@ -135,7 +139,6 @@ func (s *Service) summarySentences(ctx context.Context, topic, docID string) ([]
 		d, _ := s.corpus.Document(docID)
 		docs = []retrieval.Document{d}
 	}
-	df := s.sentenceTermDocFreq(docs)
 	type scoredSentence struct {
 		ev    Evidence
 		score float64
@@ -144,23 +147,25 @@ func (s *Service) summarySentences(ctx context.Context, topic, docID string) ([]
 	for _, d := range docs {
 		var best []scoredSentence
 		lead := true
-		for _, ch := range s.corpus.DocumentChunks(d.ID) {
-			for _, p := range s.corpus.Paragraphs(d.ID) {
-				if p.Index != ch.Paragraph {
+		chunks := s.corpus.DocumentChunks(d.ID)
+		if docID == "" && len(chunks) > leadChunks {
+			chunks = chunks[:leadChunks] // news puts its point first; this bounds a coverage summary's cost
+		}
+		for _, ch := range chunks {
+			p, ok := s.corpus.Paragraph(d.ID, ch.Paragraph)
+			if !ok {
+				continue
+			}
+			for _, sp := range p.Sentences {
+				if sp.Start < ch.Start || sp.End > ch.End {
 					continue
 				}
-				for _, sp := range p.Sentences {
-					if sp.Start < ch.Start || sp.End > ch.End {
-						continue
-					}
-					text := d.Text[sp.Start:sp.End]
-					score := centrality(s.corpus, s.corpus.Lexicon(), text, d.Lang, df)
-					if lead && docID != "" && score > 0 {
-						score += 1e6 // an article's lead sentence states its news
-						lead = false
-					}
-					best = append(best, scoredSentence{ev: Evidence{Doc: d, Paragraph: p.Index, Span: sp, Chunk: ch}, score: score})
+				score := centrality(s.corpus, s.corpus.Lexicon(), d.Text[sp.Start:sp.End], d.Lang)
+				if lead && docID != "" && score > 0 {
+					score += 1e6 // an article's lead sentence states its news
+					lead = false
 				}
+				best = append(best, scoredSentence{ev: Evidence{Doc: d, Paragraph: p.Index, Span: sp, Chunk: ch}, score: score})
 			}
 		}
 		sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
@@ -189,28 +194,11 @@ func (s *Service) summarySentences(ctx context.Context, topic, docID string) ([]
 	return out, nil
 }
 
-// sentenceTermDocFreq counts, per index term, how many of docs use it.
-func (s *Service) sentenceTermDocFreq(docs []retrieval.Document) map[string]int {
-	lex := s.corpus.Lexicon()
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, ch := range s.corpus.DocumentChunks(d.ID) {
-			for _, t := range lex.Terms(ch.Text, d.Lang) {
-				seen[t] = true
-			}
-		}
-		for t := range seen {
-			df[t]++
-		}
-	}
-	return df
-}
-
-// centrality scores a sentence by the informative words it shares with
-// other articles, normalised by length so long sentences do not win by
-// size alone.
-func centrality(corpus Corpus, lex *lexicon.Lexicon, text, lang string, df map[string]int) float64 {
+// centrality scores a sentence by the informative words it shares with the
+// rest of the coverage (how many chunks use a word, times its IDF: words
+// neither everywhere nor unique), normalised by length so long sentences
+// do not win by size alone.
+func centrality(corpus Corpus, lex *lexicon.Lexicon, text, lang string) float64 {
 	terms := lex.Terms(text, lang)
 	if len(terms) < 5 {
 		return 0 // fragments and labels do not summarise anything
@@ -222,7 +210,7 @@ func centrality(corpus Corpus, lex *lexicon.Lexicon, text, lang string, df map[s
 			continue
 		}
 		seen[t] = true
-		sum += float64(df[t]) * corpus.IDF(t)
+		sum += float64(corpus.DF(t)) * corpus.IDF(t)
 	}
 	return sum / float64(len(seen)+5)
 }

@@ -72,21 +72,32 @@ type harnessOptions struct {
 	reconnect bool // discordgo's own reconnect, for the resume test
 }
 
+// start runs a bot on the test doubles against a fresh fake Discord.
 func start(t *testing.T, opts harnessOptions) *harness {
+	t.Helper()
+	lib := newTestLibrary()
+	ans, chk := newTestAnswerer(lib), newTestChecker(lib)
+	h := launch(t, opts, ans, chk, lib, testToken, interactionTokenPrefix)
+	h.ans, h.chk, h.lib = ans, chk, lib
+	return h
+}
+
+// launch starts a bot on the given dependencies against a fresh fake
+// Discord and waits for its commands to be registered. On cleanup it stops
+// the bot and checks that nothing pinged and no secret reached the logs.
+func launch(t *testing.T, opts harnessOptions, ans Answerer, chk Checker, lib Library, secrets ...string) *harness {
 	t.Helper()
 	opts.fake.Token = testToken
 	fake := fakediscord.New(opts.fake)
 	t.Cleanup(fake.Close) // runs last: the bot must close first
 
-	lib := newTestLibrary()
-	h := &harness{t: t, fake: fake, lib: lib, ans: newTestAnswerer(lib), chk: newTestChecker(lib),
-		logs: &syncBuffer{}, done: make(chan error, 1)}
+	h := &harness{t: t, fake: fake, logs: &syncBuffer{}, done: make(chan error, 1)}
 	cfg := Config{Token: testToken, APIBaseURL: fake.URL(), GuildID: testGuild}
 	if opts.config != nil {
 		opts.config(&cfg)
 	}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, h.ans, h.chk, lib, logger)
+	b, err := New(cfg, ans, chk, lib, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,14 +109,13 @@ func start(t *testing.T, opts harnessOptions) *harness {
 	t.Cleanup(func() {
 		h.stop()
 		assertNoPings(t, fake.Requests())
-		if strings.Contains(h.logs.String(), testToken) {
-			t.Error("the bot token appeared in the logs")
-		}
-		if strings.Contains(h.logs.String(), interactionTokenPrefix) {
-			t.Error("an interaction token appeared in the logs")
+		for _, secret := range secrets {
+			if strings.Contains(h.logs.String(), secret) {
+				t.Errorf("a secret (%.8s…) appeared in the logs", secret)
+			}
 		}
 		if t.Failed() {
-			t.Logf("bot logs:\n%s", h.logs.String())
+			t.Logf("bot logs (last 20 kB):\n%s", tail(h.logs.String(), 20000))
 		}
 	})
 	h.waitReq(func(r fakediscord.Request) bool {

@@ -10,13 +10,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/kabar-bot/kabar/answer"
-	"github.com/kabar-bot/kabar/internal/fakediscord"
 	"github.com/kabar-bot/kabar/internal/fakeopenai"
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/llm"
@@ -108,45 +106,11 @@ func newPipeline(t *testing.T, opts pipelineOptions) *pipeline {
 	return p
 }
 
-// startReal starts a bot on p against a fresh fake Discord. Like start, it
-// checks on cleanup that nothing pinged and no secret reached the logs.
+// startReal starts a bot on the real pipeline p against a fresh fake
+// Discord, with the same cleanup checks as start (the API key included).
 func startReal(t *testing.T, p *pipeline, opts harnessOptions) *harness {
 	t.Helper()
-	opts.fake.Token = testToken
-	fake := fakediscord.New(opts.fake)
-	t.Cleanup(fake.Close) // runs last: the bot must close first
-
-	h := &harness{t: t, fake: fake, logs: &syncBuffer{}, done: make(chan error, 1)}
-	cfg := Config{Token: testToken, APIBaseURL: fake.URL(), GuildID: testGuild}
-	if opts.config != nil {
-		opts.config(&cfg)
-	}
-	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, p.svc, p.svc, p.ix, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.session.ShouldReconnectOnError = opts.reconnect
-	h.bot = b
-	ctx, cancel := context.WithCancel(context.Background())
-	h.cancel = cancel
-	go func() { h.done <- b.Run(ctx) }()
-	t.Cleanup(func() {
-		h.stop()
-		assertNoPings(t, fake.Requests())
-		for _, secret := range []string{testToken, testAPIKey, interactionTokenPrefix} {
-			if strings.Contains(h.logs.String(), secret) {
-				t.Errorf("a secret (%.8s…) appeared in the logs", secret)
-			}
-		}
-		if t.Failed() {
-			t.Logf("bot logs (last 20 kB):\n%s", tail(h.logs.String(), 20000))
-		}
-	})
-	h.waitReq(func(r fakediscord.Request) bool {
-		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/commands") && r.Status == 200
-	})
-	return h
+	return launch(t, opts, p.svc, p.svc, p.ix, testToken, testAPIKey, interactionTokenPrefix)
 }
 
 func tail(s string, n int) string {

@@ -207,6 +207,29 @@ func (ix *Index) Paragraphs(id string) []Paragraph {
 	return ix.docs[i].paragraphs
 }
 
+// Paragraph returns paragraph n (1-based, as Chunk.Paragraph counts) of a
+// document. Paragraphs are stored in order, so this is a lookup, not a
+// search; a paragraph whose span does not fit the text (a damaged index)
+// is reported missing.
+func (ix *Index) Paragraph(id string, n int) (Paragraph, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return Paragraph{}, false
+	}
+	d := ix.docs[i]
+	if n < 1 || n > len(d.paragraphs) {
+		return Paragraph{}, false
+	}
+	p := d.paragraphs[n-1]
+	if p.Index != n || p.Span.Start < 0 || p.Span.Start > p.Span.End || p.Span.End > len(d.Text) {
+		return Paragraph{}, false
+	}
+	return p, true
+}
+
+// DF returns the number of chunks containing an index term.
+func (ix *Index) DF(term string) int { return ix.lexical.DF(term) }
+
 // DocumentChunks returns the chunks of a document in order.
 func (ix *Index) DocumentChunks(id string) []Chunk {
 	i, ok := ix.byID[id]

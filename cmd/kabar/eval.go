@@ -28,7 +28,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		*set = pos[0]
 	}
 	if *set == "" {
-		return usagef("eval needs --set FILE (e.g. --set eval/dev.jsonl)")
+		return usagef("eval needs --set FILE (e.g. --set eval/testdata/dev.jsonl)")
 	}
 	items, err := eval.ReadSet(*set)
 	if err != nil {
