@@ -293,10 +293,6 @@ func reasonFor(err error) string {
 func declined(res Result, lang string) Result {
 	res.Answered = false
 	res.Citations = []Citation{}
-	if lang == "id" {
-		res.Answer = "Liputan tidak menyebutkannya. Tidak ada artikel terindeks yang menjawab pertanyaan ini."
-	} else {
-		res.Answer = "The coverage does not say. None of the indexed articles answers this question."
-	}
+	res.Answer = declineText(lang != "id")
 	return res
 }
