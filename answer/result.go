@@ -48,6 +48,7 @@ type Result struct {
 	Question       string     `json:"question"`
 	Answered       bool       `json:"answered"`
 	Answer         string     `json:"answer"`
+	Lang           string     `json:"lang"` // the language the answer is written in: "en" or "id"
 	Citations      []Citation `json:"citations"`
 	Mode           string     `json:"mode"`
 	FallbackReason string     `json:"fallback_reason,omitempty"`
