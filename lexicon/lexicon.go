@@ -21,6 +21,7 @@ type Lexicon struct {
 	synonyms       map[string][]string // Indonesian word → Indonesian words sharing an English sense in the curated list
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
+	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
 	maxPhrase      int                 // longest dictionary headword, in words
 }
 
@@ -65,6 +66,7 @@ func New() (*Lexicon, error) {
 			}
 		}
 	}
+	l.glosses = buildGlosses(l.news, l.freedict)
 	l.known = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
 		for h, vals := range d {

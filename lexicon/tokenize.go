@@ -7,6 +7,7 @@
 package lexicon
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,8 +34,14 @@ func Tokenize(text string) []Token {
 		switch {
 		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
 			end := scanNumber(text, i)
-			raw := text[i:end]
-			toks = append(toks, Token{Text: raw, Norm: canonicalNumber(raw), Start: i, End: end, Num: true})
+			norm := canonicalNumber(text[i:end])
+			// "10 ribu" and "6 thousand" are one figure: 10000, 6000.
+			if scale, wEnd := scaleWordAfter(text, end); scale > 0 {
+				if v, err := strconv.ParseFloat(norm, 64); err == nil {
+					norm, end = strconv.FormatFloat(v*scale, 'f', -1, 64), wEnd
+				}
+			}
+			toks = append(toks, Token{Text: text[i:end], Norm: norm, Start: i, End: end, Num: true})
 			i = end
 		// Other scripts' digits ("٣", "３") are kept as words: scanNumber
 		// and canonicalNumber handle ASCII digits only.
@@ -72,6 +79,30 @@ func scanNumber(text string, i int) int {
 		end = j
 	}
 	return end
+}
+
+// scaleWordAfter reads a scale word ("ribu", "juta", "thousand",
+// "million") separated from a number ending at i by one space; it returns
+// its multiplier and end, or 0.
+func scaleWordAfter(text string, i int) (float64, int) {
+	if i >= len(text) || text[i] != ' ' {
+		return 0, i
+	}
+	j := i + 1
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		j++
+	}
+	switch strings.ToLower(text[i+1 : j]) {
+	case "ribu", "thousand":
+		return 1e3, j
+	case "juta", "million":
+		return 1e6, j
+	case "miliar", "milyar", "billion":
+		return 1e9, j
+	case "triliun", "trillion":
+		return 1e12, j
+	}
+	return 0, i
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }

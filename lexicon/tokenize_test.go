@@ -18,8 +18,11 @@ func TestTokenize(t *testing.T) {
 	}{
 		{"Indonesian thousands", "sekitar 10.000 tentara", []tok{{"sekitar", "sekitar", false, false}, {"10.000", "10000", true, false}, {"tentara", "tentara", false, false}}},
 		{"English thousands", "6,000 engineers", []tok{{"6,000", "6000", true, false}, {"engineers", "engineers", false, false}}},
-		{"Indonesian decimal", "2,5 juta", []tok{{"2,5", "2.5", true, false}, {"juta", "juta", false, false}}},
-		{"English decimal", "2.5 million", []tok{{"2.5", "2.5", true, false}, {"million", "million", false, false}}},
+		{"Indonesian decimal", "2,5 persen", []tok{{"2,5", "2.5", true, false}, {"persen", "persen", false, false}}},
+		{"scale word joins its figure", "2,5 juta orang", []tok{{"2,5 juta", "2500000", true, false}, {"orang", "orang", false, false}}},
+		{"English scale word", "6 thousand troops", []tok{{"6 thousand", "6000", true, false}, {"troops", "troops", false, false}}},
+		{"ribuan is no scale", "10 ribuan", []tok{{"10", "10", true, false}, {"ribuan", "ribuan", false, false}}},
+		{"English decimal", "2.5 million", []tok{{"2.5 million", "2500000", true, false}}},
 		{"millions", "1.234.567", []tok{{"1.234.567", "1234567", true, false}}},
 		{"sentence-final period", "pada 2025.", []tok{{"pada", "pada", false, false}, {"2025", "2025", true, false}}},
 		{"hyphen splits", "Rusia-Ukraina", []tok{{"Rusia", "rusia", false, true}, {"Ukraina", "ukraina", false, true}}},

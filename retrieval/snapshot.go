@@ -16,7 +16,7 @@ import (
 // snapshotMagic starts every index file; the digit is the format version.
 // It also changes when analysis changes (stemming, stop words), since the
 // stored term ids would no longer meet the terms of new queries.
-const snapshotMagic = "KABARIX3"
+const snapshotMagic = "KABARIX4"
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"

@@ -16,6 +16,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	c.register(fs, getenv)
 	set := fs.String("set", "", "evaluation set (JSON Lines: question, answerable, expect, sources)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	half := fs.String("half", "", "score only one half of a split set: tune or test")
+	failures := fs.Bool("failures", false, "print each wrong answer with the expected one")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: kabar eval --set FILE [flags]\n\nAnswers every question of FILE and reports accuracy, citations, recall@5 and latency.\n\nFlags:")
 		fs.PrintDefaults()
@@ -33,6 +35,12 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	items, err := eval.ReadSet(*set)
 	if err != nil {
 		return usageError{err.Error()}
+	}
+	if *half != "" && *half != "tune" && *half != "test" {
+		return usagef("--half must be tune or test, not %q", *half)
+	}
+	if items = eval.Filter(items, *half); len(items) == 0 {
+		return usagef("%s has no questions in half %q (split it with go run ./eval/internal/splitset)", *set, *half)
 	}
 	e, err := loadEnv(c, stderr, getenv)
 	if err != nil {
@@ -56,5 +64,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	return eval.WriteTable(stdout, rep)
+	if err := eval.WriteTable(stdout, rep); err != nil {
+		return err
+	}
+	if *failures {
+		return eval.WriteFailures(stdout, rep)
+	}
+	return nil
 }
