@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -28,11 +29,18 @@ type Message struct {
 // Client calls an OpenAI-compatible server. It is safe for concurrent use.
 type Client struct {
 	cfg    Config
-	api    *openai.Client // requests bounded by cfg.Timeout
-	stream *openai.Client // no overall timeout: the idle watchdog and ctx bound streams
+	api    *openai.Client // embeddings: requests bounded by cfg.Timeout
+	chat   *openai.Client // chat completions: bounded by cfg.Timeout, body capped
+	stream *openai.Client // no client timeout (streamOnce's deadline and the idle watchdog bound streams), body capped
 	log    *slog.Logger
 	scrub  scrubber
 }
+
+// Body caps: a chat reply's JSON is at most about twice its text (every
+// character escaped), plus the envelope; a stream spends up to a few
+// hundred bytes of JSON per chunk, and chunks may carry a single character.
+func chatBodyLimit(maxReply int) int64   { return 2*int64(maxReply) + 64<<10 }
+func streamBodyLimit(maxReply int) int64 { return 16*int64(maxReply) + 1<<20 }
 
 // New returns a client for cfg. It does not contact the server.
 func New(cfg Config) (*Client, error) {
@@ -41,18 +49,19 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
-	build := func(timeout time.Duration) *openai.Client {
+	build := func(timeout time.Duration, limit int64) *openai.Client {
 		oc := openai.DefaultConfig(cfg.APIKey)
 		if cfg.BaseURL != "" {
 			oc.BaseURL = cfg.BaseURL
 		}
-		oc.HTTPClient = recordingDoer{client: &http.Client{Transport: transport, Timeout: timeout}}
+		oc.HTTPClient = recordingDoer{client: &http.Client{Transport: transport, Timeout: timeout}, limit: limit}
 		return openai.NewClientWithConfig(oc)
 	}
 	c := &Client{
 		cfg:    cfg,
-		api:    build(cfg.Timeout),
-		stream: build(0),
+		api:    build(cfg.Timeout, 0),
+		chat:   build(cfg.Timeout, chatBodyLimit(cfg.MaxReplyBytes)),
+		stream: build(0, streamBodyLimit(cfg.MaxReplyBytes)),
 		log:    cfg.Logger,
 	}
 	if cfg.APIKey != "" {
@@ -74,7 +83,7 @@ func (c *Client) chatRequest(msgs []Message) (openai.ChatCompletionRequest, erro
 	if len(msgs) == 0 {
 		return openai.ChatCompletionRequest{}, &Error{Kind: BadRequest, Message: "no messages to send"}
 	}
-	req := openai.ChatCompletionRequest{Model: c.cfg.Model}
+	req := openai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens}
 	for i, m := range msgs {
 		switch m.Role {
 		case openai.ChatMessageRoleSystem, openai.ChatMessageRoleUser, openai.ChatMessageRoleAssistant:
@@ -86,7 +95,9 @@ func (c *Client) chatRequest(msgs []Message) (openai.ChatCompletionRequest, erro
 	return req, nil
 }
 
-// Complete sends msgs to the chat model and returns its answer.
+// Complete sends msgs to the chat model and returns its answer. A reply
+// with no text fails with Empty, or ToolCalls when it only calls tools; a
+// reply longer than MaxReplyBytes fails with TooLarge.
 func (c *Client) Complete(ctx context.Context, msgs []Message) (string, error) {
 	req, err := c.chatRequest(msgs)
 	if err != nil {
@@ -94,15 +105,25 @@ func (c *Client) Complete(ctx context.Context, msgs []Message) (string, error) {
 	}
 	var text string
 	err = c.withRetry(ctx, "chat completion", nil, func(ctx context.Context) error {
-		resp, err := c.api.CreateChatCompletion(ctx, req)
+		resp, err := c.chat.CreateChatCompletion(ctx, req)
 		if err != nil {
 			return err
 		}
 		if len(resp.Choices) == 0 {
 			return &Error{Kind: Server, Message: "chat completion: the server answered with no choices"}
 		}
-		text = resp.Choices[0].Message.Content
-		return nil
+		m := resp.Choices[0].Message
+		text = m.Content
+		switch {
+		case len(text) > c.cfg.MaxReplyBytes:
+			text = ""
+			return &Error{Kind: TooLarge, Message: fmt.Sprintf("chat completion: the reply is longer than %d bytes", c.cfg.MaxReplyBytes)}
+		case strings.TrimSpace(text) != "":
+			return nil
+		case len(m.ToolCalls) > 0 || m.FunctionCall != nil:
+			return &Error{Kind: ToolCalls, Message: "chat completion: the reply has only tool calls and no text"}
+		}
+		return &Error{Kind: Empty, Message: "chat completion: the reply has no text"}
 	})
 	if err != nil {
 		return "", err

@@ -15,6 +15,12 @@ const (
 	DefaultMaxRetries        = 2
 	DefaultBackoffBase       = 500 * time.Millisecond
 	DefaultBackoffMax        = 8 * time.Second
+	// DefaultMaxTokens is the reply budget sent as max_tokens: room for a
+	// cited answer of a few paragraphs.
+	DefaultMaxTokens = 800
+	// DefaultMaxReplyBytes caps a reply's text, streamed or not; past it
+	// the reply is cut and the call fails with TooLarge.
+	DefaultMaxReplyBytes = 256 << 10
 	// MaxRetryAfter is the longest Retry-After the client waits; a server
 	// asking for longer gets no retry, so callers can fall back at once.
 	MaxRetryAfter = 30 * time.Second
@@ -27,8 +33,18 @@ type Config struct {
 	Model          string // chat model
 	EmbeddingModel string
 
-	Timeout           time.Duration // per non-streaming request
-	StreamIdleTimeout time.Duration // a stream with no chunk for this long is abandoned
+	// Timeout bounds each request: a non-streaming one whole, a stream
+	// from its start to its last chunk, whatever keep-alives it sends.
+	Timeout time.Duration
+	// StreamIdleTimeout abandons a stream that sends no text for this long
+	// (chunks without content, such as keep-alives, do not count).
+	StreamIdleTimeout time.Duration
+	// MaxTokens is sent as max_tokens; 0 means DefaultMaxTokens, negative
+	// sends none.
+	MaxTokens int
+	// MaxReplyBytes caps the reply text (and, with the JSON around it, the
+	// response body); 0 means DefaultMaxReplyBytes.
+	MaxReplyBytes int
 	// MaxRetries is how many times a call is retried after a 429, a 5xx or
 	// a reset connection; 0 means DefaultMaxRetries, negative means never.
 	MaxRetries int
@@ -69,6 +85,15 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	if cfg.StreamIdleTimeout == 0 {
 		cfg.StreamIdleTimeout = DefaultStreamIdleTimeout
+	}
+	switch {
+	case cfg.MaxTokens == 0:
+		cfg.MaxTokens = DefaultMaxTokens
+	case cfg.MaxTokens < 0:
+		cfg.MaxTokens = 0
+	}
+	if cfg.MaxReplyBytes <= 0 {
+		cfg.MaxReplyBytes = DefaultMaxReplyBytes
 	}
 	switch {
 	case cfg.MaxRetries == 0:

@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,10 @@ const (
 	Auth                             // HTTP 401/403: the API key is missing or wrong
 	BadRequest                       // other HTTP 4xx, or a request the client refused to send
 	Canceled                         // the caller's context was canceled
+	Malformed                        // the server answered 2xx with a body that is not the JSON expected (truncated, HTML, garbage)
+	TooLarge                         // the reply exceeded the byte cap and was cut
+	Empty                            // the reply had no text
+	ToolCalls                        // the reply had only tool calls, which Kabar never asks for
 )
 
 func (k ErrorKind) String() string {
@@ -43,6 +48,14 @@ func (k ErrorKind) String() string {
 		return "bad request"
 	case Canceled:
 		return "canceled"
+	case Malformed:
+		return "malformed reply"
+	case TooLarge:
+		return "reply too large"
+	case Empty:
+		return "empty reply"
+	case ToolCalls:
+		return "tool calls only"
 	}
 	return fmt.Sprintf("ErrorKind(%d)", int(k))
 }
@@ -131,7 +144,7 @@ func (s scrubber) err(err error) error {
 
 // classify turns an upstream error into an *Error. parent is the caller's
 // context: when it is done, that wins over whatever the transport said.
-func (c *Client) classify(parent context.Context, op string, err error, status int) *Error {
+func (c *Client) classify(parent context.Context, op string, err error, status int, bodyEnded bool) *Error {
 	var own *Error
 	if errors.As(err, &own) {
 		return own
@@ -151,7 +164,20 @@ func (c *Client) classify(parent context.Context, op string, err error, status i
 	var reqErr *openai.RequestError
 	var netErr net.Error
 	var dnsErr *net.DNSError
+	var synErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	answered := status >= 200 && status < 300
 	switch {
+	case errors.Is(err, errBodyTooLarge):
+		e.Kind, e.Status, e.Message = TooLarge, status, op+": "+err.Error()
+	case answered && bodyEnded && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)):
+		// The server said 200 and then the body ended early: a truncated
+		// reply, not a server that cannot be reached. Worth one more try.
+		e.Kind, e.Status, e.retryable = Malformed, status, true
+		e.Message = op + ": the reply was cut off before its JSON ended"
+	case answered && (errors.As(err, &synErr) || errors.As(err, &typeErr)):
+		e.Kind, e.Status = Malformed, status
+		e.Message = op + ": the reply is not the JSON expected: " + c.clip(err.Error())
 	case errors.As(err, &apiErr):
 		e.Status = apiErr.HTTPStatusCode
 		if e.Status == 0 {
@@ -176,6 +202,8 @@ func (c *Client) classify(parent context.Context, op string, err error, status i
 		e.Kind, e.Message = Timeout, op+": "+c.clip(err.Error())
 	case errors.As(err, &netErr):
 		e.Kind, e.Message = Unreachable, op+": "+c.clip(err.Error())
+	case answered:
+		e.Kind, e.Status, e.Message = Malformed, status, op+": malformed answer: "+c.clip(err.Error())
 	default:
 		e.Kind, e.Message = Server, op+": malformed answer: "+c.clip(err.Error())
 	}

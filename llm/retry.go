@@ -2,6 +2,9 @@ package llm
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"net/http"
@@ -16,13 +19,18 @@ import (
 type attemptInfo struct {
 	status     int
 	retryAfter string
+	bodyEnded  bool // the body ended cleanly (the server finished sending it)
 }
 
 type attemptKey struct{}
 
 // recordingDoer is the go-openai HTTP client: it notes each response's
-// status and Retry-After in the attempt's context.
-type recordingDoer struct{ client *http.Client }
+// status and Retry-After in the attempt's context, and caps the body at
+// limit bytes (0: no cap) so a flooding server cannot fill memory.
+type recordingDoer struct {
+	client *http.Client
+	limit  int64
+}
 
 func (d recordingDoer) Do(req *http.Request) (*http.Response, error) {
 	resp, err := d.client.Do(req)
@@ -30,7 +38,40 @@ func (d recordingDoer) Do(req *http.Request) (*http.Response, error) {
 		info.status = resp.StatusCode
 		info.retryAfter = resp.Header.Get("Retry-After")
 	}
+	if resp != nil {
+		info, _ := req.Context().Value(attemptKey{}).(*attemptInfo)
+		resp.Body = &cappedBody{ReadCloser: resp.Body, left: d.limit, limit: d.limit, info: info}
+	}
 	return resp, err
+}
+
+// errBodyTooLarge is what a capped body returns once its cap is reached.
+var errBodyTooLarge = errors.New("the reply is too large")
+
+// cappedBody reads at most limit bytes (0: no cap), then fails with
+// errBodyTooLarge. It notes in info when the body ended cleanly, so a
+// truncated reply can be told from a dropped connection.
+type cappedBody struct {
+	io.ReadCloser
+	left, limit int64
+	info        *attemptInfo
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.limit > 0 {
+		if b.left <= 0 {
+			return 0, fmt.Errorf("%w: cut at %d bytes", errBodyTooLarge, b.limit)
+		}
+		if int64(len(p)) > b.left {
+			p = p[:b.left]
+		}
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	if errors.Is(err, io.EOF) && b.info != nil {
+		b.info.bodyEnded = true
+	}
+	return n, err
 }
 
 // withRetry runs attempt until it succeeds, fails in a way not worth
@@ -43,7 +84,7 @@ func (c *Client) withRetry(ctx context.Context, op string, mayRetry func() bool,
 		if err == nil {
 			return nil
 		}
-		e := c.classify(ctx, op, err, info.status)
+		e := c.classify(ctx, op, err, info.status, info.bodyEnded)
 		if !e.retryable || try >= c.cfg.MaxRetries || (mayRetry != nil && !mayRetry()) {
 			return e
 		}
@@ -59,7 +100,7 @@ func (c *Client) withRetry(ctx context.Context, op string, mayRetry func() bool,
 		c.log.Warn("llm: retrying", "op", op, "retry", try+1, "of", c.cfg.MaxRetries,
 			"kind", e.Kind.String(), "status", e.Status, "delay", delay, "error", e.Error())
 		if err := c.cfg.Sleep(ctx, delay); err != nil {
-			return c.classify(ctx, op, err, 0)
+			return c.classify(ctx, op, err, 0, false)
 		}
 	}
 }

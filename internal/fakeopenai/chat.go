@@ -89,6 +89,11 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request, rec *Request
 		s.fail(w, rec, *reply.Fault)
 		return
 	}
+	if reply.Write != nil {
+		s.setStatus(rec, http.StatusOK)
+		reply.Write(w, r, req)
+		return
+	}
 	if req.Stream {
 		s.streamChat(w, r, rec, req, id, reply, stall)
 		return

@@ -76,6 +76,10 @@ type Reply struct {
 	Chunks []string
 	// Fault, when set, answers this call with an error instead.
 	Fault *Fault
+	// Write, when set, writes the whole HTTP answer itself (status 200 is
+	// recorded): the hostile replies of hostile.go. It should return when
+	// r's context is done.
+	Write func(w http.ResponseWriter, r *http.Request, req ChatRequest)
 }
 
 // ChatHandler scripts chat answers. It is called concurrently when clients
