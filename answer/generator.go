@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/cite"
@@ -30,8 +31,16 @@ type LLMConfig struct {
 	// ReplyTokens is the part of the budget kept for the model's reply;
 	// 0 means a quarter of MaxContextTokens, between 256 and 1024.
 	ReplyTokens int
-	Logger      *slog.Logger // nil discards
+	// ModelTimeout is the most time the model gets for one answer, query
+	// rewrite and retries included; 0 means DefaultModelTimeout. Under a
+	// caller's deadline it also gets at most three quarters of the time
+	// left, so the quote answer always has time to follow.
+	ModelTimeout time.Duration
+	Logger       *slog.Logger // nil discards
 }
+
+// DefaultModelTimeout is the model's budget for one answer.
+const DefaultModelTimeout = 30 * time.Second
 
 // LLMGenerator answers with a language model over numbered sources and
 // verifies every citation the model writes before anyone sees it.
@@ -44,6 +53,7 @@ type LLMGenerator struct {
 	k        int
 	ranking  retrieval.Ranking
 	budget   int // tokens for the prompt
+	modelFor time.Duration
 	logger   *slog.Logger
 }
 
@@ -73,7 +83,10 @@ func NewLLMGenerator(model ChatModel, corpus Corpus, cfg LLMConfig) (*LLMGenerat
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &LLMGenerator{
+	if cfg.ModelTimeout <= 0 {
+		cfg.ModelTimeout = DefaultModelTimeout
+	}
+	return &LLMGenerator{modelFor: cfg.ModelTimeout,
 		model: model, corpus: corpus, lex: corpus.Lexicon(), prompts: p,
 		verifier: cite.NewVerifier(corpus.Lexicon()),
 		k:        cfg.K, ranking: cfg.Ranking, budget: cfg.MaxContextTokens - cfg.ReplyTokens, logger: cfg.Logger,
@@ -83,10 +96,15 @@ func NewLLMGenerator(model ChatModel, corpus Corpus, cfg LLMConfig) (*LLMGenerat
 // Generate answers q with the model. A model failure returns a short
 // reason for the user (and the error) so the service can answer
 // extractively instead; a canceled ctx returns ctx's error and no reason.
+// onPartial, when not nil, receives the verified answer as it grows: each
+// sentence of the model's reply is checked against its cited sources as
+// soon as it is complete, and only the sentences that hold are passed on.
 func (g *LLMGenerator) Generate(ctx context.Context, q Query, onPartial func(string)) (Result, string, error) {
 	res := Result{Question: q.Question, Mode: ModeLLM, Citations: []Citation{}}
 	lang := g.lex.Analyze(q.Question).Lang
-	searchText, err := g.standalone(ctx, q, lang)
+	mctx, cancel := g.modelContext(ctx)
+	defer cancel(nil)
+	searchText, err := g.standalone(mctx, q, lang)
 	if err != nil {
 		return res, g.failure(ctx, "query rewrite", err), err
 	}
@@ -115,68 +133,92 @@ func (g *LLMGenerator) Generate(ctx context.Context, q Query, onPartial func(str
 		return res, "the sources do not fit in llm.max_context_tokens; raise it", err
 	}
 	msgs := []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}
-	reply, err := g.call(ctx, msgs, onPartial, len(sources))
-	if err != nil {
-		return res, g.failure(ctx, "answer", err), err
-	}
-	return g.finish(res, reply, sources, func(r Result) Result { return declined(r, lang) }), "", nil
+	rv := g.newReplyVerifier(ctx, sources, onPartial, cancel)
+	err = g.call(mctx, msgs, rv, onPartial != nil)
+	return g.conclude(ctx, res, rv, err, "answer", func(r Result) Result { return declined(r, lang) })
 }
 
-// finish turns the model's reply into a verified result: a decline, or
-// the answer with only the citations that hold, renumbered.
-func (g *LLMGenerator) finish(res Result, reply string, sources []source, decline func(Result) Result) Result {
-	if prompts.Declined(reply) {
-		g.logger.Debug("llm declined", "sources", len(sources))
-		return decline(res)
+// modelContext bounds the model's part of one answer: ModelTimeout, and
+// at most three quarters of the caller's time left, so that a slow or
+// stalled model leaves time for the quote answer.
+func (g *LLMGenerator) modelContext(ctx context.Context) (context.Context, context.CancelCauseFunc) {
+	budget := g.modelFor
+	if dl, ok := ctx.Deadline(); ok {
+		budget = min(budget, time.Until(dl)*3/4)
 	}
-	rep := g.verifier.Verify(reply, citeSources(sources))
-	dropped := 0
-	for _, s := range rep.Sentences {
-		if !s.Kept {
-			dropped++
+	tctx, stop := context.WithTimeout(ctx, budget)
+	cctx, cancel := context.WithCancelCause(tctx)
+	return cctx, func(cause error) { cancel(cause); stop() }
+}
+
+// call asks the model and feeds its reply to rv: streamed when someone is
+// watching, so sentences are verified and shown as they complete.
+func (g *LLMGenerator) call(ctx context.Context, msgs []llm.Message, rv *replyVerifier, stream bool) error {
+	if !stream {
+		reply, err := g.model.Complete(ctx, msgs)
+		rv.feed(reply)
+		return err
+	}
+	_, err := g.model.Stream(ctx, msgs, rv.feed)
+	return err
+}
+
+// conclude turns a verified reply, or the model's failure, into the
+// result: the verified answer (also when the model failed after some
+// verified sentences were shown), a decline, or a reason to fall back.
+func (g *LLMGenerator) conclude(ctx context.Context, res Result, rv *replyVerifier, err error, op string, decline func(Result) Result) (Result, string, error) {
+	if ctx.Err() != nil {
+		return res, "", ctx.Err()
+	}
+	cut := rv.cut != "" || llm.KindOf(err) == llm.TooLarge
+	if err != nil && !cut {
+		rv.end(false)
+		if rv.err == nil && len(rv.kept) > 0 {
+			g.logger.Warn("llm failed after verified sentences were shown; keeping them", "op", op,
+				"kind", llm.KindOf(err).String(), "error", err.Error(), "sentences", len(rv.kept))
+			return g.finish(res, rv, decline), "", nil
+		}
+		if rv.err != nil {
+			return res, "", rv.err
+		}
+		return res, g.failure(ctx, op, err), err
+	}
+	rv.end(!cut)
+	if rv.err != nil {
+		return res, "", rv.err
+	}
+	if cut {
+		why := rv.cut
+		if why == "" {
+			why = "too large"
+		}
+		g.logger.Warn("llm reply cut; verified as far as it goes", "op", op, "why", why, "sentences", len(rv.kept))
+		if len(rv.kept) == 0 {
+			e := err
+			if e == nil {
+				e = fmt.Errorf("llm reply cut: %s", why)
+			}
+			return res, "the language model's reply was too long and had no verified answer in it", e
 		}
 	}
-	g.logger.Debug("llm answer verified", "sentences", len(rep.Sentences), "dropped", dropped, "sources", len(sources))
-	if rep.Text == "" {
+	return g.finish(res, rv, decline), "", nil
+}
+
+// finish turns a verified reply into the result: a decline, or the answer
+// with only the citations that hold, renumbered.
+func (g *LLMGenerator) finish(res Result, rv *replyVerifier, decline func(Result) Result) Result {
+	if prompts.Declined(rv.reply()) {
+		g.logger.Debug("llm declined", "sources", len(rv.sources))
+		return decline(res)
+	}
+	g.logger.Debug("llm answer verified", "sentences", rv.seen, "dropped", rv.dropped, "kept", len(rv.kept), "sources", len(rv.sources))
+	text := rv.answer()
+	if text == "" {
 		return decline(res)
 	}
 	res.Answered = true
-	res.Answer, res.Citations = g.citations(rep.Text, sources)
+	res.Answer, res.Citations = g.citations(text, rv.sources)
 	return res
-}
-
-// call asks the model, streaming when someone is watching. Streamed text
-// is passed on as it grows, unverified but without markers naming no
-// source, and never a decline, which callers replace with their own
-// message. The final text is verified by the caller.
-func (g *LLMGenerator) call(ctx context.Context, msgs []llm.Message, onPartial func(string), nSources int) (string, error) {
-	if onPartial == nil {
-		return g.model.Complete(ctx, msgs)
-	}
-	var acc strings.Builder
-	shown := ""
-	return g.model.Stream(ctx, msgs, func(delta string) {
-		acc.WriteString(delta)
-		text := acc.String()
-		if mayBeDecline(text) {
-			return
-		}
-		text = cite.FilterMarkers(withoutOpenMarker(text), func(n int) bool { return n >= 1 && n <= nSources })
-		if len(text) > len(shown) && strings.HasPrefix(text, shown) {
-			shown = text
-			onPartial(text)
-		}
-	})
-}
-
-// withoutOpenMarker holds back a marker still being written ("... [1"), so
-// streamed text only ever grows.
-func withoutOpenMarker(text string) string {
-	i := strings.LastIndexByte(text, '[')
-	if i < 0 || strings.IndexByte(text[i:], ']') >= 0 || len(text)-i > 24 {
-		return text
-	}
-	return text[:i]
 }
 
 // mayBeDecline reports whether streamed text is, or may still become, the
@@ -186,7 +228,7 @@ func mayBeDecline(text string) bool {
 	if len(t) < len(prompts.DeclineMarker) {
 		return strings.HasPrefix(prompts.DeclineMarker, t)
 	}
-	return strings.HasPrefix(t, prompts.DeclineMarker)
+	return false
 }
 
 // standalone returns the text to search with: the model's standalone
@@ -285,6 +327,14 @@ func reasonFor(err error) string {
 		return "the language model rejected the request"
 	case llm.Canceled:
 		return "the request was canceled"
+	case llm.Malformed:
+		return "the language model sent a malformed reply"
+	case llm.TooLarge:
+		return "the language model's reply was too long"
+	case llm.Empty:
+		return "the language model sent an empty reply"
+	case llm.ToolCalls:
+		return "the language model answered with tool calls instead of text"
 	}
 	return "the language model failed"
 }

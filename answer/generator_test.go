@@ -273,15 +273,19 @@ func TestGenerateDeclinesInTheQuestionsLanguage(t *testing.T) {
 	}
 }
 
-func TestGenerateStreamsThenVerifies(t *testing.T) {
+func TestGenerateStreamsOnlyVerifiedSentences(t *testing.T) {
 	t.Parallel()
 	h := newLLMHarness(t, nil, nil)
+	const lie = "It also promised to send 75,000 tanks"
 	var raw string
 	h.srv.OnChat(func(req fakeopenai.ChatRequest) fakeopenai.Reply {
 		if isRewrite(req) {
 			return fakeopenai.Reply{Text: "Korea Utara insinyur North Korea engineers"}
 		}
-		raw = fmt.Sprintf("North Korea agreed to send 6,000 engineers [%d][9].", findSource(requestSources(req), engineersID))
+		n := findSource(requestSources(req), engineersID)
+		// The lie comes first, then the truth, then the lie again.
+		raw = fmt.Sprintf("%s [%d]. North Korea agreed to send 6,000 engineers [%d][9]. %s [%d]. Kim Jong Un",
+			lie, n, n, lie, n)
 		return fakeopenai.Reply{Text: raw}
 	})
 	var partial []string
@@ -289,23 +293,106 @@ func TestGenerateStreamsThenVerifies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(partial) < 3 {
-		t.Fatalf("want the answer streamed in pieces, got %q", partial)
+	if len(partial) == 0 {
+		t.Fatal("nothing was streamed")
 	}
-	for i := 1; i < len(partial); i++ {
-		if !strings.HasPrefix(partial[i], partial[i-1]) {
-			t.Errorf("partial text %d does not extend the one before: %q, %q", i, partial[i-1], partial[i])
+	for i, p := range partial {
+		if strings.Contains(p, "75,000") || strings.Contains(p, "tanks") || strings.Contains(p, "Kim Jong") || strings.Contains(p, "[9]") {
+			t.Errorf("partial %d shows unverified text: %q", i, p)
 		}
-	}
-	if want := strings.TrimSuffix(raw, "[9]."); !strings.HasPrefix(partial[len(partial)-1], want) || strings.Contains(partial[len(partial)-1], "[9]") {
-		t.Errorf("last partial = %q; want the model's text %q without the marker naming no source", partial[len(partial)-1], raw)
+		if i > 0 && !strings.HasPrefix(p, partial[i-1]) {
+			t.Errorf("partial text %d does not extend the one before: %q, %q", i, partial[i-1], p)
+		}
 	}
 	if res.Answer != "North Korea agreed to send 6,000 engineers [1]." {
 		t.Errorf("final answer = %q; want the verified text", res.Answer)
 	}
+	if !strings.HasPrefix(partial[len(partial)-1], "North Korea agreed to send 6,000 engineers [") {
+		t.Errorf("last partial = %q; want the verified sentence", partial[len(partial)-1])
+	}
 	for _, r := range h.srv.Requests() {
 		if r.Chat != nil && !isRewrite(*r.Chat) && !r.Chat.Stream {
 			t.Errorf("answer request was not streamed")
+		}
+	}
+}
+
+// TestGenerateStreamsSentenceBySentence checks that each verified sentence
+// is shown as soon as it is complete, before the reply ends.
+func TestGenerateStreamsSentenceBySentence(t *testing.T) {
+	t.Parallel()
+	h := newLLMHarness(t, nil, nil)
+	h.srv.OnChat(func(req fakeopenai.ChatRequest) fakeopenai.Reply {
+		if isRewrite(req) {
+			return fakeopenai.Reply{Text: "Korea Utara insinyur North Korea engineers"}
+		}
+		n := findSource(requestSources(req), engineersID)
+		s := fmt.Sprintf("North Korea agreed to send 6,000 engineers [%d]. ", n)
+		return fakeopenai.Reply{Chunks: []string{s, "The reports differ: ", s, "Kim "}}
+	})
+	var partial []string
+	res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, func(s string) { partial = append(partial, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(partial) != 2 {
+		t.Fatalf("partials %q; want one per verified sentence", partial)
+	}
+	if !strings.Contains(partial[1], "The reports differ:") {
+		t.Errorf("second partial %q lacks the second sentence", partial[1])
+	}
+	if strings.Contains(res.Answer, "Kim") {
+		t.Errorf("the unfinished last sentence reached the answer: %q", res.Answer)
+	}
+}
+
+// TestGenerateFallsBackOnHostileReplies: replies that flood, drip empty
+// chunks, call tools or cut their JSON end in the quote answer with a
+// precise reason, streamed or not, within the model's budget.
+func TestGenerateFallsBackOnHostileReplies(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name   string
+		reply  fakeopenai.Reply
+		reason string
+	}{
+		{"flood of lies", fakeopenai.Flood(50<<20, "Korut mengirim 75.000 tank [1]. "), "the language model's reply was too long"},
+		{"flood without sentences", fakeopenai.Flood(50<<20, "aaaa"), "the language model's reply was too long"},
+		{"empty drip", fakeopenai.DripEmpty(5 * time.Millisecond), "the language model timed out"},
+		{"tool calls only", fakeopenai.ToolCallsOnly(), "the language model answered with tool calls instead of text"},
+		{"truncated JSON", fakeopenai.TruncatedJSON("Korut setuju mengirim 6.000 insinyur [1]."), "the language model sent a malformed reply"},
+		{"empty", fakeopenai.Reply{Text: "  "}, "the language model sent an empty reply"},
+	}
+	for _, tc := range cases {
+		for _, stream := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s stream=%v", tc.name, stream), func(t *testing.T) {
+				t.Parallel()
+				h := newLLMHarness(t, func(c *llm.Config) {
+					c.MaxRetries = -1
+					c.MaxReplyBytes = 64 << 10
+					c.StreamIdleTimeout = 100 * time.Millisecond
+					c.Timeout = 300 * time.Millisecond
+				}, nil)
+				h.srv.OnChat(func(req fakeopenai.ChatRequest) fakeopenai.Reply { return tc.reply })
+				var onPartial func(string)
+				var shown []string
+				if stream {
+					onPartial = func(s string) { shown = append(shown, s) }
+				}
+				res, err := h.svc.Answer(context.Background(), Query{Question: "Berapa insinyur yang dijanjikan Korea Utara?"}, onPartial)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Mode != ModeExtractive || !strings.HasPrefix(res.FallbackReason, tc.reason) {
+					t.Errorf("mode %q, fallback %q; want the quote answer because %q", res.Mode, res.FallbackReason, tc.reason)
+				}
+				if !res.Answered || !strings.Contains(res.Answer, "6.000") || len(res.Citations) == 0 {
+					t.Errorf("fallback answer %q with %d citations; want the figure, cited", res.Answer, len(res.Citations))
+				}
+				if len(shown) > 0 {
+					t.Errorf("streamed %q from a hostile reply", shown)
+				}
+			})
 		}
 	}
 }
@@ -386,16 +473,14 @@ func TestGenerateReturnsPromptlyWhenCanceled(t *testing.T) {
 	h.srv.StallStreams(1) // streams hang until the client goes away
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	streaming := make(chan struct{})
-	var once sync.Once
 	go func() {
-		<-streaming
+		// Cancel once the stream is under way (the server has answered
+		// its headers and stalls).
+		awaitStream(ctx, h.srv)
 		cancel()
 	}()
 	// An Indonesian question needs no rewrite: the first call streams.
-	_, err := h.svc.Answer(ctx, Query{Question: "Berapa insinyur yang dijanjikan Korea Utara?"}, func(string) {
-		once.Do(func() { close(streaming) })
-	})
+	_, err := h.svc.Answer(ctx, Query{Question: "Berapa insinyur yang dijanjikan Korea Utara?"}, func(string) {})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v; want context.Canceled", err)
 	}
@@ -409,6 +494,21 @@ func TestGenerateReturnsPromptlyWhenCanceled(t *testing.T) {
 	}
 	if got := len(h.srv.Requests()); got != before {
 		t.Errorf("a canceled call sent %d requests", got-before)
+	}
+}
+
+// awaitStream polls until srv has answered a streamed request or ctx ends.
+func awaitStream(ctx context.Context, srv *fakeopenai.Server) {
+	for ctx.Err() == nil {
+		for _, r := range srv.Requests() {
+			if r.Chat != nil && r.Chat.Stream && r.Status == 200 {
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Millisecond): // polling, not timing
+		}
 	}
 }
 

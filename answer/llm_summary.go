@@ -32,11 +32,11 @@ func (g *LLMGenerator) Summarize(ctx context.Context, topic string, chunks []ret
 	if err != nil {
 		return res, "the sources do not fit in llm.max_context_tokens; raise it", err
 	}
-	reply, err := g.model.Complete(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}})
-	if err != nil {
-		return res, g.failure(ctx, "summary", err), err
-	}
-	return g.finish(res, reply, sources, decline), "", nil
+	mctx, cancel := g.modelContext(ctx)
+	defer cancel(nil)
+	rv := g.newReplyVerifier(ctx, sources, nil, cancel)
+	err = g.call(mctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}, rv, false)
+	return g.conclude(ctx, res, rv, err, "summary", decline)
 }
 
 func summaryDeclined(res Result, lang string) Result {
