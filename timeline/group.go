@@ -1,0 +1,169 @@
+package timeline
+
+import "sort"
+
+// Group is one event on the timeline: reports of the same thing on the
+// same date, from one or more articles, oldest first.
+type Group struct {
+	Date   Date
+	Events []Event // every report, by article then position
+	Docs   []string
+	Names  []string // names most reports give, most frequent first
+	Verbs  []string
+}
+
+// minInformative is the weight of a name rare enough to tell events
+// apart: one in fewer than about two sentences in five that name anyone
+// (ln(1/0.4) ≈ 0.9). Country names of a story's countries fall below it.
+const minInformative = 0.9
+
+// minGroupWeight is the rare-name evidence that alone makes two same-date
+// reports one event (three informative names' worth).
+const minGroupWeight = 3.3
+
+// groupEvents merges reports of the same event (stage 5): same date at the
+// same precision, and sharing a rare name or an event kind and a name.
+// A report one step coarser ("tahun lalu" → 2024) joins a finer one it contains
+// ("November lalu" → 2024-11) on the same evidence, so an event is listed
+// once at the most precise date any report supports.
+func groupEvents(events []Event, w nameWeights) []Group {
+	parent := make([]int, len(events))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	same := func(a, b Event) bool {
+		an, bn := setOf(a.Names), setOf(b.Names)
+		names, score := w.shared(an, bn)
+		verbs := sharedSpecific(setOf(a.Verbs), setOf(b.Verbs))
+		vague := w.informative(an) == 0 || w.informative(bn) == 0
+		return len(verbs) > 0 && (w.informative(setOf(names)) >= 2 || vague) || score >= minGroupWeight
+	}
+	for i := range events {
+		for j := i + 1; j < len(events); j++ {
+			a, b := events[i], events[j]
+			if a.Date != b.Date {
+				continue
+			}
+			if same(a, b) {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	// Coarse into fine: attach each coarse report to the finest group
+	// containing its date that it matches.
+	for i, a := range events {
+		for j, b := range events {
+			if b.Date.Prec != a.Date.Prec+1 || !contains(a.Date, b.Date) {
+				continue
+			}
+			if same(a, b) {
+				parent[find(i)] = find(j)
+				break
+			}
+		}
+	}
+	byRoot := map[int]*Group{}
+	var order []int
+	for i, e := range events {
+		r := find(i)
+		g, ok := byRoot[r]
+		if !ok {
+			g = &Group{}
+			byRoot[r] = g
+			order = append(order, r)
+		}
+		g.Events = append(g.Events, e)
+	}
+	out := make([]Group, 0, len(order))
+	for _, r := range order {
+		g := byRoot[r]
+		g.Date = g.Events[0].Date
+		for _, e := range g.Events {
+			if e.Date.Prec > g.Date.Prec {
+				g.Date = e.Date
+			}
+		}
+		g.finish()
+		out = append(out, *g)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return mergeSameDay(out, w)
+}
+
+// mergeSameDay joins reports of one day that name a rare person or place
+// in common: on a single day, a statement and a meeting with the same
+// minister are one story.
+func mergeSameDay(gs []Group, w nameWeights) []Group {
+	var out []Group
+	for _, g := range gs {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Date != g.Date || g.Date.Prec != Day {
+				continue
+			}
+			if names, _ := w.shared(setOf(o.Names), setOf(g.Names)); w.informative(setOf(names)) > 0 {
+				o.Events = append(o.Events, g.Events...)
+				o.Docs, o.Names, o.Verbs = nil, nil, nil
+				o.finish()
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// contains reports that coarse covers fine.
+func contains(coarse, fine Date) bool {
+	if coarse.Year != fine.Year {
+		return false
+	}
+	return coarse.Prec == Year || coarse.Prec == Month && coarse.Month == fine.Month
+}
+
+func (g *Group) finish() {
+	docs := map[string]bool{}
+	nameCount := map[string]int{}
+	verbCount := map[string]int{}
+	for _, e := range g.Events {
+		if !docs[e.Doc] {
+			docs[e.Doc] = true
+			g.Docs = append(g.Docs, e.Doc)
+		}
+		for _, n := range e.Names {
+			nameCount[n]++
+		}
+		for _, v := range e.Verbs {
+			verbCount[v]++
+		}
+	}
+	sort.Strings(g.Docs)
+	g.Names = byCount(nameCount)
+	g.Verbs = byCount(verbCount)
+}
+
+func byCount(m map[string]int) []string {
+	out := keys(boolSet(m))
+	sort.SliceStable(out, func(i, j int) bool { return m[out[i]] > m[out[j]] })
+	return out
+}
+
+func boolSet(m map[string]int) map[string]bool {
+	s := make(map[string]bool, len(m))
+	for k := range m {
+		s[k] = true
+	}
+	return s
+}

@@ -1,0 +1,313 @@
+package timeline
+
+import (
+	"strconv"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// Kind is the shape of a date expression.
+type Kind int
+
+// Kinds of date expression.
+const (
+	KindFull      Kind = iota + 1 // "12 Juli 2025", "June 17th, 1996", "14/07/2025"
+	KindYearMonth                 // "Februari 2022", "August-December 1993"
+	KindYear                      // "pada tahun 2024", "in 1993"
+	KindDayMonth                  // "3 September": the year comes from the reference
+	KindMonth                     // "pada bulan Juni", "in June"
+	KindMonthLast                 // "November lalu", "last November": strictly before the reference
+	KindWeekday                   // "pada hari Sabtu", "on Saturday"
+	KindRelYear                   // "tahun lalu" (Offset -1), "tahun ini" (0), "next year" (+1)
+	KindRelMonth                  // "bulan lalu" (-1), "awal bulan ini" (0)
+)
+
+// Mention is one date expression of a text. Start and End are byte
+// offsets into the text searched; Year, Month, Day are 0 when the text
+// does not state them; Weekday is -1 unless a day name is part of it.
+type Mention struct {
+	Start, End       int
+	Kind             Kind
+	Year, Month, Day int
+	Weekday          int
+	Offset           int
+}
+
+// Absolute reports a mention that needs no reference date.
+func (m Mention) Absolute() bool {
+	return m.Kind == KindFull || m.Kind == KindYearMonth || m.Kind == KindYear
+}
+
+// FindMentions returns the date expressions of text in order. Weekday
+// names count only capitalised and not followed by "depan", "lalu" or
+// "ini" (Indonesian "minggu" is also "week": "minggu depan" is next week).
+// A bare number counts as a year only after "tahun", "pada", "in",
+// "since", "sejak", "of" or "until": "rencana pertukaran 2026-2027" names
+// a plan, not a date.
+func FindMentions(text string) []Mention {
+	toks := lexicon.Tokenize(text)
+	var out []Mention
+	for i := 0; i < len(toks); {
+		if m, n := mentionAt(text, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// mentionAt reads a date expression starting at token i; n is the number
+// of tokens it spans (0: none).
+func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
+	if i >= len(toks) {
+		return Mention{Weekday: -1}, 0
+	}
+	t := toks[i]
+	at := func(k int) (lexicon.Token, bool) {
+		if k < len(toks) {
+			return toks[k], true
+		}
+		return lexicon.Token{}, false
+	}
+	span := func(m Mention, first, last int) (Mention, int) {
+		m.Start, m.End = toks[first].Start, toks[last].End
+		return m, last - first + 1
+	}
+	none := Mention{Weekday: -1}
+
+	// A day name, alone or heading a full date: "Sabtu, 12 Juli 2025".
+	if wd := weekdayNumber(t.Norm); wd >= 0 && t.Upper {
+		if nx, ok := at(i + 1); ok && (isNextWord(nx.Norm) || isPastWord(nx.Norm) || isThisWord(nx.Norm)) {
+			return none, 0
+		}
+		if m, n := mentionAt(text, toks, i+1); n > 0 && m.Kind == KindFull && tight(text, t, toks[i+1]) {
+			m.Weekday = wd
+			m.Start = t.Start
+			return m, n + 1
+		}
+		m := none
+		m.Kind, m.Weekday = KindWeekday, wd
+		return span(m, i, i)
+	}
+
+	if t.Num {
+		day, isDay := smallNumber(t, 1, 31)
+		// 14/07/2025
+		if isDay {
+			if mo, ok := at(i + 1); ok && between(text, t, mo, "/") {
+				if y, ok := at(i + 2); ok && between(text, mo, y, "/") {
+					month, okM := smallNumber(mo, 1, 12)
+					year, okY := yearNumber(y)
+					if okM && okY && validDay(year, month, day) {
+						m := none
+						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
+						return span(m, i, i+2)
+					}
+				}
+			}
+		}
+		// 12 Juli 2025, 3 September, 17th of June
+		if isDay {
+			j := i + 1
+			if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == t.End {
+				j++
+			}
+			if mo, ok := at(j); ok && lexicon.MonthNumber(mo.Norm) > 0 {
+				month := lexicon.MonthNumber(mo.Norm)
+				if y, ok := at(j + 1); ok {
+					if year, okY := yearNumber(y); okY && validDay(year, month, day) && tight(text, mo, y) {
+						m := none
+						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
+						return span(m, i, j+1)
+					}
+				}
+				if validDay(2000, month, day) { // 2000 is a leap year: 29 February is a day
+					m := none
+					m.Kind, m.Month, m.Day = KindDayMonth, month, day
+					return span(m, i, j)
+				}
+			}
+		}
+		// in 1993, tahun 2024, since 2005
+		if year, ok := yearNumber(t); ok && i > 0 && yearIntroducer(toks[i-1].Norm) {
+			if nx, ok := at(i + 1); ok && nx.Num && between(text, t, nx, "-") {
+				return none, 0 // a span of years: "2026-2027"
+			}
+			m := none
+			m.Kind, m.Year = KindYear, year
+			return span(m, i, i)
+		}
+		return none, 0
+	}
+
+	if month := lexicon.MonthNumber(t.Norm); month > 0 {
+		full := lexicon.IsMonthName(t.Norm)
+		// June 17th, 1996 / July 12, 2025 / July 12
+		if d, ok := at(i + 1); ok {
+			if day, isDay := smallNumber(d, 1, 31); isDay {
+				j := i + 2
+				if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == d.End {
+					j++
+				}
+				if y, ok := at(j); ok {
+					if year, okY := yearNumber(y); okY && validDay(year, month, day) {
+						m := none
+						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
+						return span(m, i, j)
+					}
+				}
+				if full && validDay(2000, month, day) {
+					if _, isYear := yearNumber(d); !isYear {
+						m := none
+						m.Kind, m.Month, m.Day = KindDayMonth, month, day
+						return span(m, i, j-1)
+					}
+				}
+			}
+			// Februari 2022
+			if year, okY := yearNumber(d); okY && tight(text, t, d) {
+				m := none
+				m.Kind, m.Year, m.Month = KindYearMonth, year, month
+				return span(m, i, i+1)
+			}
+			// August-December 1993: the range's start, with the year it ends in
+			if m2 := lexicon.MonthNumber(d.Norm); full && m2 > month && between(text, t, d, "-") {
+				if y, ok := at(i + 2); ok {
+					if year, okY := yearNumber(y); okY {
+						m := none
+						m.Kind, m.Year, m.Month = KindYearMonth, year, month
+						return span(m, i, i+2)
+					}
+				}
+			}
+		}
+		if !full || !t.Upper {
+			return none, 0
+		}
+		// November lalu
+		if nx, ok := at(i + 1); ok && isPastWord(nx.Norm) {
+			m := none
+			m.Kind, m.Month = KindMonthLast, month
+			return span(m, i, i+1)
+		}
+		// last November
+		if i > 0 && isPastWord(toks[i-1].Norm) {
+			m := none
+			m.Kind, m.Month = KindMonthLast, month
+			return span(m, i-1, i)
+		}
+		m := none
+		m.Kind, m.Month = KindMonth, month
+		return span(m, i, i)
+	}
+
+	// tahun lalu / last year / bulan ini / this month
+	if isYearWord(t.Norm) || isMonthWord(t.Norm) {
+		kind := KindRelYear
+		if isMonthWord(t.Norm) {
+			kind = KindRelMonth
+		}
+		if nx, ok := at(i + 1); ok && (isPastWord(nx.Norm) || isThisWord(nx.Norm) || isNextWord(nx.Norm)) {
+			m := none
+			m.Kind, m.Offset = kind, offsetOf(nx.Norm)
+			return span(m, i, i+1)
+		}
+	}
+	if isPastWord(t.Norm) || isThisWord(t.Norm) || isNextWord(t.Norm) {
+		if nx, ok := at(i + 1); ok && (isYearWord(nx.Norm) || isMonthWord(nx.Norm)) {
+			kind := KindRelYear
+			if isMonthWord(nx.Norm) {
+				kind = KindRelMonth
+			}
+			m := none
+			m.Kind, m.Offset = kind, offsetOf(t.Norm)
+			return span(m, i, i+1)
+		}
+	}
+	return none, 0
+}
+
+func offsetOf(w string) int {
+	switch {
+	case isPastWord(w):
+		return -1
+	case isNextWord(w):
+		return 1
+	}
+	return 0
+}
+
+func isOrdinalSuffix(w string) bool { return w == "th" || w == "st" || w == "nd" || w == "rd" }
+
+// yearIntroducer are the words after which a bare four-digit number is a
+// year.
+func yearIntroducer(w string) bool {
+	switch w {
+	case "tahun", "pada", "sejak", "hingga", "sampai", "in", "since", "of", "until", "during", "early", "late", "mid":
+		return true
+	}
+	return false
+}
+
+// between reports that only characters of sep (and spaces) separate a and b.
+func between(text string, a, b lexicon.Token, sep string) bool {
+	gap := text[a.End:b.Start]
+	if gap == "" {
+		return false
+	}
+	seen := false
+	for _, r := range gap {
+		switch {
+		case r == ' ':
+		case containsRune(sep, r):
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen || sep == " "
+}
+
+// tight reports that a and b are separated only by spaces or one comma.
+func tight(text string, a, b lexicon.Token) bool {
+	for _, r := range text[a.End:b.Start] {
+		if r != ' ' && r != ',' {
+			return false
+		}
+	}
+	return b.Start > a.End
+}
+
+func containsRune(s string, r rune) bool {
+	for _, x := range s {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func smallNumber(t lexicon.Token, lo, hi int) (int, bool) {
+	if !t.Num || len(t.Text) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(t.Text)
+	if err != nil || n < lo || n > hi {
+		return 0, false
+	}
+	return n, true
+}
+
+// yearNumber reads a four-digit year between 1800 and 2199.
+func yearNumber(t lexicon.Token) (int, bool) {
+	if !t.Num || len(t.Text) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(t.Text)
+	if err != nil || n < 1800 || n > 2199 {
+		return 0, false
+	}
+	return n, true
+}

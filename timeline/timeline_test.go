@@ -1,0 +1,234 @@
+package timeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+	"github.com/kabar-bot/kabar/seeds"
+)
+
+// Labelled from the seed articles (and the Debian history pages for the
+// English forms): the expression, and what it reads as.
+func TestFindMentions(t *testing.T) {
+	tests := []struct {
+		text, expr string
+		kind       Kind
+		y, m, d    int
+		weekday    int
+	}{
+		{"di Wonsan, Korea Utara, Sabtu, 12 Juli 2025.", "Sabtu, 12 Juli 2025", KindFull, 2025, 7, 12, 6},
+		{"selama pertemuan di Wonsan, Korea Utara 12 Juli 2025.", "12 Juli 2025", KindFull, 2025, 7, 12, -1},
+		{"Diterbitkan Pada 27 Okt 2025", "27 Okt 2025", KindFull, 2025, 10, 27, -1},
+		{"Yati Maulana | Senin, 14/07/2025 09:05 WIB", "Senin, 14/07/2025", KindFull, 2025, 7, 14, 1},
+		{"bertemu langsung dengan Kim pada 3 September di Beijing", "3 September", KindDayMonth, 0, 9, 3, -1},
+		{"perang di Ukraina, yang dimulai pada Februari 2022, dengan", "Februari 2022", KindYearMonth, 2022, 2, 0, -1},
+		{"membuka kawasan wisata pesisir Wonsan-Kalma pada bulan Juni,", "Juni", KindMonth, 0, 6, 0, -1},
+		{"menandatangani perjanjian militer luas November lalu, termasuk", "November lalu", KindMonthLast, 0, 11, 0, -1},
+		{"media negara Korea Utara melaporkan pada hari Minggu.", "Minggu", KindWeekday, 0, 0, 0, 0},
+		{"dalam pidato malam Jumat menyatakan", "Jumat", KindWeekday, 0, 0, 0, 5},
+		{"Rusia dan Korea Utara tahun lalu menandatangani pakta", "tahun lalu", KindRelYear, 0, 0, 0, -1},
+		{"yang baru saja membuka resor besar awal bulan ini.", "bulan ini", KindRelMonth, 0, 0, 0, -1},
+		{"Debian 1.1 Buzz (June 17th, 1996): This was the first", "June 17th, 1996", KindFull, 1996, 6, 17, -1},
+		{"Debian 2.2 Potato (15 August 2000): Named for", "15 August 2000", KindFull, 2000, 8, 15, -1},
+		{"Debian 0.01 through 0.90 (August-December 1993)", "August-December 1993", KindYearMonth, 1993, 8, 0, -1},
+		{"Debian 0.91 (January 1994): This release", "January 1994", KindYearMonth, 1994, 1, 0, -1},
+		{"moved from HP to i-Connect.Net around the end of 1995.", "1995", KindYear, 1995, 0, 0, -1},
+		{"the project was founded last year by", "last year", KindRelYear, 0, 0, 0, -1},
+	}
+	for _, tt := range tests {
+		ms := FindMentions(tt.text)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d mentions %+v, want 1", tt.text, len(ms), ms)
+			continue
+		}
+		m := ms[0]
+		if got := tt.text[m.Start:m.End]; got != tt.expr || m.Kind != tt.kind || m.Year != tt.y || m.Month != tt.m || m.Day != tt.d || m.Weekday != tt.weekday {
+			t.Errorf("%q: %q %+v, want %q kind %d %d-%d-%d weekday %d", tt.text, got, m, tt.expr, tt.kind, tt.y, tt.m, tt.d, tt.weekday)
+		}
+	}
+}
+
+// Expressions that are not dates.
+func TestFindMentionsNone(t *testing.T) {
+	for _, text := range []string{
+		"AS akan mengirim pasokan militer ke Kyiv awal minggu depan, kata Zelenskyy.",
+		"menandatangani “rencana pertukaran 2026-2027,” meskipun",
+		"perang yang kini telah memasuki tahun keempat.",
+		"selama dua tahun terakhir perang",
+		"menandatangani pakta pertahanan 2024 yang berkomitmen",
+		"Debian 2.1 Slink consisted of about 2250 packages",
+	} {
+		if ms := FindMentions(text); len(ms) != 0 {
+			t.Errorf("%q: %+v, want none", text, ms)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	mon14 := &Ref{Date: time.Date(2025, 7, 14, 0, 0, 0, 0, time.UTC), Published: true}
+	mon27oct := &Ref{Date: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC), Published: true}
+	sat12 := &Ref{Date: time.Date(2025, 7, 12, 0, 0, 0, 0, time.UTC)} // an anchor
+	wd := func(d int) Mention { return Mention{Kind: KindWeekday, Weekday: d} }
+	tests := []struct {
+		name   string
+		m      Mention
+		ref    *Ref
+		future bool
+		want   string
+	}{
+		{"Sabtu in a Monday 14 July article", wd(6), mon14, false, "2025-07-12"},
+		{"Minggu in a Monday 14 July article", wd(0), mon14, false, "2025-07-13"},
+		{"Senin in a Monday article is that day", wd(1), mon27oct, false, "2025-10-27"},
+		{"Kamis near a Saturday anchor", wd(4), sat12, false, "2025-07-10"},
+		{"Rabu near a Saturday anchor", wd(3), sat12, false, "2025-07-09"},
+		{"Minggu near a Saturday anchor", wd(0), sat12, false, "2025-07-13"},
+		{"tahun lalu", Mention{Kind: KindRelYear, Offset: -1}, mon14, false, "2024"},
+		{"tahun ini", Mention{Kind: KindRelYear}, sat12, false, "2025"},
+		{"bulan Juni before a July anchor", Mention{Kind: KindMonth, Month: 6}, sat12, false, "2025-06"},
+		{"bulan November, past, before July", Mention{Kind: KindMonth, Month: 11}, sat12, false, "2024-11"},
+		{"akan ... pada bulan Oktober", Mention{Kind: KindMonth, Month: 10}, sat12, true, "2025-10"},
+		{"November lalu", Mention{Kind: KindMonthLast, Month: 11}, sat12, false, "2024-11"},
+		{"3 September in an October article", Mention{Kind: KindDayMonth, Month: 9, Day: 3}, mon27oct, false, "2025-09-03"},
+		{"awal bulan ini", Mention{Kind: KindRelMonth}, sat12, false, "2025-07"},
+		{"absolute without a reference", Mention{Kind: KindFull, Year: 2025, Month: 7, Day: 12}, nil, false, "2025-07-12"},
+	}
+	for _, tt := range tests {
+		got, ok := Resolve(tt.m, tt.ref, tt.future)
+		if !ok || got.String() != tt.want {
+			t.Errorf("%s: %v %v, want %s", tt.name, got, ok, tt.want)
+		}
+	}
+	// Without a reference date only absolute dates resolve.
+	for _, m := range []Mention{wd(6), {Kind: KindRelYear, Offset: -1}, {Kind: KindMonth, Month: 6}, {Kind: KindDayMonth, Month: 9, Day: 3}} {
+		if d, ok := Resolve(m, nil, false); ok {
+			t.Errorf("%+v resolved to %v without a reference", m, d)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	d := Date{Year: 2025, Month: 7, Day: 12, Prec: Day}
+	if d.Format("en") != "12 July 2025" || d.Format("id") != "12 Juli 2025" {
+		t.Errorf("%q %q", d.Format("en"), d.Format("id"))
+	}
+	if FormatNumber(10000, "en") != "10,000" || FormatNumber(10000, "id") != "10.000" || FormatNumber(600, "en") != "600" {
+		t.Errorf("%s %s", FormatNumber(10000, "en"), FormatNumber(10000, "id"))
+	}
+}
+
+func seedTimeline(t *testing.T) Timeline {
+	t.Helper()
+	docs, err := retrieval.LoadCorpus(context.Background(), seeds.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := make([]Input, len(docs))
+	for i, d := range docs {
+		in[i] = Input{Doc: d, Paragraphs: retrieval.Segment(d)}
+	}
+	return Build(in, lex)
+}
+
+// The seed articles, labelled by hand: the events the timeline must give
+// with their dates and the articles reporting them.
+func TestSeedTimeline(t *testing.T) {
+	tl := seedTimeline(t)
+	anchors := map[string]string{}
+	for _, a := range tl.Anchors {
+		anchors[a.Doc] = a.Date.String()
+	}
+	// The three undated articles report Lavrov's Saturday meeting dated 12 July 2025.
+	for _, doc := range []string{"000_ad46e1073d5a772e", "002_546dc01b2ce7994a", "004_c4a837ce9a3cc84f"} {
+		if anchors[doc] != "2025-07-12" {
+			t.Errorf("%s anchored to %q, want 2025-07-12", doc, anchors[doc])
+		}
+	}
+	find := func(date, doc, phrase string) bool {
+		for _, g := range tl.Groups {
+			if !strings.HasPrefix(g.Date.String(), date) { // a coarse report may join a finer line
+				continue
+			}
+			for _, e := range g.Events {
+				if e.Doc == doc && strings.Contains(e.Text, phrase) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	labelled := []struct{ date, doc, phrase string }{
+		{"2025-07-12", "001_a0a4439ec23291f3", "Pada hari Sabtu, media Rusia"}, // Sabtu against Monday 14 July
+		{"2025-07-13", "001_a0a4439ec23291f3", "melaporkan pada hari Minggu"},
+		{"2024", "001_a0a4439ec23291f3", "ditandatangani tahun lalu"},          // tahun lalu → 2024
+		{"2025-07-12", "004_c4a837ce9a3cc84f", "Pada hari Sabtu, Kim bertemu"}, // weekday in an anchored article
+		{"2025-06", "004_c4a837ce9a3cc84f", "pertemuan bulan Juni antara Kim dan Sergei Shoigu"},
+		{"2024-11", "004_c4a837ce9a3cc84f", "pada bulan November dalam sebuah kunjungan ke Moskow"},
+		{"2025-10", "004_c4a837ce9a3cc84f", "Minsk pada bulan Oktober"}, // future
+		{"2024-11", "002_546dc01b2ce7994a", "November lalu"},
+		{"2025-07-11", "002_546dc01b2ce7994a", "pidato malam Jumat"},
+		{"2025-07-10", "000_ad46e1073d5a772e", "pada hari Kamis telah bertemu"},
+		{"2025-09-03", "003_841ac0512e466fbb", "pada 3 September di Beijing"},
+		{"2025-10-27", "003_841ac0512e466fbb", "di Kremlin pada hari Senin"},
+		{"2025-04", "003_841ac0512e466fbb", "pada bulan April"},
+		{"2022-02", "001_a0a4439ec23291f3", "Februari 2022"},
+	}
+	for _, l := range labelled {
+		if !find(l.date, l.doc, l.phrase) {
+			t.Errorf("no event %s in %s (%q)", l.date, l.doc, l.phrase)
+		}
+	}
+	// One line per day-dated meeting: the 12 July meeting from all four
+	// articles that report it.
+	for _, g := range tl.Groups {
+		if g.Date.String() == "2025-07-12" && len(g.Docs) != 4 {
+			t.Errorf("12 July 2025 reported by %v, want 4 articles in one line", g.Docs)
+		}
+	}
+	seen := map[string]int{}
+	for _, g := range tl.Groups {
+		if g.Date.Prec == Day {
+			seen[g.Date.String()]++
+		}
+	}
+	for d, n := range seen {
+		if n > 1 {
+			t.Errorf("%s appears on %d lines", d, n)
+		}
+	}
+}
+
+func TestSeedFigures(t *testing.T) {
+	tl := seedTimeline(t)
+	byKey := map[string]Figure{}
+	for _, f := range tl.Figures {
+		byKey[f.Key] = f
+	}
+	killed := byKey["troops_killed"]
+	if len(killed.Variants) != 2 {
+		t.Fatalf("troops killed: %+v, want the two differing figures", killed)
+	}
+	vals := map[float64]string{}
+	for _, v := range killed.Variants {
+		vals[v.Value] = v.Reports[0].Doc
+	}
+	if vals[6000] != "002_546dc01b2ce7994a" || vals[600] != "003_841ac0512e466fbb" {
+		t.Errorf("troops killed: %v", vals)
+	}
+	if w := byKey["workers"]; len(w.Variants) != 1 || w.Variants[0].Value != 6000 || w.Docs != 3 {
+		t.Errorf("workers: %+v, want 6,000 from three articles", w)
+	}
+	if tr := byKey["troops"]; len(tr.Variants) == 0 || tr.Variants[0].Value != 10000 || tr.Docs < 3 {
+		t.Errorf("troops: %+v, want 10,000 from three or more articles", tr)
+	}
+	if a := byKey["ammunition_share"]; len(a.Variants) != 1 || a.Variants[0].Value != 40 || !a.Variants[0].Percent {
+		t.Errorf("ammunition share: %+v", a)
+	}
+}
