@@ -42,6 +42,8 @@ type LLM struct {
 	StreamIdle       Duration `yaml:"stream_idle_timeout"`
 	MaxContextTokens int      `yaml:"max_context_tokens"`
 	MaxRetries       int      `yaml:"max_retries"`
+	MaxTokens        int      `yaml:"max_tokens"`      // sent as max_tokens
+	MaxReplyBytes    int      `yaml:"max_reply_bytes"` // byte cap on a reply's text
 }
 
 // Embeddings selects the embedder.
@@ -95,7 +97,8 @@ func (d Duration) D() time.Duration { return time.Duration(d) }
 func Default() Config {
 	return Config{
 		Retrieval:  Retrieval{K: 16, Ranking: "lexical"},
-		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(60 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2},
+		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(30 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2,
+			MaxTokens: 800, MaxReplyBytes: 256 << 10},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
 		Discord: Discord{ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,
 			AnswerTimeout: Duration(60 * time.Second)},
@@ -255,6 +258,15 @@ func (c Config) Validate() error {
 	}
 	if c.LLM.MaxContextTokens < 512 {
 		errs = append(errs, fmt.Sprintf("llm.max_context_tokens must be at least 512, not %d", c.LLM.MaxContextTokens))
+	}
+	if c.LLM.MaxTokens < 1 || c.LLM.MaxTokens > 32768 {
+		errs = append(errs, fmt.Sprintf("llm.max_tokens must be between 1 and 32768, not %d", c.LLM.MaxTokens))
+	}
+	if c.LLM.MaxReplyBytes < 4096 || c.LLM.MaxReplyBytes > 16<<20 {
+		errs = append(errs, fmt.Sprintf("llm.max_reply_bytes must be between 4096 and 16777216, not %d", c.LLM.MaxReplyBytes))
+	}
+	if c.LLM.Timeout <= 0 {
+		errs = append(errs, "llm.timeout must be positive")
 	}
 	if c.LLM.MaxRetries < 0 || c.LLM.MaxRetries > 5 {
 		errs = append(errs, "llm.max_retries must be between 0 and 5")

@@ -18,7 +18,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer, getenv
 	var c common
 	c.register(fs, getenv)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	stream := fs.Bool("stream", false, "print the model's tokens as they arrive (LLM mode)")
+	stream := fs.Bool("stream", false, "print the model's answer sentence by sentence, each once its citations are verified (LLM mode)")
 	k := fs.Int("k", 0, "passages to retrieve (default from config: 10)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: kabar ask [flags] QUESTION\n\nAnswers QUESTION from the coverage with verbatim citations.\n\nFlags:")
@@ -51,8 +51,11 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer, getenv
 		return err
 	}
 	var onPartial func(string)
+	printed := 0
 	if *stream && !*asJSON {
-		printed := 0
+		// Only verified sentences arrive here, each extending the last;
+		// until the first, the user sees a neutral progress line.
+		fmt.Fprintln(stderr, "kabar: reading the coverage and checking citations…")
 		onPartial = func(text string) {
 			if len(text) > printed {
 				fmt.Fprint(stdout, text[printed:])
@@ -72,7 +75,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer, getenv
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	if onPartial != nil {
+	if printed > 0 {
 		fmt.Fprint(stdout, "\n\n--- verified answer ---\n")
 	}
 	return writeAnswer(stdout, res)

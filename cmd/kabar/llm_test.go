@@ -153,7 +153,7 @@ func TestAskStreamsThenPrintsTheVerifiedAnswer(t *testing.T) {
 		t.Fatalf("no verified answer after the stream:\n%s", out)
 	}
 	if !strings.Contains(streamed, "North Korea agreed to send 6,000 engineers [") || strings.Contains(streamed, "[42]") {
-		t.Errorf("want the model's text streamed without the marker naming no source:\n%s", streamed)
+		t.Errorf("want the verified sentence streamed without the marker naming no source:\n%s", streamed)
 	}
 	if strings.Contains(verified, "[42]") || !strings.Contains(verified, "North Korea agreed to send 6,000 engineers [1].") {
 		t.Errorf("verified answer:\n%s", verified)

@@ -57,6 +57,8 @@ func newGenerator(e *env, ix *retrieval.Index) (answer.Generator, error) {
 		Timeout:           cfg.LLM.Timeout.D(),
 		StreamIdleTimeout: cfg.LLM.StreamIdle.D(),
 		MaxRetries:        llmRetries(cfg.LLM.MaxRetries),
+		MaxTokens:         cfg.LLM.MaxTokens,
+		MaxReplyBytes:     cfg.LLM.MaxReplyBytes,
 		Logger:            e.logger,
 	})
 	if err != nil {
@@ -66,6 +68,8 @@ func newGenerator(e *env, ix *retrieval.Index) (answer.Generator, error) {
 		K:                cfg.Retrieval.K,
 		Ranking:          rankingOf(cfg.Retrieval.Ranking),
 		MaxContextTokens: cfg.LLM.MaxContextTokens,
+		ReplyTokens:      min(cfg.LLM.MaxTokens, cfg.LLM.MaxContextTokens/2),
+		ModelTimeout:     cfg.LLM.Timeout.D(),
 		Logger:           e.logger,
 	})
 	if err != nil {
