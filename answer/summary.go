@@ -2,14 +2,19 @@ package answer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
+	"github.com/kabar-bot/kabar/timeline"
 )
 
 // ErrUnknownDocument reports a document id that is not in the index.
@@ -217,4 +222,356 @@ func centrality(corpus Corpus, lex *lexicon.Lexicon, text, lang string) float64 
 
 func evidenceOf(c *candidate) Evidence {
 	return Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score}
+}
+
+// ErrEmptyTopic reports a topic given but blank.
+var ErrEmptyTopic = errors.New("the topic is empty: name what to summarise, or leave the option out")
+
+// Story is a summary that tells the story: an overview, a dated timeline
+// and the key figures, every line cited with verbatim quotes. Its JSON is
+// the `kabar summary --json` contract.
+type Story struct {
+	Topic     string          `json:"topic"`
+	Lang      string          `json:"lang"`
+	Summary   string          `json:"summary"`
+	Timeline  []StoryEvent    `json:"timeline"`
+	Figures   []StoryFigure   `json:"figures"`
+	Citations []StoryCitation `json:"citations"`
+	TookMS    int64           `json:"took_ms"`
+}
+
+// StoryEvent is one line of the timeline.
+type StoryEvent struct {
+	Date      string `json:"date"` // YYYY-MM-DD, YYYY-MM or YYYY: the precision the text gives
+	Event     string `json:"event"`
+	Citations []int  `json:"citations"`
+	Anchor    string `json:"anchor"`
+}
+
+// StoryFigure is one key figure; differing values stand side by side in
+// Value, each with its markers.
+type StoryFigure struct {
+	What      string `json:"what"`
+	Value     string `json:"value"`
+	Citations []int  `json:"citations"`
+}
+
+// StoryCitation is a verbatim quote: Quote == text[Start:End] in Unicode
+// characters, as in answer citations.
+type StoryCitation struct {
+	N     int    `json:"n"`
+	Doc   string `json:"doc"`
+	Title string `json:"title"`
+	Quote string `json:"quote"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// StoryOptions narrows a story.
+type StoryOptions struct {
+	Topic    string // "" for the whole coverage
+	TopicSet bool   // the caller gave a topic (so a blank one is an error)
+	DocID    string // "" for every article
+	Lang     string // "en" (default) or "id"
+}
+
+// Limits of a story.
+const (
+	maxStoryEvents  = 12
+	maxStoryFigures = 6
+)
+
+// Storyteller writes stories over a corpus. The timeline of the whole
+// corpus is built once per corpus generation (the set of article hashes)
+// and shared by every story until the corpus changes, so a story costs a
+// filter and some formatting, not a pass over every article.
+type Storyteller struct {
+	corpus Corpus
+	mu     sync.Mutex
+	key    string
+	tl     timeline.Timeline
+}
+
+// NewStoryteller returns a storyteller over corpus.
+func NewStoryteller(corpus Corpus) *Storyteller { return &Storyteller{corpus: corpus} }
+
+// Timeline returns the timeline of the whole corpus, building it when the
+// corpus changed since the last call.
+func (st *Storyteller) Timeline() timeline.Timeline {
+	docs := st.corpus.Documents()
+	h := sha256.New()
+	for _, d := range docs {
+		h.Write([]byte(d.ID + "\x00" + d.Hash + "\x00" + d.Published + "\n"))
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if key == st.key {
+		return st.tl
+	}
+	in := make([]timeline.Input, 0, len(docs))
+	for _, d := range docs {
+		var paras []retrieval.Paragraph
+		for n := 1; ; n++ {
+			p, ok := st.corpus.Paragraph(d.ID, n)
+			if !ok {
+				break
+			}
+			paras = append(paras, p)
+		}
+		in = append(in, timeline.Input{Doc: d, Paragraphs: paras})
+	}
+	st.tl = timeline.Build(in, st.corpus.Lexicon())
+	st.key = key
+	return st.tl
+}
+
+// Story tells the story of the coverage, of one article, or of what
+// either says about a topic.
+func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (Story, error) {
+	start := time.Now()
+	o.Topic = strings.TrimSpace(o.Topic)
+	if o.TopicSet && o.Topic == "" {
+		return Story{}, ErrEmptyTopic
+	}
+	if o.Topic != "" {
+		if err := CheckQuestion(o.Topic); err != nil {
+			return Story{}, fmt.Errorf("topic: %w", err)
+		}
+	}
+	if o.DocID != "" {
+		if _, ok := st.corpus.Document(o.DocID); !ok {
+			return Story{}, fmt.Errorf("%w: %q (use an id from the article list)", ErrUnknownDocument, o.DocID)
+		}
+	}
+	if o.Lang != "id" {
+		o.Lang = "en"
+	}
+	if err := ctx.Err(); err != nil {
+		return Story{}, err
+	}
+	tl := st.Timeline()
+	b := storyBuilder{corpus: st.corpus, lang: o.Lang, index: map[string]int{}}
+	keep := st.filter(o)
+	var groups []timeline.Group
+	for _, g := range tl.Groups {
+		var evs []timeline.Event
+		for _, e := range g.Events {
+			if keep(e.Doc, e.Text) {
+				evs = append(evs, e)
+			}
+		}
+		if len(evs) > 0 {
+			g.Events = evs
+			g.Docs = docsOf(evs)
+			groups = append(groups, g)
+		}
+	}
+	// The most widely reported events, told oldest first.
+	if len(groups) > maxStoryEvents {
+		ranked := append([]timeline.Group(nil), groups...)
+		sort.SliceStable(ranked, func(i, j int) bool {
+			if len(ranked[i].Docs) != len(ranked[j].Docs) {
+				return len(ranked[i].Docs) > len(ranked[j].Docs)
+			}
+			return ranked[i].Date.Prec > ranked[j].Date.Prec
+		})
+		ranked = ranked[:maxStoryEvents]
+		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Date.Before(ranked[j].Date) })
+		groups = ranked
+	}
+	story := Story{Topic: o.Topic, Lang: o.Lang, Timeline: []StoryEvent{}, Figures: []StoryFigure{}}
+	for _, g := range groups {
+		story.Timeline = append(story.Timeline, b.event(g))
+	}
+	for _, f := range tl.Figures {
+		if sf, ok := b.figure(f, keep); ok && len(story.Figures) < maxStoryFigures {
+			story.Figures = append(story.Figures, sf)
+		}
+	}
+	story.Summary = b.overview(groups, story)
+	story.Citations = b.cites
+	if story.Citations == nil {
+		story.Citations = []StoryCitation{}
+	}
+	story.TookMS = time.Since(start).Milliseconds()
+	return story, nil
+}
+
+// filter keeps the reports of one article and/or about the topic: a
+// sentence about the topic shares at least half its informative words.
+func (st *Storyteller) filter(o StoryOptions) func(doc, text string) bool {
+	var terms []string
+	if o.Topic != "" {
+		q := st.corpus.Lexicon().Analyze(o.Topic)
+		for _, c := range q.Concepts {
+			var alts []string
+			for _, a := range c.Alts {
+				for _, w := range a {
+					alts = append(alts, w...)
+				}
+			}
+			terms = append(terms, strings.Join(alts, "|"))
+		}
+	}
+	return func(doc, text string) bool {
+		if o.DocID != "" && doc != o.DocID {
+			return false
+		}
+		if len(terms) == 0 {
+			return true
+		}
+		have := map[string]bool{}
+		for _, t := range st.corpus.Lexicon().Terms(text, "") {
+			have[t] = true
+		}
+		hit := 0
+		for _, alts := range terms {
+			for _, a := range strings.Split(alts, "|") {
+				if have[a] {
+					hit++
+					break
+				}
+			}
+		}
+		return hit*2 >= len(terms) && hit > 0
+	}
+}
+
+func docsOf(evs []timeline.Event) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range evs {
+		if !seen[e.Doc] {
+			seen[e.Doc] = true
+			out = append(out, e.Doc)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// storyBuilder numbers citations and composes lines.
+type storyBuilder struct {
+	corpus Corpus
+	lang   string
+	cites  []StoryCitation
+	index  map[string]int
+}
+
+// cite returns the marker number of a sentence, adding its citation.
+func (b *storyBuilder) cite(doc string, sp retrieval.Span) int {
+	k := fmt.Sprintf("%s:%d:%d", doc, sp.Start, sp.End)
+	if n, ok := b.index[k]; ok {
+		return n
+	}
+	d, _ := b.corpus.Document(doc)
+	n := len(b.cites) + 1
+	b.cites = append(b.cites, StoryCitation{
+		N: n, Doc: doc, Title: d.Title, Quote: d.Text[sp.Start:sp.End],
+		Start: utf8.RuneCountInString(d.Text[:sp.Start]), End: utf8.RuneCountInString(d.Text[:sp.End]),
+	})
+	b.index[k] = n
+	return n
+}
+
+// event composes a timeline line: what kind of event, who and where (the
+// names the reports give), and one quote per article as its evidence.
+func (b *storyBuilder) event(g timeline.Group) StoryEvent {
+	var ns []int
+	seen := map[string]bool{}
+	anchors := map[string]bool{}
+	var how []string
+	for _, e := range g.Events {
+		if seen[e.Doc] {
+			continue
+		}
+		seen[e.Doc] = true
+		ns = append(ns, b.cite(e.Doc, e.Sentence))
+		if !anchors[e.How] {
+			anchors[e.How] = true
+			how = append(how, e.How)
+		}
+	}
+	kind := g.KindIn(b.lang)
+	if kind == "" {
+		kind = map[string]string{"en": "reported", "id": "dilaporkan"}[b.lang]
+	}
+	kind = strings.ToUpper(kind[:1]) + kind[1:]
+	text := kind
+	if len(g.Who) > 0 {
+		text += ": " + strings.Join(g.Who, ", ")
+	}
+	n := len(g.Docs)
+	if b.lang == "id" {
+		text += fmt.Sprintf(" (%d artikel)", n)
+	} else if n == 1 {
+		text += " (1 article)"
+	} else {
+		text += fmt.Sprintf(" (%d articles)", n)
+	}
+	return StoryEvent{Date: g.Date.String(), Event: g.Date.Format(b.lang) + " — " + text + " " + markers(ns), Citations: ns, Anchor: strings.Join(how, "; ")}
+}
+
+// figure composes a key figure within the reports keep admits.
+func (b *storyBuilder) figure(f timeline.Figure, keep func(doc, text string) bool) (StoryFigure, bool) {
+	var parts []string
+	var all []int
+	for _, v := range f.Variants {
+		var ns []int
+		for _, r := range v.Reports {
+			if keep(r.Doc, r.Text) {
+				ns = append(ns, b.cite(r.Doc, r.Sentence))
+			}
+		}
+		if len(ns) == 0 {
+			continue
+		}
+		all = append(all, ns...)
+		parts = append(parts, v.Format(b.lang)+" "+markers(ns))
+	}
+	if len(parts) == 0 {
+		return StoryFigure{}, false
+	}
+	return StoryFigure{What: f.What[b.lang], Value: strings.Join(parts, "; "), Citations: all}, true
+}
+
+// overview opens the story: how much coverage, over what span, its most
+// reported event, and where the figures disagree.
+func (b *storyBuilder) overview(groups []timeline.Group, s Story) string {
+	if len(groups) == 0 {
+		if b.lang == "id" {
+			return "Liputan tidak memuat peristiwa bertanggal tentang ini."
+		}
+		return "The coverage gives no dated events on this."
+	}
+	top := groups[0]
+	for _, g := range groups {
+		if len(g.Docs) > len(top.Docs) || len(g.Docs) == len(top.Docs) && g.Date.Prec > top.Date.Prec {
+			top = g
+		}
+	}
+	var topLine string
+	for _, e := range s.Timeline {
+		if e.Date == top.Date.String() {
+			topLine = strings.TrimPrefix(e.Event, top.Date.Format(b.lang)+" — ")
+		}
+	}
+	first, last := groups[0].Date.Format(b.lang), groups[len(groups)-1].Date.Format(b.lang)
+	var out string
+	if b.lang == "id" {
+		out = fmt.Sprintf("%d peristiwa bertanggal, dari %s hingga %s. Paling banyak diberitakan: %s, %s.", len(groups), first, last, top.Date.Format(b.lang), topLine)
+	} else {
+		out = fmt.Sprintf("%d dated events, from %s to %s. Most reported: %s, %s.", len(groups), first, last, top.Date.Format(b.lang), topLine)
+	}
+	for _, f := range s.Figures {
+		if strings.Contains(f.Value, "; ") {
+			if b.lang == "id" {
+				out += fmt.Sprintf(" Angka %s berbeda: %s.", f.What, f.Value)
+			} else {
+				out += fmt.Sprintf(" The reports differ on %s: %s.", f.What, f.Value)
+			}
+		}
+	}
+	return out
 }

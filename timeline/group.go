@@ -1,6 +1,11 @@
 package timeline
 
-import "sort"
+import (
+	"sort"
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
 
 // Group is one event on the timeline: reports of the same thing on the
 // same date, from one or more articles, oldest first.
@@ -10,6 +15,21 @@ type Group struct {
 	Docs   []string
 	Names  []string // names most reports give, most frequent first
 	Verbs  []string
+	Who    []string // the rare names as the text spells them, most reported first
+	Kind   string   // the English gloss of its most reported specific event kind ("meeting"), or ""
+}
+
+// KindIn spells the group's event kind in lang ("meeting", "pertemuan").
+func (g Group) KindIn(lang string) string {
+	for _, v := range eventVerbs {
+		if v.verb.en == g.Kind {
+			if lang == "id" {
+				return v.verb.id
+			}
+			return v.verb.en
+		}
+	}
+	return ""
 }
 
 // minInformative is the weight of a name rare enough to tell events
@@ -95,7 +115,57 @@ func groupEvents(events []Event, w nameWeights) []Group {
 		out = append(out, *g)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
-	return mergeSameDay(out, w)
+	out = mergeSameDay(out, w)
+	for i := range out {
+		out[i].label(w)
+	}
+	return out
+}
+
+// label fills Who and Kind from the reports.
+func (g *Group) label(w nameWeights) {
+	g.Who, g.Kind = nil, ""
+	for _, n := range g.Names {
+		if w.of(n) < minInformative || len(g.Who) == 4 {
+			continue
+		}
+		for _, e := range g.Events {
+			if sf := surface(e.Text, n); sf != "" && !continues(e.Text, g.Who, sf) {
+				g.Who = append(g.Who, sf)
+				break
+			}
+		}
+	}
+	for _, v := range g.Verbs {
+		if isSpecificVerb(v) {
+			g.Kind = v
+			break
+		}
+	}
+	if g.Kind == "" && len(g.Verbs) > 0 {
+		g.Kind = g.Verbs[0]
+	}
+}
+
+// continues reports that sf only continues a name already chosen ("Jong"
+// of "Kim Jong Un").
+func continues(text string, chosen []string, sf string) bool {
+	for _, c := range chosen {
+		if strings.Contains(text, c+" "+sf) {
+			return true
+		}
+	}
+	return false
+}
+
+// surface finds how text spells the lower-case name word n.
+func surface(text, n string) string {
+	for _, t := range lexicon.Tokenize(text) {
+		if t.Norm == n && t.Upper {
+			return t.Text
+		}
+	}
+	return ""
 }
 
 // mergeSameDay joins reports of one day that name a rare person or place
