@@ -128,8 +128,8 @@ func TestCheckClaim(t *testing.T) {
 		{"Korut setuju mengirim 6.000 insinyur.", cite.ClaimSupported, "6.000 insinyur", ""},
 		{"North Korea sent at least 10,000 troops to Russia", cite.ClaimSupported, "10.000", ""},
 		{"Lavrov met Kim Jong Un in Wonsan", cite.ClaimSupported, "Wonsan", ""},
-		{"North Korea promised 9,000 engineers", cite.ClaimContradicted, "6.000 insinyur", "claim says 9,000; passage says 6.000"},
-		{"North Korea sent at least 20,000 troops to Russia", cite.ClaimContradicted, "10.000", "claim says 20,000; passage says 10.000"},
+		{"North Korea promised 9,000 engineers", cite.ClaimContradicted, "6.000 insinyur", "says 9,000; the passage says 6.000"},
+		{"North Korea sent at least 20,000 troops to Russia", cite.ClaimContradicted, "10.000", "says 20,000; the passage says 10.000"},
 		{"Indonesia won the 2022 World Cup", cite.ClaimNotInCoverage, "", ""},
 		{"South Korea promised 6,000 engineers", cite.ClaimNotInCoverage, "", ""},
 	}

@@ -62,48 +62,36 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		if p.Start < 0 {
 			continue
 		}
-		whole := v.analysePassage(p.Text, p.Context, p.Outlet)
-		wv := v.check(c, whole, true)
-		sents := p.Sentences
-		if len(sents) == 0 {
-			sents = []Span{{0, len(p.Text)}}
+		pa := v.analysePassage(p.Text, p.Context, p.Outlet)
+		if len(p.Sentences) > 0 {
+			pa.sents = tokenRanges(pa.toks, p.Sentences, len(p.Text))
 		}
-		bestS, bestV := -1, verdict{}
-		for i, s := range sents {
-			if s.Start < 0 || s.End > len(p.Text) || s.Start >= s.End {
-				continue
-			}
-			sp := v.analysePassage(p.Text[s.Start:s.End], p.Text+"\n"+p.Context, p.Outlet)
-			sv := v.check(c, sp, true)
-			if bestS < 0 || sv.supports && !bestV.supports || sv.supports == bestV.supports && sv.score > bestV.score {
-				bestS, bestV = i, sv
-			}
-		}
+		vd := v.check(c, pa, true)
 		ev := Evidence{DocID: p.DocID, Title: p.Title}
 		quote := func(s Span, score float64) Evidence {
+			if s.Start < 0 || s.End > len(p.Text) || s.Start >= s.End {
+				s = Span{0, len(p.Text)}
+			}
 			e := ev
 			e.Quote = p.Text[s.Start:s.End]
 			e.Start, e.End = p.Start+s.Start, p.Start+s.End
 			e.Score = round3(score)
 			return e
 		}
+		span := sentenceSpan(p, vd.span)
 		switch {
-		case bestS >= 0 && bestV.supports:
-			e := quote(sents[bestS], bestV.score)
-			e.Supports = true
+		case vd.supports:
+			e := quote(span, vd.score)
+			e.Supports, e.Stance = true, StanceSupports
 			add(ranked{e, 0})
-		case wv.supports:
-			e := quote(Span{0, len(p.Text)}, wv.score)
-			e.Supports = true
-			add(ranked{e, 0})
-		default:
-			if conflict, at := v.conflict(c, whole, wv); conflict != "" {
-				e := quote(sentenceAt(sents, at, len(p.Text)), wv.score)
-				e.Conflict = conflict
-				add(ranked{e, 1})
-			} else if bestS >= 0 && bestV.score >= minRelated {
-				add(ranked{quote(sents[bestS], bestV.score), 2})
-			}
+		case vd.contradiction != "":
+			e := quote(sentenceSpan(p, Span{vd.conflictAt, vd.conflictAt + 1}), vd.score)
+			e.Conflict, e.Stance = vd.contradiction, StanceContradicts
+			add(ranked{e, 1})
+		case vd.score >= minRelated && span.Start >= 0:
+			e := quote(span, vd.score)
+			e.Stance = StanceRelated
+			add(ranked{e, 2})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -128,6 +116,60 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		res.Status = ClaimNotInCoverage
 	}
 	return res
+}
+
+// Evidence stances.
+const (
+	StanceSupports    = "supports"
+	StanceContradicts = "contradicts"
+	StanceRelated     = "related"
+)
+
+// tokenRanges turns byte spans of sentences into token ranges.
+func tokenRanges(toks []token, spans []Span, n int) [][2]int {
+	var out [][2]int
+	for _, s := range spans {
+		if s.Start < 0 || s.End > n || s.Start >= s.End {
+			continue
+		}
+		from, to := -1, -1
+		for i, t := range toks {
+			if t.Start >= s.Start && t.End <= s.End {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from >= 0 {
+			out = append(out, [2]int{from, to})
+		}
+	}
+	return out
+}
+
+// sentenceSpan widens a span to the passage sentences it touches, so a
+// quote is whole sentences, verbatim.
+func sentenceSpan(p Passage, s Span) Span {
+	if s.Start < 0 {
+		return Span{-1, -1}
+	}
+	if len(p.Sentences) == 0 {
+		return s
+	}
+	out := Span{-1, -1}
+	for _, ps := range p.Sentences {
+		if ps.End > s.Start && ps.Start < max(s.End, s.Start+1) {
+			if out.Start < 0 {
+				out.Start = ps.Start
+			}
+			out.End = ps.End
+		}
+	}
+	if out.Start < 0 {
+		return s
+	}
+	return out
 }
 
 // sentenceAt returns the sentence holding byte offset at, or the whole

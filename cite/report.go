@@ -35,7 +35,10 @@ type CitationVerdict struct {
 	Supports bool     `json:"supports"`           // the source's passage supports the sentence
 	Score    float64  `json:"score"`              // share of the sentence's content found in the passage, 0..1
 	Missing  []string `json:"missing"`            // numbers, dates or names of the sentence absent from the passage
-	Conflict string   `json:"conflict,omitempty"` // e.g. "claim says 9,000; passage says 6.000"
+	Conflict string   `json:"conflict,omitempty"` // what the passage says instead, e.g. "says 9,000; the passage says 6.000"
+	// Reason says in plain words why the passage does not support the
+	// sentence; empty when it does.
+	Reason string `json:"reason,omitempty"`
 }
 
 // SentenceVerdict is the check of one sentence of an answer.
@@ -79,7 +82,16 @@ type Evidence struct {
 	End      int     `json:"end"`
 	Score    float64 `json:"score"`
 	Supports bool    `json:"supports"`
-	Conflict string  `json:"conflict,omitempty"` // e.g. "claim says 7,000; passage says 6.000"
+	Conflict string  `json:"conflict,omitempty"` // e.g. "says 7,000; the passage says 6.000"
+	// Stance is "supports", "contradicts" or "related".
+	Stance string `json:"stance"`
+	// Paragraph, CharStart and CharEnd locate the quote for moderators in
+	// the units of /source and ask --json: the 1-based paragraph and
+	// Unicode-character offsets into the document. Filled by callers that
+	// know the document (answer.Service.CheckClaim); 0 otherwise.
+	Paragraph int `json:"paragraph,omitempty"`
+	CharStart int `json:"char_start,omitempty"`
+	CharEnd   int `json:"char_end,omitempty"`
 }
 
 // ClaimResult is the verdict on a claim, with the passages behind it.

@@ -55,6 +55,19 @@ type claim struct {
 	concepts []concept
 	total    float64
 	negation string // the word that makes the claim negative ("not"), or ""
+	toks     []lexicon.Token
+	breaks   []bool   // per token: a comma or the like before it
+	cspans   [][2]int // per concept: its token span in toks, or -1, -1
+	roles    []role   // per concept: what a name does in its clause
+	// clauses are the claim's clauses, each analysed alone; nil when the
+	// claim is one clause (or is itself a clause).
+	clauses []claim
+}
+
+// placeSlot reports whether concept i is a place or destination of the
+// claim ("in Moscow", "to Russia"): the sentence itself must name it.
+func (c *claim) placeSlot(i int) bool {
+	return i < len(c.roles) && (c.roles[i] == rolePlace || c.roles[i] == roleGoal)
 }
 
 // facts reports whether the claim states something checkable: a number,
@@ -92,14 +105,40 @@ func (c claim) numbers() bool {
 // Kabar's own answers shorten long titles in it.
 var attributionRE = regexp.MustCompile(`(?i)\(\s*(?:according to|menurut|via|per)\s[^()]*\)`)
 
+// countAttributionRE matches an attribution to a count of reports,
+// ", according to 2 reports", "menurut satu laporan": it is about the
+// coverage, which the markers cite.
+var countAttributionRE = regexp.MustCompile(`(?i),?\s*\b(?:according to|menurut)\s[^,;.\[\]]{0,80}?\b(?:reports?|laporan(?:\s+lain)?)\b`)
+
 func (v *Verifier) analyseClaim(text string) claim {
 	text = attributionRE.ReplaceAllString(text, "")
+	text = countAttributionRE.ReplaceAllString(text, "")
+	c := v.analyseClause(text)
+	if parts := splitClauses(text); len(parts) > 1 {
+		for _, p := range parts {
+			pc := v.analyseClause(p)
+			if pc.facts() {
+				c.clauses = append(c.clauses, pc)
+			} else if n := len(c.clauses); n > 0 {
+				c.clauses[n-1] = v.analyseClause(c.clauses[n-1].text + p)
+			}
+		}
+		if len(c.clauses) < 2 {
+			c.clauses = nil
+		}
+	}
+	return c
+}
+
+// analyseClause analyses one clause of a claim.
+func (v *Verifier) analyseClause(text string) claim {
 	q := v.lex.Analyze(text)
 	toks := lexicon.Tokenize(text)
 	used := make([]bool, len(toks))
 	c := claim{text: text}
-	for _, con := range q.Concepts {
+	for _, con := range v.splitTitles(q.Concepts) {
 		k := concept{Concept: con, kind: kindContent, weight: weightContent}
+		low := strings.ToLower(con.Surface)
 		switch {
 		case con.Number:
 			k.kind, k.weight = kindNumber, weightFact
@@ -107,13 +146,15 @@ func (v *Verifier) analyseClaim(text string) claim {
 			if len(con.Alts) > 0 && len(con.Alts[0]) > 0 && len(con.Alts[0][0]) > 0 {
 				k.norm = con.Alts[0][0][0]
 			}
-		case con.Entity:
+		case con.Entity && !(len(toks) > 0 && con.Surface == toks[0].Text && v.derivedWord(toks[0].Norm)):
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta:
+		case con.Meta || reportingWords[low] || ruleWord(low):
+			// Words a meaning rule reads (negators, modals, ordinals,
+			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
@@ -140,7 +181,159 @@ func (v *Verifier) analyseClaim(text string) claim {
 		c.total += k.weight
 	}
 	c.negation = negated(toks, negationWords)
+	c.toks = toks
+	c.breaks = clauseBreaks(text, toks)
+	c.cspans = locateConcepts(text, toks, c.concepts)
+	c.roles = claimRoles(&c)
 	return c
+}
+
+// ruleWord reports a word one of the meaning rules reads.
+func ruleWord(w string) bool {
+	if _, ok := ordinalWords[w]; ok {
+		return true
+	}
+	return negators[w] || hedges[w] || certainties[w] || formerWords[w] || currentWords[w]
+}
+
+// derivedWord reports an Indonesian word built with affixes from a
+// shorter stem ("pengiriman" from "kirim"): a common word, not a name,
+// even when it opens a sentence.
+func (v *Verifier) derivedWord(norm string) bool {
+	for _, s := range lexicon.StemID(norm) {
+		if s != norm && len(s) >= 3 && len(s) <= len(norm)-3 && v.lex.KnownWord(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWords are the closed class of titles and offices that stand before
+// a name ("Presiden", "Menteri Luar Negeri", "Secretary of State").
+var titleWords = map[string]bool{
+	"president": true, "presiden": true, "minister": true, "menteri": true, "prime": true, "perdana": true,
+	"foreign": true, "luar": true, "negeri": true, "secretary": true, "sekretaris": true, "leader": true, "pemimpin": true,
+	"chief": true, "kepala": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "juru": true, "bicara": true,
+	"ambassador": true, "duta": true, "besar": true, "general": true, "jenderal": true, "deputy": true, "wakil": true,
+	"defence": true, "defense": true, "pertahanan": true, "envoy": true, "utusan": true, "aide": true, "ajudan": true,
+	"king": true, "raja": true, "chairman": true, "ketua": true, "governor": true, "gubernur": true, "commander": true,
+	"komandan": true, "panglima": true, "director": true, "direktur": true, "menlu": true, "of": true, "state": true,
+	"top": true, "diplomat": true, "senior": true,
+}
+
+// splitTitles takes the titles off the front of a name ("Presiden Putin",
+// "US Secretary of State Marco Rubio"): the title becomes ordinary words,
+// checked like any others, and the name keeps only its name words. A
+// country name inside the title ("US", "Rusia") stays a name.
+func (v *Verifier) splitTitles(cs []lexicon.Concept) []lexicon.Concept {
+	var out []lexicon.Concept
+	for _, con := range cs {
+		words := strings.Fields(con.Surface)
+		if !con.Entity || len(words) < 2 {
+			out = append(out, con)
+			continue
+		}
+		i := 0
+		var pre []string
+		for i < len(words)-1 && titleWords[strings.ToLower(words[i])] {
+			pre = append(pre, words[i])
+			i++
+		}
+		// "US Secretary (of State)": a country, then a title.
+		country := ""
+		if len(pre) == 0 && titleWords[strings.ToLower(words[1])] {
+			country = words[0]
+			i = 1
+			for i < len(words) && titleWords[strings.ToLower(words[i])] {
+				pre = append(pre, words[i])
+				i++
+			}
+		}
+		if len(pre) == 0 {
+			out = append(out, v.splitCountry(con, words)...)
+			continue
+		}
+		if country != "" {
+			out = append(out, v.lex.Analyze(country).Concepts...)
+		}
+		out = append(out, v.lex.Analyze(strings.ToLower(strings.Join(pre, " "))).Concepts...)
+		if i < len(words) {
+			out = append(out, v.splitCountry(con, words[i:])...)
+		}
+	}
+	return out
+}
+
+// splitCountry splits a run of capitalised words that starts with a
+// country or other name the dictionaries translate ("Amerika Serikat
+// Donald Trump") into that name and the rest.
+func (v *Verifier) splitCountry(con lexicon.Concept, words []string) []lexicon.Concept {
+	whole := v.lex.Analyze(strings.Join(words, " ")).Concepts
+	if len(words) >= 3 {
+		for j := 1; j < len(words); j++ {
+			head := v.lex.Analyze(strings.Join(words[:j], " ")).Concepts
+			if len(head) == 1 && head[0].Entity && translated(head[0], words[:j]) {
+				return append(head, v.lex.Analyze(strings.Join(words[j:], " ")).Concepts...)
+			}
+		}
+	}
+	if len(whole) == 0 || strings.Join(words, " ") == con.Surface {
+		return []lexicon.Concept{con}
+	}
+	return whole
+}
+
+// translated reports whether a name has an alternative other than its own
+// words: a translation, a short form or a metonym.
+func translated(c lexicon.Concept, words []string) bool {
+	own := map[string]bool{}
+	for _, w := range words {
+		own[strings.ToLower(w)] = true
+	}
+	for _, a := range c.Alts {
+		for _, w := range a {
+			if len(w) > 0 && !own[w[0]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimRoles reads what each name of the claim does: the destination
+// after "to", the place after "in", the subject when it opens its clause.
+func claimRoles(c *claim) []role {
+	roles := make([]role, len(c.concepts))
+	for i, k := range c.concepts {
+		if k.kind != kindEntity {
+			continue
+		}
+		s, _ := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		first := true
+		for j := s - 1; j >= 0; j-- {
+			if c.breaks[j+1] || reportingWords[c.toks[j].Norm] || c.toks[j].Norm == "that" || c.toks[j].Norm == "bahwa" {
+				break
+			}
+			if c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || c.inConceptKind(j, kindNumber) {
+				first = false
+				break
+			}
+		}
+		roles[i] = roleBefore(c.toks, c.breaks, s, first)
+	}
+	return roles
+}
+
+func (c *claim) inConceptKind(j int, k kind) bool {
+	for i, sp := range c.cspans {
+		if sp[0] <= j && j < sp[1] && c.concepts[i].kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledNumbers turns spelled-out numbers of a claim ("nine thousand",
@@ -152,6 +345,10 @@ func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []
 		value, end, scaled := numberWordRun(toks, i)
 		if end == i || value < 2 && !scaled {
 			continue
+		}
+		if i > 0 && (toks[i-1].Norm == "the" || toks[i-1].Norm == "both") && !scaled {
+			i = end - 1
+			continue // "the two countries" refers; it does not count
 		}
 		inRun := map[string]bool{}
 		for _, t := range toks[i:end] {
@@ -221,6 +418,7 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 // token is a word or number of a passage with the index terms it matches.
 type token struct {
 	lexicon.Token
+	breakBefore bool // a comma, dash or bracket comes before it
 	terms []string
 	value float64 // numbers: scaled value
 	// spelled is set on the first word of a spelled-out number ("tiga",
@@ -230,6 +428,8 @@ type token struct {
 
 // passage is a source analysed once.
 type passage struct {
+	text    string
+	sents   [][2]int // token ranges of its sentences
 	toks    []token
 	context []token // names only
 	outlet  []token // names only
@@ -237,7 +437,8 @@ type passage struct {
 }
 
 func (v *Verifier) analysePassage(text, context, outlet string) passage {
-	p := passage{toks: v.tokens(text), context: v.tokens(context), outlet: v.tokens(outlet)}
+	p := passage{text: text, toks: v.tokens(text), context: v.tokens(context), outlet: v.tokens(outlet)}
+	p.sents = sentenceRanges(text, p.toks)
 	for _, t := range p.toks {
 		p.negated = p.negated || passageNegations[t.Norm]
 	}
@@ -249,8 +450,9 @@ func (v *Verifier) analysePassage(text, context, outlet string) passage {
 func (v *Verifier) tokens(text string) []token {
 	lt := lexicon.Tokenize(text)
 	out := make([]token, len(lt))
+	breaks := clauseBreaks(text, lt)
 	for i, t := range lt {
-		tok := token{Token: t}
+		tok := token{Token: t, breakBefore: breaks[i]}
 		tok.terms = v.lex.WordTerms(t, "id")
 		for _, e := range v.lex.WordTerms(t, "en") {
 			if !containsString(tok.terms, e) {
@@ -283,6 +485,10 @@ func (v *Verifier) tokens(text string) []token {
 
 // verdict is the check of one claim against one passage.
 type verdict struct {
+	problems      []string // meaning findings that keep it from supporting
+	contradiction string   // what the passage says instead, when it contradicts
+	conflictAt    int      // byte offset in the passage of the contradicting words
+	span          Span     // byte offsets in the passage of the sentence(s) judged
 	score        float64
 	contentScore float64 // the same, over words and names only (numbers left out)
 	missing      []string
@@ -293,7 +499,7 @@ type verdict struct {
 // check weighs how much of the claim the passage holds. It supports the
 // claim when every number, name and date is there and the weighted share
 // of concepts found reaches minSupport.
-func (v *Verifier) check(c claim, p passage, useContext bool) verdict {
+func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 	var got, contentGot, contentTotal, wordGot, wordTotal float64
 	out := verdict{namesPresent: true}
 	for _, k := range c.concepts {

@@ -42,7 +42,8 @@ func (v *Verifier) citationVerdict(c claim, src Source, p passage) CitationVerdi
 		cv.Missing = []string{}
 	}
 	if !vd.supports {
-		cv.Conflict, _ = v.conflict(c, p, vd)
+		cv.Conflict = vd.contradiction
+		cv.Reason = reasonOf(vd)
 	}
 	return cv
 }
@@ -132,6 +133,9 @@ func (v *Verifier) verifySentence(s Sentence, sources []Source, passages []passa
 		}
 		factual := checkable && c.facts()
 		if factual && len(good) == 0 {
+			good = v.combined(part, sources, known)
+		}
+		if factual && len(good) == 0 {
 			good = v.repoint(c, sources, passages, part.Markers)
 			for _, n := range good {
 				if !containsInt(sv.RepointedTo, n) {
@@ -161,6 +165,44 @@ func (v *Verifier) verifySentence(s Sentence, sources []Source, passages []passa
 		return sv, ""
 	}
 	return sv, rebuild(s, finals)
+}
+
+// combined returns the markers of a clause citing several sources when,
+// together, they support it: each piece of it ("Lavrov arrived on
+// Saturday, and met Kim") stated by a sentence of one of them.
+func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []int {
+	var cited []int
+	var texts, ctxs, outlets []string
+	for _, n := range part.Markers {
+		if i, ok := known[n]; ok && !containsInt(cited, n) {
+			cited = append(cited, n)
+			texts = append(texts, sources[i].Text)
+			ctxs = append(ctxs, sources[i].Context)
+			outlets = append(outlets, sources[i].Outlet)
+		}
+	}
+	if len(cited) < 2 {
+		return nil
+	}
+	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
+	c := v.analyseClaim(part.Text)
+	var clauses []claim
+	for _, piece := range splitFine(c.text) {
+		pc := v.analyseClause(piece)
+		if pc.facts() {
+			clauses = append(clauses, pc)
+		} else if n := len(clauses); n > 0 {
+			clauses[n-1] = v.analyseClause(clauses[n-1].text + piece)
+		}
+	}
+	if len(clauses) < 2 {
+		return nil
+	}
+	c.clauses = clauses
+	if vd := v.check(c, p, true); vd.supports {
+		return cited
+	}
+	return nil
 }
 
 // mergeVerdicts combines the checks of one marker cited by two clauses of
@@ -300,6 +342,33 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 		}
 	}
 	return true
+}
+
+// reasonOf says in plain words why a passage does not support a claim.
+func reasonOf(vd verdict) string {
+	switch {
+	case vd.contradiction != "":
+		return vd.contradiction
+	case len(vd.missing) > 0:
+		return "the passage does not mention " + joinQuoted(vd.missing)
+	case len(vd.problems) > 0:
+		return vd.problems[0]
+	}
+	return "the passage does not state enough of it"
+}
+
+func joinQuoted(xs []string) string {
+	out := ""
+	for i, x := range xs {
+		if i == 3 {
+			break
+		}
+		if i > 0 {
+			out += ", "
+		}
+		out += "“" + x + "”"
+	}
+	return out
 }
 
 func round3(x float64) float64 {

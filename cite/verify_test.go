@@ -210,9 +210,9 @@ func TestCheckReportsConflicts(t *testing.T) {
 		src   Source
 		want  string
 	}{
-		{"North Korea promised 9,000 engineers.", testSources[0], "claim says 9,000; passage says 6.000"},
-		{"North Korea sent 20,000 troops to Russia.", testSources[2], "claim says 20,000; passage says 10.000"},
-		{"Lavrov and Choe Son Hui attended a signing ceremony in Wonsan on 13 July 2025.", testSources[3], "claim says 13; passage says 12"},
+		{"North Korea promised 9,000 engineers.", testSources[0], "says 9,000; the passage says 6.000"},
+		{"North Korea sent 20,000 troops to Russia.", testSources[2], "says 20,000; the passage says 10.000"},
+		{"Lavrov and Choe Son Hui attended a signing ceremony in Wonsan on 13 July 2025.", testSources[3], "says 13; the passage says 12"},
 		{"Putin promised 9,000 engineers.", testSources[0], ""},             // not about the same actor
 		{"North Korea lost 9,000 soldiers.", testSources[0], ""},            // not about the same thing
 		{"North Korea agreed to send 6,000 engineers.", testSources[0], ""}, // supported
@@ -241,7 +241,7 @@ func TestCheckClaimUnit(t *testing.T) {
 		conflict string
 	}{
 		{"North Korea agreed to send 6,000 engineers", ClaimSupported, text[:firstEnd], ""},
-		{"North Korea agreed to send 7,000 engineers", ClaimContradicted, text[:firstEnd], "claim says 7,000; passage says 6.000"},
+		{"North Korea agreed to send 7,000 engineers", ClaimContradicted, text[:firstEnd], "says 7,000; the passage says 6.000"},
 		{"Indonesia won the 2022 World Cup", ClaimNotInCoverage, "", ""},
 	}
 	for _, tc := range tests {

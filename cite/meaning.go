@@ -1,0 +1,164 @@
+package cite
+
+// Meaning-bearing words: the closed grammatical classes the verifier's
+// meaning rules read, in English and Indonesian. They are function words
+// and fixed phrases, not vocabulary of any corpus: negators and
+// inability (Indonesian "kata ingkar" tidak, tak, bukan, belum, and the
+// verbs of refusal and failure), epistemic modals, quantity modifiers
+// ("adverbia kuantitas" setidaknya, lebih dari, hingga, sekitar, hampir),
+// ordinal numerals (the ke- ordinals), the relative time deictics (tahun
+// lalu, bulan ini, minggu depan) and the "former" prefix words (mantan,
+// bekas, eks). The Indonesian lists follow Tata Bahasa Baku Bahasa
+// Indonesia (Alwi et al., 4th ed.), chapters on adverbs, numerals and
+// negation; the English ones the Cambridge Grammar of the English
+// Language (Huddleston & Pullum), chapters on negation, modality and
+// determinatives.
+
+// negators make what follows them within the same clause negative.
+var negators = map[string]bool{
+	// English
+	"not": true, "no": true, "never": true, "neither": true, "nor": true, "t": true, // "didn't" splits into "didn", "t"
+	"cannot": true, "unable": true, "failed": true, "fails": true, "fail": true, "without": true,
+	"refused": true, "refuses": true, "refuse": true, "denied": true, "denies": true, "deny": true,
+	"rejected": true, "rejects": true, "reject": true, "declined": true, "declines": true, "decline": true,
+	// Indonesian
+	"tidak": true, "tak": true, "bukan": true, "belum": true, "tanpa": true, "gagal": true, "enggan": true,
+	"menolak": true, "ditolak": true, "tolak": true, "membantah": true, "dibantah": true, "bantah": true,
+	"takkan": true, "jangan": true,
+}
+
+// negationScope is how many tokens after a negator it governs.
+const negationScope = 4
+
+// hedges state something as possible rather than as fact.
+var hedges = map[string]bool{
+	"may": true, "might": true, "could": true, "possibly": true, "possible": true, "perhaps": true, "maybe": true,
+	"likely": true, "probably": true, "potentially": true, "allegedly": true, "supposedly": true,
+	"mungkin": true, "kemungkinan": true, "barangkali": true, "bisa": true, "dapat": true, "diduga": true,
+	"berpotensi": true, "boleh": true, "agaknya": true, "tampaknya": true, "sepertinya": true,
+}
+
+// certainties state something as certain.
+var certainties = map[string]bool{
+	"certainly": true, "definitely": true, "surely": true, "undoubtedly": true, "certain": true, "inevitably": true,
+	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true,
+}
+
+// quantity qualifier classes.
+const (
+	qualNone = iota
+	qualAtLeast
+	qualMoreThan
+	qualUpTo
+	qualAbout
+	qualNearly
+	qualLessThan
+	qualExactly
+)
+
+var qualNames = [...]string{"", "at least", "more than", "up to", "about", "nearly", "less than", "exactly"}
+
+// qualifierPhrases map the words before a number (in order, lower-case) to
+// the class of bound they put on it. Longest phrases are tried first.
+var qualifierPhrases = []struct {
+	words []string
+	class int
+}{
+	{[]string{"no", "fewer", "than"}, qualAtLeast}, {[]string{"no", "less", "than"}, qualAtLeast},
+	{[]string{"paling", "sedikit"}, qualAtLeast}, {[]string{"sekurang", "kurangnya"}, qualAtLeast},
+	{[]string{"at", "least"}, qualAtLeast}, {[]string{"setidaknya"}, qualAtLeast}, {[]string{"sedikitnya"}, qualAtLeast},
+	{[]string{"minimal"}, qualAtLeast}, {[]string{"minimum"}, qualAtLeast}, {[]string{"setidak", "tidaknya"}, qualAtLeast},
+	{[]string{"kurang", "lebih"}, qualAbout},
+	{[]string{"more", "than"}, qualMoreThan}, {[]string{"lebih", "dari"}, qualMoreThan}, {[]string{"over"}, qualMoreThan},
+	{[]string{"above"}, qualMoreThan}, {[]string{"lebih"}, qualMoreThan}, {[]string{"in", "excess", "of"}, qualMoreThan},
+	{[]string{"upwards", "of"}, qualMoreThan}, {[]string{"di", "atas"}, qualMoreThan},
+	{[]string{"up", "to"}, qualUpTo}, {[]string{"as", "many", "as"}, qualUpTo}, {[]string{"as", "much", "as"}, qualUpTo},
+	{[]string{"hingga"}, qualUpTo}, {[]string{"sampai"}, qualUpTo}, {[]string{"maksimal"}, qualUpTo}, {[]string{"maximum"}, qualUpTo},
+	{[]string{"sebanyak", "banyaknya"}, qualUpTo},
+	{[]string{"about"}, qualAbout}, {[]string{"around"}, qualAbout}, {[]string{"some"}, qualAbout}, {[]string{"roughly"}, qualAbout},
+	{[]string{"approximately"}, qualAbout}, {[]string{"an", "estimated"}, qualAbout}, {[]string{"estimated"}, qualAbout},
+	{[]string{"circa"}, qualAbout}, {[]string{"sekitar"}, qualAbout}, {[]string{"kira", "kira"}, qualAbout}, {[]string{"sekira"}, qualAbout},
+	{[]string{"kurang", "dari"}, qualLessThan}, {[]string{"less", "than"}, qualLessThan}, {[]string{"fewer", "than"}, qualLessThan},
+	{[]string{"under"}, qualLessThan}, {[]string{"below"}, qualLessThan}, {[]string{"di", "bawah"}, qualLessThan},
+	{[]string{"nearly"}, qualNearly}, {[]string{"almost"}, qualNearly}, {[]string{"close", "to"}, qualNearly},
+	{[]string{"hampir"}, qualNearly}, {[]string{"nyaris"}, qualNearly}, {[]string{"mendekati"}, qualNearly},
+	{[]string{"exactly"}, qualExactly}, {[]string{"precisely"}, qualExactly}, {[]string{"tepat"}, qualExactly},
+}
+
+// vagueMagnitudes are words that give a count only by its order of
+// magnitude ("thousands", "ribuan"), as a power of ten.
+var vagueMagnitudes = map[string]int{
+	"dozens": 1, "tens": 1, "puluhan": 1,
+	"hundreds": 2, "hundred": 2, "ratusan": 2, "ratus": 2,
+	"thousands": 3, "thousand": 3, "ribuan": 3, "ribu": 3,
+	"millions": 6, "million": 6, "jutaan": 6, "juta": 6,
+}
+
+// fewWords make a vague magnitude small ("a few hundred", "beberapa ratus").
+var fewWords = map[string]bool{"few": true, "several": true, "beberapa": true, "handful": true}
+
+// ordinalWords are ordinal numerals.
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"eleventh": 11, "twelfth": 12,
+	"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
+	"kesembilan": 9, "kesepuluh": 10, "kesebelas": 11, "keduabelas": 12,
+}
+
+// ambiguousOrdinals are ordinals that also mean something else: "kedua
+// negara" is "both countries", "first" opens a list. They can support a
+// claim's ordinal but never contradict one.
+var ambiguousOrdinals = map[string]bool{"kedua": true, "first": true, "pertama": true, "second": true}
+
+// ordinalSuffixes follow a digit in "3rd".
+var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
+// timeUnits and timeDeictics make relative time phrases: "last year",
+// "tahun lalu".
+var timeUnits = map[string]string{
+	"year": "year", "tahun": "year", "month": "month", "bulan": "month", "week": "week", "pekan": "week", "minggu": "week",
+	"weekend": "weekend",
+}
+
+// deicticBefore come before the unit in English ("last year"), and
+// deicticAfter after it in Indonesian ("tahun lalu").
+var deicticBefore = map[string]int{"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+
+var deicticAfter = map[string]int{"lalu": -1, "kemarin": -1, "sebelumnya": -1, "ini": 0, "depan": 1, "mendatang": 1, "berikutnya": 1}
+
+// dayDeictics are the one-word relative days.
+var dayDeictics = map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1, "kemarin": -1, "besok": 1}
+
+// formerWords mark a title someone no longer holds.
+var formerWords = map[string]bool{"former": true, "ex": true, "mantan": true, "bekas": true, "eks": true}
+
+// currentWords insist a title is held now.
+var currentWords = map[string]bool{"current": true, "sitting": true, "incumbent": true, "serving": true, "kini": true, "saat": false}
+
+// Prepositions that give a name its role in the clause.
+var (
+	goalPreps   = map[string]bool{"to": true, "into": true, "towards": true, "toward": true, "ke": true, "kepada": true, "menuju": true}
+	sourcePreps = map[string]bool{"from": true, "dari": true}
+	agentPreps  = map[string]bool{"by": true, "oleh": true}
+	placePreps  = map[string]bool{"in": true, "at": true, "di": true, "near": true, "inside": true}
+)
+
+// placeFillers may stand between a place preposition and the place's name
+// ("di kota pesisir timur Wonsan", "in the city of Wonsan").
+var placeFillers = map[string]bool{
+	"the": true, "city": true, "town": true, "of": true, "region": true, "province": true, "capital": true, "coastal": true,
+	"kota": true, "wilayah": true, "provinsi": true, "ibu": true, "pesisir": true, "timur": true, "barat": true,
+	"utara": true, "selatan": true, "east": true, "west": true, "north": true, "south": true, "kawasan": true, "daerah": true,
+	"sela": true, "resort": true, "resor": true, "oblast": true,
+}
+
+// reportingWords attribute a statement without adding to it ("One report
+// says …", "kata Lavrov"): they weigh like words about the coverage.
+var reportingWords = map[string]bool{
+	"say": true, "says": true, "said": true, "saying": true, "tell": true, "tells": true, "told": true, "state": true,
+	"states": true, "stated": true, "report": true, "reports": true, "reported": true, "reportedly": true, "add": true,
+	"added": true, "adds": true, "note": true, "noted": true, "notes": true, "according": true, "one": true,
+	"claim": true, "claims": true, "claimed": true, "announced": true, "announce": true, "announces": true,
+	"mengatakan": true, "menyatakan": true, "kata": true, "ujar": true, "ujarnya": true, "katanya": true, "menurut": true,
+	"melaporkan": true, "lapor": true, "dilaporkan": true, "menyebut": true, "mengklaim": true, "mengumumkan": true,
+}

@@ -1,0 +1,1172 @@
+package cite
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// The meaning rules. A claim is checked clause by clause, each clause
+// against one sentence of a passage at a time (names the rest of the
+// passage or its context states count at reduced credit, as pronouns
+// and "the Kim government" refer back to them). Presence of numbers,
+// names, dates and enough words decides whether the sentence is about
+// the claim; the rules below then read the words that change what it
+// says. Each rule returns a finding: either the sentence cannot support
+// the claim (missing), or it states something else about the same thing
+// (contradicts). A finding's reason is plain words for a moderator.
+
+// finding is what a rule found wrong with a claim against one sentence.
+type finding struct {
+	rule        string
+	contradicts bool
+	reason      string
+}
+
+// window is one sentence of a passage matched against a clause.
+type window struct {
+	toks       []token
+	spans      [][][2]int // per concept of the clause: token spans in toks where it matched
+	credits    []float64  // per concept: the credit it got
+	span       Span       // byte offsets of the sentence in the passage text
+	conflictAt int        // byte offset in the passage of what contradicts, or -1
+}
+
+// rule is one named meaning check.
+type rule struct {
+	name  string
+	check func(v *Verifier, c *claim, w *window) *finding
+}
+
+// meaningRules run in order; the first contradiction found is the one
+// reported, and every missing finding keeps the sentence from supporting.
+var meaningRules = []rule{
+	{"number-conflict", ruleNumberConflict},
+	{"date-conflict", ruleDateConflict},
+	{"place-conflict", rulePlaceConflict},
+	{"direction", ruleDirection},
+	{"negation", ruleNegation},
+	{"qualifier", ruleQualifier},
+	{"vague-quantity", ruleVagueQuantity},
+	{"modality", ruleModality},
+	{"ordinal", ruleOrdinal},
+	{"time", ruleTime},
+	{"former", ruleFormer},
+	{"number-anchor", ruleNumberAnchor},
+}
+
+// ---- claim-side helpers
+
+// claimSpan returns the token span of concept i in the claim.
+func (c *claim) claimSpan(i int) (int, int) {
+	if i < len(c.cspans) {
+		return c.cspans[i][0], c.cspans[i][1]
+	}
+	return -1, -1
+}
+
+// locateConcepts finds the token span of every concept in the claim's
+// tokens, by surface, in order.
+func locateConcepts(text string, toks []lexicon.Token, concepts []concept) [][2]int {
+	out := make([][2]int, len(concepts))
+	used := map[int]bool{}
+	for i, k := range concepts {
+		out[i] = [2]int{-1, -1}
+		from := 0
+		for {
+			j := strings.Index(text[from:], k.Surface)
+			if j < 0 || k.Surface == "" {
+				break
+			}
+			start, end := from+j, from+j+len(k.Surface)
+			s, e := -1, -1
+			for t, tok := range toks {
+				if tok.Start >= start && tok.End <= end {
+					if s < 0 {
+						s = t
+					}
+					e = t + 1
+				}
+			}
+			if s >= 0 && !used[s] {
+				out[i] = [2]int{s, e}
+				used[s] = true
+				break
+			}
+			from = end
+			if from >= len(text) {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ---- passage-side helpers
+
+// sentenceRanges splits passage tokens into sentences: a break after a
+// full stop, question or exclamation mark or a line break, before an
+// upper-case word, a number or an opening quote.
+func sentenceRanges(text string, toks []token) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 1; i < len(toks); i++ {
+		gap := text[toks[i-1].End:toks[i].Start]
+		brk := strings.ContainsRune(gap, '\n')
+		if !brk && strings.ContainsAny(gap, ".!?…") && (toks[i].Upper || toks[i].Num || strings.ContainsAny(gap, "\"“'‘")) {
+			brk = len([]rune(toks[i-1].Text)) > 1 || toks[i-1].Num // "U.S." is not two sentences
+			if brk && abbreviations[toks[i-1].Norm] && strings.TrimSpace(gap) == "." {
+				brk = false
+			}
+		}
+		if brk {
+			out = append(out, [2]int{start, i})
+			start = i
+		}
+	}
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	return out
+}
+
+// clauseBreaks marks tokens preceded by a comma, semicolon, colon, dash
+// or bracket: a negator's scope and a preposition's reach stop there.
+func clauseBreaks(text string, toks []lexicon.Token) []bool {
+	out := make([]bool, len(toks))
+	for i := 1; i < len(toks); i++ {
+		gap := text[toks[i-1].End:toks[i].Start]
+		out[i] = strings.ContainsAny(gap, ",;:()—–") || strings.Contains(gap, " - ")
+	}
+	return out
+}
+
+// ---- claim clauses
+
+// clauseJoiners start a new clause after a comma or semicolon ("…, and
+// it agreed …"); contrastive ones start one anywhere.
+var clauseJoiners = map[string]bool{"and": true, "dan": true, "serta": true, "while": true, "whereas": true, "but": true,
+	"although": true, "though": true, "tetapi": true, "namun": true, "sedangkan": true, "meskipun": true, "meski": true, "yet": true}
+
+var contrastJoiners = map[string]bool{"while": true, "whereas": true, "but": true, "tetapi": true, "namun": true, "sedangkan": true, "although": true}
+
+// fineJoiners also start a clause when a claim is checked against the
+// union of two cited passages: relative and temporal connectors.
+var fineJoiners = map[string]bool{"yang": true, "who": true, "which": true, "when": true, "before": true, "after": true,
+	"then": true, "saat": true, "ketika": true, "setelah": true, "sebelum": true, "and": true, "dan": true, "since": true, "sejak": true}
+
+// splitFine cuts a claim at every comma and connector.
+func splitFine(text string) []string {
+	toks := lexicon.Tokenize(text)
+	var out []string
+	prev := 0
+	for i := 1; i < len(toks); i++ {
+		gap := text[toks[i-1].End:toks[i].Start]
+		if strings.ContainsAny(gap, ",;") || fineJoiners[toks[i].Norm] {
+			out = append(out, text[prev:toks[i].Start])
+			prev = toks[i].Start
+		}
+	}
+	return append(out, text[prev:])
+}
+
+// splitClauses cuts a claim's text into its clauses.
+func splitClauses(text string) []string {
+	toks := lexicon.Tokenize(text)
+	var cuts []int
+	for i := 1; i < len(toks); i++ {
+		gap := text[toks[i-1].End:toks[i].Start]
+		n := toks[i].Norm
+		if strings.Contains(gap, ";") || strings.ContainsAny(gap, ",") && clauseJoiners[n] && i+2 < len(toks) || contrastJoiners[n] && i > 2 && i+2 < len(toks) {
+			cuts = append(cuts, toks[i].Start)
+		}
+	}
+	if len(cuts) == 0 {
+		return []string{text}
+	}
+	var out []string
+	prev := 0
+	for _, c := range cuts {
+		out = append(out, text[prev:c])
+		prev = c
+	}
+	return append(out, text[prev:])
+}
+
+// ---- coverage of one clause by one window
+
+// coverWindow matches every concept of c in the window and weighs them.
+// ctx holds the rest of the passage and its context: names found only
+// there get creditContext, except places, which the sentence must name.
+func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token, useContext bool) (verdict, []float64) {
+	credits := make([]float64, len(c.concepts))
+	w.spans = make([][][2]int, len(c.concepts))
+	var got, contentGot, contentTotal, wordGot, wordTotal float64
+	out := verdict{namesPresent: true}
+	wordsMissing := 0
+	for i, k := range c.concepts {
+		credit := 0.0
+		switch k.kind {
+		case kindNumber:
+			w.spans[i] = numberSpans(k, w.toks)
+			if len(w.spans[i]) > 0 {
+				credit = 1
+			}
+		case kindEntity:
+			w.spans[i] = nameSpans(k, w.toks)
+			switch {
+			case len(w.spans[i]) > 0 || nameIn(k, outlet):
+				credit = 1
+			case useContext && nameIn(k, ctx) && !c.placeSlot(i):
+				credit = creditContext
+			}
+		default:
+			w.spans[i] = altSpans(k.Alts, w.toks)
+			if len(w.spans[i]) > 0 {
+				credit = 1
+			} else if k.kind == kindContent {
+				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
+					w.spans[i], credit = sp, creditCognate
+				}
+			}
+		}
+		credits[i] = credit
+		got += credit * k.weight
+		if k.kind != kindNumber {
+			contentTotal += k.weight
+			contentGot += credit * k.weight
+		}
+		if k.kind == kindContent {
+			wordTotal += k.weight
+			wordGot += credit * k.weight
+			if credit == 0 {
+				wordsMissing++
+			}
+		}
+		if credit == 0 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
+			out.missing = append(out.missing, k.Surface)
+			if k.kind == kindEntity {
+				out.namesPresent = false
+			}
+		}
+	}
+	if c.total > 0 {
+		out.score = got / c.total
+	}
+	if contentTotal > 0 {
+		out.contentScore = contentGot / contentTotal
+	}
+	wordsOK := wordTotal == 0 || wordGot/wordTotal >= minWords && wordsMissing <= maxWordsMissing(wordTotal)
+	if wordTotal > 0 && !wordsOK {
+		out.problems = append(out.problems, "the passage does not state "+c.unmatchedWords(credits))
+	}
+	out.supports = c.total > 0 && len(out.missing) == 0 && out.score >= minSupport && wordsOK
+	return out, credits
+}
+
+// maxWordsMissing is how many of a clause's ordinary words a supporting
+// sentence may lack: paraphrase changes a word or two, an added clause
+// more.
+func maxWordsMissing(words float64) int {
+	return int(math.Floor(words * missingShare))
+}
+
+// missingShare is the share of a clause's words that may go unmatched.
+const missingShare = 0.34
+
+func (c *claim) unmatchedWords(credits []float64) string {
+	var ws []string
+	for i, k := range c.concepts {
+		if k.kind == kindContent && credits[i] == 0 {
+			ws = append(ws, "“"+k.Surface+"”")
+		}
+	}
+	if len(ws) > 3 {
+		ws = ws[:3]
+	}
+	return strings.Join(ws, ", ")
+}
+
+// aboutSame reports whether the window is about what the clause says,
+// leaving out concept skip: its names are there and most of its words.
+func (c *claim) aboutSame(credits []float64, skip int) bool {
+	var got, total float64
+	for i, k := range c.concepts {
+		if i == skip {
+			continue
+		}
+		if k.kind == kindEntity && credits[i] == 0 {
+			return false
+		}
+		if k.kind == kindContent || k.kind == kindEntity {
+			total += k.weight
+			got += credits[i] * k.weight
+		}
+	}
+	return total > 0 && got/total >= minSame
+}
+
+// minSame is the share of a clause's names and words a sentence must hold
+// to be about the same thing, so that a different figure in it is a
+// contradiction rather than another topic.
+const minSame = 0.6
+
+// ---- span matching
+
+func numberSpans(k concept, toks []token) [][2]int {
+	var out [][2]int
+	for j, t := range toks {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+			out = append(out, [2]int{j, j + 1})
+		}
+	}
+	return out
+}
+
+func nameSpans(k concept, toks []token) [][2]int {
+	var out [][2]int
+	for _, a := range k.Alts {
+		spans := altSpansOne(a, toks)
+		if len(spans) == 0 && len(a) > 1 {
+			spans = unorderedSpans(a, toks) // "Kursk Oblast" = "Oblast Kursk"
+		}
+		for _, sp := range spans {
+			if len(a) == 1 && len(strings.Fields(k.Surface)) > 1 && qualifiedOtherwise(k, toks, sp[0]) {
+				continue
+			}
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// unorderedSpans matches a name's words in any order, adjacent.
+func unorderedSpans(a lexicon.Alt, toks []token) [][2]int {
+	var out [][2]int
+	n := len(a)
+	for i := 0; i+n <= len(toks); i++ {
+		used := make([]bool, n)
+		ok := true
+		for j := i; j < i+n; j++ {
+			found := false
+			for w := range a {
+				if !used[w] && wordAt(a[w], toks[j]) {
+					used[w], found = true, true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, [2]int{i, i + n})
+		}
+	}
+	return out
+}
+
+func altSpans(alts []lexicon.Alt, toks []token) [][2]int {
+	var out [][2]int
+	for _, a := range alts {
+		out = append(out, altSpansOne(a, toks)...)
+	}
+	return out
+}
+
+// altSpansOne is altPositions with the end of each match.
+func altSpansOne(a lexicon.Alt, toks []token) [][2]int {
+	if len(a) == 0 {
+		return nil
+	}
+	var out [][2]int
+	for i := range toks {
+		if !wordAt(a[0], toks[i]) {
+			continue
+		}
+		at, ok := i, true
+		for _, w := range a[1:] {
+			found := -1
+			for j := at + 1; j < len(toks) && j <= at+phraseGap; j++ {
+				if wordAt(w, toks[j]) {
+					found = j
+					break
+				}
+			}
+			if found < 0 {
+				ok = false
+				break
+			}
+			at = found
+		}
+		if ok {
+			out = append(out, [2]int{i, at + 1})
+		}
+	}
+	return out
+}
+
+func cognateSpans(alts []lexicon.Alt, toks []token) [][2]int {
+	var out [][2]int
+	for _, a := range alts {
+		if len(a) != 1 {
+			continue
+		}
+		for _, x := range a[0] {
+			fx := foldCognate(x)
+			if len(fx) < 6 {
+				continue
+			}
+			for j, t := range toks {
+				if t.Num || len(t.Norm) < 6 {
+					continue
+				}
+				ft := foldCognate(t.Norm)
+				n := commonPrefix(fx, ft)
+				if n >= 6 && float64(n) >= 0.7*float64(min(len(fx), len(ft))) {
+					out = append(out, [2]int{j, j + 1})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// matched reports whether token j of the window is inside a match of
+// some concept of the clause.
+func (w *window) matched(j int) bool {
+	for _, sps := range w.spans {
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (w *window) anyMatch(i int) bool { return i < len(w.spans) && len(w.spans[i]) > 0 }
+
+// ---- the rules
+
+// ruleNumberConflict: a number of the claim the sentence lacks, where the
+// sentence gives another figure for what it counts ("says 60,000; the
+// passage says 6.000").
+func ruleNumberConflict(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindNumber || w.anyMatch(i) {
+			continue
+		}
+		j := conflictingNumber(*c, k, w.toks)
+		if j < 0 || !c.aboutSame(w.credits, i) {
+			continue
+		}
+		w.conflictAt = w.toks[j].Start
+		return &finding{contradicts: true, reason: fmt.Sprintf("says %s; the passage says %s", k.Surface, numberText(w.toks, j))}
+	}
+	return nil
+}
+
+// ruleDateConflict: a month or weekday of the claim the sentence lacks
+// where it names another one ("says June; the passage says Juli").
+func ruleDateConflict(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindDate || w.anyMatch(i) {
+			continue
+		}
+		norm := strings.ToLower(k.Surface)
+		month := lexicon.IsMonthName(norm)
+		for j, t := range w.toks {
+			if !t.Upper || w.matched(j) {
+				continue
+			}
+			if month && lexicon.IsMonthName(t.Norm) || !month && lexicon.IsWeekday(t.Norm) {
+				if lexicon.MonthNumber(t.Norm) != 0 && lexicon.MonthNumber(t.Norm) == lexicon.MonthNumber(norm) {
+					continue
+				}
+				if c.aboutSame(w.credits, i) {
+					w.conflictAt = w.toks[j].Start
+					return &finding{contradicts: true, reason: fmt.Sprintf("says %s; the passage says %s", k.Surface, t.Text)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// rulePlaceConflict: a place of the claim ("in Moscow") the sentence does
+// not name, where it names another place in the same role ("di …
+// Wonsan").
+func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || w.anyMatch(i) || !c.placeSlot(i) {
+			continue
+		}
+		if !c.aboutSame(w.credits, i) {
+			continue
+		}
+		for j := range w.toks {
+			if name, ok := placeAt(w, j); ok {
+				w.conflictAt = w.toks[j].Start
+				return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
+			}
+		}
+	}
+	return nil
+}
+
+// placeAt reports an unmatched name right after a place or goal
+// preposition at token j of the window ("di kota pesisir timur Wonsan").
+func placeAt(w *window, j int) (string, bool) {
+	t := w.toks[j]
+	if !placePreps[t.Norm] && !goalPreps[t.Norm] || t.Upper {
+		return "", false
+	}
+	for k := j + 1; k < len(w.toks) && k <= j+5; k++ {
+		n := w.toks[k]
+		if n.breakBefore {
+			return "", false
+		}
+		if n.Upper && !n.Num {
+			if w.matched(k) || lexicon.IsCalendarWord(n.Norm) {
+				return "", false
+			}
+			end := k + 1
+			for end < len(w.toks) && w.toks[end].Upper && !w.toks[end].breakBefore && !w.matched(end) {
+				end++
+			}
+			var parts []string
+			for _, x := range w.toks[k:end] {
+				parts = append(parts, x.Text)
+			}
+			return strings.Join(parts, " "), true
+		}
+		if !placeFillers[n.Norm] {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// role is what a name does in its clause.
+type role int
+
+const (
+	roleOther role = iota
+	roleSubject
+	roleGoal
+	roleSource
+	rolePlace
+)
+
+// roleBefore reads the role of the name starting at token i from the
+// preposition within three tokens before it; the first name of a clause
+// with no preposition before it is its subject.
+func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		n := toks[k].Norm
+		if k < i-1 && !prepReach(toks[k+1:i]) {
+			break
+		}
+		switch {
+		case goalPreps[n]:
+			if k > 0 && toks[k-1].Norm == "according" {
+				return roleOther
+			}
+			return roleGoal
+		case sourcePreps[n]:
+			return roleSource
+		case agentPreps[n]:
+			return roleSubject
+		case placePreps[n]:
+			return rolePlace
+		}
+		if breaks[k+1] {
+			break
+		}
+	}
+	if first {
+		return roleSubject
+	}
+	return roleOther
+}
+
+// prepReach reports whether a preposition reaches over words to a name:
+// only articles, place words and title words may stand between ("to the
+// city of Wonsan", "ke wilayah Kursk"), not a verb ("to show Kim").
+func prepReach(between []lexicon.Token) bool {
+	for _, t := range between {
+		if t.Upper || placeFillers[t.Norm] || titleWord(t.Norm) || t.Norm == "a" || t.Norm == "an" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// ruleDirection: who does what to whom. A name the claim has sending
+// (its subject) that the sentence has receiving (after "ke", "kepada"),
+// or the reverse, swaps the direction.
+func ruleDirection(v *Verifier, c *claim, w *window) *finding {
+	ptoks := make([]lexicon.Token, len(w.toks))
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		ptoks[j], pbreaks[j] = t.Token, t.breakBefore
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !w.anyMatch(i) {
+			continue
+		}
+		cr := c.roles[i]
+		if cr != roleSubject && cr != roleGoal {
+			continue
+		}
+		for _, sp := range w.spans[i] {
+			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
+			if cr == roleSubject && pr == roleGoal || cr == roleGoal && pr == roleSubject {
+				if !c.aboutSame(w.credits, -1) {
+					return nil
+				}
+				other := "the one receiving"
+				if pr == roleSubject {
+					other = "the one acting"
+				}
+				return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is %s", tokensText(w.toks[sp[0]:sp[1]]), other)}
+			}
+		}
+	}
+	return nil
+}
+
+// firstNameIn reports whether the name at token j is the first name of
+// its sentence, with only lower-case words or a title before it.
+func firstNameIn(v *Verifier, w *window, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		t := w.toks[k]
+		if t.Norm == "bahwa" || t.Norm == "that" || reportingWords[t.Norm] {
+			return true // the subject of a reported clause
+		}
+		if t.Upper && !titleWord(t.Norm) && !lexicon.IsCalendarWord(t.Norm) && (k > 0 || w.matched(k) || !v.lex.KnownWord(t.Norm)) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWord are words of titles that stand before a name ("Pemimpin Korea
+// Utara Kim Jong Un", "Menteri Luar Negeri"). A closed class of
+// government titles.
+func titleWord(n string) bool {
+	switch n {
+	case "pemimpin", "presiden", "menteri", "luar", "negeri", "pemerintah", "wakil", "perdana", "kepala", "juru", "bicara",
+		"leader", "president", "minister", "foreign", "prime", "deputy", "chief", "government", "sekretaris", "secretary", "menlu":
+		return true
+	}
+	return false
+}
+
+func tokensText(ts []token) string {
+	var parts []string
+	for _, t := range ts {
+		parts = append(parts, t.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// negatedAt reports the negator governing a matched token of the window,
+// or "". A negator inside a matched phrase ("tanpa syarat" for
+// "unconditional") is part of what is matched, not a negation of it.
+func (w *window) negation() string {
+	for j, t := range w.toks {
+		if !negators[t.Norm] || w.matched(j) {
+			continue
+		}
+		for k := j + 1; k < len(w.toks) && k <= j+negationScope; k++ {
+			if w.toks[k].breakBefore {
+				break
+			}
+			if w.matched(k) {
+				return negPhrase(w.toks, j)
+			}
+		}
+	}
+	return ""
+}
+
+func negPhrase(toks []token, j int) string {
+	end := min(len(toks), j+3)
+	return tokensText(toks[j:end])
+}
+
+// claimNegation reports the claim's negator governing one of its concepts.
+func (c *claim) claimNegation() string {
+	for j, t := range c.toks {
+		if !negators[t.Norm] || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) {
+			continue
+		}
+		for k := j + 1; k < len(c.toks) && k <= j+negationScope; k++ {
+			if c.breaks[k] {
+				break
+			}
+			if c.inConcept(k) {
+				return t.Text
+			}
+		}
+	}
+	return ""
+}
+
+func (c *claim) inConcept(j int) bool {
+	for _, sp := range c.cspans {
+		if sp[0] <= j && j < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleNegation: the claim and the sentence must agree on polarity: "had
+// verified" is contradicted by "tidak dapat memverifikasi", and "did not
+// agree" by "setuju".
+func ruleNegation(v *Verifier, c *claim, w *window) *finding {
+	cn, pn := c.claimNegation(), w.negation()
+	if (cn != "") == (pn != "") {
+		return nil
+	}
+	if !c.aboutSame(w.credits, -1) {
+		return &finding{reason: "the passage's polarity differs"}
+	}
+	if pn != "" {
+		return &finding{contradicts: true, reason: fmt.Sprintf("the passage says the opposite (“%s”)", pn)}
+	}
+	return &finding{contradicts: true, reason: fmt.Sprintf("the claim says “%s”; the passage states it as fact", cn)}
+}
+
+// qualifierAt reads the quantity qualifier before token i.
+func qualifierAt(norms []string, i int) (int, string) {
+	for _, q := range qualifierPhrases {
+		n := len(q.words)
+		if i-n < 0 {
+			continue
+		}
+		ok := true
+		for k, w := range q.words {
+			if norms[i-n+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return q.class, strings.Join(q.words, " ")
+		}
+	}
+	return qualNone, ""
+}
+
+// compatible reports whether a claim's qualifier class is a faithful
+// rendering of the passage's.
+func compatibleQualifier(claim, passage int) bool {
+	switch {
+	case claim == passage:
+		return true
+	case claim == qualNone:
+		return passage != qualUpTo && passage != qualNearly && passage != qualLessThan
+	case claim == qualAbout:
+		return passage == qualNone || passage == qualNearly
+	case claim == qualExactly:
+		return passage == qualNone
+	}
+	return false
+}
+
+// ruleQualifier: the bound on a number must be the passage's ("at least"
+// ≠ "up to", "about" ≈ a bare figure).
+func ruleQualifier(v *Verifier, c *claim, w *window) *finding {
+	cn := normsOf(c.toks)
+	pn := make([]string, len(w.toks))
+	for j, t := range w.toks {
+		pn[j] = t.Norm
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindNumber || !w.anyMatch(i) {
+			continue
+		}
+		s, _ := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		cq, cs := qualifierAt(cn, s)
+		ok := false
+		pq, ps := qualNone, ""
+		for _, sp := range w.spans[i] {
+			q, qs := qualifierAt(pn, sp[0])
+			if compatibleQualifier(cq, q) {
+				ok = true
+				break
+			}
+			pq, ps = q, qs
+		}
+		if ok {
+			continue
+		}
+		if cs == "" {
+			cs = "exactly"
+		}
+		if ps == "" {
+			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s %s; the passage gives the figure without “%s”", cs, k.Surface, cs)}
+		}
+		_ = pq
+		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s %s; the passage says %s (“%s”)", cs, k.Surface, qualNames[pq], ps)}
+	}
+	return nil
+}
+
+func normsOf(toks []lexicon.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Norm
+	}
+	return out
+}
+
+// vagueAt reads a vague magnitude word at token i ("thousands", "a few
+// hundred"): its power of ten and whether "few" makes it small; ok false
+// when token i is not one or counts a figure ("6 ribu").
+func vagueAt(toks []lexicon.Token, i int) (mag int, few bool, ok bool) {
+	m, isMag := vagueMagnitudes[toks[i].Norm]
+	if !isMag || toks[i].Num {
+		return 0, false, false
+	}
+	if i > 0 && (toks[i-1].Num || isNumberWord(toks[i-1].Norm) || vagueMagnitudes[toks[i-1].Norm] > 0 && !strings.HasSuffix(toks[i-1].Norm, "an") && !strings.HasSuffix(toks[i-1].Norm, "s")) {
+		return 0, false, false // "six thousand", "dua ratus": a figure
+	}
+	singular := !strings.HasSuffix(toks[i].Norm, "s") && !strings.HasSuffix(toks[i].Norm, "an")
+	if i > 0 && fewWords[toks[i-1].Norm] || i > 1 && fewWords[toks[i-2].Norm] {
+		few = true
+	} else if singular {
+		return 0, false, false // "a thousand" is a figure
+	}
+	// "puluhan ribu", "tens of thousands": the larger word scales.
+	if i+1 < len(toks) {
+		if m2, ok2 := vagueMagnitudes[toks[i+1].Norm]; ok2 && m2 > m {
+			return 0, false, false
+		}
+	}
+	if i > 0 {
+		if m0, ok0 := vagueMagnitudes[toks[i-1].Norm]; ok0 && m0 < m {
+			m += m0
+		}
+	} else if i > 1 && toks[i-1].Norm == "of" {
+		if m0, ok0 := vagueMagnitudes[toks[i-2].Norm]; ok0 && m0 < m {
+			m += m0
+		}
+	}
+	return m, few, true
+}
+
+// ruleVagueQuantity: "thousands" is not "a few hundred".
+func ruleVagueQuantity(v *Verifier, c *claim, w *window) *finding {
+	ptoks := make([]lexicon.Token, len(w.toks))
+	for j, t := range w.toks {
+		ptoks[j] = t.Token
+	}
+	for i := range c.toks {
+		cm, cf, ok := vagueAt(c.toks, i)
+		if !ok {
+			continue
+		}
+		found, other := false, ""
+		for j := range ptoks {
+			pm, pf, ok := vagueAt(ptoks, j)
+			if !ok {
+				if t := w.toks[j]; t.Num && t.value >= 10 && !isYear(t) {
+					mag := int(math.Floor(math.Log10(t.value)))
+					if mag == cm || mag == cm+1 && !cf {
+						found = true
+					}
+				}
+				continue
+			}
+			if pm == cm && pf == cf || pm == cm && cf {
+				found = true
+			} else {
+				other = w.toks[j].Text
+			}
+		}
+		if found {
+			continue
+		}
+		what := c.toks[i].Text
+		if cf {
+			what = "a few " + what
+		}
+		if other != "" {
+			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", what, other)}
+		}
+		return &finding{reason: fmt.Sprintf("the passage does not say %s", what)}
+	}
+	return nil
+}
+
+// hedgedAt reports whether token j is an epistemic modal: not next to a
+// negator ("tidak dapat" is inability), not the month May.
+func hedgedAt(toks []lexicon.Token, j int) bool {
+	t := toks[j]
+	if !hedges[t.Norm] || t.Upper && t.Norm == "may" && j > 0 {
+		return false
+	}
+	if j > 0 && negators[toks[j-1].Norm] || j+1 < len(toks) && negators[toks[j+1].Norm] {
+		return false
+	}
+	return true
+}
+
+// ruleModality: a claim must not state as fact what the passage says may
+// happen, nor hedge what it states, nor be certain of a possibility.
+func ruleModality(v *Verifier, c *claim, w *window) *finding {
+	cHedge, cCertain := "", ""
+	for j, t := range c.toks {
+		if c.inConcept(j) && !hedges[t.Norm] {
+			continue
+		}
+		if hedgedAt(c.toks, j) && cHedge == "" {
+			cHedge = t.Text
+		}
+		if certainties[t.Norm] {
+			cCertain = t.Text
+		}
+	}
+	ptoks := make([]lexicon.Token, len(w.toks))
+	for j, t := range w.toks {
+		ptoks[j] = t.Token
+	}
+	pHedge := ""
+	for j := range ptoks {
+		if hedgedAt(ptoks, j) {
+			pHedge = ptoks[j].Text
+			break
+		}
+	}
+	switch {
+	case cCertain != "" && pHedge != "":
+		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says “%s”; the passage says only that it may be so (“%s”)", cCertain, pHedge)}
+	case cHedge == "" && pHedge != "":
+		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("states it as fact; the passage says only that it may be so (“%s”)", pHedge)}
+	case cHedge != "" && pHedge == "":
+		return &finding{reason: fmt.Sprintf("says “%s”; the passage does not hedge it", cHedge)}
+	}
+	return nil
+}
+
+// ordinalAt reads an ordinal at token i: "third", "ketiga", "ke-3", "3rd".
+func (v *Verifier) ordinalAt(toks []lexicon.Token, i int) (int, bool) {
+	t := toks[i]
+	if n, ok := ordinalWords[t.Norm]; ok {
+		// An Indonesian ke- numeral before a common noun is collective:
+		// "kedua negara" is "both countries", "ketiga negara" "the three
+		// countries"; the ordinal follows its noun ("kunjungan ketiga").
+		if strings.HasPrefix(t.Norm, "ke") && i+1 < len(toks) && !toks[i+1].Upper && !toks[i+1].Num && !v.lex.IsStop(toks[i+1].Norm) &&
+			toks[i+1].Norm != "kali" && toks[i+1].Norm != "kalinya" && toks[i+1].Start-t.End <= 1 {
+			return 0, false
+		}
+		return n, true
+	}
+	if t.Num && i+1 < len(toks) && ordinalSuffixes[toks[i+1].Norm] && toks[i+1].Start == t.End {
+		if v, err := parseInt(t.Norm); err == nil {
+			return v, true
+		}
+	}
+	if t.Num && i > 0 && toks[i-1].Norm == "ke" && toks[i-1].End+1 == t.Start {
+		if v, err := parseInt(t.Norm); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+func parseInt(s string) (int, error) {
+	var n int
+	_, err := fmt.Sscanf(s, "%d", &n)
+	return n, err
+}
+
+// ruleOrdinal: "fifth visit" is not "kunjungan ketiga".
+func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
+	ptoks := make([]lexicon.Token, len(w.toks))
+	for j, t := range w.toks {
+		ptoks[j] = t.Token
+	}
+	for i := range c.toks {
+		n, ok := v.ordinalAt(c.toks, i)
+		if !ok {
+			continue
+		}
+		if (c.toks[i].Norm == "first" || c.toks[i].Norm == "pertama") && (i == 0 || c.breaks[min(i+1, len(c.toks)-1)]) {
+			continue // "First, …"
+		}
+		found, other := false, ""
+		for j := range ptoks {
+			m, ok := v.ordinalAt(ptoks, j)
+			if !ok {
+				continue
+			}
+			if m == n {
+				found = true
+				break
+			}
+			if !ambiguousOrdinals[ptoks[j].Norm] {
+				other = ptoks[j].Text
+			}
+		}
+		if found {
+			continue
+		}
+		if other != "" {
+			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", c.toks[i].Text, other)}
+		}
+		return &finding{reason: fmt.Sprintf("the passage does not say %s", c.toks[i].Text)}
+	}
+	return nil
+}
+
+// timeRef is a relative time: the unit and its offset from now.
+type timeRef struct {
+	unit   string
+	offset int
+	text   string
+}
+
+// timeRefs reads the relative time phrases of tokens: "last year",
+// "tahun lalu", "earlier this month", "awal bulan ini", "yesterday".
+func timeRefs(toks []lexicon.Token) []timeRef {
+	var out []timeRef
+	for i, t := range toks {
+		if t.Upper && t.Norm == "minggu" {
+			continue // Sunday
+		}
+		if off, ok := dayDeictics[t.Norm]; ok && !(t.Norm == "kemarin" && i > 0 && timeUnits[toks[i-1].Norm] != "") {
+			out = append(out, timeRef{"day", off, t.Text})
+			continue
+		}
+		unit, ok := timeUnits[t.Norm]
+		if !ok {
+			continue
+		}
+		if t.Norm == "pekan" && i > 0 && toks[i-1].Norm == "akhir" {
+			unit = "weekend"
+		}
+		if i > 0 {
+			if off, ok := deicticBefore[toks[i-1].Norm]; ok {
+				out = append(out, timeRef{unit, off, toks[i-1].Text + " " + t.Text})
+				continue
+			}
+		}
+		if i+1 < len(toks) {
+			if off, ok := deicticAfter[toks[i+1].Norm]; ok {
+				out = append(out, timeRef{unit, off, t.Text + " " + toks[i+1].Text})
+			}
+		}
+	}
+	return out
+}
+
+// ruleTime: "last year" is not "tahun ini".
+func ruleTime(v *Verifier, c *claim, w *window) *finding {
+	crefs := timeRefs(c.toks)
+	if len(crefs) == 0 {
+		return nil
+	}
+	ptoks := make([]lexicon.Token, len(w.toks))
+	for j, t := range w.toks {
+		ptoks[j] = t.Token
+	}
+	prefs := timeRefs(ptoks)
+	for _, cr := range crefs {
+		found, other := false, ""
+		for _, pr := range prefs {
+			if pr.unit != cr.unit {
+				continue
+			}
+			if pr.offset == cr.offset {
+				found = true
+				break
+			}
+			other = pr.text
+		}
+		if found {
+			continue
+		}
+		if other != "" {
+			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", cr.text, other)}
+		}
+		return &finding{reason: fmt.Sprintf("the passage does not say %s", cr.text)}
+	}
+	return nil
+}
+
+// ruleFormer: "former defence minister" needs "mantan", and a title the
+// passage calls former ("mantan menteri pertahanan") is not current.
+func ruleFormer(v *Verifier, c *claim, w *window) *finding {
+	cFormer, cCurrent := "", ""
+	for _, t := range c.toks {
+		if formerWords[t.Norm] {
+			cFormer = t.Text
+		}
+		if currentWords[t.Norm] {
+			cCurrent = t.Text
+		}
+	}
+	pFormer := ""
+	for j, t := range w.toks {
+		if formerWords[t.Norm] && j+1 < len(w.toks) && w.matched(j+1) {
+			pFormer = t.Text
+		}
+	}
+	switch {
+	case cFormer != "" && pFormer == "":
+		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage does not say the title is a former one", cFormer)}
+	case cFormer == "" && pFormer != "":
+		return &finding{contradicts: c.aboutSame(w.credits, -1) || cCurrent != "", reason: fmt.Sprintf("the passage says the title is a former one (“%s”)", pFormer)}
+	}
+	return nil
+}
+
+// ruleNumberAnchor: the passage's figure must count what the claim's
+// counts: "6,000 engineers were killed" is not backed by "6.000 tentara
+// tewas" in a sentence that names engineers elsewhere.
+func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindNumber || !w.anyMatch(i) || len(k.anchor) == 0 {
+			continue
+		}
+		var anchors [][2]int
+		for _, a := range k.anchor {
+			anchors = append(anchors, altSpansOne(a, w.toks)...)
+		}
+		if len(anchors) == 0 {
+			continue
+		}
+		near := false
+		for _, sp := range w.spans[i] {
+			for _, a := range anchors {
+				if abs(a[0]-sp[0]) <= conflictWindow+1 {
+					near = true
+				}
+			}
+		}
+		if !near {
+			return &finding{reason: fmt.Sprintf("the passage's %s counts something else", k.Surface)}
+		}
+	}
+	return nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
