@@ -21,8 +21,8 @@ import (
 // within backerShare whose article (not sentence) names the question's
 // subjects may only corroborate an answer already found.
 const (
-	minCoverage      = 0.6
-	minCoverageNamed = 0.5
+	minCoverage      = 0.5
+	minCoverageNamed = 0.4
 	peerShare        = 0.85
 	backerShare      = 0.6
 	maxQuotes        = 4
@@ -60,20 +60,50 @@ type Evidence struct {
 	KeyNorm   string
 	KeyStart  int
 	KeyEnd    int
+	KeyType   lexicon.AnswerType // what kind of value Key is
 }
 
 // Answer answers q from the coverage.
 func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 	start := time.Now()
 	res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}}
-	lq := e.lex.Analyze(q.Question)
+	lq, err := e.analyze(ctx, q.Question, q.K)
+	if err != nil {
+		return res, err
+	}
+	if lq.Type == lexicon.AnswerYesNo {
+		ev, polarity, err := e.yesNoEvidence(ctx, lq, q.K)
+		if err != nil {
+			return res, err
+		}
+		res = e.compose(res, lq, ev, polarity)
+		res.TookMS = time.Since(start).Milliseconds()
+		return res, nil
+	}
 	ev, err := e.evidence(ctx, lq, q.K)
 	if err != nil {
 		return res, err
 	}
-	res = compose(res, lq, ev)
+	res = e.compose(res, lq, ev, yesNoNone)
 	res.TookMS = time.Since(start).Milliseconds()
 	return res, nil
+}
+
+// analyze reads the question; when it has words in lower case that the
+// coverage writes as names, it reads it again knowing them.
+func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, error) {
+	lq := e.lex.Analyze(question)
+	if k <= 0 {
+		k = e.k
+	}
+	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
+	if err != nil {
+		return lq, fmt.Errorf("search: %w", err)
+	}
+	if names := corpusNames(question, hits); len(names) > 0 {
+		lq = e.lex.AnalyzeWith(question, func(w string) bool { return names[w] })
+	}
+	return lq, nil
 }
 
 // Evidence retrieves and ranks the sentences that answer lq, best first;
@@ -85,6 +115,9 @@ func (e *Extractive) Evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, error) {
 	if k <= 0 {
 		k = e.k
+	}
+	if absentThing(e.corpus, lq) != "" {
+		return nil, nil
 	}
 	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
 	if err != nil {
@@ -128,7 +161,7 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	out := make([]Evidence, 0, len(peers)+len(backers))
 	for i, c := range append(peers, backers...) {
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
-			credits: map[int]float64{}}
+			credits: map[int]float64{}, KeyType: lq.Type}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
 				ev.credits[m.concept] = m.credit
@@ -243,74 +276,6 @@ func (e *Extractive) withKeys(peers []*candidate, lq lexicon.Query) []*candidate
 	return kept
 }
 
-// compose writes the answer: the agreed figure or name with every outlet
-// that states it, each version when outlets disagree, then the quotes.
-func compose(res Result, lq lexicon.Query, ev []Evidence) Result {
-	en := lq.Lang != "id"
-	if len(ev) == 0 {
-		res.Answered = false
-		res.Answer = declineText(en)
-		return res
-	}
-	res.Answered = true
-	groups := groupEvidence(lq, ev)
-	var lead strings.Builder
-	var quotes strings.Builder
-	n := 0
-	cite := func(e Evidence) int {
-		for _, c := range res.Citations {
-			if c.Doc == e.Doc.ID && c.ByteStart == e.Span.Start {
-				return c.N
-			}
-		}
-		n++
-		res.Citations = append(res.Citations, citationFor(n, e))
-		return n
-	}
-	disagree := len(groups) > 1
-	if disagree {
-		if en {
-			lead.WriteString("The reports differ: ")
-		} else {
-			lead.WriteString("Laporan berbeda: ")
-		}
-	}
-	for gi, g := range groups {
-		var marks []int
-		for _, e := range g {
-			marks = append(marks, cite(e))
-		}
-		if g[0].Key != "" {
-			if gi > 0 {
-				lead.WriteString("; ")
-			}
-			lead.WriteString(asQuoted(g[0].Key))
-			if disagree {
-				lead.WriteString(" (")
-				lead.WriteString(outletList(g, en))
-				lead.WriteString(")")
-			}
-			lead.WriteString(" ")
-			lead.WriteString(markers(marks))
-		}
-	}
-	if lead.Len() > 0 {
-		lead.WriteString(".")
-	}
-	for _, c := range res.Citations {
-		if quotes.Len() > 0 {
-			quotes.WriteString(" ")
-		}
-		fmt.Fprintf(&quotes, "“%s” [%d]", asQuoted(c.Quote), c.N)
-	}
-	if lead.Len() > 0 {
-		res.Answer = lead.String() + "\n\n" + quotes.String()
-	} else {
-		res.Answer = quotes.String()
-	}
-	return res
-}
-
 // groupEvidence groups sentences by the answer they give. Typed questions
 // group by key value; the first group is the best-supported answer; a
 // second group survives only for figures (where outlets really disagree)
@@ -406,24 +371,6 @@ func isCaption(s string) bool {
 		}
 	}
 	return false
-}
-
-func outletList(g []Evidence, en bool) string {
-	var names []string
-	for _, e := range g {
-		name := e.Doc.Outlet
-		if name == "" {
-			name = e.Doc.Title
-		}
-		if name == "" {
-			name = e.Doc.ID
-		}
-		names = append(names, truncateRunes(name, 60))
-	}
-	if en {
-		return "according to " + strings.Join(names, ", ")
-	}
-	return "menurut " + strings.Join(names, ", ")
 }
 
 func markers(ns []int) string {

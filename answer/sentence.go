@@ -21,9 +21,12 @@ type candidate struct {
 	entities bool    // every name and number of the question is present, one at least in the sentence
 	inDoc    bool    // every name and number of the question is in the sentence's article
 	allHere  bool    // ... and all of them in the sentence itself
-	matched  []conceptMatch
-	score    float64
-	keys     []key // answer-type matches in the sentence, nearest to the focus first
+	// unnamed is a thing the question names (a salient noun) that neither
+	// the sentence nor its paragraph mentions: it answers another question.
+	unnamed bool
+	matched []conceptMatch
+	score   float64
+	keys    []key // answer-type matches in the sentence, nearest to the focus first
 }
 
 type conceptMatch struct {
@@ -62,6 +65,11 @@ func (c *candidate) text() string { return c.doc.Text[c.span.Start:c.span.End] }
 // falls short.
 const entityMinWeight = 1.5
 
+// absentWordWeight weighs a question word no article uses in any of its
+// translations and that names no thing ("ballpark", "talked up"): it may
+// be paraphrased, so missing it costs little.
+const absentWordWeight = 0.5
+
 func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 	w := make([]float64, len(q.Concepts))
 	maxIDF := corpus.MaxIDF()
@@ -90,8 +98,10 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 			}
 		}
 		switch {
+		case n == 0 && (c.Salient || c.Entity || c.Number):
+			w[i] = maxIDF // a thing the coverage never mentions
 		case n == 0:
-			w[i] = maxIDF
+			w[i] = absentWordWeight // a verb or chat word the coverage words otherwise
 		default:
 			w[i] = sum / float64(n)
 		}
@@ -109,6 +119,40 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 		}
 	}
 	return w
+}
+
+// absentThing returns a thing the question names (a salient noun:
+// "tanks", "prisoners") that no article mentions in any of its
+// translations, or "". Then no sentence answers the question: a sentence
+// about the rest of it answers another one.
+func absentThing(corpus Corpus, q lexicon.Query) string {
+	for _, c := range q.Concepts {
+		if !c.Salient {
+			continue
+		}
+		present := false
+		for _, a := range c.Alts {
+			all := len(a) > 0
+			for _, word := range a {
+				any := false
+				for _, t := range word {
+					if corpus.DF(t) > 0 {
+						any = true
+						break
+					}
+				}
+				all = all && any
+			}
+			if all {
+				present = true
+				break
+			}
+		}
+		if !present {
+			return c.Surface
+		}
+	}
+	return ""
 }
 
 // matchAlt reports whether every word of a is among the term sets, and the
@@ -149,6 +193,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 	var got, total float64
 	c.entities = true
 	named, namedHere := 0, 0
+	docOnly := false // a name of the question only elsewhere in the article
 	c.matched = c.matched[:0]
 	for i, con := range q.Concepts {
 		total += weights[i]
@@ -171,6 +216,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 				for _, a := range con.Alts {
 					if ok, _ := matchAlt(a, docTerms); ok {
 						credit = 0.3
+						docOnly = true
 						break
 					}
 				}
@@ -196,7 +242,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 	// The sentence itself must be about something the question names; the
 	// rest of its names may come from the surrounding article.
 	c.inDoc = c.entities
-	if named > 0 && namedHere == 0 {
+	// A name found only elsewhere in the article may back an answer, not
+	// give one: the sentence (with its paragraph) must be about everyone
+	// the question names.
+	if named > 0 && namedHere == 0 || docOnly {
 		c.entities = false
 	}
 	c.allHere = c.entities && namedHere == named

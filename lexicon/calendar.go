@@ -140,3 +140,25 @@ func IsQuantityQualifier(w string) bool {
 	}
 	return false
 }
+
+// WeekdayEN names a day (Indonesian or English, lower-case) in English;
+// "" when w is not a day name.
+func WeekdayEN(w string) string {
+	switch w {
+	case "senin", "monday":
+		return "Monday"
+	case "selasa", "tuesday":
+		return "Tuesday"
+	case "rabu", "wednesday":
+		return "Wednesday"
+	case "kamis", "thursday":
+		return "Thursday"
+	case "jumat", "friday":
+		return "Friday"
+	case "sabtu", "saturday":
+		return "Saturday"
+	case "minggu", "ahad", "sunday":
+		return "Sunday"
+	}
+	return ""
+}

@@ -17,6 +17,11 @@ func (g gloss) better(o gloss) bool {
 	if g.rank != o.rank {
 		return g.rank < o.rank
 	}
+	// A singular headword before a plural one ("soldier" before
+	// "armies"): the caller inflects.
+	if gp, op := strings.HasSuffix(g.en, "s"), strings.HasSuffix(o.en, "s"); gp != op {
+		return op
+	}
 	if len(g.en) != len(o.en) {
 		return len(g.en) < len(o.en)
 	}

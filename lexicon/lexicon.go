@@ -22,6 +22,7 @@ type Lexicon struct {
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
+	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
 	maxPhrase      int                 // longest dictionary headword, in words
 }
 
@@ -33,6 +34,9 @@ func New() (*Lexicon, error) {
 		return nil, err
 	}
 	if l.stopEN, err = readSet(dataFS, "data/stopwords-en.txt"); err != nil {
+		return nil, err
+	}
+	if l.nouns, err = readSet(dataFS, "data/wordnet-nouns.txt"); err != nil {
 		return nil, err
 	}
 	if l.news, err = readDict(dataFS, "data/news-en-id.tsv"); err != nil {
@@ -93,6 +97,21 @@ func New() (*Lexicon, error) {
 // language's dictionary (and so, capitalised, more likely a title or a
 // place than a person's name).
 func (l *Lexicon) KnownWord(norm string) bool { return l.known[norm] || l.IsStop(norm) }
+
+// IsNoun reports whether a folded English word names a thing: its
+// dominant WordNet sense is a noun ("tanks", "prisoner"), and it is not an
+// -ing or -ed form, which in a question is nearly always a verb.
+func (l *Lexicon) IsNoun(norm string) bool {
+	if strings.HasSuffix(norm, "ing") || strings.HasSuffix(norm, "ed") {
+		return false
+	}
+	for _, lemma := range lemmaCandidates(norm) {
+		if l.nouns[lemma] {
+			return true
+		}
+	}
+	return false
+}
 
 // IsStop reports whether a folded word is an Indonesian or English stop word.
 func (l *Lexicon) IsStop(norm string) bool { return l.stopID[norm] || l.stopEN[norm] }

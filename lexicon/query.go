@@ -15,10 +15,11 @@ const (
 	AnswerDate
 	AnswerPerson
 	AnswerPlace
+	AnswerYesNo // "Did …?", "Apakah …?": yes, no, or the coverage does not say
 )
 
 func (t AnswerType) String() string {
-	return [...]string{"any", "number", "percent", "duration", "date", "person", "place"}[t]
+	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno"}[t]
 }
 
 // Word is one word of a phrase: the candidate index terms it may match.
@@ -39,6 +40,9 @@ type Concept struct {
 	Entity     bool // a name: evidence must contain it
 	Number     bool // a number written in the question
 	Meta       bool // about the coverage itself ("article", "liputan"): low weight
+	// Salient marks a thing the question names ("tanks", "prisoners"):
+	// evidence that never mentions it answers another question.
+	Salient bool
 }
 
 // AltWeight returns the credit of alternative i.
@@ -116,8 +120,26 @@ func (q Query) Expansion() string {
 // kept whole and translated when the dictionaries know them, dictionary
 // phrases before single words, English inflections undone, Indonesian short
 // forms and curated synonyms added.
-func (l *Lexicon) Analyze(question string) Query {
+func (l *Lexicon) Analyze(question string) Query { return l.AnalyzeWith(question, nil) }
+
+// AnalyzeWith is Analyze for a question whose names may be written in
+// lower case, as people type in chat ("who did lavrov meet?"): isName
+// reports the folded words the corpus writes as names.
+func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Query {
 	toks := Tokenize(question)
+	if isName != nil {
+		for i := range toks {
+			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || !isName(toks[i].Norm) {
+				continue
+			}
+			// A dictionary name the word belongs to ("north korea", where
+			// the coverage writes only "Korea") is capitalised whole.
+			from, to := l.namePhraseAround(toks, i)
+			for k := from; k < to; k++ {
+				toks[k].Upper = true
+			}
+		}
+	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
 	if q.Lang == "" {
 		q.Lang = "en"
@@ -171,9 +193,24 @@ func (l *Lexicon) Analyze(question string) Query {
 		used[i] = true
 		c := l.wordConcept(toks[i].Text, toks[i].Norm, q.Lang)
 		c.Meta = metaWords[toks[i].Norm]
+		c.Salient = !c.Meta && l.namesThing(toks[i].Norm, q.Lang)
 		q.Concepts = append(q.Concepts, c)
 	}
 	return q
+}
+
+// namePhraseAround returns the token range of the longest English
+// dictionary phrase that covers token i, or just i.
+func (l *Lexicon) namePhraseAround(toks []Token, i int) (int, int) {
+	for n := l.maxPhrase; n >= 2; n-- {
+		for from := max(0, i-n+1); from <= i && from+n <= len(toks); from++ {
+			key := joinNorms(toks[from : from+n])
+			if l.news[key] != nil || l.freedict[key] != nil || l.abbrev[key] != nil {
+				return from, from + n
+			}
+		}
+	}
+	return i, i + 1
 }
 
 // phraseAt returns the length (≥2) of the longest dictionary phrase starting
@@ -246,7 +283,7 @@ func (l *Lexicon) translate(norm string) (translations []string, curated bool) {
 		head, last = norm[:k+1], norm[k+1:]
 	}
 	for i, d := range []map[string][]string{l.news, l.freedict} {
-		for _, lemma := range lemmaCandidates(last) {
+		for _, lemma := range append(lemmaCandidates(last), derivationBases(last)...) {
 			if tr := d[head+lemma]; tr != nil {
 				var out []string
 				for _, t := range tr {
@@ -258,6 +295,30 @@ func (l *Lexicon) translate(norm string) (translations []string, curated bool) {
 		}
 	}
 	return nil, false
+}
+
+// namesThing reports whether a question word names a thing (a noun, by
+// WordNet): an English word directly, an Indonesian one through its
+// English gloss or, for loanwords ("drone", "museum"), as written.
+func (l *Lexicon) namesThing(norm, lang string) bool {
+	if lang == "en" {
+		return l.IsNoun(norm)
+	}
+	return !l.KnownWord(norm) && l.IsNoun(norm)
+}
+
+// derivationBases undoes English derivational suffixes ("closeness" →
+// "close", "deployment" → "deploy", "heroically" → "heroic"), so a word
+// the dictionaries lack meets its base: Indonesian derives the same way
+// with affixes (kedekatan ← dekat) that the stemmer strips.
+func derivationBases(w string) []string {
+	var out []string
+	for _, suf := range []string{"ness", "ment", "ity", "ally", "ly", "ion", "ation"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			out = append(out, w[:len(w)-len(suf)])
+		}
+	}
+	return out
 }
 
 // nameConcept builds a name's alternatives: its translation when the
@@ -372,28 +433,18 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 	for i, t := range toks {
 		words[i] = t.Norm
 	}
-	s := " " + strings.Join(words, " ") + " "
-	has := func(phrases ...string) bool {
-		for _, p := range phrases {
-			if strings.Contains(s, " "+p+" ") {
-				return true
-			}
-		}
-		return false
+	if yesNoQuestion(words) {
+		return AnswerYesNo
 	}
-	switch {
-	case has("how long", "berapa lama", "how many days", "berapa hari"):
-		return AnswerDuration
-	case has("what share", "what percentage", "what proportion", "what percent", "how much of", "berapa persen", "persentase"):
-		return AnswerPercent
-	case has("how many", "how much", "what number", "berapa"):
-		return AnswerNumber
-	case has("when", "what date", "what day", "what year", "which year", "which month", "what month", "kapan", "tanggal berapa", "bulan apa", "tahun berapa"):
-		return AnswerDate
-	case has("where", "which city", "what city", "which country", "what country", "which place", "di mana", "dimana", "ke mana", "kemana", "kota apa", "negara apa", "mana"):
-		return AnswerPlace
-	case has("who", "whom", "whose", "siapa"):
-		return AnswerPerson
+	// The first question word decides: "who cut the ribbon when the zone
+	// opened?" asks for a person, not a date.
+	for i := range words {
+		if t, n := typeAt(words, i); n > 0 {
+			if t == AnswerAny {
+				break
+			}
+			return t
+		}
 	}
 	for i := 0; i+1 < len(words); i++ {
 		if (words[i] == "which" || words[i] == "what") && personNouns[words[i+1]] ||
@@ -402,6 +453,77 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 		}
 	}
 	return AnswerAny
+}
+
+// yesNoQuestion reports a polar question: it opens with an English
+// auxiliary verb or an Indonesian question particle ("apakah", "benarkah",
+// any word ending in the particle -kah), and asks no wh-word.
+func yesNoQuestion(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "what", "which", "who", "whom", "whose", "when", "where", "why", "how",
+			"siapa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "berapa":
+			return false
+		}
+	}
+	first := words[0]
+	if first == "so" || first == "but" || first == "and" || first == "jadi" || first == "tapi" {
+		first = words[1]
+	}
+	switch first {
+	case "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could",
+		"should", "may", "might", "isn", "aren", "wasn", "weren", "didn", "doesn", "don", "hasn", "haven",
+		"apakah", "benarkah", "betulkah":
+		return true
+	case "apa":
+		return words[1] == "benar" || words[1] == "betul"
+	}
+	return len(first) > 4 && strings.HasSuffix(first, "kah") && first != "langkah" && first != "nikah" && first != "menikah"
+}
+
+// typeAt reads a question phrase starting at word i: the answer type it
+// asks for and its length in words (0 when no question phrase starts
+// there). AnswerAny with n > 0 is an open question word ("what", "why").
+func typeAt(w []string, i int) (AnswerType, int) {
+	at := func(phrase ...string) bool {
+		if i+len(phrase) > len(w) {
+			return false
+		}
+		for k, p := range phrase {
+			if w[i+k] != p {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case at("how", "long"), at("berapa", "lama"), at("how", "many", "days"), at("berapa", "hari"), at("for", "how", "long"):
+		return AnswerDuration, 2
+	case at("what", "share"), at("what", "percentage"), at("what", "proportion"), at("what", "percent"), at("how", "much", "of"),
+		at("berapa", "persen"), at("persentase"):
+		return AnswerPercent, 2
+	case at("how", "many"), at("how", "much"), at("what", "number"), at("berapa"):
+		return AnswerNumber, 2
+	case at("when"), at("what", "date"), at("what", "day"), at("what", "year"), at("which", "year"), at("which", "month"),
+		at("what", "month"), at("which", "day"), at("on", "which", "day"), at("kapan"), at("tanggal", "berapa"), at("bulan", "apa"),
+		at("tahun", "berapa"), at("hari", "apa"):
+		return AnswerDate, 1
+	case at("where"), at("which", "city"), at("what", "city"), at("which", "country"), at("what", "country"), at("which", "place"),
+		at("in", "which", "city"), at("di", "mana"), at("dimana"), at("ke", "mana"), at("kemana"), at("kota", "apa"), at("negara", "apa"),
+		at("mana"):
+		return AnswerPlace, 1
+	case at("who"), at("whom"), at("whose"), at("siapa"):
+		return AnswerPerson, 1
+	case at("what"), at("which"), at("why"), at("how"), at("apa"), at("mengapa"), at("kenapa"), at("bagaimana"), at("gimana"):
+		if i+1 < len(w) && (w[i] == "which" || w[i] == "what") && (personNouns[w[i+1]] || i+2 < len(w) && personNouns[w[i+2]]) {
+			return AnswerPerson, 2
+		}
+		return AnswerAny, 1
+	}
+	return AnswerAny, 0
 }
 
 var personNouns = map[string]bool{
@@ -452,7 +574,12 @@ func typeWord(t AnswerType, w string) bool {
 	case AnswerDate:
 		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
 	case AnswerPlace:
-		return w == "place" || w == "location" || w == "tempat"
+		switch w {
+		case "place", "location", "tempat", "city", "town", "country", "region", "kota", "negara", "wilayah", "daerah":
+			return true
+		}
+	case AnswerPerson:
+		return w == "person" || w == "name" || w == "nama" || w == "orang"
 	}
 	return false
 }

@@ -1,0 +1,186 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// The last stage of the extractive answerer: the lead, written in the
+// asker's language from the chosen evidence. The lead states the answer in
+// Kabar's own words (the figure, the date, the name, yes or no) with [n]
+// markers; the verbatim quotes travel in the citations. Open questions,
+// which have no value to state, get a short frame around the best quote.
+
+// phrases are the fixed words of a lead, per language. Attributions carry
+// no counts ("the reports", not "two reports"): a number in the lead is a
+// claim the verifier checks against the passages.
+type phrases struct {
+	accordingTo, theReport, theReports, aReport, another, otherReports, disagree, yes, no, and string
+}
+
+func phrasesFor(lang string) phrases {
+	if lang == "id" {
+		return phrases{accordingTo: "menurut", theReport: "laporan", theReports: "laporan-laporan", aReport: "satu laporan",
+			another: "laporan lain", otherReports: "laporan lain", disagree: "Laporan berbeda:", yes: "Ya", no: "Tidak", and: "dan"}
+	}
+	return phrases{accordingTo: "according to", theReport: "the report", theReports: "the reports", aReport: "a report",
+		another: "another report", otherReports: "other reports", disagree: "The reports disagree:", yes: "Yes", no: "No", and: "and"}
+}
+
+// compose writes the answer from the judged evidence.
+func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polarity yesNo) Result {
+	lang := answerLang(lq)
+	res.Lang = lang
+	if len(ev) == 0 {
+		res.Answered = false
+		res.Answer = declineText(lang != "id")
+		return res
+	}
+	res.Answered = true
+	p := phrasesFor(lang)
+	groups := groupEvidence(lq, ev)
+	n := 0
+	cite := func(ev Evidence) int {
+		for _, c := range res.Citations {
+			if c.Doc == ev.Doc.ID && c.ByteStart == ev.Span.Start {
+				return c.N
+			}
+		}
+		n++
+		res.Citations = append(res.Citations, citationFor(n, ev))
+		return n
+	}
+	var lead strings.Builder
+	switch {
+	case len(groups) > 1:
+		// Outlets disagree: each version with its source.
+		lead.WriteString(p.disagree)
+		for gi, g := range groups {
+			marks := citeAll(g, cite)
+			if gi > 0 {
+				lead.WriteString(";")
+			}
+			fmt.Fprintf(&lead, " %s, %s %s %s", e.value(g[0], lq, lang), p.accordingTo, attribution(g, p, gi > 0), markers(marks))
+		}
+		lead.WriteString(".")
+	case groups[0][0].Key != "":
+		g := groups[0]
+		marks := citeAll(g, cite)
+		if polarity != yesNoNone {
+			lead.WriteString(polarityWord(polarity, p) + ": ")
+		}
+		fmt.Fprintf(&lead, "%s, %s %s %s.", upperFirst(e.value(g[0], lq, lang)), p.accordingTo, attribution(g, p, false), markers(marks))
+	default:
+		// No value to state: frame the best sentences.
+		g := groups[0]
+		if polarity != yesNoNone {
+			lead.WriteString(polarityWord(polarity, p) + ". ")
+		}
+		for i, ev := range g {
+			m := cite(ev)
+			if i > 0 {
+				lead.WriteString(" ")
+			}
+			who := attribution([]Evidence{ev}, p, i > 0)
+			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
+		}
+	}
+	res.Answer = lead.String()
+	return res
+}
+
+// value renders an evidence's key in the answer's language.
+func (e *Extractive) value(ev Evidence, lq lexicon.Query, lang string) string {
+	typ := lq.Type
+	if typ == lexicon.AnswerYesNo {
+		typ = ev.KeyType
+	}
+	return asQuoted(renderValue(ev.Key, typ, lang, e.lex))
+}
+
+func citeAll(g []Evidence, cite func(Evidence) int) []int {
+	var marks []int
+	for _, ev := range g {
+		m := cite(ev)
+		dup := false
+		for _, x := range marks {
+			dup = dup || x == m
+		}
+		if !dup {
+			marks = append(marks, m)
+		}
+	}
+	return marks
+}
+
+// attribution names the sources of a group: their outlets where the
+// articles state them, else how many reports say it. Kabar never invents
+// an outlet.
+func attribution(g []Evidence, p phrases, other bool) string {
+	var outlets []string
+	docs := map[string]bool{}
+	unnamed := 0
+	for _, ev := range g {
+		if docs[ev.Doc.ID] {
+			continue
+		}
+		docs[ev.Doc.ID] = true
+		if o := strings.TrimSpace(ev.Doc.Outlet); o != "" {
+			outlets = appendNew(outlets, o)
+		} else {
+			unnamed++
+		}
+	}
+	switch {
+	case len(outlets) == 0 && other:
+		return p.another
+	case len(outlets) == 0 && unnamed == 1:
+		return p.theReport
+	case len(outlets) == 0:
+		return p.theReports
+	}
+	names := strings.Join(outlets, ", ")
+	switch unnamed {
+	case 0:
+		return names
+	case 1:
+		return names + " " + p.and + " " + p.another
+	}
+	return names + " " + p.and + " " + p.otherReports
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func polarityWord(y yesNo, p phrases) string {
+	if y == yesNoNo {
+		return p.no
+	}
+	return p.yes
+}
+
+// answerLang is the language to answer in: the question's.
+func answerLang(lq lexicon.Query) string {
+	if lq.Lang == "id" {
+		return "id"
+	}
+	return "en"
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return s[:i] + strings.ToUpper(string(r)) + s[i+1:]
+		}
+		return s
+	}
+	return s
+}

@@ -1,0 +1,195 @@
+package answer
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// Glosser renders an Indonesian word in English (the dictionaries read
+// backwards); "" when it cannot.
+type Glosser interface {
+	Gloss(id string) string
+}
+
+// qualifierEN renders the Indonesian hedges of a figure in English. The
+// list is the closed class of Indonesian quantity qualifiers (Tata Bahasa
+// Baku Bahasa Indonesia, numeralia tak tentu and penanda batas).
+var qualifierEN = map[string]string{
+	"lebih dari": "more than", "lebih": "more than", "sekitar": "about", "kira kira": "about", "kira": "about",
+	"setidaknya": "at least", "sedikitnya": "at least", "paling sedikit": "at least", "hampir": "nearly",
+	"hingga": "up to", "sampai": "up to", "kurang dari": "fewer than", "tambahan": "an additional",
+	"sebanyak": "", "sejumlah": "", "mencapai": "",
+}
+
+// renderValue writes an answer value (the key phrase of a sentence) in
+// the asker's language. Indonesian keeps the article's words; English
+// renders figures, dates and durations in English form and translates the
+// counted noun; names stay as written.
+func renderValue(text string, typ lexicon.AnswerType, lang string, g Glosser) string {
+	text = strings.TrimSpace(text)
+	if lang == "id" || g == nil {
+		return text
+	}
+	switch typ {
+	case lexicon.AnswerNumber, lexicon.AnswerPercent:
+		return figureEN(text, g)
+	case lexicon.AnswerDuration:
+		return durationEN(text)
+	case lexicon.AnswerDate:
+		return dateEN(text)
+	}
+	return text
+}
+
+// figureEN renders "sekitar 6.000 insinyur" as "about 6,000 engineers".
+func figureEN(text string, g Glosser) string {
+	toks := lexicon.Tokenize(text)
+	var parts []string
+	var value float64 = -1
+	i := 0
+	for i < len(toks) && !toks[i].Num {
+		w := toks[i].Norm
+		if i+1 < len(toks) && !toks[i+1].Num {
+			if en, ok := qualifierEN[w+" "+toks[i+1].Norm]; ok {
+				if en != "" {
+					parts = append(parts, en)
+				}
+				i += 2
+				continue
+			}
+		}
+		if en, ok := qualifierEN[w]; ok {
+			if en != "" {
+				parts = append(parts, en)
+			}
+		} else {
+			parts = append(parts, toks[i].Text) // already English, or a word we keep
+		}
+		i++
+	}
+	if i == len(toks) {
+		return text
+	}
+	v, err := strconv.ParseFloat(toks[i].Norm, 64)
+	if err != nil {
+		return text
+	}
+	value = v
+	num := formatNumberEN(v)
+	rest := strings.TrimSpace(text[toks[i].End:])
+	switch {
+	case strings.HasPrefix(rest, "%"):
+		num += "%"
+		rest = strings.TrimSpace(rest[1:])
+	case strings.HasPrefix(strings.ToLower(rest), "persen"):
+		num += "%"
+		rest = strings.TrimSpace(rest[len("persen"):])
+	}
+	parts = append(parts, num)
+	for _, t := range lexicon.Tokenize(rest) {
+		if t.Num {
+			break
+		}
+		en := g.Gloss(t.Norm)
+		if en == "" {
+			en = t.Text // a name or a word no dictionary knows: as written
+		} else if value != 1 {
+			en = pluralEN(en)
+		}
+		parts = append(parts, en)
+		break // the counted noun; what follows is the article's own phrasing
+	}
+	return strings.Join(parts, " ")
+}
+
+// formatNumberEN writes 6000 as "6,000" and 2.5 as "2.5".
+func formatNumberEN(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// pluralEN makes a regular English plural ("engineer" → "engineers").
+func pluralEN(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "people"), strings.HasSuffix(w, "personnel"):
+		return w
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case w == "man":
+		return "men"
+	case w == "woman":
+		return "women"
+	case w == "person":
+		return "people"
+	}
+	return w + "s"
+}
+
+var numberWordsEN = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// durationEN renders "tiga hari" as "three days".
+func durationEN(text string) string {
+	toks := lexicon.Tokenize(text)
+	if len(toks) < 2 {
+		return text
+	}
+	n, ok := lexicon.NumberWord(toks[0].Norm)
+	if toks[0].Num {
+		v, err := strconv.ParseFloat(toks[0].Norm, 64)
+		n, ok = v, err == nil
+	}
+	unit := unitCanon(toks[1].Norm)
+	if !ok || unit == "" {
+		return text
+	}
+	num := formatNumberEN(n)
+	if n == float64(int(n)) && int(n) < len(numberWordsEN) {
+		num = numberWordsEN[int(n)]
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	return num + " " + unit
+}
+
+// dateEN renders "12 Juli 2025" as "12 July 2025".
+func dateEN(text string) string {
+	var parts []string
+	for _, t := range lexicon.Tokenize(text) {
+		if m := lexicon.MonthNumber(t.Norm); m > 0 {
+			parts = append(parts, time.Month(m).String())
+			continue
+		}
+		if d := lexicon.WeekdayEN(t.Norm); d != "" {
+			parts = append(parts, d)
+			continue
+		}
+		parts = append(parts, t.Text)
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return strings.Join(parts, " ")
+}

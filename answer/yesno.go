@@ -1,0 +1,145 @@
+package answer
+
+import (
+	"context"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// yesNo is the polarity of the answer to a polar question.
+type yesNo int
+
+const (
+	yesNoNone yesNo = iota // not a polar question
+	yesNoYes
+	yesNoNo
+)
+
+// yesNoEvidence answers a polar question in two steps.
+//
+//  1. The proposition as asked: sentences stating everything the question
+//     names. They say yes, unless the sentence negates what the question
+//     affirms (or the reverse) near the matched words: then no.
+//  2. The proposition with one figure, place or date left open: a
+//     sentence stating the rest with a different value says no, and that
+//     value is the answer ("Did they meet in Pyongyang?" → "No: Wonsan").
+//
+// Otherwise the coverage does not say.
+func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, yesNo, error) {
+	asked := lq
+	asked.Type = lexicon.AnswerAny
+	ev, err := e.evidence(ctx, asked, k)
+	if err != nil {
+		return nil, yesNoNone, err
+	}
+	if len(ev) > 0 {
+		if negatedDifferently(lq, ev[0]) {
+			return ev[:1], yesNoNo, nil
+		}
+		return ev, yesNoYes, nil
+	}
+	for i, c := range lq.Concepts {
+		typ, ok := openType(lq, c)
+		if !ok {
+			continue
+		}
+		open := lq
+		open.Type = typ
+		open.Concepts = append(append([]lexicon.Concept{}, lq.Concepts[:i]...), lq.Concepts[i+1:]...)
+		ev, err := e.evidence(ctx, open, k)
+		if err != nil {
+			return nil, yesNoNone, err
+		}
+		if len(ev) > 0 && ev[0].Key != "" && !conceptMatches(c, ev[0].Key, e.lex) {
+			return ev, yesNoNo, nil
+		}
+	}
+	return nil, yesNoNone, nil
+}
+
+// openType says which answer type a concept of a polar question can be
+// left open as: a figure as a number, a name after a locative as a place,
+// a month or date as a date. People and other names stay fixed, since a
+// question about someone else is not answered by what this person did.
+func openType(lq lexicon.Query, c lexicon.Concept) (lexicon.AnswerType, bool) {
+	switch {
+	case c.Number && isYearLike(c.Surface):
+		return lexicon.AnswerDate, true
+	case c.Number:
+		return lexicon.AnswerNumber, true
+	case c.Entity && locativeBefore(lq.Text, c.Surface):
+		return lexicon.AnswerPlace, true
+	case lexicon.MonthNumber(foldWord(c.Surface)) > 0:
+		return lexicon.AnswerDate, true
+	}
+	return lexicon.AnswerAny, false
+}
+
+// conceptMatches reports whether a key phrase states the concept itself
+// (so the other value is the same one, not a different answer).
+func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) bool {
+	toks := lexicon.Tokenize(keyText)
+	terms := make([][]string, len(toks))
+	for i, t := range toks {
+		terms[i] = lex.WordTerms(t, "id")
+		terms[i] = append(terms[i], lex.WordTerms(t, "en")...)
+	}
+	for _, a := range c.Alts {
+		if ok, _ := matchAlt(a, terms); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedDifferently reports whether the evidence sentence and the
+// question disagree on negation: one says "not" (tidak, tak, bukan,
+// belum, gagal, never, failed …) and the other does not.
+func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
+	q := lexicon.HasNegation(lexicon.Tokenize(lq.Text))
+	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
+	return q != s
+}
+
+func isYearLike(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[0] == '1' || s[0] == '2'
+}
+
+// locativeBefore reports whether the word before surface in text is a
+// locative preposition ("in", "at", "di", "ke").
+func locativeBefore(text, surface string) bool {
+	toks := lexicon.Tokenize(text)
+	for i, t := range toks {
+		if t.Text == firstWord(surface) && i > 0 {
+			switch toks[i-1].Norm {
+			case "in", "at", "to", "di", "ke", "from", "dari":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	toks := lexicon.Tokenize(s)
+	if len(toks) == 0 {
+		return s
+	}
+	return toks[0].Text
+}
+
+func foldWord(s string) string {
+	toks := lexicon.Tokenize(s)
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[0].Norm
+}

@@ -1,0 +1,37 @@
+package lexicon
+
+// HasNegation reports whether the tokens negate what they say: the closed
+// class of Indonesian negators (tidak, tak, bukan, belum, tiada and their
+// colloquial forms; gagal "failed") and English ones (not, no, never,
+// cannot, failed, and contractions, which the tokenizer splits as
+// "didn" + "t").
+func HasNegation(toks []Token) bool {
+	for i, t := range toks {
+		if IsNegator(t.Norm) {
+			return true
+		}
+		if t.Norm == "t" && i > 0 && contractedNegation(toks[i-1].Norm) && toks[i-1].End+1 >= t.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// IsNegator reports a folded word that negates on its own.
+func IsNegator(w string) bool {
+	switch w {
+	case "tidak", "tak", "bukan", "belum", "tiada", "gagal", "enggak", "nggak", "gak", "ga", "bukanlah", "tidaklah",
+		"not", "no", "never", "cannot", "failed", "neither", "nor", "none":
+		return true
+	}
+	return false
+}
+
+func contractedNegation(w string) bool {
+	switch w {
+	case "didn", "doesn", "don", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "couldn", "wouldn",
+		"shouldn", "won", "can", "mustn":
+		return true
+	}
+	return false
+}
