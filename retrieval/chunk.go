@@ -38,12 +38,13 @@ func Chunks(doc Document, paras []Paragraph, opt ChunkOptions) []Chunk {
 		emit := func(start, end int) {
 			n++
 			out = append(out, Chunk{
-				ID:        fmt.Sprintf("%s#p%d.%d", doc.ID, p.Index, n),
-				DocID:     doc.ID,
-				Paragraph: p.Index,
-				Start:     start,
-				End:       end,
-				Text:      text[start:end],
+				ID:          fmt.Sprintf("%s#p%d.%d", doc.ID, p.Index, n),
+				DocID:       doc.ID,
+				Paragraph:   p.Index,
+				Start:       start,
+				End:         end,
+				Text:        text[start:end],
+				NotEvidence: p.NotEvidence,
 			})
 		}
 		cur := Span{Start: -1}

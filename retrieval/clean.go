@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"github.com/kabar-bot/kabar/lexicon"
 	"regexp"
 	"strings"
 	"unicode"
@@ -28,6 +29,9 @@ func classifyLine(line string) lineKind {
 	line = strings.TrimSpace(line)
 	switch {
 	case line == "":
+		return lineNavigation
+	case isAdornment(line):
+		// A reST or plain-text rule ("=====", "-----") is layout.
 		return lineNavigation
 	case isMarkdownHeading(line):
 		// A heading is part of the article's structure, however short.
@@ -238,8 +242,16 @@ func publishLabels() []string {
 	return []string{
 		"diterbitkan pada", "diterbitkan", "dipublikasikan pada", "dipublikasikan",
 		"dipublikasi", "terbit pada", "terbit", "published on", "published", "posted on",
-		"posted", "tanggal", "date:",
+		"posted", "tanggal", "date:", "last updated", "updated", "diperbarui", "diupdate",
 	}
+}
+
+// isMonthYear reports whether s is a month name and a year: "March 2024",
+// "Okt. 2025".
+func isMonthYear(s string) bool {
+	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	return len(f) == 2 && lexicon.MonthNumber(strings.ToLower(strings.TrimSuffix(f[0], "."))) != 0 &&
+		len(f[1]) == 4 && isDigits(f[1])
 }
 
 // updateLabels open a line that states when an article was last changed:
@@ -257,7 +269,6 @@ func bylineDate(line string) (published string, ok bool) {
 	}
 	lower := strings.ToLower(line)
 	isUpdate := hasAnyPrefix(lower, updateLabels())
-	label := matchedPrefix(lower, publishLabels())
 	if iso, start, end, found := findDate(line); found {
 		rest := line[:start] + " " + line[end:]
 		if leftoverIsName(rest) {
@@ -268,14 +279,17 @@ func bylineDate(line string) (published string, ok bool) {
 		}
 		return "", false
 	}
-	if label != "" || isUpdate {
-		if len(strings.Fields(line)) > 8 {
-			return "", false
+	// A label followed by a month and year ("Published March 2024") states
+	// a date, if not a day. A label with no date after it ("Tanggal merah
+	// dan cuti bersama", "Tanggal dan Waktu Sistem") is a heading or a
+	// sentence, not a byline: nothing is published "on" it.
+	if label := matchedPrefix(lower, publishLabels()); label != "" {
+		if rest := strings.Trim(line[len(label):], " :,-–—|"); isMonthYear(rest) {
+			if isUpdate {
+				return "", true
+			}
+			return rest, true
 		}
-		if isUpdate {
-			return "", true
-		}
-		return strings.Trim(line[len(label):], " :,-–—|"), true
 	}
 	return "", isAuthorLine(line)
 }

@@ -38,7 +38,8 @@ func TestClassifyLine(t *testing.T) {
 		{"Diperbarui 14 Juli 2025, 10:00 WIB", lineByline},
 		{"• News", lineLabel},
 		{"Dunia", lineLabel},
-		{"---", lineLabel},
+		{"---", lineNavigation}, // a rule
+		{"=================================", lineNavigation},
 		// Content that looks a little like furniture.
 		{"# Latar", lineContent}, // a Markdown heading is structure
 		{"Membaca situasi di Ukraina, Kim memilih mendukung Rusia.", lineContent},
@@ -69,8 +70,13 @@ func TestBylineDate(t *testing.T) {
 		{"Yati Maulana | Senin, 14/07/2025 09:05 WIB", "2025-07-14", true},
 		{"Diterbitkan Pada 27 Okt 2025", "2025-10-27", true},
 		{"Jakarta, 12 Agustus 2024", "2024-08-12", true},
-		{"Diperbarui 14 Juli 2025", "", true}, // an update is not the publication
-		{"Diterbitkan kemarin sore", "kemarin sore", true},
+		{"Diperbarui 14 Juli 2025", "", true},   // an update is not the publication
+		{"Diterbitkan kemarin sore", "", false}, // no date follows: not a byline
+		{"Tanggal merah dan cuti bersama", "", false},
+		{"Tanggal dan Waktu Sistem", "", false},
+		{"Tanggal (variabel)", "", false},
+		{"Published March 2024", "March 2024", true},
+		{"Posted", "", false},
 		{"Oleh: Yati Maulana", "", true},
 		{"Kim bertemu Lavrov pada Sabtu, 12 Juli 2025, di Wonsan.", "", false},
 	}

@@ -13,10 +13,17 @@ type Document struct {
 	Title     string `json:"title,omitempty"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"` // as stated in the text or front matter, never invented
-	Lang      string `json:"lang,omitempty"`      // "id", "en" or "" when unsure
+	Modified  string `json:"modified,omitempty"`  // last update, as stated (JSON-LD dateModified, article:modified_time)
+	Author    string `json:"author,omitempty"`    // as stated (front matter, JSON-LD, <meta name=author>)
+	Lang      string `json:"lang,omitempty"`      // ISO 639-1 code, stated or identified (langid); "" when unsure
 	URL       string `json:"url,omitempty"`
-	Text      string `json:"-"`    // verbatim article text (for .html: the extracted text)
-	Hash      string `json:"hash"` // hex sha256 of the raw file bytes
+	Encoding  string `json:"encoding,omitempty"` // what the file was decoded from, when not UTF-8
+	Text      string `json:"-"`                  // decoded article text (for .html: the extracted main text)
+	Hash      string `json:"hash"`               // hex sha256 of the raw file bytes
+	// NotEvidence lists spans of Text that may be searched but never
+	// quoted as an answer or counted as support: code blocks, tables of
+	// contents, link lists. Segment marks the paragraphs inside them.
+	NotEvidence []Span `json:"-"`
 }
 
 // Span is a half-open byte range [Start, End) of Document.Text.
@@ -27,12 +34,15 @@ type Span struct {
 
 // Paragraph is a paragraph of a document with its sentences. Boilerplate
 // paragraphs (share links, photo credits, "read also" links) are kept so
-// offsets stay stable, but are never chunked or retrieved.
+// offsets stay stable, but are never chunked or retrieved. NotEvidence
+// paragraphs (code, tables of contents, link lists) are chunked and
+// searchable, but must never be quoted as an answer or count as support.
 type Paragraph struct {
 	Index       int    // 1-based position among the document's paragraphs
 	Span        Span   // the paragraph's text, trimmed of surrounding space
 	Sentences   []Span // sentence spans inside Span, trimmed
 	Boilerplate bool
+	NotEvidence bool
 }
 
 // Chunk is the unit of retrieval: one or more consecutive sentences of a
@@ -44,4 +54,8 @@ type Chunk struct {
 	Start     int    `json:"start"` // byte offsets into Document.Text
 	End       int    `json:"end"`
 	Text      string `json:"text"`
+	// NotEvidence: the chunk is code, a table of contents or a link list.
+	// It may be retrieved (a question can be about a command) but never
+	// quoted as an answer or counted as support.
+	NotEvidence bool `json:"not_evidence,omitempty"`
 }

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -129,7 +130,7 @@ func TestParseMarkdown(t *testing.T) {
 	}
 	got := doc
 	got.Text, got.Hash = "", ""
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ParseDocument metadata\n got %+v\nwant %+v", got, want)
 	}
 	if _, start, _ := splitFrontMatter(string(raw)); doc.Text != string(raw[start:]) {

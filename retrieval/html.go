@@ -9,88 +9,45 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlPage is what Kabar reads from an HTML article: its visible text and
-// the metadata the page declares.
+// htmlPage is what Kabar reads from an HTML article: its main text, the
+// spans of that text that are not evidence (code, tables of contents,
+// link lists) and the metadata the page declares.
 type htmlPage struct {
-	Text string
-	Meta metadata
+	Text        string
+	NotEvidence []Span
+	Meta        metadata
 }
 
-// extractHTML parses an HTML article. Text is the visible text of the body,
-// one line per block element, skipping page furniture (script, style, nav,
-// header, footer, aside, form, noscript). Metadata comes from <title> (or
-// og:title, or the first <h1>), og:site_name, article:published_time (or
-// the first <time datetime>), og:url (or the canonical link) and <html lang>.
+// extractHTML parses an HTML article. Kabar renders the visible text of
+// the body itself, one line per block element (skipping script, style,
+// nav, header, footer, aside, form, noscript and hidden elements), and
+// go-trafilatura decides which of those lines are the article: a line is
+// kept when its words are in trafilatura's main content, in order (see
+// keepMainLines). So navigation, banners, share boxes, related-article
+// lists and comments are left out while the text stays Kabar's own
+// rendering of the page (line breaks, dates in <time>, table cells), and
+// every offset counts in it. When trafilatura finds nothing usable, the
+// whole body's text is used. Metadata is what the page states (see
+// readPageMeta).
 func extractHTML(raw []byte) (htmlPage, error) {
 	root, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return htmlPage{}, fmt.Errorf("parse html: %w", err)
 	}
-	head := readHTMLHead(root)
-	m := metadata{
-		Outlet:    head.siteName,
-		Published: normaliseDate(firstNonEmpty(head.published, head.timeDatetime)),
-		Lang:      normaliseLang(head.lang),
-		URL:       firstNonEmpty(head.ogURL, head.canonical),
-	}
-	m.Title = firstNonEmpty(dropSiteSuffix(head.title, head.siteName), head.ogTitle, head.h1)
-	var body *html.Node
-	walkHTML(root, func(n *html.Node) bool {
-		if body == nil && n.Type == html.ElementNode && n.DataAtom == atom.Body {
-			body = n
-		}
-		return body == nil
-	})
+	m := readPageMeta(root)
 	var tb textBuilder
-	if body != nil {
+	if body := bodyOf(root); body != nil {
 		tb.node(body)
 	}
-	return htmlPage{Text: tb.String(), Meta: m}, nil
-}
-
-// htmlHead collects the page's declared metadata.
-type htmlHead struct {
-	title, ogTitle, h1, siteName, published, timeDatetime, ogURL, canonical, lang string
-}
-
-func readHTMLHead(root *html.Node) htmlHead {
-	var h htmlHead
-	walkHTML(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
-		switch n.DataAtom {
-		case atom.Html:
-			h.lang = firstNonEmpty(h.lang, attr(n, "lang"))
-		case atom.Title:
-			if h.title == "" && !inSVG(n) {
-				h.title = visibleText(n)
-			}
-		case atom.H1:
-			h.h1 = firstNonEmpty(h.h1, visibleText(n))
-		case atom.Time:
-			h.timeDatetime = firstNonEmpty(h.timeDatetime, attr(n, "datetime"))
-		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") {
-				h.canonical = firstNonEmpty(h.canonical, attr(n, "href"))
-			}
-		case atom.Meta:
-			key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-			content := strings.TrimSpace(attr(n, "content"))
-			switch key {
-			case "og:site_name":
-				h.siteName = firstNonEmpty(h.siteName, content)
-			case "og:title":
-				h.ogTitle = firstNonEmpty(h.ogTitle, content)
-			case "og:url":
-				h.ogURL = firstNonEmpty(h.ogURL, content)
-			case "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date":
-				h.published = firstNonEmpty(h.published, content)
-			}
-		}
-		return true
-	})
-	return h
+	full := htmlPage{Text: tb.String(), NotEvidence: tb.notEvidence, Meta: m}
+	content := mainContent(root)
+	if content == nil {
+		return full, nil
+	}
+	if text, spans, ok := keepMainLines(full.Text, full.NotEvidence, normalisedText(content), m.Title); ok {
+		return htmlPage{Text: text, NotEvidence: spans, Meta: m}, nil
+	}
+	return full, nil
 }
 
 func inSVG(n *html.Node) bool {
@@ -102,15 +59,21 @@ func inSVG(n *html.Node) bool {
 	return false
 }
 
-// dropSiteSuffix removes " | Section" and " - Site Name" tails from a
-// <title>.
+// dropSiteSuffix removes a " - Site Name" (or " | Site Name", " – Site
+// Name", " — Site Name", " : Site Name", and the same as a prefix) from a
+// title, only when the site's name is known from the page: a title is never
+// cut on a guess.
 func dropSiteSuffix(title, site string) string {
-	title = dropSectionSuffix(oneLine(title))
+	title = oneLine(title)
+	site = oneLine(site)
 	if site == "" {
 		return title
 	}
-	for _, sep := range []string{" - ", " – ", " — ", " : "} {
-		if t, ok := strings.CutSuffix(title, sep+site); ok && t != "" {
+	for _, sep := range []string{" - ", " | ", " – ", " — ", " : ", " :: ", " · "} {
+		if t, ok := strings.CutSuffix(title, sep+site); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+		if t, ok := strings.CutPrefix(title, site+sep); ok && strings.TrimSpace(t) != "" {
 			return strings.TrimSpace(t)
 		}
 	}
@@ -202,21 +165,25 @@ func blockElement(n *html.Node) bool {
 
 // textBuilder renders visible text the way a browser lays it out: runs of
 // ASCII white space collapse to one space, block elements and <br> break
-// lines, and <pre> keeps its line breaks.
+// lines, and <pre> keeps its line breaks. It records the byte spans of the
+// text that are not evidence: code blocks, tables of contents and other
+// link lists (see notEvidenceElement).
 type textBuilder struct {
-	b        strings.Builder
-	lineOpen bool // the current line has text
-	space    bool // a space is pending before the next text
+	b           strings.Builder
+	lineOpen    bool // the current line has text
+	space       bool // a space is pending before the next text
+	notEvidence []Span
 }
 
 type htmlEvent struct {
-	n    *html.Node
-	exit bool
+	n        *html.Node
+	exit     bool
+	evidence int // for a not-evidence element: where its text started, else -1
 }
 
 func (t *textBuilder) node(root *html.Node) {
-	stack := []htmlEvent{{n: root}}
-	pre := 0
+	stack := []htmlEvent{{n: root, evidence: -1}}
+	pre, hold := 0, 0
 	for len(stack) > 0 {
 		ev := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -226,6 +193,12 @@ func (t *textBuilder) node(root *html.Node) {
 				pre--
 			}
 			t.breakLine()
+			if ev.evidence >= 0 {
+				hold--
+				if hold == 0 && t.b.Len() > ev.evidence {
+					t.notEvidence = append(t.notEvidence, Span{Start: ev.evidence, End: t.b.Len() - 1})
+				}
+			}
 			continue
 		}
 		switch n.Type {
@@ -237,12 +210,18 @@ func (t *textBuilder) node(root *html.Node) {
 				t.space = true
 				continue
 			}
-			if blockElement(n) {
+			if blockElement(n) || blockCode(n) {
 				t.breakLine()
 				if n.DataAtom == atom.Pre {
 					pre++
 				}
-				stack = append(stack, htmlEvent{n: n, exit: true})
+				exit := htmlEvent{n: n, exit: true, evidence: -1}
+				if notEvidenceElement(n) {
+					// Only the outermost such element records its span.
+					exit.evidence = t.b.Len()
+					hold++
+				}
+				stack = append(stack, exit)
 			} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 				t.space = true
 			}
@@ -251,10 +230,111 @@ func (t *textBuilder) node(root *html.Node) {
 			continue
 		}
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, htmlEvent{n: c})
+			stack = append(stack, htmlEvent{n: c, evidence: -1})
 		}
 	}
 	t.breakLine()
+}
+
+// blockCode reports whether n is a <code> element standing as a block of
+// its own (as go-trafilatura writes code blocks) rather than a word in a
+// sentence.
+func blockCode(n *html.Node) bool {
+	if n.DataAtom != atom.Code || n.Parent == nil {
+		return false
+	}
+	switch n.Parent.DataAtom {
+	case atom.Div, atom.Body, atom.Section, atom.Article, atom.Main, atom.Blockquote, atom.Figure, atom.Pre:
+		return true
+	}
+	return false
+}
+
+// notEvidenceElement reports whether the text of block element n may be
+// searched but never quoted as an answer or counted as support: a code
+// block, a table of contents, or a list or line that is all links (menus,
+// "next"/"previous" links, related-article lists).
+func notEvidenceElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Pre, atom.Code:
+		return true
+	case atom.Ul, atom.Ol, atom.Dl:
+		if tocMarked(n) {
+			return true
+		}
+		items := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				items++
+			}
+		}
+		return items >= 2 && linkShare(n) >= 0.8
+	case atom.P, atom.Div, atom.Li:
+		if tocMarked(n) {
+			return true
+		}
+		text, _ := linkText(n)
+		return len(text) > 0 && len(text) <= 120 && linkShare(n) >= 0.95
+	}
+	return false
+}
+
+// tocMarked reports whether n's class or id names a table of contents.
+func tocMarked(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		v := strings.ToLower(attr(n, key))
+		for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			if f == "toc" {
+				return true
+			}
+		}
+		if strings.Contains(v, "table-of-contents") || strings.Contains(v, "tableofcontents") {
+			return true
+		}
+	}
+	return false
+}
+
+// linkShare is the share of n's non-space text that sits inside links.
+func linkShare(n *html.Node) float64 {
+	text, linked := linkText(n)
+	if len(text) == 0 {
+		return 0
+	}
+	return float64(linked) / float64(len(text))
+}
+
+// linkText returns n's text without white space, and how many of its bytes
+// are inside <a> elements.
+func linkText(n *html.Node) (string, int) {
+	var b strings.Builder
+	linked := 0
+	var visit func(*html.Node, bool, int)
+	visit = func(c *html.Node, inLink bool, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch c.Type {
+		case html.TextNode:
+			for _, f := range strings.Fields(c.Data) {
+				b.WriteString(f)
+				if inLink {
+					linked += len(f)
+				}
+			}
+			return
+		case html.ElementNode:
+			if hiddenElement(c) {
+				return
+			}
+			inLink = inLink || c.DataAtom == atom.A
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			visit(k, inLink, depth+1)
+		}
+	}
+	visit(n, false, 0)
+	return b.String(), linked
 }
 
 func (t *textBuilder) text(s string, pre bool) {

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -19,8 +20,9 @@ func TestParseHTMLArticle(t *testing.T) {
 	wantText := "Kim Sambut Lavrov di Wonsan\n" +
 		"WONSAN – Pemimpin Korea Utara Kim Jong Un menyambut Menteri Luar Negeri Rusia Sergei Lavrov di Wonsan pada hari Sabtu.\n" +
 		"Kedua negara membahas kerja sama militer dan ekonomi, menurut media pemerintah.\n" +
-		"Lavrov akan tinggal hingga Minggu.\n" +
-		"Kim dan Lavrov di Wonsan. KCNA via REUTERS\n"
+		"Lavrov akan tinggal hingga Minggu.\n"
+	// The caption is not main text to go-trafilatura; the aside, form and
+	// noscript never were.
 	if doc.Text != wantText {
 		t.Errorf("Text\n got %q\nwant %q", doc.Text, wantText)
 	}
@@ -35,7 +37,7 @@ func TestParseHTMLArticle(t *testing.T) {
 	}
 	got := doc
 	got.Text, got.Hash = "", ""
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("metadata\n got %+v\nwant %+v", got, want)
 	}
 	chunks := Chunks(doc, Segment(doc), ChunkOptions{})
@@ -44,8 +46,8 @@ func TestParseHTMLArticle(t *testing.T) {
 			t.Errorf("chunk %s keeps the photo credit: %q", c.ID, c.Text)
 		}
 	}
-	if len(chunks) != 5 {
-		t.Errorf("got %d chunks, want 5 (headline, three text lines, caption)", len(chunks))
+	if len(chunks) != 4 {
+		t.Errorf("got %d chunks, want 4 (headline, three text lines)", len(chunks))
 	}
 }
 

@@ -98,6 +98,7 @@ func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder,
 			ix.chunks = append(ix.chunks, Chunk{
 				ID: d.ID + "#p" + strconv.Itoa(p) + "." + strconv.Itoa(n), DocID: d.ID, Paragraph: p,
 				Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End],
+				NotEvidence: p >= 1 && p <= len(r.Paragraphs) && r.Paragraphs[p-1].NotEvidence,
 			})
 			ix.chunkDoc = append(ix.chunkDoc, int32(i))
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kabar-bot/kabar/langid"
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
@@ -17,6 +18,7 @@ import (
 // worse than none.
 type metadata struct {
 	Title, Outlet, Published, Lang, URL string
+	Modified, Author                    string
 }
 
 // fillMissing copies into d the fields of m that d lacks.
@@ -31,6 +33,8 @@ func (m metadata) fillMissing(d *Document) {
 	set(&d.Published, m.Published)
 	set(&d.Lang, m.Lang)
 	set(&d.URL, m.URL)
+	set(&d.Modified, m.Modified)
+	set(&d.Author, m.Author)
 }
 
 // headerLines is how many leading lines may hold a byline, date line or
@@ -67,7 +71,7 @@ func inferMetadata(text string) metadata {
 		}
 	}
 	m.Title = inferTitle(lines)
-	m.Lang = detectLang(text)
+	m.Lang = langid.Detect(text)
 	return m
 }
 
@@ -293,34 +297,6 @@ func isKnownPlace(w string) bool {
 		return true
 	}
 	return false
-}
-
-// detectLang guesses "id" or "en" from stopword counts, "" when the text is
-// too short or mixed to tell.
-func detectLang(text string) string {
-	var id, en int
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) > len("dengan") {
-			continue // longer than any stopword
-		}
-		switch strings.ToLower(w) {
-		case "yang", "dan", "di", "dengan", "untuk", "ini", "itu", "dari", "dalam", "pada",
-			"ke", "tidak", "akan", "adalah", "juga", "telah", "bahwa":
-			id++
-		case "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on",
-			"are", "by", "from", "it", "has", "have", "said":
-			en++
-		}
-	}
-	switch {
-	case id+en < 4:
-		return ""
-	case id >= 2*en:
-		return "id"
-	case en >= 2*id:
-		return "en"
-	}
-	return ""
 }
 
 // normaliseLang reduces a stated language tag ("id-ID", "en_US") to its

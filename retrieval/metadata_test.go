@@ -235,17 +235,18 @@ func TestDropSectionSuffix(t *testing.T) {
 	}
 }
 
-func TestDetectLang(t *testing.T) {
+func TestInferredLanguage(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ text, want string }{
 		{"Menteri Luar Negeri Rusia bertemu dengan Kim di Wonsan untuk membahas perang yang terjadi di Ukraina dan ini penting.", "id"},
 		{"The foreign minister of Russia met Kim in Wonsan to discuss the war in Ukraine and the treaty.", "en"},
-		{"Kim Jong Un Sergei Lavrov Wonsan", ""},
-		{"the dan of di to yang in untuk", ""}, // mixed
+		{"Der russische Außenminister traf Kim in Wonsan, um über den Krieg in der Ukraine zu sprechen.", "de"},
+		{"Il ministro degli Esteri russo ha incontrato Kim a Wonsan per discutere della guerra in Ucraina.", "it"},
+		{"OK", ""},
 	}
 	for _, tt := range tests {
-		if got := detectLang(tt.text); got != tt.want {
-			t.Errorf("detectLang(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := inferMetadata(tt.text).Lang; got != tt.want {
+			t.Errorf("inferMetadata(%q).Lang = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"unicode/utf8"
 )
 
 // format is how an article file is written.
@@ -68,10 +67,14 @@ const utf8BOM = "\xef\xbb\xbf"
 
 // ParseDocument parses one article file. The format follows the extension
 // of path (.txt, .md/.markdown, .html/.htm); path is the slash path relative
-// to the corpus root and also gives the ID. Text stays verbatim (only a
-// UTF-8 byte order mark is dropped) so quotes can be found by offset;
-// metadata is only what the file states. Files that are empty, binary, not
-// UTF-8, larger than MaxFileBytes or without article text are rejected.
+// to the corpus root and also gives the ID. The bytes are decoded to UTF-8
+// (byte order mark, declared charset, UTF-8, UTF-16, else windows-1252: see
+// decodeArticle) and the text is then kept verbatim, so quotes can be found
+// by offset; for HTML the text is the extracted main text. Metadata is
+// only what the file states, then what the text states (a byline with a
+// date, a dateline), and the language is identified with langid when the
+// file does not state it. Files that are empty, binary, larger than
+// MaxFileBytes or without article text are rejected.
 func ParseDocument(path string, raw []byte) (Document, error) {
 	f, ok := formatFor(path)
 	if !ok {
@@ -80,13 +83,22 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 	if err := checkContent(raw); err != nil {
 		return Document{}, fmt.Errorf("parse %s: %w", path, err)
 	}
+	dec, err := decodeArticle(raw, f)
+	if err != nil {
+		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+	}
 	sum := sha256.Sum256(raw)
 	doc := Document{ID: docID(path), Path: path, Hash: hex.EncodeToString(sum[:])}
-	body := string(bytes.TrimPrefix(raw, []byte(utf8BOM)))
+	if dec.Encoding != "utf-8" {
+		doc.Encoding = dec.Encoding
+	}
+	body := dec.Text
 	var stated metadata
 	switch f {
 	case formatText:
 		doc.Text = body
+		stated.Title = rstTitle(doc.Text)
+		doc.NotEvidence = rstLiteralBlocks(doc.Text)
 	case formatMarkdown:
 		doc.Text = body
 		if yamlText, start, found := splitFrontMatter(body); found {
@@ -99,12 +111,13 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 		if stated.Title == "" {
 			stated.Title = markdownTitle(doc.Text)
 		}
+		doc.NotEvidence = markdownCodeBlocks(doc.Text)
 	case formatHTML:
 		page, err := extractHTML([]byte(body))
 		if err != nil {
 			return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: oneLine(err.Error()), err: err})
 		}
-		stated, doc.Text = page.Meta, page.Text
+		stated, doc.Text, doc.NotEvidence = page.Meta, page.Text, page.NotEvidence
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
@@ -114,17 +127,14 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 	return doc, nil
 }
 
-// checkContent rejects bytes that cannot be an article.
+// checkContent rejects bytes that cannot be an article whatever their
+// encoding; decodeArticle rejects the rest.
 func checkContent(raw []byte) error {
 	switch {
 	case len(raw) > MaxFileBytes:
 		return problem(tooLargeReason)
 	case len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte(utf8BOM)))) == 0:
 		return problem("empty")
-	case bytes.IndexByte(raw, 0) >= 0:
-		return problem("binary content")
-	case !utf8.Valid(raw):
-		return problem("not valid UTF-8")
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ func TestParseDocumentRejects(t *testing.T) {
 		{"white space", "a.txt", []byte(" \n\t\r\n"), "empty"},
 		{"byte order mark only", "a.md", []byte("\ufeff\n"), "empty"},
 		{"binary", "a.txt", []byte("PK\x03\x04\x00\x00zip"), "binary content"},
-		{"latin-1", "a.txt", []byte("Caf\xe9 cr\xe8me"), "not valid UTF-8"},
+		{"utf-16 binary", "a.txt", append([]byte{0xFF, 0xFE}, 0, 0, 1, 0, 2, 0, 3, 0), "binary content"},
 		{"too large", "a.txt", []byte(strings.Repeat("a", MaxFileBytes+1)), "larger than 4 MiB"},
 		{"not an article", "a.pdf", []byte("%PDF-1.7"), "not an article file"},
 		{"html without text", "a.html", []byte("<html><head><title>T</title></head><body><script>x()</script></body></html>"), "no article text"},

@@ -26,7 +26,7 @@ func Segment(doc Document) []Paragraph {
 		if s >= e {
 			continue
 		}
-		p := Paragraph{Index: len(paras) + 1, Span: Span{Start: s, End: e}}
+		p := Paragraph{Index: len(paras) + 1, Span: Span{Start: s, End: e}, NotEvidence: within(doc.NotEvidence, s, e)}
 		line := text[s:e]
 		duplicate := seen[line] && len(line) >= minDuplicateBytes
 		seen[line] = true
@@ -47,6 +47,16 @@ func Segment(doc Document) []Paragraph {
 		paras = append(paras, p)
 	}
 	return paras
+}
+
+// within reports whether [start, end) lies inside one of spans.
+func within(spans []Span, start, end int) bool {
+	for _, sp := range spans {
+		if sp.Start <= start && end <= sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // skipRepeatedTitle narrows the content range [cs, ce) of a paragraph that

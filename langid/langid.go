@@ -1,0 +1,135 @@
+// Package langid identifies the language of a text: whole articles when
+// they are indexed, and questions when they are asked. It wraps whatlanggo
+// (a trigram identifier covering 84 languages, after Franc) and answers in
+// ISO 639-1 codes, or "" when the text does not say clearly enough.
+package langid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// sampleBytes is how much of a text is looked at: a few paragraphs tell a
+// language as well as a whole article, at a fraction of the cost.
+const sampleBytes = 16 << 10
+
+// Detector identifies languages, optionally restricted to a set.
+// A Detector is immutable and safe for concurrent use.
+type Detector struct {
+	opts    whatlanggo.Options
+	allowed map[string]bool // nil: any language
+	minConf float64
+}
+
+// New returns a detector that only answers with one of codes (ISO 639-1,
+// e.g. "id", "en"); with no codes it considers every language whatlanggo
+// knows. Unknown codes are ignored.
+func New(codes ...string) *Detector {
+	d := &Detector{minConf: 0.5}
+	for _, c := range codes {
+		l := whatlanggo.CodeToLang(iso6393(strings.ToLower(strings.TrimSpace(c))))
+		if l < 0 || l.Iso6391() == "" {
+			continue
+		}
+		if d.allowed == nil {
+			d.allowed = map[string]bool{}
+			d.opts.Whitelist = map[whatlanggo.Lang]bool{}
+		}
+		d.allowed[l.Iso6391()] = true
+		d.opts.Whitelist[l] = true
+	}
+	if d.allowed != nil && len(d.allowed) <= 3 {
+		// Choosing among two or three languages needs less evidence than
+		// choosing among 84.
+		d.minConf = 0.2
+	}
+	return d
+}
+
+// anyLanguage is the unrestricted detector behind Detect.
+var anyLanguage = New()
+
+// Detect returns the ISO 639-1 code of text's language among all the
+// languages whatlanggo knows, or "" when unsure.
+func Detect(text string) string { return anyLanguage.Detect(text) }
+
+// Detect returns the ISO 639-1 code of text's language, or "" when the
+// text is too short, mixed, or not in an allowed language.
+func (d *Detector) Detect(text string) string {
+	text = sample(text)
+	letters, kana := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters < 3 {
+		return ""
+	}
+	// Japanese mixes kanji with kana; whatlanggo goes by the most common
+	// script and would call kanji-heavy Japanese Chinese.
+	if kana*20 >= letters {
+		return d.allow("ja")
+	}
+	if d.allowed != nil {
+		// A text clearly in a language outside the set is in none of the
+		// set's languages, however the restricted comparison comes out.
+		if info := whatlanggo.Detect(text); info.Lang >= 0 && info.Confidence >= 0.5 && !d.allowed[info.Lang.Iso6391()] {
+			return ""
+		}
+	}
+	info := whatlanggo.DetectWithOptions(text, d.opts)
+	minConf := d.minConf
+	if letters >= longText {
+		minConf /= 5
+	}
+	if info.Lang < 0 || info.Confidence < minConf {
+		return ""
+	}
+	return d.allow(info.Lang.Iso6391())
+}
+
+// longText is how many letters make a text long enough that a narrow lead
+// of one language over the next is still a clear answer (whatlanggo's
+// confidence is a margin, and short texts need a wide one).
+const longText = 60
+
+func (d *Detector) allow(code string) string {
+	if code == "" || d.allowed != nil && !d.allowed[code] {
+		return ""
+	}
+	return code
+}
+
+// sample cuts text to sampleBytes at a rune boundary.
+func sample(text string) string {
+	if len(text) <= sampleBytes {
+		return text
+	}
+	cut := sampleBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+// iso6393 maps an ISO 639-1 code to the ISO 639-3 code whatlanggo looks
+// codes up by; three-letter codes pass through.
+func iso6393(code string) string {
+	if len(code) != 2 {
+		return code
+	}
+	for l := range whatlanggo.Langs {
+		if l.Iso6391() == code {
+			return l.Iso6393()
+		}
+	}
+	return code
+}

@@ -1,0 +1,73 @@
+package langid
+
+import "testing"
+
+func TestDetect(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"indonesian article", "Pemimpin Korea Utara Kim Jong Un menyambut Menteri Luar Negeri Rusia Sergei Lavrov di Wonsan pada hari Sabtu. Kedua negara membahas kerja sama militer dan ekonomi, menurut media pemerintah.", "id"},
+		{"english article", "North Korean leader Kim Jong Un welcomed Russian Foreign Minister Sergei Lavrov in Wonsan on Saturday. The two countries discussed military and economic cooperation, state media said.", "en"},
+		{"german", "Der nordkoreanische Machthaber Kim Jong Un hat den russischen Außenminister Sergej Lawrow am Samstag in Wonsan empfangen. Die beiden Länder sprachen über militärische und wirtschaftliche Zusammenarbeit.", "de"},
+		{"italian", "Il leader nordcoreano Kim Jong Un ha accolto sabato a Wonsan il ministro degli Esteri russo Sergei Lavrov. I due paesi hanno discusso di cooperazione militare ed economica, secondo i media statali.", "it"},
+		{"russian", "Лидер Северной Кореи Ким Чен Ын принял министра иностранных дел России Сергея Лаврова в Вонсане в субботу. Стороны обсудили военное и экономическое сотрудничество.", "ru"},
+		{"japanese", "北朝鮮の金正恩総書記は土曜日、元山でロシアのラブロフ外相を迎えた。両国は軍事と経済の協力について話し合った。", "ja"},
+		{"too short", "OK", ""},
+		{"no letters", "12345 — 678", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Detect(tt.text); got != tt.want {
+				t.Errorf("Detect(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRestricted(t *testing.T) {
+	t.Parallel()
+	d := New("id", "en")
+	tests := []struct {
+		text, want string
+	}{
+		{"How many engineers did North Korea promise?", "en"},
+		{"Berapa tentara Korea Utara yang tewas?", "id"},
+		{"Siapa yang ditemui Lavrov di Malaysia?", "id"},
+		{"What is the population of Wonsan?", "en"},
+		// German is not allowed: no answer rather than a wrong one.
+		{"Der nordkoreanische Machthaber hat den russischen Außenminister am Samstag empfangen.", ""},
+	}
+	for _, tt := range tests {
+		if got := d.Detect(tt.text); got != tt.want {
+			t.Errorf("New(id, en).Detect(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNewIgnoresUnknownCodes(t *testing.T) {
+	t.Parallel()
+	d := New("xx", "")
+	if got := d.Detect("The two countries discussed military and economic cooperation, state media said."); got != "en" {
+		t.Errorf("Detect = %q, want en (unknown codes leave the detector unrestricted)", got)
+	}
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"", "a", "Kim Jong Un", "\xff\xfe", "北朝鮮", "ひらがな"} {
+		f.Add(s)
+	}
+	d := New("id", "en")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, got := range []string{Detect(s), d.Detect(s)} {
+			if got != "" && len(got) != 2 {
+				t.Fatalf("Detect(%q) = %q, not an ISO 639-1 code", s, got)
+			}
+		}
+		if got := d.Detect(s); got != "" && got != "id" && got != "en" {
+			t.Fatalf("restricted Detect(%q) = %q", s, got)
+		}
+	})
+}

@@ -1,0 +1,168 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxExtractNodes bounds the pages handed to the extractor: its scoring
+// walks the tree many times, and no article needs more elements.
+const maxExtractNodes = 200_000
+
+// mainContent returns the article's main content as found by
+// go-trafilatura (with its Readability and DOM Distiller fallbacks), or
+// nil when it finds none. Comments, navigation, banners, share boxes and
+// related-article lists are left out; links are kept as <a> elements so
+// that link lists can be told from prose. Trafilatura's own metadata and
+// date guessing are not used: metadata comes only from what the page
+// states (readPageMeta).
+func mainContent(root *html.Node) *html.Node {
+	if countNodes(root, maxExtractNodes) >= maxExtractNodes {
+		return nil
+	}
+	// No "baseline" rescue (MinExtractedSize 0): when trafilatura finds
+	// little, its rescue flattens the page (or takes the JSON-LD
+	// articleBody, which is not the visible text); Kabar's own body
+	// rendering does better there.
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 0
+	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
+		Config:          cfg,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		IncludeLinks:    true,
+		IncludeImages:   true,
+		HtmlDateMode:    trafilatura.Disabled,
+		Focus:           trafilatura.Balanced,
+	})
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil
+	}
+	return res.ContentNode
+}
+
+// countNodes counts the element nodes under n, stopping at limit.
+func countNodes(n *html.Node, limit int) int {
+	count := 0
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode {
+			count++
+		}
+		return count < limit
+	})
+	return count
+}
+
+// bodyOf returns the <body> element of a parsed page, or nil.
+func bodyOf(root *html.Node) *html.Node {
+	var body *html.Node
+	walkHTML(root, func(n *html.Node) bool {
+		if body == nil && n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+		}
+		return body == nil
+	})
+	return body
+}
+
+// normalisedText is n's text lower-cased with everything but letters and
+// digits removed: what survives any difference in spacing and line breaks
+// between trafilatura's output and Kabar's rendering.
+func normalisedText(n *html.Node) string {
+	var b strings.Builder
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(normalise(c.Data))
+		}
+		return true
+	})
+	return b.String()
+}
+
+func normalise(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// minAnchorRunes is how long a line must be (in letters and digits) to be
+// found anywhere further on in the main content; shorter lines are kept
+// only where they continue the content right where the previous kept line
+// ended, so that "News" or "Home" is never matched inside a word.
+const minAnchorRunes = 12
+
+// keepMainLines keeps the lines of text (Kabar's rendering of the whole
+// body) that make up main, trafilatura's main content normalised, in
+// order. The headline (a line equal to title) is kept when it comes before
+// the first kept line. It returns the kept lines joined by line breaks
+// and the not-evidence spans moved to the new offsets; ok is false when
+// less than half of main was found, so the caller falls back to the whole
+// body.
+func keepMainLines(text string, notEvidence []Span, main, title string) (string, []Span, bool) {
+	if main == "" {
+		return "", nil, false
+	}
+	var out strings.Builder
+	var spans []Span
+	cursor, matched := 0, 0
+	headline := -1 // offset of a pending headline line in text
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		lineStart := start
+		start = end + 1
+		n := normalise(line)
+		if n == "" {
+			continue
+		}
+		if title != "" && headline < 0 && out.Len() == 0 && strings.TrimSpace(line) == title {
+			headline = lineStart
+		}
+		i := strings.Index(main[cursor:], n)
+		if i < 0 || i > 0 && utf8.RuneCountInString(n) < minAnchorRunes {
+			continue
+		}
+		if out.Len() == 0 && headline >= 0 && headline != lineStart {
+			hl := text[headline : headline+strings.IndexByte(text[headline:], '\n')]
+			appendLine(&out, &spans, hl, within(notEvidence, headline, headline+len(hl)))
+		}
+		appendLine(&out, &spans, line, within(notEvidence, lineStart, end))
+		cursor += i + len(n)
+		matched += len(n)
+	}
+	if matched*2 < len(main) {
+		return "", nil, false
+	}
+	return out.String(), spans, true
+}
+
+// appendLine adds a line and its line break to out, extending or starting
+// a not-evidence span when notEvidence is set.
+func appendLine(out *strings.Builder, spans *[]Span, line string, notEvidence bool) {
+	s := out.Len()
+	out.WriteString(line)
+	e := out.Len()
+	out.WriteByte('\n')
+	if !notEvidence {
+		return
+	}
+	if k := len(*spans); k > 0 && (*spans)[k-1].End+1 == s {
+		(*spans)[k-1].End = e
+		return
+	}
+	*spans = append(*spans, Span{Start: s, End: e})
+}
