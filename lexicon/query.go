@@ -354,13 +354,14 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 	c.addAlt(nameAlt(norms), 1)
 	// A person's distinctive word alone ("Lavrov" for "Sergei Lavrov");
 	// not for places, whose last word is an ordinary one ("Utara").
+	// Any distinctive word of the name may stand for it: the family name
+	// comes first in Korean and Chinese names ("Choe" for "Choe Son Hui"),
+	// last in most others ("Lavrov").
 	if len(norms) > 1 && len(trs) == 0 && l.abbrev[full] == nil {
-		last := norms[len(norms)-1]
-		if len(last) <= 2 {
-			last = norms[0]
-		}
-		if !l.KnownWord(last) {
-			c.addAlt(nameAlt([]string{last}), 1)
+		for _, w := range []string{norms[len(norms)-1], norms[0]} {
+			if len(w) > 2 && !l.KnownWord(w) {
+				c.addAlt(nameAlt([]string{w}), 1)
+			}
 		}
 	}
 	return c
