@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -81,15 +82,42 @@ func parseFrontMatter(yamlText string) (metadata, error) {
 			set(&m.Outlet, v, 0)
 		case "source", "publisher", "site":
 			set(&m.Outlet, v, 1)
-		case "published":
-			set(&m.Published, normaliseDate(v), 0)
-		case "date", "pubdate", "published_at", "publish_date":
-			set(&m.Published, normaliseDate(v), 1)
+		case "published", "date", "pubdate", "published_at", "publish_date":
+			if impossibleDate(v) {
+				return metadata{}, fmt.Errorf("front matter %s: %q is not a real date (want yyyy-mm-dd)", strings.TrimSpace(key.Value), v)
+			}
+			r := 1
+			if strings.EqualFold(strings.TrimSpace(key.Value), "published") {
+				r = 0
+			}
+			set(&m.Published, normaliseDate(v), r)
 		case "lang", "language":
 			set(&m.Lang, normaliseLang(v), 0)
 		}
 	}
 	return m, nil
+}
+
+// numericDateShapeRE matches values written as a numeric calendar date:
+// 2025-07-14 (with or without a time after it), 14/07/2025, 14.07.2025.
+var numericDateShapeRE = regexp.MustCompile(`^(?:(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$)`)
+
+// impossibleDate reports a value shaped like a numeric date that names no
+// day of the calendar ("2025-13-45", "31/02/2025"): a typo that must not
+// become an article's date.
+func impossibleDate(v string) bool {
+	m := numericDateShapeRE.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return false
+	}
+	if m[1] != "" {
+		_, ok := isoDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+		return !ok
+	}
+	a, b, y := atoi(m[4]), atoi(m[5]), atoi(m[6])
+	_, dm := isoDate(y, b, a) // day/month
+	_, md := isoDate(y, a, b) // month/day
+	return !dm && !md
 }
 
 // oneLine folds a multi-line message onto one line.

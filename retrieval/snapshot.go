@@ -57,6 +57,23 @@ type docRecord struct {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// clearIndexPath makes way for a new index file when something other than
+// a file (a directory, a socket) took the index's place: it is moved aside
+// to a name beside it, not deleted, since it is not ours to delete. It
+// returns the new name, "" when nothing was in the way.
+func clearIndexPath(dir string) (string, error) {
+	p := filepath.Join(dir, SnapshotFile)
+	info, err := os.Lstat(p)
+	if err != nil || info.Mode().IsRegular() {
+		return "", nil
+	}
+	aside := fmt.Sprintf("%s.broken-%d", p, info.ModTime().UnixNano())
+	if err := os.Rename(p, aside); err != nil {
+		return "", fmt.Errorf("move aside %s, which is not an index file: %w", p, err)
+	}
+	return aside, nil
+}
+
 // writeSnapshot writes the index crash-safely: a temporary file in the same
 // directory, fsync, rename over the old file, fsync the directory. A crash
 // at any point leaves either the old index or the new one, never a mix.
@@ -132,6 +149,9 @@ func readSnapshot(path string) (*snapshot, []float32, error) {
 	}
 	corrupt := func(why string) error {
 		return fmt.Errorf("%w: %s: %s", ErrCorruptIndex, path, why)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, corrupt(fmt.Sprintf("not a file (%s)", info.Mode().Type()))
 	}
 	// A read that ends early means the file shrank while it was read.
 	readErr := func(err error) error {

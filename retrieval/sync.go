@@ -39,16 +39,20 @@ type Progress struct {
 
 // Stats summarises an indexing run.
 type Stats struct {
-	Documents int           `json:"documents"`
-	Chunks    int           `json:"chunks"`
-	Added     int           `json:"added"`
-	Changed   int           `json:"changed"`
-	Removed   int           `json:"removed"`
-	Unchanged int           `json:"unchanged"`
-	Skipped   int           `json:"skipped"`
-	Embedded  int           `json:"embedded_chunks"`
-	Saved     bool          `json:"saved"`
-	Took      time.Duration `json:"took_ns"`
+	Documents int  `json:"documents"`
+	Chunks    int  `json:"chunks"`
+	Added     int  `json:"added"`
+	Changed   int  `json:"changed"`
+	Removed   int  `json:"removed"`
+	Unchanged int  `json:"unchanged"`
+	Skipped   int  `json:"skipped"`
+	Embedded  int  `json:"embedded_chunks"`
+	Saved     bool `json:"saved"`
+	// ReadOnly reports that the data directory could not be written: the
+	// index was served as it was or, when out of date, brought up to date
+	// in memory only.
+	ReadOnly bool          `json:"read_only,omitempty"`
+	Took     time.Duration `json:"took_ns"`
 }
 
 // Open loads the index in opts.DataDir without looking at the corpus.
@@ -74,12 +78,28 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	// Readers need no lock: the index file is only ever replaced whole, by
+	// rename. A directory that cannot be written (a read-only volume, a
+	// full disk) still serves a current index.
 	unlock, err := lockDataDir(opts.DataDir)
-	if err != nil {
+	switch {
+	case err == nil:
+		defer unlock()
+		removeStaleTemps(opts.DataDir, opts.Logger)
+	case unwritable(err):
+		st.ReadOnly = true
+	default:
 		return nil, st, fmt.Errorf("index %s: %w", opts.DataDir, err)
 	}
-	defer unlock()
-	removeStaleTemps(opts.DataDir, opts.Logger)
+	if opts.Rebuild && !st.ReadOnly {
+		aside, err := clearIndexPath(opts.DataDir)
+		if err != nil {
+			return nil, st, fmt.Errorf("index %s: %w", opts.DataDir, err)
+		}
+		if aside != "" {
+			opts.Logger.Warn("something other than an index file was in the index's place; moved it aside", "moved_to", aside)
+		}
+	}
 	var prev *snapshot
 	var prevVecs []float32
 	if !opts.Rebuild {
@@ -106,13 +126,33 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	if err != nil {
 		return nil, st, err
 	}
+	readOnly := st.ReadOnly
 	st = b.stats
-	st.Documents, st.Chunks = len(s.Docs), len(s.TermEnds)
-	if prev == nil || st.Added+st.Changed+st.Removed > 0 || b.touched {
-		if err := writeSnapshot(opts.DataDir, s, vectors); err != nil {
+	st.Documents, st.Chunks, st.ReadOnly = len(s.Docs), len(s.TermEnds), readOnly
+	stale := prev == nil || st.Added+st.Changed+st.Removed > 0
+	if stale || b.touched {
+		err := errReadOnly
+		if !st.ReadOnly {
+			err = writeSnapshot(opts.DataDir, s, vectors)
+		}
+		switch {
+		case err == nil:
+			st.Saved = true
+		case unwritable(err) || errors.Is(err, errReadOnly):
+			st.ReadOnly = true
+		default:
 			return nil, st, fmt.Errorf("index %s: %w", opts.DataDir, err)
 		}
-		st.Saved = true
+	}
+	if st.ReadOnly {
+		// Said once per build: the index serves, it just cannot change.
+		if stale {
+			opts.Logger.Warn("the index directory cannot be written: the index was brought up to date in memory for this run only; make it writable or run `kabar index` where it is",
+				"data", opts.DataDir)
+		} else {
+			opts.Logger.Warn("the index directory cannot be written: serving the current index; it cannot be updated until the directory is writable",
+				"data", opts.DataDir)
+		}
 	}
 	ix, err := newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
 	if err != nil {
@@ -123,6 +163,10 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 		"added", st.Added, "changed", st.Changed, "removed", st.Removed, "skipped", st.Skipped, "took_ms", st.Took.Milliseconds())
 	return ix, st, nil
 }
+
+// errReadOnly stands for the write Build skipped in a directory it could
+// not lock for writing.
+var errReadOnly = errors.New("data directory is read-only")
 
 // removeStaleTemps deletes snapshot files a killed indexer left half
 // written. Build holds the data directory's lock, so no other indexer is
