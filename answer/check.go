@@ -132,7 +132,32 @@ func (s *Service) CheckClaim(ctx context.Context, claim string) (cite.ClaimResul
 			}
 		}
 	}
-	return cite.NewVerifier(s.corpus.Lexicon()).CheckClaim(claim, passages), nil
+	res := cite.NewVerifier(s.corpus.Lexicon()).CheckClaim(claim, passages)
+	for i := range res.Evidence {
+		s.locateEvidence(&res.Evidence[i])
+	}
+	return res, nil
+}
+
+// locateEvidence fills an evidence quote's paragraph and character
+// offsets, the units of /source and ask --json.
+func (s *Service) locateEvidence(e *cite.Evidence) {
+	doc, ok := s.corpus.Document(e.DocID)
+	if !ok || e.Start < 0 || e.End > len(doc.Text) || e.Start > e.End {
+		return
+	}
+	e.CharStart = utf8.RuneCountInString(doc.Text[:e.Start])
+	e.CharEnd = e.CharStart + utf8.RuneCountInString(doc.Text[e.Start:e.End])
+	for n := 1; ; n++ {
+		p, ok := s.corpus.Paragraph(doc.ID, n)
+		if !ok {
+			break
+		}
+		if p.Span.Start <= e.Start && e.Start < p.Span.End {
+			e.Paragraph = n
+			break
+		}
+	}
 }
 
 // passageOf locates a chunk for the claim checker, with its sentences.
@@ -143,7 +168,10 @@ func (s *Service) passageOf(ch retrieval.Chunk) (cite.Passage, bool) {
 	}
 	p := cite.Passage{DocID: doc.ID, Title: doc.Title, Outlet: doc.Outlet, Text: doc.Text[ch.Start:ch.End], Start: ch.Start}
 	if para, ok := s.corpus.Paragraph(doc.ID, ch.Paragraph); ok {
-		p.Context = doc.Text[para.Span.Start:para.Span.End]
+		// The title names who the paragraph is about ("Pemerintah Kim" is
+		// North Korea's); the verifier lets it vouch for subjects only,
+		// never for a place.
+		p.Context = doc.Text[para.Span.Start:para.Span.End] + "\n" + doc.Title
 		for _, sp := range para.Sentences {
 			if sp.Start >= ch.Start && sp.End <= ch.End && sp.Start < sp.End {
 				p.Sentences = append(p.Sentences, cite.Span{Start: sp.Start - ch.Start, End: sp.End - ch.Start})

@@ -87,6 +87,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		case vd.contradiction != "":
 			e := quote(sentenceSpan(p, Span{vd.conflictAt, vd.conflictAt + 1}), vd.score)
 			e.Conflict, e.Stance = vd.contradiction, StanceContradicts
+			e.rule = vd.conflictRule
 			add(ranked{e, 1})
 		case vd.score >= minRelated && span.Start >= 0:
 			e := quote(span, vd.score)
@@ -100,6 +101,18 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		}
 		return all[i].ev.Score > all[j].ev.Score
 	})
+	// Beside a passage that states the claim, only a different figure,
+	// date or time is a contradiction (another outlet's version); a
+	// different place or role there is most often the same event told
+	// differently ("in Wonsan", "in North Korea").
+	if len(all) > 0 && all[0].rank == 0 {
+		for i := range all {
+			if all[i].rank == 1 && !hardConflict[all[i].ev.rule] {
+				all[i].rank, all[i].ev.Stance, all[i].ev.Conflict = 2, StanceRelated, ""
+			}
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].rank < all[j].rank })
+	}
 	for i, r := range all {
 		if i == maxEvidence {
 			break
@@ -117,6 +130,9 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 	}
 	return res
 }
+
+// hardConflict are the rules whose contradictions stand beside support.
+var hardConflict = map[string]bool{"number-conflict": true, "date-conflict": true, "time": true, "ordinal": true, "qualifier": true}
 
 // Evidence stances.
 const (

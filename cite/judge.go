@@ -22,7 +22,7 @@ func (v *Verifier) check(c claim, p passage, useContext bool) verdict {
 		if !cv.supports {
 			out.supports = false
 			if out.contradiction == "" && cv.contradiction != "" {
-				out.contradiction, out.conflictAt = cv.contradiction, cv.conflictAt
+				out.contradiction, out.conflictAt, out.conflictRule = cv.contradiction, cv.conflictAt, cv.conflictRule
 			}
 		}
 		if cv.span.Start >= 0 {
@@ -75,7 +75,7 @@ func (v *Verifier) checkClause(c *claim, p passage, useContext bool) verdict {
 				continue
 			}
 			if f.contradicts && vd.contradiction == "" {
-				vd.contradiction, vd.conflictAt = f.reason, w.conflictAt
+				vd.contradiction, vd.conflictAt, vd.conflictRule = f.reason, w.conflictAt, r.name
 				if vd.conflictAt < 0 {
 					vd.conflictAt = w.span.Start
 				}

@@ -92,6 +92,7 @@ type Evidence struct {
 	Paragraph int `json:"paragraph,omitempty"`
 	CharStart int `json:"char_start,omitempty"`
 	CharEnd   int `json:"char_end,omitempty"`
+	rule      string
 }
 
 // ClaimResult is the verdict on a claim, with the passages behind it.

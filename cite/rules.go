@@ -219,7 +219,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			switch {
 			case len(w.spans[i]) > 0 || nameIn(k, outlet):
 				credit = 1
-			case useContext && nameIn(k, ctx) && !c.placeSlot(i):
+			case useContext && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
 				credit = creditContext
 			}
 		default:
@@ -297,15 +297,15 @@ func (c *claim) aboutSame(credits []float64, skip int) bool {
 		if i == skip {
 			continue
 		}
-		if k.kind == kindEntity && credits[i] == 0 {
+		if k.kind == kindEntity && credits[i] == 0 && !c.placeSlot(i) {
 			return false
 		}
-		if k.kind == kindContent || k.kind == kindEntity {
+		if k.kind == kindContent {
 			total += k.weight
 			got += credits[i] * k.weight
 		}
 	}
-	return total > 0 && got/total >= minSame
+	return total == 0 || got/total >= minSame
 }
 
 // minSame is the share of a clause's names and words a sentence must hold

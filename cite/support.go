@@ -487,6 +487,7 @@ func (v *Verifier) tokens(text string) []token {
 type verdict struct {
 	problems      []string // meaning findings that keep it from supporting
 	contradiction string   // what the passage says instead, when it contradicts
+	conflictRule  string   // the rule that found the contradiction
 	conflictAt    int      // byte offset in the passage of the contradicting words
 	span          Span     // byte offsets in the passage of the sentence(s) judged
 	score        float64

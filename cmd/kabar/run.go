@@ -29,6 +29,7 @@ const usage = `Kabar answers questions about news coverage, citing the articles 
 Usage:
   kabar ask [--json] [--stream] [--k N] [--corpus DIR] [--data DIR] QUESTION
   kabar summary [--json] [--topic T] [--doc ID] [--lang en|id] [--corpus DIR] [--data DIR]
+  kabar check [--json] [--corpus DIR] [--data DIR] CLAIM
   kabar index [--corpus DIR] [--data DIR] [--rebuild]
   kabar eval --set FILE [--json] [--corpus DIR] [--data DIR]
   kabar serve [--corpus DIR] [--data DIR]          (needs DISCORD_TOKEN)
@@ -52,6 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return runAsk(ctx, rest, stdout, stderr, getenv)
 	case "summary":
 		return runSummary(ctx, rest, stdout, stderr, getenv)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr, getenv)
 	case "index":
 		return runIndex(ctx, rest, stdout, stderr, getenv)
 	case "eval":

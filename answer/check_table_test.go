@@ -1,0 +1,64 @@
+package answer
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/kabar-bot/kabar/internal/claimtable"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// TestClaimTableThreeWay checks every claim of the blind claim table
+// against the whole bundled coverage, as `kabar check` does, and reports
+// the share of the right three-way verdicts (supported, contradicted, not
+// in the coverage) per class on both halves; every evidence quote must be
+// verbatim. The test half is held at today's measured level.
+func TestClaimTableThreeWay(t *testing.T) {
+	const path = "../cite/testdata/claims-blind.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("no claim table")
+	}
+	rows, broken, err := claimtable.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if broken > 0 {
+		t.Logf("skipped %d broken lines", broken)
+	}
+	ix := llmSeedIndex(t)
+	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+	for _, h := range []claimtable.Half{claimtable.Tuning, claimtable.Test} {
+		tally := claimtable.NewTally()
+		for _, r := range rows[h] {
+			res, err := svc.CheckClaim(context.Background(), r.Claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range res.Evidence {
+				doc, ok := ix.Document(e.DocID)
+				if !ok || doc.Text[e.Start:e.End] != e.Quote || string([]rune(doc.Text)[e.CharStart:e.CharEnd]) != e.Quote {
+					t.Errorf("%s: evidence %q is not verbatim at its offsets", r.ID, e.Quote)
+				}
+			}
+			good := string(res.Status) == r.Verdict
+			tally.Add(r, good)
+			if !good && h == claimtable.Tuning && os.Getenv("KABAR_TABLE_FAILURES") != "" {
+				t.Logf("%s %s got %s want %s %q", r.ID, r.Class, res.Status, r.Verdict, r.Claim)
+			}
+		}
+		t.Logf("%s half (%d claims), three-way verdict of kabar check:\n%s", h, len(rows[h]), tally.Table("right verdict"))
+		if h == claimtable.Test {
+			all := (tally.Share("all faithful")*float64(tally.Total["all faithful"]) + tally.Share("all wrong")*float64(tally.Total["all wrong"])) /
+				float64(tally.Total["all faithful"]+tally.Total["all wrong"])
+			t.Logf("test half: %.1f%% right three-way verdicts (bar 90%%)", 100*all)
+			if all < threeWayFloor {
+				t.Errorf("test half three-way accuracy %.1f%% fell below today's %.0f%%", 100*all, 100*threeWayFloor)
+			}
+		}
+	}
+}
+
+// threeWayFloor is the test half's measured three-way accuracy when last
+// changed.
+const threeWayFloor = 0.61
