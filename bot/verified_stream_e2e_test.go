@@ -89,8 +89,9 @@ func TestLyingStreamNeverReachesDiscordUnverified(t *testing.T) {
 	close(started)
 	final := h.waitReq(finalEditOf(sent)).Object()
 	content := str(final["content"])
-	if footer := fmt.Sprint(final["embeds"]); !strings.Contains(footer, "· llm") {
-		t.Fatalf("not a verified LLM answer: %s\n%s", footer, content)
+	h.stop() // the interaction's log line is written by now
+	if !strings.Contains(h.logs.String(), "mode=llm outcome=answered") {
+		t.Fatalf("not a verified LLM answer:\n%s", content)
 	}
 	contains(t, "verified answer", content, "6.000 insinyur")
 
@@ -148,13 +149,14 @@ func TestHostileModelsGetTheQuoteAnswerInTime(t *testing.T) {
 				t.Fatal(err)
 			}
 			final := r.Object()
-			content, footer := str(final["content"]), fmt.Sprint(final["embeds"])
-			if !strings.Contains(footer, "(fallback)") {
-				t.Errorf("want the quote answer after the model's failure, got %s\n%s", footer, content)
+			content, embeds := str(final["content"]), fmt.Sprint(final["embeds"])
+			h.stop() // the interaction's log line is written by now
+			if !strings.Contains(h.logs.String(), "mode=extractive outcome=answered") {
+				t.Errorf("want the quote answer after the model's failure, got\n%s", content)
 			}
 			contains(t, "quote answer", content, "6.000")
-			if len(citationNumbers(final)) == 0 {
-				t.Errorf("the quote answer has no citation:\n%s", content)
+			if !strings.Contains(content, "[1]") || !strings.Contains(embeds, "6.000 insinyur") {
+				t.Errorf("the quote answer has no citation backed by a quote:\n%s\n%s", content, embeds)
 			}
 			for _, r := range h.fake.Requests() {
 				for _, text := range payloadTexts(r) {
