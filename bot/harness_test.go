@@ -21,7 +21,7 @@ const (
 	testToken   = "test-token-do-not-log"
 	testGuild   = "500"
 	testChannel = "600"
-	waitLimit   = 15 * time.Second
+	waitLimit   = 2 * time.Minute // generous: waits end on the outcome, a slow machine only waits longer
 
 	interactionTokenPrefix = "aW50ZXJhY3Rpb246" // how the fake's interaction tokens start
 )

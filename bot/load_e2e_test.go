@@ -214,14 +214,15 @@ func judge(reqs []fakediscord.Request) map[string]*verdict {
 			}
 			v := get(seg[2])
 			footer := fmt.Sprint(body["embeds"])
+			kind := answerKind(content, footer)
 			switch {
-			case content == declineText:
+			case kind == "declined":
 				final(v, "declined", r.Time)
-			case strings.Contains(footer, "· llm"):
+			case kind == "llm":
 				final(v, "answered by the LLM", r.Time)
-			case strings.Contains(footer, "(fallback)"):
+			case kind == "fallback":
 				final(v, "answered offline (LLM fallback)", r.Time)
-			case strings.Contains(footer, "· extractive"):
+			case kind == "offline":
 				final(v, "answered offline", r.Time)
 			case content == msgAnswerFailed || content == msgTooLong:
 				final(v, "clear error", r.Time)
@@ -269,7 +270,10 @@ func TestLoadWithFaultsThroughFakeDiscord(t *testing.T) {
 	model.install(p.llm)
 	p.llm.FailRandomly(0.20, 11, fakeopenai.Fault{Status: 500})
 
-	h := startReal(t, p, harnessOptions{reconnect: true, config: func(c *Config) {
+	// The outcome is asserted, not the speed: Discord's 3 s acknowledgement
+	// window is opened wide, so a slow (-race, loaded) machine does not
+	// turn late acknowledgements into lost interactions.
+	h := startReal(t, p, harnessOptions{reconnect: true, fake: fakediscord.Options{AckWindow: 30 * time.Minute}, config: func(c *Config) {
 		c.UserCooldown = 150 * time.Millisecond
 		c.GuildConcurrency = 8
 		c.AnswerTimeout = 30 * time.Second
@@ -318,7 +322,7 @@ func TestLoadWithFaultsThroughFakeDiscord(t *testing.T) {
 						burst = append(burst, asked{sent: sent, at: time.Now()})
 						mu.Unlock()
 					}
-					ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+					ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 					defer cancel()
 					f, err := h.fake.WaitFrame(ctx, fakediscord.OpResume, droppedAt)
 					if err == nil {
@@ -361,7 +365,7 @@ func TestLoadWithFaultsThroughFakeDiscord(t *testing.T) {
 	wg.Wait()
 	select {
 	case <-faultsDone:
-	case <-time.After(time.Minute):
+	case <-time.After(10 * time.Minute):
 		t.Fatal("the gateway drop never ran")
 	}
 	if dropErr != nil {
@@ -370,7 +374,7 @@ func TestLoadWithFaultsThroughFakeDiscord(t *testing.T) {
 
 	// Wait until every interaction has a final response, then stop the
 	// bot so that nothing more can arrive, and judge.
-	deadline := time.Now().Add(90 * time.Second)
+	deadline := time.Now().Add(10 * time.Minute) // generous: a slow machine is not a failure
 	for {
 		verdicts := judge(h.fake.Requests())
 		missing := 0
