@@ -162,8 +162,19 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 			continue
 		}
 		j := i
-		for j+1 < len(c.toks) && isName(j+1) && strings.TrimSpace(c.doc.Text[c.toks[j].End:c.toks[j+1].Start]) == "" {
-			j++
+		adjacent := func(a, b int) bool { return strings.TrimSpace(c.doc.Text[c.toks[a].End:c.toks[b].Start]) == "" }
+		for j+1 < len(c.toks) && adjacent(j, j+1) {
+			if isName(j + 1) {
+				j++
+				continue
+			}
+			// A capitalised ordinary word between two name words belongs
+			// to the name ("Choe Son Hui").
+			if j+2 < len(c.toks) && c.toks[j+1].Upper && !mark[j+1] && isName(j+2) && adjacent(j+1, j+2) {
+				j += 2
+				continue
+			}
+			break
 		}
 		locative := precededByLocative(c, i)
 		if (typ == lexicon.AnswerPlace) == locative {

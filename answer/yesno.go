@@ -32,6 +32,9 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int)
 	if err != nil {
 		return nil, yesNoNone, err
 	}
+	if len(ev) > 0 && !e.placesAsAsked(lq, ev[0]) {
+		ev = nil // the place the question names is in the sentence, but not as the place
+	}
 	if len(ev) > 0 {
 		if negatedDifferently(lq, ev[0]) {
 			return ev[:1], yesNoNo, nil
@@ -142,4 +145,36 @@ func foldWord(s string) string {
 		return ""
 	}
 	return toks[0].Norm
+}
+
+// placesAsAsked reports whether every place the question names after a
+// locative ("in Pyongyang") is a place of the evidence sentence too, not
+// merely a word of it ("Pyongyang said …" names the government).
+func (e *Extractive) placesAsAsked(lq lexicon.Query, ev Evidence) bool {
+	c := &candidate{doc: &ev.Doc, span: ev.Span}
+	c.toks = lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End])
+	for i := range c.toks {
+		c.toks[i].Start += ev.Span.Start
+		c.toks[i].End += ev.Span.Start
+	}
+	c.termsAt = make([][]string, len(c.toks))
+	for i, t := range c.toks {
+		c.termsAt[i] = e.lex.WordTerms(t, ev.Doc.Lang)
+	}
+	for _, con := range lq.Concepts {
+		if !con.Entity || !locativeBefore(lq.Text, con.Surface) {
+			continue
+		}
+		found := false
+		for _, k := range nameKeys(c, lexicon.AnswerPlace, make([]bool, len(c.toks)), e.lex) {
+			if conceptMatches(con, ev.Doc.Text[k.start:k.end], e.lex) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -107,9 +107,9 @@ func writeAnswer(w io.Writer, res answer.Result) error {
 			mark = " [unverified]"
 		}
 		fmt.Fprintf(w, "[%d] %s%s\n    %s ¶%d, characters %d–%d\n", c.N, meta, mark, c.Doc, c.Paragraph, c.Start, c.End)
-		if res.Mode == answer.ModeLLM {
-			fmt.Fprintf(w, "    “%s”\n", c.Quote)
-		}
+		// The answer states the fact in Kabar's words; the quote is the
+		// evidence, verbatim, once.
+		fmt.Fprintf(w, "    “%s”\n", c.Quote)
 	}
 	return nil
 }

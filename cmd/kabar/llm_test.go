@@ -123,7 +123,7 @@ func TestAskFallsBackWhenTheLLMIsDown(t *testing.T) {
 	if res.Mode != answer.ModeExtractive || !strings.Contains(res.FallbackReason, "could not be reached") {
 		t.Fatalf("mode %q fallback %q", res.Mode, res.FallbackReason)
 	}
-	if !res.Answered || !strings.Contains(res.Answer, "6.000") {
+	if !res.Answered || !strings.Contains(res.Answer, "6,000") {
 		t.Errorf("no extractive answer: %q", res.Answer)
 	}
 	if !strings.Contains(stderr, "llm fallback") {

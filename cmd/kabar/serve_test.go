@@ -88,7 +88,7 @@ func TestServeAnswersFromTheCoverage(t *testing.T) {
 	})
 	body := final.Object()
 	content, _ := body["content"].(string)
-	if !strings.Contains(content, "6.000") || !strings.Contains(content, "[1]") {
+	if !strings.Contains(content, "6,000") || !strings.Contains(content, "[1]") {
 		t.Errorf("answer content: %s", content)
 	}
 	raw, _ := json.Marshal(body["embeds"])
