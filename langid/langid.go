@@ -22,6 +22,7 @@ type Detector struct {
 	opts    whatlanggo.Options
 	allowed map[string]bool // nil: any language
 	minConf float64
+	prefer  *Detector // consulted when the answer is not clear; may be nil
 }
 
 // New returns a detector that only answers with one of codes (ISO 639-1,
@@ -48,6 +49,23 @@ func New(codes ...string) *Detector {
 	}
 	return d
 }
+
+// Prefer returns a detector like d that, when its answer is not clear
+// (whatlanggo's confidence below 0.9: name lists, short or technical
+// text), answers with one of codes instead if the text is clearly in one
+// of them. Kabar prefers the languages it can translate, so that a list of
+// English names is English and not Danish, while a German article is
+// still German.
+func (d *Detector) Prefer(codes ...string) *Detector {
+	p := *d
+	p.prefer = New(codes...)
+	p.prefer.minConf = 0.5 // a preference overrides an answer: it needs a clear lead
+	return &p
+}
+
+// clearConfidence is the confidence above which a preference is not
+// consulted.
+const clearConfidence = 0.9
 
 // anyLanguage is the unrestricted detector behind Detect.
 var anyLanguage = New()
@@ -86,6 +104,11 @@ func (d *Detector) Detect(text string) string {
 		}
 	}
 	info := whatlanggo.DetectWithOptions(text, d.opts)
+	if d.prefer != nil && info.Confidence < clearConfidence {
+		if code := d.prefer.Detect(text); code != "" {
+			return d.allow(code)
+		}
+	}
 	minConf := d.minConf
 	if letters >= longText {
 		minConf /= 5

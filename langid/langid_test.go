@@ -71,3 +71,20 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+func TestPrefer(t *testing.T) {
+	t.Parallel()
+	d := New().Prefer("id", "en")
+	tests := []struct{ text, want string }{
+		// whatlanggo alone calls this Danish, with low confidence.
+		{"Debian has had several leaders since its beginnings in 1993.\nIan Murdock founded Debian in August 1993 and led it until March 1996.\nBruce Perens led Debian from April 1996 until December 1997.\nIan Jackson led Debian from January 1998 until December 1998.\nWichert Akkerman led Debian from January 1999 until March 2001.", "en"},
+		{"Der nordkoreanische Machthaber Kim Jong Un hat den russischen Außenminister Sergej Lawrow am Samstag in Wonsan empfangen. Die beiden Länder sprachen über militärische und wirtschaftliche Zusammenarbeit.", "de"},
+		{"Il leader nordcoreano Kim Jong Un ha accolto sabato a Wonsan il ministro degli Esteri russo Sergei Lavrov. I due paesi hanno discusso di cooperazione militare ed economica, secondo i media statali.", "it"},
+		{"Pemimpin Korea Utara Kim Jong Un menyambut Menteri Luar Negeri Rusia Sergei Lavrov di Wonsan pada hari Sabtu.", "id"},
+	}
+	for _, tt := range tests {
+		if got := d.Detect(tt.text); got != tt.want {
+			t.Errorf("Prefer(id, en).Detect(%.40q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

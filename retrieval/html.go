@@ -44,10 +44,29 @@ func extractHTML(raw []byte) (htmlPage, error) {
 	if content == nil {
 		return full, nil
 	}
-	if text, spans, ok := keepMainLines(full.Text, full.NotEvidence, normalisedText(content), m.Title); ok {
-		return htmlPage{Text: text, NotEvidence: spans, Meta: m}, nil
+	text, spans, ok := keepMainLines(full.Text, full.NotEvidence, normalisedText(content), m.Title)
+	if !ok {
+		return full, nil
 	}
-	return full, nil
+	// Trafilatura sometimes takes a documentation page's code listings
+	// for its main content; prose dropped for code is a miss, not a
+	// cleaner page.
+	kept, all := evidenceBytes(text, spans), evidenceBytes(full.Text, full.NotEvidence)
+	if kept*2 < len(text)-kept && kept*4 < all {
+		return full, nil
+	}
+	return htmlPage{Text: text, NotEvidence: spans, Meta: m}, nil
+}
+
+// evidenceBytes counts the non-space bytes of text outside spans.
+func evidenceBytes(text string, spans []Span) int {
+	n := 0
+	for _, r := range withoutSpans(text, spans) {
+		if r != ' ' && r != '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 func inSVG(n *html.Node) bool {
@@ -237,17 +256,34 @@ func (t *textBuilder) node(root *html.Node) {
 }
 
 // blockCode reports whether n is a <code> element standing as a block of
-// its own (as go-trafilatura writes code blocks) rather than a word in a
+// its own (several lines, no words around it) rather than a word in a
 // sentence.
 func blockCode(n *html.Node) bool {
-	if n.DataAtom != atom.Code || n.Parent == nil {
+	if n.DataAtom != atom.Code || n.Parent == nil || n.Parent.DataAtom == atom.Pre {
 		return false
 	}
-	switch n.Parent.DataAtom {
-	case atom.Div, atom.Body, atom.Section, atom.Article, atom.Main, atom.Blockquote, atom.Figure, atom.Pre:
-		return true
+	text, _ := linkText(n)
+	if text == "" || !strings.Contains(visibleTextRaw(n), "\n") {
+		return false
 	}
-	return false
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" || c.Type == html.ElementNode && !blockElement(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// visibleTextRaw is n's text as written, white space kept.
+func visibleTextRaw(n *html.Node) string {
+	var b strings.Builder
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return b.Len() < 1<<16
+	})
+	return b.String()
 }
 
 // notEvidenceElement reports whether the text of block element n may be
@@ -269,6 +305,18 @@ func notEvidenceElement(n *html.Node) bool {
 			}
 		}
 		return items >= 2 && linkShare(n) >= 0.8
+	case atom.Tr:
+		// A header row repeats on every table of a book; it is a label.
+		cells := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom != atom.Th {
+					return false
+				}
+				cells++
+			}
+		}
+		return cells > 0
 	case atom.P, atom.Div, atom.Li:
 		if tocMarked(n) {
 			return true

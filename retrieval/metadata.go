@@ -37,6 +37,11 @@ func (m metadata) fillMissing(d *Document) {
 	set(&d.Author, m.Author)
 }
 
+// documentLanguage identifies an article's language among all the
+// languages langid knows, preferring Indonesian and English (the languages
+// Kabar translates between) when the text is not clear.
+var documentLanguage = langid.New().Prefer("id", "en")
+
 // headerLines is how many leading lines may hold a byline, date line or
 // dateline; dates further down are events the article reports on.
 const headerLines = 10
@@ -71,7 +76,7 @@ func inferMetadata(text string) metadata {
 		}
 	}
 	m.Title = inferTitle(lines)
-	m.Lang = langid.Detect(text)
+	m.Lang = documentLanguage.Detect(text)
 	return m
 }
 

@@ -135,7 +135,7 @@ func TestInferMetadata(t *testing.T) {
 		{
 			name: "single line has no title",
 			text: "Kim bertemu Lavrov",
-			want: metadata{},
+			want: metadata{Lang: "id"}, // "bertemu" is clearly Indonesian next to English
 		},
 		{
 			name: "two sentences are a lede, not a headline",

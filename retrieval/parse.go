@@ -123,8 +123,29 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
 	}
 	stated.fillMissing(&doc)
-	inferMetadata(doc.Text).fillMissing(&doc)
+	inferred := inferMetadata(doc.Text)
+	if len(doc.NotEvidence) > 0 {
+		// Code and link lists are often English whatever the prose is.
+		inferred.Lang = documentLanguage.Detect(withoutSpans(doc.Text, doc.NotEvidence))
+	}
+	inferred.fillMissing(&doc)
 	return doc, nil
+}
+
+// withoutSpans is text with the given (sorted, disjoint) spans cut out.
+func withoutSpans(text string, spans []Span) string {
+	var b strings.Builder
+	pos := 0
+	for _, sp := range spans {
+		if sp.Start < pos || sp.End > len(text) || sp.Start > sp.End {
+			continue
+		}
+		b.WriteString(text[pos:sp.Start])
+		b.WriteByte('\n')
+		pos = sp.End
+	}
+	b.WriteString(text[pos:])
+	return b.String()
 }
 
 // checkContent rejects bytes that cannot be an article whatever their

@@ -1,0 +1,273 @@
+// Command ingestcheck measures what Kabar's ingest makes of a corpus of
+// real pages: how many evidence chunks are code or page furniture, how
+// many stated dates are not dates or not in the file, how titles and
+// language tags come out. It judges each chunk independently of the
+// pipeline: code is text that sits in a <pre> block of the page;
+// furniture is a chunk repeated verbatim on many pages of the same book.
+//
+//	go run ./internal/ingestcheck ~/.cache/kabar/debian-docs/corpus
+//
+// Expected languages are read from the path: a folder named like a
+// language tag ("en", "id", "id-ID", "pt-BR") gives it; other files are
+// not checked.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+func main() {
+	verbose := flag.Bool("v", false, "list every problem found")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: ingestcheck [-v] CORPUS_DIR")
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "ingestcheck:", err)
+		os.Exit(1)
+	}
+}
+
+type chunkInfo struct {
+	doc, text, book string
+	notEvidence     bool
+}
+
+func run(dir string, verbose bool) error {
+	fsys := os.DirFS(dir)
+	var skipped []retrieval.Skipped
+	docs, err := retrieval.LoadCorpus(context.Background(), fsys, func(s retrieval.Skipped) { skipped = append(skipped, s) })
+	if err != nil {
+		return err
+	}
+	// A page in a translation's folder that is mostly the same lines as
+	// the English page is untranslated: its language is English.
+	englishLines := map[string]map[string]bool{}
+	for _, d := range docs {
+		if pathLang(d.Path) == "en" {
+			englishLines[counterpart(d.Path)] = lineSet(d.Text)
+		}
+	}
+	var chunks []chunkInfo
+	pagesPerBook := map[string]int{}
+	seenOn := map[string]map[string]bool{} // chunk text -> doc ids
+	var code, badDate, noTitle, markupTitle, langChecked, langWrong, mixed int
+	var problems []string
+	for _, d := range docs {
+		book := strings.SplitN(d.Path, "/", 2)[0]
+		pagesPerBook[book]++
+		raw, err := fs.ReadFile(fsys, d.Path)
+		if err != nil {
+			return err
+		}
+		pre := ""
+		if strings.HasSuffix(d.Path, ".html") || strings.HasSuffix(d.Path, ".htm") {
+			pre = preText(raw)
+		}
+		for _, c := range retrieval.Chunks(d, retrieval.Segment(d), retrieval.ChunkOptions{}) {
+			ci := chunkInfo{doc: d.ID, text: c.Text, book: book, notEvidence: isNotEvidence(c)}
+			chunks = append(chunks, ci)
+			if seenOn[c.Text] == nil {
+				seenOn[c.Text] = map[string]bool{}
+			}
+			seenOn[c.Text][d.ID] = true
+			if n := norm(c.Text); !ci.notEvidence && len(n) >= 8 && strings.Contains(pre, n) {
+				code++
+				problems = append(problems, fmt.Sprintf("code as evidence: %s: %.80q", d.ID, c.Text))
+			}
+		}
+		if d.Published != "" && !statedDate(d.Published, raw) {
+			badDate++
+			problems = append(problems, fmt.Sprintf("invented date: %s: %q", d.ID, d.Published))
+		}
+		switch {
+		case d.Title == "":
+			noTitle++
+		case strings.ContainsAny(d.Title, "=*`<>") || strings.HasPrefix(d.Title, ".."):
+			markupTitle++
+			problems = append(problems, fmt.Sprintf("markup in title: %s: %q", d.ID, d.Title))
+		}
+		want := pathLang(d.Path)
+		if en := englishLines[counterpart(d.Path)]; want != "en" && en != nil {
+			switch share := sharedShare(d.Text, en); {
+			case share >= 0.8:
+				want = "en" // untranslated
+			case share > 0.2:
+				want = "" // half translated: either answer is fair
+				mixed++
+			}
+		}
+		if want != "" {
+			langChecked++
+			if d.Lang != want {
+				langWrong++
+				problems = append(problems, fmt.Sprintf("language: %s: got %q, want %q", d.ID, d.Lang, want))
+			}
+		}
+	}
+	var evidence, furniture int
+	for _, c := range chunks {
+		if c.notEvidence {
+			continue
+		}
+		evidence++
+		if n := len(seenOn[c.text]); n >= 5 && n*5 >= pagesPerBook[c.book] {
+			furniture++
+			problems = append(problems, fmt.Sprintf("furniture as evidence (on %d pages): %s: %.80q", n, c.doc, c.text))
+		}
+	}
+	if verbose {
+		sort.Strings(problems)
+		for _, p := range problems {
+			fmt.Println(p)
+		}
+	}
+	pct := func(n, of int) float64 {
+		if of == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(of)
+	}
+	fmt.Printf("documents %d (skipped %d), chunks %d, evidence chunks %d\n", len(docs), len(skipped), len(chunks), evidence)
+	fmt.Printf("code in evidence chunks: %d (%.2f%%)\n", code, pct(code, evidence))
+	fmt.Printf("furniture in evidence chunks: %d (%.2f%%)\n", furniture, pct(furniture, evidence))
+	fmt.Printf("boilerplate+code: %.2f%% of evidence chunks\n", pct(code+furniture, evidence))
+	fmt.Printf("published dates not stated as dates in the file: %d\n", badDate)
+	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
+	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
+	for _, s := range skipped {
+		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
+	}
+	return nil
+}
+
+// preText is the normalised text of every <pre> block of a page,
+// separated so that no match spans two blocks.
+func preText(raw []byte) string {
+	root, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Pre {
+			b.WriteString(norm(textOf(n)))
+			b.WriteString("|")
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return b.String()
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func norm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// statedDate reports whether a published value is a date whose year
+// appears in the file.
+func statedDate(published string, raw []byte) bool {
+	if len(published) < 4 || !isDigits(published[:4]) {
+		return false
+	}
+	return bytes.Contains(raw, []byte(published[:4]))
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// pathLang is the language a folder in p names ("en", "id-ID" → "id").
+func pathLang(p string) string {
+	for _, part := range strings.Split(path.Dir(p), "/") {
+		tag := strings.ToLower(part)
+		if i := strings.IndexAny(tag, "-_"); i >= 0 && len(tag)-i == 3 {
+			tag = tag[:i]
+		}
+		if len(tag) == 2 && tag[0] >= 'a' && tag[0] <= 'z' && tag[1] >= 'a' && tag[1] <= 'z' {
+			return tag
+		}
+	}
+	return ""
+}
+
+// counterpart is p with its language folder replaced by "*".
+func counterpart(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts[:len(parts)-1] {
+		if pathLang(part+"/x") != "" {
+			parts[i] = "*"
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func lineSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); len(l) > 20 {
+			set[l] = true
+		}
+	}
+	return set
+}
+
+// sharedShare is the share of text's longer lines that are in set.
+func sharedShare(text string, set map[string]bool) float64 {
+	var n, shared int
+	for l := range lineSet(text) {
+		n++
+		if set[l] {
+			shared++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(shared) / float64(n)
+}
