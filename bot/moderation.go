@@ -64,7 +64,7 @@ func (b *Bot) handleCheckCitations(ctx context.Context, i *discordgo.Interaction
 	if p, ok := b.results.get("m:" + target.ID); ok {
 		text, cits = p.result.Answer, p.result.Citations
 	} else {
-		for _, c := range citationsFromEmbeds(target.Embeds) {
+		for _, c := range citationsFromMessage(target) {
 			if full, ok := restoreCitation(c, b.lib); ok {
 				c = full
 			}
@@ -140,11 +140,11 @@ func renderClaim(r cite.ClaimResult) []outMessage {
 		stance := "related"
 		switch {
 		case e.Conflict != "":
-			stance = "conflict: " + oneLine(e.Conflict)
+			stance = "contradicts: " + oneLine(e.Conflict)
 		case e.Supports:
 			stance = "supports"
 		}
-		fmt.Fprintf(&b, "\n**%s** (`%s` · %d–%d) — %s\n%s\n", title, codeSafe(e.DocID), e.Start, e.End, stance, quoteBlock(e.Quote))
+		fmt.Fprintf(&b, "\n**%s** (%s) — %s\n%s\n", title, location(e.DocID, e.Paragraph, e.CharStart, e.CharEnd), stance, quoteBlock(e.Quote))
 	}
 	return textMessages(b.String())
 }
@@ -200,37 +200,55 @@ func (b *Bot) renderSource(docID string, para int, hasPara bool) []outMessage {
 	return textMessages(sb.String())
 }
 
-// renderCitationCheck shows, per citation, the passage and what the
-// verifier found.
-func renderCitationCheck(text string, cits []answer.Citation, r cite.Report, lib Library) []outMessage {
-	type tally struct {
-		known, sentences, supports int
-		missing                    []string
+// location names where a quote is, in the units /source takes: the
+// article, its paragraph, and Unicode-character offsets as in ask --json.
+func location(doc string, para, start, end int) string {
+	if para > 0 {
+		return fmt.Sprintf("`%s` ¶%d · characters %d–%d", codeSafe(doc), para, start, end)
 	}
-	per := map[int]*tally{}
-	supported := 0
+	return fmt.Sprintf("`%s` · characters %d–%d", codeSafe(doc), start, end)
+}
+
+// renderCitationCheck lists each sentence of the answer with its markers,
+// its verdict and, when it fails, why in plain words; then each source
+// with where its quote is. Sentences that claim nothing (a framing line,
+// the "the reports do not say the rest" sentence) are not failures.
+func renderCitationCheck(text string, cits []answer.Citation, r cite.Report, lib Library) []outMessage {
+	claims, supported := 0, 0
+	var lines strings.Builder
 	for _, s := range r.Sentences {
-		if s.Supported {
-			supported++
-		}
+		var marks []string
 		for _, v := range s.Citations {
-			t := per[v.N]
-			if t == nil {
-				t = &tally{}
-				per[v.N] = t
+			marks = append(marks, fmt.Sprintf("[%d]", v.N))
+		}
+		for _, n := range s.RepointedTo {
+			marks = append(marks, fmt.Sprintf("→[%d]", n))
+		}
+		mark := strings.Join(marks, "")
+		if mark != "" {
+			mark = " " + mark
+		}
+		sentence := truncate(oneLine(s.Sentence), 300)
+		switch {
+		case s.Note != "" || !s.Supported && len(s.Citations) == 0 && s.Kept:
+			fmt.Fprintf(&lines, "➖ %s%s — states nothing to check\n", sentence, mark)
+		case s.Supported:
+			claims++
+			supported++
+			note := "supported"
+			if len(s.RepointedTo) > 0 {
+				note = "supported by another source than the one cited"
 			}
-			t.sentences++
-			if v.Known {
-				t.known++
-			}
-			if v.Supports {
-				t.supports++
-			}
-			t.missing = appendNew(t.missing, v.Missing...)
+			fmt.Fprintf(&lines, "✅ %s%s — %s\n", sentence, mark, note)
+		default:
+			claims++
+			reason := sentenceReason(s)
+			fmt.Fprintf(&lines, "❌ %s%s — %s\n", sentence, mark, oneLine(reason))
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "**Citation check** — %d of %d sentences supported.\n", supported, len(r.Sentences))
+	fmt.Fprintf(&b, "**Citation check** — %d of %d sentences supported.\n\n", supported, claims)
+	b.WriteString(lines.String())
 	have := map[int]bool{}
 	for _, c := range cits {
 		have[c.N] = true
@@ -238,7 +256,7 @@ func renderCitationCheck(text string, cits []answer.Citation, r cite.Report, lib
 		if title == "" {
 			title = c.Doc
 		}
-		fmt.Fprintf(&b, "\n**[%d] %s** (`%s` ¶%d · %d–%d)\n", c.N, title, codeSafe(c.Doc), c.Paragraph, c.ByteStart, c.ByteEnd)
+		fmt.Fprintf(&b, "\n**[%d] %s** (%s)\n", c.N, title, location(c.Doc, c.Paragraph, c.Start, c.End))
 		if doc, ok := lib.Document(c.Doc); !ok {
 			b.WriteString("⚠️ This article is no longer in the index.\n")
 		} else if c.ByteEnd <= len(doc.Text) && c.ByteStart <= c.ByteEnd && c.ByteStart >= 0 &&
@@ -246,19 +264,6 @@ func renderCitationCheck(text string, cits []answer.Citation, r cite.Report, lib
 			b.WriteString("⚠️ The article text at these offsets has changed since the answer was published.\n")
 		}
 		b.WriteString(quoteBlock(c.Quote) + "\n")
-		t := per[c.N]
-		switch {
-		case t == nil:
-			b.WriteString("➖ Not cited by any checked sentence.\n")
-		case t.known == 0:
-			b.WriteString("❌ The verifier does not know this source.\n")
-		case t.supports == t.sentences:
-			fmt.Fprintf(&b, "✅ Supports %s.\n", citingSentences(t.sentences))
-		case t.supports == 0:
-			fmt.Fprintf(&b, "❌ Does not support %s.%s\n", citingSentences(t.sentences), missingNote(t.missing))
-		default:
-			fmt.Fprintf(&b, "⚠️ Supports %d of %d sentences that cite it.%s\n", t.supports, t.sentences, missingNote(t.missing))
-		}
 	}
 	var orphans []string
 	for _, n := range markers(text) {
@@ -270,6 +275,25 @@ func renderCitationCheck(text string, cits []answer.Citation, r cite.Report, lib
 		fmt.Fprintf(&b, "\n⚠️ No source on this message for %s.\n", strings.Join(orphans, ", "))
 	}
 	return textMessages(b.String())
+}
+
+// sentenceReason is why a sentence failed, in plain words.
+func sentenceReason(s cite.SentenceVerdict) string {
+	if s.Reason != "" {
+		return s.Reason
+	}
+	for _, v := range s.Citations {
+		switch {
+		case v.Supports:
+		case !v.Known:
+			return fmt.Sprintf("[%d] names no source", v.N)
+		case v.Conflict != "":
+			return v.Conflict
+		case len(v.Missing) > 0:
+			return "the passage does not mention " + strings.Join(v.Missing, ", ")
+		}
+	}
+	return "no cited source states it"
 }
 
 func missingNote(missing []string) string {

@@ -28,7 +28,7 @@ func TestCommandsRegisteredAtStartup(t *testing.T) {
 		perms[str(c["name"])] = c["default_member_permissions"]
 		types[str(c["name"])] = num(c["type"])
 	}
-	want := map[string]any{"ask": nil, "summary": nil, "check": "8192", "source": "8192", "Check citations": "8192"}
+	want := map[string]any{"ask": nil, "summary": nil, "check": "8192", "source": "8192", "gaps": "8192", "Check citations": "8192"}
 	if len(perms) != len(want) {
 		t.Fatalf("registered %v", perms)
 	}
@@ -139,7 +139,7 @@ func TestCheckCitationsOnAnAnswer(t *testing.T) {
 			}
 		}
 		contains(t, "check", str(final.Object()["content"]), "**Citation check** — 1 of 2 sentences supported.",
-			"**[1] Putin dan Kim Jong Un", "✅ Supports the sentence that cites it.", "❌ Does not support the sentence that cites it. Not in the passage: Juni.")
+			"**[1] Putin dan Kim Jong Un", "[1] — supported", "[2] — the passage does not mention Juni", "¶2 · characters ")
 	}
 
 	// Someone else's message is not a Kabar answer.

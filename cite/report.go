@@ -53,6 +53,13 @@ type SentenceVerdict struct {
 	// are, and so are uncited ones that claim nothing checkable ("The
 	// reports differ:", "The coverage does not say how long it lasted.").
 	Kept bool `json:"kept"`
+	// Note is "framing" for a sentence that introduces what follows ("The
+	// reports differ:") and "gap" for one saying what the coverage does
+	// not say: neither claims anything, so neither is a failure.
+	Note string `json:"note,omitempty"`
+	// Reason says in plain words why the sentence is not supported, from
+	// its first failing citation; empty when it is.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Report is the verdict on a whole answer. Text is the answer rewritten with

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -109,7 +110,13 @@ func (v *Verifier) Verify(answer string, sources []Source) Report {
 func (v *Verifier) verifySentence(s Sentence, sources []Source, passages []passage, known map[int]int) (SentenceVerdict, string) {
 	sv := SentenceVerdict{Sentence: s.Text, Start: s.Start, End: s.End, Citations: []CitationVerdict{}, RepointedTo: []int{}}
 	whole := v.analyseClaim(s.Text)
-	checkable := !v.framing(s.Text, whole) && !v.gap(s.Text, whole, passages)
+	switch {
+	case v.framing(s.Text, whole):
+		sv.Note = "framing"
+	case v.gap(s.Text, whole, passages):
+		sv.Note = "gap"
+	}
+	checkable := sv.Note == ""
 	byN := map[int]int{} // N → index in sv.Citations
 	finals := make([][]int, len(s.Parts))
 	factualParts, okParts := 0, 0
@@ -155,6 +162,20 @@ func (v *Verifier) verifySentence(s Sentence, sources []Source, passages []passa
 	case factualParts > 0:
 		sv.Supported = okParts == factualParts
 		sv.Kept = sv.Supported
+		if !sv.Supported {
+			for _, cv := range sv.Citations {
+				if !cv.Supports {
+					sv.Reason = cv.Reason
+					if !cv.Known {
+						sv.Reason = fmt.Sprintf("[%d] names no source", cv.N)
+					}
+					break
+				}
+			}
+			if sv.Reason == "" {
+				sv.Reason = "no source states it"
+			}
+		}
 	default:
 		sv.Kept = true // nothing checkable: kept, uncited
 		for i := range finals {
