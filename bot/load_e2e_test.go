@@ -214,15 +214,14 @@ func judge(reqs []fakediscord.Request) map[string]*verdict {
 			}
 			v := get(seg[2])
 			footer := fmt.Sprint(body["embeds"])
-			kind := answerKind(content, footer)
 			switch {
-			case kind == "declined":
+			case content == declineText:
 				final(v, "declined", r.Time)
-			case kind == "llm":
+			case strings.Contains(footer, "· llm"):
 				final(v, "answered by the LLM", r.Time)
-			case kind == "fallback":
+			case strings.Contains(footer, "(fallback)"):
 				final(v, "answered offline (LLM fallback)", r.Time)
-			case kind == "offline":
+			case strings.Contains(footer, "· extractive"):
 				final(v, "answered offline", r.Time)
 			case content == msgAnswerFailed || content == msgTooLong:
 				final(v, "clear error", r.Time)
