@@ -32,6 +32,7 @@ type Citation struct {
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"` // the article's address, when its front matter gives one
 	Quote     string `json:"quote"`
 	Start     int    `json:"start"`
 	End       int    `json:"end"`

@@ -91,7 +91,7 @@ func (s *Service) Answer(ctx context.Context, q Query, onPartial func(string)) (
 			reason = "the language model failed"
 		}
 		s.logger.Warn("llm fallback", "reason", reason)
-		res, err = s.ext.Answer(ctx, q)
+		res, err = s.offline(ctx, q)
 		if err != nil {
 			return res, err
 		}
@@ -99,7 +99,7 @@ func (s *Service) Answer(ctx context.Context, q Query, onPartial func(string)) (
 		res.TookMS = time.Since(start).Milliseconds()
 		return res, nil
 	}
-	res, err := s.ext.Answer(ctx, q)
+	res, err := s.offline(ctx, q)
 	res.TookMS = time.Since(start).Milliseconds()
 	return res, err
 }

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -31,21 +30,21 @@ func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) outcome {
 
 func (b *Bot) handleSummary(ctx context.Context, i *discordgo.Interaction) outcome {
 	d := i.ApplicationCommandData()
-	topic, docID := optString(d, "topic"), optString(d, "article")
+	topic, docID, private := optString(d, "topic"), optString(d, "article"), optBool(d, "private")
 	if docID != "" {
 		if _, ok := b.lib.Document(docID); !ok {
 			b.notice(ctx, i, "I don't know that article. Start typing in the `article` option and pick one from the list.")
 			return outcome{result: "unknown_article"}
 		}
 	}
-	return b.answerInteraction(ctx, i, "summary", false, func(ctx context.Context, _ func(string)) (answer.Result, error) {
+	return b.answerInteraction(ctx, i, "summary", private, func(ctx context.Context, _ func(string)) (answer.Result, error) {
 		return b.ans.Summarize(ctx, topic, docID)
 	})
 }
 
 // answerInteraction admits, defers, produces, and publishes an answer.
 func (b *Bot) answerInteraction(ctx context.Context, i *discordgo.Interaction, source string, private bool, run produce) outcome {
-	release, notice := b.admit(i.GuildID, userID(i), true)
+	release, notice, _ := b.admitIn(i.GuildID, userID(i), true, interactionLang(i))
 	if notice != "" {
 		b.notice(ctx, i, notice)
 		return outcome{result: "throttled"}
@@ -80,8 +79,9 @@ func (b *Bot) answerInteraction(ctx context.Context, i *discordgo.Interaction, s
 		return outcome{result: "error"}
 	}
 	b.observe(res, time.Since(start))
-	ids, err := b.deliver(ctx, i, renderAnswer(res, i.ID), private)
+	ids, err := b.deliver(ctx, i, b.present(res, i.ID, interactionLang(i)), private)
 	b.remember(i.ID, res, ids)
+	b.recordShown(i, source, res, ids)
 	if err != nil {
 		b.log.Warn("could not publish answer", "err", err, "interaction", i.ID)
 		return outcome{mode: res.Mode, result: "error"}
@@ -110,7 +110,7 @@ func resultLabel(r answer.Result) string {
 func (b *Bot) handleButton(ctx context.Context, i *discordgo.Interaction) outcome {
 	id := i.MessageComponentData().CustomID
 	if key, ok := strings.CutPrefix(id, buttonSources); ok && key != "" {
-		if err := b.reply(ctx, i, renderSources(b.sourcesFor(key, i.Message)), true); err != nil {
+		if err := b.reply(ctx, i, renderPassages(b.sourcesFor(key, i.Message), interactionLang(i), isModerator(i)), true); err != nil {
 			b.log.Warn("could not show sources", "err", err, "interaction", i.ID)
 			return outcome{result: "error"}
 		}
@@ -121,6 +121,9 @@ func (b *Bot) handleButton(ctx context.Context, i *discordgo.Interaction) outcom
 	}
 	if key, ok := strings.CutPrefix(id, buttonDownvote); ok && key != "" {
 		return b.feedback(ctx, i, "down", key)
+	}
+	if key, ok := strings.CutPrefix(id, menuReason); ok && key != "" {
+		return b.feedbackReason(ctx, i, key)
 	}
 	return outcome{result: "unknown_button"}
 }
@@ -135,22 +138,11 @@ func (b *Bot) sourcesFor(key string, msg *discordgo.Message) []answer.Citation {
 		return nil
 	}
 	var out []answer.Citation
-	for _, c := range citationsFromEmbeds(msg.Embeds) {
+	for _, c := range citationsFromMessage(msg) {
 		if full, ok := restoreCitation(c, b.lib); ok {
 			c = full
 		}
 		out = append(out, c)
 	}
 	return out
-}
-
-func (b *Bot) feedback(ctx context.Context, i *discordgo.Interaction, vote, key string) outcome {
-	b.metrics.feedback.WithLabelValues(vote).Inc()
-	mode := ""
-	if p, ok := b.results.get("k:" + key); ok {
-		mode = p.result.Mode
-	}
-	b.log.Info("feedback", "vote", vote, "answer", key, "mode", mode, "guild", i.GuildID, "channel", i.ChannelID)
-	b.notice(ctx, i, fmt.Sprintf("Thanks for the feedback %s It helps improve Kabar.", map[string]string{"up": "👍", "down": "👎"}[vote]))
-	return outcome{mode: mode, result: "feedback_" + vote}
 }

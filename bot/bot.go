@@ -103,7 +103,7 @@ func New(cfg Config, ans Answerer, chk Checker, lib Library, logger *slog.Logger
 	}
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(func(*discordgo.Session, *discordgo.Event) { b.touch() })
-	if cfg.Mentions {
+	if cfg.Mentions || cfg.MessageContent {
 		s.AddHandler(b.onMessage)
 	}
 	return b, nil
@@ -236,25 +236,8 @@ func (b *Bot) channelAllowed(id string) bool {
 // admit applies the guild concurrency limit and, when cooldown is set, the
 // user's cooldown. It returns the slot's release, or a notice for the user.
 func (b *Bot) admit(guildID, userID string, cooldown bool) (func(), string) {
-	scope := "g:" + guildID
-	if guildID == "" {
-		scope = "dm:" + userID // direct messages are limited per user
-	}
-	release, ok := b.slots.acquire(scope)
-	if !ok {
-		return nil, "Kabar is answering several questions in this server right now. Please try again in a moment."
-	}
-	if cooldown {
-		if wait := b.cooldowns.take(userID, time.Now()); wait > 0 {
-			release()
-			secs := int(wait.Round(time.Second) / time.Second)
-			if secs < 1 {
-				secs = 1
-			}
-			return nil, fmt.Sprintf("⏳ You're asking quickly. Please wait %d s before your next question.", secs)
-		}
-	}
-	return release, ""
+	release, notice, _ := b.admitIn(guildID, userID, cooldown, langEN)
+	return release, notice
 }
 
 // remember keeps a published answer under its key and message ids.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,22 +14,114 @@ import (
 	"github.com/kabar-bot/kabar/answer"
 )
 
-// A citation field shows a citation to people and keeps it recoverable by
-// machine, so that "Check citations" can re-verify a message long after
-// the bot forgot it:
+// Members see a source by a readable name — outlet or site, date, short
+// title — and its quote; never the article id or offsets. "Check
+// citations" still re-verifies a message long after the bot forgot it:
+// it reads each source back from the Sources block (number, link, quote)
+// and finds the quote again in the article (restoreCitation).
 //
-//	name:  [2] Judul artikel
-//	value: Outlet · 17 Juni 2025
-//	       > the quoted sentence…
-//	       `doc_id` ¶3 · 120–260      (paragraph, byte offsets)
+// Messages posted by earlier versions carried a locator line per field
+// (`doc_id` ¶3 · 120–260); those are still read.
 var (
 	citationName    = regexp.MustCompile(`^\[(\d{1,6})\]\s?(.*)$`)
 	citationLocator = regexp.MustCompile("^`([^`]+)` ¶(\\d+) · (\\d+)–(\\d+)$")
 	citationMarker  = regexp.MustCompile(`\[(\d{1,6})\]`)
+	// A source line of the Sources block: **[n]** label, or **[n]** [label](url).
+	sourceLine = regexp.MustCompile(`^\*\*\[(\d{1,6})\]\*\* (?:\[(.*)\]\((https?://[^\s()]+)\)|(.*))$`)
 )
 
-const maxDocIDShown = 200
+const (
+	maxDocIDShown    = 200
+	maxShortTitle    = 60
+	maxSourceLabel   = 120
+	minQuoteToSearch = 12 // characters of a read-back quote worth searching for
+)
 
+// sourceName is how a source is called in running text: the outlet, else
+// the article's site, else its short title, else "Article n".
+func sourceName(c answer.Citation, l lang) string {
+	if s := outletOrSite(c); s != "" {
+		return s
+	}
+	if t := shortTitle(c.Title); t != "" {
+		return t
+	}
+	return txtArticle.f(l, c.N)
+}
+
+// sourceLabel is a source's line in the Sources block:
+// "Outlet or site · date — short title". The outlet appears only where
+// the article states it; a missing title falls back to "Article n".
+func sourceLabel(c answer.Citation, l lang) string {
+	var head []string
+	if s := outletOrSite(c); s != "" {
+		head = append(head, s)
+	}
+	if d := oneLine(c.Published); d != "" {
+		head = append(head, d)
+	}
+	title := shortTitle(c.Title)
+	if title == "" {
+		title = txtArticle.f(l, c.N)
+	}
+	if len(head) == 0 {
+		return truncate(title, maxSourceLabel)
+	}
+	return truncate(strings.Join(head, " · ")+" — "+title, maxSourceLabel)
+}
+
+func outletOrSite(c answer.Citation) string {
+	if o := oneLine(c.Outlet); o != "" {
+		return truncate(o, 40)
+	}
+	if u, err := url.Parse(strings.TrimSpace(c.URL)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+// shortTitle drops a " | section" tail and shortens on a word boundary.
+func shortTitle(t string) string {
+	t = oneLine(t)
+	if k := strings.Index(t, " | "); k > 0 {
+		t = strings.TrimSpace(t[:k])
+	}
+	if utf8.RuneCountInString(t) <= maxShortTitle {
+		return t
+	}
+	r := []rune(t)
+	cut := maxShortTitle - 1
+	for k := cut; k > maxShortTitle/2; k-- {
+		if r[k] == ' ' {
+			cut = k
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:–—-") + "…"
+}
+
+// linkTarget is u when it is a plain http(s) address safe inside a
+// masked link, else "".
+func linkTarget(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || strings.ContainsAny(u, " <>()[]\"`\n") || len(u) > 512 {
+		return ""
+	}
+	return u
+}
+
+// markdownSafe keeps article text from turning into Discord formatting.
+func markdownSafe(s string) string {
+	return strings.NewReplacer("*", "\\*", "_", "\\_", "~", "\\~", "|", "\\|", "`", "'", ">", "›").Replace(s)
+}
+
+func unMarkdown(s string) string {
+	return strings.NewReplacer("\\*", "*", "\\_", "_", "\\~", "~", "\\|", "|").Replace(s)
+}
+
+// citationField is the field layout of earlier versions, kept so that
+// tests can build such messages and Check citations still reads them.
 func citationField(c answer.Citation) *discordgo.MessageEmbedField {
 	title := c.Title
 	if strings.TrimSpace(title) == "" {
@@ -90,20 +183,50 @@ func parseCitationField(f *discordgo.MessageEmbedField) (answer.Citation, bool) 
 	return c, true
 }
 
+// parseSourcesBlock reads back the sources of a Sources block: number,
+// label (kept as Title), link and quote. Doc is empty: restoreCitation
+// finds the article.
+func parseSourcesBlock(desc string) []answer.Citation {
+	var out []answer.Citation
+	for _, line := range strings.Split(desc, "\n") {
+		if m := sourceLine.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			c := answer.Citation{N: n, Title: unMarkdown(m[4]), URL: m[3]}
+			if m[2] != "" {
+				c.Title = unMarkdown(m[2])
+			}
+			out = append(out, c)
+			continue
+		}
+		if q, ok := strings.CutPrefix(line, "> "); ok && len(out) > 0 && out[len(out)-1].Quote == "" {
+			out[len(out)-1].Quote = q
+		}
+	}
+	return out
+}
+
 // citationsFromEmbeds collects the citations of a Kabar message's source
 // embeds, ordered by marker.
 func citationsFromEmbeds(embeds []*discordgo.MessageEmbed) []answer.Citation {
 	var out []answer.Citation
 	seen := map[int]bool{}
+	add := func(c answer.Citation) {
+		if !seen[c.N] {
+			seen[c.N] = true
+			out = append(out, c)
+		}
+	}
 	for _, e := range embeds {
 		if e == nil {
 			continue
 		}
 		for _, f := range e.Fields {
-			if c, ok := parseCitationField(f); ok && !seen[c.N] {
-				seen[c.N] = true
-				out = append(out, c)
+			if c, ok := parseCitationField(f); ok {
+				add(c)
 			}
+		}
+		for _, c := range parseSourcesBlock(e.Description) {
+			add(c)
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].N < out[b].N })
@@ -111,9 +234,18 @@ func citationsFromEmbeds(embeds []*discordgo.MessageEmbed) []answer.Citation {
 }
 
 // restoreCitation completes a citation read back from an embed with the
-// article's current text and metadata. ok is false when the article or
-// the offsets are gone.
+// article's current text and metadata. A citation without an article id
+// (the Sources block shows none) is found by its quote, looked up first
+// in the articles whose address or title matches. ok is false when the
+// article, the quote or the offsets are gone.
 func restoreCitation(c answer.Citation, lib Library) (answer.Citation, bool) {
+	if c.Doc == "" {
+		found, ok := findQuote(c, lib)
+		if !ok {
+			return c, false
+		}
+		c = found
+	}
 	doc, found := lib.Document(c.Doc)
 	if !found {
 		return c, false
@@ -127,6 +259,9 @@ func restoreCitation(c answer.Citation, lib Library) (answer.Citation, bool) {
 	if doc.Published != "" {
 		c.Published = doc.Published
 	}
+	if doc.URL != "" {
+		c.URL = doc.URL
+	}
 	text := doc.Text
 	if c.ByteStart < 0 || c.ByteEnd > len(text) || c.ByteStart > c.ByteEnd ||
 		!boundary(text, c.ByteStart) || !boundary(text, c.ByteEnd) {
@@ -139,6 +274,66 @@ func restoreCitation(c answer.Citation, lib Library) (answer.Citation, bool) {
 		c.Passage = paragraphText(lib, c.Doc, c.Paragraph)
 	}
 	return c, true
+}
+
+// findQuote locates a read-back quote (possibly cut with "…") in the
+// library and fills in the article id, paragraph and byte offsets; the
+// quote is extended to the end of its sentence when it was cut.
+func findQuote(c answer.Citation, lib Library) (answer.Citation, bool) {
+	q := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.Quote), "…"))
+	cut := q != strings.TrimSpace(c.Quote)
+	if t := strings.TrimRight(q, " .!?"); t != q { // a sentence read from the content: "… diserang ."
+		q, cut = t, true
+	}
+	if utf8.RuneCountInString(q) < minQuoteToSearch {
+		return c, false
+	}
+	docs := lib.Documents()
+	sort.SliceStable(docs, func(a, b int) bool {
+		return matchesLabel(docs[a].URL, docs[a].Title, c) && !matchesLabel(docs[b].URL, docs[b].Title, c)
+	})
+	for _, d := range docs {
+		at := strings.Index(d.Text, q)
+		if at < 0 {
+			continue
+		}
+		end := at + len(q)
+		for _, p := range lib.Paragraphs(d.ID) {
+			if p.Span.Start <= at && at < p.Span.End {
+				c.Paragraph = p.Index
+				if cut { // the sentence runs on, at most to the paragraph's end
+					end = sentenceEnd(d.Text, end, p.Span.End)
+				}
+			}
+		}
+		c.Doc, c.ByteStart, c.ByteEnd = d.ID, at, end
+		return c, true
+	}
+	return c, false
+}
+
+func matchesLabel(docURL, title string, c answer.Citation) bool {
+	if c.URL != "" && docURL == c.URL {
+		return true
+	}
+	st := shortTitle(title)
+	return st != "" && strings.Contains(c.Title, strings.TrimSuffix(st, "…"))
+}
+
+// sentenceEnd is the end of the sentence running on from at, bounded by limit.
+func sentenceEnd(text string, at, limit int) int {
+	if limit > len(text) {
+		limit = len(text)
+	}
+	for i := at; i < limit; i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if i+1 == limit || text[i+1] == ' ' || text[i+1] == '\n' {
+				return i + 1
+			}
+		}
+	}
+	return limit
 }
 
 func boundary(s string, i int) bool {
@@ -171,4 +366,69 @@ func markers(text string) []int {
 		}
 	}
 	return out
+}
+
+// withURLs fills in each citation's article address from the library.
+func withURLs(r answer.Result, lib Library) answer.Result {
+	if len(r.Citations) == 0 || lib == nil {
+		return r
+	}
+	cits := append([]answer.Citation(nil), r.Citations...)
+	for k, c := range cits {
+		if c.URL == "" {
+			if d, ok := lib.Document(c.Doc); ok {
+				cits[k].URL = d.URL
+			}
+		}
+	}
+	r.Citations = cits
+	return r
+}
+
+// citationsFromMessage is citationsFromEmbeds for a whole Kabar message:
+// a source whose quote the Sources block left out (because the content
+// already shows it) gets the content's sentence carrying its marker.
+func citationsFromMessage(m *discordgo.Message) []answer.Citation {
+	if m == nil {
+		return nil
+	}
+	cits := citationsFromEmbeds(m.Embeds)
+	var sentences []string
+	for _, s := range splitSentences(m.Content) {
+		sentences = append(sentences, s)
+	}
+	for k, c := range cits {
+		if c.Doc != "" || c.Quote != "" {
+			continue
+		}
+		for _, s := range sentences {
+			if containsInt(markers(s), c.N) {
+				cits[k].Quote = strings.TrimSpace(citationMarker.ReplaceAllString(s, ""))
+				break
+			}
+		}
+	}
+	return cits
+}
+
+// splitSentences cuts text after each run of markers that ends a sentence.
+func splitSentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		for _, s := range strings.SplitAfter(line, "]. ") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

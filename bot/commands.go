@@ -15,62 +15,94 @@ const (
 	cmdCheck          = "check"
 	cmdSource         = "source"
 	cmdCheckCitations = "Check citations"
+	cmdGaps           = "gaps"
 )
 
 func commandDefinitions() []*discordgo.ApplicationCommand {
 	moderators := int64(discordgo.PermissionManageMessages)
 	guildOnly := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
-	minParagraph := 1.0
+	minParagraph, minDays, maxDays := 1.0, 1.0, 365.0
+	private := func(id string) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
+			NameLocalizations: map[discordgo.Locale]string{localeID: "pribadi"},
+			Description:       "Only you see the answer", DescriptionLocalizations: loc(id)}
+	}
 	return []*discordgo.ApplicationCommand{
 		{
-			Name:        cmdAsk,
-			Description: "Ask a question about the news coverage; every claim comes with a quote",
+			Name:                     cmdAsk,
+			Description:              "Ask a question about the news coverage; every claim comes with a quote",
+			DescriptionLocalizations: localized("Tanyakan sesuatu tentang liputan berita; setiap klaim disertai kutipan"),
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "pertanyaan"}, DescriptionLocalizations: loc("Pertanyaanmu"),
 					Required: true, MaxLength: 500},
-				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Only you see the answer"},
+				private("Hanya kamu yang melihat jawabannya"),
 			},
 		},
 		{
-			Name:        cmdSummary,
-			Description: "Summarise the coverage, optionally about a topic or of one article",
+			Name:                     cmdSummary,
+			Description:              "Summarise the coverage, optionally about a topic or of one article",
+			DescriptionLocalizations: localized("Ringkas liputan, bisa tentang satu topik atau satu artikel"),
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "Narrow the summary to a topic",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "topik"}, DescriptionLocalizations: loc("Batasi ringkasan pada satu topik"),
 					MaxLength: 200},
 				{Type: discordgo.ApplicationCommandOptionString, Name: "article", Description: "Summarise one article",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "artikel"}, DescriptionLocalizations: loc("Ringkas satu artikel"),
 					Autocomplete: true},
+				private("Hanya kamu yang melihat ringkasannya"),
 			},
 		},
 		{
 			Name:                     cmdCheck,
 			Description:              "Moderators: check a claim against the coverage",
+			DescriptionLocalizations: localized("Moderator: periksa sebuah klaim terhadap liputan"),
 			DefaultMemberPermissions: &moderators,
 			Contexts:                 guildOnly,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "claim", Description: "The claim to check",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "klaim"}, DescriptionLocalizations: loc("Klaim yang diperiksa"),
 					Required: true, MaxLength: 1000},
 			},
 		},
 		{
 			Name:                     cmdSource,
 			Description:              "Moderators: show an article passage with its metadata",
+			DescriptionLocalizations: localized("Moderator: tampilkan paragraf artikel beserta metadatanya"),
 			DefaultMemberPermissions: &moderators,
 			Contexts:                 guildOnly,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "doc", Description: "The article",
-					Required: true, Autocomplete: true},
+					DescriptionLocalizations: loc("Artikelnya"), Required: true, Autocomplete: true},
 				{Type: discordgo.ApplicationCommandOptionInteger, Name: "paragraph", Description: "Paragraph number (shown with ± 1)",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "paragraf"}, DescriptionLocalizations: loc("Nomor paragraf (ditampilkan dengan ± 1)"),
 					MinValue: &minParagraph},
+			},
+		},
+		{
+			Name:                     cmdGaps,
+			Description:              "Moderators: questions the coverage could not answer and answers readers flagged",
+			DescriptionLocalizations: localized("Moderator: pertanyaan yang tak terjawab liputan dan jawaban yang ditandai pembaca"),
+			DefaultMemberPermissions: &moderators,
+			Contexts:                 guildOnly,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionInteger, Name: "days", Description: "How many days back (default 7)",
+					NameLocalizations: map[discordgo.Locale]string{localeID: "hari"}, DescriptionLocalizations: loc("Berapa hari ke belakang (bawaan 7)"),
+					MinValue: &minDays, MaxValue: maxDays},
 			},
 		},
 		{
 			Type:                     discordgo.MessageApplicationCommand,
 			Name:                     cmdCheckCitations,
+			NameLocalizations:        &map[discordgo.Locale]string{localeID: "Periksa kutipan"},
 			DefaultMemberPermissions: &moderators,
 			Contexts:                 guildOnly,
 		},
 	}
 }
+
+// loc is the Indonesian localization of a description.
+func loc(id string) map[discordgo.Locale]string { return map[discordgo.Locale]string{localeID: id} }
 
 // registerCommands bulk-overwrites the commands once connected.
 func (b *Bot) registerCommands(ctx context.Context) error {

@@ -17,7 +17,7 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Token != "abc" || c.UserCooldown != 10*time.Second || c.GuildConcurrency != 4 ||
+	if c.Token != "abc" || c.UserCooldown != 0 || c.GuildConcurrency != 4 ||
 		c.AnswerTimeout != time.Minute || c.GatewayWatchdog != 2*time.Minute || c.ShardCount != 1 {
 		t.Fatalf("defaults: %+v", c)
 	}

@@ -16,9 +16,26 @@ var kabar = fakediscord.User{ID: fakediscord.BotUserID, Username: fakediscord.Bo
 
 func TestMentionStartsThreadAndFollowUpUsesHistory(t *testing.T) {
 	t.Parallel()
-	h := start(t, harnessOptions{config: func(c *Config) { c.Mentions = true }})
-	if ids := h.fake.Identifies(); ids[0].Intents&int64(discordgo.IntentsMessageContent) == 0 {
-		t.Fatalf("mentions on, but intents %d lack Message Content", ids[0].Intents)
+	for _, content := range []bool{false, true} {
+		t.Run(map[bool]string{false: "default intents", true: "message content"}[content], func(t *testing.T) {
+			t.Parallel()
+			mentionThread(t, content)
+		})
+	}
+}
+
+// mentionThread: "@Kabar question" opens a thread and is answered there;
+// in the thread, "thanks!" gets nothing, and a follow-up is answered with
+// the history when it mentions Kabar or — with Message Content enabled —
+// when it reads as a question.
+func mentionThread(t *testing.T, messageContent bool) {
+	h := start(t, harnessOptions{config: func(c *Config) { c.Mentions, c.MessageContent = true, messageContent }})
+	intents := h.fake.Identifies()[0].Intents
+	if intents&int64(discordgo.IntentsGuildMessages) == 0 {
+		t.Fatalf("mentions on, but intents %d lack GUILD_MESSAGES", intents)
+	}
+	if got := intents&int64(discordgo.IntentsMessageContent) != 0; got != messageContent {
+		t.Fatalf("Message Content requested: %v, want %v (intents %d)", got, messageContent, intents)
 	}
 
 	// Other bots and the bot itself are ignored.
@@ -57,9 +74,24 @@ func TestMentionStartsThreadAndFollowUpUsesHistory(t *testing.T) {
 	first := h.waitReq(inThread)
 	contains(t, "thread answer", str(first.Object()["content"]), "[1]")
 
-	// A follow-up in the thread needs no mention and carries the history.
-	if _, err := h.fake.DispatchMessageCreate(fakediscord.ChannelMessage{GuildID: testGuild, ChannelID: threadID,
-		Author: bob, Content: "Kapan itu terjadi?"}); err != nil {
+	// Thanks, and chat among members, get nothing.
+	for _, c := range []string{"thanks!", "<@" + kabar.ID + "> makasih 👍", "aku juga baru baca beritanya"} {
+		m := fakediscord.ChannelMessage{GuildID: testGuild, ChannelID: threadID, Author: bob, Content: c}
+		if strings.Contains(c, "<@") {
+			m.Mentions = []fakediscord.User{kabar}
+		}
+		if _, err := h.fake.DispatchMessageCreate(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A follow-up: with Message Content it needs no mention; without, it
+	// mentions Kabar (Discord would not deliver its text otherwise).
+	follow := fakediscord.ChannelMessage{GuildID: testGuild, ChannelID: threadID, Author: bob, Content: "Kapan itu terjadi?"}
+	if !messageContent {
+		follow.Content = "<@" + kabar.ID + "> Kapan itu terjadi?"
+		follow.Mentions = []fakediscord.User{kabar}
+	}
+	if _, err := h.fake.DispatchMessageCreate(follow); err != nil {
 		t.Fatal(err)
 	}
 	q2 := <-h.ans.queries
@@ -69,11 +101,14 @@ func TestMentionStartsThreadAndFollowUpUsesHistory(t *testing.T) {
 	}
 	h.waitReqs(2, inThread)
 	if n := len(h.ans.queries); n != 0 {
-		t.Fatalf("%d unexpected questions (bots, self or unmentioned messages answered)", n)
+		t.Fatalf("%d unexpected questions (bots, self, thanks or unmentioned messages answered)", n)
 	}
 	for _, r := range h.fake.Requests() {
 		if strings.HasSuffix(r.Path, "/threads") && r.Path != th.Path {
 			t.Errorf("unexpected thread: %v", r)
+		}
+		if r.Is("POST", "/channels/"+threadID+"/messages") && !strings.HasPrefix(str(r.Object()["content"]), "🔎") {
+			t.Errorf("unexpected message in the thread: %s", r.Raw)
 		}
 	}
 }
@@ -185,12 +220,13 @@ func TestCommandsCLI(t *testing.T) {
 	defer cancel()
 	for _, guild := range []string{testGuild, ""} {
 		cfg := Config{Token: testToken, APIBaseURL: fake.URL(), GuildID: guild}
+		want := len(commandDefinitions())
 		cmds, err := SyncCommands(ctx, cfg)
-		if err != nil || len(cmds) != 5 {
+		if err != nil || len(cmds) != want {
 			t.Fatalf("sync %q: %d commands, %v", guild, len(cmds), err)
 		}
 		listed, err := ListCommands(ctx, cfg)
-		if err != nil || len(listed) != 5 || len(fake.Commands(guild)) != 5 {
+		if err != nil || len(listed) != want || len(fake.Commands(guild)) != want {
 			t.Fatalf("list %q: %d commands, %v", guild, len(listed), err)
 		}
 		if err := ClearCommands(ctx, cfg); err != nil || len(fake.Commands(guild)) != 0 {

@@ -85,7 +85,7 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction, name string) 
 		return b.handleAsk(ctx, i)
 	case cmdSummary:
 		return b.handleSummary(ctx, i)
-	case cmdCheck, cmdSource, cmdCheckCitations:
+	case cmdCheck, cmdSource, cmdCheckCitations, cmdGaps:
 		if !isModerator(i) {
 			b.notice(ctx, i, msgModerators)
 			return outcome{result: "not_moderator"}
@@ -95,6 +95,8 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction, name string) 
 			return b.handleCheckClaim(ctx, i)
 		case cmdSource:
 			return b.handleSource(ctx, i)
+		case cmdGaps:
+			return b.handleGaps(ctx, i)
 		default:
 			return b.handleCheckCitations(ctx, i)
 		}

@@ -19,6 +19,9 @@ func newCooldowns(every time.Duration) *cooldowns {
 // take records a question from user at now, or returns how long the user
 // still has to wait.
 func (c *cooldowns) take(user string, now time.Time) time.Duration {
+	if c.every <= 0 {
+		return 0 // no cooldown
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if t, ok := c.last[user]; ok {
@@ -68,3 +71,37 @@ func (g *guildSlots) acquire(guild string) (func(), bool) {
 		})
 	}, true
 }
+
+// admitIn is admit with the notice in language l; wait is the cooldown
+// left when the user is asking too quickly (0 otherwise).
+func (b *Bot) admitIn(guildID, userID string, cooldown bool, l lang) (release func(), notice string, wait time.Duration) {
+	scope := "g:" + guildID
+	if guildID == "" {
+		scope = "dm:" + userID // direct messages are limited per user
+	}
+	release, ok := b.slots.acquire(scope)
+	if !ok {
+		return nil, txtBusy.in(l), 0
+	}
+	if cooldown {
+		if wait := b.cooldowns.take(userID, time.Now()); wait > 0 {
+			release()
+			secs := max(1, int(wait.Round(time.Second)/time.Second))
+			return nil, txtCooldown.f(l, secs), wait
+		}
+	}
+	return release, "", 0
+}
+
+// Discord's message limits (discordgo checks none of them).
+const (
+	maxContent     = 2000
+	maxEmbeds      = 10
+	maxEmbedTitle  = 256
+	maxEmbedDesc   = 4096
+	maxFields      = 25
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFooter      = 2048
+	maxEmbedsTotal = 6000
+)

@@ -57,3 +57,14 @@ func TestLRU(t *testing.T) {
 		t.Error("recent entry evicted")
 	}
 }
+
+func TestZeroCooldownMeansNone(t *testing.T) {
+	t.Parallel()
+	c := newCooldowns(0)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for range 3 {
+		if wait := c.take("701", now); wait != 0 {
+			t.Fatalf("cooldown 0 made a user wait %v", wait)
+		}
+	}
+}

@@ -214,14 +214,15 @@ func judge(reqs []fakediscord.Request) map[string]*verdict {
 			}
 			v := get(seg[2])
 			footer := fmt.Sprint(body["embeds"])
+			kind := answerKind(content, footer)
 			switch {
-			case content == declineText:
+			case kind == "declined":
 				final(v, "declined", r.Time)
-			case strings.Contains(footer, "· llm"):
+			case kind == "llm":
 				final(v, "answered by the LLM", r.Time)
-			case strings.Contains(footer, "(fallback)"):
+			case kind == "fallback":
 				final(v, "answered offline (LLM fallback)", r.Time)
-			case strings.Contains(footer, "· extractive"):
+			case kind == "offline":
 				final(v, "answered offline", r.Time)
 			case content == msgAnswerFailed || content == msgTooLong:
 				final(v, "clear error", r.Time)

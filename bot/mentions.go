@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/kabar-bot/kabar/answer"
+	"github.com/kabar-bot/kabar/feedback"
 )
 
 // thread is a conversation in a thread the bot started; answers in it are
@@ -29,8 +30,16 @@ func (b *Bot) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	if me == "" || m.Author.ID == me {
 		return
 	}
-	th, inThread := b.threads.get(m.ChannelID)
-	if !inThread && (!mentionsUser(m.Message, me) || !b.channelAllowed(m.ChannelID)) {
+	th, inThread := b.ownThread(m.ChannelID, me)
+	mentioned := mentionsUser(m.Message, me)
+	if !inThread && (!mentioned || !b.channelAllowed(m.ChannelID)) {
+		return
+	}
+	question := stripMention(m.Content, me)
+	if inThread && !b.addressed(m.Message, me, mentioned, question) {
+		return // members talking among themselves, or "thanks!"
+	}
+	if isAcknowledgement(question) {
 		return
 	}
 	ctx, done, ok := b.begin()
@@ -39,7 +48,6 @@ func (b *Bot) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	}
 	defer done()
 	start := time.Now()
-	question := stripMention(m.Content, me)
 	kind := "mention"
 	var out outcome
 	if inThread {
@@ -50,6 +58,65 @@ func (b *Bot) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	}
 	b.log.Info("message", "guild", m.GuildID, "channel", m.ChannelID, "command", kind,
 		"latency_ms", time.Since(start).Milliseconds(), "mode", out.mode, "outcome", out.result)
+}
+
+// ownThread returns the conversation of a thread Kabar started: from
+// memory, or, after a restart, from the gateway state's thread owner.
+func (b *Bot) ownThread(channelID, me string) (*thread, bool) {
+	if th, ok := b.threads.get(channelID); ok {
+		return th, true
+	}
+	ch, err := b.session.State.Channel(channelID)
+	if err != nil || ch == nil || !ch.IsThread() || ch.OwnerID != me {
+		return nil, false
+	}
+	th := &thread{}
+	b.threads.put(channelID, th)
+	return th, true
+}
+
+// addressed reports whether a message in Kabar's thread is for Kabar: it
+// mentions or replies to Kabar, or — when Message Content is enabled, so
+// that Kabar can read it — it reads as a question.
+func (b *Bot) addressed(m *discordgo.Message, me string, mentioned bool, question string) bool {
+	if mentioned {
+		return true
+	}
+	if r := m.ReferencedMessage; r != nil && r.Author != nil && r.Author.ID == me {
+		return true
+	}
+	return b.cfg.MessageContent && readsAsQuestion(question)
+}
+
+var (
+	questionWords = wordSet("what who whom whose when where why how which is are was were did does do can could will would should has have " +
+		"apa apakah siapa kapan dimana di mana mengapa kenapa bagaimana berapa benarkah bisakah adakah")
+	ackWords = wordSet("thanks thank thx ty cool nice great ok okay oke sip mantap makasih terima kasih tengkyu good awesome wow lol haha 👍 🙏")
+)
+
+// readsAsQuestion: a question mark, or a question word first.
+func readsAsQuestion(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "?") {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) >= 2 && questionWords[strings.Trim(f[0], ",.!:;")]
+}
+
+// isAcknowledgement spots "thanks!", "cool, makasih 👍": short messages
+// of thanks or agreement that need no answer.
+func isAcknowledgement(s string) bool {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' })
+	if len(f) == 0 || len(f) > 5 || strings.Contains(s, "?") {
+		return false
+	}
+	for _, w := range f {
+		if !ackWords[w] && !ackWords[strings.TrimRight(w, "!")] {
+			return false
+		}
+	}
+	return true
 }
 
 func mentionsUser(m *discordgo.Message, id string) bool {
@@ -67,17 +134,24 @@ func stripMention(content, id string) string {
 	return strings.Join(strings.Fields(content), " ")
 }
 
+// messageLang is the language a member wrote in (English when unsure).
+func messageLang(s string) lang {
+	l, _ := guessLang(s)
+	return l
+}
+
 // startThread opens a thread on the message that mentioned the bot and
 // answers there (or, if the thread cannot be made, in a reply).
 func (b *Bot) startThread(ctx context.Context, m *discordgo.Message, question string) outcome {
 	ref := m.Reference()
+	l := messageLang(question)
 	if question == "" {
-		b.tell(ctx, m.ChannelID, ref, "Ask me a question after the mention, e.g. “@Kabar what did the two leaders agree on?”")
+		b.tell(ctx, m.ChannelID, ref, txtEmptyMention.in(l))
 		return outcome{result: "empty_question"}
 	}
-	release, notice := b.admit(m.GuildID, m.Author.ID, true)
+	release, notice, wait := b.admitIn(m.GuildID, m.Author.ID, true, l)
 	if notice != "" {
-		b.tell(ctx, m.ChannelID, ref, notice)
+		b.throttled(ctx, m, ref, notice, wait)
 		return outcome{result: "throttled"}
 	}
 	defer release()
@@ -94,31 +168,46 @@ func (b *Bot) startThread(ctx context.Context, m *discordgo.Message, question st
 	}
 	th.mu.Lock()
 	defer th.mu.Unlock()
-	return b.answerInChannel(ctx, target, ref, th, question, "mention")
+	return b.answerInChannel(ctx, m, target, ref, th, question, "mention")
+}
+
+// throttled tells a member to slow down: with a ⏳ reaction on their
+// message when the wait is a cooldown (no message in the channel), else
+// with a short reply.
+func (b *Bot) throttled(ctx context.Context, m *discordgo.Message, ref *discordgo.MessageReference, notice string, wait time.Duration) {
+	if wait > 0 {
+		// On failure, silence: a public notice would be noisier.
+		if err := b.session.MessageReactionAdd(m.ChannelID, m.ID, "⏳", discordgo.WithContext(ctx)); err != nil {
+			b.log.Warn("could not add the cooldown reaction", "err", err, "channel", m.ChannelID)
+		}
+		return
+	}
+	b.tell(ctx, m.ChannelID, ref, notice)
 }
 
 // followUpInThread answers a message in a thread the bot started, with
-// the thread's earlier turns as history; no mention is needed.
+// the thread's earlier turns as history.
 func (b *Bot) followUpInThread(ctx context.Context, m *discordgo.Message, th *thread, question string) outcome {
 	if question == "" {
 		return outcome{result: "ignored"}
 	}
-	release, notice := b.admit(m.GuildID, m.Author.ID, true)
+	release, notice, wait := b.admitIn(m.GuildID, m.Author.ID, true, messageLang(question))
 	if notice != "" {
-		b.tell(ctx, m.ChannelID, m.Reference(), notice)
+		b.throttled(ctx, m, m.Reference(), notice, wait)
 		return outcome{result: "throttled"}
 	}
 	defer release()
 	th.mu.Lock()
 	defer th.mu.Unlock()
-	return b.answerInChannel(ctx, m.ChannelID, nil, th, question, "thread")
+	return b.answerInChannel(ctx, m, m.ChannelID, nil, th, question, "thread")
 }
 
 // answerInChannel posts a placeholder, streams into it, publishes the
 // answer and records the turn. Callers hold th.mu.
-func (b *Bot) answerInChannel(ctx context.Context, channelID string, ref *discordgo.MessageReference, th *thread, question, source string) outcome {
+func (b *Bot) answerInChannel(ctx context.Context, asked *discordgo.Message, channelID string, ref *discordgo.MessageReference, th *thread, question, source string) outcome {
 	b.metrics.questions.WithLabelValues(source).Inc()
-	placeholder, err := b.sendChannel(ctx, channelID, renderPartial(""), ref)
+	l := messageLang(question)
+	placeholder, err := b.sendChannel(ctx, channelID, renderPartialIn("", l), ref)
 	if err != nil {
 		b.log.Warn("could not post in channel", "err", err, "channel", channelID)
 		return outcome{result: "error"}
@@ -126,7 +215,7 @@ func (b *Bot) answerInChannel(ctx context.Context, channelID string, ref *discor
 	actx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
 	defer cancel()
 	st := newStreamer(ctx, b.streamEvery, func(ctx context.Context, text string) error {
-		_, err := b.editChannel(ctx, channelID, placeholder.ID, renderPartial(text))
+		_, err := b.editChannel(ctx, channelID, placeholder.ID, renderPartialIn(text, l))
 		return err
 	})
 	start := time.Now()
@@ -142,7 +231,7 @@ func (b *Bot) answerInChannel(ctx context.Context, channelID string, ref *discor
 		return outcome{result: "error"}
 	}
 	b.observe(res, time.Since(start))
-	msgs := renderAnswer(res, placeholder.ID)
+	msgs := b.present(res, placeholder.ID, l)
 	ids := []string{placeholder.ID}
 	_, err = b.editChannel(ctx, channelID, placeholder.ID, msgs[0])
 	for _, m := range msgs[1:] {
@@ -155,6 +244,8 @@ func (b *Bot) answerInChannel(ctx context.Context, channelID string, ref *discor
 		}
 	}
 	b.remember(placeholder.ID, res, ids)
+	b.storeShown(feedback.Shown{Key: placeholder.ID, MessageIDs: ids, Source: source, Result: res,
+		GuildID: asked.GuildID, ChannelID: channelID})
 	th.turns = append(th.turns, answer.Turn{Question: question, Answer: res.Answer})
 	if len(th.turns) > maxThreadTurns {
 		th.turns = th.turns[len(th.turns)-maxThreadTurns:]

@@ -71,11 +71,23 @@ func newSession(cfg Config) (*discordgo.Session, *http.Transport, error) {
 	s.ShouldRetryOnRateLimit = true
 	s.StateEnabled = true
 	s.LogLevel = discordgo.LogError
-	s.Identify.Intents = discordgo.IntentsGuilds
-	if cfg.Mentions {
-		s.Identify.Intents |= discordgo.IntentsGuildMessages | discordgo.IntentsMessageContent
-	}
+	s.Identify.Intents = intents(cfg)
 	return s, tr, nil
+}
+
+// intents are the gateway intents cfg needs. GUILD_MESSAGES is not
+// privileged and suffices for "@Kabar question": Discord delivers the
+// content of messages that mention the bot without MESSAGE_CONTENT, which
+// is requested only to read thread follow-ups that do not mention it.
+func intents(cfg Config) discordgo.Intent {
+	in := discordgo.IntentsGuilds
+	if cfg.Mentions || cfg.MessageContent {
+		in |= discordgo.IntentsGuildMessages | discordgo.IntentsGuildMessageReactions
+	}
+	if cfg.MessageContent {
+		in |= discordgo.IntentsMessageContent
+	}
+	return in
 }
 
 func trimSlash(p string) string {
