@@ -93,8 +93,11 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 
 // value renders an evidence's key in the answer's language.
 func (e *Extractive) value(ev Evidence, lq lexicon.Query, lang string) string {
+	if ev.KeyDate != nil {
+		return ev.KeyDate.Format(lang)
+	}
 	typ := lq.Type
-	if typ == lexicon.AnswerYesNo {
+	if typ == lexicon.AnswerYesNo || ev.KeyType == lexicon.AnswerOrdinal {
 		typ = ev.KeyType
 	}
 	return asQuoted(renderValue(ev.Key, typ, lang, e.lex))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
+	"github.com/kabar-bot/kabar/timeline"
 )
 
 // Thresholds of the extractive answerer. A sentence answers only when it
@@ -61,6 +62,7 @@ type Evidence struct {
 	KeyStart  int
 	KeyEnd    int
 	KeyType   lexicon.AnswerType // what kind of value Key is
+	KeyDate   *timeline.Date     // a date key resolved to the calendar
 }
 
 // Answer answers q from the coverage.
@@ -169,7 +171,10 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 		}
 		if len(c.keys) > 0 {
 			k := c.keys[0]
-			ev.Key, ev.KeyNorm, ev.KeyStart, ev.KeyEnd = c.doc.Text[k.start:k.end], k.norm, k.start, k.end
+			ev.Key, ev.KeyNorm, ev.KeyStart, ev.KeyEnd, ev.KeyDate = c.doc.Text[k.start:k.end], k.norm, k.start, k.end, k.date
+			if k.ordinal {
+				ev.KeyType = lexicon.AnswerOrdinal
+			}
 		}
 		out = append(out, ev)
 	}

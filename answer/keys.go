@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/timeline"
 )
 
 // key is a span of a sentence that answers the question's type: a figure,
@@ -17,8 +18,10 @@ type key struct {
 	value      float64 // for numeric keys
 	first      int     // token range [first, last] in the sentence
 	last       int
-	start, end int // byte offsets in the document of the key phrase, with its qualifier and unit
-	dist       int // tokens from the question's focus
+	start, end int            // byte offsets in the document of the key phrase, with its qualifier and unit
+	dist       int            // tokens from the question's focus
+	ordinal    bool           // an ordinal ("ketiga"), not a count
+	date       *timeline.Date // a date key resolved to the calendar
 }
 
 // KnownWord is what key extraction needs from the lexicon: whether a word
@@ -34,6 +37,12 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	switch typ {
 	case lexicon.AnswerNumber, lexicon.AnswerPercent:
 		keys = numberKeys(c, typ, mark)
+		if len(keys) == 0 && typ == lexicon.AnswerNumber {
+			// "How many visits?" — "his third visit" counts them.
+			keys = ordinalKeys(c, mark)
+		}
+	case lexicon.AnswerOrdinal:
+		keys = ordinalKeys(c, mark)
 	case lexicon.AnswerDuration:
 		keys = durationKeys(c, mark)
 	case lexicon.AnswerDate:
@@ -96,6 +105,28 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 	return keys
 }
 
+// ordinalKeys finds ordinals: "kedua", "pertama", "ke-3", "second".
+func ordinalKeys(c *candidate, mark []bool) []key {
+	var keys []key
+	for i, t := range c.toks {
+		if mark[i] {
+			continue
+		}
+		v, ok := lexicon.OrdinalWord(t.Norm)
+		first := i
+		if !ok && t.Num && i > 0 && c.toks[i-1].Norm == "ke" && c.doc.Text[c.toks[i-1].End:t.Start] == "-" {
+			n, err := strconv.ParseFloat(t.Norm, 64)
+			v, ok, first = n, err == nil, i-1
+		}
+		if !ok {
+			continue
+		}
+		keys = append(keys, key{norm: "#" + strconv.FormatFloat(v, 'f', -1, 64), value: v, first: first, last: i,
+			start: c.toks[first].Start, end: t.End, ordinal: true})
+	}
+	return keys
+}
+
 func durationKeys(c *candidate, mark []bool) []key {
 	var keys []key
 	for i := 0; i+1 < len(c.toks); i++ {
@@ -115,27 +146,42 @@ func durationKeys(c *candidate, mark []bool) []key {
 	return keys
 }
 
+// dateKeys finds the sentence's date expressions with the timeline
+// package's reader ("12 Juli 2025", "pada hari Senin", "November lalu")
+// and resolves relative ones against the article's own publication date,
+// at the precision the text gives; a date the article's date cannot pin
+// down keeps the words it is written in.
 func dateKeys(c *candidate, mark []bool) []key {
+	text := c.text()
+	var ref *timeline.Ref
+	if t, ok := timeline.ParsePublished(c.doc.Published); ok {
+		ref = &timeline.Ref{Date: t, Published: true}
+	}
 	var keys []key
-	for i, t := range c.toks {
-		if !isMonthWord(t.Norm) || !t.Upper {
-			continue
+	for _, m := range timeline.FindMentions(text) {
+		start, end := c.span.Start+m.Start, c.span.Start+m.End
+		first, last := -1, -1
+		questionDate := false
+		for i, t := range c.toks {
+			if t.Start >= start && t.End <= end {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				questionDate = questionDate || mark[i]
+			}
 		}
-		first, last := i, i
-		if i > 0 && c.toks[i-1].Num && len(c.toks[i-1].Norm) <= 2 {
-			first = i - 1
+		if first < 0 || questionDate {
+			continue // the question's own date is not its answer
 		}
-		if i+1 < len(c.toks) && c.toks[i+1].Num && len(c.toks[i+1].Norm) == 4 {
-			last = i + 1
+		k := key{first: first, last: last, start: start, end: end}
+		if d, ok := timeline.Resolve(m, ref, false); ok {
+			k.date = &d
+			k.norm = d.String()
+		} else {
+			k.norm = strings.ToLower(c.doc.Text[start:end])
 		}
-		if mark[i] {
-			continue
-		}
-		parts := make([]string, 0, 3)
-		for k := first; k <= last; k++ {
-			parts = append(parts, monthCanon(c.toks[k].Norm))
-		}
-		keys = append(keys, key{norm: strings.Join(parts, " "), first: first, last: last, start: c.toks[first].Start, end: c.toks[last].End})
+		keys = append(keys, k)
 	}
 	return keys
 }

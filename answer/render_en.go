@@ -40,6 +40,28 @@ func renderValue(text string, typ lexicon.AnswerType, lang string, g Glosser) st
 		return durationEN(text)
 	case lexicon.AnswerDate:
 		return dateEN(text)
+	case lexicon.AnswerOrdinal:
+		return ordinalEN(text)
+	}
+	return text
+}
+
+var ordinalsEN = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+// ordinalEN renders "ketiga" or "ke-3" as "the third".
+func ordinalEN(text string) string {
+	for _, t := range lexicon.Tokenize(text) {
+		v, ok := lexicon.OrdinalWord(t.Norm)
+		if !ok && t.Num {
+			n, err := strconv.ParseFloat(t.Norm, 64)
+			v, ok = n, err == nil
+		}
+		if ok {
+			if int(v) < len(ordinalsEN) && v == float64(int(v)) {
+				return "the " + ordinalsEN[int(v)]
+			}
+			return "number " + formatNumberEN(v)
+		}
 	}
 	return text
 }

@@ -148,8 +148,9 @@ func foldWord(s string) string {
 }
 
 // placesAsAsked reports whether every place the question names after a
-// locative ("in Pyongyang") is a place of the evidence sentence too, not
-// merely a word of it ("Pyongyang said …" names the government).
+// locative ("in Pyongyang", "ke Moskow") is a place of the evidence
+// sentence too, not merely a word of it ("Pyongyang said …" names the
+// government; "tindakan Moskow" is Russia's action, not a trip there).
 func (e *Extractive) placesAsAsked(lq lexicon.Query, ev Evidence) bool {
 	c := &candidate{doc: &ev.Doc, span: ev.Span}
 	c.toks = lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End])
@@ -161,13 +162,17 @@ func (e *Extractive) placesAsAsked(lq lexicon.Query, ev Evidence) bool {
 	for i, t := range c.toks {
 		c.termsAt[i] = e.lex.WordTerms(t, ev.Doc.Lang)
 	}
+	return e.placesOK(c, lq)
+}
+
+func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
 	for _, con := range lq.Concepts {
 		if !con.Entity || !locativeBefore(lq.Text, con.Surface) {
 			continue
 		}
 		found := false
 		for _, k := range nameKeys(c, lexicon.AnswerPlace, make([]bool, len(c.toks)), e.lex) {
-			if conceptMatches(con, ev.Doc.Text[k.start:k.end], e.lex) {
+			if conceptMatches(con, c.doc.Text[k.start:k.end], e.lex) {
 				found = true
 				break
 			}

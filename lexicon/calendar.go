@@ -162,3 +162,40 @@ func WeekdayEN(w string) string {
 	}
 	return ""
 }
+
+// OrdinalWord reads an ordinal ("kedua", "ketiga", "pertama", "second",
+// "third"); the Indonesian ones are ke- plus a number word, the regular
+// Indonesian ordinal formation.
+func OrdinalWord(w string) (float64, bool) {
+	switch w {
+	case "pertama", "first":
+		return 1, true
+	case "second":
+		return 2, true
+	case "third":
+		return 3, true
+	case "fourth":
+		return 4, true
+	case "fifth":
+		return 5, true
+	case "sixth":
+		return 6, true
+	case "seventh":
+		return 7, true
+	case "eighth":
+		return 8, true
+	case "ninth":
+		return 9, true
+	case "tenth":
+		return 10, true
+	}
+	if len(w) > 4 && w[:2] == "ke" {
+		if v, ok := NumberWord(w[2:]); ok && v >= 2 && v <= 100 {
+			return v, true
+		}
+		if w == "kesatu" {
+			return 1, true
+		}
+	}
+	return 0, false
+}

@@ -15,11 +15,12 @@ const (
 	AnswerDate
 	AnswerPerson
 	AnswerPlace
-	AnswerYesNo // "Did …?", "Apakah …?": yes, no, or the coverage does not say
+	AnswerYesNo   // "Did …?", "Apakah …?": yes, no, or the coverage does not say
+	AnswerOrdinal // "which round", "ke berapa": the second, ketiga
 )
 
 func (t AnswerType) String() string {
-	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno"}[t]
+	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno", "ordinal"}[t]
 }
 
 // Word is one word of a phrase: the candidate index terms it may match.
@@ -129,7 +130,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	toks := Tokenize(question)
 	if isName != nil {
 		for i := range toks {
-			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || !isName(toks[i].Norm) {
+			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || !isName(toks[i].Norm) || l.titleAbbrev(toks[i].Norm) {
 				continue
 			}
 			// A dictionary name the word belongs to ("north korea", where
@@ -197,6 +198,22 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.Concepts = append(q.Concepts, c)
 	}
 	return q
+}
+
+// titleAbbrev reports a short form of an ordinary phrase ("menlu" for
+// menteri luar negeri): the coverage capitalises it before names, yet it
+// is a title, not a name. Short forms of countries ("korut") are names.
+func (l *Lexicon) titleAbbrev(norm string) bool {
+	longs := l.abbrev[norm]
+	if len(longs) == 0 {
+		return false
+	}
+	for _, lf := range longs {
+		if l.metonyms[lf] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // namePhraseAround returns the token range of the longest English
@@ -463,13 +480,8 @@ func yesNoQuestion(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	for _, w := range words {
-		switch w {
-		case "what", "which", "who", "whom", "whose", "when", "where", "why", "how",
-			"siapa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "berapa":
-			return false
-		}
-	}
+	// A question word may follow in a clause ("did they hug when they
+	// met?"); one before the verb makes it an open question.
 	first := words[0]
 	if first == "so" || first == "but" || first == "and" || first == "jadi" || first == "tapi" {
 		first = words[1]
@@ -482,7 +494,26 @@ func yesNoQuestion(words []string) bool {
 	case "apa":
 		return words[1] == "benar" || words[1] == "betul"
 	}
-	return len(first) > 4 && strings.HasSuffix(first, "kah") && first != "langkah" && first != "nikah" && first != "menikah"
+	for _, wh := range []string{"berapa", "siapa", "kapan", "mana", "bagaimana", "mengapa", "kenapa"} {
+		if strings.HasPrefix(first, wh) {
+			return false
+		}
+	}
+	if len(first) > 4 && strings.HasSuffix(first, "kah") && first != "langkah" && first != "nikah" && first != "menikah" {
+		return true
+	}
+	// Chat Indonesian asks yes or no with a tag at the end ("… lagi
+	// gak?", "… udah belum?") and no question word anywhere.
+	switch words[len(words)-1] {
+	case "gak", "nggak", "ngga", "ga", "enggak", "tidak", "belum", "bukan", "kah":
+		for _, w := range words {
+			if _, n := typeAt([]string{w}, 0); n > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // typeAt reads a question phrase starting at word i: the answer type it
@@ -506,6 +537,9 @@ func typeAt(w []string, i int) (AnswerType, int) {
 	case at("what", "share"), at("what", "percentage"), at("what", "proportion"), at("what", "percent"), at("how", "much", "of"),
 		at("berapa", "persen"), at("persentase"):
 		return AnswerPercent, 2
+	case at("ke", "berapa"), at("keberapa"), at("yang", "ke", "berapa"), at("which", "round"), at("what", "round"),
+		at("which", "edition"), at("what", "edition"), at("which", "session"):
+		return AnswerOrdinal, 2
 	case at("how", "many"), at("how", "much"), at("what", "number"), at("berapa"):
 		return AnswerNumber, 2
 	case at("when"), at("what", "date"), at("what", "day"), at("what", "year"), at("which", "year"), at("which", "month"),
