@@ -1,0 +1,94 @@
+package retrieval
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestStoryGroups(t *testing.T) {
+	t.Parallel()
+	wire := "SEOUL – North Korea has sent about 6,000 engineers and military builders to Russia's Kursk region, officials said on Tuesday.\n" +
+		"The deployment follows a visit by Foreign Minister Sergei Lavrov to Wonsan on 12 July 2025, where he met Kim Jong Un for two days.\n" +
+		"South Korean intelligence estimated in April that at least 600 North Korean soldiers had been killed and 4,700 wounded.\n" +
+		"Pyongyang has not confirmed the figures, and the 1,500 workers sent in 2024 were not counted.\n"
+	doc := func(id, lang, text string) Document { return Document{ID: id, Lang: lang, Text: text} }
+	docs := []Document{
+		doc("a_wire", "en", wire),
+		// The same wire copy with an outlet's own sign-off.
+		doc("b_repub", "en", wire+"This story was first published by our partner agency.\n"),
+		// A translation: every word differs, the figures and paragraphs stay.
+		doc("c_transl", "id", "SEOUL – Korea Utara telah mengirim sekitar 6.000 insinyur dan pembangun militer ke wilayah Kursk, Rusia, kata pejabat pada Selasa.\n"+
+			"Pengiriman itu menyusul kunjungan Menteri Luar Negeri Sergei Lavrov ke Wonsan pada 12 Juli 2025, tempat ia bertemu Kim Jong Un selama dua hari.\n"+
+			"Intelijen Korea Selatan memperkirakan pada April bahwa sedikitnya 600 tentara Korea Utara tewas dan 4.700 terluka.\n"+
+			"Pyongyang belum mengonfirmasi angka itu, dan 1.500 pekerja yang dikirim pada 2024 tidak dihitung.\n"),
+		// Another story on the same subject with some of the same figures.
+		doc("d_other", "en", "MOSCOW – Russia thanked North Korea on Wednesday for the 6,000 engineers, Lavrov said in an interview.\n"+
+			"He said the two countries would sign a new agreement on tourism and rail links before the end of the year.\n"),
+		// The same figures in the same language are not a translation.
+		doc("e_sameLangFigures", "en", "Figures: 6,000 engineers; 12 July 2025; 600 killed; 4,700 wounded; 1,500 workers in 2024.\n"+
+			"A table of the figures reported so far.\nSources differ.\nMore later.\n"),
+	}
+	got := StoryGroups(docs)
+	want := map[string]string{"a_wire": "a_wire", "b_repub": "a_wire", "c_transl": "a_wire"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("StoryGroups = %v, want %v", got, want)
+	}
+	if got := StoryGroups(nil); len(got) != 0 {
+		t.Errorf("StoryGroups(nil) = %v", got)
+	}
+}
+
+func TestStoryGroupsKeepsSeedsApart(t *testing.T) {
+	t.Parallel()
+	docs := loadSeeds(t)
+	if got := StoryGroups(docs); len(got) != 0 {
+		t.Errorf("the five seed articles are five reports, got groups %v", got)
+	}
+}
+
+// TestStoryGroupsDebianTranslations runs on the Debian documentation
+// corpus when scripts/fetch-debian-docs has fetched it: a page and its
+// Indonesian translation are one story.
+func TestStoryGroupsDebianTranslations(t *testing.T) {
+	home, _ := os.UserHomeDir()
+	dir := filepath.Join(home, ".cache", "kabar", "debian-docs", "corpus", "debian-reference")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no Debian corpus; run scripts/fetch-debian-docs")
+	}
+	docs, err := LoadCorpus(t.Context(), os.DirFS(dir), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := StoryGroups(docs)
+	pairs, folded := 0, 0
+	for _, d := range docs {
+		if filepath.Dir(d.ID) != "en" {
+			continue
+		}
+		other := "id/" + filepath.Base(d.ID)
+		if _, ok := groupsHas(docs, other); !ok {
+			continue
+		}
+		pairs++
+		if groups[d.ID] != "" && groups[d.ID] == groups[other] {
+			folded++
+		}
+	}
+	t.Logf("debian-reference: %d of %d en/id page pairs folded into one story; %d documents in groups", folded, pairs, len(groups))
+	for id, g := range groups {
+		if filepath.Base(id) != filepath.Base(g) {
+			t.Errorf("%s folded with %s, which is another page", id, g)
+		}
+	}
+}
+
+func groupsHas(docs []Document, id string) (Document, bool) {
+	for _, d := range docs {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Document{}, false
+}
