@@ -29,6 +29,7 @@ type key struct {
 type knownWorder interface {
 	KnownWord(norm string) bool
 	IsStop(norm string) bool
+	IsPlaceName(norm string) bool
 }
 
 func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Query, lex knownWorder) []key {
@@ -63,6 +64,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		}
 		keys[i].dist = d
 	}
+	if typ == lexicon.AnswerPerson {
+		titledAsAsked(c, keys, q, lex, focus)
+	}
 	// nearest first, ties to the earlier key
 	for i := 1; i < len(keys); i++ {
 		for j := i; j > 0 && keys[j].dist < keys[j-1].dist; j-- {
@@ -70,6 +74,63 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		}
 	}
 	return keys
+}
+
+// titledAsAsked ranks people by the title written before their name
+// (Indonesian and English news put it there: "Menteri Luar Negeri Korea
+// Utara Choe Son Hui", "Russian Foreign Minister Sergei Lavrov"). A name
+// whose title names what the question names fills the asked role; one
+// whose title names another country does not.
+//
+// The title also belongs to the name when measuring how near the name is
+// to the question's focus: "bertemu dengan Menteri Luar Negeri AS Marco
+// Rubio" names Rubio right after "bertemu dengan".
+func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, focus int) {
+	for i := range keys {
+		from := keys[i].first
+		for from > 0 && keys[i].first-from < 6 && c.toks[from-1].Upper && !strings.ContainsAny(c.doc.Text[c.toks[from-1].End:c.toks[from].Start], ",.;:()\"“”") {
+			from--
+		}
+		if from == keys[i].first {
+			continue
+		}
+		if focus >= 0 && focus < from && from-focus < keys[i].dist {
+			keys[i].dist = from - focus
+		}
+		window := c.termsAt[from:keys[i].first]
+		asked, other := false, false
+		for _, con := range q.Concepts {
+			for _, a := range con.Alts {
+				if ok, _ := matchAlt(a, window); ok {
+					asked = asked || con.Entity
+				}
+			}
+		}
+		for k := from; k < keys[i].first; k++ {
+			if lex.IsPlaceName(c.toks[k].Norm) && !tokenInQuestion(c.termsAt[k], q) {
+				other = true
+			}
+		}
+		switch {
+		case asked && !other:
+			keys[i].dist = 0
+		case other:
+			keys[i].dist += 20
+		}
+	}
+}
+
+func tokenInQuestion(terms []string, q lexicon.Query) bool {
+	for _, con := range q.Concepts {
+		for _, a := range con.Alts {
+			for _, w := range a {
+				if anyIn(w, terms) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
@@ -215,9 +276,15 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 				continue
 			}
 			// A capitalised ordinary word between two name words belongs
-			// to the name ("Choe Son Hui").
+			// to the name ("Choe Son Hui"), and so does one after a name
+			// that is no place or calendar word ("Donald Trump").
 			if j+2 < len(c.toks) && c.toks[j+1].Upper && !mark[j+1] && isName(j+2) && adjacent(j+1, j+2) {
 				j += 2
+				continue
+			}
+			if n := c.toks[j+1]; typ == lexicon.AnswerPerson && n.Upper && !n.Num && !mark[j+1] && !lex.IsStop(n.Norm) &&
+				!lex.IsPlaceName(n.Norm) && !isMonthWord(n.Norm) && !lexicon.IsWeekday(n.Norm) {
+				j++
 				continue
 			}
 			break

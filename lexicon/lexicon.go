@@ -216,3 +216,19 @@ func appendUnique(list []string, s string) []string {
 	}
 	return append(list, s)
 }
+
+// IsPlaceName reports a folded word that names a country or its seat of
+// power in the metonym table ("rusia", "moskow", "kremlin").
+func (l *Lexicon) IsPlaceName(norm string) bool {
+	if l.metonyms[norm] != nil {
+		return true
+	}
+	for _, ms := range l.metonyms {
+		for _, m := range ms {
+			if m == norm {
+				return true
+			}
+		}
+	}
+	return false
+}
