@@ -49,21 +49,26 @@ func TestAskDefersFirstThenPublishesAnswer(t *testing.T) {
 	if len(embeds) != 1 {
 		t.Fatalf("want one sources embed, got %d", len(embeds))
 	}
-	fields, _ := embeds[0].(map[string]any)["fields"].([]any)
-	if len(fields) != 2 {
-		t.Fatalf("want 2 citation fields, got %d", len(fields))
+	if got := sourceNumbers(body); len(got) != 2 {
+		t.Fatalf("want 2 sources, got %v", got)
 	}
-	f1 := fields[0].(map[string]any)
-	contains(t, "field name", str(f1["name"]), "[1] Putin dan Kim Jong Un teken perjanjian kemitraan")
-	contains(t, "field value", str(f1["value"]), "Antara · 19 Juni 2025",
-		"> Kedua pemimpin menandatangani", "`antara-putin-kim` ¶2 · ")
+	desc := str(embeds[0].(map[string]any)["description"])
+	contains(t, "sources", desc, "**[1]** [Antara · 19 Juni 2025 — Putin dan Kim Jong Un teken perjanjian kemitraan](https://example.com/antara/putin-kim)",
+		"> Kedua pemimpin menandatangani")
+	if strings.Contains(desc, "antara-putin-kim") || strings.Contains(desc, "¶") {
+		t.Errorf("members see article ids or locators: %s", desc)
+	}
+	// The quote is shown once: in Sources, not again in the content.
+	if strings.Contains(str(body["content"]), "“") {
+		t.Errorf("the content repeats quotes: %s", body["content"])
+	}
 	rows, _ := body["components"].([]any)
 	buttons, _ := rows[0].(map[string]any)["components"].([]any)
 	var ids []string
 	for _, b := range buttons {
 		ids = append(ids, str(b.(map[string]any)["custom_id"]))
 	}
-	want := []string{"kabar:src:" + sent.ID, "kabar:up:" + sent.ID, "kabar:down:" + sent.ID}
+	want := []string{"kabar:up:" + sent.ID, "kabar:down:" + sent.ID} // the passages add nothing to these quotes: no 📚
 	if strings.Join(ids, ",") != strings.Join(want, ",") {
 		t.Fatalf("buttons %v, want %v", ids, want)
 	}
@@ -115,18 +120,14 @@ func TestAskPrivateLongAnswerSplitsIntoEphemeralFollowups(t *testing.T) {
 			} else {
 				text.WriteString(c)
 			}
-			embeds, _ := body["embeds"].([]any)
-			for _, e := range embeds {
-				fs, _ := e.(map[string]any)["fields"].([]any)
-				fields += len(fs)
-			}
+			fields += len(sourceNumbers(body))
 		}
 	}
 	if got, want := strings.Join(strings.Fields(text.String()), " "), strings.Join(strings.Fields(plain(longResult(h.lib).Answer)), " "); got != want {
 		t.Errorf("the parts do not add up to the answer")
 	}
 	if fields != 30 {
-		t.Errorf("%d citation fields published, want 30", fields)
+		t.Errorf("%d sources published, want 30", fields)
 	}
 }
 
@@ -161,7 +162,8 @@ func TestDeclinedAnswerSaysTheCoverageDoesNotSay(t *testing.T) {
 	h.ans.set(func(answer.Query) (answer.Result, error) { return declinedResult(), nil })
 	sent := h.ask(alice, "Siapa juara Piala Dunia 2030?")
 	final := h.waitReq(finalEditOf(sent))
-	contains(t, "decline", str(final.Object()["content"]), "The coverage does not say")
+	// The answerer's own (Indonesian) decline, with a hint in the same language.
+	contains(t, "decline", str(final.Object()["content"]), "**Liputan tidak menjawab pertanyaan ini.**", "Coba tanyakan")
 	if embeds, _ := final.Object()["embeds"].([]any); len(embeds) != 0 {
 		t.Errorf("a decline has no sources, got %d embeds", len(embeds))
 	}
@@ -339,7 +341,7 @@ func TestSourcesAndFeedbackButtons(t *testing.T) {
 		}
 		// The embed truncates this quote; the full passage is shown.
 		contains(t, "sources for key "+key, strings.Join(strings.Fields(all.String()), " "),
-			"**[1] Rusia dan Korea Utara perluas kerja sama**", "sebelum kembali ke Moskwa.")
+			"**[1]** Kompas · 20 Juni 2025 — Rusia dan Korea Utara perluas kerja sama", "sebelum kembali ke Moskwa.")
 	}
 
 	up := h.dispatch(fakediscord.Interaction{Type: fakediscord.InteractionComponent, User: bob,

@@ -26,6 +26,7 @@ var (
 	citationName    = regexp.MustCompile(`^\[(\d{1,6})\]\s?(.*)$`)
 	citationLocator = regexp.MustCompile("^`([^`]+)` ¶(\\d+) · (\\d+)–(\\d+)$")
 	citationMarker  = regexp.MustCompile(`\[(\d{1,6})\]`)
+	quotedText      = regexp.MustCompile(`“([^”]+)”`)
 	// A source line of the Sources block: **[n]** label, or **[n]** [label](url).
 	sourceLine = regexp.MustCompile(`^\*\*\[(\d{1,6})\]\*\* (?:\[(.*)\]\((https?://[^\s()]+)\)|(.*))$`)
 )
@@ -292,8 +293,14 @@ func findQuote(c answer.Citation, lib Library) (answer.Citation, bool) {
 	sort.SliceStable(docs, func(a, b int) bool {
 		return matchesLabel(docs[a].URL, docs[a].Title, c) && !matchesLabel(docs[b].URL, docs[b].Title, c)
 	})
+	unplain := strings.ReplaceAll(q, "] (", "](") // undo plain(): the article may hold a masked link
 	for _, d := range docs {
 		at := strings.Index(d.Text, q)
+		if at < 0 && unplain != q {
+			if at = strings.Index(d.Text, unplain); at >= 0 {
+				q = unplain
+			}
+		}
 		if at < 0 {
 			continue
 		}
@@ -403,7 +410,11 @@ func citationsFromMessage(m *discordgo.Message) []answer.Citation {
 		}
 		for _, s := range sentences {
 			if containsInt(markers(s), c.N) {
-				cits[k].Quote = strings.TrimSpace(citationMarker.ReplaceAllString(s, ""))
+				q := strings.TrimSpace(citationMarker.ReplaceAllString(s, ""))
+				if m := quotedText.FindStringSubmatch(s); m != nil { // "According to X [1]: “the quote”"
+					q = m[1]
+				}
+				cits[k].Quote = q
 				break
 			}
 		}

@@ -24,6 +24,10 @@ import (
 
 const manageMessagesPerm = 1 << 13
 
+// hostileTitle is how members see the hostile article in Sources (its
+// short title; members never see article ids).
+const hostileTitle = "Pasukan Korea Utara Tiba di Sudzha"
+
 var (
 	anyMarker     = regexp.MustCompile(`\[(\d{1,6})\]`)
 	fieldNumber   = regexp.MustCompile(`^\[(\d{1,6})\]`)
@@ -89,15 +93,8 @@ func payloadAudit(t *testing.T, reqs []fakediscord.Request) int {
 // message's embeds.
 func citationNumbers(body map[string]any) map[int]bool {
 	have := map[int]bool{}
-	embeds, _ := body["embeds"].([]any)
-	for _, e := range embeds {
-		fields, _ := e.(map[string]any)["fields"].([]any)
-		for _, f := range fields {
-			if m := fieldNumber.FindStringSubmatch(str(f.(map[string]any)["name"])); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				have[n] = true
-			}
-		}
+	for _, n := range sourceNumbers(body) {
+		have[n] = true
 	}
 	return have
 }
@@ -148,9 +145,9 @@ func TestHostileArticlePingsNobodyAndShowsNoFakeCitations(t *testing.T) {
 		sent := h.ask(alice, tc.q)
 		final := h.waitReq(finalEditOf(sent)).Object()
 		content := str(final["content"])
-		contains(t, "answer to "+tc.q, content, tc.want)
 		raw := fmt.Sprint(final["embeds"])
-		contains(t, "sources of "+tc.q, raw, hostileDoc)
+		contains(t, "answer to "+tc.q, content+raw, tc.want) // the quote is in the Sources block
+		contains(t, "sources of "+tc.q, raw, hostileTitle)
 		checkMarkers(t, tc.q, content, citationNumbers(final))
 		checkCitations(t, h, sent.Token)
 
@@ -164,7 +161,7 @@ func TestHostileArticlePingsNobodyAndShowsNoFakeCitations(t *testing.T) {
 	// A summary of the hostile article, and a question by mention in a thread.
 	sum := h.dispatch(fakediscord.Interaction{User: bob, Data: fakediscord.Command("summary",
 		fakediscord.String("article", hostileDoc))})
-	contains(t, "summary", fmt.Sprint(h.waitReq(finalEditOf(sum)).Object()["embeds"]), hostileDoc)
+	contains(t, "summary", fmt.Sprint(h.waitReq(finalEditOf(sum)).Object()["embeds"]), hostileTitle)
 	if _, err := h.fake.DispatchMessageCreate(fakediscord.ChannelMessage{GuildID: testGuild, ChannelID: testChannel,
 		Author: bob, Content: "<@" + kabar.ID + "> " + hostileQuestions[3].q, Mentions: []fakediscord.User{kabar}}); err != nil {
 		t.Fatal(err)
@@ -245,7 +242,7 @@ func TestFabricatedCitationsNeverReachDiscord(t *testing.T) {
 	final := h.waitReq(finalEditOf(sent)).Object()
 	content := str(final["content"])
 	footer := fmt.Sprint(final["embeds"])
-	if !strings.Contains(footer, "· llm") || strings.Contains(footer, "fallback") {
+	if answerKind(content, footer) != "llm" {
 		t.Fatalf("not a verified LLM answer: %s", footer)
 	}
 	contains(t, "verified answer", content, "12.500 tentara Korea Utara tiba di kota Sudzha")
@@ -306,7 +303,7 @@ func TestQuestionsAboutSecretsAreDeclined(t *testing.T) {
 		before := len(p.llm.Requests())
 		sent := h.ask(alice, q)
 		final := h.waitReq(finalEditOf(sent)).Object()
-		if content := str(final["content"]); content != declineText {
+		if content := str(final["content"]); !strings.HasPrefix(content, "Kabar ") || strings.Contains(content, "rephras") {
 			t.Errorf("%q was not declined:\n%s", q, content)
 		}
 		if embeds, _ := final["embeds"].([]any); len(embeds) != 0 {

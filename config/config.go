@@ -24,7 +24,15 @@ type Config struct {
 	LLM        LLM        `yaml:"llm"`
 	Embeddings Embeddings `yaml:"embeddings"`
 	Discord    Discord    `yaml:"discord"`
+	Feedback   Feedback   `yaml:"feedback"`
 	Log        Log        `yaml:"log"`
+}
+
+// Feedback configures the feedback database (answers shown, votes,
+// reasons) behind /gaps and kabar gaps.
+type Feedback struct {
+	Enabled       bool `yaml:"enabled"`
+	RetentionDays int  `yaml:"retention_days"`
 }
 
 // Retrieval tunes search.
@@ -58,6 +66,7 @@ type Discord struct {
 	GuildID          string   `yaml:"guild_id"`
 	APIBaseURL       string   `yaml:"api_base_url"`
 	Mentions         bool     `yaml:"mentions"`
+	MessageContent   bool     `yaml:"message_content"`
 	AllowedChannels  []string `yaml:"allowed_channels"`
 	ShardID          int      `yaml:"shard_id"`
 	ShardCount       int      `yaml:"shard_count"`
@@ -100,7 +109,8 @@ func Default() Config {
 		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(30 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2,
 			MaxTokens: 800, MaxReplyBytes: 256 << 10},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
-		Discord: Discord{ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,
+		Feedback: Feedback{Enabled: true, RetentionDays: 90},
+		Discord: Discord{Mentions: true, ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,
 			AnswerTimeout: Duration(60 * time.Second)},
 		Log: Log{Level: "info", Format: "text"},
 	}
@@ -276,6 +286,9 @@ func (c Config) Validate() error {
 	}
 	if c.Discord.GuildConcurrency < 1 {
 		errs = append(errs, "discord.guild_concurrency must be at least 1")
+	}
+	if c.Feedback.RetentionDays < 1 || c.Feedback.RetentionDays > 3650 {
+		errs = append(errs, fmt.Sprintf("feedback.retention_days must be between 1 and 3650, not %d", c.Feedback.RetentionDays))
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -34,6 +34,7 @@ Usage:
   kabar eval --set FILE [--json] [--corpus DIR] [--data DIR]
   kabar serve [--corpus DIR] [--data DIR]          (needs DISCORD_TOKEN)
   kabar commands sync|list|clear                   (needs DISCORD_TOKEN)
+  kabar gaps [--since 7d] [--json]                 (questions the coverage failed, answers voted 👎)
   kabar version
 
 Every command accepts --config FILE (default $KABAR_CONFIG); see config.example.yaml.
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return runServe(ctx, rest, stdout, stderr, getenv)
 	case "commands":
 		return runCommands(ctx, rest, stdout, stderr, getenv)
+	case "gaps":
+		return runGaps(ctx, rest, stdout, stderr, getenv)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "kabar", version())
 		return nil

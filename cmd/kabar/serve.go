@@ -46,6 +46,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if err != nil {
 		return err
 	}
+	if e.cfg.LLMEnabled() {
+		bcfg.Model = e.cfg.LLM.Model
+	}
+	if e.cfg.Feedback.Enabled {
+		st, err := e.openFeedback(ctx)
+		if err != nil {
+			return fmt.Errorf("%w (or set feedback.enabled: false)", err)
+		}
+		defer st.Close()
+		bcfg.Feedback = st
+	}
 	b, err := bot.New(bcfg, svc, svc, ix, e.logger)
 	if err != nil {
 		return err
@@ -114,7 +125,7 @@ func botConfig(cfg config.Config, getenv func(string) string) (bot.Config, error
 	}
 	d := cfg.Discord
 	return bot.Config{
-		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, Mentions: d.Mentions,
+		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, Mentions: d.Mentions, MessageContent: d.MessageContent,
 		AllowedChannels: d.AllowedChannels, ShardID: d.ShardID, ShardCount: d.ShardCount,
 		UserCooldown: d.UserCooldown.D(), GuildConcurrency: d.GuildConcurrency,
 		AnswerTimeout: d.AnswerTimeout.D(), MetricsAddr: d.MetricsAddr,
