@@ -352,16 +352,17 @@ func TestGenerateStreamsSentenceBySentence(t *testing.T) {
 func TestGenerateFallsBackOnHostileReplies(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		name   string
-		reply  fakeopenai.Reply
-		reason string
+		name     string
+		reply    fakeopenai.Reply
+		reason   string
+		timesOut bool
 	}{
-		{"flood of lies", fakeopenai.Flood(50<<20, "Korut mengirim 75.000 tank [1]. "), "the language model's reply was too long"},
-		{"flood without sentences", fakeopenai.Flood(50<<20, "aaaa"), "the language model's reply was too long"},
-		{"empty drip", fakeopenai.DripEmpty(5 * time.Millisecond), "the language model timed out"},
-		{"tool calls only", fakeopenai.ToolCallsOnly(), "the language model answered with tool calls instead of text"},
-		{"truncated JSON", fakeopenai.TruncatedJSON("Korut setuju mengirim 6.000 insinyur [1]."), "the language model sent a malformed reply"},
-		{"empty", fakeopenai.Reply{Text: "  "}, "the language model sent an empty reply"},
+		{"flood of lies", fakeopenai.Flood(50<<20, "Korut mengirim 75.000 tank [1]. "), "the language model's reply was too long", false},
+		{"flood without sentences", fakeopenai.Flood(50<<20, "aaaa"), "the language model's reply was too long", false},
+		{"empty drip", fakeopenai.DripEmpty(5 * time.Millisecond), "the language model timed out", true},
+		{"tool calls only", fakeopenai.ToolCallsOnly(), "the language model answered with tool calls instead of text", false},
+		{"truncated JSON", fakeopenai.TruncatedJSON("Korut setuju mengirim 6.000 insinyur [1]."), "the language model sent a malformed reply", false},
+		{"empty", fakeopenai.Reply{Text: "  "}, "the language model sent an empty reply", false},
 	}
 	for _, tc := range cases {
 		for _, stream := range []bool{false, true} {
@@ -370,8 +371,12 @@ func TestGenerateFallsBackOnHostileReplies(t *testing.T) {
 				h := newLLMHarness(t, func(c *llm.Config) {
 					c.MaxRetries = -1
 					c.MaxReplyBytes = 64 << 10
-					c.StreamIdleTimeout = 100 * time.Millisecond
-					c.Timeout = 300 * time.Millisecond
+					// Only the drip is meant to time out; every other
+					// reply must end on its own, however slow the machine.
+					c.StreamIdleTimeout, c.Timeout = 10*time.Minute, 10*time.Minute
+					if tc.timesOut {
+						c.StreamIdleTimeout, c.Timeout = 100*time.Millisecond, 300*time.Millisecond
+					}
 				}, nil)
 				h.srv.OnChat(func(req fakeopenai.ChatRequest) fakeopenai.Reply { return tc.reply })
 				var onPartial func(string)

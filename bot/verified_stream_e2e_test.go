@@ -49,7 +49,11 @@ func sseChunk(w http.ResponseWriter, text string) {
 
 func TestLyingStreamNeverReachesDiscordUnverified(t *testing.T) {
 	t.Parallel()
-	p := newPipeline(t, pipelineOptions{llm: true})
+	// The model holds its reply back until the bot has edited: no client
+	// limit may end the stream first, however slow the machine.
+	p := newPipeline(t, pipelineOptions{llm: true, client: func(c *llm.Config) {
+		c.Timeout, c.StreamIdleTimeout = 10*time.Minute, 10*time.Minute
+	}})
 	var h *harness
 	started := make(chan struct{})
 	lies := []string{"75.000", "tank", "menjanjikan"}
@@ -139,7 +143,10 @@ func TestHostileModelsGetTheQuoteAnswerInTime(t *testing.T) {
 				c.MaxRetries = -1
 			}})
 			p.llm.OnChat(func(fakeopenai.ChatRequest) fakeopenai.Reply { return tc.reply })
-			h := startReal(t, p, harnessOptions{config: func(c *Config) { c.AnswerTimeout = 8 * time.Second }})
+			// The model gets three quarters of the answer timeout; the
+			// quarter left (10 s) is ample for the quote answer even on a
+			// loaded machine.
+			h := startReal(t, p, harnessOptions{config: func(c *Config) { c.AnswerTimeout = 40 * time.Second }})
 			sent := h.ask(alice, engineersQuestionID)
 			// Generous: the outcome is asserted, not how long it took.
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

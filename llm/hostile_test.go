@@ -39,7 +39,12 @@ func TestHostileReplies(t *testing.T) {
 				c.MaxReplyBytes = replyCap
 				// The drip never sends text: the idle watchdog or the
 				// request deadline must end it, whichever comes first.
-				c.Timeout, c.StreamIdleTimeout = 500*time.Millisecond, 200*time.Millisecond
+				// Every other reply must end on its own, however slow the
+				// machine.
+				c.Timeout, c.StreamIdleTimeout = 10*time.Minute, 10*time.Minute
+				if tc.wantKind == Timeout {
+					c.Timeout, c.StreamIdleTimeout = 500*time.Millisecond, 200*time.Millisecond
+				}
 				c.MaxRetries = -1
 			})
 			h.srv.OnChat(func(fakeopenai.ChatRequest) fakeopenai.Reply { return tc.reply })
