@@ -242,7 +242,8 @@ type Story struct {
 
 // StoryEvent is one line of the timeline.
 type StoryEvent struct {
-	Date      string `json:"date"` // YYYY-MM-DD, YYYY-MM or YYYY: the precision the text gives
+	Date      string `json:"date"`          // YYYY-MM-DD, YYYY-MM or YYYY: the precision the text gives
+	End       string `json:"end,omitempty"` // the last day of an event reported over consecutive days
 	Event     string `json:"event"`
 	Citations []int  `json:"citations"`
 	Anchor    string `json:"anchor"`
@@ -254,6 +255,9 @@ type StoryFigure struct {
 	What      string `json:"what"`
 	Value     string `json:"value"`
 	Citations []int  `json:"citations"`
+	// Disagree says the reports give different values for the same thing
+	// (not different things: a count per release is not a disagreement).
+	Disagree bool `json:"disagree,omitempty"`
 }
 
 // StoryCitation is a verbatim quote: Quote == text[Start:End] in Unicode
@@ -351,7 +355,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (Story, error)
 		return Story{}, err
 	}
 	tl := st.Timeline()
-	b := storyBuilder{corpus: st.corpus, lang: o.Lang, index: map[string]int{}}
+	b := storyBuilder{corpus: st.corpus, tl: tl, lang: o.Lang, index: map[string]int{}}
 	keep := st.filter(o)
 	var groups []timeline.Group
 	for _, g := range tl.Groups {
@@ -454,6 +458,7 @@ func docsOf(evs []timeline.Event) []string {
 // storyBuilder numbers citations and composes lines.
 type storyBuilder struct {
 	corpus Corpus
+	tl     timeline.Timeline
 	lang   string
 	cites  []StoryCitation
 	index  map[string]int
@@ -475,15 +480,26 @@ func (b *storyBuilder) cite(doc string, sp retrieval.Span) int {
 	return n
 }
 
-// event composes a timeline line: what kind of event, who and where (the
-// names the reports give), and one quote per article as its evidence.
+// maxEventSources bounds the quotes a timeline line cites.
+const maxEventSources = 5
+
+// event composes a timeline line: the event told from its evidence (who
+// did what where, or its shortest verbatim clause), dated at the
+// precision the text gives or as a range of days, with one quote per
+// article as its evidence.
 func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 	var ns []int
 	seen := map[string]bool{}
 	anchors := map[string]bool{}
 	var how []string
-	for _, e := range g.Events {
-		if seen[e.Doc] {
+	lines := b.tl.LinesFor(g)
+	// The report the line was composed from is cited first.
+	evs := append([]timeline.Event(nil), g.Events...)
+	if l, ok := lines[b.lang]; ok {
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Doc == l.Doc && evs[j].Doc != l.Doc })
+	}
+	for _, e := range evs {
+		if seen[e.Doc] || len(ns) == maxEventSources {
 			continue
 		}
 		seen[e.Doc] = true
@@ -493,34 +509,56 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 			how = append(how, e.How)
 		}
 	}
-	kind := g.KindIn(b.lang)
-	if kind == "" {
-		kind = map[string]string{"en": "reported", "id": "dilaporkan"}[b.lang]
-	}
-	kind = strings.ToUpper(kind[:1]) + kind[1:]
-	text := kind
-	if len(g.Who) > 0 {
-		text += ": " + strings.Join(g.Who, ", ")
-	}
-	n := len(g.Docs)
-	if b.lang == "id" {
-		text += fmt.Sprintf(" (%d artikel)", n)
-	} else if n == 1 {
-		text += " (1 article)"
+	text := ""
+	if l, ok := lines[b.lang]; ok {
+		text = l.Text
 	} else {
-		text += fmt.Sprintf(" (%d articles)", n)
+		kind := g.KindIn(b.lang)
+		if kind == "" {
+			kind = map[string]string{"en": "reported", "id": "dilaporkan"}[b.lang]
+		}
+		text = strings.ToUpper(kind[:1]) + kind[1:]
 	}
-	return StoryEvent{Date: g.Date.String(), Event: g.Date.Format(b.lang) + " — " + text + " " + markers(ns), Citations: ns, Anchor: strings.Join(how, "; ")}
+	ev := StoryEvent{Date: g.Date.String(), Event: g.Span(b.lang) + " — " + text + " " + markers(ns), Citations: ns, Anchor: strings.Join(how, "; ")}
+	if g.End.Prec == timeline.Day && g.End != g.Date {
+		ev.End = g.End.String()
+	}
+	return ev
 }
 
-// figure composes a key figure within the reports keep admits.
+// Bounds of a figure's line.
+const (
+	maxFigureParts   = 8 // values (or subjects) shown
+	maxFigureSources = 3 // markers per value
+)
+
+// figure composes a key figure within the reports keep admits. Values the
+// text ties to a subject ("Debian 2.1 Slink consisted of about 2250
+// packages") are listed by subject and never called a disagreement;
+// different values for the same thing are.
 func (b *storyBuilder) figure(f timeline.Figure, keep func(doc, text string) bool) (StoryFigure, bool) {
-	var parts []string
+	type part struct {
+		subject string
+		text    string
+		ns      []int
+		first   timeline.Report
+		docs    map[string]bool
+		v       timeline.Variant
+	}
+	var parts []part
 	var all []int
 	for _, v := range f.Variants {
 		var ns []int
+		var first timeline.Report
+		docs := map[string]bool{}
 		for _, r := range v.Reports {
 			if keep(r.Doc, r.Text) {
+				docs[r.Doc] = true
+			}
+			if keep(r.Doc, r.Text) && len(ns) < maxFigureSources {
+				if len(ns) == 0 {
+					first = r
+				}
 				ns = append(ns, b.cite(r.Doc, r.Sentence))
 			}
 		}
@@ -528,12 +566,73 @@ func (b *storyBuilder) figure(f timeline.Figure, keep func(doc, text string) boo
 			continue
 		}
 		all = append(all, ns...)
-		parts = append(parts, v.Format(b.lang)+" "+markers(ns))
+		parts = append(parts, part{subject: v.SubjectIn(b.lang), text: v.Format(b.lang) + " " + markers(ns), ns: ns, first: first, docs: docs, v: v})
 	}
 	if len(parts) == 0 {
 		return StoryFigure{}, false
 	}
-	return StoryFigure{What: f.What[b.lang], Value: strings.Join(parts, "; "), Citations: all}, true
+	// Reports differ when different articles give different values for
+	// the same subject; one article giving several (binary and source
+	// packages, new and total) counts different things.
+	disagree := false
+	for i := range parts {
+		for j := i + 1; j < len(parts); j++ {
+			if parts[i].subject == parts[j].subject && !sharesDoc(parts[i].docs, parts[j].docs) && !roughlySame(parts[i].v, parts[j].v) {
+				disagree = true
+			}
+		}
+	}
+	if len(parts) == 1 {
+		parts[0].subject = "" // one value: nothing to tell apart
+	}
+	// Subjects in the order the coverage tells them; the story's own values first.
+	sort.SliceStable(parts, func(i, j int) bool {
+		a, c := parts[i], parts[j]
+		if (a.subject == "") != (c.subject == "") {
+			return a.subject == ""
+		}
+		if a.subject == "" {
+			return false
+		}
+		if a.first.Doc != c.first.Doc {
+			return a.first.Doc < c.first.Doc
+		}
+		return a.first.Sentence.Start < c.first.Sentence.Start
+	})
+	if len(parts) > maxFigureParts {
+		parts = parts[:maxFigureParts]
+	}
+	var texts []string
+	for _, p := range parts {
+		if p.subject != "" {
+			texts = append(texts, p.subject+": "+p.text)
+		} else {
+			texts = append(texts, p.text)
+		}
+	}
+	return StoryFigure{What: f.What[b.lang], Value: strings.Join(texts, "; "), Citations: all, Disagree: disagree}, true
+}
+
+// roughlySame reports values that agree within their hedges: "about
+// 15,000" and "around 15,400" are one figure, rounded differently.
+func roughlySame(a, b timeline.Variant) bool {
+	if len(a.Quals) == 0 && len(b.Quals) == 0 || a.Percent != b.Percent {
+		return false
+	}
+	hi, lo := a.Value, b.Value
+	if lo > hi {
+		hi, lo = lo, hi
+	}
+	return hi > 0 && (hi-lo)/hi <= 0.05
+}
+
+func sharesDoc(a, b map[string]bool) bool {
+	for d := range a {
+		if b[d] {
+			return true
+		}
+	}
+	return false
 }
 
 // overview opens the story: how much coverage, over what span, its most
@@ -554,18 +653,23 @@ func (b *storyBuilder) overview(groups []timeline.Group, s Story) string {
 	var topLine string
 	for _, e := range s.Timeline {
 		if e.Date == top.Date.String() {
-			topLine = strings.TrimPrefix(e.Event, top.Date.Format(b.lang)+" — ")
+			topLine = strings.TrimPrefix(e.Event, top.Span(b.lang)+" — ")
 		}
 	}
-	first, last := groups[0].Date.Format(b.lang), groups[len(groups)-1].Date.Format(b.lang)
+	lastG := groups[len(groups)-1]
+	lastDate := lastG.Date
+	if lastG.End.Prec == timeline.Day {
+		lastDate = lastG.End
+	}
+	first, last := groups[0].Date.Format(b.lang), lastDate.Format(b.lang)
 	var out string
 	if b.lang == "id" {
-		out = fmt.Sprintf("%d peristiwa bertanggal, dari %s hingga %s. Paling banyak diberitakan: %s, %s.", len(groups), first, last, top.Date.Format(b.lang), topLine)
+		out = fmt.Sprintf("%d peristiwa bertanggal, dari %s hingga %s. Paling banyak diberitakan: %s, %s.", len(groups), first, last, top.Span(b.lang), topLine)
 	} else {
-		out = fmt.Sprintf("%d dated events, from %s to %s. Most reported: %s, %s.", len(groups), first, last, top.Date.Format(b.lang), topLine)
+		out = fmt.Sprintf("%d dated events, from %s to %s. Most reported: %s, %s.", len(groups), first, last, top.Span(b.lang), topLine)
 	}
 	for _, f := range s.Figures {
-		if strings.Contains(f.Value, "; ") {
+		if f.Disagree {
 			if b.lang == "id" {
 				out += fmt.Sprintf(" Angka %s berbeda: %s.", f.What, f.Value)
 			} else {

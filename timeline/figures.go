@@ -19,6 +19,31 @@ type Report struct {
 	Value     float64
 	Percent   bool
 	Qual      string // the qualifier's key ("more than", "at least", …), "" if none
+	// Subject is what the figure belongs to when the sentence names it
+	// before the number with a rare name ("Slink" in "Debian 2.1 Slink
+	// consisted of about 2250 packages"): figures of different subjects
+	// count different things and never disagree. "" for the coverage's
+	// main story.
+	Subject string
+	// When is the date a paragraph opens with ("Debian 2.1 Slink (March
+	// 9th, 1999): … this release consisted of about 2250 packages"): a
+	// figure without a named subject belongs to it. Zero when none.
+	When Date
+}
+
+// openingBytes is how early in a paragraph a date must stand to head it.
+const openingBytes = 48
+
+// subjectKey is what a report's figure belongs to: its named subject,
+// else its paragraph's date, else "" (the coverage's main story).
+func (r Report) subjectKey() string {
+	if r.Subject != "" {
+		return r.Subject
+	}
+	if r.When.Prec != 0 {
+		return r.When.String()
+	}
+	return ""
 }
 
 // Variant is one value of a figure with everyone who reports it.
@@ -26,7 +51,18 @@ type Variant struct {
 	Value   float64
 	Percent bool
 	Quals   []string // the qualifiers the reports put on it, in report order, without repeats
+	Subject string   // what it belongs to (Report.Subject, else the paragraph date's ISO form)
+	When    Date     // the paragraph date when that is the subject
 	Reports []Report
+}
+
+// SubjectIn spells what the variant belongs to in lang ("Rex", "June
+// 1996"), "" for the main story.
+func (v Variant) SubjectIn(lang string) string {
+	if v.When.Prec != 0 && v.Subject == v.When.String() {
+		return v.When.Format(lang)
+	}
+	return v.Subject
 }
 
 // Figure is one thing the coverage counts, with every value it gives:
@@ -42,11 +78,34 @@ type Figure struct {
 // within three words, by a word of a figure class ("6.000 insinyur",
 // "40% amunisi"), or "N di antaranya" (N of them) after such a figure. A
 // death word close after makes it a count of the dead.
-func figuresOf(docs []*docState) []Figure {
+func figuresOf(docs []*docState, w nameWeights, ents *entities, lex knownWorder) []Figure {
 	byKey := map[string]*Figure{}
 	for _, d := range docs {
+		// A paragraph that opens with a date ("Debian 2.1 Slink (March 9th,
+		// 1999): …") heads a section: its figures, and those of the
+		// paragraphs after it until the next such opening, belong to it.
+		paraDate := map[int]Date{}
+		seenPara := map[int]bool{}
+		var section Date
 		for _, s := range d.sents {
-			for _, r := range sentenceFigures(d.in.Doc.ID, s) {
+			if seenPara[s.para] {
+				paraDate[s.para] = section
+				continue
+			}
+			seenPara[s.para] = true
+			for _, m := range s.mentions {
+				if (m.Kind == KindFull || m.Kind == KindYearMonth) && m.Start-s.span.Start <= openingBytes {
+					section, _ = Resolve(m, nil, false)
+					break
+				}
+			}
+			paraDate[s.para] = section
+		}
+		for _, s := range d.sents {
+			for _, r := range sentenceFigures(d.in.Doc.ID, s, w, ents, lex) {
+				if r.Subject == "" {
+					r.When = paraDate[s.para]
+				}
 				f, ok := byKey[r.key]
 				if !ok {
 					f = &Figure{Key: r.key, What: r.what}
@@ -81,6 +140,9 @@ func (f *Figure) add(r Report) {
 	for i := range f.Variants {
 		v := &f.Variants[i]
 		if v.Value == r.Value && v.Percent == r.Percent {
+			if v.Subject == "" {
+				v.Subject, v.When = r.subjectKey(), r.When // the first report that says what it counts
+			}
 			for _, r0 := range v.Reports {
 				if r0.Doc == r.Doc && r0.Value == r.Value {
 					return // one article repeating itself
@@ -93,7 +155,7 @@ func (f *Figure) add(r Report) {
 			return
 		}
 	}
-	v := Variant{Value: r.Value, Percent: r.Percent, Reports: []Report{r}}
+	v := Variant{Value: r.Value, Percent: r.Percent, Subject: r.subjectKey(), When: r.When, Reports: []Report{r}}
 	if r.Qual != "" {
 		v.Quals = []string{r.Qual}
 	}
@@ -115,8 +177,43 @@ type keyedReport struct {
 	what map[string]string
 }
 
-func sentenceFigures(doc string, s sentence) []keyedReport {
+// minSubjectWeight is how rare a name before a figure must be to make it
+// the figure's subject: in under about one named sentence in eight
+// (ln 8 ≈ 2.1). The story's countries and leaders are commoner.
+const minSubjectWeight = 2.0
+
+// subjectBefore returns the rarest whole name before token i that is not
+// a source ("menurut Pentagon", "according to"), if rare enough.
+func subjectBefore(names []name, toks []lexicon.Token, i int, w nameWeights) string {
+	best, bestW := "", 0.0
+	for _, n := range names {
+		if n.last >= i {
+			break
+		}
+		if n.first > 0 && (toks[n.first-1].Norm == "menurut" || toks[n.first-1].Norm == "oleh" || toks[n.first-1].Norm == "by" || toks[n.first-1].Norm == "to" && n.first > 1 && toks[n.first-2].Norm == "according") {
+			continue
+		}
+		wt := 0.0
+		for j := n.first; j <= n.last; j++ {
+			if x := toks[j].Norm; w.df[x] > 0 {
+				if v := w.of(x); v > wt {
+					wt = v
+				}
+			}
+		}
+		if wt >= minSubjectWeight && wt > bestW {
+			best, bestW = n.raw, wt
+		}
+	}
+	return best
+}
+
+func sentenceFigures(doc string, s sentence, w nameWeights, ents *entities, lex knownWorder) []keyedReport {
 	toks := lexicon.Tokenize(s.text)
+	var names []name
+	if len(s.runs) > 0 {
+		names = ents.sentenceNames(s.text, toks, lex)
+	}
 	var out []keyedReport
 	var last *figureClass
 	for i, t := range toks {
@@ -156,6 +253,13 @@ func sentenceFigures(doc string, s sentence) []keyedReport {
 		}
 		last = cls
 		key, what := cls.key, map[string]string{"en": cls.en, "id": cls.id}
+		// "9,000 new packages" counts what was added, not the total.
+		for k := j; k < nounAt; k++ {
+			if toks[k].Norm == "new" || toks[k].Norm == "baru" {
+				key = cls.key + "_new"
+				what = map[string]string{"en": "new " + cls.en, "id": cls.id + " baru"}
+			}
+		}
 		for k := nounAt + 1; k < len(toks) && k <= nounAt+5; k++ {
 			if isDeathWord(toks[k].Norm) {
 				key = cls.key + "_killed"
@@ -169,8 +273,9 @@ func sentenceFigures(doc string, s sentence) []keyedReport {
 		}
 		out = append(out, keyedReport{key: key, what: what, Report: Report{
 			Doc: doc, Paragraph: s.para, Sentence: s.span, Text: s.text, Value: v, Percent: percent,
-			Number: retrieval.Span{Start: s.span.Start + t.Start, End: s.span.Start + end},
-			Qual:   qualifierBefore(toks, i),
+			Number:  retrieval.Span{Start: s.span.Start + t.Start, End: s.span.Start + end},
+			Qual:    qualifierBefore(toks, i),
+			Subject: subjectBefore(names, toks, i, w),
 		}})
 	}
 	return out

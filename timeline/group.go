@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -15,8 +16,30 @@ type Group struct {
 	Docs   []string
 	Names  []string // names most reports give, most frequent first
 	Verbs  []string
-	Who    []string // the rare names as the text spells them, most reported first
-	Kind   string   // the English gloss of its most reported specific event kind ("meeting"), or ""
+	Who    []string        // the rare names as the text spells them, most reported first
+	Kind   string          // the English gloss of its most reported specific event kind ("meeting"), or ""
+	End    Date            // the last day of an event reported over consecutive days; zero otherwise
+	Lines  map[string]Line // the event told in "en" and "id"; nil when no report could be told
+}
+
+// Span writes the group's date for people in lang: "12 July 2025", or a
+// range of days, "12–13 July 2025", "30 June – 2 July 2025".
+func (g Group) Span(lang string) string {
+	if g.End.Prec != Day || g.End == g.Date {
+		return g.Date.Format(lang)
+	}
+	a, b := g.Date, g.End
+	names, ok := monthNames[lang]
+	if !ok {
+		names = monthNames["en"]
+	}
+	switch {
+	case a.Year == b.Year && a.Month == b.Month:
+		return fmt.Sprintf("%d–%d %s %d", a.Day, b.Day, names[a.Month], a.Year)
+	case a.Year == b.Year:
+		return fmt.Sprintf("%d %s – %d %s %d", a.Day, names[a.Month], b.Day, names[b.Month], a.Year)
+	}
+	return a.Format(lang) + " – " + b.Format(lang)
 }
 
 // KindIn spells the group's event kind in lang ("meeting", "pertemuan").

@@ -153,7 +153,8 @@ func TestSeedTimeline(t *testing.T) {
 	}
 	find := func(date, doc, phrase string) bool {
 		for _, g := range tl.Groups {
-			if !strings.HasPrefix(g.Date.String(), date) { // a coarse report may join a finer line
+			inRange := g.End.Prec == Day && g.Date.String() <= date && date <= g.End.String()
+			if !strings.HasPrefix(g.Date.String(), date) && !inRange { // a coarse report may join a finer line, a day a range
 				continue
 			}
 			for _, e := range g.Events {
