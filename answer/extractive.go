@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -31,10 +32,12 @@ const (
 
 // Extractive answers from verbatim sentences of the coverage, offline.
 type Extractive struct {
-	corpus  Corpus
-	lex     *lexicon.Lexicon
-	k       int
-	ranking retrieval.Ranking
+	corpus   Corpus
+	langOnce sync.Once
+	langs    docLanguages // documents per language, counted once
+	lex      *lexicon.Lexicon
+	k        int
+	ranking  retrieval.Ranking
 }
 
 // NewExtractive returns the offline answerer over corpus. k is the number
@@ -121,9 +124,9 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	if absentThing(e.corpus, lq) != "" {
 		return nil, nil
 	}
-	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
+	hits, err := e.search(ctx, lq, k)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	cands := e.candidates(hits, lq)
 	if len(cands) == 0 {
@@ -181,6 +184,58 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	return out, nil
 }
 
+// search retrieves the passages for lq. In a corpus that holds articles
+// in the question's own language beside others (documentation in English
+// and Indonesian), the question is also searched as it reads in its own
+// language, so translations into the other one cannot crowd those
+// articles out.
+func (e *Extractive) search(ctx context.Context, lq lexicon.Query, k int) ([]retrieval.Hit, error) {
+	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if !e.languages().mixed(lq.Lang) {
+		return hits, nil
+	}
+	own, err := e.corpus.Search(ctx, lq.InLanguage(lq.Lang), k, e.ranking)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	seen := map[string]bool{}
+	var merged []retrieval.Hit
+	for i := 0; i < max(len(own), len(hits)); i++ {
+		for _, list := range [][]retrieval.Hit{own, hits} {
+			if i < len(list) {
+				id := fmt.Sprintf("%s@%d", list[i].Chunk.DocID, list[i].Chunk.Start)
+				if !seen[id] {
+					seen[id] = true
+					merged = append(merged, list[i])
+				}
+			}
+		}
+	}
+	return merged, nil
+}
+
+// docLanguages counts the corpus's documents per language.
+type docLanguages map[string]int
+
+// mixed reports whether the corpus has documents in lang and in others.
+func (d docLanguages) mixed(lang string) bool {
+	return d[lang] > 0 && d[lang] < d[""]
+}
+
+func (e *Extractive) languages() docLanguages {
+	e.langOnce.Do(func() {
+		e.langs = docLanguages{}
+		for _, d := range e.corpus.Documents() {
+			e.langs[d.Lang]++
+			e.langs[""]++
+		}
+	})
+	return e.langs
+}
+
 // candidates splits retrieved chunks (and their folded duplicates) into
 // judged sentences.
 func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candidate {
@@ -200,8 +255,8 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				docTermCache[doc.ID] = docTerms
 			}
 			para, ok := e.corpus.Paragraph(doc.ID, ch.Paragraph)
-			if !ok {
-				continue
+			if !ok || para.NotEvidence || ch.NotEvidence {
+				continue // code, a table of contents, a link list: searched, never quoted
 			}
 			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
 			for _, s := range para.Sentences {
@@ -225,6 +280,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				judge(c, lq, weights, paraTerms, docTerms)
 				c.score = c.coverage + 0.02/float64(1+rank)
+				if doc.Lang == lq.Lang {
+					c.score += 0.02 // a reader's own language, on a tie
+				}
 				if isCaption(c.text()) {
 					c.score *= 0.9 // photo captions restate the story; prefer its own sentences
 				}

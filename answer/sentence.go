@@ -177,6 +177,12 @@ func matchAlt(a lexicon.Alt, termsAt [][]string) (bool, int) {
 	return true, first
 }
 
+// inLanguage reports whether text of language altLang may appear in a
+// document of language docLang.
+func inLanguage(altLang, docLang string) bool {
+	return altLang == "" || docLang == "" || altLang == docLang
+}
+
 func anyIn(word lexicon.Word, terms []string) bool {
 	for _, w := range word {
 		for _, t := range terms {
@@ -199,6 +205,9 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 		total += weights[i]
 		credit, pos := 0.0, -1
 		for ai, a := range con.Alts {
+			if !inLanguage(con.AltLang(ai), c.doc.Lang) {
+				continue
+			}
 			if w := con.AltWeight(ai); w > credit {
 				if ok, p := matchAlt(a, c.termsAt); ok {
 					credit, pos = w, p

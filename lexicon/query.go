@@ -38,9 +38,14 @@ type Concept struct {
 	// AltWeights gives each alternative's credit (1 when nil): a curated
 	// translation counts fully, a loose synonym less.
 	AltWeights []float64
-	Entity     bool // a name: evidence must contain it
-	Number     bool // a number written in the question
-	Meta       bool // about the coverage itself ("article", "liputan"): low weight
+	// AltLangs gives the language of each alternative's text ("en", "id"),
+	// or "" for names and cognates, which any document may contain: an
+	// English word does not match an Indonesian article, nor its
+	// Indonesian translation an English one.
+	AltLangs []string
+	Entity   bool // a name: evidence must contain it
+	Number   bool // a number written in the question
+	Meta     bool // about the coverage itself ("article", "liputan"): low weight
 	// Salient marks a thing the question names ("tanks", "prisoners"):
 	// evidence that never mentions it answers another question.
 	Salient bool
@@ -54,25 +59,44 @@ func (c Concept) AltWeight(i int) float64 {
 	return c.AltWeights[i]
 }
 
-// addAlt appends a unless an equal alternative is there already (keeping
-// the higher weight).
-func (c *Concept) addAlt(a Alt, w float64) {
+// AltLang returns the language of alternative i ("" when any).
+func (c Concept) AltLang(i int) string {
+	if i >= len(c.AltLangs) {
+		return ""
+	}
+	return c.AltLangs[i]
+}
+
+// addAlt appends a, in any language, unless an equal alternative is
+// there already (keeping the higher weight).
+func (c *Concept) addAlt(a Alt, w float64) { c.addAltIn(a, w, "") }
+
+// addAltIn appends a as text of language lang; an equal alternative in
+// another language becomes language-neutral.
+func (c *Concept) addAltIn(a Alt, w float64, lang string) {
 	if len(a) == 0 {
 		return
+	}
+	for len(c.AltWeights) < len(c.Alts) {
+		c.AltWeights = append(c.AltWeights, 1)
+	}
+	for len(c.AltLangs) < len(c.Alts) {
+		c.AltLangs = append(c.AltLangs, "")
 	}
 	for i, x := range c.Alts {
 		if altEqual(x, a) {
 			if w > c.AltWeight(i) {
 				c.AltWeights[i] = w
 			}
+			if c.AltLangs[i] != lang {
+				c.AltLangs[i] = ""
+			}
 			return
 		}
 	}
-	for len(c.AltWeights) < len(c.Alts) {
-		c.AltWeights = append(c.AltWeights, 1)
-	}
 	c.Alts = append(c.Alts, a)
 	c.AltWeights = append(c.AltWeights, w)
+	c.AltLangs = append(c.AltLangs, lang)
 }
 
 // Query is an analysed question.
@@ -263,7 +287,9 @@ func (l *Lexicon) phraseAt(toks []Token, used []bool, i int, lang string) int {
 // 0.6.
 func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	c := Concept{Surface: surface}
-	add := func(text, lang string, w float64) { c.addAlt(l.alt(text, lang), w) }
+	// add analyses text as language lang; in says which documents it may
+	// match ("" for any: a cognate such as "museum").
+	add := func(text, lang, in string, w float64) { c.addAltIn(l.alt(text, lang), w, in) }
 	if lang == "en" {
 		trs, curated := l.translate(norm)
 		w := 1.0
@@ -271,23 +297,23 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 			w = 0.8
 		}
 		for _, tr := range trs {
-			add(tr, "id", w)
+			add(tr, "id", "id", w)
 		}
-		add(norm, "en", 0.8)
-		add(norm, "id", 0.8)
+		add(norm, "en", "en", 1) // the word itself, in English articles
+		add(norm, "id", "", 0.8) // a cognate in an Indonesian one
 		return c
 	}
-	add(norm, "id", 1)
+	add(norm, "id", "id", 1)
 	for _, s := range l.abbrev[norm] {
-		add(s, "id", 1)
+		add(s, "id", "id", 1)
 	}
 	for _, s := range l.synonyms[norm] {
-		add(s, "id", 0.6)
+		add(s, "id", "id", 0.6)
 	}
 	// Indonesian questions may still use English words and names.
 	trs, _ := l.translate(norm)
 	for _, tr := range trs {
-		add(tr, "id", 0.6)
+		add(tr, "id", "id", 0.6)
 	}
 	return c
 }
@@ -655,4 +681,27 @@ func altEqual(a, b Alt) bool {
 		}
 	}
 	return true
+}
+
+// InLanguage is the query as it reads in documents of language lang: each
+// concept keeps only the alternatives such a document may contain, and a
+// concept left with none is dropped.
+func (q Query) InLanguage(lang string) Query {
+	out := q
+	out.Concepts = nil
+	for _, c := range q.Concepts {
+		k := c
+		k.Alts, k.AltWeights, k.AltLangs = nil, nil, nil
+		for i, a := range c.Alts {
+			if l := c.AltLang(i); l == "" || l == lang {
+				k.Alts = append(k.Alts, a)
+				k.AltWeights = append(k.AltWeights, c.AltWeight(i))
+				k.AltLangs = append(k.AltLangs, l)
+			}
+		}
+		if len(k.Alts) > 0 {
+			out.Concepts = append(out.Concepts, k)
+		}
+	}
+	return out
 }
