@@ -30,8 +30,8 @@ func (b *Bot) recordShown(i *discordgo.Interaction, source string, r answer.Resu
 }
 
 func (b *Bot) storeShown(s feedback.Shown) {
-	if b.cfg.Feedback == nil {
-		return
+	if b.cfg.Feedback == nil || isRefusal(s.Result) {
+		return // a refusal to discuss Kabar itself is no coverage gap
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.workContext()), storeTimeout)
 	defer cancel()

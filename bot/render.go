@@ -127,8 +127,10 @@ func oneLineKeepBreaks(s string) string {
 
 var (
 	quotedSegment  = regexp.MustCompile(`“([^”]+)”\s*((?:\[\d{1,6}\])+)`)
-	disagreePrefix = regexp.MustCompile(`^(?i:the reports differ|laporan berbeda|reports disagree|laporan-laporan berbeda)\s*:\s*`)
-	versionPart    = regexp.MustCompile(`^(.*?)\s*(\((?i:according to|menurut)[^()]*\))?\s*((?:\[\d{1,6}\])+)$`)
+	disagreePrefix = regexp.MustCompile(`^(?i:(?:the )?reports (?:differ|disagree)|laporan(?:-laporan)? berbeda)\s*:\s*`)
+	// A version: "more than 6,000 soldiers, according to the report [1]",
+	// or "… (according to Antara) [1]".
+	versionPart = regexp.MustCompile(`^(.*?)(,\s*(?i:according to|menurut)\s[^\[]*|\s*\((?i:according to|menurut)[^()]*\))?\s*((?:\[\d{1,6}\])+)$`)
 )
 
 // leadText is what the content shows: the answer without the verbatim

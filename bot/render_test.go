@@ -68,7 +68,7 @@ func goldenResults(lib *testLibrary) map[string]answer.Result {
 	fallback.FallbackReason = "llm timeout"
 
 	disagree := answer.Result{Question: "How many North Korean soldiers were killed?", Lang: "en", Answered: true, Mode: answer.ModeExtractive,
-		Answer: "The reports differ: more than 6,000 soldiers (according to Antara) [1]; at least 600 (according to Rusia dan Korea Utara perluas…) [2].\n\n" +
+		Answer: "The reports disagree: more than 6,000 soldiers, according to the report [1]; at least 600, according to another report [2].\n\n" +
 			"“Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan kenegaraan.” [1] " +
 			"“Jembatan jalan raya di atas Sungai Tumen akan dibangun, kata pejabat Rusia.” [2]",
 		Citations: []answer.Citation{
@@ -77,8 +77,9 @@ func goldenResults(lib *testLibrary) map[string]answer.Result {
 		}}
 	disagreeID := disagree
 	disagreeID.Question, disagreeID.Lang = "Berapa tentara Korea Utara yang tewas?", "id"
-	disagreeID.Answer = strings.Replace(strings.Replace(disagree.Answer, "The reports differ: more than 6,000 soldiers (according to Antara)",
-		"Laporan berbeda: lebih dari 6.000 tentara (menurut Antara)", 1), "at least 600 (according to", "setidaknya 600 (menurut", 1)
+	disagreeID.Answer = strings.Replace(disagree.Answer, // the older shape: "(menurut …)"
+		"The reports disagree: more than 6,000 soldiers, according to the report [1]; at least 600, according to another report [2].",
+		"Laporan berbeda: lebih dari 6.000 tentara (menurut Antara) [1]; setidaknya 600 (menurut Rusia dan Korea Utara perluas…) [2].", 1)
 
 	untitled := shortResult(lib)
 	untitled.Citations = append([]answer.Citation(nil), untitled.Citations...)

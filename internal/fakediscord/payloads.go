@@ -64,6 +64,7 @@ type Interaction struct {
 	Permissions int64          // the member's permissions in the channel
 	Data        map[string]any // the "data" object
 	Message     map[string]any // the message a component belongs to
+	Locale      string         // the member's client locale; "" is en-US
 }
 
 // Sent identifies a dispatched interaction.
@@ -112,10 +113,14 @@ func (s *Server) DispatchInteraction(in Interaction) (Sent, error) {
 	token := "aW50ZXJhY3Rpb246" + id // tokens are opaque base64-ish strings
 	s.interactions[token] = &interaction{id: id, token: token, channelID: in.ChannelID, guildID: in.GuildID, dispatched: time.Now()}
 	s.mu.Unlock()
+	locale := in.Locale
+	if locale == "" {
+		locale = "en-US"
+	}
 
 	payload := map[string]any{
 		"id": id, "application_id": ApplicationID, "type": in.Type, "token": token, "version": 1,
-		"channel_id": in.ChannelID, "locale": "en-US", "entitlements": []any{},
+		"channel_id": in.ChannelID, "locale": locale, "entitlements": []any{},
 		"app_permissions": "2248473465835073", "data": in.Data,
 		"channel": map[string]any{"id": in.ChannelID, "type": 0},
 	}

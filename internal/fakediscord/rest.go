@@ -150,6 +150,8 @@ func (s *Server) route(req Request) reply {
 		return s.editChannelMessage(seg[1], seg[3], req.Object())
 	case req.Is("POST", "/channels/*/messages/*/threads"):
 		return s.startThread(seg[1], seg[3], req.Object())
+	case req.Is("PUT", "/channels/*/messages/*/reactions/*/@me"):
+		return reply{status: http.StatusNoContent}
 	}
 	return reply{404, map[string]any{"message": "404: Not Found", "code": 0}}
 }
