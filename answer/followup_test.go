@@ -21,6 +21,10 @@ func TestStandaloneFollowUps(t *testing.T) {
 		want     string
 	}{
 		{"no history", nil, "When did that happen?", "When did that happen?"},
+		{"the issue's example", []Turn{{Question: "Where did Lavrov meet Kim Jong Un?", Answer: "Wonsan [1][2]."}},
+			"When did that happen?", "When did Lavrov meet Kim Jong Un?"},
+		{"the issue's example in Indonesian", []Turn{{Question: "Di mana Lavrov bertemu Kim Jong Un?", Answer: "Wonsan [1][2]."}},
+			"Kapan itu terjadi?", "Kapan Lavrov bertemu Kim Jong Un?"},
 		{"pronoun and vague verb", engineers, "When did that happen?", "When did engineers North Korea promise?"},
 		{"pronoun only", engineers, "Where will they work?", "Where will work engineers North Korea promise?"},
 		{"short follow-up without names", engineers, "And the soldiers?", "And the soldiers engineers North Korea promise?"},

@@ -369,3 +369,61 @@ func TestRenderCitationCheck(t *testing.T) {
 	checkLimits(t, msgs)
 	golden(t, "citation_check", msgs)
 }
+
+// TestRenderAtDiscordLimits: content at exactly 2,000 stays one message
+// and one more splits; a Sources block over 4,096 continues in another
+// embed; no message carries more than 6,000 embed characters.
+func TestRenderAtDiscordLimits(t *testing.T) {
+	t.Parallel()
+	lib := newTestLibrary()
+	base := shortResult(lib)
+	for _, tc := range []struct {
+		content int
+		parts   int
+	}{{maxContent, 1}, {maxContent + 1, 2}} {
+		r := base
+		lead := "Kedua pemimpin sepakat [1]. "
+		r.Answer = lead + strings.Repeat("x", tc.content-textLen(lead))
+		msgs := renderAnswer(r, "k")
+		checkLimits(t, msgs)
+		text := 0
+		for _, m := range msgs {
+			if m.Content != "" {
+				text++
+			}
+		}
+		if text != tc.parts {
+			t.Errorf("content of %d: %d parts, want %d", tc.content, text, tc.parts)
+		}
+	}
+	// 40 sources of ~300-character quotes: about 16,000 characters of Sources.
+	r := base
+	r.Citations = nil
+	for n := 1; n <= 40; n++ {
+		r.Citations = append(r.Citations, lib.cite(n, "kompas-kerja-sama", longParagraph))
+	}
+	msgs := renderAnswer(r, "k")
+	checkLimits(t, msgs)
+	var embeds []*discordgo.MessageEmbed
+	for _, m := range msgs {
+		embeds = append(embeds, m.Embeds...)
+		total := 0
+		for _, e := range m.Embeds {
+			total += embedSize(e)
+		}
+		if total > maxEmbedsTotal {
+			t.Errorf("a message carries %d embed characters", total)
+		}
+	}
+	if len(embeds) < 4 || embeds[1].Title != "Sumber (lanjutan)" // an Indonesian question {
+		t.Errorf("%d embeds; the block does not continue: %q", len(embeds), embeds[1].Title)
+	}
+	for _, e := range embeds {
+		if textLen(e.Description) > maxEmbedDesc {
+			t.Errorf("description of %d", textLen(e.Description))
+		}
+	}
+	if n := len(citationsFromEmbeds(embeds)); n != 40 {
+		t.Errorf("%d sources read back, want 40", n)
+	}
+}
