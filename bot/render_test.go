@@ -415,7 +415,7 @@ func TestRenderAtDiscordLimits(t *testing.T) {
 			t.Errorf("a message carries %d embed characters", total)
 		}
 	}
-	if len(embeds) < 4 || embeds[1].Title != "Sumber (lanjutan)" // an Indonesian question {
+	if len(embeds) < 4 || embeds[1].Title != "Sumber (lanjutan)" { // an Indonesian question
 		t.Errorf("%d embeds; the block does not continue: %q", len(embeds), embeds[1].Title)
 	}
 	for _, e := range embeds {
