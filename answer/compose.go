@@ -84,7 +84,14 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 				lead.WriteString(" ")
 			}
 			who := attribution([]Evidence{ev}, p, i > 0)
-			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
+			quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
+			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(quote))
+			if lang == "en" && ev.Doc.Lang == "id" {
+				// A reader of English gets the Indonesian quote word by
+				// word too, labelled as such: a reading aid, not a
+				// translation.
+				fmt.Fprintf(&lead, " (word by word: %s)", asQuoted(e.lex.GlossText(quote)))
+			}
 		}
 	}
 	res.Answer = lead.String()

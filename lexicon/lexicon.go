@@ -22,6 +22,7 @@ type Lexicon struct {
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
+	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
 	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
 	maxPhrase      int                 // longest dictionary headword, in words
 }
@@ -71,6 +72,7 @@ func New() (*Lexicon, error) {
 		}
 	}
 	l.glosses = buildGlosses(l.news, l.freedict)
+	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)
 	l.known = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
 		for h, vals := range d {
