@@ -37,6 +37,12 @@ type LLMConfig struct {
 	// left, so the quote answer always has time to follow.
 	ModelTimeout time.Duration
 	Logger       *slog.Logger // nil discards
+	// VerifyWithModel asks the model, after the citation check, whether
+	// each cited passage entails its sentence (answer/entail.go).
+	VerifyWithModel bool
+	// VerifyTimeout bounds one entailment request; 0 means
+	// DefaultEntailTimeout.
+	VerifyTimeout time.Duration
 }
 
 // DefaultModelTimeout is the model's budget for one answer.
@@ -45,16 +51,18 @@ const DefaultModelTimeout = 30 * time.Second
 // LLMGenerator answers with a language model over numbered sources and
 // verifies every citation the model writes before anyone sees it.
 type LLMGenerator struct {
-	model    ChatModel
-	corpus   Corpus
-	lex      *lexicon.Lexicon
-	prompts  *prompts.Prompts
-	verifier *cite.Verifier
-	k        int
-	ranking  retrieval.Ranking
-	budget   int // tokens for the prompt
-	modelFor time.Duration
-	logger   *slog.Logger
+	model     ChatModel
+	corpus    Corpus
+	lex       *lexicon.Lexicon
+	prompts   *prompts.Prompts
+	verifier  *cite.Verifier
+	k         int
+	ranking   retrieval.Ranking
+	budget    int // tokens for the prompt
+	modelFor  time.Duration
+	logger    *slog.Logger
+	entailOn  bool          // the model's second opinion (entail.go)
+	entailFor time.Duration // its deadline per request
 }
 
 var _ Generator = (*LLMGenerator)(nil)
@@ -86,7 +94,10 @@ func NewLLMGenerator(model ChatModel, corpus Corpus, cfg LLMConfig) (*LLMGenerat
 	if cfg.ModelTimeout <= 0 {
 		cfg.ModelTimeout = DefaultModelTimeout
 	}
-	return &LLMGenerator{modelFor: cfg.ModelTimeout,
+	if cfg.VerifyTimeout <= 0 {
+		cfg.VerifyTimeout = DefaultEntailTimeout
+	}
+	return &LLMGenerator{modelFor: cfg.ModelTimeout, entailOn: cfg.VerifyWithModel, entailFor: cfg.VerifyTimeout,
 		model: model, corpus: corpus, lex: corpus.Lexicon(), prompts: p,
 		verifier: cite.NewVerifier(corpus.Lexicon()),
 		k:        cfg.K, ranking: cfg.Ranking, budget: cfg.MaxContextTokens - cfg.ReplyTokens, logger: cfg.Logger,
@@ -207,6 +218,7 @@ func (g *LLMGenerator) conclude(ctx context.Context, res Result, rv *replyVerifi
 // finish turns a verified reply into the result: a decline, or the answer
 // with only the citations that hold, renumbered.
 func (g *LLMGenerator) finish(res Result, rv *replyVerifier, decline func(Result) Result) Result {
+	res.Verification = rv.mc.verification()
 	if prompts.Declined(rv.reply()) {
 		g.logger.Debug("llm declined", "sources", len(rv.sources))
 		return decline(res)

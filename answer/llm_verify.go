@@ -66,10 +66,13 @@ type replyVerifier struct {
 	cut     string             // why the reply was cut short; "" when it was not
 	err     error              // the context's error, once verification was canceled
 	shown   string
+	mc      *modelCheck // the model's second opinion over this reply
+	whole   bool        // not streamed: confirm once, the whole reply, at the end
 }
 
 func (g *LLMGenerator) newReplyVerifier(ctx context.Context, sources []source, onShow func(string), stop func(error)) *replyVerifier {
-	return &replyVerifier{g: g, ctx: ctx, sources: sources, csrc: citeSources(sources), onShow: onShow, stop: stop}
+	return &replyVerifier{g: g, ctx: ctx, sources: sources, csrc: citeSources(sources), onShow: onShow, stop: stop,
+		mc: &modelCheck{on: g.entailOn}, whole: onShow == nil}
 }
 
 // feed adds a piece of the reply and verifies the sentences it completes.
@@ -89,6 +92,11 @@ func (v *replyVerifier) feed(delta string) {
 func (v *replyVerifier) end(complete bool) {
 	if v.cut == "" && v.err == nil {
 		v.process(complete)
+	}
+	if v.whole && v.err == nil && len(v.kept) > 0 {
+		// One batched model check over the whole reply.
+		v.kept = v.g.confirm(v.ctx, v.mc, nil, v.kept, v.sources)
+		v.whole = false
 	}
 }
 
@@ -176,7 +184,9 @@ func (v *replyVerifier) verify(seg string) {
 	v.sep = ""
 	batch := append(v.held, vs)
 	v.held = nil
-	batch = v.g.confirm(v.ctx, v.kept, batch, v.sources)
+	if !v.whole {
+		batch = v.g.confirm(v.ctx, v.mc, v.kept, batch, v.sources)
+	}
 	if len(batch) == 0 {
 		return
 	}
@@ -195,17 +205,8 @@ func (v *replyVerifier) show() {
 	}
 }
 
-// confirm is the last stage a lexically verified sentence passes before
-// anyone sees it, and the place for further checks (such as a model
-// entailment check): batch holds sentences that passed the citation
-// check, in order, and kept those already confirmed (and shown, when
-// streaming). It returns the sentences of batch that may be shown; their
-// Text may be rewritten but must stay a verified sentence. When the
-// reply is streamed it is called once per sentence completed; otherwise
-// once per sentence as the reply is read. It must honour ctx.
-func (g *LLMGenerator) confirm(ctx context.Context, kept, batch []VerifiedSentence, sources []source) []VerifiedSentence {
-	return batch
-}
+// confirm (entail.go) is the last stage a verified sentence passes before
+// it is shown: the model's second opinion, when configured.
 
 // finished reports whether the last sentence of a reply that ended looks
 // complete: it ends a sentence or carries a citation. A reply cut by

@@ -53,5 +53,8 @@ type Result struct {
 	Citations      []Citation `json:"citations"`
 	Mode           string     `json:"mode"`
 	FallbackReason string     `json:"fallback_reason,omitempty"`
-	TookMS         int64      `json:"took_ms"`
+	// Verification says who judged the answer's sentences: "lexical" (the
+	// citation verifier) or "lexical+model" (and the model agreed).
+	Verification string `json:"verification"`
+	TookMS       int64  `json:"took_ms"`
 }

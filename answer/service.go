@@ -74,13 +74,16 @@ func (s *Service) Answer(ctx context.Context, q Query, onPartial func(string)) (
 	q.Question = strings.TrimSpace(q.Question)
 	start := time.Now()
 	if declinable(q.Question) {
-		res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}, Answer: refusalText(s.corpus.Lexicon().DetectLang(q.Question) == "id")}
+		res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}, Answer: refusalText(s.corpus.Lexicon().DetectLang(q.Question) == "id"), Verification: VerificationLexical}
 		res.TookMS = time.Since(start).Milliseconds()
 		return res, nil
 	}
 	if s.gen != nil {
 		res, reason, err := s.gen.Generate(ctx, q, onPartial)
 		if err == nil && reason == "" {
+			if res.Verification == "" {
+				res.Verification = VerificationLexical // nothing the model checked
+			}
 			res.TookMS = time.Since(start).Milliseconds()
 			return res, nil
 		}
@@ -96,10 +99,12 @@ func (s *Service) Answer(ctx context.Context, q Query, onPartial func(string)) (
 			return res, err
 		}
 		res.FallbackReason = reason
+		res.Verification = VerificationLexical
 		res.TookMS = time.Since(start).Milliseconds()
 		return res, nil
 	}
 	res, err := s.offline(ctx, q)
+	res.Verification = VerificationLexical // quotes, checked by the citation verifier
 	res.TookMS = time.Since(start).Milliseconds()
 	return res, err
 }

@@ -52,6 +52,9 @@ type LLM struct {
 	MaxRetries       int      `yaml:"max_retries"`
 	MaxTokens        int      `yaml:"max_tokens"`      // sent as max_tokens
 	MaxReplyBytes    int      `yaml:"max_reply_bytes"` // byte cap on a reply's text
+	// VerifyWithModel asks the model, after the citation check, whether
+	// each cited passage entails its sentence; on by default.
+	VerifyWithModel bool `yaml:"verify_with_model"`
 }
 
 // Embeddings selects the embedder.
@@ -107,7 +110,7 @@ func Default() Config {
 	return Config{
 		Retrieval:  Retrieval{K: 16, Ranking: "lexical"},
 		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(30 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2,
-			MaxTokens: 800, MaxReplyBytes: 256 << 10},
+			MaxTokens: 800, MaxReplyBytes: 256 << 10, VerifyWithModel: true},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
 		Feedback: Feedback{Enabled: true, RetentionDays: 90},
 		Discord: Discord{Mentions: true, ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,

@@ -32,7 +32,7 @@ type checkEvidence struct {
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
 	Stance    string `json:"stance"` // supports, contradicts or related
-	Reason    string `json:"-"` // for people; the JSON contract is the six fields above
+	Reason    string `json:"-"`      // for people; the JSON contract is the six fields above
 	Paragraph int    `json:"-"`
 }
 

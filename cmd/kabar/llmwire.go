@@ -71,6 +71,7 @@ func newGenerator(e *env, ix *retrieval.Index) (answer.Generator, error) {
 		ReplyTokens:      min(cfg.LLM.MaxTokens, cfg.LLM.MaxContextTokens/2),
 		ModelTimeout:     cfg.LLM.Timeout.D(),
 		Logger:           e.logger,
+		VerifyWithModel:  cfg.LLM.VerifyWithModel,
 	})
 	if err != nil {
 		return nil, usageError{err.Error()}

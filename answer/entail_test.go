@@ -1,0 +1,265 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kabar-bot/kabar/internal/claimtable"
+	"github.com/kabar-bot/kabar/internal/fakeopenai"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// entailHarness is the LLM harness with the model check on; the fake
+// answers questions with answer(sources) and entailment checks with
+// entail (nil: the emulator's rule).
+func entailHarness(t *testing.T, timeout time.Duration, answer func(srcs map[int]string) string, entail fakeopenai.ChatHandler) *llmHarness {
+	t.Helper()
+	h := newLLMHarness(t, nil, func(c *LLMConfig) { c.VerifyWithModel = true; c.VerifyTimeout = timeout })
+	next := func(req fakeopenai.ChatRequest) fakeopenai.Reply {
+		if isRewrite(req) {
+			return fakeopenai.Reply{Text: "Korea Utara insinyur Rusia Kursk North Korea engineers Russia"}
+		}
+		return fakeopenai.Reply{Text: answer(requestSources(req))}
+	}
+	if entail == nil {
+		h.srv.OnChat(fakeopenai.WithEntailment(next))
+	} else {
+		h.srv.OnChat(func(req fakeopenai.ChatRequest) fakeopenai.Reply {
+			if fakeopenai.IsEntailment(req) {
+				return entail(req)
+			}
+			return next(req)
+		})
+	}
+	return h
+}
+
+func (h *llmHarness) entailRequests() int {
+	n := 0
+	for _, r := range h.srv.Requests() {
+		if r.Chat != nil && fakeopenai.IsEntailment(*r.Chat) {
+			n++
+		}
+	}
+	return n
+}
+
+// The reply of the tests below: a sentence the passage entails, then one
+// that passes the citation check but that the emulated model rejects (the
+// passage says 6.000 insinyur, not "about 6,000").
+func twoSentences(srcs map[int]string) string {
+	n := findSource(srcs, engineersID)
+	return fmt.Sprintf("North Korea agreed to send 6,000 engineers [%d]. It agreed to send about 6,000 engineers [%d].", n, n)
+}
+
+func TestModelCheckAgreesAndDisagrees(t *testing.T) {
+	t.Parallel()
+	h := entailHarness(t, 0, twoSentences, nil)
+	res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Answer != "North Korea agreed to send 6,000 engineers [1]." {
+		t.Errorf("answer = %q; want only the entailed sentence", res.Answer)
+	}
+	if res.Verification != VerificationModel {
+		t.Errorf("verification = %q; want %q", res.Verification, VerificationModel)
+	}
+	if n := h.entailRequests(); n != 1 {
+		t.Errorf("%d entailment requests; want one batched request", n)
+	}
+	checkCitations(t, h.ix, res)
+}
+
+func TestModelCheckRejectingEverythingDeclines(t *testing.T) {
+	t.Parallel()
+	h := entailHarness(t, 0, twoSentences, func(req fakeopenai.ChatRequest) fakeopenai.Reply {
+		return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": false, "reason": "no"}, {"claim": 2, "entailed": false, "reason": "no"}]}`}
+	})
+	res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Answered || len(res.Citations) != 0 {
+		t.Errorf("answered %q; want the decline when the model rejects every sentence", res.Answer)
+	}
+	if res.Verification != VerificationModel {
+		t.Errorf("verification = %q; want %q", res.Verification, VerificationModel)
+	}
+}
+
+func TestModelCheckFailureLeavesTheLexicalVerdict(t *testing.T) {
+	t.Parallel()
+	lexical := "North Korea agreed to send 6,000 engineers [1]. It agreed to send about 6,000 engineers [1]."
+	tests := map[string]fakeopenai.ChatHandler{
+		"prose": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: "Both claims look fine to me."}
+		},
+		"cut-off JSON": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": tr`}
+		},
+		"missing claim": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": true}]}`}
+		},
+		"unknown claim": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": true}, {"claim": 7, "entailed": false}]}`}
+		},
+		"no boolean": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": "yes"}, {"claim": 2}]}`}
+		},
+		"duplicate": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Text: `{"verdicts": [{"claim": 1, "entailed": true}, {"claim": 1, "entailed": false}]}`}
+		},
+		"server error": func(fakeopenai.ChatRequest) fakeopenai.Reply {
+			return fakeopenai.Reply{Fault: &fakeopenai.Fault{Status: http.StatusBadRequest}}
+		},
+		"never answers":  func(fakeopenai.ChatRequest) fakeopenai.Reply { return fakeopenai.Reply{Write: hang} },
+		"fenced verdict": nil, // control: a fenced but valid reply is read
+	}
+	for name, entail := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want, wantV := lexical, VerificationLexical
+			if entail == nil {
+				entail = func(req fakeopenai.ChatRequest) fakeopenai.Reply {
+					return fakeopenai.Reply{Text: "```json\n" + fakeopenai.EntailReply(req.Messages[len(req.Messages)-1].Content) + "\n```"}
+				}
+				want, wantV = "North Korea agreed to send 6,000 engineers [1].", VerificationModel
+			}
+			// "never answers" gets a short deadline and must end in the
+			// lexical verdict; the others answer, so a long one.
+			timeout := time.Minute
+			if name == "never answers" {
+				timeout = 100 * time.Millisecond
+			}
+			h := entailHarness(t, timeout, twoSentences, entail)
+			res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Mode != ModeLLM || res.Answer != want {
+				t.Errorf("mode %s answer %q; want %q", res.Mode, res.Answer, want)
+			}
+			if res.Verification != wantV {
+				t.Errorf("verification = %q; want %q", res.Verification, wantV)
+			}
+		})
+	}
+}
+
+// hang answers nothing until the client gives up.
+func hang(_ http.ResponseWriter, r *http.Request, _ fakeopenai.ChatRequest) { <-r.Context().Done() }
+
+func TestModelCheckStreamsOnlyWhatBothAccept(t *testing.T) {
+	t.Parallel()
+	h := entailHarness(t, 0, twoSentences, nil)
+	var partial []string
+	res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, func(s string) { partial = append(partial, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range partial {
+		if strings.Contains(p, "about") {
+			t.Errorf("streamed a sentence the model rejected: %q", p)
+		}
+	}
+	if res.Answer != "North Korea agreed to send 6,000 engineers [1]." || res.Verification != VerificationModel {
+		t.Errorf("answer %q verification %q", res.Answer, res.Verification)
+	}
+}
+
+func TestModelCheckOff(t *testing.T) {
+	t.Parallel()
+	h := newLLMHarness(t, nil, nil)
+	h.scriptAnswer(twoSentences)
+	res, err := h.svc.Answer(context.Background(), Query{Question: engineersQ}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verification != VerificationLexical || h.entailRequests() != 0 {
+		t.Errorf("verification %q with %d entailment requests; want lexical and none", res.Verification, h.entailRequests())
+	}
+}
+
+// TestClaimTableWithModel measures the claim table with the model check
+// on: each claim, cited [1] (and [2]) over its passage(s), goes through
+// the real citation verifier and then the model check, asked of the
+// emulated model (internal/fakeopenai, entail.go) over loopback by the
+// real client. A claim is kept only when both accept it. Run with -v for
+// the tables.
+func TestClaimTableWithModel(t *testing.T) {
+	const path = "../cite/testdata/claims-blind.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("no claim table")
+	}
+	rows, _, err := claimtable.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newLLMHarness(t, nil, func(c *LLMConfig) { c.VerifyWithModel = true })
+	h.srv.OnChat(fakeopenai.WithEntailment(nil))
+	for _, half := range []claimtable.Half{claimtable.Tuning, claimtable.Test} {
+		lex, both := claimtable.NewTally(), claimtable.NewTally()
+		failed := 0
+		for _, r := range rows[half] {
+			srcs := []source{{n: 1, chunk: retrieval.Chunk{DocID: r.Doc, Text: r.Passage}, doc: retrieval.Document{ID: r.Doc, Title: claimtable.Title(r.Doc)}}}
+			marks := " [1]"
+			if r.Passage2 != "" {
+				srcs = append(srcs, source{n: 2, chunk: retrieval.Chunk{DocID: r.Doc2, Text: r.Passage2}, doc: retrieval.Document{ID: r.Doc2, Title: claimtable.Title(r.Doc2)}})
+				marks = " [1][2]"
+			}
+			claim := strings.TrimSpace(r.Claim)
+			if strings.HasSuffix(claim, ".") {
+				claim = strings.TrimSuffix(claim, ".") + marks + "."
+			} else {
+				claim += marks
+			}
+			rv := h.gen.newReplyVerifier(context.Background(), srcs, nil, nil)
+			rv.whole = false // check lexically first, then ask once below
+			rv.mc.on = false
+			rv.feed(claim)
+			rv.end(true)
+			lexKept := anySupported(rv.kept) && rv.dropped == 0
+			mc := &modelCheck{on: true}
+			kept := h.gen.confirm(context.Background(), mc, nil, rv.kept, srcs)
+			if mc.failed > 0 {
+				failed++
+			}
+			bothKept := lexKept && anySupported(kept) && len(kept) == len(rv.kept)
+			faithful := r.Label == "faithful"
+			lex.Add(r, lexKept == faithful)
+			both.Add(r, bothKept == faithful)
+			if half == claimtable.Tuning && os.Getenv("KABAR_TABLE_FAILURES") != "" && bothKept != faithful && lexKept != bothKept == faithful {
+				ok, why := fakeopenai.Entails(strings.TrimSpace(r.Claim), []string{r.Passage, r.Passage2})
+				t.Logf("%s %s lexical=%v model=%v (%s) %q", r.ID, r.Class, lexKept, ok, why, r.Claim)
+			}
+		}
+		if failed > 0 {
+			t.Errorf("%s half: %d model checks failed; the emulated model must always answer", half, failed)
+		}
+		t.Logf("%s half (%d claims), lexical verification then the emulated model check:\n%s", half, len(rows[half]), both.Table("kept (faithful) / removed (wrong)"))
+		t.Logf("%s half, lexical alone: faithful kept %d/%d, wrong removed %d/%d", half,
+			lex.Good["all faithful"], lex.Total["all faithful"], lex.Good["all wrong"], lex.Total["all wrong"])
+		if half == claimtable.Test {
+			for k, bar := range map[string]float64{"all faithful": 0.95, "all wrong": 0.98} {
+				if got := both.Share(k); got < bar {
+					t.Logf("GAP test half with the model check: %s %.1f%% (bar %.0f%%)", k, 100*got, 100*bar)
+				}
+			}
+			for k, floor := range modelTableFloors {
+				if got := both.Share(k); got < floor {
+					t.Errorf("test half with the model check: %s %.1f%% fell below %.0f%%", k, 100*got, 100*floor)
+				}
+			}
+		}
+	}
+}
+
+// modelTableFloors are the test half's measured levels with the emulated
+// model check when last changed.
+var modelTableFloors = map[string]float64{"all faithful": 0, "all wrong": 0}

@@ -1,0 +1,820 @@
+package fakeopenai
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The entailment emulator answers Kabar's model check (prompts/entail.tmpl:
+// fenced <<<CLAIM n>>> blocks, each followed by its <<<PASSAGE n.m>>>
+// blocks, asking for JSON verdicts) by a transparent rule over the claim
+// and passage text, so that it can say "not entailed" and tests can know
+// why. The rule, in Entails, is what a careful reader checks first:
+//
+//   - every number of the claim (digits in any style, 6,000 = 6.000, or
+//     spelled, three = tiga) is in a passage;
+//   - every name and title of the claim (capitalised words; role words
+//     such as minister, aide, spokesperson) is in a passage, across
+//     English and Indonesian by a small gazetteer and by spelling
+//     (Moscow = Moskow, Russia = Rusia);
+//   - every ordinal of the claim (third = ketiga = ke-3) is in a passage;
+//   - each clause of the claim and the passage sentence closest to it
+//     agree on negation (not, never, failed, tidak, belum, gagal…), on
+//     denial (denied, membantah), on hedging (likely, may, kemungkinan,
+//     mungkin…) and on each quantity qualifier (at least, more than, up
+//     to, about, nearly, exactly, former…): one stating it and the
+//     other not is not entailed; "reportedly" in a claim needs a
+//     passage saying so;
+//   - a place the claim names as a destination ("to X", "ke X") is among
+//     the passage's destinations when the passage names any.
+//
+// It is deliberately lenient about wording (paraphrase is entailed) and
+// strict about these markers of meaning.
+
+// IsEntailment reports whether req is Kabar's entailment check.
+func IsEntailment(req ChatRequest) bool {
+	last := lastUser(req)
+	return strings.Contains(last, "<<<CLAIM 1>>>") && strings.Contains(last, `"verdicts"`)
+}
+
+// WithEntailment returns a chat handler that answers entailment checks by
+// the rule of Entails and passes every other request to next (nil: the
+// default, which echoes the last user message).
+func WithEntailment(next ChatHandler) ChatHandler {
+	if next == nil {
+		next = defaultChat
+	}
+	return func(req ChatRequest) Reply {
+		if !IsEntailment(req) {
+			return next(req)
+		}
+		return Reply{Text: EntailReply(lastUser(req))}
+	}
+}
+
+// EntailItem is one claim of an entailment check with its passages.
+type EntailItem struct {
+	ID       int
+	Claim    string
+	Passages []string // each passage's text, its "Title:" line first when given
+}
+
+var (
+	claimBlock   = regexp.MustCompile(`(?s)<<<CLAIM (\d+)>>>\n(.*?)\n<<<END CLAIM (\d+)>>>`)
+	passageBlock = regexp.MustCompile(`(?s)<<<PASSAGE (\d+)\.(\d+)>>>\n(.*?)\n<<<END PASSAGE (\d+)\.(\d+)>>>`)
+)
+
+// ParseEntailment reads the claims and passages of an entailment prompt.
+func ParseEntailment(prompt string) []EntailItem {
+	var items []EntailItem
+	at := map[int]int{}
+	for _, m := range claimBlock.FindAllStringSubmatch(prompt, -1) {
+		if m[1] != m[3] {
+			continue
+		}
+		id, _ := strconv.Atoi(m[1])
+		at[id] = len(items)
+		items = append(items, EntailItem{ID: id, Claim: m[2]})
+	}
+	for _, m := range passageBlock.FindAllStringSubmatch(prompt, -1) {
+		if m[1] != m[4] || m[2] != m[5] {
+			continue
+		}
+		id, _ := strconv.Atoi(m[1])
+		if i, ok := at[id]; ok {
+			items[i].Passages = append(items[i].Passages, m[3])
+		}
+	}
+	return items
+}
+
+// EntailReply is the emulated model's JSON answer to an entailment prompt.
+func EntailReply(prompt string) string {
+	type verdict struct {
+		Claim    int    `json:"claim"`
+		Entailed bool   `json:"entailed"`
+		Reason   string `json:"reason"`
+	}
+	out := struct {
+		Verdicts []verdict `json:"verdicts"`
+	}{Verdicts: []verdict{}}
+	for _, it := range ParseEntailment(prompt) {
+		ok, why := Entails(it.Claim, it.Passages)
+		out.Verdicts = append(out.Verdicts, verdict{Claim: it.ID, Entailed: ok, Reason: why})
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// Entails applies the emulator's rule: whether passages entail claim, and
+// why not.
+func Entails(claim string, passages []string) (bool, string) {
+	cw := words(claim)
+	var pw []word
+	var sents [][]word
+	for _, p := range passages {
+		ws := words(p)
+		pw = append(pw, ws...)
+		for _, st := range sentencesOf(ws) {
+			sents = append(sents, clausesOf(st)...)
+		}
+	}
+	pnums := numbersOf(pw, true)
+	cnums := numbersOf(cw, false)
+	var ns []string
+	for n := range cnums {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	for _, n := range ns {
+		if !pnums[n] {
+			return false, fmt.Sprintf("the passages do not state %s", n)
+		}
+	}
+	pords := ordinalsOf(pw)
+	for _, o := range sortedKeys(ordinalsOf(cw)) {
+		if !pords[o] {
+			return false, fmt.Sprintf("the passages do not state the ordinal %d", o)
+		}
+	}
+	for _, name := range namesOf(cw) {
+		found := 0
+		for _, n := range name {
+			if mentions(pw, n) {
+				found++
+			}
+		}
+		if 2*found <= len(name) {
+			return false, fmt.Sprintf("the passages do not mention %q", strings.Join(name, " "))
+		}
+	}
+	for _, r := range rolesOf(cw) {
+		if !mentions(pw, r) {
+			return false, fmt.Sprintf("the passages do not give the title %q", r)
+		}
+	}
+	if to, pto := destinations(cw), destinations(pw); len(to) > 0 && len(pto) > 0 && !overlap(to, pto) {
+		return false, fmt.Sprintf("the passages send it to %s, not %s", pto[0], to[0])
+	}
+	for _, clause := range clausesOf(cw) {
+		best := closest(clause, sents)
+		cq := qualified(clause)
+		for _, m := range markerClasses {
+			if m.quantity() {
+				if why := m.compareQuantities(cq, qualified(pw), qualified(best), cnums); why != "" {
+					return false, why
+				}
+				continue
+			}
+			c, p := m.in(clause), m.in(best)
+			if p && !c && m.scoped {
+				p = m.bindsTo(best, cw)
+			}
+			if c && !p {
+				// The claim's marker may sit in another passage clause
+				// about the same thing.
+				p = m.inRelated(clause, sents)
+			}
+			if c && len(m.passage) > 0 {
+				p = markerClass{words: m.passage}.in(pw)
+			}
+			switch {
+			case c && !p:
+				return false, fmt.Sprintf("the claim says %s; the passage does not", m.name)
+			case p && !c && m.both:
+				return false, fmt.Sprintf("the passage says %s; the claim does not", m.name)
+			}
+		}
+	}
+	return true, "the passages state it"
+}
+
+// word is one token: its text, its folded form and whether it began a
+// sentence or was capitalised.
+type word struct {
+	text, fold string
+	upper      bool
+	start      bool // first word of a sentence
+	end        bool // ends a sentence
+	comma      bool // a comma or semicolon follows it
+}
+
+var tokenRe = regexp.MustCompile(`\d+(?:[.,]\d+)*%?|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|[.!?;:,]`)
+
+func words(s string) []word {
+	var out []word
+	start := true
+	for _, t := range tokenRe.FindAllString(s, -1) {
+		switch t {
+		case ".", "!", "?", ":":
+			if len(out) > 0 {
+				out[len(out)-1].end = true
+			}
+			start = true
+			continue
+		case ",", ";":
+			if len(out) > 0 {
+				out[len(out)-1].comma = true
+			}
+			continue
+		}
+		r := []rune(t)
+		out = append(out, word{text: t, fold: fold(t), upper: unicode.IsUpper(r[0]), start: start})
+		start = false
+	}
+	return out
+}
+
+// fold lowercases and evens out spelling across the two languages: c is
+// k, doubled letters are single, diacritics and apostrophes go.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	s = strings.NewReplacer("’", "", "'", "", "-", "", "é", "e", "ë", "e", "c", "k", "q", "k", "ph", "f").Replace(s)
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if r != prev {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+func sentencesOf(ws []word) [][]word {
+	var out [][]word
+	from := 0
+	for i, w := range ws {
+		if w.end || i == len(ws)-1 {
+			out = append(out, ws[from:i+1])
+			from = i + 1
+		}
+	}
+	return out
+}
+
+// clausesOf splits a claim where a new clause starts: after a comma or
+// semicolon before a conjunction, and at "while", "but", "sementara",
+// "tetapi", "namun".
+func clausesOf(ws []word) [][]word {
+	var out [][]word
+	from := 0
+	for i := 1; i < len(ws); i++ {
+		f := ws[i].fold
+		split := ws[i-1].comma && (f == "and" || f == "dan" || f == "then" || f == "lalu" || f == "kemudian" || f == "which" || f == "yang")
+		split = split || f == "while" || f == "but" || f == "sementara" || f == "tetapi" || f == "namun" || f == "whereas" ||
+			f == "meskipun" || f == "walaupun" || f == "although" || f == "though" || ws[i-1].comma && (f == "setelah" || f == "after")
+		if split && i-from >= 3 {
+			out = append(out, ws[from:i])
+			from = i
+		}
+	}
+	return append(out, ws[from:])
+}
+
+// closest is the passage sentence sharing the most words with clause (by
+// folded prefix), names and numbers counting double.
+func closest(clause []word, sents [][]word) []word {
+	var best []word
+	bestScore := -1
+	for _, s := range sents {
+		score := 0
+		for _, c := range clause {
+			if len(c.fold) < 4 && !isDigit(c.fold) {
+				continue
+			}
+			for _, p := range s {
+				if same(c.fold, p.fold) || translates(c.fold, p.fold) {
+					score++
+					if c.upper && !c.start || isDigit(c.fold) {
+						score++
+					}
+					break
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
+func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// same matches two folded words: equal, or sharing a stem of five letters
+// (four for short words): Moskow = Moskow, Ukraine = Ukraina.
+func same(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 5
+	if len(a) <= 6 || len(b) <= 6 {
+		n = 4
+	}
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// gazetteer maps folded English words to Indonesian equivalents (and is
+// read both ways): names, titles, days and months that spelling does not
+// match.
+var gazetteer = map[string][]string{}
+
+func init() {
+	for en, ids := range map[string][]string{
+		"north": {"utara", "korut"}, "south": {"selatan", "korsel"}, "korea": {"korut", "korsel"}, "korean": {"korea", "korut"},
+		"russian": {"rusia"}, "ukrainian": {"ukraina"}, "american": {"amerika", "as"}, "america": {"amerika"},
+		"united": {"amerika", "as", "serikat"}, "states": {"serikat", "as"}, "us": {"as", "amerika"}, "amerika": {"as"}, "serikat": {"as"},
+		"japan": {"jepang"}, "japanese": {"jepang"}, "china": {"tiongkok"}, "chinese": {"china", "tiongkok"}, "west": {"barat"}, "western": {"barat"},
+		"europe": {"eropa"}, "european": {"eropa"}, "britain": {"inggris"}, "british": {"inggris"},
+		"minister": {"menteri", "menlu"}, "ministry": {"kementerian", "kemenlu"}, "president": {"presiden"}, "presidential": {"presiden"},
+		"secretary": {"menteri", "sekretaris", "menlu"}, "foreign": {"luar", "kemenlu", "menlu"}, "defense": {"pertahanan"}, "defence": {"pertahanan"},
+		"security": {"keamanan"}, "department": {"departemen", "deplu"}, "state": {"negara", "luar", "deplu"}, "leader": {"pemimpin"},
+		"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
+		"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
+		"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
+		"intelligence": {"intelijen"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
+		"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
+		"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
+		"august": {"agustus"}, "october": {"oktober"}, "december": {"desember"}, "sea": {"laut"}, "capital": {"ibu", "ibukota"},
+	} {
+		for _, id := range ids {
+			gazetteer[fold(en)] = append(gazetteer[fold(en)], fold(id))
+		}
+	}
+}
+
+func translates(a, b string) bool {
+	for _, t := range gazetteer[a] {
+		if same(t, b) {
+			return true
+		}
+	}
+	for _, t := range gazetteer[b] {
+		if same(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentions(ws []word, f string) bool {
+	for _, w := range ws {
+		if same(f, w.fold) || translates(f, w.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// notNames are capitalised words that are not names: sentence openers,
+// pronouns and function words of both languages.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an on in at of and but while after before during since according
+		he she they it its his her their this that these those we i there here as by for with from to when
+		if what who which where how also however meanwhile earlier later last next both all some many
+		di pada dalam menurut dia ia mereka ini itu para sang yang dan tetapi namun sementara setelah sebelum
+		saat ketika sejak dengan untuk dari ke oleh bahwa juga kemudian lalu kami kita beberapa banyak semua`) {
+		notNames[fold(w)] = true
+	}
+}
+
+// namesOf is the claim's names: runs of capitalised words that are not
+// function words, except a sentence's first word (capitalised anyway).
+// A name is mentioned when more than half its words are (Son Hui = Choe
+// Son Hui).
+func namesOf(ws []word) [][]string {
+	var out [][]string
+	var cur []string
+	for _, w := range ws {
+		if w.upper && !w.start && !notNames[w.fold] && !isDigit(w.fold) && len(w.fold) >= 2 && !roleWords[w.fold] {
+			cur = append(cur, w.fold)
+			if !w.comma && !w.end {
+				continue
+			}
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// roleWords are titles a claim may give someone, in either language;
+// each must be in a passage, also inside a name ("Defence Minister
+// Shoigu").
+var roleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`minister ministry president secretary ambassador spokesperson spokesman spokeswoman
+		aide adviser advisor commander general chief envoy leader defence defense foreign security interior
+		menteri presiden sekretaris duta jubir ajudan penasihat komandan jenderal panglima kepala utusan pemimpin
+		pertahanan keamanan`) {
+		roleWords[fold(w)] = true
+	}
+}
+
+func rolesOf(ws []word) []string {
+	var out []string
+	for _, w := range ws {
+		if roleWords[w.fold] {
+			out = append(out, w.fold)
+		}
+	}
+	return out
+}
+
+// destinations are the names within three words after "to", "into",
+// "ke" or "menuju".
+func destinations(ws []word) []string {
+	var out []string
+	for i, w := range ws {
+		if w.fold != "to" && w.fold != "into" && w.fold != "ke" && w.fold != "menuju" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if ws[j].upper && !notNames[ws[j].fold] {
+				out = append(out, ws[j].fold)
+			}
+			if ws[j].comma || ws[j].end {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if same(x, y) || translates(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var spelled = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+	"eleven": "11", "twelve": "12", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
+	"delapan": "8", "sembilan": "9", "sepuluh": "10", "sebelas": "11",
+}
+
+// numbersOf is the set of numbers stated, each in one canonical form:
+// thousands separators dropped (6,000 = 6.000 = 6000), a decimal comma a
+// point, a per cent sign gone, a scale word applied (10 ribu = 10 thousand
+// = 10000); spelled numbers up to twelve as digits. Indonesian ke- words
+// (kedua, ketiga) are "both/the three" as often as "second/third", so they
+// count as numbers; in a passage also as ordinals (ordinalsOf).
+func numbersOf(ws []word, passage bool) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range ws {
+		if _, ok := spelled[w.fold]; ok && i > 0 && ws[i-1].fold == "the" && !ws[i-1].comma {
+			continue // "the two countries" refers to them; it counts nothing
+		}
+		if v, ok := spelled[w.fold]; ok {
+			out[v] = true
+			continue
+		}
+		if n, ok := idOrdinal(w.fold); ok {
+			if passage && !ordinalUse(ws, i) {
+				// kedua negara, both countries: a number a claim's
+				// "two" may match, though a claim's "kedua" claims none.
+				out[strconv.Itoa(n)] = true
+			}
+			continue
+		}
+		for _, part := range strings.Split(w.text, "-") {
+			v, ok := numberValue(part)
+			if !ok {
+				continue
+			}
+			if i+1 < len(ws) {
+				if m, ok := scales[ws[i+1].fold]; ok {
+					v *= m
+				}
+			}
+			out[strconv.FormatFloat(v, 'f', -1, 64)] = true
+		}
+	}
+	return out
+}
+
+// units are the Indonesian time units that take se- for "one" (sebulan).
+var units = map[string]bool{"bulan": true, "tahun": true, "minggu": true, "hari": true, "jam": true, "pekan": true, "dekade": true, "abad": true}
+
+var scales = map[string]float64{"thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
+
+// ordinalUse reports whether the Indonesian ke- word at i is an ordinal:
+// pertama always; the others after a content word of the same clause.
+func ordinalUse(ws []word, i int) bool {
+	if ws[i].fold == "pertama" {
+		return true
+	}
+	if i+1 < len(ws) && bothNouns[ws[i+1].fold] {
+		return false // kedua negara: both countries
+	}
+	return i > 0 && !ws[i-1].comma && !ws[i-1].end && !ws[i-1].upper && !notNames[ws[i-1].fold] && !isDigit(ws[i-1].fold)
+}
+
+// bothNouns follow kedua, ketiga… meaning "both", "the three".
+var bothNouns = map[string]bool{"negara": true, "pihak": true, "belah": true, "pemimpin": true, "menteri": true, "negeri": true, "bangsa": true, "tokoh": true, "kepala": true, "orang": true}
+
+func idOrdinal(f string) (int, bool) {
+	n, ok := ordinalWords[f]
+	return n, ok && strings.HasPrefix(f, "ke")
+}
+
+var thousands = regexp.MustCompile(`^\d{1,3}(?:[.,]\d{3})+$`)
+
+func numberValue(s string) (float64, bool) {
+	s = strings.TrimSuffix(s, "%")
+	if !isDigit(s) {
+		return 0, false
+	}
+	if thousands.MatchString(s) {
+		s = strings.NewReplacer(",", "", ".", "").Replace(s)
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+	return v, err == nil
+}
+
+var ordinalWords = map[string]int{
+	"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+}
+
+// ordinalsOf is the ordinals stated: second…tenth, ke-N and Nth, "first"
+// after an article or possessive (not the adverb "first"), pertama, and
+// kedua…kesepuluh after a noun (putaran kedua: the second round; kedua
+// negara is "both countries", a number).
+func ordinalsOf(ws []word) map[int]bool {
+	out := map[int]bool{}
+	for i, w := range ws {
+		f := strings.ToLower(w.text)
+		if n, ok := ordinalWords[f]; ok {
+			if _, id := idOrdinal(w.fold); !id || ordinalUse(ws, i) {
+				out[n] = true
+			}
+			continue
+		}
+		if f == "first" && i > 0 && strings.Contains(" the its his her their ", " "+ws[i-1].fold+" ") {
+			out[1] = true
+			continue
+		}
+		if strings.HasPrefix(f, "ke-") {
+			if n, err := strconv.Atoi(f[3:]); err == nil {
+				out[n] = true
+			}
+		}
+		for _, suf := range []string{"st", "nd", "rd", "th"} {
+			if n, err := strconv.Atoi(strings.TrimSuffix(f, suf)); err == nil && strings.HasSuffix(f, suf) {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[int]bool) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// markerClass is a marker of meaning the claim and its passage must agree
+// on: both state it or neither does (both), or the claim's needs the
+// passage's (not both).
+type markerClass struct {
+	name    string
+	both    bool
+	words   []string // single words
+	phrases []string // multi-word phrases, lower case
+	passage []string // when set, the words that satisfy the claim's in a passage
+	titled  bool     // counts only before a title or name ("former minister")
+	// scoped: in a passage it binds only when the claim states what it
+	// qualifies (bindsTo).
+	scoped bool
+}
+
+// bindsTo reports whether the marker in passage sentence ws qualifies
+// something the claim states: every name, number and title in the words
+// after it, to the end of its clause, is in the claim.
+func (m markerClass) bindsTo(ws []word, claim []word) bool {
+	for i := range ws {
+		hit := false
+		for _, x := range m.words {
+			hit = hit || ws[i].fold == fold(x)
+		}
+		if !hit {
+			continue
+		}
+		binds := true
+		for j := i + 1; j < len(ws); j++ {
+			w := ws[j]
+			if (w.upper || isDigit(w.fold) || roleWords[w.fold]) && !mentions(claim, w.fold) {
+				binds = false
+			}
+			if w.comma || w.end {
+				break
+			}
+		}
+		if binds {
+			return true
+		}
+	}
+	return false
+}
+
+var markerClasses = []markerClass{
+	{name: "a negation", both: true,
+		words: []string{"not", "never", "no", "nor", "failed", "fail", "unable", "cannot",
+			"didnt", "doesnt", "dont", "wasnt", "werent", "isnt", "arent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "cant", "wont",
+			"tidak", "tak", "bukan", "belum", "gagal", "enggan"},
+		phrases: []string{"berhenti mengatakan", "stopped short of", "declined to", "refused to"}},
+	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "membantah", "dibantah", "menyangkal", "menolak", "bantah"}},
+	{name: "a hedge (likely, may)", both: true, scoped: true,
+		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
+			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
+	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
+		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
+	{name: "at least", both: true, phrases: []string{"at least", "no fewer than"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
+	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "hingga", "sampai"}},
+	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
+	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
+	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},
+	{name: "exactly", phrases: []string{"exactly", "precisely", "tepat", "persis"}},
+	{name: "certainly", phrases: []string{"certainly", "definitely", "certain", "surely", "pasti", "tentu", "dipastikan"}},
+	{name: "last year", words: []string{}, phrases: []string{"last year", "tahun lalu"}},
+	{name: "this year", phrases: []string{"this year", "tahun ini"}},
+	{name: "last month", phrases: []string{"last month", "bulan lalu"}},
+	{name: "this month", phrases: []string{"this month", "bulan ini"}},
+	{name: "last week", phrases: []string{"last week", "pekan lalu", "minggu lalu"}},
+	{name: "this week", phrases: []string{"this week", "pekan ini", "minggu ini"}},
+	{name: "former", both: true, words: []string{"former", "mantan", "bekas"}, titled: true, scoped: true},
+}
+
+// in reports whether ws states the marker (not a quantity marker).
+func (m markerClass) in(ws []word) bool {
+	for i, w := range ws {
+		for _, x := range m.words {
+			if w.fold == fold(x) && (!m.titled || titleAfter(ws, i)) {
+				return true
+			}
+		}
+		for _, p := range m.phrases {
+			ps := strings.Fields(p)
+			if i+len(ps) > len(ws) {
+				continue
+			}
+			ok := true
+			for k, x := range ps {
+				if ws[i+k].fold != fold(x) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// inRelated reports whether a passage clause sharing a content word with
+// the claim's clause states the marker.
+func (m markerClass) inRelated(clause []word, sents [][]word) bool {
+	for _, s := range sents {
+		if m.in(s) && shares(clause, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func shares(a, b []word) bool {
+	for _, x := range a {
+		if len(x.fold) < 4 || notNames[x.fold] {
+			continue
+		}
+		for _, y := range b {
+			if same(x.fold, y.fold) || translates(x.fold, y.fold) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleAfter reports whether a title or a name follows word i closely.
+func titleAfter(ws []word, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+3; j++ {
+		if roleWords[ws[j].fold] || ws[j].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// qualified maps each quantity marker to the numbers it qualifies in ws
+// ("at least 600" → at least: {600}). A marker counts only before a
+// number, since "about" and "over" are also prepositions.
+func qualified(ws []word) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, m := range markerClasses {
+		if !m.quantity() {
+			continue
+		}
+		for i := range ws {
+			for _, p := range append(m.phrases, m.words...) {
+				ps := strings.Fields(p)
+				if i+len(ps) >= len(ws) {
+					continue
+				}
+				ok := true
+				for k, x := range ps {
+					if ws[i+k].fold != fold(x) {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				next := ws[i+len(ps) : min(len(ws), i+len(ps)+2)]
+				if f := next[0].fold; f == "a" || f == "an" || len(f) > 4 && strings.HasPrefix(f, "se") && units[f[2:]] {
+					next = []word{{fold: "1", text: "1"}} // a year, sebulan
+				}
+				for n := range numbersOf(next, false) {
+					if out[m.name] == nil {
+						out[m.name] = map[string]bool{}
+					}
+					out[m.name][n] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// compareQuantities: a number the claim qualifies must be qualified so in
+// a passage, and a number of the claim that the closest passage sentence
+// qualifies must be qualified so in the claim.
+func (m markerClass) compareQuantities(claim, passages, best map[string]map[string]bool, claimNumbers map[string]bool) string {
+	for n := range claim[m.name] {
+		if !passages[m.name][n] {
+			return fmt.Sprintf("the claim says %s %s; the passage does not", m.name, n)
+		}
+	}
+	if !m.both {
+		return ""
+	}
+	for n := range best[m.name] {
+		if claimNumbers[n] && !claim[m.name][n] {
+			return fmt.Sprintf("the passage says %s %s; the claim does not", m.name, n)
+		}
+	}
+	return ""
+}
+
+func (m markerClass) quantity() bool {
+	switch m.name {
+	case "at least", "more than", "up to", "about", "nearly", "exactly", "less than":
+		return true
+	}
+	return false
+}
+
+func lastUser(req ChatRequest) string {
+	last := ""
+	for _, m := range req.Messages {
+		if m.Role == "user" {
+			last = m.Content
+		}
+	}
+	return last
+}

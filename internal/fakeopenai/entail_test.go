@@ -1,0 +1,50 @@
+package fakeopenai
+
+import (
+	"strings"
+	"testing"
+)
+
+const engineers = "Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana."
+
+func TestEntailsRule(t *testing.T) {
+	t.Parallel()
+	soldiers := "Sejak itu, Korea Utara telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang Rusia melawan Ukraina, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran, menurut perkiraan dari Seoul dan Kyiv."
+	tests := []struct {
+		claim, passage string
+		want           bool
+	}{
+		{"North Korea agreed to send 6,000 engineers.", engineers, true},
+		{"Korut setuju mengirim 6000 insinyur.", engineers, true},
+		{"North Korea agreed to send 60,000 engineers.", engineers, false},     // number
+		{"North Korea agreed to send about 6,000 engineers.", engineers, false}, // qualifier the passage lacks
+		{"North Korea did not agree to send 6,000 engineers.", engineers, false},
+		{"North Korea may send 6,000 engineers.", engineers, false},
+		{"North Korea agreed to send 6,000 engineers to Ukraine.", engineers, false}, // a name the passage lacks
+		{"At least 600 North Korean soldiers were reportedly killed, according to Seoul and Kyiv.", soldiers, true},
+		{"Exactly 600 North Korean soldiers were killed.", soldiers, false},
+		{"600 North Korean soldiers were killed, according to Seoul and Kyiv.", soldiers, false}, // drops "at least"
+		{"About 10,000 North Korean troops joined the war.", soldiers, true},
+		{"More than 10,000 North Korean troops joined the war.", soldiers, false},
+	}
+	for _, tt := range tests {
+		if got, why := Entails(tt.claim, []string{tt.passage}); got != tt.want {
+			t.Errorf("Entails(%q) = %v (%s); want %v", tt.claim, got, why, tt.want)
+		}
+	}
+}
+
+func TestWithEntailmentAnswersOnlyTheCheck(t *testing.T) {
+	t.Parallel()
+	prompt := "Check.\n\n<<<CLAIM 1>>>\nNorth Korea agreed to send 6,000 engineers.\n<<<END CLAIM 1>>>\n<<<PASSAGE 1.1>>>\nTitle: x\n" + engineers +
+		"\n<<<END PASSAGE 1.1>>>\n\n<<<CLAIM 2>>>\nNorth Korea agreed to send 9,000 engineers.\n<<<END CLAIM 2>>>\n<<<PASSAGE 2.1>>>\nTitle: x\n" + engineers +
+		"\n<<<END PASSAGE 2.1>>>\n\nReply with JSON only: {\"verdicts\": []}"
+	h := WithEntailment(nil)
+	got := h(ChatRequest{Messages: []Message{{Role: "user", Content: prompt}}}).Text
+	if !strings.Contains(got, `{"claim":1,"entailed":true`) || !strings.Contains(got, `{"claim":2,"entailed":false`) {
+		t.Errorf("verdicts = %s", got)
+	}
+	if other := h(ChatRequest{Messages: []Message{{Role: "user", Content: "hello"}}}).Text; other != "fake reply: hello" {
+		t.Errorf("a non-check request got %q", other)
+	}
+}
