@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,6 +27,19 @@ func chunkSizes() []int {
 		return []int{1_000, 10_000}
 	}
 	return []int{1_000, 10_000, 100_000}
+}
+
+// million adds a 1M-chunk index to BenchmarkVectorRatio: about 77k
+// generated articles, a few minutes to index the first time and 7 GB of
+// RAM while it runs.
+var million = flag.Bool("bench.million", false, "also run BenchmarkVectorRatio at 1M chunks")
+
+// vectorSizes are the index sizes BenchmarkVectorRatio runs at.
+func vectorSizes() []int {
+	if *million {
+		return append(chunkSizes(), 1_000_000)
+	}
+	return chunkSizes()
 }
 
 // sizeName renders 100000 as "100k".

@@ -9,12 +9,14 @@ import (
 )
 
 // TestVectorSearchMatchesBaselines holds the comparison fair: Kabar's
-// exact search, the floor and chromem-go must return the same chunks for
-// the same questions, or the benchmarks would compare different work.
+// exact search (on all cores and on one), the independent scalar scan and
+// chromem-go must return the same chunks for the same questions, or the
+// benchmarks would compare different work. The bandwidth floor reads the
+// index's own matrix, every byte of it.
 func TestVectorSearchMatchesBaselines(t *testing.T) {
 	fx := loadFixture(t, 1_000)
 	ctx := context.Background()
-	fl := newFloor(t, fx.ix)
+	fl := newScalarScan(t, fx.ix)
 	vecs, err := retrieval.NewLocalEmbedder().Embed(ctx, fx.questions[:40])
 	if err != nil {
 		t.Fatal(err)
@@ -24,8 +26,12 @@ func TestVectorSearchMatchesBaselines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := fl.search(vecs[i], depth); !slices.Equal(got, want) {
-			t.Errorf("%q: kabar %v, floor %v", q, got, want)
+		want := fl.search(vecs[i], depth)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: kabar %v, scalar scan %v", q, got, want)
+		}
+		if one := fx.ix.NearestVectors(nil, vecs[i], depth, 1); !slices.Equal(one, want) {
+			t.Errorf("%q: kabar on one worker %v, scalar scan %v", q, one, want)
 		}
 		res, err := fx.ix.Store().Query(ctx, q, 10, nil, nil)
 		if err != nil {
@@ -41,5 +47,25 @@ func TestVectorSearchMatchesBaselines(t *testing.T) {
 				t.Errorf("%q rank %d: chromem %s scores %.6f, kabar's %s %.6f", q, r, c.ID, c.Similarity, fx.ix.Chunk(got[r]).ID, c.Similarity-diff)
 			}
 		}
+	}
+}
+
+// TestBandwidthFloorReadsEverything: the floor's sum is the matrix's sum,
+// so it really reads every float of it.
+func TestBandwidthFloorReadsEverything(t *testing.T) {
+	fx := loadFixture(t, 1_000)
+	dim, data := fx.ix.VectorMatrix()
+	if len(data) != dim*fx.ix.NumChunks() {
+		t.Fatalf("matrix of %d floats for %d chunks of %d dimensions", len(data), fx.ix.NumChunks(), dim)
+	}
+	f := newBandwidthFloor(dim, data)
+	defer f.stop()
+	var want float64
+	for _, x := range data {
+		want += float64(x)
+	}
+	got := float64(f.read())
+	if d := got - want; d > 1e-3*max(1, want) || d < -1e-3*max(1, want) {
+		t.Errorf("floor sums to %g, the matrix to %g", got, want)
 	}
 }

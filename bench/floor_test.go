@@ -7,23 +7,24 @@ import (
 	"github.com/kabar-bot/kabar/retrieval"
 )
 
-// floor is the reference exact search the vector benchmarks compare
-// against: every vector in one contiguous row-major []float32, scored with
-// a plain unrolled dot product, the k best picked by insertion into a small
-// sorted list. It is the least work an exact search can do in plain Go,
-// so its time is bounded by memory bandwidth; nothing in it is specific to
-// Kabar.
-type floor struct {
+// scalarScan is a plain exact search written independently of Kabar's:
+// every vector in one contiguous row-major []float32, scored with an
+// unrolled scalar dot product on one core, the k best picked by insertion
+// into a small sorted list. It is the correctness reference for Kabar's
+// scan (same rows, same order) and shows what a straightforward Go scan
+// costs. It is not the floor: that is bandwidthFloor (floor.go), which
+// reads the same bytes as fast as the machine allows.
+type scalarScan struct {
 	dim  int
 	data []float32
 }
 
-// newFloor copies the index's vectors out of its chromem-go store, so the
-// floor scans exactly the vectors both other searches scan.
-func newFloor(tb testing.TB, ix *retrieval.Index) *floor {
+// newScalarScan copies the index's vectors out of its chromem-go store, so
+// it scans exactly the vectors both other searches scan.
+func newScalarScan(tb testing.TB, ix *retrieval.Index) *scalarScan {
 	tb.Helper()
 	ctx := context.Background()
-	f := &floor{dim: ix.Embedder().Dim}
+	f := &scalarScan{dim: ix.Embedder().Dim}
 	f.data = make([]float32, 0, ix.NumChunks()*f.dim)
 	for i := range ix.NumChunks() {
 		d, err := ix.Store().GetByID(ctx, ix.Chunk(i).ID)
@@ -40,7 +41,7 @@ func newFloor(tb testing.TB, ix *retrieval.Index) *floor {
 
 // search returns the rows of the k highest dot products with q, best
 // first (ties to the lower row).
-func (f *floor) search(q []float32, k int) []int {
+func (f *scalarScan) search(q []float32, k int) []int {
 	type hit struct {
 		row   int
 		score float32

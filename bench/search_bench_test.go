@@ -2,8 +2,11 @@ package bench
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/kabar-bot/kabar/retrieval"
 )
@@ -14,15 +17,16 @@ const depth = 50
 
 // BenchmarkSearch times one question against indexes of 1k, 10k and 100k
 // chunks: Kabar's three rankings end to end (analysis, search, fusion,
-// folding of duplicates), Kabar's exact vector scan alone, and the two
-// baselines over the same vectors. Each op is one question; the questions
-// cycle through 500 generated ones.
+// folding of duplicates), Kabar's exact vector scan alone, the two
+// chromem-go queries over the same vectors, the independent scalar scan
+// and the bandwidth floor. Each op is one question; the questions cycle
+// through 500 generated ones. The variants run one after another, so
+// their ratios belong to BenchmarkVectorRatio, which interleaves them.
 func BenchmarkSearch(b *testing.B) {
 	for _, size := range chunkSizes() {
 		b.Run("chunks="+sizeName(size), func(b *testing.B) {
 			fx := loadFixture(b, size)
 			ctx := context.Background()
-			fl := newFloor(b, fx.ix)
 			qvecs, err := retrieval.NewLocalEmbedder().Embed(ctx, fx.questions)
 			if err != nil {
 				b.Fatal(err)
@@ -42,6 +46,13 @@ func BenchmarkSearch(b *testing.B) {
 					return err
 				})
 			})
+			dst := make([]int, 0, depth)
+			b.Run("vector-scan-embedded", func(b *testing.B) {
+				perQuestion(b, fx, func(i int) error {
+					dst = fx.ix.NearestVectors(dst[:0], qvecs[i], depth, 0)
+					return nil
+				})
+			})
 			b.Run("chromem-query", func(b *testing.B) {
 				perQuestion(b, fx, func(i int) error {
 					_, err := fx.ix.Store().Query(ctx, fx.questions[i], depth, nil, nil)
@@ -54,9 +65,19 @@ func BenchmarkSearch(b *testing.B) {
 					return err
 				})
 			})
+			sc := newScalarScan(b, fx.ix)
+			b.Run("scalar-scan", func(b *testing.B) {
+				perQuestion(b, fx, func(i int) error {
+					sc.search(qvecs[i], depth)
+					return nil
+				})
+			})
+			sc = nil
+			fl := newBandwidthFloor(fx.ix.VectorMatrix())
+			defer fl.stop()
 			b.Run("floor", func(b *testing.B) {
 				perQuestion(b, fx, func(i int) error {
-					fl.search(qvecs[i], depth)
+					fl.read()
 					return nil
 				})
 			})
@@ -81,48 +102,124 @@ func perQuestion(b *testing.B, fx *fixture, op func(i int) error) {
 	lat.report(b)
 }
 
-// BenchmarkVectorRatio runs, for each question, Kabar's exact vector
-// search, chromem-go's Query and the floor back to back, and reports their
-// times and ratios. Interleaving keeps the ratios honest on a machine
-// whose load changes while the benchmark runs.
+// cpuTime is the CPU time the whole process has used, all threads.
+func cpuTime(tb testing.TB) time.Duration {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_PROCESS_CPUTIME_ID, &ts); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ts.Nano())
+}
+
+// cost is one variant's wall and CPU time on one question.
+type cost struct{ wall, cpu time.Duration }
+
+// BenchmarkVectorRatio runs, for each question, every vector variant back
+// to back, in an order that rotates from one question to the next, and
+// reports the medians of their per-question times and of their
+// per-question ratios, in wall time and in CPU time (the process's, all
+// threads). Interleaving keeps the ratios honest on a machine whose load
+// changes while the benchmark runs: a busy spell hits every variant of a
+// question alike. Each op is one question; run it with -benchtime=Nx so
+// every size gets enough questions.
+//
+// The variants:
+//
+//	floor        the bandwidth floor: a STREAM-like sum of the index's own
+//	             vector matrix on all cores (bandwidthFloor)
+//	scan         Kabar's exact scan of a pre-computed question vector, all
+//	             cores (Index.NearestVectors)
+//	scan1        the same on one core
+//	scalar       the independent scalar scan, one core (scalarScan)
+//	kabar        Kabar from the question's text: embed, then scan
+//	             (Index.QueryVector)
+//	chromem      chromem-go's Query from the same text
 func BenchmarkVectorRatio(b *testing.B) {
-	for _, size := range chunkSizes() {
+	for _, size := range vectorSizes() {
 		b.Run("chunks="+sizeName(size), func(b *testing.B) {
 			fx := loadFixture(b, size)
 			ctx := context.Background()
-			fl := newFloor(b, fx.ix)
-			emb := retrieval.NewLocalEmbedder()
-			var kabar, chromem, flo time.Duration
-			i := 0
-			for b.Loop() {
-				q := fx.questions[i%len(fx.questions)]
-				i++
-				start := time.Now()
-				if _, err := fx.ix.QueryVector(ctx, q, depth); err != nil {
-					b.Fatal(err)
-				}
-				t1 := time.Now()
-				if _, err := fx.ix.Store().Query(ctx, q, depth, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-				t2 := time.Now()
-				// The floor embeds the question too, like the other two.
-				v, err := emb.Embed(ctx, []string{q})
-				if err != nil {
-					b.Fatal(err)
-				}
-				fl.search(v[0], depth)
-				t3 := time.Now()
-				kabar += t1.Sub(start)
-				chromem += t2.Sub(t1)
-				flo += t3.Sub(t2)
+			qvecs, err := retrieval.NewLocalEmbedder().Embed(ctx, fx.questions)
+			if err != nil {
+				b.Fatal(err)
 			}
-			n := float64(i)
-			b.ReportMetric(ms(kabar)/n, "kabar-ms")
-			b.ReportMetric(ms(chromem)/n, "chromem-ms")
-			b.ReportMetric(ms(flo)/n, "floor-ms")
-			b.ReportMetric(float64(kabar)/float64(flo), "x-floor")
-			b.ReportMetric(float64(kabar)/float64(chromem), "x-chromem")
+			fl := newBandwidthFloor(fx.ix.VectorMatrix())
+			defer fl.stop()
+			sc := newScalarScan(b, fx.ix)
+			store := fx.ix.Store()
+			dst := make([]int, 0, depth)
+			names := []string{"floor", "scan", "scan1", "scalar", "kabar", "chromem"}
+			run := []func(i int){
+				func(int) { fl.read() },
+				func(i int) { dst = fx.ix.NearestVectors(dst[:0], qvecs[i], depth, 0) },
+				func(i int) { dst = fx.ix.NearestVectors(dst[:0], qvecs[i], depth, 1) },
+				func(i int) { sc.search(qvecs[i], depth) },
+				func(i int) {
+					if _, err := fx.ix.QueryVector(ctx, fx.questions[i], depth); err != nil {
+						b.Fatal(err)
+					}
+				},
+				func(i int) {
+					if _, err := store.Query(ctx, fx.questions[i], depth, nil, nil); err != nil {
+						b.Fatal(err)
+					}
+				},
+			}
+			costs := make([][]cost, len(run))
+			n := 0
+			for b.Loop() {
+				q := n % len(fx.questions)
+				for j := range run {
+					v := (j + n) % len(run)
+					w0, c0 := time.Now(), cpuTime(b)
+					run[v](q)
+					costs[v] = append(costs[v], cost{time.Since(w0), cpuTime(b) - c0})
+				}
+				n++
+			}
+			idx := func(name string) int { return slices.Index(names, name) }
+			for v, name := range names {
+				b.ReportMetric(ms(time.Duration(medianOf(costs[v], func(c cost) float64 { return float64(c.wall) }))), name+"-ms")
+				b.ReportMetric(ms(time.Duration(medianOf(costs[v], func(c cost) float64 { return float64(c.cpu) }))), name+"-cpu-ms")
+			}
+			ratio := func(metric, num, den string) {
+				a, d := costs[idx(num)], costs[idx(den)]
+				wall := make([]float64, len(a))
+				cpu := make([]float64, len(a))
+				for i := range a {
+					wall[i] = float64(a[i].wall) / float64(d[i].wall)
+					cpu[i] = float64(a[i].cpu) / float64(max(d[i].cpu, 1))
+				}
+				b.ReportMetric(median(wall), metric)
+				b.ReportMetric(median(cpu), metric+"-cpu")
+			}
+			ratio("scan/floor", "scan", "floor")
+			ratio("scan1/scan", "scan1", "scan")
+			ratio("scalar/scan", "scalar", "scan")
+			ratio("chromem/kabar", "chromem", "kabar")
+			fw := medianOf(costs[idx("floor")], func(c cost) float64 { return float64(c.wall) })
+			b.ReportMetric(float64(fl.bytes())/fw, "floor-GB/s") // bytes per ns
+			b.Logf("floor kernel %s; %d questions, %d chunks, %d MB of vectors", floorKernel, n, fx.ix.NumChunks(), fl.bytes()>>20)
 		})
 	}
+}
+
+func medianOf(cs []cost, f func(cost) float64) float64 {
+	v := make([]float64, len(cs))
+	for i, c := range cs {
+		v[i] = f(c)
+	}
+	return median(v)
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }

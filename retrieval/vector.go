@@ -27,18 +27,15 @@ func (f *flatVectors) row(i int) []float32 {
 }
 
 // search returns the k rows with the highest dot product with q (cosine
-// similarity, as all vectors are unit length).
+// similarity, as all vectors are unit length), best first, ties to the
+// lower row. It scans on all cores (see scan.go).
 func (f *flatVectors) search(q []float32, k int) []scored {
-	top := newTopK(k)
-	n := f.rows()
-	for i := 0; i < n; i++ {
-		top.push(scored{idx: i, score: dot(q, f.row(i))})
-	}
-	return top.sorted()
+	return f.searchInto(make([]scored, 0, max(min(k, f.rows()), 0)), q, k, 0)
 }
 
 // dot is unrolled by four, which lets the compiler keep four independent
-// accumulators in registers.
+// accumulators in registers. It defines every vector score: the SIMD scan
+// (scan_amd64.s) reproduces its order of operations exactly.
 func dot(a, b []float32) float32 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float32

@@ -1,0 +1,101 @@
+#include "textflag.h"
+
+// func sumAVX2(p *float32, n int) float32
+// Sums n floats (n a multiple of 64) with eight independent 8-lane
+// accumulators: the loop does nothing but stream the bytes in.
+TEXT ·sumAVX2(SB), NOSPLIT, $0-20
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), CX
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+
+loop:
+	CMPQ CX, $64
+	JLT  done
+	VADDPS 0(SI), Y0, Y0
+	VADDPS 32(SI), Y1, Y1
+	VADDPS 64(SI), Y2, Y2
+	VADDPS 96(SI), Y3, Y3
+	VADDPS 128(SI), Y4, Y4
+	VADDPS 160(SI), Y5, Y5
+	VADDPS 192(SI), Y6, Y6
+	VADDPS 224(SI), Y7, Y7
+	ADDQ $256, SI
+	SUBQ $64, CX
+	JMP  loop
+
+done:
+	VADDPS Y1, Y0, Y0
+	VADDPS Y3, Y2, Y2
+	VADDPS Y5, Y4, Y4
+	VADDPS Y7, Y6, Y6
+	VADDPS Y2, Y0, Y0
+	VADDPS Y6, Y4, Y4
+	VADDPS Y4, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS X1, X0, X0
+	VHADDPS X0, X0, X0
+	VHADDPS X0, X0, X0
+	VZEROUPPER
+	MOVSS X0, ret+16(FP)
+	RET
+
+// func sumSSE(p *float32, n int) float32
+// The same with 4-lane SSE registers (n a multiple of 32), for CPUs
+// without AVX2.
+TEXT ·sumSSE(SB), NOSPLIT, $0-20
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), CX
+	XORPS X0, X0
+	XORPS X1, X1
+	XORPS X2, X2
+	XORPS X3, X3
+	XORPS X4, X4
+	XORPS X5, X5
+	XORPS X6, X6
+	XORPS X7, X7
+
+sloop:
+	CMPQ CX, $32
+	JLT  sdone
+	MOVUPS 0(SI), X8
+	ADDPS  X8, X0
+	MOVUPS 16(SI), X9
+	ADDPS  X9, X1
+	MOVUPS 32(SI), X10
+	ADDPS  X10, X2
+	MOVUPS 48(SI), X11
+	ADDPS  X11, X3
+	MOVUPS 64(SI), X12
+	ADDPS  X12, X4
+	MOVUPS 80(SI), X13
+	ADDPS  X13, X5
+	MOVUPS 96(SI), X8
+	ADDPS  X8, X6
+	MOVUPS 112(SI), X9
+	ADDPS  X9, X7
+	ADDQ $128, SI
+	SUBQ $32, CX
+	JMP  sloop
+
+sdone:
+	ADDPS X1, X0
+	ADDPS X3, X2
+	ADDPS X5, X4
+	ADDPS X7, X6
+	ADDPS X2, X0
+	ADDPS X6, X4
+	ADDPS X4, X0
+	MOVHLPS X0, X1
+	ADDPS X1, X0
+	MOVAPS X0, X1
+	SHUFPS $0x55, X1, X1
+	ADDSS X1, X0
+	MOVSS X0, ret+16(FP)
+	RET

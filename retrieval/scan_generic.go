@@ -1,0 +1,9 @@
+//go:build !amd64 || purego
+
+package retrieval
+
+const haveSIMD = false
+
+// scoreRows sets out[r] to the dot product of q with row r of m, for every
+// row of m (len(m) = len(out)*len(q)).
+func scoreRows(q, m, out []float32) { scoreRowsGo(q, m, out) }
