@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -294,6 +296,28 @@ type Storyteller struct {
 	mu     sync.Mutex
 	key    string
 	tl     timeline.Timeline
+	// whole holds the stories of the whole coverage by language, told
+	// once per corpus generation: /summary without a topic or an article
+	// costs a copy.
+	whole map[string]Story
+}
+
+// storytellers gives each Service one Storyteller, dropped with the
+// service.
+var storytellers sync.Map // weak.Pointer[Service] → *Storyteller
+
+// Storyteller returns the service's storyteller, shared by every caller
+// so the timeline is built once per corpus generation.
+func (s *Service) Storyteller() *Storyteller {
+	k := weak.Make(s)
+	if v, ok := storytellers.Load(k); ok {
+		return v.(*Storyteller)
+	}
+	v, loaded := storytellers.LoadOrStore(k, NewStoryteller(s.corpus))
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[Service]) { storytellers.Delete(k) }, k)
+	}
+	return v.(*Storyteller)
 }
 
 // NewStoryteller returns a storyteller over corpus.
@@ -302,6 +326,13 @@ func NewStoryteller(corpus Corpus) *Storyteller { return &Storyteller{corpus: co
 // Timeline returns the timeline of the whole corpus, building it when the
 // corpus changed since the last call.
 func (st *Storyteller) Timeline() timeline.Timeline {
+	tl, _ := st.generation()
+	return tl
+}
+
+// generation returns the timeline and the key of the corpus generation
+// it was built for.
+func (st *Storyteller) generation() (timeline.Timeline, string) {
 	docs := st.corpus.Documents()
 	h := sha256.New()
 	for _, d := range docs {
@@ -311,8 +342,9 @@ func (st *Storyteller) Timeline() timeline.Timeline {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if key == st.key {
-		return st.tl
+		return st.tl, key
 	}
+	st.whole = nil
 	in := make([]timeline.Input, 0, len(docs))
 	for _, d := range docs {
 		var paras []retrieval.Paragraph
@@ -327,12 +359,12 @@ func (st *Storyteller) Timeline() timeline.Timeline {
 	}
 	st.tl = timeline.Build(in, st.corpus.Lexicon())
 	st.key = key
-	return st.tl
+	return st.tl, key
 }
 
 // Story tells the story of the coverage, of one article, or of what
 // either says about a topic.
-func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (Story, error) {
+func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story, resultErr error) {
 	start := time.Now()
 	o.Topic = strings.TrimSpace(o.Topic)
 	if o.TopicSet && o.Topic == "" {
@@ -354,7 +386,30 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (Story, error)
 	if err := ctx.Err(); err != nil {
 		return Story{}, err
 	}
-	tl := st.Timeline()
+	tl, gen := st.generation()
+	whole := o.Topic == "" && o.DocID == ""
+	if whole {
+		st.mu.Lock()
+		s, ok := st.whole[gen+"|"+o.Lang]
+		st.mu.Unlock()
+		if ok {
+			s.TookMS = time.Since(start).Milliseconds()
+			return s, nil
+		}
+		defer func() {
+			if resultErr != nil {
+				return
+			}
+			st.mu.Lock()
+			if st.key == gen { // not a story of a generation since replaced
+				if st.whole == nil {
+					st.whole = map[string]Story{}
+				}
+				st.whole[gen+"|"+o.Lang] = result
+			}
+			st.mu.Unlock()
+		}()
+	}
 	b := storyBuilder{corpus: st.corpus, tl: tl, lang: o.Lang, index: map[string]int{}}
 	keep := st.filter(o)
 	var groups []timeline.Group

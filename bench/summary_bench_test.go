@@ -62,6 +62,11 @@ func BenchmarkSummaryVsAnswer(b *testing.B) {
 			t0 := time.Now()
 			st.Timeline()
 			build := time.Since(t0)
+			t0 = time.Now()
+			if _, err := st.Story(ctx, answer.StoryOptions{Lang: "en"}); err != nil {
+				b.Fatal(err)
+			}
+			first := time.Since(t0)
 			var ans, story, storyID time.Duration
 			i := 0
 			b.ReportAllocs()
@@ -91,6 +96,7 @@ func BenchmarkSummaryVsAnswer(b *testing.B) {
 			b.ReportMetric(float64(storyID.Microseconds())/k/1000, "summary-id-ms")
 			b.ReportMetric(float64(story)/float64(ans), "summary/answer")
 			b.ReportMetric(float64(build.Milliseconds()), "build-ms")
+			b.ReportMetric(float64(first.Microseconds())/1000, "first-summary-ms")
 		})
 	}
 }

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -30,7 +31,7 @@ const minAnchorWeight = 2 * 1.1
 // anchor, shares its kind of event (meeting, visit, signing…), and whose
 // day name, when it has one, is that event's weekday. The best match by
 // name weight wins; none, and the article keeps only its absolute dates.
-func anchorDoc(d *docState, dated []Event, w nameWeights) (Anchor, bool) {
+func anchorDoc(d *docState, ix *anchorIndex, w nameWeights) (Anchor, bool) {
 	var best Anchor
 	bestScore := 0.0
 	for _, s := range d.sents {
@@ -47,18 +48,16 @@ func anchorDoc(d *docState, dated []Event, w nameWeights) (Anchor, bool) {
 		if absolute {
 			continue // the sentence dates itself
 		}
-		for _, e := range dated {
-			if e.Date.Prec != Day || !e.fromOwn {
-				continue
-			}
+		for _, k := range ix.candidates(s.names, w) {
+			e := ix.events[k]
 			if weekday >= 0 && int(e.Date.Time().Weekday()) != weekday {
 				continue
 			}
-			verbs := sharedSpecific(s.verbs, setOf(e.Verbs))
+			verbs := sharedSpecific(s.verbs, ix.verbs[k])
 			if len(verbs) == 0 {
 				continue
 			}
-			names, score := w.shared(s.names, setOf(e.Names))
+			names, score := w.shared(s.names, ix.names[k])
 			if len(names) < 2 || score < minAnchorWeight {
 				continue
 			}
@@ -75,6 +74,52 @@ func anchorDoc(d *docState, dated []Event, w nameWeights) (Anchor, bool) {
 		}
 	}
 	return best, bestScore > 0
+}
+
+// anchorIndex finds the day-precise events resolved without an anchor by
+// their names: a sentence is compared only with events sharing a name
+// rare enough to reach minAnchorWeight with one other (two names of
+// weight under half of it cannot), not with every dated event.
+type anchorIndex struct {
+	events []Event
+	names  []map[string]bool
+	verbs  []map[string]bool
+	byName map[string][]int
+}
+
+func newAnchorIndex(dated []Event, w nameWeights) *anchorIndex {
+	ix := &anchorIndex{byName: map[string][]int{}}
+	for _, e := range dated {
+		if e.Date.Prec != Day || !e.fromOwn {
+			continue
+		}
+		k := len(ix.events)
+		ix.events = append(ix.events, e)
+		ix.names = append(ix.names, setOf(e.Names))
+		ix.verbs = append(ix.verbs, setOf(e.Verbs))
+		for _, n := range e.Names {
+			if w.of(n) >= minAnchorWeight/2 {
+				ix.byName[n] = append(ix.byName[n], k)
+			}
+		}
+	}
+	return ix
+}
+
+// candidates returns, in event order, the events sharing a rare name with names.
+func (ix *anchorIndex) candidates(names map[string]bool, w nameWeights) []int {
+	seen := map[int]bool{}
+	var out []int
+	for n := range names {
+		for _, k := range ix.byName[n] {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // describe says how an anchored article's dates were resolved, for the

@@ -55,11 +55,12 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 		dated = append(dated, d.events()...)
 	}
 	var tl Timeline
+	ix := newAnchorIndex(dated, w)
 	for _, d := range docs {
 		if d.own {
 			continue
 		}
-		a, ok := anchorDoc(d, dated, w)
+		a, ok := anchorDoc(d, ix, w)
 		if !ok {
 			continue
 		}

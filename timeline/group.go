@@ -82,32 +82,54 @@ func groupEvents(events []Event, w nameWeights) []Group {
 		}
 		return i
 	}
-	same := func(a, b Event) bool {
-		an, bn := setOf(a.Names), setOf(b.Names)
-		names, score := w.shared(an, bn)
-		verbs := sharedSpecific(setOf(a.Verbs), setOf(b.Verbs))
-		vague := w.informative(an) == 0 || w.informative(bn) == 0
-		return len(verbs) > 0 && (w.informative(setOf(names)) >= 2 || vague) || score >= minGroupWeight
+	names := make([]map[string]bool, len(events))
+	verbs := make([]map[string]bool, len(events))
+	inform := make([]int, len(events))
+	for i, e := range events {
+		names[i], verbs[i] = setOf(e.Names), setOf(e.Verbs)
+		inform[i] = w.informative(names[i])
 	}
-	for i := range events {
-		for j := i + 1; j < len(events); j++ {
-			a, b := events[i], events[j]
-			if a.Date != b.Date {
-				continue
-			}
-			if same(a, b) {
-				parent[find(j)] = find(i)
+	same := func(i, j int) bool {
+		shared, score := w.shared(names[i], names[j])
+		if score >= minGroupWeight {
+			return true
+		}
+		if !hasSpecificShared(verbs[i], verbs[j]) {
+			return false
+		}
+		return inform[i] == 0 || inform[j] == 0 || w.informative(setOf(shared)) >= 2
+	}
+	// Reports are compared only with reports of the same date (and, for
+	// a coarse one, of the finer dates it contains): the work grows with
+	// the reports per date, not with the square of the coverage.
+	byDate := map[Date][]int{}
+	for i, e := range events {
+		byDate[e.Date] = append(byDate[e.Date], i)
+	}
+	for _, idx := range byDate {
+		for x := 0; x < len(idx); x++ {
+			for y := x + 1; y < len(idx); y++ {
+				if same(idx[x], idx[y]) {
+					parent[find(idx[y])] = find(idx[x])
+				}
 			}
 		}
 	}
 	// Coarse into fine: attach each coarse report to the finest group
 	// containing its date that it matches.
+	byCoarse := map[Date][]int{} // finer reports under the date one step coarser
+	for i, e := range events {
+		switch e.Date.Prec {
+		case Month:
+			byCoarse[Date{Year: e.Date.Year, Prec: Year}] = append(byCoarse[Date{Year: e.Date.Year, Prec: Year}], i)
+		case Day:
+			k := Date{Year: e.Date.Year, Month: e.Date.Month, Prec: Month}
+			byCoarse[k] = append(byCoarse[k], i)
+		}
+	}
 	for i, a := range events {
-		for j, b := range events {
-			if b.Date.Prec != a.Date.Prec+1 || !contains(a.Date, b.Date) {
-				continue
-			}
-			if same(a, b) {
+		for _, j := range byCoarse[a.Date] {
+			if same(i, j) {
 				parent[find(i)] = find(j)
 				break
 			}
@@ -196,26 +218,38 @@ func surface(text, n string) string {
 // minister are one story.
 func mergeSameDay(gs []Group, w nameWeights) []Group {
 	var out []Group
+	byDay := map[Date][]int{}
 	for _, g := range gs {
 		merged := false
-		for i := range out {
-			o := &out[i]
-			if o.Date != g.Date || g.Date.Prec != Day {
-				continue
-			}
-			if names, _ := w.shared(setOf(o.Names), setOf(g.Names)); w.informative(setOf(names)) > 0 {
-				o.Events = append(o.Events, g.Events...)
-				o.Docs, o.Names, o.Verbs = nil, nil, nil
-				o.finish()
-				merged = true
-				break
+		if g.Date.Prec == Day {
+			for _, i := range byDay[g.Date] {
+				o := &out[i]
+				if names, _ := w.shared(setOf(o.Names), setOf(g.Names)); w.informative(setOf(names)) > 0 {
+					o.Events = append(o.Events, g.Events...)
+					o.Docs, o.Names, o.Verbs = nil, nil, nil
+					o.finish()
+					merged = true
+					break
+				}
 			}
 		}
 		if !merged {
 			out = append(out, g)
+			if g.Date.Prec == Day {
+				byDay[g.Date] = append(byDay[g.Date], len(out)-1)
+			}
 		}
 	}
 	return out
+}
+
+func hasSpecificShared(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] && isSpecificVerb(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports that coarse covers fine.

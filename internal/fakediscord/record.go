@@ -19,6 +19,7 @@ type Request struct {
 	Raw    []byte // the body as sent
 	Body   any    // Raw decoded as JSON (map[string]any, []any, …); nil when empty
 	Status int    // the status the server answered
+	Files  []File // files uploaded with a multipart body (Raw and Body are then its payload_json)
 }
 
 // Object returns the body as a JSON object, or nil.

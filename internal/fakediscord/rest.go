@@ -35,13 +35,14 @@ type reply struct {
 
 func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	raw, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
+	raw, files, _ := splitMultipart(r, raw) // a malformed upload stays raw: invalid JSON below
 	path := r.URL.Path
 	for _, prefix := range []string{"/api/v9", "/api/v10"} {
 		if strings.HasPrefix(path, prefix+"/") {
 			path = strings.TrimPrefix(path, prefix)
 		}
 	}
-	req := Request{Time: time.Now(), Method: r.Method, Path: path, Query: r.URL.Query(), Raw: raw}
+	req := Request{Time: time.Now(), Method: r.Method, Path: path, Query: r.URL.Query(), Raw: raw, Files: files}
 	if len(bytes.TrimSpace(raw)) > 0 {
 		var v any
 		if err := json.Unmarshal(raw, &v); err == nil {
@@ -419,6 +420,9 @@ func (s *Server) applyFields(msg, body map[string]any) {
 	}
 	if v, ok := body["components"].([]any); ok {
 		msg["components"] = v
+	}
+	if v, ok := attachmentsOf(body); ok {
+		msg["attachments"] = v
 	}
 }
 
