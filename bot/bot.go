@@ -149,7 +149,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil // cancelled while starting
 		}
-		return fmt.Errorf("bot: connecting to the Discord gateway: %w", err)
+		return fmt.Errorf("bot: connecting to the Discord gateway: %w", explainAuth(err))
 	}
 	b.mu.Lock()
 	b.connected = true

@@ -112,7 +112,7 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	}
 	cmds, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.GuildID, commandDefinitions(), discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("bot: registering commands: %w", err)
+		return fmt.Errorf("bot: registering commands: %w", explainAuth(err))
 	}
 	scope := "global"
 	if b.cfg.GuildID != "" {
@@ -159,7 +159,7 @@ func withREST(ctx context.Context, cfg Config, f func(*discordgo.Session, string
 	endpoint := discordgo.EndpointOAuth2Application("@me")
 	body, err := s.RequestWithBucketID("GET", endpoint, nil, endpoint, discordgo.WithContext(ctx))
 	if err != nil {
-		return nil, fmt.Errorf("bot: looking up the application: %w", err)
+		return nil, fmt.Errorf("bot: looking up the application: %w", explainAuth(err))
 	}
 	var app discordgo.Application
 	if err := json.Unmarshal(body, &app); err != nil || app.ID == "" {

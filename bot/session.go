@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -156,4 +157,23 @@ func appID(s *discordgo.Session) string {
 		return s.State.User.ID
 	}
 	return ""
+}
+
+// errBadToken explains what to do when Discord refuses the token.
+const errBadToken = "Discord rejected the bot token: set DISCORD_TOKEN to the token from https://discord.com/developers/applications → your application → Bot → Reset Token (the token, not the application id or public key)"
+
+// explainAuth adds what to do to an error caused by a wrong token: a 401
+// from REST, or gateway close code 4004.
+func explainAuth(err error) error {
+	if err == nil {
+		return nil
+	}
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+		return fmt.Errorf("%s (HTTP 401): %w", errBadToken, err)
+	}
+	if strings.Contains(err.Error(), "4004") {
+		return fmt.Errorf("%s (gateway close 4004): %w", errBadToken, err)
+	}
+	return err
 }
