@@ -101,6 +101,7 @@ func New(cfg Config, ans Answerer, chk Checker, lib Library, logger *slog.Logger
 	for _, id := range cfg.AllowedChannels {
 		b.allowed[id] = true
 	}
+	b.metrics.watchIndex(lib)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(func(*discordgo.Session, *discordgo.Event) { b.touch() })
 	if cfg.Mentions || cfg.MessageContent {

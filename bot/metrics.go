@@ -24,6 +24,31 @@ type metrics struct {
 	llmErrors  prometheus.Counter
 	feedback   *prometheus.CounterVec
 	reconnects prometheus.Counter
+	index      IndexStatus // nil: the index never changes while serving
+}
+
+// IndexStatus is implemented by a Library whose index is swapped while the
+// bot serves (live.Corpus): /healthz and /metrics then report the index
+// generation and when it was last updated.
+type IndexStatus interface {
+	IndexGeneration() (generation uint64, updated time.Time)
+}
+
+// watchIndex reports lib's index generation when lib has one.
+func (m *metrics) watchIndex(lib Library) {
+	st, ok := lib.(IndexStatus)
+	if !ok {
+		return
+	}
+	m.index = st
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "kabar_index_generation", Help: "Index generation being served: 1 at start, +1 per re-index that changed the articles.",
+		}, func() float64 { g, _ := st.IndexGeneration(); return float64(g) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "kabar_index_updated_timestamp_seconds", Help: "Unix time the served index generation was loaded or swapped in.",
+		}, func() float64 { _, at := st.IndexGeneration(); return float64(at.UnixNano()) / 1e9 }),
+	)
 }
 
 func newMetrics() *metrics {
@@ -73,6 +98,10 @@ func (m *metrics) handler(healthy func() bool) http.Handler {
 			return
 		}
 		_, _ = w.Write([]byte("ok\n"))
+		if m.index != nil {
+			g, at := m.index.IndexGeneration()
+			_, _ = fmt.Fprintf(w, "index generation %d, updated %s\n", g, at.UTC().Format(time.RFC3339))
+		}
 	})
 	return mux
 }
