@@ -35,9 +35,9 @@ type shot struct {
 }
 
 var shots = []shot{
-	{"ask-en", "/ask question: How many engineers did North Korea promise?", []string{"answer_extractive_en"}, false},
+	{"ask-en", "/ask question: What did Putin and Kim sign?", []string{"answer_extractive_en"}, false},
 	{"ask-id", "/ask question: Apa yang disepakati Putin dan Kim?", []string{"answer_short"}, false},
-	{"ask-llm", "/ask question: What did Putin and Kim sign?", []string{"answer_llm"}, false},
+	{"ask-llm", "/ask question: What did Putin and Kim sign? (with a language model)", []string{"answer_llm"}, false},
 	{"disagree", "/ask question: How many North Korean soldiers were killed?", []string{"answer_disagree"}, false},
 	{"declined", "/ask question: What is the population of Wonsan?", []string{"answer_declined_en"}, false},
 	{"summary", "/summary", []string{"answer_summary"}, false},
@@ -196,7 +196,7 @@ func cropBottom(in, out string) error {
 }
 
 const style = `
-body{margin:0;background:#313338;color:#dbdee1;font:15px/1.375 "gg sans","Noto Sans","DejaVu Sans",Helvetica,Arial,sans-serif}
+body{margin:0;background:#313338;color:#dbdee1;font:15px/1.375 "gg sans","Noto Sans","DejaVu Sans",Helvetica,Arial,sans-serif,"Noto Color Emoji"}
 .chan{padding:12px 12px 4px;color:#949ba4;font-size:13px;border-bottom:1px solid #3f4147}
 .cmd{padding:10px 12px 0;color:#949ba4;font-size:13px}
 .cmd b{color:#c9cdfb}
