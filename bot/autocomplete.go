@@ -43,7 +43,10 @@ func (b *Bot) articleChoices(typed string) []*discordgo.ApplicationCommandOption
 		if q != "" && !strings.Contains(strings.ToLower(title), q) && !strings.Contains(strings.ToLower(d.ID), q) {
 			continue
 		}
-		name := title
+		name := shortTitle(title)
+		if name == "" { // no title: the article's opening words, never its hash id
+			name = shortTitle(strings.SplitN(strings.TrimSpace(d.Text), "\n", 2)[0])
+		}
 		if name == "" {
 			name = d.ID
 		}
