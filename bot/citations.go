@@ -394,32 +394,58 @@ func withURLs(r answer.Result, lib Library) answer.Result {
 
 // citationsFromMessage is citationsFromEmbeds for a whole Kabar message:
 // a source whose quote the Sources block left out (because the content
-// already shows it) gets the content's sentence carrying its marker.
+// already shows it) gets the quote next to its marker in the content —
+// "According to X [1]: “…”" or "“…” [1]" — else the sentence carrying
+// the marker.
 func citationsFromMessage(m *discordgo.Message) []answer.Citation {
 	if m == nil {
 		return nil
 	}
 	cits := citationsFromEmbeds(m.Embeds)
-	var sentences []string
-	for _, s := range splitSentences(m.Content) {
-		sentences = append(sentences, s)
-	}
+	quotes := quotedText.FindAllStringSubmatchIndex(m.Content, -1)
 	for k, c := range cits {
 		if c.Doc != "" || c.Quote != "" {
 			continue
 		}
-		for _, s := range sentences {
+		if q := quoteNearMarker(m.Content, quotes, c.N); q != "" {
+			cits[k].Quote = q
+			continue
+		}
+		for _, s := range splitSentences(m.Content) {
 			if containsInt(markers(s), c.N) {
-				q := strings.TrimSpace(citationMarker.ReplaceAllString(s, ""))
-				if m := quotedText.FindStringSubmatch(s); m != nil { // "According to X [1]: “the quote”"
-					q = m[1]
-				}
-				cits[k].Quote = q
+				cits[k].Quote = strings.TrimSpace(citationMarker.ReplaceAllString(s, ""))
 				break
 			}
 		}
 	}
 	return cits
+}
+
+// quoteNearMarker is the quoted text that marker [n] belongs to: the
+// quote just after it ("[1]: “…”"), else the one just before it
+// ("“…” [1]").
+func quoteNearMarker(text string, quotes [][]int, n int) string {
+	mark := fmt.Sprintf("[%d]", n)
+	for from := 0; ; {
+		at := strings.Index(text[from:], mark)
+		if at < 0 {
+			return ""
+		}
+		at += from
+		end := at + len(mark)
+		for _, q := range quotes { // just after: only punctuation and other markers between
+			if q[0] >= end && strings.Trim(citationMarker.ReplaceAllString(text[end:q[0]], ""), " :") == "" {
+				return text[q[2]:q[3]]
+			}
+		}
+		for k := len(quotes) - 1; k >= 0; k-- { // just before
+			q := quotes[k]
+			if q[1] <= at && strings.TrimSpace(citationMarker.ReplaceAllString(text[q[1]:at], "")) == "" {
+				return text[q[2]:q[3]]
+			}
+		}
+		from = end
+	}
 }
 
 // splitSentences cuts text after each run of markers that ends a sentence.

@@ -427,3 +427,20 @@ func TestRenderAtDiscordLimits(t *testing.T) {
 		t.Errorf("%d sources read back, want 40", n)
 	}
 }
+
+func TestQuoteReadBackFromContent(t *testing.T) {
+	t.Parallel()
+	content := "Menurut laporan [1]: “Kalimat satu yang cukup panjang.” Menurut laporan lain [2]: “Kalimat dua yang cukup panjang.” " +
+		"“Kalimat tiga yang cukup panjang.” [3]. Kalimat empat tanpa kutipan [4]."
+	msg := &discordgo.Message{Content: content, Embeds: []*discordgo.MessageEmbed{{Description: "**[1]** A\n**[2]** B\n**[3]** C\n**[4]** D"}}}
+	want := []string{"Kalimat satu yang cukup panjang.", "Kalimat dua yang cukup panjang.", "Kalimat tiga yang cukup panjang.", "Kalimat empat tanpa kutipan ."}
+	got := citationsFromMessage(msg)
+	if len(got) != len(want) {
+		t.Fatalf("%d citations", len(got))
+	}
+	for i, c := range got {
+		if c.Quote != want[i] {
+			t.Errorf("[%d] quote %q, want %q", c.N, c.Quote, want[i])
+		}
+	}
+}
