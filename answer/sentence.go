@@ -19,8 +19,11 @@ type candidate struct {
 
 	coverage float64 // weighted share of the question's concepts found, 0..1
 	entities bool    // every name and number of the question is present, one at least in the sentence
-	inDoc    bool    // every name and number of the question is in the sentence's article
-	allHere  bool    // ... and all of them in the sentence itself
+	// namesOnly: the question asks about something besides its names and
+	// the sentence matches none of it (it only names the same people).
+	namesOnly bool
+	inDoc     bool // every name and number of the question is in the sentence's article
+	allHere   bool // ... and all of them in the sentence itself
 	// unnamed is a thing the question names (a salient noun) that neither
 	// the sentence nor its paragraph mentions: it answers another question.
 	unnamed bool
@@ -41,7 +44,7 @@ type conceptMatch struct {
 // A sentence holding every name itself needs less of the rest, since the
 // names already pin down what it is about.
 func (c *candidate) answers() bool {
-	if !c.entities {
+	if !c.entities || c.namesOnly {
 		return false
 	}
 	if c.allHere {
@@ -200,6 +203,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 	c.entities = true
 	named, namedHere := 0, 0
 	docOnly := false // a name of the question only elsewhere in the article
+	content, contentHere := false, false
 	c.matched = c.matched[:0]
 	for i, con := range q.Concepts {
 		total += weights[i]
@@ -247,7 +251,12 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 			got += weights[i] * credit
 			c.matched = append(c.matched, conceptMatch{concept: i, weight: weights[i], credit: credit, pos: pos})
 		}
+		if !con.Entity && !con.Number && !con.Meta && weights[i] > absentWordWeight {
+			content = true
+			contentHere = contentHere || pos >= 0
+		}
 	}
+	c.namesOnly = content && !contentHere
 	// The sentence itself must be about something the question names; the
 	// rest of its names may come from the surrounding article.
 	c.inDoc = c.entities

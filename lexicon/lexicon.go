@@ -18,7 +18,7 @@ type Lexicon struct {
 	news           map[string][]string // curated English → Indonesian (lower-case)
 	freedict       map[string][]string // FreeDict English → Indonesian
 	abbrev         map[string][]string // Indonesian short form ↔ long form, both directions
-	synonyms       map[string][]string // Indonesian word → Indonesian words sharing an English sense in the curated list
+	synonyms       map[string][]string // Indonesian word → its synonyms in the LibreOffice Indonesian thesaurus (first sense)
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
@@ -29,7 +29,7 @@ type Lexicon struct {
 
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
-	l := &Lexicon{abbrev: map[string][]string{}, synonyms: map[string][]string{}}
+	l := &Lexicon{abbrev: map[string][]string{}}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
 		return nil, err
@@ -59,17 +59,8 @@ func New() (*Lexicon, error) {
 			l.abbrev[lf] = appendUnique(l.abbrev[lf], s)
 		}
 	}
-	for _, ids := range l.news {
-		for _, a := range ids {
-			if strings.Contains(a, " ") {
-				continue
-			}
-			for _, b := range ids {
-				if a != b && !strings.Contains(b, " ") {
-					l.synonyms[a] = appendUnique(l.synonyms[a], b)
-				}
-			}
-		}
+	if l.synonyms, err = readDict(dataFS, "data/thesaurus-id.tsv"); err != nil {
+		return nil, err
 	}
 	l.glosses = buildGlosses(l.news, l.freedict)
 	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)

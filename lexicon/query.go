@@ -283,7 +283,7 @@ func (l *Lexicon) phraseAt(toks []Token, used []bool, i int, lang string) int {
 
 // wordConcept builds the alternatives of a content word or phrase.
 // Weights: the word itself and curated translations 1, FreeDict
-// translations and the untranslated English word 0.8, Indonesian synonyms
+// translations and the untranslated English word 0.8, Indonesian thesaurus synonyms
 // 0.6.
 func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	c := Concept{Surface: surface}
@@ -299,6 +299,13 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 		for _, tr := range trs {
 			add(tr, "id", "id", w)
 		}
+		// The translations' Indonesian synonyms, weakly: a paraphrase
+		// the dictionary did not list ("soldiers" → tentara → laskar).
+		for _, tr := range trs {
+			for _, syn := range l.Synonyms(tr) {
+				add(syn, "id", "id", 0.3)
+			}
+		}
 		add(norm, "en", "en", 1) // the word itself, in English articles
 		add(norm, "id", "", 0.8) // a cognate in an Indonesian one
 		return c
@@ -307,7 +314,7 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	for _, s := range l.abbrev[norm] {
 		add(s, "id", "id", 1)
 	}
-	for _, s := range l.synonyms[norm] {
+	for _, s := range l.Synonyms(norm) {
 		add(s, "id", "id", 0.6)
 	}
 	// Indonesian questions may still use English words and names.
@@ -348,6 +355,21 @@ func (l *Lexicon) namesThing(norm, lang string) bool {
 		return l.IsNoun(norm)
 	}
 	return !l.KnownWord(norm) && l.IsNoun(norm)
+}
+
+// Synonyms returns the thesaurus synonyms of a folded Indonesian word,
+// looked up as written and, failing that, by its stems ("dikirim" →
+// kirim).
+func (l *Lexicon) Synonyms(norm string) []string {
+	if s := l.synonyms[norm]; s != nil {
+		return s
+	}
+	for _, st := range StemID(norm) {
+		if s := l.synonyms[st]; s != nil {
+			return s
+		}
+	}
+	return nil
 }
 
 // derivationBases undoes English derivational suffixes ("closeness" →

@@ -95,7 +95,7 @@ func TestAnalyze(t *testing.T) {
 			question: "Kapan Putin bertemu Kim Jong Un?",
 			lang:     "id", typ: AnswerDate,
 			entities: []string{"Putin", "Kim Jong Un"},
-			alts:     []alt{{"Kim Jong Un", []string{"kim", "jong", "un"}}, {"bertemu", []string{"temu"}}},
+			alts:     []alt{{"Kim Jong Un", []string{"kim", "jong", "un"}}, {"bertemu", []string{"jumpa"}}},
 		},
 		{
 			question: "Who won the 2022 FIFA World Cup?",
