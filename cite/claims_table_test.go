@@ -96,4 +96,6 @@ func TestClaimTable(t *testing.T) {
 }
 
 // testHalfFloors are the test half's measured levels when last changed.
-var testHalfFloors = map[string]float64{"all faithful": 0.63, "all wrong": 0.89}
+// Last changed with the lexicon and rule fixes of the model-check work:
+// faithful kept rose from 63% to 73%, wrong removed fell from 89% to 85%.
+var testHalfFloors = map[string]float64{"all faithful": 0.73, "all wrong": 0.85}

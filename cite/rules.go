@@ -53,6 +53,7 @@ var meaningRules = []rule{
 	{"modality", ruleModality},
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
+	{"time-span", ruleTimeSpan},
 	{"former", ruleFormer},
 	{"number-anchor", ruleNumberAnchor},
 }
@@ -624,18 +625,28 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		if cr != roleSubject && cr != roleGoal {
 			continue
 		}
+		// The name may occur more than once ("Pyongyang, Suarathailand-
+		// … ke Pyongyang"): one occurrence in the claim's role is enough.
+		var reversed []int
+		same := false
 		for _, sp := range w.spans[i] {
 			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
-			if cr == roleSubject && pr == roleGoal || cr == roleGoal && pr == roleSubject {
-				if !c.aboutSame(w.credits, -1) {
-					return nil
-				}
-				other := "the one receiving"
-				if pr == roleSubject {
-					other = "the one acting"
-				}
-				return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is %s", tokensText(w.toks[sp[0]:sp[1]]), other)}
+			if pr == cr {
+				same = true
 			}
+			if cr == roleSubject && pr == roleGoal || cr == roleGoal && pr == roleSubject {
+				reversed = append(reversed, sp[0], sp[1], int(pr))
+			}
+		}
+		if len(reversed) > 0 && !same {
+			if !c.aboutSame(w.credits, -1) {
+				return nil
+			}
+			other := "the one receiving"
+			if role(reversed[2]) == roleSubject {
+				other = "the one acting"
+			}
+			return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is %s", tokensText(w.toks[reversed[0]:reversed[1]]), other)}
 		}
 	}
 	return nil
@@ -696,6 +707,53 @@ func (w *window) negation() string {
 	return ""
 }
 
+// negationFor is negation for claim c: a negator the claim's own
+// negator matched ("dibantah" for "dibantah") is still a negator, and
+// only a content word's or name's match ("tanpa syarat" for
+// "unconditional") makes it part of what is matched.
+func (w *window) negationFor(c *claim) string {
+	contentAt := func(j int) bool {
+		for i, sps := range w.spans {
+			if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
+				continue
+			}
+			for _, sp := range sps {
+				if sp[0] <= j && j < sp[1] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for j, t := range w.toks {
+		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) {
+			continue
+		}
+		scope := negationScope
+		if stopsShortAt(w.toks, j) {
+			scope++ // "berhenti mengatakan": the verb of saying is part of it
+		}
+		for k := j + 1; k < len(w.toks) && k <= j+scope; k++ {
+			if w.toks[k].breakBefore {
+				break
+			}
+			if w.matched(k) {
+				return negPhrase(w.toks, j)
+			}
+		}
+	}
+	return ""
+}
+
+// stopsShortAt reports "berhenti" before a verb of saying ("media negara
+// berhenti mengatakan apa …", stopped short of saying): the passage does
+// not say it, a negation.
+func stopsShortAt(toks []token, j int) bool {
+	return toks[j].Norm == "berhenti" && j+1 < len(toks) && sayingVerbs[toks[j+1].Norm]
+}
+
+var sayingVerbs = map[string]bool{"kata": true, "katakan": true, "sebut": true, "jelas": true, "ungkap": true, "mengatakan": true, "menyebutkan": true, "menyebut": true, "menjelaskan": true, "mengungkapkan": true, "merinci": true, "menyatakan": true}
+
 func negPhrase(toks []token, j int) string {
 	end := min(len(toks), j+3)
 	return tokensText(toks[j:end])
@@ -732,7 +790,7 @@ func (c *claim) inConcept(j int) bool {
 // verified" is contradicted by "tidak dapat memverifikasi", and "did not
 // agree" by "setuju".
 func ruleNegation(v *Verifier, c *claim, w *window) *finding {
-	cn, pn := c.claimNegation(), w.negation()
+	cn, pn := c.claimNegation(), w.negationFor(c)
 	if (cn != "") == (pn != "") {
 		return nil
 	}
@@ -993,6 +1051,10 @@ func parseInt(s string) (int, error) {
 	return n, err
 }
 
+// ordinalDeterminers stand before an English ordinal "first" ("the first
+// visit", "his first trip"); without one, "first" is an adverb.
+var ordinalDeterminers = map[string]bool{"the": true, "its": true, "his": true, "her": true, "their": true, "our": true, "this": true, "a": true}
+
 // ruleOrdinal: "fifth visit" is not "kunjungan ketiga".
 func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 	ptoks := make([]lexicon.Token, len(w.toks))
@@ -1006,6 +1068,9 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 		}
 		if (c.toks[i].Norm == "first" || c.toks[i].Norm == "pertama") && (i == 0 || c.breaks[min(i+1, len(c.toks)-1)]) {
 			continue // "First, …"
+		}
+		if c.toks[i].Norm == "first" && !(i > 0 && ordinalDeterminers[c.toks[i-1].Norm]) {
+			continue // the adverb: "Lavrov first held talks", "first confirmed"
 		}
 		found, other := false, ""
 		for j := range ptoks {

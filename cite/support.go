@@ -174,6 +174,9 @@ func (v *Verifier) analyseClause(text string) claim {
 				}
 			}
 		}
+		if k.kind == kindEntity {
+			k = v.withAbbreviations(k)
+		}
 		c.concepts = append(c.concepts, k)
 	}
 	c.concepts = v.spelledNumbers(text, toks, c.concepts)
@@ -323,9 +326,26 @@ func claimRoles(c *claim) []role {
 			}
 		}
 		roles[i] = roleBefore(c.toks, c.breaks, s, first)
+		if _, e := c.claimSpan(i); s > 0 && addresseeVerbs[c.toks[s-1].Norm] && !possessive(c.text, c.toks, e) {
+			roles[i] = roleGoal // "told Lavrov": the one told receives
+		}
 	}
 	return roles
 }
+
+// possessive reports whether the name ending before token e is a
+// possessive ("Russia's top diplomat"): then it is not the one addressed.
+func possessive(text string, toks []lexicon.Token, e int) bool {
+	if e <= 0 || e > len(toks) {
+		return false
+	}
+	rest := text[toks[e-1].End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// addresseeVerbs take the one addressed as their object ("Kim told
+// Lavrov"): a name right after them receives.
+var addresseeVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true, "informed": true, "assured": true, "urged": true, "warned": true}
 
 func (c *claim) inConceptKind(j int, k kind) bool {
 	for i, sp := range c.cspans {
@@ -419,8 +439,8 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 type token struct {
 	lexicon.Token
 	breakBefore bool // a comma, dash or bracket comes before it
-	terms []string
-	value float64 // numbers: scaled value
+	terms       []string
+	value       float64 // numbers: scaled value
 	// spelled is set on the first word of a spelled-out number ("tiga",
 	// "dua puluh", "kedua"), whose value is then value.
 	spelled bool
@@ -439,8 +459,8 @@ type passage struct {
 func (v *Verifier) analysePassage(text, context, outlet string) passage {
 	p := passage{text: text, toks: v.tokens(text), context: v.tokens(context), outlet: v.tokens(outlet)}
 	p.sents = sentenceRanges(text, p.toks)
-	for _, t := range p.toks {
-		p.negated = p.negated || passageNegations[t.Norm]
+	for j, t := range p.toks {
+		p.negated = p.negated || passageNegations[t.Norm] || stopsShortAt(p.toks, j)
 	}
 	return p
 }
@@ -490,11 +510,11 @@ type verdict struct {
 	conflictRule  string   // the rule that found the contradiction
 	conflictAt    int      // byte offset in the passage of the contradicting words
 	span          Span     // byte offsets in the passage of the sentence(s) judged
-	score        float64
-	contentScore float64 // the same, over words and names only (numbers left out)
-	missing      []string
-	namesPresent bool
-	supports     bool
+	score         float64
+	contentScore  float64 // the same, over words and names only (numbers left out)
+	missing       []string
+	namesPresent  bool
+	supports      bool
 }
 
 // check weighs how much of the claim the passage holds. It supports the
