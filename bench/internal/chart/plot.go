@@ -22,9 +22,10 @@ type series struct {
 
 func chartSeries() []series {
 	return []series{
-		{"chromem-go Query", "Search/chunks=%s/chromem-query", "ns/op", color.RGBA{200, 60, 50, 255}, false},
-		{"floor (brute-force scan)", "Search/chunks=%s/floor", "ns/op", color.RGBA{90, 90, 90, 255}, true},
-		{"Kabar vector scan", "Search/chunks=%s/vector-scan", "ns/op", color.RGBA{40, 110, 200, 255}, false},
+		{"chromem-go Query", "VectorRatio/chunks=%s", "chromem-ms", color.RGBA{200, 60, 50, 255}, false},
+		{"floor (bandwidth: sum of the matrix, all cores)", "VectorRatio/chunks=%s", "floor-ms", color.RGBA{90, 90, 90, 255}, true},
+		{"Kabar vector scan, all cores", "VectorRatio/chunks=%s", "scan-ms", color.RGBA{40, 110, 200, 255}, false},
+		{"scalar scan, one core", "VectorRatio/chunks=%s", "scalar-ms", color.RGBA{140, 170, 220, 255}, true},
 		{"Kabar fused (p50)", "Search/chunks=%s/fused", "p50-ms", color.RGBA{120, 60, 170, 255}, false},
 		{"Kabar ask, end to end (p50)", "Ask/chunks=%s", "p50-ms", color.RGBA{230, 140, 20, 255}, false},
 		{"Kabar lexical (p50)", "Search/chunks=%s/lexical", "p50-ms", color.RGBA{30, 150, 80, 255}, false},

@@ -81,63 +81,80 @@ func writeTables(w io.Writer, r results) error {
 		fmt.Fprintf(&out, "### %s\n\n%s\n", title, t)
 	}
 
-	summary := newTable("chunks", "lexical p50 / p99 ms", "fused p50 / p99 ms", "Kabar vector scan ms", "chromem-go Query ms", "floor ms", "Kabar ÷ floor (interleaved)", "Kabar ÷ chromem-go (interleaved)")
+	summary := newTable("chunks", "lexical p50 / p99 ms", "fused p50 / p99 ms", "floor ms (GB/s)", "Kabar scan ms", "scan ÷ floor, wall / CPU", "1 core ÷ all cores", "scalar scan ÷ Kabar scan", "chromem-go Query ms", "chromem-go ÷ Kabar, wall / CPU")
 	for _, s := range chunkSizes() {
 		pre := "Search/chunks=" + s.name + "/"
 		lp50, l1 := r.get(pre+"lexical", "p50-ms")
 		lp99, l2 := r.get(pre+"lexical", "p99-ms")
 		fp50, f1 := r.get(pre+"fused", "p50-ms")
 		fp99, f2 := r.get(pre+"fused", "p99-ms")
-		ratioName := "VectorRatio/chunks=" + s.name
-		xf, xfok := r.get(ratioName, "x-floor")
-		xc, xcok := r.get(ratioName, "x-chromem")
-		vs, vok := r.ms(pre+"vector-scan", "ns/op")
-		cq, cok := r.ms(pre+"chromem-query", "ns/op")
-		fl, flok := r.ms(pre+"floor", "ns/op")
+		v := "VectorRatio/chunks=" + s.name
+		get := func(unit string) string { x, ok := r.get(v, unit); return num(x, ok) }
+		getx := func(unit string) string { x, ok := r.get(v, unit); return times(x, ok) }
 		summary.row(s.name,
 			num(lp50, l1)+" / "+num(lp99, l2), num(fp50, f1)+" / "+num(fp99, f2),
-			num(vs, vok), num(cq, cok), num(fl, flok),
-			times(xf, xfok), times(xc, xcok))
+			get("floor-ms")+" ("+get("floor-GB/s")+")", get("scan-ms"),
+			getx("scan/floor")+" / "+getx("scan/floor-cpu"), getx("scan1/scan"), getx("scalar/scan"),
+			get("chromem-ms"), getx("chromem/kabar")+" / "+getx("chromem/kabar-cpu"))
 	}
 	section("Summary", summary)
 
+	inter := newTable("chunks", "floor", "Kabar scan, all cores", "Kabar scan, 1 core", "scalar scan, 1 core", "Kabar `QueryVector` (embeds)", "chromem-go `Query` (embeds)")
+	for _, s := range chunkSizes() {
+		v := "VectorRatio/chunks=" + s.name
+		cell := func(name string) string {
+			w, wok := r.get(v, name+"-ms")
+			c, cok := r.get(v, name+"-cpu-ms")
+			return num(w, wok) + " / " + num(c, cok)
+		}
+		inter.row(s.name, cell("floor"), cell("scan"), cell("scan1"), cell("scalar"), cell("kabar"), cell("chromem"))
+	}
+	section("Interleaved vector search: median wall / CPU ms per question", inter)
+
 	for _, s := range chunkSizes() {
 		pre := "Search/chunks=" + s.name + "/"
-		t := newTable("operation", "mean ms", "p50 ms", "p99 ms", "allocs/op", "÷ floor")
-		floor, floorOK := r.ms(pre+"floor", "ns/op")
+		t := newTable("operation", "mean ms", "p50 ms", "p99 ms", "allocs/op")
 		for _, op := range []struct{ label, bench string }{
 			{"Kabar lexical (`Search`, RankLexical)", "lexical"},
 			{"Kabar vector (`Search`, RankVector)", "vector"},
 			{"Kabar fused (`Search`, RankHybrid)", "fused"},
-			{"Kabar exact vector scan (`QueryVector`, k=50)", "vector-scan"},
+			{"Kabar `QueryVector` (embed + exact scan, k=50)", "vector-scan"},
+			{"Kabar `NearestVectors` (exact scan of an embedded question, k=50)", "vector-scan-embedded"},
 			{"chromem-go `Query` (k=50)", "chromem-query"},
 			{"chromem-go `QueryEmbedding` (k=50)", "chromem-embedding"},
-			{"floor: brute-force scan (k=50)", "floor"},
+			{"scalar scan, one core (k=50)", "scalar-scan"},
+			{"floor: sum of the matrix, all cores", "floor"},
 		} {
 			mean, mok := r.ms(pre+op.bench, "ns/op")
 			p50, p50ok := r.get(pre+op.bench, "p50-ms")
 			p99, p99ok := r.get(pre+op.bench, "p99-ms")
 			allocs, aok := r.get(pre+op.bench, "allocs/op")
-			rat := "–"
-			if op.bench == "vector-scan" || strings.HasPrefix(op.bench, "chromem") || op.bench == "floor" {
-				rat = ratio(mean, mok, floor, floorOK)
-			}
-			t.row(op.label, num(mean, mok), num(p50, p50ok), num(p99, p99ok), count(allocs, aok), rat)
+			t.row(op.label, num(mean, mok), num(p50, p50ok), num(p99, p99ok), count(allocs, aok))
 		}
-		ratioName := "VectorRatio/chunks=" + s.name
-		km, k1 := r.get(ratioName, "kabar-ms")
-		cm, c1 := r.get(ratioName, "chromem-ms")
-		fm, f1 := r.get(ratioName, "floor-ms")
-		t.row("interleaved, same questions: Kabar / chromem-go / floor ms", num(km, k1)+" / "+num(cm, c1)+" / "+num(fm, f1), "", "", "", ratio(km, k1, fm, f1))
 		ask, aok := r.ms("Ask/chunks="+s.name, "ns/op")
 		ap50, p1 := r.get("Ask/chunks="+s.name, "p50-ms")
 		ap99, p2 := r.get("Ask/chunks="+s.name, "p99-ms")
 		aall, a2 := r.get("Ask/chunks="+s.name, "allocs/op")
-		t.row("offline `ask`, end to end (`answer.Service.Answer`)", num(ask, aok), num(ap50, p1), num(ap99, p2), count(aall, a2), "–")
+		t.row("offline `ask`, end to end (`answer.Service.Answer`)", num(ask, aok), num(ap50, p1), num(ap99, p2), count(aall, a2))
 		qps, qok := r.get("ConcurrentAsk/chunks="+s.name+"/clients=64", "answers/s")
-		t.row("64 concurrent questions: answers/s", num(qps, qok), "", "", "", "")
-		section(fmt.Sprintf("%s chunks", s.name), t)
+		t.row("64 concurrent questions: answers/s", num(qps, qok), "", "", "")
+		section(fmt.Sprintf("%s chunks (variants one after another)", s.name), t)
 	}
+
+	fold := newTable("chunks", "analysis + BM25 ms", "folding ms", "folding's share", "hash-set folding ms (before)", "its share")
+	for _, n := range []string{"10k", "100k"} {
+		f := "Folding/chunks=" + n
+		g := func(unit string) string { x, ok := r.get(f, unit); return num(x, ok) }
+		pct := func(unit string) string {
+			x, ok := r.get(f, unit)
+			if !ok {
+				return "–"
+			}
+			return fmt.Sprintf("%.0f %%", 100*x)
+		}
+		fold.row(n, g("analyse+search-ms"), g("fold-ms"), pct("fold-share"), g("fold-sets-ms"), pct("fold-sets-share"))
+	}
+	section("Near-duplicate folding in a lexical query (medians, interleaved)", fold)
 
 	build := newTable("articles", "chunks", "seconds", "articles/s", "MB/s", "allocated MB/op")
 	for _, n := range []string{"1k", "10k"} {
