@@ -4,6 +4,8 @@ package bot
 // members see (issue 12's "done when").
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -218,4 +220,30 @@ func TestThreadCooldownIsAReaction(t *testing.T) {
 			t.Errorf("the cooldown was posted in the thread: %s", r.Raw)
 		}
 	}
+}
+
+// brokenStore fails every write, like a full disk.
+type brokenStore struct{}
+
+func (brokenStore) RecordShown(context.Context, feedback.Shown) error { return errors.New("disk full") }
+func (brokenStore) Vote(context.Context, string, string, bool) (feedback.VoteResult, error) {
+	return feedback.VoteResult{}, errors.New("disk full")
+}
+func (brokenStore) Reason(context.Context, string, string, string) error { return errors.New("disk full") }
+func (brokenStore) Gaps(context.Context, time.Time, int) (feedback.Report, error) {
+	return feedback.Report{}, errors.New("disk full")
+}
+
+func TestFeedbackWriteFailureNeverBlocksAnAnswer(t *testing.T) {
+	t.Parallel()
+	h := start(t, harnessOptions{config: func(c *Config) { c.Feedback = brokenStore{} }})
+	sent := h.ask(alice, "Apa yang disepakati?")
+	final := h.waitReq(finalEditOf(sent)).Object()
+	contains(t, "answer", str(final["content"]), "[1]")
+	orig, _ := h.fake.Original(sent.Token)
+	down := h.dispatch(fakediscord.Interaction{Type: fakediscord.InteractionComponent, User: bob,
+		Data: fakediscord.Button(buttonDownvote + sent.ID), Message: orig})
+	contains(t, "👎 reply", fmt.Sprint(h.waitReq(callbackOf(down)).Object()["data"]), "Terima kasih")
+	h.stop()
+	contains(t, "logs", h.logs.String(), "could not record the answer for feedback", "could not store a vote")
 }
