@@ -317,18 +317,6 @@ func (e *Extractive) withKeys(peers []*candidate, lq lexicon.Query) []*candidate
 			votes[k.norm] += c.score / float64(1+k.dist)
 		}
 	}
-	// Each sentence answers with its own key nearest the focus, unless a
-	// key of the sentence is what most outlets say (Wonsan rather than
-	// "Korea Utara" for where two leaders met).
-	for _, c := range kept {
-		bestK := 0
-		for i, k := range c.keys {
-			if votes[k.norm] > votes[c.keys[bestK].norm]*1.5 && k.dist <= c.keys[0].dist+6 {
-				bestK = i
-			}
-		}
-		c.keys[0], c.keys[bestK] = c.keys[bestK], c.keys[0]
-	}
 	sort.SliceStable(kept, func(i, j int) bool {
 		vi, vj := votes[kept[i].keys[0].norm], votes[kept[j].keys[0].norm]
 		if math.Abs(vi-vj) > 1e-9 {
