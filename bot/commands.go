@@ -53,6 +53,7 @@ func commandDefinitions() []*discordgo.ApplicationCommand {
 				private("Hanya kamu yang melihat ringkasannya"),
 			},
 		},
+		timelineCommand(private("Hanya kamu yang melihat kronologinya")),
 		{
 			Name:                     cmdCheck,
 			Description:              "Moderators: check a claim against the coverage",

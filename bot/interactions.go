@@ -84,7 +84,9 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction, name string) 
 	case cmdAsk:
 		return b.handleAsk(ctx, i)
 	case cmdSummary:
-		return b.handleSummary(ctx, i)
+		return b.handleStory(ctx, i)
+	case cmdTimeline:
+		return b.handleTimeline(ctx, i)
 	case cmdCheck, cmdSource, cmdCheckCitations, cmdGaps:
 		if !isModerator(i) {
 			b.notice(ctx, i, msgModerators)

@@ -28,7 +28,7 @@ func TestCommandsRegisteredAtStartup(t *testing.T) {
 		perms[str(c["name"])] = c["default_member_permissions"]
 		types[str(c["name"])] = num(c["type"])
 	}
-	want := map[string]any{"ask": nil, "summary": nil, "check": "8192", "source": "8192", "gaps": "8192", "Check citations": "8192"}
+	want := map[string]any{"ask": nil, "summary": nil, "timeline": nil, "check": "8192", "source": "8192", "gaps": "8192", "Check citations": "8192"}
 	if len(perms) != len(want) {
 		t.Fatalf("registered %v", perms)
 	}
