@@ -389,12 +389,17 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 // conflicting report.
 func asStrong(e, lead Evidence) bool {
 	for c, credit := range lead.credits {
-		if credit >= 1 && e.credits[c] < 1 {
+		if credit >= 1 && e.credits[c] < synonymCredit {
 			return false
 		}
 	}
 	return true
 }
+
+// synonymCredit is the credit of a thesaurus synonym of the question's own
+// word ("pasukan" for "tentara"): the same thing said otherwise. Weaker
+// matches (a synonym of a translation) may be about something else.
+const synonymCredit = 0.6
 
 // sameDocs reports whether every document of g already backs first: one
 // outlet giving two figures is not a disagreement between outlets.
