@@ -97,5 +97,5 @@ func TestClaimTable(t *testing.T) {
 
 // testHalfFloors are the test half's measured levels when last changed.
 // Last changed with the lexicon and rule fixes of the model-check work:
-// faithful kept rose from 63% to 73%, wrong removed fell from 89% to 85%.
-var testHalfFloors = map[string]float64{"all faithful": 0.73, "all wrong": 0.85}
+// faithful kept rose from 63% to 76%, wrong removed fell from 89% to 85%.
+var testHalfFloors = map[string]float64{"all faithful": 0.75, "all wrong": 0.84}

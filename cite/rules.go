@@ -1027,7 +1027,7 @@ func (v *Verifier) ordinalAt(toks []lexicon.Token, i int) (int, bool) {
 		// "kedua negara" is "both countries", "ketiga negara" "the three
 		// countries"; the ordinal follows its noun ("kunjungan ketiga").
 		if strings.HasPrefix(t.Norm, "ke") && i+1 < len(toks) && !toks[i+1].Upper && !toks[i+1].Num && !v.lex.IsStop(toks[i+1].Norm) &&
-			toks[i+1].Norm != "kali" && toks[i+1].Norm != "kalinya" && toks[i+1].Start-t.End <= 1 {
+			toks[i+1].Norm != "kali" && toks[i+1].Norm != "kalinya" && toks[i+1].Start-t.End <= 1 && !ordinalNounBefore(toks, i) {
 			return 0, false
 		}
 		return n, true
@@ -1049,6 +1049,17 @@ func parseInt(s string) (int, error) {
 	var n int
 	_, err := fmt.Sscanf(s, "%d", &n)
 	return n, err
+}
+
+// ordinalNouns take an Indonesian ordinal after them ("putaran kedua",
+// the second round; "kunjungan ketiga", the third visit).
+var ordinalNouns = map[string]bool{"putaran": true, "tahap": true, "babak": true, "kunjungan": true, "pertemuan": true,
+	"ronde": true, "sesi": true, "gelombang": true, "periode": true, "masa": true, "jilid": true, "edisi": true, "tahun": true, "kalinya": true}
+
+// ordinalNounBefore reports whether token i follows a noun that takes an
+// ordinal.
+func ordinalNounBefore(toks []lexicon.Token, i int) bool {
+	return i > 0 && ordinalNouns[toks[i-1].Norm]
 }
 
 // ordinalDeterminers stand before an English ordinal "first" ("the first
@@ -1082,8 +1093,9 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 				found = true
 				break
 			}
-			if !ambiguousOrdinals[ptoks[j].Norm] {
-				other = ptoks[j].Text
+			if !ambiguousOrdinals[ptoks[j].Norm] || ordinalNounBefore(ptoks, j) ||
+				j+1 < len(ptoks) && (ptoks[j+1].Norm == "kali" || ptoks[j+1].Norm == "kalinya") {
+				other = ptoks[j].Text // "putaran kedua", "pertama kalinya": surely an ordinal
 			}
 		}
 		if found {

@@ -420,7 +420,13 @@ func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface stri
 // first content word among the two after it (from next) or, failing
 // that, the two before it (from prev down).
 func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Alt {
-	for _, j := range []int{next, next + 1, prev, prev - 1} {
+	// Names between the number and what it counts describe it ("6,000
+	// North Korean soldiers"): the counted word is past them.
+	after := next
+	for after < len(toks) && after < next+3 && toks[after].Upper && !toks[after].Num && !lexicon.IsCalendarWord(toks[after].Norm) {
+		after++
+	}
+	for _, j := range []int{after, after + 1, prev, prev - 1} {
 		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {
 			continue
 		}
