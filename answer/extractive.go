@@ -133,6 +133,7 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 		return nil, nil
 	}
 	sortCandidates(cands)
+	typed := lq.Type != lexicon.AnswerAny
 	var best *candidate
 	for _, c := range cands {
 		if c.answers() {
@@ -153,7 +154,6 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 			backers = append(backers, c)
 		}
 	}
-	typed := lq.Type != lexicon.AnswerAny
 	if typed {
 		peers = e.withKeys(peers, lq)
 		if len(peers) == 0 {
@@ -241,6 +241,7 @@ func (e *Extractive) languages() docLanguages {
 func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candidate {
 	weights := conceptWeights(e.corpus, lq)
 	docTermCache := map[string][][]string{}
+	topicTermCache := map[string][][]string{}
 	seen := map[string]bool{}
 	var out []*candidate
 	for rank, h := range hits {
@@ -253,6 +254,11 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 			if !ok {
 				docTerms = e.termsOf(doc.Text, doc.Lang)
 				docTermCache[doc.ID] = docTerms
+			}
+			topicTerms, ok := topicTermCache[doc.ID]
+			if !ok {
+				topicTerms = e.topicTerms(doc)
+				topicTermCache[doc.ID] = topicTerms
 			}
 			para, ok := e.corpus.Paragraph(doc.ID, ch.Paragraph)
 			if !ok || para.NotEvidence || ch.NotEvidence {
@@ -278,7 +284,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				for i, t := range c.toks {
 					c.termsAt[i] = e.lex.WordTerms(t, doc.Lang)
 				}
-				judge(c, lq, weights, paraTerms, docTerms)
+				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
 				c.score = c.coverage + 0.02/float64(1+rank)
 				if doc.Lang == lq.Lang {
 					c.score += 0.02 // a reader's own language, on a tie
@@ -291,6 +297,24 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 		}
 	}
 	return out
+}
+
+// leadParagraphs is how many opening paragraphs make an article's lead:
+// a news page opens with its headline, a byline or dateline, and the lead
+// sentence.
+const leadParagraphs = 3
+
+// topicTerms are the terms of what an article is about: its title and
+// its lead. A sentence of the article is about them even when
+// it says "the government" or "he".
+func (e *Extractive) topicTerms(doc retrieval.Document) [][]string {
+	text := doc.Title
+	for n := 1; n <= leadParagraphs; n++ {
+		if p, ok := e.corpus.Paragraph(doc.ID, n); ok {
+			text += "\n" + doc.Text[p.Span.Start:p.Span.End]
+		}
+	}
+	return e.termsOf(text, doc.Lang)
 }
 
 func (e *Extractive) termsOf(text, lang string) [][]string {

@@ -198,7 +198,7 @@ func anyIn(word lexicon.Word, terms []string) bool {
 }
 
 // judge scores a candidate against the analysed question.
-func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms [][]string) {
+func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTerms, docTerms [][]string) {
 	var got, total float64
 	c.entities = true
 	named, namedHere := 0, 0
@@ -223,6 +223,14 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, docTerms
 				if ok, _ := matchAlt(a, paraTerms); ok {
 					credit = 0.8
 					break
+				}
+			}
+			if credit == 0 {
+				for _, a := range con.Alts {
+					if ok, _ := matchAlt(a, topicTerms); ok {
+						credit = 0.8 // the article's title or lead names it: the sentence is about it
+						break
+					}
 				}
 			}
 			if credit == 0 {
