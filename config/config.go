@@ -25,7 +25,26 @@ type Config struct {
 	Embeddings Embeddings `yaml:"embeddings"`
 	Discord    Discord    `yaml:"discord"`
 	Feedback   Feedback   `yaml:"feedback"`
+	Live       Live       `yaml:"live"`
+	Feeds      Feeds      `yaml:"feeds"`
 	Log        Log        `yaml:"log"`
+}
+
+// Live configures how kabar serve follows the corpus folder.
+type Live struct {
+	Watch  bool     `yaml:"watch"`  // re-index when files change
+	Rescan Duration `yaml:"rescan"` // re-index on this interval too; 0: never
+}
+
+// Feeds lists RSS/Atom feeds whose items kabar serve and kabar index
+// --feeds write into the corpus folder.
+type Feeds struct {
+	URLs         []string `yaml:"urls"`
+	Interval     Duration `yaml:"interval"`
+	Folder       string   `yaml:"folder"`
+	Timeout      Duration `yaml:"timeout"`
+	MaxFeedBytes int64    `yaml:"max_feed_bytes"`
+	MaxPageBytes int64    `yaml:"max_page_bytes"`
 }
 
 // Feedback configures the feedback database (answers shown, votes,
@@ -113,6 +132,9 @@ func Default() Config {
 			MaxTokens: 800, MaxReplyBytes: 256 << 10, VerifyWithModel: true},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
 		Feedback: Feedback{Enabled: true, RetentionDays: 90},
+		Live:     Live{Watch: true, Rescan: Duration(5 * time.Minute)},
+		Feeds: Feeds{URLs: []string{}, Interval: Duration(15 * time.Minute), Folder: "feeds", Timeout: Duration(20 * time.Second),
+			MaxFeedBytes: 8 << 20, MaxPageBytes: 2 << 20},
 		Discord: Discord{Mentions: true, ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,
 			AnswerTimeout: Duration(60 * time.Second)},
 		Log: Log{Level: "info", Format: "text"},
@@ -293,6 +315,10 @@ func (c Config) Validate() error {
 	if c.Feedback.RetentionDays < 1 || c.Feedback.RetentionDays > 3650 {
 		errs = append(errs, fmt.Sprintf("feedback.retention_days must be between 1 and 3650, not %d", c.Feedback.RetentionDays))
 	}
+	if r := c.Live.Rescan.D(); r != 0 && r < time.Second {
+		errs = append(errs, fmt.Sprintf("live.rescan must be 0 (off) or at least 1s, not %s", r))
+	}
+	errs = append(errs, c.Feeds.validate()...)
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:
@@ -320,4 +346,29 @@ func (c Config) APIKey(getenv func(string) string) string {
 		name = "OPENAI_API_KEY"
 	}
 	return getenv(name)
+}
+
+func (f Feeds) validate() []string {
+	var errs []string
+	for _, u := range f.URLs {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			errs = append(errs, fmt.Sprintf("feeds.urls: %q must start with http:// or https://", u))
+		}
+	}
+	if f.Interval.D() < time.Minute {
+		errs = append(errs, fmt.Sprintf("feeds.interval must be at least 1m, not %s", f.Interval.D()))
+	}
+	if f.Timeout.D() <= 0 || f.Timeout.D() > 5*time.Minute {
+		errs = append(errs, fmt.Sprintf("feeds.timeout must be positive and at most 5m, not %s", f.Timeout.D()))
+	}
+	if f.MaxFeedBytes < 64<<10 || f.MaxFeedBytes > 64<<20 {
+		errs = append(errs, fmt.Sprintf("feeds.max_feed_bytes must be between 65536 and 67108864, not %d", f.MaxFeedBytes))
+	}
+	if f.MaxPageBytes < 64<<10 || f.MaxPageBytes > 16<<20 {
+		errs = append(errs, fmt.Sprintf("feeds.max_page_bytes must be between 65536 and 16777216, not %d", f.MaxPageBytes))
+	}
+	if f.Folder == "" || strings.HasPrefix(f.Folder, "/") || f.Folder == ".." || strings.HasPrefix(f.Folder, "../") || strings.HasPrefix(f.Folder, ".") {
+		errs = append(errs, fmt.Sprintf("feeds.folder must be a visible folder inside the corpus folder, not %q", f.Folder))
+	}
+	return errs
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/kabar-bot/kabar/bot"
 	"github.com/kabar-bot/kabar/config"
-	"github.com/kabar-bot/kabar/retrieval"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
@@ -37,12 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if err != nil {
 		return err
 	}
-	ix, st, err := e.openIndex(ctx, false, nil, func(retrieval.Skipped) {})
-	if err != nil {
-		return err
-	}
-	e.logger.Info("index loaded", "documents", st.Documents, "chunks", st.Chunks, "embedder", ix.Embedder().Name)
-	svc, err := e.service(ix)
+	lc, err := e.openLive(ctx) // the index, kept current with the corpus folder and feeds (watch.go)
 	if err != nil {
 		return err
 	}
@@ -57,11 +51,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		defer st.Close()
 		bcfg.Feedback = st
 	}
-	b, err := bot.New(bcfg, svc, svc, ix, e.logger)
+	b, err := bot.New(bcfg, lc.corpus, lc.corpus, lc.corpus, e.logger)
 	if err != nil {
 		return err
 	}
-	return b.Run(ctx)
+	return lc.serve(ctx, b.Run)
 }
 
 func runCommands(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
