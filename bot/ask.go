@@ -79,6 +79,9 @@ func (b *Bot) answerInteraction(ctx context.Context, i *discordgo.Interaction, s
 		return outcome{result: "error"}
 	}
 	b.observe(res, time.Since(start))
+	// Known before it is shown: a member may press 👎 the moment the
+	// answer appears.
+	b.remember(i.ID, res, nil)
 	ids, err := b.deliver(ctx, i, b.present(res, i.ID, interactionLang(i)), private)
 	b.remember(i.ID, res, ids)
 	b.recordShown(i, source, res, ids)

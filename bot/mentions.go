@@ -233,6 +233,7 @@ func (b *Bot) answerInChannel(ctx context.Context, asked *discordgo.Message, cha
 	b.observe(res, time.Since(start))
 	msgs := b.present(res, placeholder.ID, l)
 	ids := []string{placeholder.ID}
+	b.remember(placeholder.ID, res, ids) // known before it is shown: 👎 may come at once
 	_, err = b.editChannel(ctx, channelID, placeholder.ID, msgs[0])
 	for _, m := range msgs[1:] {
 		if err != nil {
