@@ -133,10 +133,14 @@ func attribution(g []Evidence, p phrases, other bool) string {
 	docs := map[string]bool{}
 	unnamed := 0
 	for _, ev := range g {
-		if docs[ev.Doc.ID] {
-			continue
+		story := ev.Story
+		if story == "" {
+			story = ev.Doc.ID
 		}
-		docs[ev.Doc.ID] = true
+		if docs[story] {
+			continue // a copy or translation of a report already named
+		}
+		docs[story] = true
 		if o := strings.TrimSpace(ev.Doc.Outlet); o != "" {
 			outlets = appendNew(outlets, o)
 		} else {

@@ -66,6 +66,10 @@ type Evidence struct {
 	KeyEnd    int
 	KeyType   lexicon.AnswerType // what kind of value Key is
 	KeyDate   *timeline.Date     // a date key resolved to the calendar
+	// Story is the story the article belongs to: re-publications and
+	// translations of one report are one source, never corroboration or
+	// disagreement of each other.
+	Story string
 }
 
 // Answer answers q from the coverage.
@@ -166,7 +170,7 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	out := make([]Evidence, 0, len(peers)+len(backers))
 	for i, c := range append(peers, backers...) {
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
-			credits: map[int]float64{}, KeyType: lq.Type}
+			credits: map[int]float64{}, KeyType: lq.Type, Story: e.story(c.doc.ID)}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
 				ev.credits[m.concept] = m.credit
@@ -234,6 +238,20 @@ func (e *Extractive) languages() docLanguages {
 		}
 	})
 	return e.langs
+}
+
+// stories is what an index knows of re-published and translated copies.
+type stories interface {
+	Story(id string) string
+}
+
+// story returns the story of a document: its own id when the corpus does
+// not group documents.
+func (e *Extractive) story(id string) string {
+	if s, ok := e.corpus.(stories); ok {
+		return s.Story(id)
+	}
+	return id
 }
 
 // candidates splits retrieved chunks (and their folded duplicates) into
@@ -360,8 +378,8 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		seen := map[string]bool{}
 		var out []Evidence
 		for _, e := range g {
-			if !seen[e.Doc.ID] && len(out) < maxQuotes {
-				seen[e.Doc.ID] = true
+			if !seen[e.Story] && len(out) < maxQuotes {
+				seen[e.Story] = true
 				out = append(out, e)
 			}
 		}
@@ -425,13 +443,13 @@ func asStrong(e, lead Evidence) bool {
 // matches (a synonym of a translation) may be about something else.
 const synonymCredit = 0.6
 
-// sameDocs reports whether every document of g already backs first: one
+// sameDocs reports whether every story of g already backs first: one
 // outlet giving two figures is not a disagreement between outlets.
 func sameDocs(g, first []Evidence) bool {
 	for _, e := range g {
 		found := false
 		for _, f := range first {
-			if f.Doc.ID == e.Doc.ID {
+			if f.Story == e.Story {
 				found = true
 			}
 		}
