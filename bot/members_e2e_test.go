@@ -229,7 +229,9 @@ func (brokenStore) RecordShown(context.Context, feedback.Shown) error { return e
 func (brokenStore) Vote(context.Context, string, string, bool) (feedback.VoteResult, error) {
 	return feedback.VoteResult{}, errors.New("disk full")
 }
-func (brokenStore) Reason(context.Context, string, string, string) error { return errors.New("disk full") }
+func (brokenStore) Reason(context.Context, string, string, string) error {
+	return errors.New("disk full")
+}
 func (brokenStore) Gaps(context.Context, time.Time, int) (feedback.Report, error) {
 	return feedback.Report{}, errors.New("disk full")
 }

@@ -127,12 +127,12 @@ func (d Duration) D() time.Duration { return time.Duration(d) }
 // Default returns the configuration used when no file is given.
 func Default() Config {
 	return Config{
-		Retrieval:  Retrieval{K: 16, Ranking: "lexical"},
-		LLM:        LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(30 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2,
+		Retrieval: Retrieval{K: 16, Ranking: "lexical"},
+		LLM: LLM{APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration(30 * time.Second), StreamIdle: Duration(20 * time.Second), MaxContextTokens: 6000, MaxRetries: 2,
 			MaxTokens: 800, MaxReplyBytes: 256 << 10, VerifyWithModel: true},
 		Embeddings: Embeddings{Provider: "local", Model: "text-embedding-3-small"},
-		Feedback: Feedback{Enabled: true, RetentionDays: 90},
-		Live:     Live{Watch: true, Rescan: Duration(5 * time.Minute)},
+		Feedback:   Feedback{Enabled: true, RetentionDays: 90},
+		Live:       Live{Watch: true, Rescan: Duration(5 * time.Minute)},
 		Feeds: Feeds{URLs: []string{}, Interval: Duration(15 * time.Minute), Folder: "feeds", Timeout: Duration(20 * time.Second),
 			MaxFeedBytes: 8 << 20, MaxPageBytes: 2 << 20},
 		Discord: Discord{Mentions: true, ShardCount: 1, UserCooldown: Duration(10 * time.Second), GuildConcurrency: 4,

@@ -160,8 +160,8 @@ type Report struct {
 	Declined          int                `json:"declined"`
 	ByKind            map[string]*Tally  `json:"by_kind"`
 	ByLang            map[string]*Tally  `json:"by_lang"`
-	EnglishAnswered   int                `json:"english_answered"`     // answered English questions
-	EnglishLeads      int                `json:"english_leads"`        // ... whose lead is written in English
+	EnglishAnswered   int                `json:"english_answered"` // answered English questions
+	EnglishLeads      int                `json:"english_leads"`    // ... whose lead is written in English
 	CitationPrecision float64            `json:"citation_precision"`
 	CitationRecall    float64            `json:"citation_recall"`
 	VerbatimRate      float64            `json:"verbatim_rate"`

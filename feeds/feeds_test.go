@@ -203,7 +203,7 @@ func TestFeedItemsBecomeAnswerableArticles(t *testing.T) {
 	p := newPoller(t, corpus, &logs, Options{
 		URLs:         []string{s.URL + "/rss.xml", s.URL + "/atom.xml", s.URL + "/broken.xml", s.URL + "/down.xml"},
 		Timeout:      time.Minute, // generous: nothing here is slow
-		MaxPageBytes: 256 << 10, // extraction cost grows faster than the page: keep the cut page small
+		MaxPageBytes: 256 << 10,   // extraction cost grows faster than the page: keep the cut page small
 	})
 	// A person's own file where the Atom item's article would go.
 	personal := filepath.Join(corpus, filepath.FromSlash(p.fileFor(s.URL+"/diplomacy/lavrov-kim")))

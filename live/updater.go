@@ -261,4 +261,3 @@ func Fingerprint(ix *retrieval.Index) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
-

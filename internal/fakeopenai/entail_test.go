@@ -16,7 +16,7 @@ func TestEntailsRule(t *testing.T) {
 	}{
 		{"North Korea agreed to send 6,000 engineers.", engineers, true},
 		{"Korut setuju mengirim 6000 insinyur.", engineers, true},
-		{"North Korea agreed to send 60,000 engineers.", engineers, false},     // number
+		{"North Korea agreed to send 60,000 engineers.", engineers, false},      // number
 		{"North Korea agreed to send about 6,000 engineers.", engineers, false}, // qualifier the passage lacks
 		{"North Korea did not agree to send 6,000 engineers.", engineers, false},
 		{"North Korea may send 6,000 engineers.", engineers, false},
