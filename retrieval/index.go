@@ -3,7 +3,9 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -29,6 +31,11 @@ type Index struct {
 	termEnds []uint32
 	vectors  flatVectors
 	lexical  *lexicalIndex
+
+	// src is the mapped index file whose views terms, termEnds and
+	// vectors are (nil when they are in memory). It is unmapped when the
+	// Index becomes unreachable.
+	src *loadedSnapshot
 
 	// The chromem-go store is filled on first use: it holds the same
 	// vectors as the flat matrix the searches scan, and filling it is a
@@ -125,6 +132,63 @@ func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder,
 	return ix, nil
 }
 
+// newMappedIndex assembles an Index that uses l's mapped sections in
+// place. The Index owns l: the file is unmapped once the Index is
+// unreachable. The vectors are verified on their first use.
+func newMappedIndex(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
+	ix, err := newIndex(ctx, l.s, l.vectors, emb, lex)
+	if err != nil {
+		l.release()
+		return nil, err
+	}
+	ix.src = l
+	// Nothing handed out by an Index points into the mapping (chunks and
+	// documents are decoded; Store copies the vectors), so unmapping
+	// when the Index is gone is safe, except for VectorMatrix's view.
+	runtime.AddCleanup(ix, func(l *loadedSnapshot) { l.release() }, l)
+	return ix, nil
+}
+
+// newWrittenIndex serves the index file Build has just written, holding
+// the directory's lock, in place: the heap copies of its vectors and term
+// lists are then garbage. Where files are not mapped, or the file cannot
+// be opened, the copies are served.
+func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors []float32) (*Index, error) {
+	if !mapsFiles {
+		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	}
+	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), false)
+	if err != nil || len(l.vectors) != len(vectors) || len(l.s.TermEnds) != len(s.TermEnds) || len(l.s.ChunkTerms) != len(s.ChunkTerms) {
+		l.release()
+		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	}
+	l.verified.Store(true) // written from these very arrays a moment ago
+	l.s = &snapshot{Embedder: s.Embedder, Corpus: s.Corpus, Docs: s.Docs, Vocab: s.Vocab, ChunkTerms: l.s.ChunkTerms, TermEnds: l.s.TermEnds}
+	l.moveAsideWhenCorrupt(opts.Logger)
+	return newMappedIndex(ctx, l, opts.Embedder, opts.Lexicon)
+}
+
+// vectorsReady verifies the vectors the first time they are used. A
+// damaged vector section returns ErrCorruptIndex (saying how to repair it)
+// every time.
+func (ix *Index) vectorsReady() error {
+	if ix.src == nil {
+		return nil
+	}
+	if err := ix.src.verifyVectors(); err != nil {
+		return explainLoadError(ix.src.path, err)
+	}
+	return nil
+}
+
+// Verify checks every section of the index file the Index uses in place
+// that was not yet checked (the vectors are otherwise checked on first
+// use), reading them all once; serving calls it off the request path. It
+// returns an ErrCorruptIndex error when a section is damaged; the file is
+// then moved aside (when the directory can be written), so the next Build
+// rebuilds the index from the corpus.
+func (ix *Index) Verify() error { return ix.vectorsReady() }
+
 // fillStore puts every chunk and its vector into a new chromem-go
 // collection. It adds documents from a few goroutines over contiguous
 // ranges: chromem-go's AddDocuments starts a goroutine per document, which
@@ -143,7 +207,11 @@ func (ix *Index) fillStore() *chromem.Collection {
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
 				c := &ix.chunks[i]
-				doc := chromem.Document{ID: c.ID, Content: c.Text, Embedding: ix.vectors.row(i), Metadata: map[string]string{"doc": c.DocID}}
+				emb := ix.vectors.row(i)
+				if ix.src != nil {
+					emb = slices.Clone(emb) // the collection may outlive the mapping
+				}
+				doc := chromem.Document{ID: c.ID, Content: c.Text, Embedding: emb, Metadata: map[string]string{"doc": c.DocID}}
 				if err := col.AddDocument(context.Background(), doc); err != nil {
 					panic(fmt.Sprintf("fill chromem-go collection: %v", err))
 				}
@@ -172,9 +240,16 @@ func (ix *Index) Corpus() string { return ix.corpus }
 func (ix *Index) Lexicon() *lexicon.Lexicon { return ix.lex }
 
 // Store is the chromem-go collection holding every chunk and its vector.
-// It is filled on the first call.
+// It is filled on the first call; when the vectors turn out to be damaged
+// it holds no documents.
 func (ix *Index) Store() *chromem.Collection {
-	ix.storeOnce.Do(func() { ix.store = ix.fillStore() })
+	ix.storeOnce.Do(func() {
+		if ix.vectorsReady() != nil {
+			ix.store = (&Index{embedder: ix.embedder}).fillStore()
+			return
+		}
+		ix.store = ix.fillStore()
+	})
 	return ix.store
 }
 

@@ -180,7 +180,7 @@ func ScanWorkers() int { return runtime.GOMAXPROCS(0) }
 // workers <= 0). The result does not depend on workers. With room in dst,
 // it allocates nothing.
 func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
-	if len(q) != ix.vectors.dim {
+	if len(q) != ix.vectors.dim || ix.vectorsReady() != nil {
 		return dst
 	}
 	var buf [64]scored
@@ -198,7 +198,9 @@ func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 
 // VectorMatrix returns the matrix the exact scan reads: every chunk's
 // vector, row-major, row i for chunk i. It is the index's own memory, for
-// measuring against (benchmarks); callers must not modify it.
+// measuring against (benchmarks); callers must not modify it, nor use it
+// once the Index is unreachable (it may be a view of the mapped file).
 func (ix *Index) VectorMatrix() (dim int, data []float32) {
+	ix.vectorsReady()
 	return ix.vectors.dim, ix.vectors.data
 }

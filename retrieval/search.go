@@ -85,6 +85,9 @@ func (ix *Index) vectorSearch(ctx context.Context, text string, k int) ([]scored
 	if len(vecs) != 1 || len(vecs[0]) != ix.vectors.dim {
 		return nil, fmt.Errorf("embed query: got a vector of %d dimensions, the index has %d", len(vecs[0]), ix.vectors.dim)
 	}
+	if err := ix.vectorsReady(); err != nil {
+		return nil, err
+	}
 	return ix.vectors.search(vecs[0], k), nil
 }
 

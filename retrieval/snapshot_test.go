@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,49 +82,94 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 }
 
+// fileSections returns the section table of a good index file.
+func fileSections(t testing.TB, b []byte) []section {
+	t.Helper()
+	secs, why := parseSections(b[:headerBytes], uint64(len(b)))
+	if why != "" {
+		t.Fatalf("good index: %s", why)
+	}
+	return secs
+}
+
+// sealSections lays parts out as a correct writer would (page-aligned,
+// each with its checksum, the header sealed): a buggy writer's file, for
+// the content checks behind the checksums.
+func sealSections(parts [numSections][]byte) []byte {
+	out := make([]byte, sectionAlign)
+	secs := make([]section, numSections)
+	for i, p := range parts {
+		for len(out)%sectionAlign != 0 {
+			out = append(out, 0)
+		}
+		secs[i] = section{kind: uint32(i + 1), crc: crc32.Checksum(p, castagnoli), off: uint64(len(out)), n: uint64(len(p))}
+		out = append(out, p...)
+	}
+	copy(out, encodeHeader(secs))
+	return out
+}
+
+// sectionParts cuts a good file into its sections' contents.
+func sectionParts(t testing.TB, b []byte) (parts [numSections][]byte) {
+	for i, s := range fileSections(t, b) {
+		parts[i] = bytes.Clone(b[s.off : s.off+s.n])
+	}
+	return parts
+}
+
 func TestCorruptIndex(t *testing.T) {
 	t.Parallel()
 	_, good := goodIndex(t)
-	flip := func(at int) []byte {
+	secs := fileSections(t, good)
+	flip := func(at uint64) []byte {
 		b := bytes.Clone(good)
 		b[at] ^= 0x10
 		return b
 	}
-	// reseal recomputes the checksum, as a buggy writer would: the content
-	// checks behind the checksum must still catch the damage.
-	reseal := func(b []byte) []byte {
-		body := b[:len(b)-4]
-		return binary.LittleEndian.AppendUint32(bytes.Clone(body), crc32.Checksum(body, castagnoli))
+	resealed := func(change func(p *[numSections][]byte)) []byte {
+		p := sectionParts(t, good)
+		change(&p)
+		return sealSections(p)
 	}
-	metaLen := int(binary.LittleEndian.Uint64(good[len(snapshotMagic):]))
-	vecCountAt := len(snapshotMagic) + 8 + metaLen
-	hugeCount := func() []byte {
-		b := bytes.Clone(good[:vecCountAt+8])
-		binary.LittleEndian.PutUint64(b[vecCountAt:], 1<<62) // n*4 overflows to 0
-		return reseal(append(b, 0, 0, 0, 0))
-	}
-	cases := map[string][]byte{
-		"empty":               {},
-		"garbage":             []byte("this is not an index\n"),
-		"magic only":          []byte(snapshotMagic),
-		"older version":       append([]byte("KABARIX1"), good[len(snapshotMagic):]...),
-		"truncated by 1 byte": good[:len(good)-1],
-		"truncated to half":   good[:len(good)/2],
-		"truncated header":    good[:len(snapshotMagic)+3],
-		"bit flip in magic":   flip(2),
-		"bit flip in header":  flip(len(snapshotMagic) + 1),
-		"bit flip in meta":    flip(len(snapshotMagic) + 8 + metaLen/2),
-		"bit flip in vectors": flip(len(good) - 200),
-		"bit flip in crc":     flip(len(good) - 1),
-		"zeroed tail":         append(bytes.Clone(good[:len(good)-64]), make([]byte, 64)...),
-		"resealed, vectors cut": func() []byte {
-			b := bytes.Clone(good[:len(good)-4-4*LocalDimension])
-			binary.LittleEndian.PutUint64(b[vecCountAt:], binary.LittleEndian.Uint64(b[vecCountAt:])-LocalDimension)
-			return reseal(append(b, 0, 0, 0, 0))
+	meta, ends, terms := secs[secMeta-1], secs[secTermEnds-1], secs[secTerms-1]
+	// Damage found when the index is opened: Open and Build report it, and
+	// the file is left alone until the user (or the CLI) asks to rebuild.
+	atOpen := map[string][]byte{
+		"empty":                     {},
+		"garbage":                   []byte("this is not an index\n"),
+		"magic only":                []byte(snapshotMagic),
+		"older version":             append([]byte("KABARIX4"), good[len(snapshotMagic):]...),
+		"truncated by 1 byte":       good[:len(good)-1],
+		"truncated to half":         good[:len(good)/2],
+		"truncated header":          good[:len(snapshotMagic)+3],
+		"bit flip in magic":         flip(2),
+		"bit flip in section table": flip(16 + 24 + 9),
+		"bit flip in header crc":    flip(headerBytes - 2),
+		"bit flip in meta":          flip(meta.off + meta.n/2),
+		"bit flip in term ends":     flip(ends.off + ends.n/2),
+		"bit flip in terms":         flip(terms.off + terms.n/2),
+		"bytes appended":            append(bytes.Clone(good), 0, 0, 0, 0),
+		"resealed, vectors cut": resealed(func(p *[numSections][]byte) {
+			p[secVectors-1] = p[secVectors-1][:len(p[secVectors-1])-4*LocalDimension]
+		}),
+		"resealed, odd vector bytes": resealed(func(p *[numSections][]byte) {
+			p[secVectors-1] = p[secVectors-1][:len(p[secVectors-1])-1]
+		}),
+		"resealed, term id out of range": resealed(func(p *[numSections][]byte) {
+			binary.LittleEndian.PutUint32(p[secTerms-1], 1<<31)
+		}),
+		"resealed, term ends out of order": resealed(func(p *[numSections][]byte) {
+			binary.LittleEndian.PutUint32(p[secTermEnds-1], 1<<31)
+		}),
+		"resealed, huge section length": func() []byte {
+			b := bytes.Clone(good)
+			s := slices.Clone(secs)
+			s[secVectors-1].n = 1 << 62 // off+n overflows past the size check
+			copy(b, encodeHeader(s))
+			return b
 		}(),
-		"resealed, huge vector count": hugeCount(),
 	}
-	for name, raw := range cases {
+	for name, raw := range atOpen {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			corpus, _ := seedCorpus(t)
@@ -150,6 +196,97 @@ func TestCorruptIndex(t *testing.T) {
 			if _, err := Open(context.Background(), opts); err != nil {
 				t.Errorf("Open after rebuild: %v", err)
 			}
+		})
+	}
+
+	// Damage in the vector section is found on the vectors' first use (the
+	// section is most of the file and is used in place): the search that
+	// finds it fails with ErrCorruptIndex, the file is moved aside, and the
+	// next Build rebuilds the index from the corpus. A Build that must
+	// reuse the vectors (the corpus changed) checks them first.
+	// Each damages an index built from the test's own corpus, so that
+	// Build finds the corpus unchanged.
+	lazy := map[string]func(b []byte) []byte{
+		"bit flip in vectors": func(b []byte) []byte {
+			v := fileSections(t, b)[secVectors-1]
+			b[v.off+v.n-200] ^= 0x10
+			return b
+		},
+		"zeroed tail": func(b []byte) []byte { return append(b[:len(b)-64], make([]byte, 64)...) },
+	}
+	for name, damage := range lazy {
+		raw := damage(bytes.Clone(good)) // for the changed-corpus case
+		for _, how := range []string{"Open", "Build"} {
+			t.Run(name+"/"+how, func(t *testing.T) {
+				t.Parallel()
+				corpus, _ := seedCorpus(t)
+				opts := buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t))
+				mustBuild(t, opts)
+				path := filepath.Join(opts.DataDir, SnapshotFile)
+				own, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, damage(own), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := readSnapshot(path); !errors.Is(err, ErrCorruptIndex) {
+					t.Errorf("readSnapshot (everything verified) = %v, want ErrCorruptIndex", err)
+				}
+				var ix *Index
+				if how == "Open" {
+					ix, err = Open(context.Background(), opts)
+				} else {
+					var st Stats
+					ix, st, err = Build(context.Background(), opts)
+					if err == nil && (st.Saved || st.Unchanged != 5) {
+						t.Errorf("Build of an unchanged corpus: %+v, want the file served as it is", st)
+					}
+				}
+				if err != nil {
+					t.Fatalf("%s: %v (the vector section is checked on first use)", how, err)
+				}
+				hits, err := ix.SearchText(context.Background(), "Korea Utara", 3, RankLexical)
+				if err != nil || len(hits) == 0 {
+					t.Errorf("a lexical search does not touch the vectors: %d hits, %v", len(hits), err)
+				}
+				_, err = ix.SearchText(context.Background(), "Korea Utara", 3, RankHybrid)
+				checkCorrupt(t, "hybrid search", err)
+				checkCorrupt(t, "Verify", ix.Verify())
+				if got := ix.NearestVectors(nil, make([]float32, LocalDimension), 3, 1); len(got) != 0 {
+					t.Errorf("NearestVectors on damaged vectors = %v, want nothing", got)
+				}
+				if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("the damaged file is still in the index's place (%v)", err)
+				}
+				if aside, _ := filepath.Glob(path + ".corrupt-*"); len(aside) != 1 {
+					t.Errorf("moved aside: %q, want one %s.corrupt-* file", aside, SnapshotFile)
+				}
+				_, st, err := Build(context.Background(), opts)
+				if err != nil || st.Documents != 5 || !st.Saved || st.Embedded == 0 {
+					t.Fatalf("Build after the damage was found: %+v, %v; want a rebuild", st, err)
+				}
+				ix, err = Open(context.Background(), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := ix.SearchText(context.Background(), "Korea Utara", 3, RankHybrid); err != nil || ix.Verify() != nil {
+					t.Errorf("rebuilt index: %v, %v", err, ix.Verify())
+				}
+			})
+		}
+		t.Run(name+"/Build of a changed corpus", func(t *testing.T) {
+			t.Parallel()
+			corpus, _ := seedCorpus(t)
+			opts := buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t))
+			if err := os.WriteFile(filepath.Join(opts.DataDir, SnapshotFile), raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(corpus, "zz_new.txt"), []byte("Artikel baru tentang Wonsan.\n\nWonsan adalah kota pantai."), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, err := Build(context.Background(), opts)
+			checkCorrupt(t, "Build", err)
 		})
 	}
 }
@@ -196,14 +333,14 @@ func FuzzReadSnapshot(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(good, false)
-	f.Add(good[len(snapshotMagic):len(good)-4], true)
+	parts := sectionParts(f, good)
+	f.Add(append([]byte{uint8(len(parts[0]) >> 8), uint8(len(parts[1]) >> 4), uint8(len(parts[2]) >> 4)}, slices.Concat(parts[:]...)...), true)
 	f.Add([]byte{}, false)
 	f.Add([]byte{}, true)
 
 	f.Fuzz(func(t *testing.T, raw []byte, sealed bool) {
 		if sealed {
-			body := append([]byte(snapshotMagic), raw...)
-			raw = binary.LittleEndian.AppendUint32(body, crc32.Checksum(body, castagnoli))
+			raw = sealFuzz(raw)
 		}
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, SnapshotFile), raw, 0o600); err != nil {
@@ -227,6 +364,29 @@ func FuzzReadSnapshot(f *testing.F) {
 			t.Fatalf("Build over a bad index: unexpected error %v", err)
 		}
 	})
+}
+
+// sealFuzz frames fuzz input as a correctly sealed file: its first three
+// bytes give the lengths of the first three sections (the metadata in
+// steps of 256 bytes, the term sections of 16, all whole uint32s but the
+// metadata) and the rest is cut into the sections in order, the vectors
+// last, so the fuzzer reaches the decoder and the content checks.
+func sealFuzz(raw []byte) []byte {
+	var parts [numSections][]byte
+	if len(raw) < 3 {
+		return sealSections(parts)
+	}
+	lens := []int{int(raw[0]) << 8, int(raw[1]) << 4, int(raw[2]) << 4}
+	rest := raw[3:]
+	for i, n := range lens {
+		n = min(n, len(rest))
+		if i > 0 {
+			n &^= 3
+		}
+		parts[i], rest = rest[:n], rest[n:]
+	}
+	parts[secVectors-1] = rest[:len(rest)&^3]
+	return sealSections(parts)
 }
 
 // tinyEmbedder keeps fuzz inputs small: 8 dimensions instead of 512.

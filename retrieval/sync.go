@@ -57,14 +57,16 @@ type Stats struct {
 
 // Open loads the index in opts.DataDir without looking at the corpus.
 func Open(ctx context.Context, opts Options) (*Index, error) {
-	s, vectors, err := readSnapshot(path.Join(opts.DataDir, SnapshotFile))
+	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
 	if err != nil {
 		return nil, explainLoadError(opts.DataDir, err)
 	}
-	if err := checkEmbedder(s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+	if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+		l.release()
 		return nil, err
 	}
-	return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	l.moveAsideWhenCorrupt(opts.Logger)
+	return newMappedIndex(ctx, l, opts.Embedder, opts.Lexicon) // the file in place (snapshot.go)
 }
 
 // Build brings the index in opts.DataDir up to date with opts.Corpus and
@@ -100,31 +102,51 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			opts.Logger.Warn("something other than an index file was in the index's place; moved it aside", "moved_to", aside)
 		}
 	}
+	// The previous index is mapped, not read: when nothing changed it is
+	// served in place; otherwise its vectors are verified before reuse.
+	var prevFile *loadedSnapshot
 	var prev *snapshot
 	var prevVecs []float32
 	if !opts.Rebuild {
-		s, v, err := readSnapshot(path.Join(opts.DataDir, SnapshotFile))
+		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
 		switch {
 		case err == nil:
-			if err := checkEmbedder(s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+			if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+				l.release()
 				return nil, st, err
 			}
-			prev, prevVecs = s, v
+			prevFile, prev, prevVecs = l, l.s, l.vectors
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			return nil, st, explainLoadError(opts.DataDir, err)
 		}
 	}
+	servedPrev := false
+	defer func() {
+		if !servedPrev {
+			prevFile.release()
+		}
+	}()
 	b := newBuilder(opts, prev, prevVecs)
 	if err := b.walk(ctx); err != nil {
 		return nil, st, err
 	}
-	if err := b.embedPending(ctx); err != nil {
-		return nil, st, err
-	}
-	s, vectors, err := b.snapshot()
-	if err != nil {
-		return nil, st, err
+	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+	var s *snapshot
+	var vectors []float32
+	if unchanged {
+		s, vectors = prev, prevVecs
+	} else {
+		if err := prevFile.verifyVectors(); err != nil {
+			return nil, st, explainLoadError(opts.DataDir, err)
+		}
+		if err := b.embedPending(ctx); err != nil {
+			return nil, st, err
+		}
+		s, vectors, err = b.snapshot()
+		if err != nil {
+			return nil, st, err
+		}
 	}
 	readOnly := st.ReadOnly
 	st = b.stats
@@ -154,7 +176,17 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 				"data", opts.DataDir)
 		}
 	}
-	ix, err := newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	var ix *Index
+	switch {
+	case unchanged:
+		servedPrev = true
+		prevFile.moveAsideWhenCorrupt(opts.Logger)
+		ix, err = newMappedIndex(ctx, prevFile, opts.Embedder, opts.Lexicon)
+	case st.Saved:
+		ix, err = newWrittenIndex(ctx, opts, s, vectors)
+	default:
+		ix, err = newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+	}
 	if err != nil {
 		return nil, st, err
 	}
