@@ -292,16 +292,8 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 					continue
 				}
 				seen[id] = true
-				c := &candidate{doc: &doc, paragraph: para.Index, span: s, chunk: ch, hitRank: rank}
-				c.toks = lexicon.Tokenize(doc.Text[s.Start:s.End])
-				for i := range c.toks {
-					c.toks[i].Start += s.Start
-					c.toks[i].End += s.Start
-				}
-				c.termsAt = make([][]string, len(c.toks))
-				for i, t := range c.toks {
-					c.termsAt[i] = e.lex.WordTerms(t, doc.Lang)
-				}
+				c := e.newCandidate(&doc, s)
+				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
 				c.score = c.coverage + 0.02/float64(1+rank)
 				if doc.Lang == lq.Lang {
@@ -333,6 +325,22 @@ func (e *Extractive) topicTerms(doc retrieval.Document) [][]string {
 		}
 	}
 	return e.termsOf(text, doc.Lang)
+}
+
+// newCandidate tokenises a sentence of doc, with document offsets and
+// index terms, ready to judge.
+func (e *Extractive) newCandidate(doc *retrieval.Document, s retrieval.Span) *candidate {
+	c := &candidate{doc: doc, span: s}
+	c.toks = lexicon.Tokenize(doc.Text[s.Start:s.End])
+	for i := range c.toks {
+		c.toks[i].Start += s.Start
+		c.toks[i].End += s.Start
+	}
+	c.termsAt = make([][]string, len(c.toks))
+	for i, t := range c.toks {
+		c.termsAt[i] = e.lex.WordTerms(t, doc.Lang)
+	}
+	return c
 }
 
 func (e *Extractive) termsOf(text, lang string) [][]string {

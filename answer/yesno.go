@@ -152,17 +152,7 @@ func foldWord(s string) string {
 // sentence too, not merely a word of it ("Pyongyang said …" names the
 // government; "tindakan Moskow" is Russia's action, not a trip there).
 func (e *Extractive) placesAsAsked(lq lexicon.Query, ev Evidence) bool {
-	c := &candidate{doc: &ev.Doc, span: ev.Span}
-	c.toks = lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End])
-	for i := range c.toks {
-		c.toks[i].Start += ev.Span.Start
-		c.toks[i].End += ev.Span.Start
-	}
-	c.termsAt = make([][]string, len(c.toks))
-	for i, t := range c.toks {
-		c.termsAt[i] = e.lex.WordTerms(t, ev.Doc.Lang)
-	}
-	return e.placesOK(c, lq)
+	return e.placesOK(e.newCandidate(&ev.Doc, ev.Span), lq)
 }
 
 func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {

@@ -5,32 +5,18 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/kabar-bot/kabar/answer"
-	"github.com/kabar-bot/kabar/lexicon"
-	"github.com/kabar-bot/kabar/retrieval"
-	"github.com/kabar-bot/kabar/seeds"
 )
 
 // TestDevSet runs the offline pipeline on the bundled articles and the dev
 // set and holds it to the thresholds Kabar promises.
 func TestDevSet(t *testing.T) {
 	ctx := context.Background()
-	lex, err := lexicon.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := retrieval.Build(ctx, retrieval.Options{
-		Corpus: seeds.FS, CorpusName: "seeds", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc, ix := seedService(t)
 	items, err := ReadSet("testdata/dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(ctx, items, answer.NewService(ix, answer.Options{Ranking: retrieval.RankLexical}, nil, nil), ix)
+	rep, err := Run(ctx, items, svc, ix)
 	if err != nil {
 		t.Fatal(err)
 	}
