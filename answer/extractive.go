@@ -295,6 +295,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				c := e.newCandidate(&doc, s)
 				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
+				if e.ownedByAnother(c, lq) {
+					c.entities = false // about another country's ministry, soldiers, minister
+				}
 				c.score = c.coverage + 0.02/float64(1+rank)
 				if doc.Lang == lq.Lang {
 					c.score += 0.02 // a reader's own language, on a tie
@@ -325,6 +328,58 @@ func (e *Extractive) topicTerms(doc retrieval.Document) [][]string {
 		}
 	}
 	return e.termsOf(text, doc.Lang)
+}
+
+// ownedByAnother reports whether the sentence speaks of a thing the
+// question gives an owner ("Ukraine's foreign ministry", "tentara Korea
+// Selatan") as another place's: "Kementerian Luar Negeri Rusia". Indonesian
+// puts the owner right after the thing, English right before it.
+func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
+	for _, m := range c.matched {
+		con := lq.Concepts[m.concept]
+		if con.Owner == 0 || m.pos < 0 {
+			continue
+		}
+		owner := lq.Concepts[con.Owner-1]
+		end := m.pos
+		for k := m.pos + 1; k < len(c.toks) && k <= m.pos+3; k++ {
+			if tokenOf(con, c.termsAt[k]) {
+				end = k
+			}
+		}
+		from, to := end+1, end+3
+		if c.doc.Lang == "en" {
+			from, to = m.pos-3, m.pos-1
+		}
+		other := false
+		for k := max(from, 0); k <= to && k < len(c.toks); k++ {
+			if tokenOf(owner, c.termsAt[k]) {
+				return false // the asked owner's
+			}
+			place := e.lex.IsPlaceName(c.toks[k].Norm)
+			if k+1 < len(c.toks) {
+				place = place || e.lex.IsPlaceName(c.toks[k].Norm+" "+c.toks[k+1].Norm) // "Korea Utara"
+			}
+			other = other || c.toks[k].Upper && place
+		}
+		if other {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenOf reports whether a token's terms are a word of any of the
+// concept's alternatives.
+func tokenOf(con lexicon.Concept, terms []string) bool {
+	for _, a := range con.Alts {
+		for _, w := range a {
+			if anyIn(w, terms) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newCandidate tokenises a sentence of doc, with document offsets and

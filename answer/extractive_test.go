@@ -36,6 +36,10 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Siapa juru bicara Kementerian Luar Negeri China?", false, nil, nil},
 		{"How many engineers did South Korea promise?", false, nil, nil},
 		{"Who won the 2022 FIFA World Cup?", false, nil, nil},
+		// The owner the question gives a role must be the sentence's.
+		{"Who is North Korea's foreign minister?", true, []string{`^Choe Son Hui`}, []string{"003"}},
+		{"Who is Russia's foreign minister?", true, []string{`^Sergei Lavrov`}, nil},
+		{"Who is Ukraine's foreign minister?", false, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

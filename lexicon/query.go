@@ -49,6 +49,12 @@ type Concept struct {
 	// Salient marks a thing the question names ("tanks", "prisoners"):
 	// evidence that never mentions it answers another question.
 	Salient bool
+	// Owner is 1 + the index of the name this concept belongs to in the
+	// question ("Russia's defence ministry", "tentara Korea Selatan",
+	// "South Korean soldiers"); 0 when none.
+	Owner int
+
+	first, last int // token range in the question
 }
 
 // AltWeight returns the credit of alternative i.
@@ -186,7 +192,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			j++
 		}
 		run := toks[i:j]
-		q.Concepts = append(q.Concepts, l.nameConcept(run))
+		c := l.nameConcept(run)
+		c.first, c.last = i, j-1
+		q.Concepts = append(q.Concepts, c)
 		for k := i; k < j; k++ {
 			used[k] = true
 		}
@@ -196,7 +204,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	for i, t := range toks {
 		if t.Num && !used[i] {
 			used[i] = true
-			q.Concepts = append(q.Concepts, Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}})
+			q.Concepts = append(q.Concepts, Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}, first: i, last: i})
 		}
 	}
 	// Content words and dictionary phrases.
@@ -208,7 +216,15 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		n := l.phraseAt(toks, used, i, q.Lang)
 		if n > 1 {
 			surface := question[toks[i].Start:toks[i+n-1].End]
-			q.Concepts = append(q.Concepts, l.wordConcept(surface, joinNorms(toks[i:i+n]), q.Lang))
+			c := l.wordConcept(surface, joinNorms(toks[i:i+n]), q.Lang)
+			c.first, c.last = i, i+n-1
+			// A phrase names a thing when its head does ("defence ministry").
+			head := toks[i+n-1].Norm
+			if q.Lang == "id" {
+				head = toks[i].Norm
+			}
+			c.Salient = l.namesThing(head, q.Lang)
+			q.Concepts = append(q.Concepts, c)
 			for k := i; k < i+n; k++ {
 				used[k] = true
 			}
@@ -219,9 +235,44 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		c := l.wordConcept(toks[i].Text, toks[i].Norm, q.Lang)
 		c.Meta = metaWords[toks[i].Norm]
 		c.Salient = !c.Meta && l.namesThing(toks[i].Norm, q.Lang)
+		c.first, c.last = i, i
 		q.Concepts = append(q.Concepts, c)
 	}
+	l.setOwners(&q, question, toks)
 	return q
+}
+
+// setOwners links a thing to the name it belongs to, as the question
+// writes it: English "Russia's ministry" and "South Korean soldiers" (the
+// name before), Indonesian "tentara Korea Selatan" (the name after).
+func (l *Lexicon) setOwners(q *Query, text string, toks []Token) {
+	at := map[int]int{} // first token → concept
+	for i, c := range q.Concepts {
+		at[c.first] = i
+	}
+	for i, c := range q.Concepts {
+		if !c.Entity {
+			continue
+		}
+		next := c.last + 1
+		if q.Lang == "en" && next+1 < len(toks) && toks[next].Norm == "s" && strings.ContainsAny(text[toks[c.last].End:toks[next].Start], "'’") {
+			next++ // "Russia's": past the s
+		}
+		if q.Lang == "en" {
+			// "Russia's ministry", "South Korean soldiers": a possessive
+			// or a demonym before a thing.
+			possessive := next != c.last+1
+			if j, ok := at[next]; ok && q.Concepts[j].Salient && (possessive || demonym(c.Surface)) {
+				q.Concepts[j].Owner = i + 1
+			}
+			continue
+		}
+		for j, o := range q.Concepts {
+			if !o.Entity && !o.Number && o.last+1 == c.first && l.namesThingID(toks[o.first].Norm) {
+				q.Concepts[j].Owner = i + 1
+			}
+		}
+	}
 }
 
 // titleAbbrev reports a short form of an ordinary phrase ("menlu" for
@@ -370,6 +421,20 @@ func (l *Lexicon) Synonyms(norm string) []string {
 		}
 	}
 	return nil
+}
+
+// demonym reports an English adjective of nationality ("Korean",
+// "Russian", "Chinese", "Ukrainian"), by its regular endings.
+func demonym(surface string) bool {
+	w := strings.ToLower(surface)
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "i")
+}
+
+// namesThingID reports whether an Indonesian word names a thing, by its
+// English gloss.
+func (l *Lexicon) namesThingID(norm string) bool {
+	g := l.Gloss(norm)
+	return g != "" && l.IsNoun(g)
 }
 
 // derivationBases undoes English derivational suffixes ("closeness" →

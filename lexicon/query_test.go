@@ -235,3 +235,24 @@ func TestQueryTermsAndExpansion(t *testing.T) {
 		t.Errorf("Expansion() = %q, want the question followed by its Indonesian terms", exp)
 	}
 }
+
+func TestOwners(t *testing.T) {
+	lex := newLexicon(t)
+	for _, tc := range []struct {
+		question, thing, owner string
+	}{
+		{"Who is Ukraine's foreign minister?", "foreign minister", "Ukraine"},
+		{"How many South Korean soldiers died?", "soldiers", "South Korean"},
+		{"When did Putin receive Choe?", "", ""}, // a verb after a name has no owner
+	} {
+		q := lex.Analyze(tc.question)
+		for _, c := range q.Concepts {
+			switch {
+			case c.Surface == tc.thing && (c.Owner == 0 || q.Concepts[c.Owner-1].Surface != tc.owner):
+				t.Errorf("%q: %q should belong to %q, owner %d", tc.question, c.Surface, tc.owner, c.Owner)
+			case c.Surface != tc.thing && c.Owner != 0:
+				t.Errorf("%q: %q has owner %q", tc.question, c.Surface, q.Concepts[c.Owner-1].Surface)
+			}
+		}
+	}
+}
