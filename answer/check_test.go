@@ -132,6 +132,9 @@ func TestCheckClaim(t *testing.T) {
 		{"North Korea sent at least 20,000 troops to Russia", cite.ClaimContradicted, "10.000", "says 20,000; the passage says 10.000"},
 		{"Indonesia won the 2022 World Cup", cite.ClaimNotInCoverage, "", ""},
 		{"South Korea promised 6,000 engineers", cite.ClaimNotInCoverage, "", ""},
+		// The article's title ("Kim bertemu dengan Lavrov …") cannot make
+		// Kim the subject of a sentence about Choe Son Hui in Moscow.
+		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim bertemu dengan Lavrov", "not Moscow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.claim, func(t *testing.T) {

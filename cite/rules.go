@@ -207,6 +207,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 	var got, contentGot, contentTotal, wordGot, wordTotal float64
 	out := verdict{namesPresent: true}
 	wordsMissing := 0
+	ownSubject := useContext && hasOwnSubject(v, w)
 	for i, k := range c.concepts {
 		credit := 0.0
 		switch k.kind {
@@ -220,7 +221,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			switch {
 			case len(w.spans[i]) > 0 || nameIn(k, outlet):
 				credit = 1
-			case useContext && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
+			case useContext && (!ownSubject || v.countryConcept(k)) && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
 				credit = creditContext
 			}
 		default:
@@ -650,6 +651,37 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// hasOwnSubject reports whether the passage sentence names its own
+// subject ("Choe Son Hui bertemu …"): then the article's title cannot
+// stand in for the claim's subject, which the sentence says is someone
+// else.
+func hasOwnSubject(v *Verifier, w *window) bool {
+	for j, t := range w.toks {
+		if t.Upper && !t.Num && !titleWord(t.Norm) && !lexicon.IsCalendarWord(t.Norm) && !v.lex.KnownWord(t.Norm) && firstNameIn(v, w, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryConcept reports whether a name is a country or its seat of
+// power: a passage's own subject may still be that country's ("Pemerintah
+// Kim" for North Korea), while a person must be named.
+func (v *Verifier) countryConcept(k concept) bool {
+	for _, a := range k.Alts {
+		var words []string
+		for _, w := range a {
+			if len(w) > 0 {
+				words = append(words, w[0])
+			}
+		}
+		if v.lex.IsPlaceName(strings.Join(words, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstNameIn reports whether the name at token j is the first name of
