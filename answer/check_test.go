@@ -134,7 +134,7 @@ func TestCheckClaim(t *testing.T) {
 		{"South Korea promised 6,000 engineers", cite.ClaimNotInCoverage, "", ""},
 		// The article's title ("Kim bertemu dengan Lavrov …") cannot make
 		// Kim the subject of a sentence about Choe Son Hui in Moscow.
-		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim bertemu dengan Lavrov", "not Moscow"},
+		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim bertemu dengan Lavrov", "the passage says Ukraina, not Moscow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.claim, func(t *testing.T) {
