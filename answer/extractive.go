@@ -132,6 +132,9 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	if err != nil {
 		return nil, err
 	}
+	if e.phraseAbsent(lq, hits) {
+		return nil, nil
+	}
 	cands := e.candidates(hits, lq)
 	if len(cands) == 0 {
 		return nil, nil
@@ -238,6 +241,69 @@ func (e *Extractive) languages() docLanguages {
 		}
 	})
 	return e.langs
+}
+
+// phraseAbsent reports whether the question names a thing in several
+// words ("defence ministry", "kementerian pertahanan") that no retrieved
+// passage writes as a phrase: its words may each occur, scattered, but
+// nothing speaks of that thing.
+func (e *Extractive) phraseAbsent(lq lexicon.Query, hits []retrieval.Hit) bool {
+	for _, con := range lq.Concepts {
+		if !con.Salient || con.Entity || !strings.Contains(strings.TrimSpace(con.Surface), " ") {
+			continue
+		}
+		found := false
+		for _, h := range hits {
+			toks := lexicon.Tokenize(h.Chunk.Text)
+			terms := make([][]string, len(toks))
+			for i, t := range toks {
+				terms[i] = e.lex.WordTerms(t, "id")
+				terms[i] = append(terms[i], e.lex.WordTerms(t, "en")...)
+			}
+			for ai, a := range con.Alts {
+				if con.AltWeight(ai) >= synonymCredit && phraseAt(a, terms) {
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the words of a occur in order, at most one
+// word apart, somewhere in the term sequence.
+func phraseAt(a lexicon.Alt, terms [][]string) bool {
+	for start := range terms {
+		if !anyIn(a[0], terms[start]) {
+			continue
+		}
+		pos, ok := start, true
+		for _, w := range a[1:] {
+			next := -1
+			for k := pos + 1; k <= pos+2 && k < len(terms); k++ {
+				if anyIn(w, terms[k]) {
+					next = k
+					break
+				}
+			}
+			if next < 0 {
+				ok = false
+				break
+			}
+			pos = next
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // stories is what an index knows of re-published and translated copies.
