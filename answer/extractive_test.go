@@ -36,6 +36,10 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Siapa juru bicara Kementerian Luar Negeri China?", false, nil, nil},
 		{"How many engineers did South Korea promise?", false, nil, nil},
 		{"Who won the 2022 FIFA World Cup?", false, nil, nil},
+		// Polar questions: yes, no (a denial, another ordinal), or not said.
+		{"Did Ukraine confirm that North Korean troops helped Russia retake Kursk?", true, []string{`^No\b`}, nil},
+		{"Was the Wonsan meeting the first strategic dialogue?", true, []string{`^No\b`, `second`}, nil},
+		{"lavrov bilang bakal ada pertemuan putin-kim lagi gak?", true, []string{`^Ya\b`}, nil},
 		// The owner the question gives a role must be the sentence's.
 		{"Who is North Korea's foreign minister?", true, []string{`^Choe Son Hui`}, []string{"003"}},
 		{"Who is Russia's foreign minister?", true, []string{`^Sergei Lavrov`}, nil},

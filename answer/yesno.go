@@ -32,8 +32,8 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int)
 	if err != nil {
 		return nil, yesNoNone, err
 	}
-	if len(ev) > 0 && !e.placesAsAsked(lq, ev[0]) {
-		ev = nil // the place the question names is in the sentence, but not as the place
+	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
+		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
 	}
 	if len(ev) > 0 {
 		if negatedDifferently(lq, ev[0]) {
@@ -74,6 +74,8 @@ func openType(lq lexicon.Query, c lexicon.Concept) (lexicon.AnswerType, bool) {
 		return lexicon.AnswerPlace, true
 	case lexicon.MonthNumber(foldWord(c.Surface)) > 0:
 		return lexicon.AnswerDate, true
+	case isOrdinal(c.Surface):
+		return lexicon.AnswerOrdinal, true
 	}
 	return lexicon.AnswerAny, false
 }
@@ -99,7 +101,11 @@ func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) boo
 // question disagree on negation: one says "not" (tidak, tak, bukan,
 // belum, gagal, never, failed …) and the other does not.
 func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
-	q := lexicon.HasNegation(lexicon.Tokenize(lq.Text))
+	qt := lexicon.Tokenize(lq.Text)
+	if n := len(qt); n > 1 && lexicon.IsTagWord(qt[n-1].Norm) {
+		qt = qt[:n-1] // "… lagi gak?" asks, it does not negate
+	}
+	q := lexicon.HasNegation(qt)
 	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
 	return q != s
 }
@@ -168,6 +174,24 @@ func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func isOrdinal(surface string) bool {
+	_, ok := lexicon.OrdinalWord(foldWord(surface))
+	return ok
+}
+
+// statesEveryValue reports whether the sentence itself states each figure,
+// place, date and ordinal of a polar question: a "yes" must rest on them,
+// not on the rest of the question.
+func (e *Extractive) statesEveryValue(lq lexicon.Query, ev Evidence) bool {
+	sentence := ev.Doc.Text[ev.Span.Start:ev.Span.End]
+	for _, c := range lq.Concepts {
+		if _, open := openType(lq, c); open && !conceptMatches(c, sentence, e.lex) {
 			return false
 		}
 	}

@@ -17,11 +17,17 @@ func HasNegation(toks []Token) bool {
 	return false
 }
 
-// IsNegator reports a folded word that negates on its own.
+// IsNegator reports a folded word that negates on its own, or denies
+// what it is said of.
 func IsNegator(w string) bool {
 	switch w {
 	case "tidak", "tak", "bukan", "belum", "tiada", "gagal", "enggak", "nggak", "gak", "ga", "bukanlah", "tidaklah",
 		"not", "no", "never", "cannot", "failed", "neither", "nor", "none":
+		return true
+	// Denial negates the claim it is said of ("klaim yang dibantah
+	// Ukraina", "a claim Kyiv denies").
+	case "bantah", "membantah", "dibantah", "sangkal", "menyangkal", "disangkal",
+		"deny", "denies", "denied", "denying":
 		return true
 	}
 	return false

@@ -617,13 +617,22 @@ func yesNoQuestion(words []string) bool {
 	}
 	// Chat Indonesian asks yes or no with a tag at the end ("… lagi
 	// gak?", "… udah belum?") and no question word anywhere.
-	switch words[len(words)-1] {
-	case "gak", "nggak", "ngga", "ga", "enggak", "tidak", "belum", "bukan", "kah":
+	if IsTagWord(words[len(words)-1]) {
 		for _, w := range words {
 			if _, n := typeAt([]string{w}, 0); n > 0 {
 				return false
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// IsTagWord reports the tag Indonesian chat puts at the end of a yes/no
+// question ("… lagi gak?", "… udah belum?").
+func IsTagWord(w string) bool {
+	switch w {
+	case "gak", "nggak", "ngga", "ga", "enggak", "tidak", "belum", "bukan", "kah":
 		return true
 	}
 	return false

@@ -126,3 +126,23 @@ func TestLemmaCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestNegationAndTags(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"klaim yang dibantah Ukraina", true},
+		{"Bloomberg could not independently verify it", true},
+		{"Kyiv didn't confirm", true},
+		{"Korut setuju mengirim 6.000 insinyur", false},
+		{"mendukung tanpa syarat", false},
+	} {
+		if got := HasNegation(Tokenize(tc.text)); got != tc.want {
+			t.Errorf("HasNegation(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	if !IsTagWord("gak") || IsTagWord("lagi") {
+		t.Error("IsTagWord: gak is a tag, lagi is not")
+	}
+}
