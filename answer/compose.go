@@ -86,6 +86,9 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 			who := attribution([]Evidence{ev}, p, i > 0)
 			quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(quote))
+			if name := untranslatedLanguage(ev.Doc.Lang, lang); name != "" {
+				fmt.Fprintf(&lead, " (%s)", name)
+			}
 			if lang == "en" && ev.Doc.Lang == "id" {
 				// A reader of English gets the Indonesian quote word by
 				// word too, labelled as such: a reading aid, not a
@@ -197,4 +200,29 @@ func upperFirst(s string) string {
 		return s
 	}
 	return s
+}
+
+// untranslatedLanguage names the language of a quote Kabar cannot gloss
+// (neither Indonesian nor English), in the answer's language; "" when the
+// quote is in one of those.
+func untranslatedLanguage(docLang, answerLang string) string {
+	if docLang == "" || docLang == "en" || docLang == "id" {
+		return ""
+	}
+	en := map[string]string{"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
+		"ru": "Russian", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ms": "Malay", "ar": "Arabic", "tl": "Tagalog"}
+	id := map[string]string{"de": "Jerman", "fr": "Prancis", "es": "Spanyol", "it": "Italia", "nl": "Belanda", "pt": "Portugis",
+		"ru": "Rusia", "ja": "Jepang", "zh": "Tionghoa", "ko": "Korea", "ms": "Melayu", "ar": "Arab", "tl": "Tagalog"}
+	if answerLang == "id" {
+		name := id[docLang]
+		if name == "" {
+			name = docLang
+		}
+		return "sumbernya berbahasa " + name
+	}
+	name := en[docLang]
+	if name == "" {
+		name = docLang
+	}
+	return "the source is in " + name
 }

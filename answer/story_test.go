@@ -44,3 +44,19 @@ func TestCopiesOfOneStoryAreOneSource(t *testing.T) {
 		t.Errorf("two copies of one story corroborate each other: %s", res.Answer)
 	}
 }
+
+// TestSourceLanguageNamed: a quote in a language Kabar cannot gloss says
+// which language it is in.
+func TestSourceLanguageNamed(t *testing.T) {
+	for _, tc := range []struct{ doc, answer, want string }{
+		{"de", "en", "the source is in German"},
+		{"de", "id", "sumbernya berbahasa Jerman"},
+		{"id", "en", ""},
+		{"en", "id", ""},
+		{"xx", "en", "the source is in xx"},
+	} {
+		if got := untranslatedLanguage(tc.doc, tc.answer); got != tc.want {
+			t.Errorf("untranslatedLanguage(%q, %q) = %q, want %q", tc.doc, tc.answer, got, tc.want)
+		}
+	}
+}
