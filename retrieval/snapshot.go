@@ -339,6 +339,9 @@ func openSnapshot(path string, decodeMeta bool) (*loadedSnapshot, error) {
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, err
 		}
+		if n >= len(snapshotMagic) && string(head[:len(snapshotMagic)-1]) == snapshotMagic[:len(snapshotMagic)-1] {
+			return nil, corrupt(fmt.Sprintf("written by another version of Kabar (format %c, this one reads %c)", head[len(snapshotMagic)-1], snapshotMagic[len(snapshotMagic)-1]))
+		}
 		return nil, corrupt("not a Kabar index of this version")
 	}
 	if n < headerBytes {

@@ -125,7 +125,7 @@ func (e *env) openIndex(ctx context.Context, rebuild bool, progress func(retriev
 	}
 	ix, st, err := retrieval.Build(ctx, opts)
 	if errors.Is(err, retrieval.ErrCorruptIndex) && !rebuild {
-		e.logger.Warn("index is corrupt; rebuilding it from the corpus", "data", e.dataDir, "error", err.Error())
+		e.logger.Warn("the index cannot be used (damaged, or from another Kabar version); rebuilding it from the corpus", "data", e.dataDir, "error", err.Error())
 		opts.Rebuild = true
 		ix, st, err = retrieval.Build(ctx, opts)
 	}

@@ -96,7 +96,7 @@ func (e *env) rebuildIndex(ctx context.Context) (*retrieval.Index, retrieval.Sta
 	}
 	ix, st, err := retrieval.Build(ctx, opts)
 	if errors.Is(err, retrieval.ErrCorruptIndex) {
-		e.logger.Warn("index is corrupt; rebuilding it from the corpus", "data", e.dataDir, "error", err.Error())
+		e.logger.Warn("the index cannot be used (damaged, or from another Kabar version); rebuilding it from the corpus", "data", e.dataDir, "error", err.Error())
 		opts.Rebuild = true
 		ix, st, err = retrieval.Build(ctx, opts)
 	}
