@@ -14,14 +14,31 @@ type Glosser interface {
 	Gloss(id string) string
 }
 
-// qualifierEN renders the Indonesian hedges of a figure in English. The
-// list is the closed class of Indonesian quantity qualifiers (Tata Bahasa
-// Baku Bahasa Indonesia, numeralia tak tentu and penanda batas).
-var qualifierEN = map[string]string{
-	"lebih dari": "more than", "lebih": "more than", "sekitar": "about", "kira kira": "about", "kira": "about",
-	"setidaknya": "at least", "sedikitnya": "at least", "paling sedikit": "at least", "hampir": "nearly",
-	"hingga": "up to", "sampai": "up to", "kurang dari": "fewer than", "tambahan": "an additional",
-	"sebanyak": "", "sejumlah": "", "mencapai": "",
+// qualifierEN renders an Indonesian hedge of a figure in English ("" for
+// one English leaves unsaid: "sebanyak"), and reports whether w is one.
+// The list is the closed class of Indonesian quantity qualifiers
+// (numeralia tak tentu and penanda batas of Tata Bahasa Baku Bahasa
+// Indonesia).
+func qualifierEN(w string) (string, bool) {
+	switch w {
+	case "lebih dari", "lebih":
+		return "more than", true
+	case "sekitar", "kira kira", "kira":
+		return "about", true
+	case "setidaknya", "sedikitnya", "paling sedikit":
+		return "at least", true
+	case "hampir":
+		return "nearly", true
+	case "hingga", "sampai":
+		return "up to", true
+	case "kurang dari":
+		return "fewer than", true
+	case "tambahan":
+		return "an additional", true
+	case "sebanyak", "sejumlah", "mencapai":
+		return "", true
+	}
+	return "", false
 }
 
 // renderValue writes an answer value (the key phrase of a sentence) in
@@ -75,7 +92,7 @@ func figureEN(text string, g Glosser) string {
 	for i < len(toks) && !toks[i].Num {
 		w := toks[i].Norm
 		if i+1 < len(toks) && !toks[i+1].Num {
-			if en, ok := qualifierEN[w+" "+toks[i+1].Norm]; ok {
+			if en, ok := qualifierEN(w + " " + toks[i+1].Norm); ok {
 				if en != "" {
 					parts = append(parts, en)
 				}
@@ -83,7 +100,7 @@ func figureEN(text string, g Glosser) string {
 				continue
 			}
 		}
-		if en, ok := qualifierEN[w]; ok {
+		if en, ok := qualifierEN(w); ok {
 			if en != "" {
 				parts = append(parts, en)
 			}

@@ -2,14 +2,15 @@ package answer
 
 import (
 	"context"
-
 	"errors"
 	"fmt"
-	"github.com/kabar-bot/kabar/retrieval"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/kabar-bot/kabar/retrieval"
 )
 
 // MaxQuestionRunes bounds a question's length.
@@ -30,10 +31,12 @@ type Generator interface {
 
 // Service is the question-to-cited-answer pipeline the CLI and the bot use.
 type Service struct {
-	corpus Corpus
-	ext    *Extractive
-	gen    Generator // nil: offline
-	logger *slog.Logger
+	corpus    Corpus
+	ext       *Extractive
+	gen       Generator // nil: offline
+	logger    *slog.Logger
+	storyOnce sync.Once
+	story     *Storyteller // the whole-coverage timeline, built once per corpus generation
 }
 
 // NewService returns a pipeline over corpus. gen may be nil (offline,

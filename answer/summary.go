@@ -6,13 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -302,22 +300,11 @@ type Storyteller struct {
 	whole map[string]Story
 }
 
-// storytellers gives each Service one Storyteller, dropped with the
-// service.
-var storytellers sync.Map // weak.Pointer[Service] → *Storyteller
-
 // Storyteller returns the service's storyteller, shared by every caller
 // so the timeline is built once per corpus generation.
 func (s *Service) Storyteller() *Storyteller {
-	k := weak.Make(s)
-	if v, ok := storytellers.Load(k); ok {
-		return v.(*Storyteller)
-	}
-	v, loaded := storytellers.LoadOrStore(k, NewStoryteller(s.corpus))
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Service]) { storytellers.Delete(k) }, k)
-	}
-	return v.(*Storyteller)
+	s.storyOnce.Do(func() { s.story = NewStoryteller(s.corpus) })
+	return s.story
 }
 
 // NewStoryteller returns a storyteller over corpus.
