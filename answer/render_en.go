@@ -41,6 +41,30 @@ func qualifierEN(w string) (string, bool) {
 	return "", false
 }
 
+// textGlosser renders Indonesian text in English word by word.
+type textGlosser interface {
+	GlossText(text string) string
+}
+
+// placeEN writes an Indonesian place name the English way when the
+// dictionaries know it ("Moskow" → "Moscow", "Korea Utara" → "North
+// Korea"); names they do not know stay as written ("Wonsan").
+func placeEN(text string, g Glosser) string {
+	tg, ok := g.(textGlosser)
+	if !ok {
+		return text
+	}
+	en := tg.GlossText(text)
+	if strings.EqualFold(en, text) || strings.ContainsAny(en, ",") {
+		return text
+	}
+	words := strings.Fields(en)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
 // renderValue writes an answer value (the key phrase of a sentence) in
 // the asker's language. Indonesian keeps the article's words; English
 // renders figures, dates and durations in English form and translates the
@@ -59,6 +83,8 @@ func renderValue(text string, typ lexicon.AnswerType, lang string, g Glosser) st
 		return dateEN(text)
 	case lexicon.AnswerOrdinal:
 		return ordinalEN(text)
+	case lexicon.AnswerPlace:
+		return placeEN(text, g)
 	}
 	return text
 }

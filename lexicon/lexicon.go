@@ -211,10 +211,16 @@ func appendUnique(list []string, s string) []string {
 }
 
 // IsPlaceName reports a folded word that names a country or its seat of
-// power in the metonym table ("rusia", "moskow", "kremlin").
+// power in the metonym table ("rusia", "moskow", "kremlin"), or a short
+// form of such a country ("as", "korut").
 func (l *Lexicon) IsPlaceName(norm string) bool {
 	if l.metonyms[norm] != nil {
 		return true
+	}
+	for _, long := range l.abbrev[norm] {
+		if l.metonyms[long] != nil {
+			return true // "AS" for Amerika Serikat, "Korut" for Korea Utara
+		}
 	}
 	for _, ms := range l.metonyms {
 		for _, m := range ms {
