@@ -70,8 +70,8 @@ func TestSeedBlindSet(t *testing.T) {
 	}
 	// Today's tuning-half levels: a change that loses answers or declines
 	// fails here. They are far from where Kabar must be (issue #9).
-	if rep.AnswerableCorrect < 54 {
-		t.Errorf("strict correct %d/%d on the tuning half, want ≥ 54", rep.AnswerableCorrect, rep.Answerable)
+	if rep.AnswerableCorrect < 55 {
+		t.Errorf("strict correct %d/%d on the tuning half, want ≥ 55", rep.AnswerableCorrect, rep.Answerable)
 	}
 	if rep.Declined < 11 {
 		t.Errorf("declined %d/%d unanswerable on the tuning half, want ≥ 11", rep.Declined, rep.Unanswerable)

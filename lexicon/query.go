@@ -389,7 +389,15 @@ func (l *Lexicon) translate(norm string) (translations []string, curated bool) {
 				var out []string
 				for _, t := range tr {
 					out = append(out, t)
-					out = append(out, l.abbrev[t]...)
+					for _, short := range l.abbrev[t] {
+						if !strings.Contains(short, " ") && strings.Contains(t, " ") {
+							// The short form of a name is written in capitals
+							// ("AS" for Amerika Serikat), which also keeps it
+							// from reading as a stop word.
+							short = strings.ToUpper(short)
+						}
+						out = append(out, short)
+					}
 				}
 				return out, i == 0
 			}
