@@ -180,6 +180,33 @@ func matchAlt(a lexicon.Alt, termsAt [][]string) (bool, int) {
 	return true, first
 }
 
+// cognateCredit is the credit of a loan word spelled the other language's
+// way: the same word, matched less surely than a dictionary translation.
+const cognateCredit = 0.6
+
+// cognateAt returns the token of the sentence that is a cognate of one of
+// the concept's single-word alternatives, or -1.
+func cognateAt(con lexicon.Concept, c *candidate) int {
+	for _, a := range con.Alts {
+		if len(a) != 1 {
+			continue
+		}
+		for _, x := range a[0] {
+			for i, terms := range c.termsAt {
+				if c.toks[i].Num {
+					continue
+				}
+				for _, t := range terms {
+					if lexicon.Cognates(x, t) {
+						return i
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // inLanguage reports whether text of language altLang may appear in a
 // document of language docLang.
 func inLanguage(altLang, docLang string) bool {
@@ -216,6 +243,11 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 				if ok, p := matchAlt(a, c.termsAt); ok {
 					credit, pos = w, p
 				}
+			}
+		}
+		if pos < 0 && !con.Entity && !con.Number {
+			if p := cognateAt(con, c); p >= 0 {
+				credit, pos = cognateCredit, p // "conspiring" ~ "berkonspirasi"
 			}
 		}
 		if pos < 0 && con.Entity {

@@ -418,17 +418,8 @@ func cognateSpans(alts []lexicon.Alt, toks []token) [][2]int {
 			continue
 		}
 		for _, x := range a[0] {
-			fx := foldCognate(x)
-			if len(fx) < 6 {
-				continue
-			}
 			for j, t := range toks {
-				if t.Num || len(t.Norm) < 6 {
-					continue
-				}
-				ft := foldCognate(t.Norm)
-				n := commonPrefix(fx, ft)
-				if n >= 6 && float64(n) >= 0.7*float64(min(len(fx), len(ft))) {
+				if !t.Num && lexicon.Cognates(x, t.Norm) {
 					out = append(out, [2]int{j, j + 1})
 				}
 			}

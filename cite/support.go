@@ -684,53 +684,7 @@ func wordAt(w lexicon.Word, t token) bool {
 // long shared stem, after folding spelling differences between English and
 // Indonesian (c/k, ph/f, doubled letters): "reconstruction" meets
 // "rekonstruksi", "strategic" meets "strategis".
-func cognateIn(alts []lexicon.Alt, toks []token) bool {
-	for _, a := range alts {
-		if len(a) != 1 {
-			continue
-		}
-		for _, x := range a[0] {
-			fx := foldCognate(x)
-			if len(fx) < 6 {
-				continue
-			}
-			for _, t := range toks {
-				if t.Num || len(t.Norm) < 6 {
-					continue
-				}
-				ft := foldCognate(t.Norm)
-				n := commonPrefix(fx, ft)
-				if n >= 6 && float64(n) >= 0.7*float64(min(len(fx), len(ft))) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-func foldCognate(s string) string {
-	s = strings.ReplaceAll(s, "ph", "f")
-	s = strings.ReplaceAll(s, "c", "k")
-	s = strings.ReplaceAll(s, "q", "k")
-	s = strings.ReplaceAll(s, "y", "i")
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] {
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
+func cognateIn(alts []lexicon.Alt, toks []token) bool { return len(cognateSpans(alts, toks)) > 0 }
 
 // scaleOf is the multiplier of a scale word after a number.
 func scaleOf(w string) float64 {
