@@ -234,6 +234,12 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		used[i] = true
 		c := l.wordConcept(toks[i].Text, toks[i].Norm, q.Lang)
 		c.Meta = metaWords[toks[i].Norm]
+		// "the two ministers", "kedua negara": a small spelled-out number
+		// in a question is a determiner, weighed like a word about the
+		// coverage itself.
+		if v, ok := NumberWord(toks[i].Norm); ok && v <= 10 {
+			c.Meta = true
+		}
 		c.Salient = !c.Meta && l.namesThing(toks[i].Norm, q.Lang)
 		c.first, c.last = i, i
 		q.Concepts = append(q.Concepts, c)
