@@ -641,32 +641,9 @@ const phraseGap = 3
 // altPositions returns where the phrase a starts in toks: each word
 // within phraseGap tokens after the one before.
 func altPositions(a lexicon.Alt, toks []token) []int {
-	if len(a) == 0 {
-		return nil
-	}
 	var out []int
-	for i := range toks {
-		if !wordAt(a[0], toks[i]) {
-			continue
-		}
-		at, ok := i, true
-		for _, w := range a[1:] {
-			found := -1
-			for j := at + 1; j < len(toks) && j <= at+phraseGap; j++ {
-				if wordAt(w, toks[j]) {
-					found = j
-					break
-				}
-			}
-			if found < 0 {
-				ok = false
-				break
-			}
-			at = found
-		}
-		if ok {
-			out = append(out, i)
-		}
+	for _, sp := range altSpansOne(a, toks) {
+		out = append(out, sp[0])
 	}
 	return out
 }
