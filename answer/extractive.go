@@ -173,7 +173,7 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 	out := make([]Evidence, 0, len(peers)+len(backers))
 	for i, c := range append(peers, backers...) {
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
-			credits: map[int]float64{}, KeyType: lq.Type, Story: e.story(c.doc.ID)}
+			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
 				ev.credits[m.concept] = m.credit
@@ -188,7 +188,32 @@ func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 		}
 		out = append(out, ev)
 	}
+	markStories(out)
 	return out, nil
+}
+
+// markStories sets each evidence's story: documents among the evidence
+// that are re-published copies or translations of one report (retrieval's
+// StoryGroups, run on these few documents only, so answering never pays
+// for the whole corpus) share the smallest id.
+func markStories(ev []Evidence) {
+	var docs []retrieval.Document
+	seen := map[string]bool{}
+	for _, e := range ev {
+		if !seen[e.Doc.ID] {
+			seen[e.Doc.ID] = true
+			docs = append(docs, e.Doc)
+		}
+	}
+	if len(docs) < 2 {
+		return
+	}
+	groups := retrieval.StoryGroups(docs)
+	for i := range ev {
+		if s, ok := groups[ev[i].Doc.ID]; ok {
+			ev[i].Story = s
+		}
+	}
 }
 
 // search retrieves the passages for lq. In a corpus that holds articles
@@ -304,20 +329,6 @@ func phraseAt(a lexicon.Alt, terms [][]string) bool {
 		}
 	}
 	return false
-}
-
-// stories is what an index knows of re-published and translated copies.
-type stories interface {
-	Story(id string) string
-}
-
-// story returns the story of a document: its own id when the corpus does
-// not group documents.
-func (e *Extractive) story(id string) string {
-	if s, ok := e.corpus.(stories); ok {
-		return s.Story(id)
-	}
-	return id
 }
 
 // candidates splits retrieved chunks (and their folded duplicates) into

@@ -42,9 +42,6 @@ type Index struct {
 	// third of a cold start and ~450 bytes of heap per chunk.
 	storeOnce sync.Once
 	store     *chromem.Collection
-
-	storiesOnce sync.Once
-	stories     map[string]string // doc id -> story id (StoryGroups), filled on first use
 }
 
 type docEntry struct {

@@ -139,25 +139,6 @@ func StoryGroups(docs []Document) map[string]string {
 	return out
 }
 
-// Story returns the id of the story a document belongs to: the smallest
-// id among its near-duplicates (re-publications, translations; see
-// StoryGroups), or the document's own id when it has none. Answers should
-// count one story as one source for corroboration and disagreement, and
-// cite the member that matches best. Groups are computed on first use.
-func (ix *Index) Story(id string) string {
-	ix.storiesOnce.Do(func() {
-		docs := make([]Document, len(ix.docs))
-		for i, d := range ix.docs {
-			docs[i] = d.Document
-		}
-		ix.stories = StoryGroups(docs)
-	})
-	if s, ok := ix.stories[id]; ok {
-		return s
-	}
-	return id
-}
-
 // docShingles hashes every run of shingleWords consecutive lower-cased
 // words of text.
 func docShingles(text string) map[uint64]bool {
