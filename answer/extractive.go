@@ -15,9 +15,12 @@ import (
 	"github.com/kabar-bot/kabar/timeline"
 )
 
-// Thresholds of the extractive answerer. A sentence answers only when it
-// carries at least minCoverage of the question's weighted concepts, every
-// name and number of the question is in its document, and (for typed
+// Thresholds of the extractive answerer, chosen on the tuning half of the
+// blind seed set. A sentence answers only when it carries at least
+// minCoverage of the question's weighted concepts (minCoverageNamed when
+// it names everyone the question names itself), every name and number of
+// the question is in it, its paragraph or its article's title and lead,
+// it matches something of the question besides the names, and (for typed
 // questions) it holds something of the asked type. Sentences within
 // peerShare of the best score may corroborate or contradict it; sentences
 // within backerShare whose article (not sentence) names the question's
