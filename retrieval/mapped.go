@@ -53,28 +53,7 @@ func uint32sOf(b []byte) []uint32 {
 	return v
 }
 
-// uint32Bytes views v's memory as bytes (no copy).
-func uint32Bytes(v []uint32) []byte {
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 4*len(v))
-}
-
 // writeUint32s writes v as little-endian uint32s.
 func writeUint32s(w io.Writer, v []uint32) error {
-	if littleEndian() {
-		_, err := w.Write(uint32Bytes(v))
-		return err
-	}
-	buf := make([]byte, 0, 64<<10)
-	for len(v) > 0 {
-		part := v[:min(len(v), cap(buf)/4)]
-		v = v[len(part):]
-		buf = buf[:0]
-		for _, x := range part {
-			buf = binary.LittleEndian.AppendUint32(buf, x)
-		}
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeWords(w, v, func(x uint32) uint32 { return x })
 }

@@ -57,15 +57,22 @@ func dot(a, b []float32) float32 {
 // each one.
 func littleEndian() bool { return binary.NativeEndian.Uint16([]byte{1, 0}) == 1 }
 
-// float32Bytes views v's memory as bytes (no copy).
-func float32Bytes(v []float32) []byte {
+// word is a 32-bit value the index file stores little-endian.
+type word interface{ ~float32 | ~uint32 }
+
+// wordBytes views v's memory as bytes (no copy).
+func wordBytes[T word](v []T) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 4*len(v))
 }
 
-// writeFloats writes v as little-endian float32s.
-func writeFloats(w io.Writer, v []float32) error {
+// float32Bytes views v's memory as bytes (no copy).
+func float32Bytes(v []float32) []byte { return wordBytes(v) }
+
+// writeWords writes v as little-endian 32-bit words; bits gives a word's
+// bit pattern.
+func writeWords[T word](w io.Writer, v []T, bits func(T) uint32) error {
 	if littleEndian() {
-		_, err := w.Write(float32Bytes(v))
+		_, err := w.Write(wordBytes(v))
 		return err
 	}
 	buf := make([]byte, 0, 64<<10)
@@ -74,7 +81,7 @@ func writeFloats(w io.Writer, v []float32) error {
 		v = v[len(part):]
 		buf = buf[:0]
 		for _, x := range part {
-			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+			buf = binary.LittleEndian.AppendUint32(buf, bits(x))
 		}
 		if _, err := w.Write(buf); err != nil {
 			return err
@@ -82,6 +89,9 @@ func writeFloats(w io.Writer, v []float32) error {
 	}
 	return nil
 }
+
+// writeFloats writes v as little-endian float32s.
+func writeFloats(w io.Writer, v []float32) error { return writeWords(w, v, math.Float32bits) }
 
 // readFloats fills v with little-endian float32s read from r.
 func readFloats(r io.Reader, v []float32) error {
