@@ -42,20 +42,32 @@ func (b *Bot) handleSummary(ctx context.Context, i *discordgo.Interaction) outco
 	})
 }
 
-// answerInteraction admits, defers, produces, and publishes an answer.
-func (b *Bot) answerInteraction(ctx context.Context, i *discordgo.Interaction, source string, private bool, run produce) outcome {
+// admitAndDefer admits an interaction (guild concurrency, the member's cooldown),
+// acknowledges it and counts it. When it returns ok, the caller must call
+// release when done; otherwise refused is the interaction's outcome.
+func (b *Bot) admitAndDefer(ctx context.Context, i *discordgo.Interaction, source string, private bool) (release func(), refused outcome, ok bool) {
 	release, notice, _ := b.admitIn(i.GuildID, userID(i), true, interactionLang(i))
 	if notice != "" {
 		b.notice(ctx, i, notice)
-		return outcome{result: "throttled"}
+		return nil, outcome{result: "throttled"}, false
 	}
-	defer release()
 	// Discord drops interactions not acknowledged within 3 s: defer first.
 	if err := b.deferReply(ctx, i, private); err != nil {
+		release()
 		b.log.Warn("could not acknowledge interaction", "err", err, "interaction", i.ID)
-		return outcome{result: "error"}
+		return nil, outcome{result: "error"}, false
 	}
 	b.metrics.questions.WithLabelValues(source).Inc()
+	return release, outcome{}, true
+}
+
+// answerInteraction admits, defers, produces, and publishes an answer.
+func (b *Bot) answerInteraction(ctx context.Context, i *discordgo.Interaction, source string, private bool, run produce) outcome {
+	release, refused, ok := b.admitAndDefer(ctx, i, source, private)
+	if !ok {
+		return refused
+	}
+	defer release()
 
 	actx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
 	defer cancel()

@@ -104,17 +104,11 @@ func (b *Bot) tellStory(ctx context.Context, i *discordgo.Interaction, st *answe
 			return outcome{result: "unknown_article"}
 		}
 	}
-	release, notice, _ := b.admitIn(i.GuildID, userID(i), true, interactionLang(i))
-	if notice != "" {
-		b.notice(ctx, i, notice)
-		return outcome{result: "throttled"}
+	release, refused, ok := b.admitAndDefer(ctx, i, source, private)
+	if !ok {
+		return refused
 	}
 	defer release()
-	if err := b.deferReply(ctx, i, private); err != nil {
-		b.log.Warn("could not acknowledge interaction", "err", err, "interaction", i.ID)
-		return outcome{result: "error"}
-	}
-	b.metrics.questions.WithLabelValues(source).Inc()
 	sctx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
 	defer cancel()
 	start := time.Now()
