@@ -34,6 +34,16 @@ type window struct {
 	conflictAt int        // byte offset in the passage of what contradicts, or -1
 }
 
+// lexTokens returns the window's tokens as the lexicon's, for the rules
+// that read words rather than matches.
+func (w *window) lexTokens() []lexicon.Token {
+	out := make([]lexicon.Token, len(w.toks))
+	for j, t := range w.toks {
+		out[j] = t.Token
+	}
+	return out
+}
+
 // rule is one named meaning check.
 type rule struct {
 	name  string
@@ -950,10 +960,7 @@ func vagueAt(toks []lexicon.Token, i int) (mag int, few bool, ok bool) {
 
 // ruleVagueQuantity: "thousands" is not "a few hundred".
 func ruleVagueQuantity(v *Verifier, c *claim, w *window) *finding {
-	ptoks := make([]lexicon.Token, len(w.toks))
-	for j, t := range w.toks {
-		ptoks[j] = t.Token
-	}
+	ptoks := w.lexTokens()
 	for i := range c.toks {
 		cm, cf, ok := vagueAt(c.toks, i)
 		if !ok {
@@ -1020,10 +1027,7 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 			cCertain = t.Text
 		}
 	}
-	ptoks := make([]lexicon.Token, len(w.toks))
-	for j, t := range w.toks {
-		ptoks[j] = t.Token
-	}
+	ptoks := w.lexTokens()
 	pHedge := ""
 	for j := range ptoks {
 		if hedgedAt(ptoks, j) {
@@ -1091,10 +1095,7 @@ var ordinalDeterminers = map[string]bool{"the": true, "its": true, "his": true, 
 
 // ruleOrdinal: "fifth visit" is not "kunjungan ketiga".
 func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
-	ptoks := make([]lexicon.Token, len(w.toks))
-	for j, t := range w.toks {
-		ptoks[j] = t.Token
-	}
+	ptoks := w.lexTokens()
 	for i := range c.toks {
 		n, ok := v.ordinalAt(c.toks, i)
 		if !ok {
@@ -1179,10 +1180,7 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 	if len(crefs) == 0 {
 		return nil
 	}
-	ptoks := make([]lexicon.Token, len(w.toks))
-	for j, t := range w.toks {
-		ptoks[j] = t.Token
-	}
+	ptoks := w.lexTokens()
 	prefs := timeRefs(ptoks)
 	for _, cr := range crefs {
 		found, other := false, ""

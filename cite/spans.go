@@ -72,10 +72,7 @@ func ruleTimeSpan(v *Verifier, c *claim, w *window) *finding {
 	if len(cs) == 0 {
 		return nil
 	}
-	ptoks := make([]lexicon.Token, len(w.toks))
-	for j, t := range w.toks {
-		ptoks[j] = t.Token
-	}
+	ptoks := w.lexTokens()
 	ps := timeSpans(ptoks)
 	if len(ps) == 0 {
 		return nil
