@@ -72,13 +72,19 @@ func cacheRoot() string { return filepath.Join(os.TempDir(), "kabar-bench") }
 // under the cache the first time and only loading it afterwards.
 func loadFixture(tb testing.TB, chunks int) *fixture {
 	tb.Helper()
-	ctx := context.Background()
-	lex, err := lexicon.New()
+	n, err := articlesForChunks(synth.New(seed), chunks)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	g := synth.New(seed)
-	n, err := articlesForChunks(g, chunks)
+	return loadArticles(tb, n)
+}
+
+// loadArticles returns a loaded index of the seed's first n articles,
+// built and cached under cacheRoot the first time.
+func loadArticles(tb testing.TB, n int) *fixture {
+	tb.Helper()
+	ctx := context.Background()
+	lex, err := lexicon.New()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -100,6 +106,7 @@ func loadFixture(tb testing.TB, chunks int) *fixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	g := synth.New(seed)
 	return &fixture{ix: ix, lex: lex, gen: g, articles: n, corpusDir: corpus, dataDir: data, questions: g.Questions(500, n)}
 }
 

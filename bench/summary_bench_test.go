@@ -2,48 +2,11 @@ package bench
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/kabar-bot/kabar/answer"
-	"github.com/kabar-bot/kabar/bench/synth"
-	"github.com/kabar-bot/kabar/lexicon"
-	"github.com/kabar-bot/kabar/retrieval"
 )
-
-// loadArticles returns a loaded index of the seed's first n articles,
-// built and cached under cacheRoot the first time.
-func loadArticles(tb testing.TB, n int) *fixture {
-	tb.Helper()
-	ctx := context.Background()
-	lex, err := lexicon.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	corpus, err := synth.Cached(ctx, seed, n)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	data := filepath.Join(cacheRoot(), fmt.Sprintf("index-s%d-n%d", seed, n))
-	opts := retrieval.Options{
-		Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: data,
-		Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
-	}
-	ix, _, err := retrieval.Build(ctx, opts)
-	if errors.Is(err, retrieval.ErrCorruptIndex) || errors.Is(err, retrieval.ErrEmbedderMismatch) {
-		opts.Rebuild = true
-		ix, _, err = retrieval.Build(ctx, opts)
-	}
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g := synth.New(seed)
-	return &fixture{ix: ix, lex: lex, gen: g, articles: n, corpusDir: corpus, dataDir: data, questions: g.Questions(500, n)}
-}
 
 // BenchmarkSummaryVsAnswer runs, back to back in each iteration, one
 // offline answer and one whole-coverage story (what /summary shows) on
