@@ -79,12 +79,12 @@ type Evidence struct {
 func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 	start := time.Now()
 	res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}}
-	lq, err := e.analyze(ctx, q.Question, q.K)
+	lq, hits, err := e.analyze(ctx, q.Question, q.K)
 	if err != nil {
 		return res, err
 	}
 	if lq.Type == lexicon.AnswerYesNo {
-		ev, polarity, err := e.yesNoEvidence(ctx, lq, q.K)
+		ev, polarity, err := e.yesNoEvidence(ctx, lq, q.K, hits)
 		if err != nil {
 			return res, err
 		}
@@ -92,7 +92,7 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 		res.TookMS = time.Since(start).Milliseconds()
 		return res, nil
 	}
-	ev, err := e.evidence(ctx, lq, q.K)
+	ev, err := e.evidenceFrom(ctx, lq, q.K, hits)
 	if err != nil {
 		return res, err
 	}
@@ -102,20 +102,22 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 }
 
 // analyze reads the question; when it has words in lower case that the
-// coverage writes as names, it reads it again knowing them.
-func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, error) {
+// coverage writes as names, it reads it again knowing them. hits are the
+// passages retrieved for the returned query, or nil when the second
+// reading changed what to search for.
+func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, []retrieval.Hit, error) {
 	lq := e.lex.Analyze(question)
 	if k <= 0 {
 		k = e.k
 	}
-	hits, err := e.corpus.Search(ctx, lq, k, e.ranking)
+	hits, err := e.search(ctx, lq, k)
 	if err != nil {
-		return lq, fmt.Errorf("search: %w", err)
+		return lq, nil, err
 	}
 	if names := corpusNames(question, hits); len(names) > 0 {
-		lq = e.lex.AnalyzeWith(question, func(w string) bool { return names[w] })
+		return e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), nil, nil
 	}
-	return lq, nil
+	return lq, hits, nil
 }
 
 // Evidence retrieves and ranks the sentences that answer lq, best first;
@@ -125,15 +127,23 @@ func (e *Extractive) Evidence(ctx context.Context, lq lexicon.Query, k int) ([]E
 }
 
 func (e *Extractive) evidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, error) {
+	return e.evidenceFrom(ctx, lq, k, nil)
+}
+
+// evidenceFrom is evidence over passages already retrieved for lq's
+// concepts (nil: retrieve them).
+func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, error) {
 	if k <= 0 {
 		k = e.k
 	}
 	if absentThing(e.corpus, lq) != "" {
 		return nil, nil
 	}
-	hits, err := e.search(ctx, lq, k)
-	if err != nil {
-		return nil, err
+	if hits == nil {
+		var err error
+		if hits, err = e.search(ctx, lq, k); err != nil {
+			return nil, err
+		}
 	}
 	if e.phraseAbsent(lq, hits) {
 		return nil, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
 )
 
 // yesNo is the polarity of the answer to a polar question.
@@ -25,10 +26,10 @@ const (
 //     value is the answer ("Did they meet in Pyongyang?" → "No: Wonsan").
 //
 // Otherwise the coverage does not say.
-func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int) ([]Evidence, yesNo, error) {
+func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, error) {
 	asked := lq
 	asked.Type = lexicon.AnswerAny
-	ev, err := e.evidence(ctx, asked, k)
+	ev, err := e.evidenceFrom(ctx, asked, k, hits) // the same concepts: the same passages
 	if err != nil {
 		return nil, yesNoNone, err
 	}
