@@ -154,6 +154,28 @@ func (h *harness) waitReq(match func(fakediscord.Request) bool) fakediscord.Requ
 	return r
 }
 
+// waitDone waits until the bot has logged the end of interaction id:
+// every message it sends for it has been sent by then.
+func (h *harness) waitDone(id string) {
+	h.t.Helper()
+	ctx := h.ctx()
+	done := func() bool {
+		for _, l := range strings.Split(h.logs.String(), "\n") {
+			if strings.Contains(l, "msg=interaction ") && strings.Contains(l, " id="+id+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	for !done() {
+		select {
+		case <-ctx.Done():
+			h.t.Fatalf("interaction %s did not finish", id)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
 func (h *harness) waitReqs(n int, match func(fakediscord.Request) bool) []fakediscord.Request {
 	h.t.Helper()
 	rs, err := h.fake.WaitRequests(h.ctx(), n, match)

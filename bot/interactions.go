@@ -48,7 +48,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		level = slog.LevelDebug
 	}
 	b.log.Log(ctx, level, "interaction",
-		"guild", i.GuildID, "channel", i.ChannelID, "command", name,
+		"id", i.ID, "guild", i.GuildID, "channel", i.ChannelID, "command", name,
 		"latency_ms", time.Since(start).Milliseconds(), "mode", out.mode, "outcome", out.result)
 }
 

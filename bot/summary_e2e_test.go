@@ -34,16 +34,9 @@ func waitStory(t *testing.T, h *harness, sent fakediscord.Sent) storyReply {
 		out.Files = append(out.Files, map[string]any{"field": f.Field, "name": f.Name, "content_type": f.ContentType})
 		out.png = f.Data
 	}
-	embeds, _ := out.Original["embeds"].([]any)
-	want := 0
-	if len(embeds) > 0 {
-		// Sources that do not fit the first message follow it.
-		for _, r := range h.fake.Requests() {
-			if followupOf(sent)(r) {
-				want++
-			}
-		}
-	}
+	// Sources that do not fit the first message follow it: wait until
+	// the bot is done with the interaction before collecting them.
+	h.waitDone(sent.ID)
 	for _, r := range h.fake.Requests() {
 		if followupOf(sent)(r) {
 			out.Followups = append(out.Followups, r.Object())
