@@ -286,29 +286,29 @@ func (e *Extractive) languages() docLanguages {
 // passage writes as a phrase: its words may each occur, scattered, but
 // nothing speaks of that thing.
 func (e *Extractive) phraseAbsent(lq lexicon.Query, hits []retrieval.Hit) bool {
+	hitTerms := make([][][]string, len(hits))
+	for i, h := range hits {
+		toks := lexicon.Tokenize(h.Chunk.Text)
+		hitTerms[i] = make([][]string, len(toks))
+		for k, t := range toks {
+			hitTerms[i][k] = append(e.lex.WordTerms(t, "id"), e.lex.WordTerms(t, "en")...)
+		}
+	}
+	written := func(con lexicon.Concept) bool {
+		for _, terms := range hitTerms {
+			for ai, a := range con.Alts {
+				if con.AltWeight(ai) >= synonymCredit && phraseAt(a, terms) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for _, con := range lq.Concepts {
 		if !con.Salient || con.Entity || !strings.Contains(strings.TrimSpace(con.Surface), " ") {
 			continue
 		}
-		found := false
-		for _, h := range hits {
-			toks := lexicon.Tokenize(h.Chunk.Text)
-			terms := make([][]string, len(toks))
-			for i, t := range toks {
-				terms[i] = e.lex.WordTerms(t, "id")
-				terms[i] = append(terms[i], e.lex.WordTerms(t, "en")...)
-			}
-			for ai, a := range con.Alts {
-				if con.AltWeight(ai) >= synonymCredit && phraseAt(a, terms) {
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
+		if !written(con) && !anyListed(lq, con, written) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -124,38 +125,87 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 	return w
 }
 
-// absentThing returns a thing the question names (a salient noun:
-// "tanks", "prisoners") that no article mentions in any of its
-// translations, or "". Then no sentence answers the question: a sentence
-// about the rest of it answers another one.
+// absentThing returns the thing a question asks about (its focus, a
+// salient noun: "how many tanks", "apa isi"; for a yes/no question every
+// thing it names) that no article mentions in any of its translations, or
+// "". Then no sentence answers the question: a sentence about the rest of
+// it answers another one. Other things the question names ("ballpark",
+// "the mutual defence clause") only weigh in its coverage: a reader may
+// describe what an article says in words it does not use. A phrase is
+// present when its head is ("construction workers": workers).
 func absentThing(corpus Corpus, q lexicon.Query) string {
+	present := func(c lexicon.Concept) bool {
+		return conceptInCorpus(corpus, c) || headInCorpus(corpus, c, q.Lang)
+	}
 	for _, c := range q.Concepts {
-		if !c.Salient {
+		if !c.Salient || !(c.Focus || q.Polar) || present(c) || anyListed(q, c, present) {
 			continue
 		}
-		present := false
-		for _, a := range c.Alts {
-			all := len(a) > 0
-			for _, word := range a {
-				any := false
-				for _, t := range word {
-					if corpus.DF(t) > 0 {
-						any = true
-						break
-					}
-				}
-				all = all && any
-			}
-			if all {
-				present = true
+		return c.Surface
+	}
+	return ""
+}
+
+// anyListed reports whether another member of c's coordinated list
+// ("construction workers and engineers") satisfies ok: a list asks about
+// any of its members.
+func anyListed(q lexicon.Query, c lexicon.Concept, ok func(lexicon.Concept) bool) bool {
+	if c.List == 0 {
+		return false
+	}
+	for _, o := range q.Concepts {
+		if o.List == c.List && o.Surface != c.Surface && ok(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// conceptInCorpus reports whether some alternative of c has every word
+// in the corpus.
+func conceptInCorpus(corpus Corpus, c lexicon.Concept) bool {
+	for _, a := range c.Alts {
+		if altInCorpus(corpus, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func altInCorpus(corpus Corpus, a lexicon.Alt) bool {
+	for _, word := range a {
+		any := false
+		for _, t := range word {
+			if corpus.DF(t) > 0 {
+				any = true
 				break
 			}
 		}
-		if !present {
-			return c.Surface
+		if !any {
+			return false
 		}
 	}
-	return ""
+	return len(a) > 0
+}
+
+// headInCorpus reports whether the head word of a phrase concept (the
+// last word in English, the first in Indonesian), as written in the
+// question, is in the corpus in one of its forms or translations.
+func headInCorpus(corpus Corpus, c lexicon.Concept, lang string) bool {
+	words := strings.Fields(strings.ToLower(c.Surface))
+	if len(words) < 2 {
+		return false
+	}
+	head := words[len(words)-1]
+	if lang == "id" {
+		head = words[0]
+	}
+	for _, hc := range corpus.Lexicon().Analyze(head).Concepts {
+		if conceptInCorpus(corpus, hc) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAlt reports whether every word of a is among the term sets, and the

@@ -53,6 +53,15 @@ type Concept struct {
 	// question ("Russia's defence ministry", "tentara Korea Selatan",
 	// "South Korean soldiers"); 0 when none.
 	Owner int
+	// Focus marks the thing a wh-question asks about, right after its
+	// question word ("how many tanks", "what's the name", "berapa drone",
+	// "apa isi").
+	Focus bool
+	// List is 1 + the index of the first concept of the coordinated list
+	// this concept belongs to ("construction workers and engineers",
+	// "insinyur dan pekerja"); 0 when none. A list asks about any of its
+	// members.
+	List int
 
 	first, last int // token range in the question
 }
@@ -111,6 +120,9 @@ type Query struct {
 	Lang     string
 	Type     AnswerType
 	Concepts []Concept
+	// Polar marks a yes/no question, whose every named thing is asked
+	// about ("did North Korea send tanks?").
+	Polar bool
 }
 
 // Terms returns every index term the query may match, for lexical search.
@@ -245,7 +257,95 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.Concepts = append(q.Concepts, c)
 	}
 	l.setOwners(&q, question, toks)
+	setLists(&q, toks)
+	q.Polar = q.Type == AnswerYesNo
+	if f := focusOf(q, toks); f > 0 {
+		q.Concepts[f-1].Focus = true
+	}
 	return q
+}
+
+// focusWindow is how many tokens after its last question word a
+// wh-question names what it asks about: "how many [tanks]", "what's the
+// [name]", "which putin [aide]" are within it.
+const focusWindow = 3
+
+// setLists links concepts joined by a conjunction ("X and Y", "X, Y or
+// Z", "X dan Y") into one list.
+func setLists(q *Query, toks []Token) {
+	at := map[int]int{} // first token → concept
+	for i, c := range q.Concepts {
+		at[c.first] = i
+	}
+	for i := range q.Concepts {
+		c := q.Concepts[i]
+		if c.Entity || c.Number {
+			continue
+		}
+		next := c.last + 1
+		if next >= len(toks) || !conjunction(toks[next].Norm) {
+			continue
+		}
+		j, ok := at[next+1]
+		if !ok || q.Concepts[j].Entity || q.Concepts[j].Number {
+			continue
+		}
+		if q.Concepts[i].List == 0 {
+			q.Concepts[i].List = i + 1
+		}
+		q.Concepts[j].List = q.Concepts[i].List
+	}
+}
+
+func conjunction(w string) bool {
+	switch w {
+	case "and", "or", "dan", "atau", "serta":
+		return true
+	}
+	return false
+}
+
+// thingQuestionWord reports a question word that asks for a thing named
+// after it: "what tanks", "which aide", "how many ships", "berapa drone",
+// "apa isi".
+func thingQuestionWord(w string) bool {
+	switch w {
+	case "what", "which", "how", "berapa", "apa":
+		return true
+	}
+	return false
+}
+
+// focusOf returns 1 + the index of the first thing (a salient concept
+// that is no name) within focusWindow tokens after the question's first
+// run of question words, or 0.
+func focusOf(q Query, toks []Token) int {
+	qw := -1
+	for i, t := range toks {
+		if questionWord(t.Norm) {
+			if !thingQuestionWord(t.Norm) {
+				return 0 // "why are Washington and Seoul uneasy": asks no thing
+			}
+			qw = i
+			for qw+1 < len(toks) && questionWord(toks[qw+1].Norm) {
+				qw++
+			}
+			break
+		}
+	}
+	if qw < 0 {
+		return 0
+	}
+	best := 0
+	for i, c := range q.Concepts {
+		if !c.Salient || c.Entity || c.Number || c.first <= qw || c.first > qw+focusWindow {
+			continue
+		}
+		if best == 0 || c.first < q.Concepts[best-1].first {
+			best = i + 1
+		}
+	}
+	return best
 }
 
 // setOwners links a thing to the name it belongs to, as the question
@@ -419,7 +519,7 @@ func (l *Lexicon) namesThing(norm, lang string) bool {
 	if lang == "en" {
 		return l.IsNoun(norm)
 	}
-	return !l.KnownWord(norm) && l.IsNoun(norm)
+	return !l.KnownWord(norm) && l.IsNoun(norm) || l.namesThingID(norm)
 }
 
 // Synonyms returns the thesaurus synonyms of a folded Indonesian word,

@@ -256,3 +256,41 @@ func TestOwners(t *testing.T) {
 		}
 	}
 }
+
+// The focus is the thing a wh-question asks for; a list joins the
+// things a question names together.
+func TestFocusAndLists(t *testing.T) {
+	lex := newLexicon(t)
+	for _, tc := range []struct {
+		question string
+		focus    string   // "" when the question asks for no thing
+		list     []string // members of one coordinated list
+	}{
+		{"How many tanks has North Korea delivered?", "tanks", nil},
+		{"Berapa drone yang dikirim Korea Utara?", "drone", nil},
+		{"What's the capacity of the museum?", "capacity", nil},
+		{"apa isi perjanjian itu?", "isi", nil},
+		{"Why are Washington and Seoul uneasy?", "", nil},
+		{"When did Putin meet Kim?", "", nil},
+		{"how many construction workers and engineers is pyongyang sending?", "construction workers", []string{"construction workers", "engineers"}},
+		{"berapa insinyur dan pekerja yang dikirim?", "insinyur", []string{"insinyur", "pekerja"}},
+	} {
+		q := lex.Analyze(tc.question)
+		focus := ""
+		var list []string
+		for _, c := range q.Concepts {
+			if c.Focus {
+				focus = c.Surface
+			}
+			if c.List != 0 {
+				list = append(list, c.Surface)
+			}
+		}
+		if focus != tc.focus {
+			t.Errorf("%q: focus %q, want %q", tc.question, focus, tc.focus)
+		}
+		if strings.Join(list, "|") != strings.Join(tc.list, "|") {
+			t.Errorf("%q: list %q, want %q", tc.question, list, tc.list)
+		}
+	}
+}
