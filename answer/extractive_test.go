@@ -44,6 +44,12 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Who is North Korea's foreign minister?", true, []string{`^Choe Son Hui`}, []string{"003"}},
 		{"Who is Russia's foreign minister?", true, []string{`^Sergei Lavrov`}, nil},
 		{"Who is Ukraine's foreign minister?", false, nil, nil},
+		// A role the question asks for must be the one the sentence gives.
+		{"Who is the Belarusian foreign minister who invited North Korea to Minsk?", false, nil, nil},
+		// What will happen is not answered by what the articles report as past.
+		{"When will Kim Jong Un go to Moscow again?", false, nil, nil},
+		// A thing the question names beside what it asks about may be paraphrased.
+		{"How many construction workers and engineers is Pyongyang sending to Kursk?", true, []string{`6,000`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

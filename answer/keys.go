@@ -67,6 +67,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	if typ == lexicon.AnswerPerson {
 		titledAsAsked(c, keys, q, lex, focus)
 	}
+	if typ == lexicon.AnswerDate && q.Future && !c.speaksOfFuture() {
+		keys = notBefore(keys, c.doc.Published)
+	}
 	// nearest first, ties to the earlier key
 	for i := 1; i < len(keys); i++ {
 		for j := i; j > 0 && keys[j].dist < keys[j-1].dist; j-- {
@@ -205,6 +208,50 @@ func durationKeys(c *candidate, mark []bool) []key {
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+// speaksOfFuture reports whether the sentence speaks of what will happen
+// ("akan diadakan", "dijadwalkan", "next week").
+func (c *candidate) speaksOfFuture() bool {
+	for _, t := range c.toks {
+		if lexicon.FutureWord(t.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// notBefore keeps the date keys that do not fall before the article's
+// publication date: a question about what will happen is not answered by
+// what the article reports as past. Unresolved keys, and all keys of an
+// undated article, cannot be placed and are dropped.
+func notBefore(keys []key, published string) []key {
+	pub, ok := timeline.ParsePublished(published)
+	if !ok {
+		return nil
+	}
+	var out []key
+	for _, k := range keys {
+		if k.date != nil && !endsBefore(*k.date, pub) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// endsBefore reports whether every instant of d, at its precision, is
+// before t ("June 2025" ends before 14 July 2025; "July 2025" does not).
+func endsBefore(d timeline.Date, t time.Time) bool {
+	end := d.Time()
+	switch d.Prec {
+	case timeline.Day:
+		end = end.AddDate(0, 0, 1)
+	case timeline.Month:
+		end = end.AddDate(0, 1, 0)
+	default:
+		end = end.AddDate(1, 0, 0)
+	}
+	return !end.After(t)
 }
 
 // dateKeys finds the sentence's date expressions with the timeline

@@ -28,9 +28,13 @@ type candidate struct {
 	// unnamed is a thing the question names (a salient noun) that neither
 	// the sentence nor its paragraph mentions: it answers another question.
 	unnamed bool
-	matched []conceptMatch
-	score   float64
-	keys    []key // answer-type matches in the sentence, nearest to the focus first
+	// roleMissing: a who-question asks for the holder of a role ("the
+	// Belarusian foreign minister") and the sentence names no such role:
+	// whoever it names is not shown to hold it.
+	roleMissing bool
+	matched     []conceptMatch
+	score       float64
+	keys        []key // answer-type matches in the sentence, nearest to the focus first
 }
 
 type conceptMatch struct {
@@ -45,7 +49,7 @@ type conceptMatch struct {
 // A sentence holding every name itself needs less of the rest, since the
 // names already pin down what it is about.
 func (c *candidate) answers() bool {
-	if !c.entities || c.namesOnly {
+	if !c.entities || c.namesOnly || c.roleMissing {
 		return false
 	}
 	if c.allHere {
@@ -347,6 +351,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 	}
 	c.namesOnly = content && !contentHere
+	c.roleMissing = q.Type == lexicon.AnswerPerson && asksRole(q) && !c.roleHere(q)
+	if c.ownerElsewhere(q) {
+		c.entities = false
+	}
 	// The sentence itself must be about something the question names; the
 	// rest of its names may come from the surrounding article.
 	c.inDoc = c.entities
@@ -360,6 +368,48 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 	if total > 0 {
 		c.coverage = got / total
 	}
+}
+
+// ownerElsewhere reports whether the sentence speaks of a thing the
+// question gives an owner ("South Korean soldiers", "tentara Korea
+// Selatan") while that owner is named only around the sentence: whose
+// soldiers the sentence means is then not the asked owner's.
+func (c *candidate) ownerElsewhere(q lexicon.Query) bool {
+	pos := map[int]int{}
+	for _, m := range c.matched {
+		pos[m.concept] = m.pos
+	}
+	for _, m := range c.matched {
+		owner := q.Concepts[m.concept].Owner
+		if owner == 0 || m.pos < 0 {
+			continue
+		}
+		if p, ok := pos[owner-1]; !ok || p < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// asksRole reports whether the question names a role its answer holds.
+func asksRole(q lexicon.Query) bool {
+	for _, con := range q.Concepts {
+		if con.Role {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHere reports whether the sentence itself matches one of the
+// question's roles.
+func (c *candidate) roleHere(q lexicon.Query) bool {
+	for _, m := range c.matched {
+		if q.Concepts[m.concept].Role && m.pos >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // focus is the token position of the question's most informative concept

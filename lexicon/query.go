@@ -62,6 +62,10 @@ type Concept struct {
 	// "insinyur dan pekerja"); 0 when none. A list asks about any of its
 	// members.
 	List int
+	// Role marks a title or role the question asks a person by ("the
+	// foreign minister", "juru bicara"): the person answering must be
+	// the one the evidence gives that role.
+	Role bool
 
 	first, last int // token range in the question
 }
@@ -123,6 +127,10 @@ type Query struct {
 	// Polar marks a yes/no question, whose every named thing is asked
 	// about ("did North Korea send tanks?").
 	Polar bool
+	// Future marks a question about what will happen ("when will Kim
+	// visit Moscow?", "kapan Kim bakal ke Moskow?"): a date the articles
+	// report as past does not answer it.
+	Future bool
 }
 
 // Terms returns every index term the query may match, for lexical search.
@@ -262,7 +270,55 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	if f := focusOf(q, toks); f > 0 {
 		q.Concepts[f-1].Focus = true
 	}
+	for i := range q.Concepts {
+		q.Concepts[i].Role = l.isRole(q.Concepts[i], q.Lang)
+	}
+	for _, t := range toks {
+		q.Future = q.Future || FutureWord(t.Norm)
+	}
 	return q
+}
+
+// isRole reports a concept that names a person by title or role: its
+// head is a person noun ("foreign minister", "spokesperson"), directly in
+// English, by its English gloss in Indonesian ("menteri luar negeri",
+// "menlu").
+func (l *Lexicon) isRole(c Concept, lang string) bool {
+	if c.Entity || c.Number || c.Meta {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(c.Surface))
+	if len(words) == 0 {
+		return false
+	}
+	head := strings.Trim(words[len(words)-1], "'’")
+	if lang == "id" {
+		head = words[0]
+		for _, long := range l.abbrev[head] {
+			head = strings.Fields(long)[0] // "menlu": menteri luar negeri
+		}
+		head = l.Gloss(head)
+	}
+	return personNouns[head] && !genericPersonNouns[head]
+}
+
+// genericPersonNouns name anyone ("which US official"): the evidence may
+// give the person's particular title instead.
+var genericPersonNouns = map[string]bool{
+	"official": true, "person": true, "man": true, "woman": true, "leader": true, "chief": true,
+}
+
+// FutureWord reports a word that puts a question or a sentence in the
+// future: an auxiliary or adverb of English ("will", "next", "upcoming",
+// "scheduled") or Indonesian ("akan", "bakal", "mendatang", "depan",
+// "dijadwalkan").
+func FutureWord(w string) bool {
+	switch w {
+	case "will", "ll", "upcoming", "next", "scheduled", "expected",
+		"akan", "bakal", "mendatang", "berikutnya", "nanti", "depan", "dijadwalkan", "diperkirakan":
+		return true
+	}
+	return false
 }
 
 // focusWindow is how many tokens after its last question word a
@@ -310,7 +366,7 @@ func conjunction(w string) bool {
 // "apa isi".
 func thingQuestionWord(w string) bool {
 	switch w {
-	case "what", "which", "how", "berapa", "apa":
+	case "what", "which", "how", "berapa", "apa", "mana":
 		return true
 	}
 	return false
@@ -335,6 +391,15 @@ func focusOf(q Query, toks []Token) int {
 	}
 	if qw < 0 {
 		return 0
+	}
+	// Indonesian may name the thing before the question word: "hadiah
+	// apa", "negara mana".
+	if q.Lang == "id" {
+		for i, c := range q.Concepts {
+			if c.Salient && !c.Entity && !c.Number && c.last == qw-1 {
+				return i + 1
+			}
+		}
 	}
 	best := 0
 	for i, c := range q.Concepts {

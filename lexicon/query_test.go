@@ -274,6 +274,7 @@ func TestFocusAndLists(t *testing.T) {
 		{"When did Putin meet Kim?", "", nil},
 		{"how many construction workers and engineers is pyongyang sending?", "construction workers", []string{"construction workers", "engineers"}},
 		{"berapa insinyur dan pekerja yang dikirim?", "insinyur", []string{"insinyur", "pekerja"}},
+		{"putin ngasih hadiah apa ke kim?", "hadiah", nil}, // Indonesian names the thing before "apa"
 	} {
 		q := lex.Analyze(tc.question)
 		focus := ""
@@ -291,6 +292,34 @@ func TestFocusAndLists(t *testing.T) {
 		}
 		if strings.Join(list, "|") != strings.Join(tc.list, "|") {
 			t.Errorf("%q: list %q, want %q", tc.question, list, tc.list)
+		}
+	}
+}
+
+func TestRolesAndFuture(t *testing.T) {
+	lex := newLexicon(t)
+	for _, tc := range []struct {
+		question string
+		role     string // the concept asked as a role, "" for none
+		future   bool
+	}{
+		{"Who is the Belarusian foreign minister?", "foreign minister", false},
+		{"siapa menlu yang bertemu Lavrov?", "menlu", false},
+		{"siapa presiden yang datang?", "presiden", false},
+		{"Which US official did Lavrov meet?", "", false}, // "official" names anyone
+		{"When will Kim visit Moscow again?", "", true},
+		{"kapan kim bakal ke moskow lagi?", "", true},
+		{"When did Kim visit Moscow?", "", false},
+	} {
+		q := lex.Analyze(tc.question)
+		role := ""
+		for _, c := range q.Concepts {
+			if c.Role {
+				role = c.Surface
+			}
+		}
+		if role != tc.role || q.Future != tc.future {
+			t.Errorf("%q: role %q future %v, want %q %v", tc.question, role, q.Future, tc.role, tc.future)
 		}
 	}
 }
