@@ -185,7 +185,11 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	}
 	out := make([]Evidence, 0, len(peers)+len(backers))
 	for i, c := range append(peers, backers...) {
-		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: c.span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
+		span := c.span
+		if c.namedBefore {
+			span.Start = c.prev.Start // the quote shows whom "it" or "ia" means
+		}
+		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
 			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
@@ -373,7 +377,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				continue // code, a table of contents, a link list: searched, never quoted
 			}
 			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
-			for _, s := range para.Sentences {
+			for si, s := range para.Sentences {
 				if s.Start < ch.Start || s.End > ch.End {
 					continue
 				}
@@ -384,6 +388,10 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				seen[id] = true
 				c := e.newCandidate(&doc, s)
 				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
+				if si > 0 && e.anaphoric(c) {
+					c.prev = para.Sentences[si-1]
+					c.prevTerms = e.termsOf(doc.Text[c.prev.Start:c.prev.End], doc.Lang)
+				}
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
 				if e.ownedByAnother(c, lq) {
 					c.entities = false // about another country's ministry, soldiers, minister
@@ -400,6 +408,18 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 		}
 	}
 	return out
+}
+
+// anaphoric reports whether the sentence refers back with a pronoun or a
+// demonstrative ("it", "he", "this company", "ia", "perusahaan ini"):
+// then the previous sentence names what it is about.
+func (e *Extractive) anaphoric(c *candidate) bool {
+	for _, t := range c.toks {
+		if e.lex.Anaphor(t.Norm, c.doc.Lang) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadParagraphs is how many opening paragraphs make an article's lead:

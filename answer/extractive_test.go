@@ -46,6 +46,8 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Who is Ukraine's foreign minister?", false, nil, nil},
 		// A role the question asks for must be the one the sentence gives.
 		{"Who is the Belarusian foreign minister who invited North Korea to Minsk?", false, nil, nil},
+		// A count asked after "what".
+		{"What is the number of engineers North Korea promised?", true, []string{`6,000`}, nil},
 		// What will happen is not answered by what the articles report as past.
 		{"When will Kim Jong Un go to Moscow again?", false, nil, nil},
 		// A thing the question names beside what it asks about may be paraphrased.

@@ -210,6 +210,24 @@ func durationKeys(c *candidate, mark []bool) []key {
 	return keys
 }
 
+// capitalisedInside reports whether text writes word, capitalised,
+// somewhere other than at the start of a sentence: a name keeps its
+// capital everywhere, an ordinary word only where a sentence begins.
+func capitalisedInside(text, word string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], word)
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + len(word)
+		gap := strings.TrimRight(text[max(0, at-3):at], " ")
+		if at > 0 && gap != "" && !sentenceStartBetween(gap) && strings.HasSuffix(text[:at], " ") {
+			return true
+		}
+	}
+}
+
 // speaksOfFuture reports whether the sentence speaks of what will happen
 // ("akan diadakan", "dijadwalkan", "next week").
 func (c *candidate) speaksOfFuture() bool {
@@ -307,6 +325,9 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 		}
 		if typ == lexicon.AnswerPerson && lex.KnownWord(t.Norm) {
 			return false
+		}
+		if i == 0 && !capitalisedInside(c.doc.Text, c.doc.Text[t.Start:t.End]) {
+			return false // "Voilà", "Pengerjaan": capitalised only for starting the sentence
 		}
 		return true
 	}

@@ -32,6 +32,13 @@ type candidate struct {
 	// Belarusian foreign minister") and the sentence names no such role:
 	// whoever it names is not shown to hold it.
 	roleMissing bool
+	// prev is the previous sentence of the paragraph when this one refers
+	// back to it ("With 301 attendees it was …", "Ia mendirikan …");
+	// prevTerms its index terms, nil otherwise. namedBefore: a name of the
+	// question was found there, so the quote starts with it.
+	prev        retrieval.Span
+	prevTerms   [][]string
+	namedBefore bool
 	matched     []conceptMatch
 	score       float64
 	keys        []key // answer-type matches in the sentence, nearest to the focus first
@@ -304,7 +311,16 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 				credit, pos = cognateCredit, p // "conspiring" ~ "berkonspirasi"
 			}
 		}
-		if pos < 0 && con.Entity {
+		antecedent := false
+		if pos < 0 && con.Entity && c.prevTerms != nil {
+			for _, a := range con.Alts {
+				if ok, _ := matchAlt(a, c.prevTerms); ok {
+					credit, antecedent = 0.9, true // "it", "ia": the name just before
+					break
+				}
+			}
+		}
+		if pos < 0 && con.Entity && credit == 0 {
 			for _, a := range con.Alts {
 				if ok, _ := matchAlt(a, paraTerms); ok {
 					credit = 0.8
@@ -331,9 +347,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 		if con.Entity {
 			named++
-			if pos >= 0 {
+			if pos >= 0 || antecedent {
 				namedHere++
 			}
+			c.namedBefore = c.namedBefore || antecedent
 		}
 		if credit == 0 && (con.Entity || con.Number) {
 			c.entities = false

@@ -756,6 +756,19 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 			return t
 		}
 	}
+	// "what is the maximum number of members", "what's the size of":
+	// a count or measure asked after "what".
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "what" && words[i] != "which" {
+			continue
+		}
+		for k := i + 1; k < len(words) && k <= i+4; k++ {
+			if measureNouns[words[k]] {
+				return AnswerNumber
+			}
+		}
+		break
+	}
 	for i := 0; i+1 < len(words); i++ {
 		if (words[i] == "which" || words[i] == "what") && personNouns[words[i+1]] ||
 			i+2 < len(words) && (words[i] == "which" || words[i] == "what") && personNouns[words[i+2]] {
@@ -841,7 +854,7 @@ func typeAt(w []string, i int) (AnswerType, int) {
 	case at("ke", "berapa"), at("keberapa"), at("yang", "ke", "berapa"), at("which", "round"), at("what", "round"),
 		at("which", "edition"), at("what", "edition"), at("which", "session"):
 		return AnswerOrdinal, 2
-	case at("how", "many"), at("how", "much"), at("what", "number"), at("berapa"):
+	case at("how", "many"), at("how", "much"), at("what", "number"), at("berapa"), at("how", "old"), at("umur", "berapa"), at("usia", "berapa"):
 		return AnswerNumber, 2
 	case at("when"), at("what", "date"), at("what", "day"), at("what", "year"), at("which", "year"), at("which", "month"),
 		at("what", "month"), at("which", "day"), at("on", "which", "day"), at("kapan"), at("tanggal", "berapa"), at("bulan", "apa"),
@@ -860,6 +873,11 @@ func typeAt(w []string, i int) (AnswerType, int) {
 		return AnswerAny, 1
 	}
 	return AnswerAny, 0
+}
+
+// measureNouns ask for a count or a measure after "what".
+var measureNouns = map[string]bool{
+	"number": true, "amount": true, "size": true, "total": true, "count": true, "age": true,
 }
 
 var personNouns = map[string]bool{
@@ -906,7 +924,7 @@ func typeWord(t AnswerType, w string) bool {
 			return true
 		}
 	case AnswerNumber:
-		return w == "number" || w == "amount" || w == "total"
+		return measureNouns[w] || w == "old" || w == "umur" || w == "usia"
 	case AnswerDate:
 		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
 	case AnswerPlace:

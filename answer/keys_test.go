@@ -1,0 +1,80 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+	"github.com/kabar-bot/kabar/timeline"
+)
+
+func TestCapitalisedInside(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"Voilà the result. We are done.", "Voilà", false},
+		{"Pengerjaan dimulai. Lalu selesai.", "Pengerjaan", false},
+		{"Andreas wrote it. Then Andreas left.", "Andreas", true},
+		{"It began. Then it ended. It is over.", "It", false},
+	} {
+		if got := capitalisedInside(tc.text, tc.word); got != tc.want {
+			t.Errorf("capitalisedInside(%q, %q) = %v, want %v", tc.text, tc.word, got, tc.want)
+		}
+	}
+}
+
+func TestEndsBefore(t *testing.T) {
+	pub := time.Date(2025, 7, 14, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		d    timeline.Date
+		want bool
+	}{
+		{timeline.Date{Year: 2025, Month: 6, Prec: timeline.Month}, true},
+		{timeline.Date{Year: 2025, Month: 7, Prec: timeline.Month}, false},
+		{timeline.Date{Year: 2025, Month: 7, Day: 13, Prec: timeline.Day}, true},
+		{timeline.Date{Year: 2025, Month: 7, Day: 14, Prec: timeline.Day}, false},
+		{timeline.Date{Year: 2024, Prec: timeline.Year}, true},
+		{timeline.Date{Year: 2025, Month: 10, Prec: timeline.Month}, false},
+	} {
+		if got := endsBefore(tc.d, pub); got != tc.want {
+			t.Errorf("endsBefore(%s) = %v, want %v", tc.d, got, tc.want)
+		}
+	}
+}
+
+// A sentence that refers back ("it", "ia") answers for the name of the
+// sentence before it, and its quote starts there so the reader sees whom
+// it means.
+func TestAnaphoraAnswers(t *testing.T) {
+	t.Parallel()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := fstest.MapFS{
+		"acme.md": {Data: []byte("# Acme Widgets\n\nIn 1990 the brothers founded Acme Widgets in Ohio. It went bankrupt in April 2007 after years of losses.\n\nThe founders later moved to Texas.\n")},
+	}
+	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+		Corpus: corpus, CorpusName: "anaphora", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+	res, err := svc.Answer(context.Background(), Query{Question: "When did Acme Widgets go bankrupt?"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Answered || !strings.Contains(res.Answer, "April 2007") {
+		t.Fatalf("answer %q, want April 2007", res.Answer)
+	}
+	if len(res.Citations) == 0 || !strings.HasPrefix(res.Citations[0].Quote, "In 1990 the brothers founded Acme Widgets") {
+		t.Errorf("quote should start with the sentence naming Acme Widgets: %+v", res.Citations)
+	}
+	checkVerbatim(t, ix, res)
+}
