@@ -156,7 +156,9 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	typed := lq.Type != lexicon.AnswerAny
 	var best *candidate
 	for _, c := range cands {
-		if c.answers() {
+		// A typed question's answer holds something of the asked type:
+		// a sentence without one cannot set the bar for those that do.
+		if c.answers() && (!typed || len(extractKeys(c, lq.Type, c.focus(lq), lq, e.lex)) > 0) {
 			best = c
 			break
 		}

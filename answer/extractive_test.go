@@ -46,6 +46,10 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Who is Ukraine's foreign minister?", false, nil, nil},
 		// A role the question asks for must be the one the sentence gives.
 		{"Who is the Belarusian foreign minister who invited North Korea to Minsk?", false, nil, nil},
+		// A figure counts what the question asks to count, or nothing.
+		{"How many ballistic missiles has North Korea shipped to Russia?", false, nil, nil},
+		// A span of years is a duration.
+		{"How long does the exchange plan signed in Wonsan run?", true, []string{`^Two years \(2026–2027\)`}, nil},
 		// A count asked after "what".
 		{"What is the number of engineers North Korea promised?", true, []string{`6,000`}, nil},
 		// What will happen is not answered by what the articles report as past.

@@ -38,9 +38,12 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	switch typ {
 	case lexicon.AnswerNumber, lexicon.AnswerPercent:
 		keys = numberKeys(c, typ, mark)
+		if typ == lexicon.AnswerNumber {
+			keys = countingAsked(c, keys, q, lex)
+		}
 		if len(keys) == 0 && typ == lexicon.AnswerNumber {
 			// "How many visits?" — "his third visit" counts them.
-			keys = ordinalKeys(c, mark)
+			keys = countingAsked(c, ordinalKeys(c, mark), q, lex)
 		}
 	case lexicon.AnswerOrdinal:
 		keys = ordinalKeys(c, mark)
@@ -195,19 +198,62 @@ func durationKeys(c *candidate, mark []bool) []key {
 	var keys []key
 	for i := 0; i+1 < len(c.toks); i++ {
 		t := c.toks[i]
+		if mark[i] {
+			continue
+		}
+		if k, ok := yearRangeKey(c, i); ok {
+			keys = append(keys, k)
+			i++
+			continue
+		}
 		n, ok := lexicon.NumberWord(t.Norm)
 		if t.Num {
 			v, err := strconv.ParseFloat(t.Norm, 64)
 			n, ok = v, err == nil
 		}
-		if !ok || mark[i] || !isTimeUnit(c.toks[i+1].Norm) {
+		vague := !ok && vagueQuantity(t.Norm)
+		if !ok && !vague || !isTimeUnit(c.toks[i+1].Norm) {
 			continue
 		}
-		k := key{norm: strconv.FormatFloat(n, 'f', -1, 64) + " " + unitCanon(c.toks[i+1].Norm), value: n, first: i, last: i + 1}
+		norm := strconv.FormatFloat(n, 'f', -1, 64) + " " + unitCanon(c.toks[i+1].Norm)
+		if vague {
+			norm = "few " + unitCanon(c.toks[i+1].Norm) // "beberapa hari", "a few days", "several weeks"
+		}
+		k := key{norm: norm, value: n, first: i, last: i + 1}
 		k.start, k.end = c.toks[i].Start, c.toks[i+1].End
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+// vagueQuantity reports a word that counts time without a figure
+// ("beberapa hari", "several weeks", "a few days").
+func vagueQuantity(w string) bool {
+	switch w {
+	case "beberapa", "several", "few":
+		return true
+	}
+	return false
+}
+
+// yearRangeKey reads a span of years ("2026-2027", "2019–2021") at token
+// i as a duration: the plan that runs 2026-2027 lasts two years.
+func yearRangeKey(c *candidate, i int) (key, bool) {
+	a, b := c.toks[i], c.toks[i+1]
+	if !a.Num || !b.Num || len(a.Norm) != 4 || len(b.Norm) != 4 {
+		return key{}, false
+	}
+	gap := strings.TrimSpace(c.doc.Text[a.End:b.Start])
+	if gap != "-" && gap != "–" && gap != "—" {
+		return key{}, false
+	}
+	y1, err1 := strconv.Atoi(a.Norm)
+	y2, err2 := strconv.Atoi(b.Norm)
+	if err1 != nil || err2 != nil || y1 < 1800 || y2 <= y1 || y2-y1 > 50 {
+		return key{}, false
+	}
+	n := float64(y2 - y1 + 1)
+	return key{norm: strconv.FormatFloat(n, 'f', -1, 64) + " year", value: n, first: i, last: i + 1, start: a.Start, end: b.End}, true
 }
 
 // capitalisedInside reports whether text writes word, capitalised,
@@ -227,6 +273,69 @@ func capitalisedInside(text, word string) bool {
 		}
 	}
 }
+
+// countingAsked keeps the figures that count what the question asks to
+// count: "how many tanks" is not answered by "10.000 tentara". A figure
+// whose counted noun (the word after it) is none of the question's asked
+// thing (its focus, or another member of the focus's list) counts
+// something else; a figure with no noun after it may count anything.
+func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) []key {
+	var asked []lexicon.Concept
+	for _, con := range q.Concepts {
+		if con.Focus && con.Salient && !genericCount[strings.ToLower(con.Surface)] {
+			asked = append(asked, con)
+		}
+	}
+	if len(asked) == 0 {
+		return keys
+	}
+	for _, con := range q.Concepts {
+		if asked[0].List != 0 && con.List == asked[0].List && con.Surface != asked[0].Surface {
+			asked = append(asked, con)
+		}
+	}
+	isAsked := func(i int) bool {
+		for _, con := range asked {
+			if i >= 0 && i < len(c.toks) && tokenOf(con, c.termsAt[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []key
+	for _, k := range keys {
+		n := k.last + 1
+		if k.ordinal {
+			// "kunjungan ketiga", "his third visit": the counted noun is
+			// on either side.
+			if isAsked(k.first-1) || isAsked(k.first-2) || isAsked(n) || isAsked(n+1) {
+				out = append(out, k)
+			}
+			continue
+		}
+		if n >= len(c.toks) || c.toks[n].Num || lex.IsStop(c.toks[n].Norm) || isFunctionWord(c.toks[n].Norm) ||
+			lexicon.IsQuantityQualifier(c.toks[n].Norm) || strings.ContainsAny(c.doc.Text[c.toks[k.last].End:c.toks[n].Start], ",.;:()") {
+			// No counted noun after the figure: it counts the asked thing
+			// only when the sentence named that before it ("10.000
+			// pasukan …, setidaknya 600 di antaranya tewas").
+			for d := 1; d <= k.first; d++ {
+				if isAsked(k.first - d) {
+					out = append(out, k)
+					break
+				}
+			}
+			continue
+		}
+		if isAsked(n) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// genericCount are nouns that count anything ("how many people",
+// "berapa orang"): the evidence may count attendees or soldiers.
+var genericCount = map[string]bool{"people": true, "persons": true, "orang": true, "times": true, "kali": true}
 
 // speaksOfFuture reports whether the sentence speaks of what will happen
 // ("akan diadakan", "dijadwalkan", "next week").

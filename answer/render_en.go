@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -220,6 +221,13 @@ func durationEN(text string) string {
 	if len(toks) < 2 {
 		return text
 	}
+	if y1, y2, ok := yearSpan(toks); ok {
+		n := y2 - y1 + 1
+		return fmt.Sprintf("%s years (%d–%d)", numberWordEN(float64(n)), y1, y2)
+	}
+	if vagueQuantity(toks[0].Norm) && unitCanon(toks[1].Norm) != "" {
+		return "a few " + unitCanon(toks[1].Norm) + "s"
+	}
 	n, ok := lexicon.NumberWord(toks[0].Norm)
 	if toks[0].Num {
 		v, err := strconv.ParseFloat(toks[0].Norm, 64)
@@ -237,6 +245,25 @@ func durationEN(text string) string {
 		unit += "s"
 	}
 	return num + " " + unit
+}
+
+// yearSpan reads "2026-2027" as its first and last year.
+func yearSpan(toks []lexicon.Token) (int, int, bool) {
+	if len(toks) != 2 || !toks[0].Num || !toks[1].Num || len(toks[0].Norm) != 4 || len(toks[1].Norm) != 4 {
+		return 0, 0, false
+	}
+	y1, err1 := strconv.Atoi(toks[0].Norm)
+	y2, err2 := strconv.Atoi(toks[1].Norm)
+	return y1, y2, err1 == nil && err2 == nil && y2 > y1
+}
+
+// numberWordEN spells small whole numbers ("two"), writes others in
+// figures.
+func numberWordEN(n float64) string {
+	if n == float64(int(n)) && int(n) < len(numberWordsEN) {
+		return numberWordsEN[int(n)]
+	}
+	return formatNumberEN(n)
 }
 
 // dateEN renders "12 Juli 2025" as "12 July 2025".

@@ -378,7 +378,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 	// A name found only elsewhere in the article may back an answer, not
 	// give one: the sentence (with its paragraph) must be about everyone
 	// the question names.
-	if named > 0 && namedHere == 0 || docOnly {
+	if named > 0 && namedHere == 0 && !c.thingsHere(q) || docOnly {
 		c.entities = false
 	}
 	c.allHere = c.entities && namedHere == named
@@ -406,6 +406,32 @@ func (c *candidate) ownerElsewhere(q lexicon.Query) bool {
 		}
 	}
 	return false
+}
+
+// thingsHere reports whether the sentence itself names every thing the
+// question names besides its names, at least two of them ("the exchange
+// plan signed"): then a name its paragraph gives ("in Wonsan") is the
+// scene of the sentence, not another story.
+func (c *candidate) thingsHere(q lexicon.Query) bool {
+	here := map[int]bool{}
+	for _, m := range c.matched {
+		if m.pos >= 0 && m.credit >= synonymCredit {
+			here[m.concept] = true
+		}
+	}
+	n := 0
+	for i, con := range q.Concepts {
+		if con.Entity || con.Number || con.Meta {
+			continue
+		}
+		if con.Salient && !here[i] {
+			return false
+		}
+		if here[i] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // asksRole reports whether the question names a role its answer holds.
