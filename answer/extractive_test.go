@@ -50,6 +50,10 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"How many ballistic missiles has North Korea shipped to Russia?", false, nil, nil},
 		// A span of years is a duration.
 		{"How long does the exchange plan signed in Wonsan run?", true, []string{`^Two years \(2026–2027\)`}, nil},
+		// A place the question names is not its answer; "wilayah Kursk" names a place.
+		{"where did pyongyang say its soldiers helped russia take back territory?", true, []string{`Kursk`}, nil},
+		// "berapa tahun" asks for a duration.
+		{"rencana pertukaran yang diteken Choe dan Lavrov berlaku berapa tahun?", true, []string{`2026-2027`}, nil},
 		// A count asked after "what".
 		{"What is the number of engineers North Korea promised?", true, []string{`6,000`}, nil},
 		// What will happen is not answered by what the articles report as past.

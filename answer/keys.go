@@ -52,7 +52,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	case lexicon.AnswerDate:
 		keys = dateKeys(c, mark)
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
-		keys = nameKeys(c, typ, mark, lex)
+		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
 	}
 	for i := range keys {
 		if focus < 0 {
@@ -337,6 +337,16 @@ func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) [
 // "berapa orang"): the evidence may count attendees or soldiers.
 var genericCount = map[string]bool{"people": true, "persons": true, "orang": true, "times": true, "kali": true}
 
+// placeNoun reports a common noun that names a kind of place, written
+// before a place's name ("wilayah Kursk", "kota Wonsan", "region").
+func placeNoun(w string) bool {
+	switch w {
+	case "wilayah", "kota", "provinsi", "kawasan", "daerah", "negara", "desa", "region", "city", "province", "town", "country", "village":
+		return true
+	}
+	return false
+}
+
 // speaksOfFuture reports whether the sentence speaks of what will happen
 // ("akan diadakan", "dijadwalkan", "next week").
 func (c *candidate) speaksOfFuture() bool {
@@ -484,9 +494,12 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 }
 
 func precededByLocative(c *candidate, i int) bool {
+	if i > 0 && placeNoun(c.toks[i-1].Norm) {
+		return true // "wilayah Kursk", "the city of"
+	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch c.toks[k].Norm {
-		case "di", "ke", "in", "at", "to", "dari":
+		case "di", "ke", "in", "at", "to", "dari", "from":
 			return true
 		}
 		if c.toks[k].Upper {

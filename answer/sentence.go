@@ -496,6 +496,29 @@ func (c *candidate) questionTokens(q lexicon.Query) []bool {
 	return mark
 }
 
+// askedTokens extends mark with the tokens any concept of the question
+// matches closely (its own words and translations, not loose synonyms):
+// a person or place the question already names ("russia", written in
+// lower case) is not what it asks for.
+func (c *candidate) askedTokens(q lexicon.Query, mark []bool) []bool {
+	out := append([]bool(nil), mark...)
+	for _, con := range q.Concepts {
+		for ai, a := range con.Alts {
+			if con.AltWeight(ai) < 0.8 {
+				continue
+			}
+			for _, word := range a {
+				for i, terms := range c.termsAt {
+					if anyIn(word, terms) {
+						out[i] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 func sortCandidates(cs []*candidate) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].score != cs[j].score {

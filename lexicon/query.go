@@ -846,7 +846,9 @@ func typeAt(w []string, i int) (AnswerType, int) {
 		return true
 	}
 	switch {
-	case at("how", "long"), at("berapa", "lama"), at("how", "many", "days"), at("berapa", "hari"), at("for", "how", "long"):
+	case at("how", "long"), at("berapa", "lama"), at("for", "how", "long"),
+		at("how", "many", "days"), at("how", "many", "weeks"), at("how", "many", "months"), at("how", "many", "years"),
+		at("berapa", "hari"), at("berapa", "minggu"), at("berapa", "pekan"), at("berapa", "bulan"), at("berapa", "tahun"):
 		return AnswerDuration, 2
 	case at("what", "share"), at("what", "percentage"), at("what", "proportion"), at("what", "percent"), at("how", "much", "of"),
 		at("berapa", "persen"), at("persentase"):
