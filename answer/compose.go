@@ -54,6 +54,15 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 	}
 	var lead strings.Builder
 	switch {
+	case polarity == yesNoDisputed:
+		// One report says yes, another no: both, each with its source,
+		// then what each says.
+		fmt.Fprintf(&lead, "%s %s, %s %s %s; %s, %s %s %s.", p.disagree,
+			strings.ToLower(p.yes), p.accordingTo, attribution(ev[:1], p, false), markers([]int{cite(ev[0])}),
+			strings.ToLower(p.no), p.accordingTo, attribution(ev[1:2], p, true), markers([]int{cite(ev[1])}))
+		for i, x := range ev[:2] {
+			e.frameQuote(&lead, x, i+1, lang)
+		}
 	case len(groups) > 1:
 		// Outlets disagree: each version with its source.
 		lead.WriteString(p.disagree)
@@ -84,21 +93,32 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 				lead.WriteString(" ")
 			}
 			who := attribution([]Evidence{ev}, p, i > 0)
-			quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
-			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(quote))
-			if name := untranslatedLanguage(ev.Doc.Lang, lang); name != "" {
-				fmt.Fprintf(&lead, " (%s)", name)
-			}
-			if lang == "en" && ev.Doc.Lang == "id" {
-				// A reader of English gets the Indonesian quote word by
-				// word too, labelled as such: a reading aid, not a
-				// translation.
-				fmt.Fprintf(&lead, " (word by word: %s)", asQuoted(e.lex.GlossText(quote)))
-			}
+			fmt.Fprintf(&lead, "%s %s %s: ", upperFirst(p.accordingTo), who, markers([]int{m}))
+			e.quoteWithGloss(&lead, ev, lang)
 		}
 	}
 	res.Answer = lead.String()
 	return res
+}
+
+// frameQuote writes " [n]: “quote”" (with its reading aids) after a lead.
+func (e *Extractive) frameQuote(lead *strings.Builder, ev Evidence, n int, lang string) {
+	fmt.Fprintf(lead, " [%d]: ", n)
+	e.quoteWithGloss(lead, ev, lang)
+}
+
+// quoteWithGloss writes the verbatim quote of ev, labelled when Kabar
+// cannot gloss its language, and word by word for a reader of English
+// when it is Indonesian: a reading aid, not a translation.
+func (e *Extractive) quoteWithGloss(lead *strings.Builder, ev Evidence, lang string) {
+	quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
+	fmt.Fprintf(lead, "“%s”", asQuoted(quote))
+	if name := untranslatedLanguage(ev.Doc.Lang, lang); name != "" {
+		fmt.Fprintf(lead, " (%s)", name)
+	}
+	if lang == "en" && ev.Doc.Lang == "id" {
+		fmt.Fprintf(lead, " (word by word: %s)", asQuoted(e.lex.GlossText(quote)))
+	}
 }
 
 // value renders an evidence's key in the answer's language.

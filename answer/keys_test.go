@@ -78,3 +78,35 @@ func TestAnaphoraAnswers(t *testing.T) {
 	}
 	checkVerbatim(t, ix, res)
 }
+
+// One report says yes, another story says no: the answer shows both,
+// each with its source.
+func TestYesNoDisputed(t *testing.T) {
+	t.Parallel()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := fstest.MapFS{
+		"a.md": {Data: []byte("# Council report\n\nThe council said Acme Widgets received the regional design award in 2020.\n")},
+		"b.md": {Data: []byte("# Jury statement\n\nThe jury said Acme Widgets did not receive the regional design award in 2020.\n")},
+	}
+	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+		Corpus: corpus, CorpusName: "disputed", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+	res, err := svc.Answer(context.Background(), Query{Question: "Did Acme Widgets receive the regional design award?"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(res.Answer, "The reports disagree: yes, according to the report [1]; no, according to another report [2].") {
+		t.Fatalf("answer %q", res.Answer)
+	}
+	if len(res.Citations) != 2 || res.Citations[0].Doc == res.Citations[1].Doc {
+		t.Errorf("want one citation per side: %+v", res.Citations)
+	}
+	checkVerbatim(t, ix, res)
+}

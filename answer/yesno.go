@@ -14,6 +14,7 @@ const (
 	yesNoNone yesNo = iota // not a polar question
 	yesNoYes
 	yesNoNo
+	yesNoDisputed // one report says yes, another (a different story) no
 )
 
 // yesNoEvidence answers a polar question in two steps.
@@ -37,6 +38,11 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
 	}
 	if len(ev) > 0 {
+		// The best sentence decides; a near-equal sentence of another
+		// story saying the opposite makes it a disagreement.
+		if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
+			return []Evidence{yes, no}, yesNoDisputed, nil
+		}
 		if negatedDifferently(lq, ev[0]) {
 			return ev[:1], yesNoNo, nil
 		}
@@ -101,6 +107,26 @@ func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) boo
 // negatedDifferently reports whether the evidence sentence and the
 // question disagree on negation: one says "not" (tidak, tak, bukan,
 // belum, gagal, never, failed …) and the other does not.
+// disputed finds a report that states the proposition and another story
+// that states its opposite ("membantah", "denied", "tidak"), both about
+// everything the question asks: the reports disagree.
+func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence, ok bool) {
+	var haveYes, haveNo bool
+	for _, x := range ev {
+		if x.Backer || !e.placesAsAsked(lq, x) || !e.statesEveryValue(lq, x) {
+			continue
+		}
+		if negatedDifferently(lq, x) {
+			if !haveNo {
+				no, haveNo = x, true
+			}
+		} else if !haveYes {
+			yes, haveYes = x, true
+		}
+	}
+	return yes, no, haveYes && haveNo && yes.Story != no.Story
+}
+
 func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
 	qt := lexicon.Tokenize(lq.Text)
 	if n := len(qt); n > 1 && lexicon.IsTagWord(qt[n-1].Norm) {
