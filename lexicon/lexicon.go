@@ -67,6 +67,12 @@ func New() (*Lexicon, error) {
 	l.known = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
 		for h, vals := range d {
+			// An entry translated only by itself ("putin": putin,
+			// "beijing": beijing) is a name the dictionary transliterates,
+			// not an ordinary word.
+			if len(vals) == 1 && vals[0] == h {
+				continue
+			}
 			if !strings.Contains(h, " ") {
 				l.known[h] = true
 			}

@@ -323,3 +323,14 @@ func TestRolesAndFuture(t *testing.T) {
 		}
 	}
 }
+
+// A dictionary entry translated only by itself is a transliterated name,
+// not an ordinary word; ordinary words stay known.
+func TestKnownWordSkipsTransliteratedNames(t *testing.T) {
+	lex := newLexicon(t)
+	for w, want := range map[string]bool{"putin": false, "kementerian": true, "minister": true, "saat": true} {
+		if got := lex.KnownWord(w); got != want {
+			t.Errorf("KnownWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
