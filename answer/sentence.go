@@ -352,10 +352,14 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			}
 			c.namedBefore = c.namedBefore || antecedent
 		}
-		if credit == 0 && (con.Entity || con.Number) {
+		// A year naming a thing ("pakta pertahanan 2024") may be written
+		// relative to the article's date ("tahun lalu"): it weighs, but a
+		// sentence without it may still answer.
+		year := con.NamingYear
+		if credit == 0 && (con.Entity || con.Number && !year) {
 			c.entities = false
 		}
-		if con.Number && pos < 0 {
+		if con.Number && !year && pos < 0 {
 			c.entities = false
 		}
 		if credit > 0 {

@@ -62,6 +62,11 @@ type Concept struct {
 	// "insinyur dan pekerja"); 0 when none. A list asks about any of its
 	// members.
 	List int
+	// NamingYear marks a year that names a thing ("the 2024 pact",
+	// "pakta pertahanan 2024") rather than setting the question's time
+	// ("in 2024", "pada tahun 2024"): an article may write it relative to
+	// its own date ("tahun lalu").
+	NamingYear bool
 	// Role marks a title or role the question asks a person by ("the
 	// foreign minister", "juru bicara"): the person answering must be
 	// the one the evidence gives that role.
@@ -224,7 +229,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	for i, t := range toks {
 		if t.Num && !used[i] {
 			used[i] = true
-			q.Concepts = append(q.Concepts, Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}, first: i, last: i})
+			c := Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}, first: i, last: i}
+			c.NamingYear = isYear(t.Norm) && (i == 0 || !temporalWord(toks[i-1].Norm))
+			q.Concepts = append(q.Concepts, c)
 		}
 	}
 	// Content words and dictionary phrases.
@@ -277,6 +284,29 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.Future = q.Future || FutureWord(t.Norm)
 	}
 	return q
+}
+
+func isYear(norm string) bool {
+	if len(norm) != 4 {
+		return false
+	}
+	for _, r := range norm {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return norm >= "1900" && norm <= "2100"
+}
+
+// temporalWord reports a word that puts a question in a time ("in 2024",
+// "pada tahun 2024", "sejak 2019").
+func temporalWord(w string) bool {
+	switch w {
+	case "in", "on", "during", "since", "until", "before", "after", "by", "year",
+		"pada", "tahun", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "di", "selama":
+		return true
+	}
+	return false
 }
 
 // isRole reports a concept that names a person by title or role: its

@@ -334,3 +334,22 @@ func TestKnownWordSkipsTransliteratedNames(t *testing.T) {
 		}
 	}
 }
+
+// A year that names a thing is not the question's time.
+func TestNamingYear(t *testing.T) {
+	lex := newLexicon(t)
+	for q, want := range map[string]bool{
+		"berapa pasukan sejak pakta pertahanan 2024?":   true,
+		"How many troops since the 2024 pact?":          true,
+		"Siapa pemimpin yang terpilih pada tahun 2024?": false,
+		"Who was elected in 2024?":                      false,
+	} {
+		got := false
+		for _, c := range lex.Analyze(q).Concepts {
+			got = got || c.NamingYear
+		}
+		if got != want {
+			t.Errorf("%q: naming year %v, want %v", q, got, want)
+		}
+	}
+}
