@@ -62,6 +62,7 @@ type Evidence struct {
 	Coverage  float64
 	Score     float64
 	Backer    bool            // corroborates an answer other sentences give; never an answer on its own
+	AllNamed  bool            // the sentence (or the one it refers back to) names everyone the question names
 	credits   map[int]float64 // question concept → how well this sentence matched it
 	Key       string          // the answer-type match nearest the question's focus, verbatim
 	KeyNorm   string
@@ -192,7 +193,7 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 			span.Start = c.prev.Start // the quote shows whom "it" or "ia" means
 		}
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
-			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID}
+			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID, AllNamed: c.allHere}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
 				ev.credits[m.concept] = m.credit
@@ -416,12 +417,12 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 // demonstrative ("it", "he", "this company", "ia", "perusahaan ini"):
 // then the previous sentence names what it is about.
 func (e *Extractive) anaphoric(c *candidate) bool {
+	refers := false
 	for _, t := range c.toks {
-		if e.lex.Anaphor(t.Norm, c.doc.Lang) {
-			return true
-		}
+		c.pointsBack = c.pointsBack || e.lex.Demonstrative(t.Norm, c.doc.Lang)
+		refers = refers || e.lex.Anaphor(t.Norm, c.doc.Lang)
 	}
-	return false
+	return refers
 }
 
 // leadParagraphs is how many opening paragraphs make an article's lead:

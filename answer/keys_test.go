@@ -110,3 +110,20 @@ func TestYesNoDisputed(t *testing.T) {
 	}
 	checkVerbatim(t, ix, res)
 }
+
+// Yes needs a sentence naming everyone the question names; a pronoun
+// after a name of the sentence stands for that name, not for someone in
+// the sentence before.
+func TestYesNeedsEveryName(t *testing.T) {
+	t.Parallel()
+	svc, _ := seedService(t)
+	for _, q := range []string{"Did Rubio meet Choe Son Hui in Kuala Lumpur too?", "did rubio meet choe son hui in kuala lumpur?"} {
+		res, err := svc.Answer(context.Background(), Query{Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(res.Answer, "Yes") {
+			t.Errorf("%q: %s", q, res.Answer)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type candidate struct {
 	// question was found there, so the quote starts with it.
 	prev        retrieval.Span
 	prevTerms   [][]string
+	pointsBack  bool // a demonstrative ("pertemuan tersebut", "this meeting") refers to what the previous sentence describes
 	namedBefore bool
 	matched     []conceptMatch
 	score       float64
@@ -293,6 +294,25 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 	docOnly := false // a name of the question only elsewhere in the article
 	content, contentHere := false, false
 	c.matched = c.matched[:0]
+	// A sentence that names someone the question names is about them; the
+	// previous sentence lends it names when it names no one itself ("Ia
+	// mendirikan …", "With 301 attendees it was …") or points back to an
+	// event described there ("Lavrov juga hadir dalam pertemuan tersebut").
+	// A pronoun after a name of the sentence stands for that name ("Lavrov
+	// berada di Kuala Lumpur, di mana ia bertemu …").
+	ownName := false
+	for _, con := range q.Concepts {
+		if !con.Entity {
+			continue
+		}
+		for ai, a := range con.Alts {
+			if inLanguage(con.AltLang(ai), c.doc.Lang) {
+				if ok, _ := matchAlt(a, c.termsAt); ok {
+					ownName = true
+				}
+			}
+		}
+	}
 	for i, con := range q.Concepts {
 		total += weights[i]
 		credit, pos := 0.0, -1
@@ -312,7 +332,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			}
 		}
 		antecedent := false
-		if pos < 0 && con.Entity && c.prevTerms != nil {
+		if pos < 0 && con.Entity && c.prevTerms != nil && (!ownName || c.pointsBack) {
 			for _, a := range con.Alts {
 				if ok, _ := matchAlt(a, c.prevTerms); ok {
 					credit, antecedent = 0.9, true // "it", "ia": the name just before

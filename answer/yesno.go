@@ -34,6 +34,10 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 	if err != nil {
 		return nil, yesNoNone, err
 	}
+	// Yes needs a sentence that names everyone the question names: "did
+	// Rubio meet Choe too?" is not answered by Rubio meeting Lavrov in a
+	// paragraph that also names Choe.
+	ev = allNamed(ev)
 	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
 		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
 	}
@@ -107,6 +111,16 @@ func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) boo
 // negatedDifferently reports whether the evidence sentence and the
 // question disagree on negation: one says "not" (tidak, tak, bukan,
 // belum, gagal, never, failed …) and the other does not.
+func allNamed(ev []Evidence) []Evidence {
+	var out []Evidence
+	for _, x := range ev {
+		if x.AllNamed {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // disputed finds a report that states the proposition and another story
 // that states its opposite ("membantah", "denied", "tidak"), both about
 // everything the question asks: the reports disagree.

@@ -29,6 +29,10 @@ func IsNegator(w string) bool {
 	case "bantah", "membantah", "dibantah", "sangkal", "menyangkal", "disangkal",
 		"deny", "denies", "denied", "denying":
 		return true
+	// Prevention and refusal negate the act they govern ("mencegah FSF
+	// merekomendasikan Debian", "refused to confirm").
+	case "mencegah", "dicegah", "menolak", "ditolak", "prevent", "prevents", "prevented", "refuse", "refuses", "refused":
+		return true
 	}
 	return false
 }
