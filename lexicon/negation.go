@@ -33,6 +33,12 @@ func IsNegator(w string) bool {
 	// merekomendasikan Debian", "refused to confirm").
 	case "mencegah", "dicegah", "menolak", "ditolak", "prevent", "prevents", "prevented", "refuse", "refuses", "refused":
 		return true
+	// Cessation negates the act it ends ("berhenti mengatakan", "stopped
+	// short of saying"); a question that asks about stopping carries the
+	// same word, so both sides agree ("did the Pentagon halt shipments?",
+	// "Pentagon menghentikan pengiriman").
+	case "berhenti", "menghentikan", "dihentikan", "terhenti", "stop", "stops", "stopped", "halt", "halts", "halted", "cease", "ceased":
+		return true
 	}
 	return false
 }
