@@ -531,6 +531,11 @@ func (e *Extractive) withKeys(peers []*candidate, lq lexicon.Query) []*candidate
 			continue
 		}
 		kept = append(kept, c)
+	}
+	if lq.Type == lexicon.AnswerDate {
+		anchorWeekdays(kept)
+	}
+	for _, c := range kept {
 		for _, k := range c.keys {
 			votes[k.norm] += c.score / float64(1+k.dist)
 		}
@@ -543,6 +548,46 @@ func (e *Extractive) withKeys(peers []*candidate, lq lexicon.Query) []*candidate
 		return kept[i].score > kept[j].score
 	})
 	return kept
+}
+
+// anchorWeekdays resolves a bare weekday of an undated article ("pada
+// hari Sabtu") to the one calendar day, among the other sentences' dates,
+// that falls on that weekday: they report the same event, and a dated
+// article pins it down.
+func anchorWeekdays(cands []*candidate) {
+	byWeekday := map[string][]timeline.Date{}
+	for _, c := range cands {
+		for _, k := range c.keys {
+			if k.date != nil && k.date.Prec == timeline.Day {
+				wd := k.date.Time().Weekday().String()
+				if !containsDate(byWeekday[wd], *k.date) {
+					byWeekday[wd] = append(byWeekday[wd], *k.date)
+				}
+			}
+		}
+	}
+	for _, c := range cands {
+		for i, k := range c.keys {
+			if k.date != nil {
+				continue
+			}
+			for _, w := range strings.Fields(k.norm) {
+				if days := byWeekday[lexicon.WeekdayEN(w)]; lexicon.IsWeekday(w) && len(days) == 1 {
+					d := days[0]
+					c.keys[i].date, c.keys[i].norm = &d, d.String()
+				}
+			}
+		}
+	}
+}
+
+func containsDate(ds []timeline.Date, d timeline.Date) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
 }
 
 // groupEvidence groups sentences by the answer they give. Typed questions

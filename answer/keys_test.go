@@ -127,3 +127,30 @@ func TestYesNeedsEveryName(t *testing.T) {
 		}
 	}
 }
+
+// A bare weekday of an undated article takes the one calendar day among
+// the other sentences' dates that falls on it; with two such days it
+// stays as written.
+func TestAnchorWeekdays(t *testing.T) {
+	sat := timeline.Date{Year: 2025, Month: 7, Day: 12, Prec: timeline.Day}
+	otherSat := timeline.Date{Year: 2025, Month: 7, Day: 19, Prec: timeline.Day}
+	for _, tc := range []struct {
+		dates []timeline.Date
+		want  string
+	}{
+		{[]timeline.Date{sat}, "2025-07-12"},
+		{[]timeline.Date{sat, otherSat}, "pada hari sabtu"},
+		{nil, "pada hari sabtu"},
+	} {
+		bare := &candidate{keys: []key{{norm: "pada hari sabtu"}}}
+		cands := []*candidate{bare}
+		for _, d := range tc.dates {
+			d := d
+			cands = append(cands, &candidate{keys: []key{{norm: d.String(), date: &d}}})
+		}
+		anchorWeekdays(cands)
+		if got := bare.keys[0].norm; got != tc.want {
+			t.Errorf("with %v: %q, want %q", tc.dates, got, tc.want)
+		}
+	}
+}
