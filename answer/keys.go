@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/timeline"
@@ -53,6 +54,12 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		keys = dateKeys(c, mark)
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
 		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
+		if typ == lexicon.AnswerPerson {
+			keys = personLike(c, keys)
+		}
+		if typ == lexicon.AnswerPlace {
+			keys = append(keys, pathKeys(c)...) // "where does APT keep …": /var/cache/apt/archives
+		}
 	}
 	for i := range keys {
 		if focus < 0 {
@@ -345,6 +352,61 @@ func placeNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// personLike drops name keys that cannot be a person's name: one letter
+// ("V"), or an acronym in capitals on its own ("IP", "BTS").
+func personLike(c *candidate, keys []key) []key {
+	var out []key
+	for _, k := range keys {
+		text := c.doc.Text[k.start:k.end]
+		if k.first == k.last && (utf8.RuneCountInString(text) < 2 || text == strings.ToUpper(text)) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// pathKeys finds file-system paths written in a sentence
+// ("/var/cache/apt/archives/"): in documentation, the answer to where a
+// program keeps something.
+func pathKeys(c *candidate) []key {
+	var keys []key
+	for i, t := range c.toks {
+		start := t.Start
+		if start == 0 || c.doc.Text[start-1] != '/' {
+			continue
+		}
+		start--
+		if start > 0 && !isSpaceOrQuote(c.doc.Text[start-1]) {
+			continue // "and/or", a URL's path
+		}
+		end := start
+		for end < len(c.doc.Text) && isPathByte(c.doc.Text[end]) {
+			end++
+		}
+		for end > start && strings.ContainsRune(".,;:", rune(c.doc.Text[end-1])) {
+			end--
+		}
+		if strings.Count(c.doc.Text[start:end], "/") < 2 {
+			continue
+		}
+		last := i
+		for last+1 < len(c.toks) && c.toks[last+1].End <= end {
+			last++
+		}
+		keys = append(keys, key{norm: c.doc.Text[start:end], first: i, last: last, start: start, end: end})
+	}
+	return keys
+}
+
+func isSpaceOrQuote(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '"' || b == '\'' || b == '(' || b == '`'
+}
+
+func isPathByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("/._-+", b) >= 0
 }
 
 // speaksOfFuture reports whether the sentence speaks of what will happen

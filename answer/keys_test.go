@@ -154,3 +154,22 @@ func TestAnchorWeekdays(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonLikeAndPathKeys(t *testing.T) {
+	doc := retrieval.Document{ID: "d", Lang: "en", Text: "APT keeps the files in /var/cache/apt/archives/. The IP of V was set, and/or not."}
+	c := &candidate{doc: &doc, span: retrieval.Span{Start: 0, End: len(doc.Text)}}
+	c.toks = lexicon.Tokenize(doc.Text)
+	keys := pathKeys(c)
+	if len(keys) != 1 || keys[0].norm != "/var/cache/apt/archives/" {
+		t.Errorf("path keys %+v", keys)
+	}
+	var names []key
+	for i, tk := range c.toks {
+		if tk.Text == "IP" || tk.Text == "V" || tk.Text == "APT" {
+			names = append(names, key{first: i, last: i, start: tk.Start, end: tk.End})
+		}
+	}
+	if got := personLike(c, names); len(got) != 0 {
+		t.Errorf("acronyms and letters kept as people: %+v", got)
+	}
+}

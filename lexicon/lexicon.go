@@ -132,6 +132,28 @@ func (l *Lexicon) DetectLang(text string) string {
 	case en > id:
 		return "en"
 	}
+	// No stop words to tell ("Seberapa sering Debian merilis versi stabil
+	// baru?"): count the words each language's dictionary knows, the
+	// Indonesian thesaurus against the English-Indonesian dictionary's
+	// English side.
+	id, en = 0, 0
+	for _, t := range Tokenize(text) {
+		if t.Upper || t.Num {
+			continue
+		}
+		if l.Synonyms(t.Norm) != nil {
+			id++
+		}
+		if trs, _ := l.translate(t.Norm); len(trs) > 0 {
+			en++
+		}
+	}
+	switch {
+	case id > en:
+		return "id"
+	case en > id:
+		return "en"
+	}
 	return ""
 }
 

@@ -876,7 +876,7 @@ func typeAt(w []string, i int) (AnswerType, int) {
 		return true
 	}
 	switch {
-	case at("how", "long"), at("berapa", "lama"), at("for", "how", "long"),
+	case at("how", "long"), at("berapa", "lama"), at("for", "how", "long"), at("how", "often"), at("seberapa", "sering"), at("berapa", "sering"),
 		at("how", "many", "days"), at("how", "many", "weeks"), at("how", "many", "months"), at("how", "many", "years"),
 		at("berapa", "hari"), at("berapa", "minggu"), at("berapa", "pekan"), at("berapa", "bulan"), at("berapa", "tahun"):
 		return AnswerDuration, 2

@@ -353,3 +353,18 @@ func TestNamingYear(t *testing.T) {
 		}
 	}
 }
+
+// A question without stop words is told by the words each language's
+// dictionary knows.
+func TestDetectLangWithoutStopWords(t *testing.T) {
+	lex := newLexicon(t)
+	for q, want := range map[string]string{
+		"Seberapa sering Debian merilis versi stabil baru?": "id",
+		"Berapa banyak tentara yang dikirim?":               "id",
+		"How many soldiers were sent?":                      "en",
+	} {
+		if got := lex.Analyze(q).Lang; got != want {
+			t.Errorf("%q: %s, want %s", q, got, want)
+		}
+	}
+}
