@@ -127,7 +127,11 @@ func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, f
 		switch {
 		case asked && !other:
 			keys[i].dist = 0
-		case other:
+		case other && asksRole(q):
+			// A question asking by title ("North Korea's foreign
+			// minister") is not answered by someone of another country's
+			// title; a question asking otherwise ("whose frustration") may
+			// be.
 			keys[i].dist += 20
 		}
 	}
