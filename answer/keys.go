@@ -76,6 +76,13 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	}
 	if typ == lexicon.AnswerPerson {
 		titledAsAsked(c, keys, q, lex, focus)
+		kept := keys[:0]
+		for _, k := range keys {
+			if k.dist != dropped {
+				kept = append(kept, k)
+			}
+		}
+		keys = kept
 	}
 	if typ == lexicon.AnswerDate && q.Future && !c.speaksOfFuture() {
 		keys = notBefore(keys, c.doc.Published)
@@ -89,6 +96,10 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	return keys
 }
 
+// dropped marks a key that cannot answer: a person the sentence titles
+// as another country's when the question asks by title.
+const dropped = -1
+
 // titledAsAsked ranks people by the title written before their name
 // (Indonesian and English news put it there: "Menteri Luar Negeri Korea
 // Utara Choe Son Hui", "Russian Foreign Minister Sergei Lavrov"). A name
@@ -99,6 +110,19 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 // to the question's focus: "bertemu dengan Menteri Luar Negeri AS Marco
 // Rubio" names Rubio right after "bertemu dengan".
 func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, focus int) {
+	otherTitle := map[string]bool{} // a person some mention titles as another country's
+	defer func() {
+		// "Menteri Luar Negeri AS Marco Rubio … setelah itu Rubio
+		// mengatakan": the later, untitled mention is the same person.
+		if !asksRole(q) {
+			return
+		}
+		for i := range keys {
+			if otherTitle[keys[i].norm] {
+				keys[i].dist = dropped
+			}
+		}
+	}()
 	for i := range keys {
 		from := keys[i].first
 		for from > 0 && keys[i].first-from < 6 && c.toks[from-1].Upper && !strings.ContainsAny(c.doc.Text[c.toks[from-1].End:c.toks[from].Start], ",.;:()\"“”") {
@@ -127,12 +151,12 @@ func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, f
 		switch {
 		case asked && !other:
 			keys[i].dist = 0
-		case other && asksRole(q):
+		case other:
 			// A question asking by title ("North Korea's foreign
 			// minister") is not answered by someone of another country's
-			// title; a question asking otherwise ("whose frustration") may
-			// be.
-			keys[i].dist += 20
+			// title (applied above, to every mention of the person); a
+			// question asking otherwise ("whose frustration") may be.
+			otherTitle[keys[i].norm] = true
 		}
 	}
 }
