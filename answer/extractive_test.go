@@ -54,6 +54,8 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"where did pyongyang say its soldiers helped russia take back territory?", true, []string{`Kursk`}, nil},
 		// "berapa tahun" asks for a duration.
 		{"rencana pertukaran yang diteken Choe dan Lavrov berlaku berapa tahun?", true, []string{`2026-2027`}, nil},
+		// Two dates the sentence joins are one answer.
+		{"When might North Korea send more troops, according to South Korean intelligence?", true, []string{`^July or August`}, nil},
 		// A count asked after "what".
 		{"What is the number of engineers North Korea promised?", true, []string{`6,000`}, nil},
 		// What will happen is not answered by what the articles report as past.

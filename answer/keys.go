@@ -518,7 +518,29 @@ func dateKeys(c *candidate, mark []bool) []key {
 		}
 		keys = append(keys, k)
 	}
-	return keys
+	return joinDates(c, keys)
+}
+
+// joinDates makes one key of two dates the sentence joins ("pada Juli
+// atau Agustus", "from June to August"): the answer is both.
+func joinDates(c *candidate, keys []key) []key {
+	var out []key
+	for _, k := range keys {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			gap := strings.ToLower(strings.TrimSpace(c.doc.Text[prev.end:k.start]))
+			switch gap {
+			case "atau", "or", "dan", "and", "hingga", "sampai", "to", "-", "–":
+				prev.end, prev.last = k.end, k.last
+				prev.date = nil
+				prev.norm = strings.ToLower(c.doc.Text[prev.start:prev.end])
+				out[n-1] = prev
+				continue
+			}
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // nameKeys finds runs of capitalised words that are not ordinary words,

@@ -266,6 +266,9 @@ func numberWordEN(n float64) string {
 	return formatNumberEN(n)
 }
 
+// dateJoinersEN are the words that join two dates into one answer.
+var dateJoinersEN = map[string]string{"atau": "or", "dan": "and", "hingga": "to", "sampai": "to", "antara": "between"}
+
 // dateEN renders "12 Juli 2025" as "12 July 2025".
 func dateEN(text string) string {
 	var parts []string
@@ -276,6 +279,10 @@ func dateEN(text string) string {
 		}
 		if d := lexicon.WeekdayEN(t.Norm); d != "" {
 			parts = append(parts, d)
+			continue
+		}
+		if w, ok := dateJoinersEN[t.Norm]; ok {
+			parts = append(parts, w) // "Juli atau Agustus": July or August
 			continue
 		}
 		parts = append(parts, t.Text)
