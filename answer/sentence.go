@@ -86,6 +86,10 @@ const entityMinWeight = 1.5
 // be paraphrased, so missing it costs little.
 const absentWordWeight = 0.5
 
+// focusWeight multiplies the weight of the thing a wh-question asks
+// about: a sentence naming it answers before one naming the rest.
+const focusWeight = 1.5
+
 func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 	w := make([]float64, len(q.Concepts))
 	maxIDF := corpus.MaxIDF()
@@ -132,6 +136,9 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 		}
 		if c.Meta {
 			w[i] *= 0.3
+		}
+		if c.Focus {
+			w[i] *= focusWeight // what the question asks about ("transportasi apa")
 		}
 	}
 	return w
