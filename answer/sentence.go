@@ -137,9 +137,6 @@ func conceptWeights(corpus Corpus, q lexicon.Query) []float64 {
 		if c.Meta {
 			w[i] *= 0.3
 		}
-		if c.Focus {
-			w[i] *= focusWeight // what the question asks about ("transportasi apa")
-		}
 	}
 	return w
 }
@@ -321,7 +318,14 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 	}
 	for i, con := range q.Concepts {
-		total += weights[i]
+		// The thing a wh-question asks about ("transportasi apa") counts
+		// more in the coverage; it does not move the focus of the
+		// answer's value, which sits by the question's predicate.
+		cw := weights[i]
+		if con.Focus {
+			cw *= focusWeight
+		}
+		total += cw
 		credit, pos := 0.0, -1
 		for ai, a := range con.Alts {
 			if !inLanguage(con.AltLang(ai), c.doc.Lang) {
@@ -390,7 +394,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			c.entities = false
 		}
 		if credit > 0 {
-			got += weights[i] * credit
+			got += cw * credit
 			c.matched = append(c.matched, conceptMatch{concept: i, weight: weights[i], credit: credit, pos: pos})
 		}
 		if !con.Entity && !con.Number && !con.Meta && weights[i] > absentWordWeight {
