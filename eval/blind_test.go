@@ -44,7 +44,7 @@ func TestSeedBlindSet(t *testing.T) {
 		correct, declined int // today's tuning-half levels
 	}{
 		{"testdata/seed-blind.jsonl", 68, 15},
-		{"testdata/seed-blind2.jsonl", 21, 5},
+		{"testdata/seed-blind2.jsonl", 23, 5},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
