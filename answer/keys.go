@@ -87,6 +87,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	if typ == lexicon.AnswerDate && q.Future && !c.speaksOfFuture() {
 		keys = notBefore(keys, c.doc.Published)
 	}
+	if typ == lexicon.AnswerDate && q.Exact {
+		keys = dayPrecise(c, keys) // "the exact date": "in October" does not say it
+	}
 	// nearest first, ties to the earlier key
 	for i := 1; i < len(keys); i++ {
 		for j := i; j > 0 && keys[j].dist < keys[j-1].dist; j-- {
@@ -461,6 +464,27 @@ func notBefore(keys []key, published string) []key {
 	for _, k := range keys {
 		if k.date != nil && !endsBefore(*k.date, pub) {
 			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// dayPrecise keeps the date keys that name a day: resolved to the day,
+// or written with a day number ("12 Juli").
+func dayPrecise(c *candidate, keys []key) []key {
+	var out []key
+	for _, k := range keys {
+		if k.date != nil && k.date.Prec == timeline.Day {
+			out = append(out, k)
+			continue
+		}
+		if k.date == nil {
+			for i := k.first; i <= k.last; i++ {
+				if c.toks[i].Num && len(c.toks[i].Norm) <= 2 {
+					out = append(out, k)
+					break
+				}
+			}
 		}
 	}
 	return out

@@ -136,6 +136,9 @@ type Query struct {
 	// visit Moscow?", "kapan Kim bakal ke Moskow?"): a date the articles
 	// report as past does not answer it.
 	Future bool
+	// Exact marks a question asking for a precise value ("the exact
+	// date", "tanggal berapa persisnya"): a coarser one does not answer it.
+	Exact bool
 }
 
 // Terms returns every index term the query may match, for lexical search.
@@ -282,6 +285,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	}
 	for _, t := range toks {
 		q.Future = q.Future || FutureWord(t.Norm)
+		q.Exact = q.Exact || exactWord(t.Norm)
 	}
 	return q
 }
@@ -336,6 +340,14 @@ func (l *Lexicon) isRole(c Concept, lang string) bool {
 // give the person's particular title instead.
 var genericPersonNouns = map[string]bool{
 	"official": true, "person": true, "man": true, "woman": true, "leader": true, "chief": true,
+}
+
+func exactWord(w string) bool {
+	switch w {
+	case "exact", "exactly", "precise", "precisely", "persis", "persisnya", "tepatnya", "pastinya":
+		return true
+	}
+	return false
 }
 
 // FutureWord reports a word that puts a question or a sentence in the
@@ -792,9 +804,12 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 		if words[i] != "what" && words[i] != "which" {
 			continue
 		}
-		for k := i + 1; k < len(words) && k <= i+4; k++ {
+		for k := i + 1; k < len(words) && k <= i+5; k++ {
 			if measureNouns[words[k]] {
 				return AnswerNumber
+			}
+			if words[k] == "date" || words[k] == "day" || words[k] == "month" || words[k] == "year" {
+				return AnswerDate // "what's the exact start date of"
 			}
 		}
 		break
