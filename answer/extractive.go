@@ -392,7 +392,15 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				c := e.newCandidate(&doc, s)
 				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
 				if si > 0 && e.anaphoric(c) {
-					c.prev = para.Sentences[si-1]
+					// The sentence before, and the one before that when it
+					// refers back too ("… mendirikan perusahaan Progeny.
+					// Sayangnya perusahaan ini gagal … Setelah beberapa tahun,
+					// perusahaan ini … bangkrut").
+					from := si - 1
+					if from > 0 && e.refersBack(doc.Text[para.Sentences[from].Start:para.Sentences[from].End], doc.Lang) {
+						from--
+					}
+					c.prev = retrieval.Span{Start: para.Sentences[from].Start, End: para.Sentences[si-1].End}
 					c.prevTerms = e.termsOf(doc.Text[c.prev.Start:c.prev.End], doc.Lang)
 				}
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
@@ -423,6 +431,17 @@ func (e *Extractive) anaphoric(c *candidate) bool {
 		refers = refers || e.lex.Anaphor(t.Norm, c.doc.Lang)
 	}
 	return refers
+}
+
+// refersBack reports whether a sentence's text has a pronoun or a
+// demonstrative.
+func (e *Extractive) refersBack(text, lang string) bool {
+	for _, t := range lexicon.Tokenize(text) {
+		if e.lex.Anaphor(t.Norm, lang) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadParagraphs is how many opening paragraphs make an article's lead:

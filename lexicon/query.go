@@ -480,12 +480,38 @@ func (l *Lexicon) setOwners(q *Query, text string, toks []Token) {
 			}
 			continue
 		}
+		// Indonesian writes the owner after the thing; only a place owns
+		// ("tentara Korea Selatan"), other names stand beside it
+		// ("perusahaan Progeny": the company Progeny).
+		if !l.placeNamed(c) {
+			continue
+		}
 		for j, o := range q.Concepts {
 			if !o.Entity && !o.Number && o.last+1 == c.first && l.namesThingID(toks[o.first].Norm) {
 				q.Concepts[j].Owner = i + 1
 			}
 		}
 	}
+}
+
+// placeNamed reports whether a name concept is a place's: its words, or
+// one of its alternatives, a place name ("Korea Selatan", "Korsel").
+func (l *Lexicon) placeNamed(c Concept) bool {
+	if l.IsPlaceName(strings.ToLower(c.Surface)) {
+		return true
+	}
+	for _, a := range c.Alts {
+		words := make([]string, 0, len(a))
+		for _, w := range a {
+			if len(w) > 0 {
+				words = append(words, w[0])
+			}
+		}
+		if l.IsPlaceName(strings.Join(words, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAbbrev reports a short form of an ordinary phrase ("menlu" for
