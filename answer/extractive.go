@@ -411,6 +411,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				if doc.Lang == lq.Lang {
 					c.score += 0.02 // a reader's own language, on a tie
 				}
+				if lq.AsksWords && hasQuotation(c.text()) {
+					c.score += quotationBonus // asked what was said: the sentence quoting it
+				}
 				if isCaption(c.text()) {
 					c.score *= 0.9 // photo captions restate the story; prefer its own sentences
 				}
@@ -698,6 +701,15 @@ func sameDocs(g, first []Evidence) bool {
 		}
 	}
 	return true
+}
+
+// quotationBonus lifts, for a question about what someone said, a
+// sentence that quotes words.
+const quotationBonus = 0.1
+
+// hasQuotation reports quoted words in a sentence: “…” or "…".
+func hasQuotation(s string) bool {
+	return strings.Contains(s, "“") || strings.Count(s, "\"") >= 2
 }
 
 // isCaption spots photo captions ("Dalam foto ini …", "In this photo …").

@@ -136,6 +136,10 @@ type Query struct {
 	// visit Moscow?", "kapan Kim bakal ke Moskow?"): a date the articles
 	// report as past does not answer it.
 	Future bool
+	// AsksWords marks a question about what someone said ("what did Putin
+	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
+	// the answer is quoted words.
+	AsksWords bool
 	// Exact marks a question asking for a precise value ("the exact
 	// date", "tanggal berapa persisnya"): a coarser one does not answer it.
 	Exact bool
@@ -286,6 +290,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	for _, t := range toks {
 		q.Future = q.Future || FutureWord(t.Norm)
 		q.Exact = q.Exact || exactWord(t.Norm)
+		q.AsksWords = q.AsksWords || q.Type == AnswerAny && speechWord(t.Norm)
 	}
 	return q
 }
@@ -340,6 +345,17 @@ func (l *Lexicon) isRole(c Concept, lang string) bool {
 // give the person's particular title instead.
 var genericPersonNouns = map[string]bool{
 	"official": true, "person": true, "man": true, "woman": true, "leader": true, "chief": true,
+}
+
+// speechWord reports a verb or noun of speaking ("say", "call",
+// "describe", "words", "phrase"; "bilang", "kata", "menyebut").
+func speechWord(w string) bool {
+	switch w {
+	case "say", "said", "says", "tell", "told", "call", "called", "describe", "described", "words", "phrase", "quote", "quoted",
+		"bilang", "kata", "katanya", "mengatakan", "menyebut", "sebut", "menyatakan", "ucap", "mengucapkan", "ungkapan", "kalimat":
+		return true
+	}
+	return false
 }
 
 func exactWord(w string) bool {

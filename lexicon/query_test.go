@@ -368,3 +368,17 @@ func TestDetectLangWithoutStopWords(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksWords(t *testing.T) {
+	lex := newLexicon(t)
+	for q, want := range map[string]bool{
+		"What did Putin say about the sacrifices?": true,
+		"budanov bilang apa soal senjata korut?":   true,
+		"What did Kim open in Pyongyang?":          false,
+		"Who said the visit was the second round?": false, // asks for a person
+	} {
+		if got := lex.Analyze(q).AsksWords; got != want {
+			t.Errorf("%q: asks words %v, want %v", q, got, want)
+		}
+	}
+}
