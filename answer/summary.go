@@ -551,6 +551,9 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 			how = append(how, e.How)
 		}
 	}
+	if g.Stretched != "" {
+		how = append(how, "days from "+g.Stretched)
+	}
 	text := ""
 	if l, ok := lines[b.lang]; ok {
 		text = l.Text
@@ -686,18 +689,14 @@ func (b *storyBuilder) overview(groups []timeline.Group, s Story) string {
 		}
 		return "The coverage gives no dated events on this."
 	}
-	top := groups[0]
-	for _, g := range groups {
-		if len(g.Docs) > len(top.Docs) || len(g.Docs) == len(top.Docs) && g.Date.Prec > top.Date.Prec {
-			top = g
+	ti := 0
+	for i, g := range groups {
+		if top := groups[ti]; len(g.Docs) > len(top.Docs) || len(g.Docs) == len(top.Docs) && g.Date.Prec > top.Date.Prec {
+			ti = i
 		}
 	}
-	var topLine string
-	for _, e := range s.Timeline {
-		if e.Date == top.Date.String() {
-			topLine = strings.TrimPrefix(e.Event, top.Span(b.lang)+" — ")
-		}
-	}
+	top := groups[ti]
+	topLine := strings.TrimPrefix(s.Timeline[ti].Event, top.Span(b.lang)+" — ")
 	lastG := groups[len(groups)-1]
 	lastDate := lastG.Date
 	if lastG.End.Prec == timeline.Day {

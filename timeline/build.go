@@ -85,6 +85,8 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 	c := composer{ents: ents, lex: lex, gl: gl}
 	tl.c = &c
 	tl.Groups = mergeRanges(tl.Groups, c)
+	stretchVisits(tl.Groups, docs, c)
+	sort.SliceStable(tl.Groups, func(i, j int) bool { return tl.Groups[i].Date.Before(tl.Groups[j].Date) })
 	for i := range tl.Groups {
 		tl.Groups[i].Lines = c.compose(tl.Groups[i])
 	}
@@ -112,9 +114,16 @@ func mergeRanges(gs []Group, c composer) []Group {
 				last = o.End
 			}
 			gap := int(g.Date.Time().Sub(last.Time()).Hours() / 24)
-			if last.Prec == Day && gap >= 1 && gap <= maxRangeDays && len(sharedKeys(prevPeople, people)) >= 2 {
+			// The next day, or a day within a stretch the text gives.
+			if last.Prec == Day && gap <= maxRangeDays && (gap >= 1 || o.End.Prec == Day) && len(sharedKeys(prevPeople, people)) >= 2 {
 				o.Events = append(o.Events, g.Events...)
-				o.End = g.Date
+				end := g.Date
+				if g.End.Prec == Day {
+					end = g.End
+				}
+				if last.Before(end) {
+					o.End = end
+				}
 				o.Docs, o.Names, o.Verbs = nil, nil, nil
 				o.finish()
 				for k := range people {
@@ -141,4 +150,68 @@ func (c composer) people(g Group) map[string]bool {
 		}
 	}
 	return out
+}
+
+// stretchVisits gives an event the days of the visit it is part of: when
+// an article reporting it says the visit lasted N days ("kunjungan tiga
+// hari", naming one of the event's people) and the reported days are
+// fewer, the visit's known end ("akan tinggal hingga Minggu", a report
+// of the event dated "until" its last day) fixes its first day N-1 days
+// before; a report that it began on the first day ("memulai") fixes its
+// last. Without either end the days stay as reported: a 3-day visit seen
+// on 12–13 July could be 11–13 or 12–14.
+func stretchVisits(gs []Group, docs []*docState, c composer) {
+	for i := range gs {
+		g := &gs[i]
+		if g.Date.Prec != Day {
+			continue
+		}
+		people := c.people(*g)
+		in := setOf(g.Docs)
+		days, said := 0, map[string]bool{}
+		for _, d := range docs {
+			if !in[d.in.Doc.ID] {
+				continue
+			}
+			for _, s := range d.sents {
+				if s.days == 0 || len(sharedKeys(people, c.peopleOf(s.text))) == 0 {
+					continue
+				}
+				if days != 0 && days != s.days {
+					days = -1 // the articles disagree on the length: keep the reported days
+				}
+				if days >= 0 {
+					days = s.days
+				}
+				said[d.in.Doc.ID] = true
+			}
+		}
+		first, last := g.Date, g.Date
+		if g.End.Prec == Day {
+			last = g.End
+		}
+		reported := int(last.Time().Sub(first.Time()).Hours()/24) + 1
+		if days <= reported {
+			continue
+		}
+		for _, e := range g.Events {
+			switch {
+			case e.Until && e.Date == last:
+				g.Date = dayDate(last.Time().AddDate(0, 0, -(days - 1)))
+				g.End = last
+				g.Stretched = fmt.Sprintf("a %d-day visit (%s) ending %s, the day %s says it lasts until", days, strings.Join(keys(said), ", "), last, e.Doc)
+			case e.Date == first && contains1(e.Verbs, "start"):
+				g.End = dayDate(first.Time().AddDate(0, 0, days-1))
+				g.Stretched = fmt.Sprintf("a %d-day visit (%s) beginning %s, the day %s says it began", days, strings.Join(keys(said), ", "), first, e.Doc)
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// peopleOf returns the whole names of people a sentence gives.
+func (c composer) peopleOf(text string) map[string]bool {
+	return c.people(Group{Events: []Event{{Text: text}}})
 }

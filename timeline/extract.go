@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -27,6 +28,12 @@ type Event struct {
 	Places    []string // the names that follow "di", "ke", "in", …
 	Verbs     []string // the English glosses of its event words, sorted
 	Text      string   // the sentence, verbatim
+	// End is the last day of a stretch the expression itself gives
+	// ("11–13 Juli 2025", "dari Jumat hingga Minggu"); zero otherwise.
+	End Date
+	// Until says the date ends what the sentence tells ("akan tinggal
+	// hingga Minggu").
+	Until     bool
 	anchored  bool
 	fromOwn   bool // resolved without another article's help
 	weekdayOK bool
@@ -44,6 +51,7 @@ type sentence struct {
 	verbAt   []verbPos // event words in order, for the verbs near a date
 	mentions []Mention // offsets in the document text
 	future   bool
+	days     int // the length of a visit the sentence gives ("kunjungan tiga hari"), 0 if none
 }
 
 // knownWorder tells dictionary words from names (lexicon.Lexicon).
@@ -104,7 +112,49 @@ func readSentence(text string, para int, sp retrieval.Span, lex knownWorder) sen
 		}
 	}
 	flush()
+	s.days = visitDays(toks)
 	return s
+}
+
+// visitDays reads the length of a visit or trip a sentence gives: "kunjungan
+// (selama) tiga hari", "a three-day visit", "visit of three days". A
+// number of days followed by "lalu", "ago" or "terakhir" is a relative date
+// or a period, not a visit's length.
+func visitDays(toks []lexicon.Token) int {
+	for i := 0; i+1 < len(toks); i++ {
+		n, ok := lexicon.NumberWord(toks[i].Norm)
+		if !ok && toks[i].Num {
+			v, err := strconv.Atoi(toks[i].Norm)
+			n, ok = float64(v), err == nil
+		}
+		if !ok || n < 2 || n > 31 || !isDayWord(toks[i+1].Norm) {
+			continue
+		}
+		if i+2 < len(toks) {
+			if w := toks[i+2].Norm; isPastWord(w) || w == "ago" || w == "terakhir" || w == "kemudian" || w == "later" {
+				continue
+			}
+		}
+		visit := i+2 < len(toks) && isVisitNoun(toks[i+2].Norm)
+		for k := i - 1; k >= 0 && k >= i-3 && !visit; k-- {
+			visit = isVisitNoun(toks[k].Norm)
+		}
+		if visit {
+			return int(n)
+		}
+	}
+	return 0
+}
+
+func isDayWord(w string) bool { return w == "hari" || w == "day" || w == "days" }
+
+// isVisitNoun names a stay somewhere: a visit, a trip, a tour.
+func isVisitNoun(w string) bool {
+	switch w {
+	case "kunjungan", "kunjungannya", "lawatan", "perjalanan", "visit", "trip", "tour", "stay":
+		return true
+	}
+	return false
 }
 
 // dropReportDates removes the date a sentence gives for when something
@@ -309,12 +359,17 @@ func (d *docState) events() []Event {
 			if !m.Absolute() {
 				how = d.how
 			}
-			out = append(out, Event{
+			e := Event{
 				Doc: d.in.Doc.ID, Paragraph: s.para, Sentence: s.span,
 				Mention: retrieval.Span{Start: m.Start, End: m.End}, Date: date, How: how,
 				Names: keys(s.names), Places: keys(s.places), Verbs: s.verbsNear(m), Text: s.text,
+				Until:    m.Until,
 				anchored: !m.Absolute() && !d.own, fromOwn: m.Absolute() || d.own,
-			})
+			}
+			if m.Span > 0 && date.Prec == Day {
+				e.End = dayDate(date.Time().AddDate(0, 0, m.Span))
+			}
+			out = append(out, e)
 		}
 	}
 	return out

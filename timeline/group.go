@@ -19,6 +19,10 @@ type Group struct {
 	Who    []string        // the rare names as the text spells them, most reported first
 	Kind   string          // the English gloss of its most reported specific event kind ("meeting"), or ""
 	End    Date            // the last day of an event reported over consecutive days; zero otherwise
+	// Stretched says how the days were found when the event's span comes
+	// from the length of a visit ("a 3-day visit ending 2025-07-13, the
+	// day …"); "" otherwise.
+	Stretched string
 	Lines  map[string]Line // the event told in "en" and "id"; nil when no report could be told
 }
 
@@ -154,6 +158,11 @@ func groupEvents(events []Event, w nameWeights) []Group {
 		for _, e := range g.Events {
 			if e.Date.Prec > g.Date.Prec {
 				g.Date = e.Date
+			}
+		}
+		for _, e := range g.Events {
+			if e.Date == g.Date && e.End.Prec == Day && (g.End.Prec != Day || g.End.Before(e.End)) {
+				g.End = e.End
 			}
 		}
 		g.finish()

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -31,6 +32,14 @@ type Mention struct {
 	Year, Month, Day int
 	Weekday          int
 	Offset           int
+	// Span is how many days after the date the expression runs on: 2
+	// for "11–13 Juli 2025" and for "dari Jumat hingga Minggu", 0 for a
+	// single day.
+	Span int
+	// Until says the expression ends a stretch of time ("hingga Minggu",
+	// "until Sunday"): the date is the last day of what the sentence
+	// tells.
+	Until bool
 }
 
 // Absolute reports a mention that needs no reference date.
@@ -49,11 +58,46 @@ func FindMentions(text string) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if m, n := mentionAt(text, toks, i); n > 0 {
+			if i > 0 && isUntilWord(toks[i-1].Norm) && !toks[i-1].Upper {
+				m.Until = true
+			}
 			out = append(out, m)
 			i += n
 			continue
 		}
 		i++
+	}
+	return weekdayRanges(text, out)
+}
+
+// isUntilWord introduces the last day of a stretch of time.
+func isUntilWord(w string) bool {
+	switch w {
+	case "hingga", "sampai", "until", "till", "through":
+		return true
+	}
+	return false
+}
+
+// weekdayRanges joins two day names that make one stretch ("dari Jumat
+// hingga Minggu", "from Friday to Sunday", "Jumat-Minggu") into one
+// mention of the first day with the span to the second.
+func weekdayRanges(text string, ms []Mention) []Mention {
+	var out []Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.Kind == KindWeekday && ms[i+1].Kind == KindWeekday {
+			n := ms[i+1]
+			gap := strings.TrimSpace(text[m.End:n.Start])
+			if gap == "-" || gap == "–" || gap == "to" || isUntilWord(strings.ToLower(gap)) {
+				m.Span = (n.Weekday - m.Weekday + 7) % 7
+				m.End = n.End
+				out = append(out, m)
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -108,24 +152,33 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 				}
 			}
 		}
-		// 12 Juli 2025, 3 September, 17th of June
+		// 12 Juli 2025, 3 September, 17th of June; 11–13 Juli 2025
 		if isDay {
 			j := i + 1
+			extra := 0
+			if nx, ok := at(j); ok && between(text, t, nx, "-–") {
+				if d2, ok2 := smallNumber(nx, 1, 31); ok2 && d2 > day {
+					if mo, ok := at(j + 1); ok && lexicon.MonthNumber(mo.Norm) > 0 {
+						extra = d2 - day
+						j++
+					}
+				}
+			}
 			if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == t.End {
 				j++
 			}
 			if mo, ok := at(j); ok && lexicon.MonthNumber(mo.Norm) > 0 {
 				month := lexicon.MonthNumber(mo.Norm)
 				if y, ok := at(j + 1); ok {
-					if year, okY := yearNumber(y); okY && validDay(year, month, day) && tight(text, mo, y) {
+					if year, okY := yearNumber(y); okY && validDay(year, month, day+extra) && tight(text, mo, y) {
 						m := none
-						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
+						m.Kind, m.Year, m.Month, m.Day, m.Span = KindFull, year, month, day, extra
 						return span(m, i, j+1)
 					}
 				}
-				if validDay(2000, month, day) { // 2000 is a leap year: 29 February is a day
+				if validDay(2000, month, day+extra) { // 2000 is a leap year: 29 February is a day
 					m := none
-					m.Kind, m.Month, m.Day = KindDayMonth, month, day
+					m.Kind, m.Month, m.Day, m.Span = KindDayMonth, month, day, extra
 					return span(m, i, j)
 				}
 			}
@@ -148,20 +201,27 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 		if d, ok := at(i + 1); ok {
 			if day, isDay := smallNumber(d, 1, 31); isDay {
 				j := i + 2
-				if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == d.End {
+				extra := 0 // July 11–13
+				if nx, ok := at(j); ok && between(text, d, nx, "-–") {
+					if d2, ok2 := smallNumber(nx, 1, 31); ok2 && d2 > day {
+						extra = d2 - day
+						j++
+					}
+				}
+				if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == toks[j-1].End {
 					j++
 				}
 				if y, ok := at(j); ok {
-					if year, okY := yearNumber(y); okY && validDay(year, month, day) {
+					if year, okY := yearNumber(y); okY && validDay(year, month, day+extra) {
 						m := none
-						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
+						m.Kind, m.Year, m.Month, m.Day, m.Span = KindFull, year, month, day, extra
 						return span(m, i, j)
 					}
 				}
-				if full && validDay(2000, month, day) {
+				if full && validDay(2000, month, day+extra) {
 					if _, isYear := yearNumber(d); !isYear {
 						m := none
-						m.Kind, m.Month, m.Day = KindDayMonth, month, day
+						m.Kind, m.Month, m.Day, m.Span = KindDayMonth, month, day, extra
 						return span(m, i, j-1)
 					}
 				}

@@ -68,6 +68,57 @@ func TestFindMentionsNone(t *testing.T) {
 	}
 }
 
+// Stretches of days, and the last day of one: the span in days after
+// the first, and whether the expression ends a stretch.
+func TestFindMentionSpans(t *testing.T) {
+	tests := []struct {
+		text, expr string
+		kind       Kind
+		d, span    int
+		until      bool
+	}{
+		{"kunjungan pada 11–13 Juli 2025 di Pyongyang", "11–13 Juli 2025", KindFull, 11, 2, false},
+		{"the summit on July 11-13, 2025 in Vilnius", "July 11-13, 2025", KindFull, 11, 2, false},
+		{"talks from 30 June-2 July", "30 June", KindDayMonth, 30, 0, false},
+		{"berada di sana dari Jumat hingga Minggu.", "Jumat hingga Minggu", KindWeekday, 0, 2, false},
+		{"the delegation stays from Friday to Sunday.", "Friday to Sunday", KindWeekday, 0, 2, false},
+		{"menyebut Lavrov akan tinggal hingga Minggu.", "Minggu", KindWeekday, 0, 0, true},
+		{"the freeze lasts until 12 March 2005.", "12 March 2005", KindFull, 12, 0, true},
+	}
+	for _, tt := range tests {
+		ms := FindMentions(tt.text)
+		if len(ms) == 0 {
+			t.Errorf("%q: no mention", tt.text)
+			continue
+		}
+		m := ms[0]
+		if got := tt.text[m.Start:m.End]; got != tt.expr || m.Kind != tt.kind || m.Day != tt.d || m.Span != tt.span || m.Until != tt.until {
+			t.Errorf("%q: %q %+v, want %q kind %d day %d span %d until %v", tt.text, got, m, tt.expr, tt.kind, tt.d, tt.span, tt.until)
+		}
+	}
+}
+
+// The length of a visit, and numbers of days that are not one.
+func TestVisitDays(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Sergei Lavrov sedang dalam kunjungan tiga hari ke Korea Utara", 3},
+		{"saat ia memulai kunjungan selama dua hari ke Pyongyang", 2},
+		{"the minister began a three-day visit to Hanoi", 3},
+		{"a visit of 4 days to Jakarta", 4},
+		{"tiga hari lalu, Kim bertemu Lavrov dalam kunjungan", 0},
+		{"the visit came three days ago", 0},
+		{"perang yang telah berlangsung tiga hari", 0},
+	}
+	for _, tt := range tests {
+		if got := visitDays(lexicon.Tokenize(tt.text)); got != tt.want {
+			t.Errorf("%q: %d days, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestResolve(t *testing.T) {
 	mon14 := &Ref{Date: time.Date(2025, 7, 14, 0, 0, 0, 0, time.UTC), Published: true}
 	mon27oct := &Ref{Date: time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC), Published: true}
@@ -187,15 +238,24 @@ func TestSeedTimeline(t *testing.T) {
 		}
 	}
 	// One line per day-dated meeting: the 12 July meeting from all four
-	// articles that report it.
+	// articles that report it, over the three days of the visit two of
+	// them give ("kunjungan tiga hari"), ending on the Sunday another
+	// says Lavrov stays until.
+	found := false
 	for _, g := range tl.Groups {
-		if g.Date.String() == "2025-07-12" && len(g.Docs) != 4 {
-			t.Errorf("12 July 2025 reported by %v, want 4 articles in one line", g.Docs)
+		if g.Date.String() <= "2025-07-12" && "2025-07-12" <= g.End.String() {
+			found = true
+			if len(g.Docs) != 4 || g.Date.String() != "2025-07-11" || g.End.String() != "2025-07-13" || g.Stretched == "" {
+				t.Errorf("12 July 2025: %s–%s reported by %v (%q), want 11–13 July from 4 articles", g.Date, g.End, g.Docs, g.Stretched)
+			}
 		}
+	}
+	if !found {
+		t.Error("no line for 12 July 2025")
 	}
 	seen := map[string]int{}
 	for _, g := range tl.Groups {
-		if g.Date.Prec == Day {
+		if g.Date.Prec == Day && g.Stretched == "" { // a visit's first day may be another event's day
 			seen[g.Date.String()]++
 		}
 	}
