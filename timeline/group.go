@@ -16,14 +16,14 @@ type Group struct {
 	Docs   []string
 	Names  []string // names most reports give, most frequent first
 	Verbs  []string
-	Who    []string        // the rare names as the text spells them, most reported first
-	Kind   string          // the English gloss of its most reported specific event kind ("meeting"), or ""
-	End    Date            // the last day of an event reported over consecutive days; zero otherwise
+	Who    []string // the rare names as the text spells them, most reported first
+	Kind   string   // the English gloss of its most reported specific event kind ("meeting"), or ""
+	End    Date     // the last day of an event reported over consecutive days; zero otherwise
 	// Stretched says how the days were found when the event's span comes
 	// from the length of a visit ("a 3-day visit ending 2025-07-13, the
 	// day …"); "" otherwise.
 	Stretched string
-	Lines  map[string]Line // the event told in "en" and "id"; nil when no report could be told
+	Lines     map[string]Line // the event told in "en" and "id"; nil when no report could be told
 }
 
 // Span writes the group's date for people in lang: "12 July 2025", or a
