@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -31,8 +32,54 @@ type composer struct {
 
 // candidate is one composition from one report.
 type candidate struct {
-	line  map[string]Line
-	score int
+	line    map[string]Line
+	score   int
+	nominal bool // an event told by its noun ("Kunjungan Lavrov ke Pyongyang")
+}
+
+// isSayWord reports the words that attribute speech ("kata", "ujar",
+// "said").
+func isSayWord(w string) bool {
+	switch w {
+	case "kata", "katanya", "ujar", "ujarnya", "tutur", "said", "says":
+		return true
+	}
+	return false
+}
+
+// speakerNear returns the person a say-word in the date's clause, or the
+// clause just before it, attributes the sentence to; "" when none.
+func speakerNear(e Event, toks []lexicon.Token, names []name, mi int, clauseOf func(int) int) string {
+	say := -1
+	for i := range toks {
+		if d := clauseOf(mi) - clauseOf(i); d >= 0 && d <= 2 && isSayWord(toks[i].Norm) {
+			say = i
+		}
+	}
+	if say < 0 {
+		return ""
+	}
+	for _, n := range names {
+		if n.first > say && n.last < mi && !n.place && strings.Contains(n.key, " ") {
+			sh := n.show
+			if k := strings.LastIndex(sh, ", "); k >= 0 {
+				sh = sh[k+2:] // "… Rusia, Maria Zakharova": a title's country, then the person
+			}
+			return sh
+		}
+	}
+	return ""
+}
+
+// lowerFirst lower-cases a line's first letter unless it begins a name.
+func lowerFirst(s string, names []name) string {
+	for _, n := range names {
+		if strings.HasPrefix(s, n.show) {
+			return s
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[size:]
 }
 
 // compose writes the group's line in English and Indonesian from its best
@@ -47,6 +94,9 @@ func (c composer) compose(g Group) map[string]Line {
 		if cand.line == nil {
 			continue
 		}
+		if e.Date == g.Date && cand.score > 0 {
+			cand.score++ // a report at the line's own date tells it best
+		}
 		if best.line == nil || cand.score > best.score || cand.score == best.score && n < bestLen {
 			best, bestLen = cand, n
 		}
@@ -54,7 +104,41 @@ func (c composer) compose(g Group) map[string]Line {
 	if best.line == nil {
 		return nil
 	}
+	if en := best.line["en"]; en.Quoted && !looksEnglish(lexicon.Tokenize(en.Text)) {
+		best.line["en"] = c.englishOf(g, en.Doc)
+	}
 	return best.line
+}
+
+// englishOf composes the English line of a group whose best report could
+// only be quoted, in Indonesian: from that report when it reads in
+// English (englishLine), else from another of the group's reports, else
+// as the event's kind and names (skeletonEN).
+func (c composer) englishOf(g Group, doc string) Line {
+	evs := append([]Event(nil), g.Events...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Doc == doc && evs[j].Doc != doc })
+	for _, e := range evs {
+		toks := lexicon.Tokenize(e.Text)
+		if looksEnglish(toks) {
+			continue
+		}
+		if l := c.englishLine(e, toks, c.ents.sentenceNames(e.Text, toks, c.lex), mentionToken(e, toks)); l != "" {
+			return Line{Text: l, Doc: e.Doc}
+		}
+	}
+	e := evs[0]
+	toks := lexicon.Tokenize(e.Text)
+	return Line{Text: c.skeletonEN(g, e, toks, c.ents.sentenceNames(e.Text, toks, c.lex)), Doc: e.Doc}
+}
+
+// mentionToken is the index of the first token of the event's date, or -1.
+func mentionToken(e Event, toks []lexicon.Token) int {
+	for i, t := range toks {
+		if t.Start >= e.Mention.Start-e.Sentence.Start {
+			return i
+		}
+	}
+	return -1
 }
 
 // Words a composition may skip between a verb and its object: titles of
@@ -122,9 +206,10 @@ func (c composer) fromReport(e Event, kind string) candidate {
 		}
 	}
 	best := candidate{}
-	consider := func(cand candidate) {
+	bestAt := -1
+	consider := func(cand candidate, at int) {
 		if cand.line != nil && cand.score > best.score {
-			best = cand
+			best, bestAt = cand, at
 		}
 	}
 	for vi, t := range toks {
@@ -133,13 +218,27 @@ func (c composer) fromReport(e Event, kind string) candidate {
 			continue
 		}
 		if isNoun(t.Norm) {
-			consider(c.nominal(e, toks, names, vi, v, kind, lang))
+			cand := c.nominal(e, toks, names, vi, v, kind, lang)
+			cand.nominal = true
+			consider(cand, vi)
 			continue
 		}
 		if strings.HasPrefix(t.Norm, "di") && lang == "id" {
 			continue // passive: the agent follows "oleh"
 		}
-		consider(c.clause(e, toks, names, vi, v, kind, lang))
+		consider(c.clause(e, toks, names, vi, v, kind, lang), vi)
+	}
+	// A date in a clause of its own that says who said it ("…, kata juru
+	// bicara …, Maria Zakharova, pada hari Rabu") dates the saying: the
+	// line is what the speaker spoke about.
+	if best.line != nil && best.nominal && mi >= 0 && clauseOf(bestAt) != clauseOf(mi) {
+		if sp := speakerNear(e, toks, names, mi, clauseOf); sp != "" {
+			for l, text := range map[string]string{"en": " on ", "id": " tentang "} {
+				ln := best.line[l]
+				ln.Text = sp + text + lowerFirst(ln.Text, names)
+				best.line[l] = ln
+			}
+		}
 	}
 	if best.line != nil {
 		return best
@@ -412,6 +511,24 @@ func (c composer) nominal(e Event, toks []lexicon.Token, names []name, vi int, v
 			line[l] = Line{Text: capitalise(n) + " " + between + " " + joinNames(names, ks, l), Doc: e.Doc}
 		}
 		return candidate{line: line, score: score}
+	}
+	// pertemuan A dan B: a meeting of two or more
+	if k := at(j); k >= 0 && !names[k].place && v.en == "meeting" {
+		if ks := coordinated(e, toks, names, k); len(ks) >= 2 {
+			line := map[string]Line{}
+			for _, l := range []string{"en", "id"} {
+				n := noun(l)
+				if n == "" {
+					return candidate{}
+				}
+				text := capitalise(n) + " " + joinNames(names, ks, l)
+				if l == "en" {
+					text = capitalise(n) + " between " + joinNames(names, ks, l)
+				}
+				line[l] = Line{Text: text, Doc: e.Doc}
+			}
+			return candidate{line: line, score: score}
+		}
 	}
 	// Kunjungan A ke P / visit of A to P
 	k := at(j)

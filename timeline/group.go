@@ -131,9 +131,26 @@ func groupEvents(events []Event, w nameWeights) []Group {
 			byCoarse[k] = append(byCoarse[k], i)
 		}
 	}
+	// One article naming the same kind of event with the same people
+	// twice ("bertemu … pada 3 September", "pertemuan Putin dan Kim pada
+	// bulan September") tells one event.
+	sameArticle := func(i, j int) bool {
+		if events[i].Doc != events[j].Doc || !hasSpecificShared(verbs[i], verbs[j]) {
+			return false
+		}
+		// Names as the other sentence writes them: a sentence's first word
+		// ("Putin terakhir kali bertemu …") is not among its name words.
+		n := 0
+		for x := range names[i] {
+			if surface(events[j].Text, x) != "" {
+				n++
+			}
+		}
+		return n >= 2
+	}
 	for i, a := range events {
 		for _, j := range byCoarse[a.Date] {
-			if same(i, j) {
+			if same(i, j) || sameArticle(i, j) {
 				parent[find(i)] = find(j)
 				break
 			}

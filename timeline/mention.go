@@ -40,6 +40,9 @@ type Mention struct {
 	// "until Sunday"): the date is the last day of what the sentence
 	// tells.
 	Until bool
+	// Or is the other month of "pada Juli atau Agustus": the text gives
+	// no one month, so the date resolves to their year only.
+	Or int
 }
 
 // Absolute reports a mention that needs no reference date.
@@ -86,6 +89,20 @@ func weekdayRanges(text string, ms []Mention) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		if i+1 < len(ms) && m.Kind == ms[i+1].Kind && (m.Kind == KindMonth || m.Kind == KindYearMonth) {
+			if gap := strings.ToLower(strings.TrimSpace(text[m.End:ms[i+1].Start])); gap == "atau" || gap == "or" {
+				m.Or, m.End = ms[i+1].Month, ms[i+1].End
+				if m.Kind == KindYearMonth && ms[i+1].Year != m.Year {
+					m.Or = 0
+					m.Kind, m.Month = KindYear, 0 // "December 2024 or January 2025": neither year is the date
+					i++
+					continue
+				}
+				out = append(out, m)
+				i++
+				continue
+			}
+		}
 		if i+1 < len(ms) && m.Kind == KindWeekday && ms[i+1].Kind == KindWeekday {
 			n := ms[i+1]
 			gap := strings.TrimSpace(text[m.End:n.Start])

@@ -22,6 +22,9 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 	case KindFull:
 		return Date{Year: m.Year, Month: m.Month, Day: m.Day, Prec: Day}, true
 	case KindYearMonth:
+		if m.Or != 0 {
+			return Date{Year: m.Year, Prec: Year}, true
+		}
 		return Date{Year: m.Year, Month: m.Month, Prec: Month}, true
 	case KindYear:
 		return Date{Year: m.Year, Prec: Year}, true
@@ -50,6 +53,14 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 			y++
 		} else if !future && m.Month > rm {
 			y--
+		}
+		if m.Or != 0 {
+			// "Juli atau Agustus": the year both months fall in, when they do.
+			alt, _ := Resolve(Mention{Kind: KindMonth, Month: m.Or, Weekday: -1}, ref, future)
+			if alt.Year != y {
+				return Date{}, false
+			}
+			return Date{Year: y, Prec: Year}, true
 		}
 		return Date{Year: y, Month: m.Month, Prec: Month}, true
 	case KindMonthLast:

@@ -1,0 +1,620 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// English lines for Indonesian reports. When a report does not read as
+// names doing something to names (the composition of compose.go), an
+// English reader is not given the Indonesian clause: the line is composed
+// in English from the clause that holds the date, from the parts a
+// dictionary can render faithfully: the subject (names in their English
+// form, "kedua negara" as "the two countries", the noun a relative clause
+// is about), the event word's English gloss in the past tense, its
+// object (names, a figure with what it counts, or a noun with one
+// modifier) and its place. What cannot be rendered so is left out, never
+// guessed; a report that gives too little for a sentence is told as its
+// kind of event and who it names ("Statement by Ukraine"). The verbatim
+// quote stays the line's evidence.
+
+// englishNamer is what rendering names in English needs of the lexicon.
+type englishNamer interface {
+	Abbreviations(phrase string) []string
+	GlossText(text string) string
+	IsPlaceName(norm string) bool
+}
+
+// nameEN writes a name the English way when the dictionaries know it as a
+// place ("Korea Utara" → "North Korea", "Korut" → "North Korea", "Rusia"
+// → "Russia"); people's names and places the dictionaries do not know
+// stay as the text spells them.
+func (c composer) nameEN(show string) string {
+	en, ok := c.lex.(englishNamer)
+	if !ok {
+		return show
+	}
+	key := strings.ToLower(strings.Join(strings.Fields(show), " "))
+	words := strings.Fields(key)
+	if len(words) == 1 {
+		if !en.IsPlaceName(key) {
+			return show
+		}
+		for _, long := range en.Abbreviations(key) {
+			if strings.Contains(long, " ") {
+				key = long // a short form: its long form is what the dictionaries render
+				break
+			}
+		}
+	}
+	out := en.GlossText(key)
+	if out == key || out == "" || strings.ContainsAny(out, ",/") {
+		return show
+	}
+	if !strings.Contains(key, " ") && strings.HasPrefix(out, key) {
+		return show // "belarus" → "belarusian": the adjective, not the name
+	}
+	if len(words) > 1 && len(strings.Fields(out)) >= len(words) && strings.Contains(out, words[len(words)-1]) {
+		return show // the phrase was not rendered as one name
+	}
+	parts := strings.Fields(out)
+	for i, p := range parts {
+		if strings.Contains(p, ".") {
+			parts[i] = strings.ToUpper(p) // "u.s."
+			continue
+		}
+		parts[i] = capitalise(p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// joinNamesEN spells names[ks] in English, joined with "and".
+func (c composer) joinNamesEN(names []name, ks []int) string {
+	var parts []string
+	for _, k := range ks {
+		parts = append(parts, c.nameEN(names[k].show))
+	}
+	if len(parts) <= 2 {
+		return strings.Join(parts, " and ")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// clauseSpan is a clause of a sentence: token indices, inclusive.
+type clauseSpan struct{ from, to int }
+
+func clausesOf(text string, toks []lexicon.Token) []clauseSpan {
+	var out []clauseSpan
+	from := 0
+	for i := 1; i <= len(toks); i++ {
+		if i == len(toks) || strings.ContainsAny(text[toks[i-1].End:toks[i].Start], ",;:()“”\"—–") {
+			out = append(out, clauseSpan{from, i - 1})
+			from = i
+		}
+	}
+	return out
+}
+
+// inMention reports a token of the event's date expression.
+func inMention(e Event, t lexicon.Token) bool {
+	off := e.Sentence.Start
+	return t.Start+off >= e.Mention.Start && t.End+off <= e.Mention.End
+}
+
+// englishLine composes the English line of an Indonesian report, or "".
+func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi int) string {
+	if mi < 0 || c.gl == nil {
+		return ""
+	}
+	cls := clausesOf(e.Text, toks)
+	ci := -1
+	for k, cl := range cls {
+		if mi >= cl.from && mi <= cl.to {
+			ci = k
+		}
+	}
+	if ci < 0 {
+		return ""
+	}
+	// A date standing alone ("Pada April, kedua negara …") dates the
+	// clause it introduces.
+	cl := cls[ci]
+	if content(e, toks, cl) < 2 && ci+1 < len(cls) {
+		ci++
+		cl = cls[ci]
+	}
+	// The event word: the first of the clause, specific kinds first.
+	v := -1
+	for _, specificOnly := range []bool{true, false} {
+		for i := cl.from; i <= cl.to && v < 0; i++ {
+			if w, ok := verbOf(toks[i].Norm); ok && !isNoun(toks[i].Norm) && (w.specific() || !specificOnly) && w.en != "deaths" {
+				v = i
+			}
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	w, _ := verbOf(toks[v].Norm)
+	verb := pastTense(c.gloss(toks[v].Norm))
+	if w.en == "statement" {
+		verb = "said"
+	}
+	if verb == "" {
+		return ""
+	}
+	next := v + 1
+	// "setuju untuk mengirim": agreed to send.
+	if next+1 <= cl.to && (toks[next].Norm == "untuk" || toks[next].Norm == "akan") {
+		if _, ok := verbOf(toks[next+1].Norm); ok {
+			if g := c.gloss(toks[next+1].Norm); g != "" && !strings.Contains(g, " ") {
+				verb += " to " + baseForm(g)
+				next += 2
+			}
+		}
+	}
+	subj := c.subjectEN(e, toks, names, cls, ci, v)
+	if subj == "" {
+		return ""
+	}
+	obj, after := c.objectEN(e, toks, names, next, cl.to)
+	for k := after; w.en == "statement" && k <= cl.to && k <= after+3; k++ {
+		if isVerbForm(toks[k].Norm) && !isNoun(toks[k].Norm) {
+			return "" // the object is a clause's subject ("menyatakan pengiriman senjata … telah dilanjutkan")
+		}
+	}
+	place := c.placeEN(e, toks, names, after, cl.to, verb)
+	if obj == "" && place == "" && !intransitive(verb) {
+		return ""
+	}
+	parts := []string{capitalise(subj), verb}
+	if obj != "" {
+		parts = append(parts, obj)
+	}
+	if place != "" {
+		parts = append(parts, place)
+	}
+	return strings.Join(parts, " ")
+}
+
+// content counts a clause's words that are not the date or function words.
+func content(e Event, toks []lexicon.Token, cl clauseSpan) int {
+	n := 0
+	for i := cl.from; i <= cl.to; i++ {
+		if !inMention(e, toks[i]) && !isBetweenSubjectVerb(toks[i].Norm) && !lexicon.IsCalendarWord(toks[i].Norm) {
+			n++
+		}
+	}
+	return n
+}
+
+// subjectEN finds who did it: the names just before the verb, "kedua
+// negara" (the two countries), or, in a relative clause ("perang di
+// Ukraina, yang dimulai …"), the noun it is about.
+func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []clauseSpan, ci, v int) string {
+	cl := cls[ci]
+	// Words between subject and verb: auxiliaries, adverbs, the date, and
+	// where it was said ("dalam pidato malam Jumat").
+	j := v - 1
+	for j >= cl.from && (isBetweenSubjectVerb(toks[j].Norm) || inMention(e, toks[j]) || lexicon.IsCalendarWord(toks[j].Norm) || isTimeWord(toks[j].Norm)) {
+		j--
+	}
+	for k := j; k >= cl.from && k >= j-3; k-- {
+		if toks[k].Norm == "dalam" && !toks[k].Upper {
+			j = k - 1
+			break
+		}
+	}
+	relative := toks[cl.from].Norm == "yang" && j == cl.from
+	if j >= cl.from && !relative {
+		for k := len(names) - 1; k >= 0; k-- {
+			if names[k].last != j || names[k].place {
+				continue
+			}
+			first := k
+			for first > 0 && names[first-1].last+2 == names[first].first && isAnd(toks[names[first].first-1].Norm) && !names[first-1].place {
+				first--
+			}
+			if names[first].first < cl.from || names[first].first > 0 && noSubjectBefore(toks[names[first].first-1].Norm) {
+				return ""
+			}
+			var ks []int
+			for x := first; x <= k; x++ {
+				ks = append(ks, x)
+			}
+			return c.joinNamesEN(names, ks)
+		}
+		// "kedua negara": the two countries.
+		if j-1 >= cl.from && toks[j-1].Norm == "kedua" {
+			if g := c.gloss(toks[j].Norm); g != "" && !strings.Contains(g, " ") {
+				return "the two " + plural(g)
+			}
+		}
+		// "mereka", "ia": a pronoun stands for who the sentence names
+		// before; not rendered.
+		return ""
+	}
+	// A relative clause: the noun before it, with its place.
+	if relative && ci > 0 {
+		prev := cls[ci-1]
+		k := prev.to
+		placeText := ""
+		if n := nameAt(names, k); n >= 0 && names[n].place && names[n].first >= prev.from+2 {
+			placeText = " " + map[string]string{"di": "in", "ke": "to"}[toks[names[n].first-1].Norm] + " " + c.nameEN(names[n].show)
+			k = names[n].first - 2
+		}
+		if k >= prev.from && !toks[k].Upper && !toks[k].Num {
+			if g := c.gloss(toks[k].Norm); g != "" && !strings.Contains(g, " ") && !isFunctionWord(toks[k].Norm) {
+				return "the " + g + strings.TrimRight(placeText, " ")
+			}
+		}
+	}
+	return ""
+}
+
+// nameAt returns the name ending at token k, or -1.
+func nameAt(names []name, k int) int {
+	for i, n := range names {
+		if n.last == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// objectEN renders what follows the verb up to a preposition: names, a
+// figure ("6.000 pekerja militer tambahan" → "6,000 extra military
+// workers"), or a noun with one modifier ("perjanjian militer" → "a
+// military treaty", "pengiriman pasukan" → "the deployment of troops").
+// It returns the text and the token after it.
+func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end int) (string, int) {
+	for i <= end && (skippable(toks[i].Norm) || isAdverb(toks[i].Norm)) {
+		i++
+	}
+	if i > end {
+		return "", i
+	}
+	for k, n := range names {
+		if n.first == i && !n.place {
+			ks := coordinated(e, toks, names, k)
+			return c.joinNamesEN(names, ks), names[ks[len(ks)-1]].last + 1
+		}
+	}
+	if f, next := c.figureEN(toks, i, end); f != "" {
+		return f, next
+	}
+	t := toks[i]
+	if t.Upper || t.Num || isFunctionWord(t.Norm) || isVerbForm(t.Norm) {
+		return "", i
+	}
+	head := ""
+	article := "a"
+	if cls := classOf(t.Norm); cls != nil {
+		return englishCounted(t.Norm, cls, c.gloss(t.Norm)), i + 1 // "mengirimkan senjata": sent weapons
+	}
+	if v, ok := verbOf(t.Norm); ok && isNoun(t.Norm) && v.specific() {
+		head, article = v.en, "the"
+	} else if g := c.gloss(t.Norm); g != "" && !strings.Contains(g, " ") {
+		head = g
+	}
+	if head == "" {
+		return "", i
+	}
+	i++
+	mod, of := "", ""
+	if i <= end && !toks[i].Upper && !toks[i].Num && !isFunctionWord(toks[i].Norm) && !isVerbForm(toks[i].Norm) && (i+1 > end || !isVerbForm(toks[i+1].Norm)) {
+		if cls := classOf(toks[i].Norm); cls != nil {
+			of = englishCounted(toks[i].Norm, cls, c.gloss(toks[i].Norm))
+			i++
+		} else if g := c.gloss(toks[i].Norm); g != "" && !strings.Contains(g, " ") && !isFunctionWord(toks[i].Norm) {
+			mod = g + " "
+			i++
+		}
+	}
+	if of != "" {
+		// "pasukan Korut": North Korea's troops.
+		for _, n := range names {
+			if n.first == i && !n.place {
+				of = c.nameEN(n.show) + "’s " + of
+				i = n.last + 1
+				break
+			}
+		}
+		if en, ok := c.lex.(englishNamer); ok && i <= end && toks[i].Upper && en.IsPlaceName(toks[i].Norm) && !isPlacePreposition(toks[i].Norm) {
+			of = c.nameEN(toks[i].Text) + "’s " + of // a country's short form ("Korut", "AS")
+			i++
+		}
+		return article + " " + head + " of " + of, i
+	}
+	if article == "a" && strings.ContainsAny(string((mod + head)[0]), "aeiou") {
+		article = "an"
+	}
+	return article + " " + mod + head, i
+}
+
+// figureEN renders a figure at token i: an optional qualifier, the
+// number, what it counts and up to two modifiers after it.
+func (c composer) figureEN(toks []lexicon.Token, i, end int) (string, int) {
+	qual := ""
+	for _, q := range qualifiers {
+		n := len(q.words)
+		if i+n > end {
+			continue
+		}
+		ok := true
+		for k, w := range q.words {
+			if toks[i+k].Norm != w {
+				ok = false
+			}
+		}
+		if ok && toks[i+n].Num {
+			qual, i = q.en+" ", i+n
+			break
+		}
+	}
+	if i > end || !toks[i].Num {
+		return "", i
+	}
+	if _, isYear := yearNumber(toks[i]); isYear {
+		return "", i
+	}
+	num := toks[i].Norm
+	k := i + 1
+	if k > end {
+		return "", i
+	}
+	cls := classOf(toks[k].Norm)
+	if cls == nil {
+		return "", i
+	}
+	counted := englishCounted(toks[k].Norm, cls, c.gloss(toks[k].Norm))
+	k++
+	var mods []string
+	for k <= end && len(mods) < 2 && !toks[k].Upper && !toks[k].Num && !isFunctionWord(toks[k].Norm) && !isVerbForm(toks[k].Norm) {
+		g := c.gloss(toks[k].Norm)
+		if g == "" || strings.Contains(g, " ") {
+			break
+		}
+		mods = append([]string{g}, mods...)
+		k++
+	}
+	v := 0.0
+	for _, r := range num {
+		if r < '0' || r > '9' {
+			return "", i
+		}
+		v = v*10 + float64(r-'0')
+	}
+	out := qual + FormatNumber(v, "en") + " "
+	if len(mods) > 0 {
+		out += strings.Join(mods, " ") + " "
+	}
+	return out + counted, k
+}
+
+// englishCounted is the English plural of a counted noun: its gloss when
+// the figure class lists it, else the class's own English word
+// ("pasukan" glosses as "force", but the class says "troops").
+func englishCounted(w string, cls *figureClass, gloss string) string {
+	var en []string
+	for _, x := range cls.words {
+		if x == w && isASCIIWord(x) && strings.HasSuffix(x, "s") {
+			return x // an English word already
+		}
+	}
+	for _, x := range cls.words {
+		if strings.HasSuffix(x, "s") && isASCIIWord(x) {
+			en = append(en, x)
+		}
+	}
+	if gloss != "" {
+		for _, x := range en {
+			if x == plural(gloss) {
+				return x
+			}
+		}
+	}
+	if len(en) > 0 {
+		return en[0]
+	}
+	if gloss != "" {
+		return plural(gloss)
+	}
+	return cls.en
+}
+
+func isASCIIWord(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
+}
+
+// placeEN renders the place right after the object: "di X" → "in X", "ke
+// X" → "to X", skipping one common noun ("ke wilayah Kursk" → "to
+// Kursk").
+func (c composer) placeEN(e Event, toks []lexicon.Token, names []name, i, end int, verb string) string {
+	for i <= end && isAdverb(toks[i].Norm) {
+		i++
+	}
+	if i > end {
+		return ""
+	}
+	prep := map[string]string{"di": "in", "ke": "to"}[toks[i].Norm]
+	if prep == "" {
+		return ""
+	}
+	for _, n := range names {
+		if n.first == i+1 || n.first == i+2 && !toks[i+1].Upper && !isFunctionWord(toks[i+1].Norm) {
+			if strings.HasPrefix(verb, "visit") {
+				return c.nameEN(n.show)
+			}
+			return prep + " " + c.nameEN(n.show)
+		}
+	}
+	return ""
+}
+
+// isTimeWord reports the words of a relative date and of a time of day
+// ("tahun lalu", "bulan ini", "malam Jumat").
+func isTimeWord(w string) bool {
+	switch w {
+	case "bulan", "tahun", "lalu", "ini", "malam", "pagi", "siang", "sore", "hari", "minggu":
+		return true
+	}
+	return false
+}
+
+// isFunctionWord reports the Indonesian and English closed-class words a
+// phrase ends at.
+func isFunctionWord(w string) bool {
+	switch w {
+	case "yang", "untuk", "dengan", "dari", "di", "ke", "pada", "dan", "atau", "bahwa", "karena", "setelah", "sebelum",
+		"saat", "ketika", "oleh", "menurut", "tentang", "terhadap", "sebagai", "dalam", "antara", "selama", "sejak",
+		"hingga", "sampai", "itu", "ini", "tersebut", "mereka", "ia", "dia", "kami", "kita", "telah", "akan", "sudah",
+		"juga", "tidak", "bukan", "belum", "lebih", "sangat", "para", "sebuah", "seorang", "the", "of", "to", "in", "and":
+		return true
+	}
+	return false
+}
+
+// isAdverb reports the manner words an English line leaves out ("secara
+// resmi", "kembali"): they qualify, they do not tell what happened.
+func isAdverb(w string) bool {
+	switch w {
+	case "secara", "resmi", "kembali", "langsung", "juga", "pun", "lagi", "sekali", "terus", "segera", "saling":
+		return true
+	}
+	return false
+}
+
+// isVerbForm reports an Indonesian word shaped like a verb (me-, ber-,
+// di-, ter- with a root): a phrase's nouns stop before it.
+func isVerbForm(w string) bool {
+	if _, ok := verbOf(w); ok && !isNoun(w) {
+		return true
+	}
+	for _, p := range []string{"mem", "men", "meng", "meny", "ber", "di", "ter"} {
+		if strings.HasPrefix(w, p) && len(w) >= len(p)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// intransitive reports English verbs a line may end with.
+func intransitive(v string) bool {
+	switch v {
+	case "began", "started", "died", "arrived", "ended", "resumed", "opened":
+		return true
+	}
+	return false
+}
+
+// baseForm is the English verb's plain form ("send" from "send", "sent").
+func baseForm(v string) string {
+	for base, past := range irregularPast {
+		if past == v && base != v {
+			return base
+		}
+	}
+	return v
+}
+
+// plural is the English plural of a noun.
+func plural(n string) string {
+	switch {
+	case strings.HasSuffix(n, "s"), strings.HasSuffix(n, "x"), strings.HasSuffix(n, "ch"), strings.HasSuffix(n, "sh"):
+		return n + "es"
+	case strings.HasSuffix(n, "y") && len(n) > 2 && !strings.ContainsAny(n[len(n)-2:len(n)-1], "aeiou"):
+		return n[:len(n)-1] + "ies"
+	}
+	return n + "s"
+}
+
+// skeletonEN tells a report an English line cannot be composed for by
+// the names of the clause that holds its date: who spoke ("Statement by
+// Ukraine"), where an event noun of the sentence took place ("Conference
+// in Minsk"), or the event's kind and who it names ("Deployment: North
+// Korea, Russia").
+func (c composer) skeletonEN(g Group, e Event, toks []lexicon.Token, names []name) string {
+	mi := mentionToken(e, toks)
+	from, to := 0, len(toks)-1
+	for _, cl := range clausesOf(e.Text, toks) {
+		if mi >= cl.from && mi <= cl.to {
+			from, to = cl.from, cl.to
+		}
+	}
+	var in []name
+	for _, n := range names {
+		if n.first >= from && n.last <= to {
+			in = append(in, n)
+		}
+	}
+	// Who speaks: the names before the clause's first event word, when it
+	// is a statement or a report.
+	for i := from; i <= to; i++ {
+		w, ok := verbOf(toks[i].Norm)
+		if !ok || isNoun(toks[i].Norm) {
+			continue
+		}
+		if !w.specific() {
+			// The name nearest the verb, with any it is coordinated with.
+			for k := len(in) - 1; k >= 0; k-- {
+				if in[k].last >= i || in[k].place {
+					continue
+				}
+				first := k
+				for first > 0 && in[first-1].last+2 == in[first].first && isAnd(toks[in[first].first-1].Norm) && !in[first-1].place {
+					first--
+				}
+				var who []string
+				for x := first; x <= k; x++ {
+					who = appendNew(who, c.nameEN(in[x].show))
+				}
+				return "Statement by " + strings.Join(who, " and ")
+			}
+		}
+		break
+	}
+	// An event noun of the sentence and the clause's place.
+	for _, n := range in {
+		if !n.place {
+			continue
+		}
+		for i := 0; i < n.first; i++ {
+			if v, ok := verbOf(toks[i].Norm); ok && isNoun(toks[i].Norm) && v.specific() {
+				if g := c.gloss(toks[i].Norm); g != "" && !strings.Contains(g, " ") {
+					return capitalise(g) + " in " + c.nameEN(n.show)
+				}
+			}
+		}
+	}
+	kind := g.Kind
+	if kind == "" {
+		kind = "report"
+	}
+	var who []string
+	for _, n := range in {
+		if len(who) < 3 {
+			who = appendNew(who, c.nameEN(n.show))
+		}
+	}
+	if len(who) == 0 {
+		return capitalise(kind)
+	}
+	return capitalise(kind) + ": " + strings.Join(who, ", ")
+}
+
+func appendNew(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
