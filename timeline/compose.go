@@ -594,7 +594,7 @@ func isNoun(w string) bool {
 	switch w {
 	case "pertemuan", "pertemuannya", "kunjungan", "pembicaraan", "penandatanganan", "pengiriman", "pengerahan",
 		"pidato", "konferensi", "parade", "upacara", "meeting", "talks", "visit", "visits", "trip", "deployment",
-		"speech", "conference", "ceremony", "signing", "release":
+		"speech", "conference", "ceremony", "signing", "release", "kedatangan", "arrival":
 		return true
 	}
 	return false

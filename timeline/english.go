@@ -120,9 +120,18 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 	}
 	// A date standing alone ("Pada April, kedua negara …") dates the
 	// clause it introduces.
+	// A date closing a sentence ("…, pada Minggu pagi, kata …") dates the
+	// nearest clause before it that tells something.
 	cl := cls[ci]
-	if content(e, toks, cl) < 2 && ci+1 < len(cls) {
-		ci++
+	if content(e, toks, cl) < 2 {
+		switch {
+		case ci > 0 && hasVerb(toks, cls[ci-1]):
+			ci--
+		case ci > 1 && hasVerb(toks, cls[ci-2]):
+			ci -= 2
+		case ci+1 < len(cls):
+			ci++
+		}
 		cl = cls[ci]
 	}
 	// The event word: the first of the clause, specific kinds first.
@@ -159,7 +168,10 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 	if subj == "" {
 		return ""
 	}
-	obj, after := c.objectEN(e, toks, names, next, cl.to)
+	obj, after := "", next
+	if w.en != "arrival" && w.en != "start" {
+		obj, after = c.objectEN(e, toks, names, next, cl.to)
+	}
 	for k := after; w.en == "statement" && k <= cl.to && k <= after+3; k++ {
 		if isVerbForm(toks[k].Norm) && !isNoun(toks[k].Norm) {
 			return "" // the object is a clause's subject ("menyatakan pengiriman senjata … telah dilanjutkan")
@@ -177,6 +189,15 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		parts = append(parts, place)
 	}
 	return strings.Join(parts, " ")
+}
+
+func hasVerb(toks []lexicon.Token, cl clauseSpan) bool {
+	for i := cl.from; i <= cl.to; i++ {
+		if _, ok := verbOf(toks[i].Norm); ok && !isNoun(toks[i].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // content counts a clause's words that are not the date or function words.
@@ -223,6 +244,14 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 			var ks []int
 			for x := first; x <= k; x++ {
 				ks = append(ks, x)
+			}
+			// "12.500 tentara Korea Utara tiba": the troops, from the country.
+			if at := names[first].first - 1; at >= cl.from && classOf(toks[at].Norm) != nil {
+				for s := at - 1; s >= cl.from && s >= at-3; s-- {
+					if f, next := c.figureEN(toks, s, at); f != "" && next == at+1 {
+						return f + " from " + c.joinNamesEN(names, ks)
+					}
+				}
 			}
 			return c.joinNamesEN(names, ks)
 		}
@@ -509,7 +538,7 @@ func isVerbForm(w string) bool {
 // intransitive reports English verbs a line may end with.
 func intransitive(v string) bool {
 	switch v {
-	case "began", "started", "died", "arrived", "ended", "resumed", "opened":
+	case "began", "started", "died", "arrived", "landed", "ended", "resumed":
 		return true
 	}
 	return false

@@ -128,7 +128,10 @@ func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWor
 	for i := range toks {
 		// A sentence's first word is a name when the coverage uses it as one
 		// ("Putin terakhir kali bertemu …"), dictionary word or not.
-		in := isName(toks, i, lex) || i == 0 && toks[0].Upper && !toks[0].Num && e.solo[toks[0].Norm] && !isNameStop(toks[0].Norm) && !lexicon.IsCalendarWord(toks[0].Norm)
+		// So is a first word that a name word follows closely ("Korea Utara
+		// mengirim …").
+		first := i == 0 && toks[0].Upper && !toks[0].Num && !isNameStop(toks[0].Norm) && !lexicon.IsCalendarWord(toks[0].Norm)
+		in := isName(toks, i, lex) || first && (e.solo[toks[0].Norm] || len(toks) > 1 && isName(toks, 1, lex) && tight(text, toks[0], toks[1]))
 		if in && start >= 0 && !(tight(text, toks[i-1], toks[i]) || text[toks[i-1].End:toks[i].Start] == "-") {
 			flushRun(start, i-1)
 			start = -1

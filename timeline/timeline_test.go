@@ -357,3 +357,29 @@ func TestNameEN(t *testing.T) {
 		}
 	}
 }
+
+// One-sentence articles, published on a Monday: the English line each
+// gets, composed from its evidence.
+func TestEnglishLine(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"SUDZHA - Sebanyak 12.500 tentara Korea Utara tiba di kota Sudzha, wilayah Kursk, pada Minggu pagi, kata seorang pejabat militer Rusia.", "12,500 soldiers from North Korea arrived in Sudzha"},
+		{"Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu untuk membantu perang.", "North Korea sent at least 10,000 soldiers to Russia"},
+		{"Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia.", "The two states confirmed the deployment of North Korea’s troops to Russia"},
+		{"Hubungan kedua negara memburuk sejak perang di Ukraina, yang dimulai pada Februari 2022.", "The war in Ukraine began"},
+	}
+	for _, tt := range tests {
+		d := retrieval.Document{ID: "a", Text: tt.text, Published: "2025-07-21"}
+		tl := Build([]Input{{Doc: d, Paragraphs: retrieval.Segment(d)}}, lex)
+		if len(tl.Groups) != 1 {
+			t.Errorf("%q: %d events, want 1", tt.text, len(tl.Groups))
+			continue
+		}
+		if got := tl.Groups[0].Lines["en"].Text; got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -118,6 +118,7 @@ var eventVerbs = []struct {
 	{[]string{"dimulai", "memulai", "began", "started", "founded"}, eventVerb{"start", "awal"}},
 	{[]string{"konferensi", "parade", "upacara", "conference", "ceremony"}, eventVerb{"event", "acara"}},
 	{[]string{"tewas", "terbunuh", "killed", "died"}, eventVerb{"deaths", "korban tewas"}},
+	{[]string{"tiba", "mendarat", "kedatangan", "arrived", "arrives", "landed", "arrival"}, eventVerb{"arrival", "kedatangan"}},
 	{[]string{"setuju", "berjanji", "menjanjikan", "agreed", "pledged", "promised"}, eventVerb{"pledge", "janji"}},
 }
 
