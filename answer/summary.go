@@ -277,6 +277,9 @@ type StoryOptions struct {
 	TopicSet bool   // the caller gave a topic (so a blank one is an error)
 	DocID    string // "" for every article
 	Lang     string // "en" (default) or "id"
+	// MaxEvents bounds the timeline to the most widely reported events:
+	// 0 means the default (maxStoryEvents), a negative number no bound.
+	MaxEvents int
 }
 
 // Limits of a story.
@@ -377,7 +380,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 	whole := o.Topic == "" && o.DocID == ""
 	if whole {
 		st.mu.Lock()
-		s, ok := st.whole[gen+"|"+o.Lang]
+		s, ok := st.whole[wholeKey(gen, o)]
 		st.mu.Unlock()
 		if ok {
 			s.TookMS = time.Since(start).Milliseconds()
@@ -392,7 +395,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 				if st.whole == nil {
 					st.whole = map[string]Story{}
 				}
-				st.whole[gen+"|"+o.Lang] = result
+				st.whole[wholeKey(gen, o)] = result
 			}
 			st.mu.Unlock()
 		}()
@@ -414,7 +417,11 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 		}
 	}
 	// The most widely reported events, told oldest first.
-	if len(groups) > maxStoryEvents {
+	limit := o.MaxEvents
+	if limit == 0 {
+		limit = maxStoryEvents
+	}
+	if limit > 0 && len(groups) > limit {
 		ranked := append([]timeline.Group(nil), groups...)
 		sort.SliceStable(ranked, func(i, j int) bool {
 			if len(ranked[i].Docs) != len(ranked[j].Docs) {
@@ -422,7 +429,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 			}
 			return ranked[i].Date.Prec > ranked[j].Date.Prec
 		})
-		ranked = ranked[:maxStoryEvents]
+		ranked = ranked[:limit]
 		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Date.Before(ranked[j].Date) })
 		groups = ranked
 	}
@@ -442,6 +449,11 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 	}
 	story.TookMS = time.Since(start).Milliseconds()
 	return story, nil
+}
+
+// wholeKey names a whole-coverage story of a corpus generation.
+func wholeKey(gen string, o StoryOptions) string {
+	return fmt.Sprintf("%s|%s|%d", gen, o.Lang, o.MaxEvents)
 }
 
 // filter keeps the reports of one article and/or about the topic: a

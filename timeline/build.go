@@ -57,7 +57,7 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 	var tl Timeline
 	ix := newAnchorIndex(dated, w)
 	for _, d := range docs {
-		if d.own {
+		if d.own || d.manyYears() {
 			continue
 		}
 		a, ok := anchorDoc(d, ix, w)
@@ -214,4 +214,23 @@ func stretchVisits(gs []Group, docs []*docState, c composer) {
 // peopleOf returns the whole names of people a sentence gives.
 func (c composer) peopleOf(text string) map[string]bool {
 	return c.people(Group{Events: []Event{{Text: text}}})
+}
+
+// maxAnchorYears is how many different years, at most, an article may
+// state for it to be anchored: a news report of one event mentions a few
+// earlier ones, but an article telling many years (a history) is not
+// about the day of any one of them, and its year-less dates stay
+// unresolved unless a sentence states their year.
+const maxAnchorYears = 4
+
+func (d *docState) manyYears() bool {
+	years := map[int]bool{}
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.Absolute() {
+				years[m.Year] = true
+			}
+		}
+	}
+	return len(years) > maxAnchorYears
 }

@@ -34,7 +34,8 @@ type composer struct {
 type candidate struct {
 	line    map[string]Line
 	score   int
-	nominal bool // an event told by its noun ("Kunjungan Lavrov ke Pyongyang")
+	nominal bool   // an event told by its noun ("Kunjungan Lavrov ke Pyongyang")
+	lang    string // the report's language
 }
 
 // isSayWord reports the words that attribute speech ("kata", "ujar",
@@ -104,7 +105,7 @@ func (c composer) compose(g Group) map[string]Line {
 	if best.line == nil {
 		return nil
 	}
-	if en := best.line["en"]; en.Quoted && !looksEnglish(lexicon.Tokenize(en.Text)) {
+	if en := best.line["en"]; en.Quoted && best.lang != "en" {
 		best.line["en"] = c.englishOf(g, en.Doc)
 	}
 	return best.line
@@ -119,7 +120,7 @@ func (c composer) englishOf(g Group, doc string) Line {
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Doc == doc && evs[j].Doc != doc })
 	for _, e := range evs {
 		toks := lexicon.Tokenize(e.Text)
-		if looksEnglish(toks) {
+		if e.Lang == "en" || e.Lang == "" && looksEnglish(toks) {
 			continue
 		}
 		if l := c.englishLine(e, toks, c.ents.sentenceNames(e.Text, toks, c.lex), mentionToken(e, toks)); l != "" {
@@ -168,11 +169,26 @@ func clauseBreak(gap string) bool {
 }
 
 func (c composer) fromReport(e Event, kind string) candidate {
+	cand := c.composeReport(e, kind)
+	cand.lang = e.Lang
+	if cand.lang != "id" && cand.lang != "en" {
+		cand.lang = "id"
+		if looksEnglish(lexicon.Tokenize(e.Text)) {
+			cand.lang = "en"
+		}
+	}
+	return cand
+}
+
+func (c composer) composeReport(e Event, kind string) candidate {
 	toks := lexicon.Tokenize(e.Text)
 	names := c.ents.sentenceNames(e.Text, toks, c.lex)
-	lang := "id"
-	if looksEnglish(toks) {
-		lang = "en"
+	lang := e.Lang
+	if lang != "id" && lang != "en" {
+		lang = "id"
+		if looksEnglish(toks) {
+			lang = "en"
+		}
 	}
 	// The event words near the date are what the date dates ("perjanjian
 	// yang ditandatangani tahun lalu" dates the signing, not the meeting
@@ -182,6 +198,13 @@ func (c composer) fromReport(e Event, kind string) candidate {
 		if t.Start >= e.Mention.Start-e.Sentence.Start {
 			mi = i
 			break
+		}
+	}
+	if lang == "en" && mi >= 0 {
+		// An English report is its own best English line: quoted, not
+		// recomposed.
+		if cand := verbatimEN(e, toks, mi); cand.line != nil {
+			return cand
 		}
 	}
 	// The event words of the date's clause, when it has any, are what the
@@ -748,4 +771,64 @@ func shortestClause(e Event, toks []lexicon.Token, names []name, mi int) string 
 		best = strings.TrimRight(strings.TrimSpace(e.Text), ".")
 	}
 	return best
+}
+
+// maxVerbatimWords bounds a verbatim English line.
+const maxVerbatimWords = 28
+
+// verbatimEN quotes an English report from the start of the sentence (or
+// of the date's clause, when the sentence is long) to the end of the
+// clause that holds the date: "Debian 4.0 (etch) was released April 8th,
+// 2007 for the same number of architectures as in sarge". A date in
+// parentheses after a heading ("Debian 4.0 Etch (8 April 2007): named for
+// …") gives the heading. A quote with an event word scores above a
+// heading, a heading above a bare clause.
+func verbatimEN(e Event, toks []lexicon.Token, mi int) candidate {
+	rel := func(off int) int { return off - e.Sentence.Start }
+	mEnd := mi
+	for mEnd+1 < len(toks) && toks[mEnd+1].End <= rel(e.Mention.End) {
+		mEnd++
+	}
+	line := func(text string, score int) candidate {
+		text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ",;:"))
+		if text == "" {
+			return candidate{}
+		}
+		l := Line{Text: "“" + text + "”", Doc: e.Doc, Quoted: true}
+		return candidate{line: map[string]Line{"en": l, "id": l}, score: score}
+	}
+	// A heading: "Name (date):".
+	if open := strings.LastIndex(e.Text[:rel(e.Mention.Start)], "("); open > 0 && strings.TrimSpace(e.Text[open+1:rel(e.Mention.Start)]) == "" &&
+		strings.HasPrefix(strings.TrimSpace(e.Text[rel(e.Mention.End):]), ")") {
+		return line(e.Text[:open], 1)
+	}
+	end := len(toks) - 1
+	for k := mEnd + 1; k < len(toks); k++ {
+		if strings.ContainsAny(e.Text[toks[k-1].End:toks[k].Start], ",;:()“”\"—–") {
+			end = k - 1
+			break
+		}
+	}
+	start := 0
+	if end-start+1 > maxVerbatimWords {
+		for k := mi; k > 0; k-- {
+			if strings.ContainsAny(e.Text[toks[k-1].End:toks[k].Start], ",;:()“”\"—–") {
+				start = k
+				break
+			}
+		}
+	}
+	if end-start+1 > maxVerbatimWords {
+		return candidate{}
+	}
+	score := 1
+	for i := start; i <= end; i++ {
+		if _, ok := verbOf(toks[i].Norm); ok {
+			score = 2
+		}
+	}
+	if start > 0 || end-start+1 < 3 {
+		score-- // a clause without its sentence's subject, or a bare date
+	}
+	return line(e.Text[toks[start].Start:toks[end].End], score)
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -28,6 +29,7 @@ type Event struct {
 	Places    []string // the names that follow "di", "ke", "in", …
 	Verbs     []string // the English glosses of its event words, sorted
 	Text      string   // the sentence, verbatim
+	Lang      string   // the article's language ("id", "en"), "" when unknown
 	// End is the last day of a stretch the expression itself gives
 	// ("11–13 Juli 2025", "dari Jumat hingga Minggu"); zero otherwise.
 	End Date
@@ -350,20 +352,38 @@ type docState struct {
 func (d *docState) events() []Event {
 	var out []Event
 	for _, s := range d.sents {
+		// A year the sentence states is the year of its year-less dates
+		// ("DebConf4 … in Porto Alegre in 2004, on May 26th").
+		year := 0
+		for _, m := range s.mentions {
+			if m.Absolute() {
+				year = m.Year
+				break
+			}
+		}
 		for _, m := range s.mentions {
 			date, ok := Resolve(m, d.ref, s.future)
+			how := "stated in the text"
+			if year != 0 && (m.Kind == KindDayMonth || m.Kind == KindMonth) && m.Or == 0 {
+				local := Mention{Kind: KindYearMonth, Year: year, Month: m.Month}
+				if m.Kind == KindDayMonth {
+					local = Mention{Kind: KindFull, Year: year, Month: m.Month, Day: m.Day, Span: m.Span}
+				}
+				if validDay(year, m.Month, max(m.Day, 1)) {
+					date, ok = Resolve(local, nil, false)
+					how = fmt.Sprintf("the year %d the sentence states", year)
+				}
+			} else if !m.Absolute() {
+				how = d.how
+			}
 			if !ok {
 				continue
-			}
-			how := "stated in the text"
-			if !m.Absolute() {
-				how = d.how
 			}
 			e := Event{
 				Doc: d.in.Doc.ID, Paragraph: s.para, Sentence: s.span,
 				Mention: retrieval.Span{Start: m.Start, End: m.End}, Date: date, How: how,
 				Names: keys(s.names), Places: keys(s.places), Verbs: s.verbsNear(m), Text: s.text,
-				Until:    m.Until,
+				Until: m.Until, Lang: d.in.Doc.Lang,
 				anchored: !m.Absolute() && !d.own, fromOwn: m.Absolute() || d.own,
 			}
 			if m.Span > 0 && date.Prec == Day {

@@ -70,7 +70,7 @@ func FindMentions(text string) []Mention {
 		}
 		i++
 	}
-	return weekdayRanges(text, out)
+	return joinRanges(text, out)
 }
 
 // isUntilWord introduces the last day of a stretch of time.
@@ -82,13 +82,41 @@ func isUntilWord(w string) bool {
 	return false
 }
 
-// weekdayRanges joins two day names that make one stretch ("dari Jumat
+// joinRanges joins two day names that make one stretch ("dari Jumat
 // hingga Minggu", "from Friday to Sunday", "Jumat-Minggu") into one
 // mention of the first day with the span to the second.
-func weekdayRanges(text string, ms []Mention) []Mention {
+func joinRanges(text string, ms []Mention) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		// "between August and December of 1993", "from 21 July to 5 August
+		// 2018", "from July 18th to July 20th 2003": the start of a range
+		// takes the year its end states.
+		if i+1 < len(ms) && (m.Kind == KindMonth && ms[i+1].Kind == KindYearMonth || m.Kind == KindDayMonth && (ms[i+1].Kind == KindFull || ms[i+1].Kind == KindDayMonth)) {
+			n := ms[i+1]
+			gap := strings.ToLower(strings.TrimSpace(text[m.End:n.Start]))
+			if gap == "-" || gap == "–" || gap == "to" || gap == "and" || gap == "dan" || gap == "through" || gap == "until" || gap == "hingga" || gap == "sampai" {
+				if m.Kind == KindMonth && m.Month <= n.Month {
+					m.Kind, m.Year = KindYearMonth, n.Year
+				}
+				if m.Kind == KindDayMonth && (m.Month < n.Month || m.Month == n.Month && m.Day < n.Day) && (n.Kind == KindDayMonth || validDay(n.Year, m.Month, m.Day)) {
+					if n.Kind == KindFull {
+						m.Kind, m.Year = KindFull, n.Year
+					}
+					// Days between the two in a leap year; the same in any
+					// year unless the stretch crosses 29 February.
+					y := 2000
+					if n.Kind == KindFull {
+						y = n.Year
+					}
+					m.Span = int(Date{Year: y, Month: n.Month, Day: n.Day, Prec: Day}.Time().Sub(Date{Year: y, Month: m.Month, Day: m.Day, Prec: Day}.Time()).Hours() / 24)
+					m.End = n.End
+					out = append(out, m)
+					i++
+					continue
+				}
+			}
+		}
 		if i+1 < len(ms) && m.Kind == ms[i+1].Kind && (m.Kind == KindMonth || m.Kind == KindYearMonth) {
 			if gap := strings.ToLower(strings.TrimSpace(text[m.End:ms[i+1].Start])); gap == "atau" || gap == "or" {
 				m.Or, m.End = ms[i+1].Month, ms[i+1].End
@@ -181,6 +209,17 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 					}
 				}
 			}
+			// "from 8 to 14 July 2012", "11 hingga 13 Juli"
+			if nx, ok := at(j); ok && extra == 0 && (nx.Norm == "to" || isUntilWord(nx.Norm)) && !nx.Upper {
+				if d2t, ok := at(j + 1); ok {
+					if d2, ok2 := smallNumber(d2t, 1, 31); ok2 && d2 > day {
+						if mo, ok := at(j + 2); ok && lexicon.MonthNumber(mo.Norm) > 0 {
+							extra = d2 - day
+							j += 2
+						}
+					}
+				}
+			}
 			if nx, ok := at(j); ok && isOrdinalSuffix(nx.Norm) && nx.Start == t.End {
 				j++
 			}
@@ -200,8 +239,8 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 				}
 			}
 		}
-		// in 1993, tahun 2024, since 2005
-		if year, ok := yearNumber(t); ok && i > 0 && yearIntroducer(toks[i-1].Norm) {
+		// in 1993, tahun 2024, since 2005; not "the late 1980s"
+		if year, ok := yearNumber(t); ok && i > 0 && yearIntroducer(toks[i-1].Norm) && !decade(text, t) {
 			if nx, ok := at(i + 1); ok && nx.Num && between(text, t, nx, "-") {
 				return none, 0 // a span of years: "2026-2027"
 			}
@@ -243,8 +282,18 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 					}
 				}
 			}
+			// January of 1999
+			if d.Norm == "of" {
+				if y, ok := at(i + 2); ok {
+					if year, okY := yearNumber(y); okY && !decade(text, y) {
+						m := none
+						m.Kind, m.Year, m.Month = KindYearMonth, year, month
+						return span(m, i, i+2)
+					}
+				}
+			}
 			// Februari 2022
-			if year, okY := yearNumber(d); okY && tight(text, t, d) {
+			if year, okY := yearNumber(d); okY && tight(text, t, d) && !decade(text, d) {
 				m := none
 				m.Kind, m.Year, m.Month = KindYearMonth, year, month
 				return span(m, i, i+1)
@@ -304,6 +353,12 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 		}
 	}
 	return none, 0
+}
+
+// decade reports a year written as a decade ("1980s", "1990-an").
+func decade(text string, t lexicon.Token) bool {
+	rest := text[t.End:]
+	return strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "-an")
 }
 
 func offsetOf(w string) int {

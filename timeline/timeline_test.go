@@ -61,6 +61,7 @@ func TestFindMentionsNone(t *testing.T) {
 		"selama dua tahun terakhir perang",
 		"menandatangani pakta pertahanan 2024 yang berkomitmen",
 		"Debian 2.1 Slink consisted of about 2250 packages",
+		"his contributions go back to the late 1980s",
 	} {
 		if ms := FindMentions(text); len(ms) != 0 {
 			t.Errorf("%q: %+v, want none", text, ms)
@@ -79,7 +80,10 @@ func TestFindMentionSpans(t *testing.T) {
 	}{
 		{"kunjungan pada 11–13 Juli 2025 di Pyongyang", "11–13 Juli 2025", KindFull, 11, 2, false},
 		{"the summit on July 11-13, 2025 in Vilnius", "July 11-13, 2025", KindFull, 11, 2, false},
-		{"talks from 30 June-2 July", "30 June", KindDayMonth, 30, 0, false},
+		{"talks from 30 June-2 July", "30 June-2 July", KindDayMonth, 30, 2, false},
+		{"from 8 to 14 July 2012, with DebCamp", "8 to 14 July 2012", KindFull, 8, 6, false},
+		{"from May 26th to June 2nd 2004 in Porto Alegre", "May 26th to June 2nd 2004", KindFull, 26, 7, false},
+		{"between August and December of 1993", "August", KindYearMonth, 0, 0, false}, // the start takes the year of the end
 		{"berada di sana dari Jumat hingga Minggu.", "Jumat hingga Minggu", KindWeekday, 0, 2, false},
 		{"the delegation stays from Friday to Sunday.", "Friday to Sunday", KindWeekday, 0, 2, false},
 		{"menyebut Lavrov akan tinggal hingga Minggu.", "Minggu", KindWeekday, 0, 0, true},
