@@ -115,7 +115,9 @@ func mergeRanges(gs []Group, c composer) []Group {
 			}
 			gap := int(g.Date.Time().Sub(last.Time()).Hours() / 24)
 			// The next day, or a day within a stretch the text gives.
-			if last.Prec == Day && gap <= maxRangeDays && (gap >= 1 || o.End.Prec == Day) && len(sharedKeys(prevPeople, people)) >= 2 {
+			// Not a stretch the text states on its own ("from 24 to 30 July
+			// 2011, with DebCamp preceding it from 17 to 23 July": two).
+			if last.Prec == Day && g.End.Prec != Day && gap <= maxRangeDays && (gap >= 1 || o.End.Prec == Day) && len(sharedKeys(prevPeople, people)) >= 2 {
 				o.Events = append(o.Events, g.Events...)
 				end := g.Date
 				if g.End.Prec == Day {

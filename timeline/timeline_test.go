@@ -387,3 +387,41 @@ func TestEnglishLine(t *testing.T) {
 		}
 	}
 }
+
+// History prose without a publication date (sentences of the Debian
+// history pages): every date comes from the sentence that states it,
+// ranges keep their days, and a page telling many years is not anchored.
+func TestHistoryDates(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join([]string{
+		"Debian 0.01 through Debian 0.90 were released between August and December of 1993.",
+		"Debian 0.91 was released in January 1994.",
+		"His contributions to Free Software go back to the late 1980s.",
+		"Debconf3 took place in Oslo from July 18th to July 20th 2003, with a DebCamp preceding it, from July 12th to July 17th.",
+		"The twelfth DebConf, Debconf11, was held in Banja Luka, from 24 to 30 July 2011, with DebCamp preceding it from 17 to 23 July.",
+		"Debian 6.0 (squeeze) was released February 6th, 2011.",
+		"On March 28th, Fabrizio Polacco passed away after a long illness.",
+	}, "\n\n")
+	d := retrieval.Document{ID: "history", Text: text, Lang: "en"}
+	tl := Build([]Input{{Doc: d, Paragraphs: retrieval.Segment(d)}}, lex)
+	var got []string
+	for _, g := range tl.Groups {
+		s := g.Date.String()
+		if g.End.Prec == Day {
+			s += "/" + g.End.String()
+		}
+		got = append(got, s)
+	}
+	want := []string{"1993-08", "1993-12", "1994-01", "2003-07-12/2003-07-17", "2003-07-18/2003-07-20", "2011-02-06", "2011-07-17/2011-07-23", "2011-07-24/2011-07-30"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("dates %v, want %v (no 1980, no year for 'March 28th')", got, want)
+	}
+	for _, g := range tl.Groups {
+		if en := g.Lines["en"].Text; g.Date.String() == "2011-02-06" && en != "“Debian 6.0 (squeeze) was released February 6th, 2011”" {
+			t.Errorf("release line %q", en)
+		}
+	}
+}
