@@ -352,6 +352,38 @@ func (st *Storyteller) generation() (timeline.Timeline, string) {
 	return st.tl, key
 }
 
+// StoryLangs are the languages stories are told in.
+var StoryLangs = []string{"en", "id"}
+
+// Warm tells the whole-coverage story in every language ahead of the
+// first request, so the first /summary after a start or an index swap
+// costs a cached copy. It is meant to run in the background: requests
+// meanwhile wait for the timeline being built, as they would have to.
+func (st *Storyteller) Warm(ctx context.Context) error {
+	for _, lang := range StoryLangs {
+		if _, err := st.Story(ctx, StoryOptions{Lang: lang}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Cached reports whether the story o asks for would be a cached copy of
+// the current corpus generation's (whole-coverage stories only).
+func (st *Storyteller) Cached(o StoryOptions) bool {
+	if o.Topic != "" || o.DocID != "" {
+		return false
+	}
+	if o.Lang != "id" {
+		o.Lang = "en"
+	}
+	_, gen := st.generation()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	_, ok := st.whole[wholeKey(gen, o)]
+	return ok
+}
+
 // Story tells the story of the coverage, of one article, or of what
 // either says about a topic.
 func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story, resultErr error) {
