@@ -163,18 +163,36 @@ func (c composer) people(g Group) map[string]bool {
 // last. Without either end the days stay as reported: a 3-day visit seen
 // on 12–13 July could be 11–13 or 12–14.
 func stretchVisits(gs []Group, docs []*docState, c composer) {
+	// Only articles that give a visit's length are read again.
+	byID := map[string]*docState{}
+	for _, d := range docs {
+		for _, s := range d.sents {
+			if s.days > 0 {
+				byID[d.in.Doc.ID] = d
+				break
+			}
+		}
+	}
+	if len(byID) == 0 {
+		return
+	}
 	for i := range gs {
 		g := &gs[i]
 		if g.Date.Prec != Day {
 			continue
 		}
-		people := c.people(*g)
-		in := setOf(g.Docs)
-		days, said := 0, map[string]bool{}
-		for _, d := range docs {
-			if !in[d.in.Doc.ID] {
-				continue
+		var withDays []*docState
+		for _, id := range g.Docs {
+			if d := byID[id]; d != nil {
+				withDays = append(withDays, d)
 			}
+		}
+		if len(withDays) == 0 {
+			continue
+		}
+		people := c.people(*g)
+		days, said := 0, map[string]bool{}
+		for _, d := range withDays {
 			for _, s := range d.sents {
 				if s.days == 0 || len(sharedKeys(people, c.peopleOf(s.text))) == 0 {
 					continue

@@ -134,13 +134,26 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		}
 		cl = cls[ci]
 	}
-	// The event word: the first of the clause, specific kinds first.
+	// The event word: the clause's nearest to the date, specific kinds
+	// first ("… menjanjikan kerja sama di bawah perjanjian yang
+	// ditandatangani tahun lalu" dates the signing).
 	v := -1
+	dist := func(i int) int {
+		if i < mi {
+			return mi - i
+		}
+		return i - mi
+	}
 	for _, specificOnly := range []bool{true, false} {
-		for i := cl.from; i <= cl.to && v < 0; i++ {
+		for i := cl.from; i <= cl.to; i++ {
 			if w, ok := verbOf(toks[i].Norm); ok && !isNoun(toks[i].Norm) && (w.specific() || !specificOnly) && w.en != "deaths" {
-				v = i
+				if v < 0 || dist(i) < dist(v) {
+					v = i
+				}
 			}
+		}
+		if v >= 0 {
+			break
 		}
 	}
 	if v < 0 {
@@ -150,6 +163,10 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 	verb := pastTense(c.gloss(toks[v].Norm))
 	if w.en == "statement" {
 		verb = "said"
+	}
+	passive := strings.HasPrefix(toks[v].Norm, "di") && !intransitive(verb) && verb != ""
+	if passive {
+		verb = "was " + verb // "ditandatangani": was signed
 	}
 	if verb == "" {
 		return ""
@@ -169,7 +186,7 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		return ""
 	}
 	obj, after := "", next
-	if w.en != "arrival" && w.en != "start" {
+	if w.en != "arrival" && w.en != "start" && !passive {
 		obj, after = c.objectEN(e, toks, names, next, cl.to)
 	}
 	for k := after; w.en == "statement" && k <= cl.to && k <= after+3; k++ {
@@ -178,7 +195,7 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		}
 	}
 	place := c.placeEN(e, toks, names, after, cl.to, verb)
-	if obj == "" && place == "" && !intransitive(verb) {
+	if obj == "" && place == "" && !intransitive(verb) && !passive {
 		return ""
 	}
 	parts := []string{capitalise(subj), verb}
@@ -228,7 +245,9 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 			break
 		}
 	}
-	relative := toks[cl.from].Norm == "yang" && j == cl.from
+	// "…, yang dimulai …" (a clause of its own) or "perjanjian kemitraan
+	// yang ditandatangani …" (within the clause).
+	relative := j >= 0 && toks[j].Norm == "yang" && (j == cl.from || j > cl.from)
 	if j >= cl.from && !relative {
 		for k := len(names) - 1; k >= 0; k-- {
 			if names[k].last != j || names[k].place {
@@ -265,20 +284,38 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 		// before; not rendered.
 		return ""
 	}
-	// A relative clause: the noun before it, with its place.
-	if relative && ci > 0 {
-		prev := cls[ci-1]
-		k := prev.to
+	// A relative clause: the noun before it (a head and one modifier,
+	// "perjanjian kemitraan" → "the partnership treaty"), with its place.
+	if relative {
+		k, from := j-1, cl.from
+		if j == cl.from {
+			if ci == 0 {
+				return ""
+			}
+			k, from = cls[ci-1].to, cls[ci-1].from
+		}
 		placeText := ""
-		if n := nameAt(names, k); n >= 0 && names[n].place && names[n].first >= prev.from+2 {
+		if n := nameAt(names, k); n >= 0 && names[n].place && names[n].first >= from+2 {
 			placeText = " " + map[string]string{"di": "in", "ke": "to"}[toks[names[n].first-1].Norm] + " " + c.nameEN(names[n].show)
 			k = names[n].first - 2
 		}
-		if k >= prev.from && !toks[k].Upper && !toks[k].Num {
-			if g := c.gloss(toks[k].Norm); g != "" && !strings.Contains(g, " ") && !isFunctionWord(toks[k].Norm) {
-				return "the " + g + strings.TrimRight(placeText, " ")
+		noun := func(i int) string {
+			if i < from || toks[i].Upper || toks[i].Num || isFunctionWord(toks[i].Norm) || isVerbForm(toks[i].Norm) {
+				return ""
 			}
+			if g := c.gloss(toks[i].Norm); g != "" && !strings.Contains(g, " ") {
+				return g
+			}
+			return ""
 		}
+		head := noun(k)
+		if head == "" {
+			return ""
+		}
+		if h2 := noun(k - 1); h2 != "" && placeText == "" {
+			return "the " + head + " " + h2 // head first in Indonesian: "perjanjian kemitraan"
+		}
+		return "the " + head + placeText
 	}
 	return ""
 }
