@@ -374,6 +374,7 @@ func TestEnglishLine(t *testing.T) {
 		{"Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu untuk membantu perang.", "North Korea sent at least 10,000 soldiers to Russia"},
 		{"Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia.", "The two states confirmed the deployment of North Korea’s troops to Russia"},
 		{"Hubungan kedua negara memburuk sejak perang di Ukraina, yang dimulai pada Februari 2022.", "The war in Ukraine began"},
+		{"Kim menjanjikan kerja sama di bawah perjanjian kemitraan yang ditandatangani tahun lalu.", "The partnership treaty was signed"},
 	}
 	for _, tt := range tests {
 		d := retrieval.Document{ID: "a", Text: tt.text, Published: "2025-07-21"}
