@@ -600,7 +600,7 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 	}
 	text := ""
 	if l, ok := lines[b.lang]; ok {
-		text = l.Text
+		text = g.Visit.Tell(b.lang) + l.Text
 	} else {
 		kind := g.KindIn(b.lang)
 		if kind == "" {

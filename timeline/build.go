@@ -55,6 +55,8 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 		dated = append(dated, d.events()...)
 	}
 	var tl Timeline
+	ents := newEntities(docs)
+	ents.learnSurfaces(docs, lex)
 	ix := newAnchorIndex(dated, w)
 	for _, d := range docs {
 		if d.own || d.manyYears() {
@@ -64,6 +66,7 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 		if !ok {
 			continue
 		}
+		a.Shared = ents.wholeNames(a.Shared)
 		d.ref = a.ref()
 		d.how = a.describe()
 		tl.Anchors = append(tl.Anchors, a)
@@ -79,8 +82,6 @@ func Build(inputs []Input, lex knownWorder) Timeline {
 		return all[i].Mention.Start < all[j].Mention.Start
 	})
 	tl.Groups = groupEvents(all, w)
-	ents := newEntities(docs)
-	ents.learnSurfaces(docs, lex)
 	gl, _ := lex.(glosser)
 	c := composer{ents: ents, lex: lex, gl: gl}
 	tl.c = &c
@@ -192,10 +193,15 @@ func stretchVisits(gs []Group, docs []*docState, c composer) {
 		}
 		people := c.people(*g)
 		days, said := 0, map[string]bool{}
+		visitor := ""
 		for _, d := range withDays {
 			for _, s := range d.sents {
-				if s.days == 0 || len(sharedKeys(people, c.peopleOf(s.text))) == 0 {
+				shared := sharedKeys(people, c.peopleOf(s.text))
+				if s.days == 0 || len(shared) == 0 {
 					continue
+				}
+				if visitor == "" {
+					visitor = c.ents.showOf(shared[0], shared[0])
 				}
 				if days != 0 && days != s.days {
 					days = -1 // the articles disagree on the length: keep the reported days
@@ -220,9 +226,11 @@ func stretchVisits(gs []Group, docs []*docState, c composer) {
 				g.Date = dayDate(last.Time().AddDate(0, 0, -(days - 1)))
 				g.End = last
 				g.Stretched = fmt.Sprintf("a %d-day visit (%s) ending %s, the day %s says it lasts until", days, strings.Join(keys(said), ", "), last, e.Doc)
+				g.Visit = Visit{Who: visitor, Days: days}
 			case e.Date == first && contains1(e.Verbs, "start"):
 				g.End = dayDate(first.Time().AddDate(0, 0, days-1))
 				g.Stretched = fmt.Sprintf("a %d-day visit (%s) beginning %s, the day %s says it began", days, strings.Join(keys(said), ", "), first, e.Doc)
+				g.Visit = Visit{Who: visitor, Days: days}
 			default:
 				continue
 			}

@@ -438,7 +438,7 @@ func (c composer) figureEN(toks []lexicon.Token, i, end int) (string, int) {
 	counted := englishCounted(toks[k].Norm, cls, c.gloss(toks[k].Norm))
 	k++
 	var mods []string
-	for k <= end && len(mods) < 2 && !toks[k].Upper && !toks[k].Num && !isFunctionWord(toks[k].Norm) && !isVerbForm(toks[k].Norm) {
+	for k <= end && len(mods) < 2 && counted != cls.en && !toks[k].Upper && !toks[k].Num && !isFunctionWord(toks[k].Norm) && !isVerbForm(toks[k].Norm) {
 		g := c.gloss(toks[k].Norm)
 		if g == "" || strings.Contains(g, " ") {
 			break
@@ -485,10 +485,7 @@ func englishCounted(w string, cls *figureClass, gloss string) string {
 	if len(en) > 0 {
 		return en[0]
 	}
-	if gloss != "" {
-		return plural(gloss)
-	}
-	return cls.en
+	return cls.en // "kilometer persegi": the class says "square kilometres"
 }
 
 func isASCIIWord(s string) bool {
@@ -642,7 +639,14 @@ func (c composer) skeletonEN(g Group, e Event, toks []lexicon.Token, names []nam
 				for x := first; x <= k; x++ {
 					who = appendNew(who, c.nameEN(in[x].show))
 				}
-				return "Statement by " + strings.Join(who, " and ")
+				line := "Statement by " + strings.Join(who, " and ")
+				// The figure it gives, if any ("… sekitar 90 kilometer persegi").
+				for j := i + 1; j <= to; j++ {
+					if f, _ := c.figureEN(toks, j, to); f != "" {
+						return line + ": " + f
+					}
+				}
+				return line
 			}
 		}
 		break

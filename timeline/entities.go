@@ -176,3 +176,30 @@ func (e *entities) learnSurfaces(docs []*docState, lex knownWorder) {
 		}
 	}
 }
+
+// wholeNames spells name words as the whole names the coverage gives
+// them ("son", "hui" → "Choe Son Hui"), each once, in order; a name
+// within another chosen one is left out.
+func (e *entities) wholeNames(words []string) []string {
+	var shows []string
+	for _, w := range words {
+		key := w
+		if full, ok := e.full[w]; ok {
+			key = full
+		}
+		shows = appendNew(shows, e.showOf(key, capitalise(w)))
+	}
+	var out []string
+	for i, s := range shows {
+		within := false
+		for j, o := range shows {
+			if i != j && len(o) > len(s) && strings.Contains(" "+o+" ", " "+s+" ") {
+				within = true
+			}
+		}
+		if !within {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -23,7 +23,26 @@ type Group struct {
 	// from the length of a visit ("a 3-day visit ending 2025-07-13, the
 	// day …"); "" otherwise.
 	Stretched string
+	Visit     Visit // the visit that stretched it; zero otherwise
 	Lines     map[string]Line // the event told in "en" and "id"; nil when no report could be told
+}
+
+// Visit is a stay of several days an event is part of.
+type Visit struct {
+	Who  string // the visitor, as the coverage spells the whole name
+	Days int
+}
+
+// Tell introduces a line with the visit in lang: "Sergei Lavrov’s
+// 3-day visit: ", "Kunjungan 3 hari Sergei Lavrov: "; "" for none.
+func (v Visit) Tell(lang string) string {
+	if v.Days == 0 || v.Who == "" {
+		return ""
+	}
+	if lang == "id" {
+		return fmt.Sprintf("Kunjungan %d hari %s: ", v.Days, v.Who)
+	}
+	return fmt.Sprintf("%s’s %d-day visit: ", v.Who, v.Days)
 }
 
 // Span writes the group's date for people in lang: "12 July 2025", or a

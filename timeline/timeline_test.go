@@ -249,7 +249,7 @@ func TestSeedTimeline(t *testing.T) {
 	for _, g := range tl.Groups {
 		if g.Date.String() <= "2025-07-12" && "2025-07-12" <= g.End.String() {
 			found = true
-			if len(g.Docs) != 4 || g.Date.String() != "2025-07-11" || g.End.String() != "2025-07-13" || g.Stretched == "" {
+			if len(g.Docs) != 4 || g.Date.String() != "2025-07-11" || g.End.String() != "2025-07-13" || g.Stretched == "" || g.Visit.Tell("en") != "Sergei Lavrov’s 3-day visit: " {
 				t.Errorf("12 July 2025: %s–%s reported by %v (%q), want 11–13 July from 4 articles", g.Date, g.End, g.Docs, g.Stretched)
 			}
 		}
