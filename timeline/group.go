@@ -23,7 +23,7 @@ type Group struct {
 	// from the length of a visit ("a 3-day visit ending 2025-07-13, the
 	// day …"); "" otherwise.
 	Stretched string
-	Visit     Visit // the visit that stretched it; zero otherwise
+	Visit     Visit           // the visit that stretched it; zero otherwise
 	Lines     map[string]Line // the event told in "en" and "id"; nil when no report could be told
 }
 
