@@ -247,6 +247,9 @@ type StoryEvent struct {
 	Event     string `json:"event"`
 	Citations []int  `json:"citations"`
 	Anchor    string `json:"anchor"`
+	// Model says a language model wrote the line (verified against its
+	// quotes like an answer); false for the extractive line.
+	Model bool `json:"model,omitempty"`
 }
 
 // StoryFigure is one key figure; differing values stand side by side in
@@ -301,12 +304,20 @@ type Storyteller struct {
 	// once per corpus generation: /summary without a topic or an article
 	// costs a copy.
 	whole map[string]Story
+	// writer tells the events with a language model (story_llm.go); nil
+	// keeps the extractive lines.
+	writer StoryWriter
 }
 
 // Storyteller returns the service's storyteller, shared by every caller
 // so the timeline is built once per corpus generation.
 func (s *Service) Storyteller() *Storyteller {
-	s.storyOnce.Do(func() { s.story = NewStoryteller(s.corpus) })
+	s.storyOnce.Do(func() {
+		s.story = NewStoryteller(s.corpus)
+		if w, ok := s.gen.(StoryWriter); ok && s.gen != nil {
+			s.story.writer = w
+		}
+	})
 	return s.story
 }
 
@@ -355,11 +366,18 @@ func (st *Storyteller) generation() (timeline.Timeline, string) {
 // StoryLangs are the languages stories are told in.
 var StoryLangs = []string{"en", "id"}
 
-// Warm tells the whole-coverage story in every language ahead of the
-// first request, so the first /summary after a start or an index swap
-// costs a cached copy. It is meant to run in the background: requests
-// meanwhile wait for the timeline being built, as they would have to.
+// Warm builds the timeline of the corpus ahead of the first request and,
+// without a language model, tells the whole-coverage story in every
+// language, so the first /summary after a start or an index swap costs a
+// cached copy. With a model the lines are written when first asked for
+// (a model call then, as for an answer), not at every start. It is meant
+// to run in the background: requests meanwhile wait for the timeline
+// being built, as they would have to.
 func (st *Storyteller) Warm(ctx context.Context) error {
+	st.generation()
+	if st.writer != nil {
+		return ctx.Err()
+	}
 	for _, lang := range StoryLangs {
 		if _, err := st.Story(ctx, StoryOptions{Lang: lang}); err != nil {
 			return err
@@ -466,8 +484,17 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 		groups = ranked
 	}
 	story := Story{Topic: o.Topic, Lang: o.Lang, Timeline: []StoryEvent{}, Figures: []StoryFigure{}}
+	var drafts []string
 	for _, g := range groups {
-		story.Timeline = append(story.Timeline, b.event(g))
+		ev, draft := b.event(g)
+		story.Timeline = append(story.Timeline, ev)
+		drafts = append(drafts, draft)
+	}
+	if st.writer != nil && len(groups) > 0 {
+		b.writeLines(ctx, st.writer, groups, drafts, story.Timeline)
+		if err := ctx.Err(); err != nil {
+			return Story{}, err
+		}
 	}
 	for _, f := range tl.Figures {
 		if sf, ok := b.figure(f, keep); ok && len(story.Figures) < maxStoryFigures {
@@ -573,7 +600,7 @@ const maxEventSources = 5
 // did what where, or its shortest verbatim clause), dated at the
 // precision the text gives or as a range of days, with one quote per
 // article as its evidence.
-func (b *storyBuilder) event(g timeline.Group) StoryEvent {
+func (b *storyBuilder) event(g timeline.Group) (StoryEvent, string) {
 	var ns []int
 	seen := map[string]bool{}
 	anchors := map[string]bool{}
@@ -612,7 +639,33 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 	if g.End.Prec == timeline.Day && g.End != g.Date {
 		ev.End = g.End.String()
 	}
-	return ev
+	return ev, text
+}
+
+// writeLines has w tell the events (model-written, verified lines) and
+// puts each line that held in place of the extractive one.
+func (b *storyBuilder) writeLines(ctx context.Context, w StoryWriter, groups []timeline.Group, drafts []string, evs []StoryEvent) {
+	byN := map[int]StoryCitation{}
+	for _, c := range b.cites {
+		byN[c.N] = c
+	}
+	reqs := make([]StoryLine, len(evs))
+	for i, ev := range evs {
+		reqs[i] = StoryLine{Date: groups[i].Span(b.lang), Draft: drafts[i]}
+		for _, n := range ev.Citations {
+			reqs[i].Citations = append(reqs[i].Citations, byN[n])
+		}
+	}
+	lines, err := w.StoryLines(ctx, b.lang, reqs)
+	if err != nil {
+		return // the extractive lines stand
+	}
+	for i, l := range lines {
+		if i < len(evs) && l != "" {
+			evs[i].Event = groups[i].Span(b.lang) + " — " + l
+			evs[i].Model = true
+		}
+	}
 }
 
 // Bounds of a figure's line.
