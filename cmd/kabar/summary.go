@@ -59,7 +59,11 @@ func runSummary(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	if st.Skipped > 0 {
 		fmt.Fprintf(stderr, "kabar: %d corpus files skipped; run `kabar index` to see why\n", st.Skipped)
 	}
-	story, err := answer.NewStoryteller(ix).Story(ctx, answer.StoryOptions{Topic: *topic, TopicSet: topicSet, DocID: *doc, Lang: *lang, MaxEvents: maxEvents})
+	svc, err := e.service(ix) // with a model configured, it writes the lines (verified)
+	if err != nil {
+		return err
+	}
+	story, err := svc.Storyteller().Story(ctx, answer.StoryOptions{Topic: *topic, TopicSet: topicSet, DocID: *doc, Lang: *lang, MaxEvents: maxEvents})
 	if err != nil {
 		if errors.Is(err, answer.ErrEmptyTopic) || errors.Is(err, answer.ErrUnknownDocument) ||
 			errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) {
