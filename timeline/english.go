@@ -247,7 +247,7 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 	}
 	// "…, yang dimulai …" (a clause of its own) or "perjanjian kemitraan
 	// yang ditandatangani …" (within the clause).
-	relative := j >= 0 && toks[j].Norm == "yang" && (j == cl.from || j > cl.from)
+	relative := j >= cl.from && toks[j].Norm == "yang"
 	if j >= cl.from && !relative {
 		for k := len(names) - 1; k >= 0; k-- {
 			if names[k].last != j || names[k].place {
