@@ -702,6 +702,8 @@ var irregularPast = map[string]string{
 	"build": "built", "pay": "paid", "keep": "kept", "find": "found", "lose": "lost", "run": "ran", "write": "wrote",
 	"become": "became", "know": "knew", "think": "thought", "stand": "stood", "set": "set", "put": "put", "cut": "cut",
 	"hit": "hit", "shake": "shook", "sign": "signed", "die": "died", "seek": "sought", "fly": "flew", "arise": "arose",
+	"rise": "rose", "fall": "fell", "grow": "grew", "strike": "struck", "break": "broke", "drive": "drove", "choose": "chose",
+	"catch": "caught", "teach": "taught", "hear": "heard", "feel": "felt", "spend": "spent", "lend": "lent", "bear": "bore",
 }
 
 // doubleFinal are verbs that double their last consonant in the past.
@@ -724,7 +726,7 @@ func shortestClause(e Event, toks []lexicon.Token, names []name, mi int) string 
 	mentionTo := e.Mention.End - e.Sentence.Start
 	// The clause holding the date, when it is a clause and not a label.
 	for ci, cl := range clauses {
-		if mi >= cl.from && mi <= cl.to && cl.to-cl.from+1 >= 4 {
+		if mi >= cl.from && mi <= cl.to && cl.to-cl.from+1 >= 4 && content(e, toks, clauseSpan{cl.from, cl.to}) >= 2 {
 			from := cl.from
 			// "…perang di Ukraina, yang dimulai pada Februari 2022": a
 			// relative clause needs what it is about.

@@ -108,32 +108,11 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 	if mi < 0 || c.gl == nil {
 		return ""
 	}
-	cls := clausesOf(e.Text, toks)
-	ci := -1
-	for k, cl := range cls {
-		if mi >= cl.from && mi <= cl.to {
-			ci = k
-		}
-	}
+	cls, ci := dateClause(e, toks, mi)
 	if ci < 0 {
 		return ""
 	}
-	// A date standing alone ("Pada April, kedua negara …") dates the
-	// clause it introduces.
-	// A date closing a sentence ("…, pada Minggu pagi, kata …") dates the
-	// nearest clause before it that tells something.
 	cl := cls[ci]
-	if content(e, toks, cl) < 2 {
-		switch {
-		case ci > 0 && hasVerb(toks, cls[ci-1]):
-			ci--
-		case ci > 1 && hasVerb(toks, cls[ci-2]):
-			ci -= 2
-		case ci+1 < len(cls):
-			ci++
-		}
-		cl = cls[ci]
-	}
 	// The event word: the clause's nearest to the date, specific kinds
 	// first ("… menjanjikan kerja sama di bawah perjanjian yang
 	// ditandatangani tahun lalu" dates the signing).
@@ -154,6 +133,13 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		}
 		if v >= 0 {
 			break
+		}
+	}
+	// No event word: the clause's first verb the dictionary renders as
+	// one ("Gempa … mengguncang Cianjur": shook).
+	for i := cl.from; i <= cl.to && v < 0; i++ {
+		if c.plainVerb(toks[i].Norm) {
+			v = i
 		}
 	}
 	if v < 0 {
@@ -189,6 +175,12 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 	if w.en != "arrival" && w.en != "start" && !passive {
 		obj, after = c.objectEN(e, toks, names, next, cl.to)
 	}
+	// "dilantik sebagai presiden": was inaugurated as president.
+	if obj == "" && after+1 <= cl.to && toks[after].Norm == "sebagai" {
+		if g := c.gloss(toks[after+1].Norm); g != "" && !strings.Contains(g, " ") && !toks[after+1].Num {
+			obj, after = "as "+g, after+2
+		}
+	}
 	for k := after; w.en == "statement" && k <= cl.to && k <= after+3; k++ {
 		if isVerbForm(toks[k].Norm) && !isNoun(toks[k].Norm) {
 			return "" // the object is a clause's subject ("menyatakan pengiriman senjata … telah dilanjutkan")
@@ -206,6 +198,33 @@ func (c composer) englishLine(e Event, toks []lexicon.Token, names []name, mi in
 		parts = append(parts, place)
 	}
 	return strings.Join(parts, " ")
+}
+
+// dateClause returns the sentence's clauses and the one the date at
+// token mi dates: its own, or, when the date stands alone, the clause it
+// introduces ("Pada April, kedua negara …") or, closing a sentence ("…,
+// pada Minggu pagi, kata …"), the nearest one before it that tells
+// something. -1 when mi is in none.
+func dateClause(e Event, toks []lexicon.Token, mi int) ([]clauseSpan, int) {
+	cls := clausesOf(e.Text, toks)
+	ci := -1
+	for k, cl := range cls {
+		if mi >= cl.from && mi <= cl.to {
+			ci = k
+		}
+	}
+	if ci < 0 || content(e, toks, cls[ci]) >= 2 {
+		return cls, ci
+	}
+	switch {
+	case ci > 0 && hasVerb(toks, cls[ci-1]):
+		ci--
+	case ci > 1 && hasVerb(toks, cls[ci-2]):
+		ci -= 2
+	case ci+1 < len(cls):
+		ci++
+	}
+	return cls, ci
 }
 
 func hasVerb(toks []lexicon.Token, cl clauseSpan) bool {
@@ -280,6 +299,23 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 				return "the two " + plural(g)
 			}
 		}
+		// A noun opening the clause ("Gempa bermagnitudo 5,6 mengguncang",
+		// "pemerintah menaikkan"): the thing itself.
+		if j-cl.from <= 3 && !relative {
+			if t := toks[cl.from]; !t.Num && !isFunctionWord(t.Norm) && !isVerbForm(t.Norm) && nameAt(names, cl.from) < 0 {
+				if g := c.gloss(t.Norm); g != "" && !strings.Contains(g, " ") && c.englishNoun(g) {
+					ok := true
+					for k := cl.from + 1; k <= j; k++ {
+						if _, isVerb := verbOf(toks[k].Norm); isVerb || isFunctionWord(toks[k].Norm) {
+							ok = false
+						}
+					}
+					if ok {
+						return "the " + g
+					}
+				}
+			}
+		}
 		// "mereka", "ia": a pronoun stands for who the sentence names
 		// before; not rendered.
 		return ""
@@ -320,6 +356,16 @@ func (c composer) subjectEN(e Event, toks []lexicon.Token, names []name, cls []c
 	return ""
 }
 
+// nameStartsAt reports a name beginning at token k.
+func nameStartsAt(names []name, k int) bool {
+	for _, n := range names {
+		if n.first == k {
+			return true
+		}
+	}
+	return false
+}
+
 // nameAt returns the name ending at token k, or -1.
 func nameAt(names []name, k int) int {
 	for i, n := range names {
@@ -336,7 +382,12 @@ func nameAt(names []name, k int) int {
 // military treaty", "pengiriman pasukan" → "the deployment of troops").
 // It returns the text and the token after it.
 func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end int) (string, int) {
-	for i <= end && (skippable(toks[i].Norm) || isAdverb(toks[i].Norm)) {
+	// Titles and an office's field before a person ("menangkap Gubernur
+	// Bengkulu Rohidin Mersyah").
+	field := func(i int) bool {
+		return i > 0 && isTitleWord(toks[i-1].Norm) && toks[i].Upper && i+1 <= end && nameStartsAt(names, i+1)
+	}
+	for i <= end && (skippable(toks[i].Norm) || isAdverb(toks[i].Norm) || field(i)) {
 		i++
 	}
 	if i > end {
@@ -356,7 +407,7 @@ func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end i
 		return "", i
 	}
 	head := ""
-	article := "a"
+	article := "the"
 	if cls := classOf(t.Norm); cls != nil {
 		return englishCounted(t.Norm, cls, c.gloss(t.Norm)), i + 1 // "mengirimkan senjata": sent weapons
 	}
@@ -394,10 +445,7 @@ func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end i
 		}
 		return article + " " + head + " of " + of, i
 	}
-	if article == "a" && strings.ContainsAny(string((mod + head)[0]), "aeiou") {
-		article = "an"
-	}
-	return article + " " + mod + head, i
+	return "the " + mod + head, i
 }
 
 // figureEN renders a figure at token i: an optional qualifier, the
@@ -522,6 +570,36 @@ func (c composer) placeEN(e Event, toks []lexicon.Token, names []name, i, end in
 	return ""
 }
 
+// nounTeller is what telling nouns from verbs needs of the lexicon.
+type nounTeller interface{ IsNoun(norm string) bool }
+
+// englishNoun reports an English gloss that names a thing.
+func (c composer) englishNoun(g string) bool {
+	if n, ok := c.lex.(nounTeller); ok {
+		return n.IsNoun(g)
+	}
+	return false
+}
+
+// plainVerb reports an Indonesian verb outside the event words that a
+// line can still be told with: an active me- verb, or a di- passive,
+// whose English gloss is not a noun ("mengguncang" → shake, "dilantik" →
+// inaugurate); not a function word or a common word shaped like one
+// ("menteri", "menurut").
+func (c composer) plainVerb(w string) bool {
+	if isFunctionWord(w) || isNameStop(w) || len(w) < 6 {
+		return false
+	}
+	if !strings.HasPrefix(w, "me") && !strings.HasPrefix(w, "di") {
+		return false
+	}
+	g := c.gloss(w)
+	if g == "" || strings.Contains(g, " ") || c.englishNoun(g) {
+		return false // a noun ("menteri"), or a verb the dictionary renders by a noun: not told
+	}
+	return pastTense(g) != ""
+}
+
 // isTimeWord reports the words of a relative date and of a time of day
 // ("tahun lalu", "bulan ini", "malam Jumat").
 func isTimeWord(w string) bool {
@@ -605,12 +683,9 @@ func plural(n string) string {
 // in Minsk"), or the event's kind and who it names ("Deployment: North
 // Korea, Russia").
 func (c composer) skeletonEN(g Group, e Event, toks []lexicon.Token, names []name) string {
-	mi := mentionToken(e, toks)
 	from, to := 0, len(toks)-1
-	for _, cl := range clausesOf(e.Text, toks) {
-		if mi >= cl.from && mi <= cl.to {
-			from, to = cl.from, cl.to
-		}
+	if cls, ci := dateClause(e, toks, mentionToken(e, toks)); ci >= 0 {
+		from, to = cls[ci].from, cls[ci].to
 	}
 	var in []name
 	for _, n := range names {

@@ -97,9 +97,17 @@ type name struct {
 func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWorder) []name {
 	var out []name
 	runs := 0
+	placer, _ := lex.(interface{ IsPlaceName(string) bool })
 	flushRun := func(from, to int) {
 		if from < 0 {
 			return
+		}
+		// "Menteri Keuangan Sri Mulyani": the office's field is not part
+		// of the person's name (a place is: "Presiden Ukraina …" keeps
+		// Ukraina as a name of its own).
+		if from > 0 && to-from >= 2 && isTitleWord(toks[from-1].Norm) && lex != nil && lex.KnownWord(toks[from].Norm) &&
+			(placer == nil || !placer.IsPlaceName(toks[from].Norm)) {
+			from++
 		}
 		runs++
 		ws := make([]string, 0, to-from+1)

@@ -168,12 +168,23 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 
 	// A day name, alone or heading a full date: "Sabtu, 12 Juli 2025".
 	if wd := weekdayNumber(t.Norm); wd >= 0 && t.Upper {
+		if nx, ok := at(i + 1); ok && isPastWord(nx.Norm) && nx.Norm == "lalu" {
+			// "Rabu lalu": the last Wednesday before the reference day.
+			m := none
+			m.Kind, m.Weekday, m.Offset = KindWeekday, wd, -1
+			return span(m, i, i+1)
+		}
 		if nx, ok := at(i + 1); ok && (isNextWord(nx.Norm) || isPastWord(nx.Norm) || isThisWord(nx.Norm)) {
 			return none, 0
 		}
-		if m, n := mentionAt(text, toks, i+1); n > 0 && m.Kind == KindFull && tight(text, t, toks[i+1]) {
+		// "Sabtu, 12 Juli 2025", and the Indonesian press's "Sabtu
+		// (23/11/2024)" and "Senin (14/7)".
+		if m, n := mentionAt(text, toks, i+1); n > 0 && (m.Kind == KindFull || m.Kind == KindDayMonth) && (tight(text, t, toks[i+1]) || strings.TrimSpace(text[t.End:toks[i+1].Start]) == "(") {
 			m.Weekday = wd
 			m.Start = t.Start
+			if strings.HasPrefix(text[m.End:], ")") {
+				m.End++
+			}
 			return m, n + 1
 		}
 		m := none
@@ -194,6 +205,14 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 						m.Kind, m.Year, m.Month, m.Day = KindFull, year, month, day
 						return span(m, i, i+2)
 					}
+				}
+				// "(14/7)": day and month in parentheses, the press's
+				// short form (a bare "1/2" is a fraction).
+				if month, okM := smallNumber(mo, 1, 12); okM && validDay(2000, month, day) &&
+					strings.HasSuffix(strings.TrimSpace(text[:t.Start]), "(") && strings.HasPrefix(text[mo.End:], ")") {
+					m := none
+					m.Kind, m.Month, m.Day = KindDayMonth, month, day
+					return span(m, i, i+1)
 				}
 			}
 		}

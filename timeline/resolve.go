@@ -75,7 +75,11 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 		t := time.Date(ry, time.Month(rm)+time.Month(m.Offset), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Year: t.Year(), Month: int(t.Month()), Prec: Month}, true
 	case KindWeekday:
-		return dayDate(weekdayNear(r, time.Weekday(m.Weekday), ref.Published, future)), true
+		d := weekdayNear(r, time.Weekday(m.Weekday), ref.Published, future && m.Offset == 0)
+		if m.Offset < 0 && !d.Before(r) {
+			d = d.AddDate(0, 0, -7) // "Rabu lalu": strictly before the reference day
+		}
+		return dayDate(d), true
 	}
 	return Date{}, false
 }

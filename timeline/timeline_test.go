@@ -38,6 +38,9 @@ func TestFindMentions(t *testing.T) {
 		{"Debian 0.91 (January 1994): This release", "January 1994", KindYearMonth, 1994, 1, 0, -1},
 		{"moved from HP to i-Connect.Net around the end of 1995.", "1995", KindYear, 1995, 0, 0, -1},
 		{"the project was founded last year by", "last year", KindRelYear, 0, 0, 0, -1},
+		{"KPK menangkapnya pada Sabtu (23/11/2024) malam.", "Sabtu (23/11/2024)", KindFull, 2024, 11, 23, 6},
+		{"meresmikan bendungan pada Senin (14/7).", "Senin (14/7)", KindDayMonth, 0, 7, 14, 1},
+		{"Banjir merendam ribuan rumah sejak Rabu lalu.", "Rabu lalu", KindWeekday, 0, 0, 0, 3},
 	}
 	for _, tt := range tests {
 		ms := FindMentions(tt.text)
@@ -61,6 +64,7 @@ func TestFindMentionsNone(t *testing.T) {
 		"selama dua tahun terakhir perang",
 		"menandatangani pakta pertahanan 2024 yang berkomitmen",
 		"Debian 2.1 Slink consisted of about 2250 packages",
+		"harga naik 1/2 kali lipat",
 		"his contributions go back to the late 1980s",
 	} {
 		if ms := FindMentions(text); len(ms) != 0 {
@@ -136,6 +140,7 @@ func TestResolve(t *testing.T) {
 		want   string
 	}{
 		{"Sabtu in a Monday 14 July article", wd(6), mon14, false, "2025-07-12"},
+		{"Senin lalu in a Monday article is the Monday before", Mention{Kind: KindWeekday, Weekday: 1, Offset: -1}, mon14, false, "2025-07-07"},
 		{"Minggu in a Monday 14 July article", wd(0), mon14, false, "2025-07-13"},
 		{"Senin in a Monday article is that day", wd(1), mon27oct, false, "2025-10-27"},
 		{"Kamis near a Saturday anchor", wd(4), sat12, false, "2025-07-10"},
@@ -305,7 +310,7 @@ func TestSeedEnglishLines(t *testing.T) {
 	tl := seedTimeline(t)
 	want := map[string]string{
 		"2022-02":    "The war in Ukraine began",
-		"2024-11":    "Russia and North Korea signed a pact",
+		"2024-11":    "Russia and North Korea signed the pact",
 		"2025-04":    "The two states confirmed the deployment of North Korea’s troops to Russia",
 		"2025-07-10": "Sergei Lavrov met Marco Rubio in Malaysia",
 		"2025-07-11": "Kim Jong Un greeted Sergei Lavrov in Wonsan",
@@ -375,6 +380,10 @@ func TestEnglishLine(t *testing.T) {
 		{"Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia.", "The two states confirmed the deployment of North Korea’s troops to Russia"},
 		{"Hubungan kedua negara memburuk sejak perang di Ukraina, yang dimulai pada Februari 2022.", "The war in Ukraine began"},
 		{"Kim menjanjikan kerja sama di bawah perjanjian kemitraan yang ditandatangani tahun lalu.", "The partnership treaty was signed"},
+		{"Gempa bermagnitudo 5,6 mengguncang Cianjur pada 21 November 2022, menewaskan lebih dari 300 orang.", "The earthquake shook Cianjur"},
+		{"Menteri Keuangan Sri Mulyani mengumumkan kenaikan pajak pada Selasa (15/7/2025) di Jakarta.", "Sri Mulyani announced the tax rise"},
+		{"KPK menangkap Gubernur Bengkulu Rohidin Mersyah pada Sabtu (23/11/2024) malam.", "KPK arrested Rohidin Mersyah"},
+		{"Prabowo Subianto dilantik sebagai presiden pada 20 Oktober 2024.", "Prabowo Subianto was inaugurated as president"},
 	}
 	for _, tt := range tests {
 		d := retrieval.Document{ID: "a", Text: tt.text, Published: "2025-07-21"}
