@@ -21,6 +21,7 @@ const (
 	KindWeekday                   // "pada hari Sabtu", "on Saturday"
 	KindRelYear                   // "tahun lalu" (Offset -1), "tahun ini" (0), "next year" (+1)
 	KindRelMonth                  // "bulan lalu" (-1), "awal bulan ini" (0)
+	KindRelDay                    // "kemarin" (-1), "hari ini" (0), "besok" (+1), "tiga hari lalu" (-3): from a publication date only
 )
 
 // Mention is one date expression of a text. Start and End are byte
@@ -168,7 +169,7 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 
 	// A day name, alone or heading a full date: "Sabtu, 12 Juli 2025".
 	if wd := weekdayNumber(t.Norm); wd >= 0 && t.Upper {
-		if nx, ok := at(i + 1); ok && isPastWord(nx.Norm) && nx.Norm == "lalu" {
+		if nx, ok := at(i + 1); ok && (nx.Norm == "lalu" || nx.Norm == "kemarin") {
 			// "Rabu lalu": the last Wednesday before the reference day.
 			m := none
 			m.Kind, m.Weekday, m.Offset = KindWeekday, wd, -1
@@ -348,6 +349,45 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 		return span(m, i, i)
 	}
 
+	// kemarin / yesterday / besok / tomorrow / hari ini / today
+	if off, ok := dayWord(t.Norm); ok {
+		if i > 0 && weekdayNumber(toks[i-1].Norm) >= 0 {
+			return none, 0 // "Senin kemarin": the day name's
+		}
+		m := none
+		m.Kind, m.Offset = KindRelDay, off
+		return span(m, i, i)
+	}
+	if t.Norm == "hari" || t.Norm == "today" {
+		if nx, ok := at(i + 1); ok && t.Norm == "hari" && nx.Norm == "ini" {
+			m := none
+			m.Kind = KindRelDay
+			return span(m, i, i+1)
+		}
+	}
+	if t.Norm == "today" {
+		m := none
+		m.Kind = KindRelDay
+		return span(m, i, i)
+	}
+	// tiga hari lalu / 3 hari yang lalu / three days ago
+	if n, ok := lexicon.NumberWord(t.Norm); ok || t.Num {
+		if t.Num {
+			v, err := strconv.Atoi(t.Norm)
+			n, ok = float64(v), err == nil && v < 32
+		}
+		if nx, okD := at(i + 1); ok && n >= 1 && okD && isDayWord(nx.Norm) {
+			k := i + 2
+			if y, okY := at(k); okY && y.Norm == "yang" {
+				k++
+			}
+			if w, okW := at(k); okW && (w.Norm == "lalu" || w.Norm == "ago") {
+				m := none
+				m.Kind, m.Offset = KindRelDay, -int(n)
+				return span(m, i, k)
+			}
+		}
+	}
 	// tahun lalu / last year / bulan ini / this month
 	if isYearWord(t.Norm) || isMonthWord(t.Norm) {
 		kind := KindRelYear
@@ -372,6 +412,19 @@ func mentionAt(text string, toks []lexicon.Token, i int) (Mention, int) {
 		}
 	}
 	return none, 0
+}
+
+// dayWord reads the words for the day before, after and after next.
+func dayWord(w string) (int, bool) {
+	switch w {
+	case "kemarin", "yesterday":
+		return -1, true
+	case "besok", "tomorrow":
+		return 1, true
+	case "lusa":
+		return 2, true
+	}
+	return 0, false
 }
 
 // decade reports a year written as a decade ("1980s", "1990-an").

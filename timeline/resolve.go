@@ -74,6 +74,11 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 	case KindRelMonth:
 		t := time.Date(ry, time.Month(rm)+time.Month(m.Offset), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Year: t.Year(), Month: int(t.Month()), Prec: Month}, true
+	case KindRelDay:
+		if !ref.Published {
+			return Date{}, false // "kemarin" counts from when the article appeared, which an anchor is not
+		}
+		return dayDate(r.AddDate(0, 0, m.Offset)), true
 	case KindWeekday:
 		d := weekdayNear(r, time.Weekday(m.Weekday), ref.Published, future && m.Offset == 0)
 		if m.Offset < 0 && !d.Before(r) {

@@ -41,6 +41,9 @@ func TestFindMentions(t *testing.T) {
 		{"KPK menangkapnya pada Sabtu (23/11/2024) malam.", "Sabtu (23/11/2024)", KindFull, 2024, 11, 23, 6},
 		{"meresmikan bendungan pada Senin (14/7).", "Senin (14/7)", KindDayMonth, 0, 7, 14, 1},
 		{"Banjir merendam ribuan rumah sejak Rabu lalu.", "Rabu lalu", KindWeekday, 0, 0, 0, 3},
+		{"Polisi menangkap tersangka kemarin di Bekasi.", "kemarin", KindRelDay, 0, 0, 0, -1},
+		{"Gunung itu meletus tiga hari yang lalu.", "tiga hari yang lalu", KindRelDay, 0, 0, 0, -1},
+		{"the minister resigned two days ago", "two days ago", KindRelDay, 0, 0, 0, -1},
 	}
 	for _, tt := range tests {
 		ms := FindMentions(tt.text)
@@ -141,6 +144,8 @@ func TestResolve(t *testing.T) {
 	}{
 		{"Sabtu in a Monday 14 July article", wd(6), mon14, false, "2025-07-12"},
 		{"Senin lalu in a Monday article is the Monday before", Mention{Kind: KindWeekday, Weekday: 1, Offset: -1}, mon14, false, "2025-07-07"},
+		{"kemarin in a Monday article", Mention{Kind: KindRelDay, Offset: -1}, mon14, false, "2025-07-13"},
+		{"tiga hari lalu in a Monday article", Mention{Kind: KindRelDay, Offset: -3}, mon14, false, "2025-07-11"},
 		{"Minggu in a Monday 14 July article", wd(0), mon14, false, "2025-07-13"},
 		{"Senin in a Monday article is that day", wd(1), mon27oct, false, "2025-10-27"},
 		{"Kamis near a Saturday anchor", wd(4), sat12, false, "2025-07-10"},
@@ -161,6 +166,10 @@ func TestResolve(t *testing.T) {
 		if !ok || got.String() != tt.want {
 			t.Errorf("%s: %v %v, want %s", tt.name, got, ok, tt.want)
 		}
+	}
+	// "kemarin" counts from a publication date, not from an anchor.
+	if d, ok := Resolve(Mention{Kind: KindRelDay, Offset: -1}, sat12, false); ok {
+		t.Errorf("kemarin resolved against an anchor to %v", d)
 	}
 	// Without a reference date only absolute dates resolve.
 	for _, m := range []Mention{wd(6), {Kind: KindRelYear, Offset: -1}, {Kind: KindMonth, Month: 6}, {Kind: KindDayMonth, Month: 9, Day: 3}} {
