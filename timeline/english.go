@@ -387,7 +387,11 @@ func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end i
 	field := func(i int) bool {
 		return i > 0 && isTitleWord(toks[i-1].Norm) && toks[i].Upper && i+1 <= end && nameStartsAt(names, i+1)
 	}
-	for i <= end && (skippable(toks[i].Norm) || isAdverb(toks[i].Norm) || field(i)) {
+	// The date is not the object ("mengatakan pada hari Sabtu bahwa …").
+	date := func(i int) bool {
+		return inMention(e, toks[i]) || isTimeWord(toks[i].Norm) || toks[i].Norm == "pada" || toks[i].Norm == "on"
+	}
+	for i <= end && (skippable(toks[i].Norm) || isAdverb(toks[i].Norm) || field(i) || date(i)) {
 		i++
 	}
 	if i > end {
@@ -395,6 +399,11 @@ func (c composer) objectEN(e Event, toks []lexicon.Token, names []name, i, end i
 	}
 	for k, n := range names {
 		if n.first == i && !n.place {
+			// A title's country before a person ("Rusia Sergei Lavrov"):
+			// the person.
+			for k+1 < len(names) && names[k+1].run == names[k].run && !names[k+1].place {
+				k++
+			}
 			ks := coordinated(e, toks, names, k)
 			return c.joinNamesEN(names, ks), names[ks[len(ks)-1]].last + 1
 		}
@@ -549,7 +558,7 @@ func isASCIIWord(s string) bool {
 // X" → "to X", skipping one common noun ("ke wilayah Kursk" → "to
 // Kursk").
 func (c composer) placeEN(e Event, toks []lexicon.Token, names []name, i, end int, verb string) string {
-	for i <= end && isAdverb(toks[i].Norm) {
+	for i <= end && (isAdverb(toks[i].Norm) || inMention(e, toks[i]) || isTimeWord(toks[i].Norm) || toks[i].Norm == "pada") {
 		i++
 	}
 	if i > end {
@@ -615,6 +624,7 @@ func isTimeWord(w string) bool {
 func isFunctionWord(w string) bool {
 	switch w {
 	case "yang", "untuk", "dengan", "dari", "di", "ke", "pada", "dan", "atau", "bahwa", "karena", "setelah", "sebelum",
+		"tempat", "dimana", "mana", "sementara", "sedangkan", "namun", "tetapi",
 		"saat", "ketika", "oleh", "menurut", "tentang", "terhadap", "sebagai", "dalam", "antara", "selama", "sejak",
 		"hingga", "sampai", "itu", "ini", "tersebut", "mereka", "ia", "dia", "kami", "kita", "telah", "akan", "sudah",
 		"juga", "tidak", "bukan", "belum", "lebih", "sangat", "para", "sebuah", "seorang", "the", "of", "to", "in", "and":
