@@ -118,7 +118,12 @@ func mergeRanges(gs []Group, c composer) []Group {
 			// The next day, or a day within a stretch the text gives.
 			// Not a stretch the text states on its own ("from 24 to 30 July
 			// 2011, with DebCamp preceding it from 17 to 23 July": two).
-			if last.Prec == Day && g.End.Prec != Day && gap <= maxRangeDays && (gap >= 1 || o.End.Prec == Day) && len(sharedKeys(prevPeople, people)) >= 2 {
+			// Within a stretch, the visitor alone ties a day to it.
+			need := 2
+			if gap <= 0 && o.End.Prec == Day {
+				need = 1
+			}
+			if last.Prec == Day && g.End.Prec != Day && gap <= maxRangeDays && (gap >= 1 || o.End.Prec == Day) && len(sharedKeys(prevPeople, people)) >= need {
 				o.Events = append(o.Events, g.Events...)
 				end := g.Date
 				if g.End.Prec == Day {

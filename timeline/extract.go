@@ -389,6 +389,20 @@ func (d *docState) events() []Event {
 			if m.Span > 0 && date.Prec == Day {
 				e.End = dayDate(date.Time().AddDate(0, 0, m.Span))
 			}
+			// A visit's length and one of its ends in one sentence ("tiba
+			// pada Jumat untuk kunjungan tiga hari", "a three-day visit that
+			// ends on Sunday"): the stretch it covers.
+			if s.days > 1 && date.Prec == Day && m.Span == 0 {
+				switch {
+				case m.Until:
+					e.End = date
+					e.Date = dayDate(date.Time().AddDate(0, 0, -(s.days - 1)))
+					e.How += fmt.Sprintf("; the %d-day visit the sentence gives, ending that day", s.days)
+				case contains1(s.verbsNear(m), "arrival") || contains1(s.verbsNear(m), "start"):
+					e.End = dayDate(date.Time().AddDate(0, 0, s.days-1))
+					e.How += fmt.Sprintf("; the %d-day visit the sentence gives, from that day", s.days)
+				}
+			}
 			out = append(out, e)
 		}
 	}

@@ -62,8 +62,8 @@ func FindMentions(text string) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if m, n := mentionAt(text, toks, i); n > 0 {
-			if i > 0 && isUntilWord(toks[i-1].Norm) && !toks[i-1].Upper {
-				m.Until = true
+			if i > 0 && isUntilWord(toks[i-1].Norm) && !toks[i-1].Upper || i > 1 && isEndWord(toks[i-2].Norm) && (toks[i-1].Norm == "on" || toks[i-1].Norm == "pada") {
+				m.Until = true // "hingga Minggu", "ends on Sunday", "berakhir pada Minggu"
 			}
 			out = append(out, m)
 			i += n
@@ -78,6 +78,15 @@ func FindMentions(text string) []Mention {
 func isUntilWord(w string) bool {
 	switch w {
 	case "hingga", "sampai", "until", "till", "through":
+		return true
+	}
+	return false
+}
+
+// isEndWord says what ends ("berakhir pada", "ends on").
+func isEndWord(w string) bool {
+	switch w {
+	case "berakhir", "ends", "ended", "ending", "end":
 		return true
 	}
 	return false

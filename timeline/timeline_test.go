@@ -444,3 +444,25 @@ func TestHistoryDates(t *testing.T) {
 		}
 	}
 }
+
+// A visit's length with one of its ends in the same sentence gives the
+// stretch; a day of the visitor's within it joins the line.
+func TestVisitInOneSentence(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Russian Foreign Minister Sergei Lavrov met North Korean leader Kim Jong Un on Saturday in Wonsan.\n\nLavrov arrived in Pyongyang on Friday for a three-day visit that ends on Sunday.",
+		"Menteri Luar Negeri Rusia Sergei Lavrov bertemu Kim Jong Un pada hari Sabtu di Wonsan.\n\nLavrov tiba di Pyongyang pada hari Jumat untuk kunjungan tiga hari.",
+	} {
+		d := retrieval.Document{ID: "v", Text: text, Published: "2025-07-14"}
+		tl := Build([]Input{{Doc: d, Paragraphs: retrieval.Segment(d)}}, lex)
+		if len(tl.Groups) != 1 || tl.Groups[0].Date.String() != "2025-07-11" || tl.Groups[0].End.String() != "2025-07-13" || len(tl.Groups[0].Events) < 2 {
+			for _, g := range tl.Groups {
+				t.Logf("%s–%s %d reports", g.Date, g.End, len(g.Events))
+			}
+			t.Errorf("%q: want one line, 11–13 July 2025, with both reports", text)
+		}
+	}
+}
