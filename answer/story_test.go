@@ -60,3 +60,26 @@ func TestSourceLanguageNamed(t *testing.T) {
 		}
 	}
 }
+
+// Warm tells the whole-coverage story in both languages ahead of the
+// first request; a topic's story is never cached.
+func TestStorytellerWarm(t *testing.T) {
+	_, ix := seedService(t)
+	st := NewStoryteller(ix)
+	for _, lang := range StoryLangs {
+		if st.Cached(StoryOptions{Lang: lang}) {
+			t.Fatalf("%s cached before Warm", lang)
+		}
+	}
+	if err := st.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range StoryLangs {
+		if !st.Cached(StoryOptions{Lang: lang}) {
+			t.Errorf("%s not cached after Warm", lang)
+		}
+	}
+	if st.Cached(StoryOptions{Topic: "Lavrov"}) {
+		t.Error("a topic's story reported cached")
+	}
+}

@@ -247,6 +247,9 @@ type StoryEvent struct {
 	Event     string `json:"event"`
 	Citations []int  `json:"citations"`
 	Anchor    string `json:"anchor"`
+	// Model says a language model wrote the line (verified against its
+	// quotes like an answer); false for the extractive line.
+	Model bool `json:"model,omitempty"`
 }
 
 // StoryFigure is one key figure; differing values stand side by side in
@@ -277,6 +280,9 @@ type StoryOptions struct {
 	TopicSet bool   // the caller gave a topic (so a blank one is an error)
 	DocID    string // "" for every article
 	Lang     string // "en" (default) or "id"
+	// MaxEvents bounds the timeline to the most widely reported events:
+	// 0 means the default (maxStoryEvents), a negative number no bound.
+	MaxEvents int
 }
 
 // Limits of a story.
@@ -298,12 +304,20 @@ type Storyteller struct {
 	// once per corpus generation: /summary without a topic or an article
 	// costs a copy.
 	whole map[string]Story
+	// writer tells the events with a language model (story_llm.go); nil
+	// keeps the extractive lines.
+	writer StoryWriter
 }
 
 // Storyteller returns the service's storyteller, shared by every caller
 // so the timeline is built once per corpus generation.
 func (s *Service) Storyteller() *Storyteller {
-	s.storyOnce.Do(func() { s.story = NewStoryteller(s.corpus) })
+	s.storyOnce.Do(func() {
+		s.story = NewStoryteller(s.corpus)
+		if w, ok := s.gen.(StoryWriter); ok && s.gen != nil {
+			s.story.writer = w
+		}
+	})
 	return s.story
 }
 
@@ -349,6 +363,45 @@ func (st *Storyteller) generation() (timeline.Timeline, string) {
 	return st.tl, key
 }
 
+// StoryLangs are the languages stories are told in.
+var StoryLangs = []string{"en", "id"}
+
+// Warm builds the timeline of the corpus ahead of the first request and,
+// without a language model, tells the whole-coverage story in every
+// language, so the first /summary after a start or an index swap costs a
+// cached copy. With a model the lines are written when first asked for
+// (a model call then, as for an answer), not at every start. It is meant
+// to run in the background: requests meanwhile wait for the timeline
+// being built, as they would have to.
+func (st *Storyteller) Warm(ctx context.Context) error {
+	st.generation()
+	if st.writer != nil {
+		return ctx.Err()
+	}
+	for _, lang := range StoryLangs {
+		if _, err := st.Story(ctx, StoryOptions{Lang: lang}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Cached reports whether the story o asks for would be a cached copy of
+// the current corpus generation's (whole-coverage stories only).
+func (st *Storyteller) Cached(o StoryOptions) bool {
+	if o.Topic != "" || o.DocID != "" {
+		return false
+	}
+	if o.Lang != "id" {
+		o.Lang = "en"
+	}
+	_, gen := st.generation()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	_, ok := st.whole[wholeKey(gen, o)]
+	return ok
+}
+
 // Story tells the story of the coverage, of one article, or of what
 // either says about a topic.
 func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story, resultErr error) {
@@ -377,7 +430,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 	whole := o.Topic == "" && o.DocID == ""
 	if whole {
 		st.mu.Lock()
-		s, ok := st.whole[gen+"|"+o.Lang]
+		s, ok := st.whole[wholeKey(gen, o)]
 		st.mu.Unlock()
 		if ok {
 			s.TookMS = time.Since(start).Milliseconds()
@@ -392,7 +445,7 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 				if st.whole == nil {
 					st.whole = map[string]Story{}
 				}
-				st.whole[gen+"|"+o.Lang] = result
+				st.whole[wholeKey(gen, o)] = result
 			}
 			st.mu.Unlock()
 		}()
@@ -414,7 +467,11 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 		}
 	}
 	// The most widely reported events, told oldest first.
-	if len(groups) > maxStoryEvents {
+	limit := o.MaxEvents
+	if limit == 0 {
+		limit = maxStoryEvents
+	}
+	if limit > 0 && len(groups) > limit {
 		ranked := append([]timeline.Group(nil), groups...)
 		sort.SliceStable(ranked, func(i, j int) bool {
 			if len(ranked[i].Docs) != len(ranked[j].Docs) {
@@ -422,13 +479,22 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 			}
 			return ranked[i].Date.Prec > ranked[j].Date.Prec
 		})
-		ranked = ranked[:maxStoryEvents]
+		ranked = ranked[:limit]
 		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Date.Before(ranked[j].Date) })
 		groups = ranked
 	}
 	story := Story{Topic: o.Topic, Lang: o.Lang, Timeline: []StoryEvent{}, Figures: []StoryFigure{}}
+	var drafts []string
 	for _, g := range groups {
-		story.Timeline = append(story.Timeline, b.event(g))
+		ev, draft := b.event(g)
+		story.Timeline = append(story.Timeline, ev)
+		drafts = append(drafts, draft)
+	}
+	if st.writer != nil && len(groups) > 0 {
+		b.writeLines(ctx, st.writer, groups, drafts, story.Timeline)
+		if err := ctx.Err(); err != nil {
+			return Story{}, err
+		}
 	}
 	for _, f := range tl.Figures {
 		if sf, ok := b.figure(f, keep); ok && len(story.Figures) < maxStoryFigures {
@@ -442,6 +508,11 @@ func (st *Storyteller) Story(ctx context.Context, o StoryOptions) (result Story,
 	}
 	story.TookMS = time.Since(start).Milliseconds()
 	return story, nil
+}
+
+// wholeKey names a whole-coverage story of a corpus generation.
+func wholeKey(gen string, o StoryOptions) string {
+	return fmt.Sprintf("%s|%s|%d", gen, o.Lang, o.MaxEvents)
 }
 
 // filter keeps the reports of one article and/or about the topic: a
@@ -529,7 +600,7 @@ const maxEventSources = 5
 // did what where, or its shortest verbatim clause), dated at the
 // precision the text gives or as a range of days, with one quote per
 // article as its evidence.
-func (b *storyBuilder) event(g timeline.Group) StoryEvent {
+func (b *storyBuilder) event(g timeline.Group) (StoryEvent, string) {
 	var ns []int
 	seen := map[string]bool{}
 	anchors := map[string]bool{}
@@ -551,9 +622,12 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 			how = append(how, e.How)
 		}
 	}
+	if g.Stretched != "" {
+		how = append(how, "days from "+g.Stretched)
+	}
 	text := ""
 	if l, ok := lines[b.lang]; ok {
-		text = l.Text
+		text = g.Visit.Tell(b.lang) + l.Text
 	} else {
 		kind := g.KindIn(b.lang)
 		if kind == "" {
@@ -565,7 +639,33 @@ func (b *storyBuilder) event(g timeline.Group) StoryEvent {
 	if g.End.Prec == timeline.Day && g.End != g.Date {
 		ev.End = g.End.String()
 	}
-	return ev
+	return ev, text
+}
+
+// writeLines has w tell the events (model-written, verified lines) and
+// puts each line that held in place of the extractive one.
+func (b *storyBuilder) writeLines(ctx context.Context, w StoryWriter, groups []timeline.Group, drafts []string, evs []StoryEvent) {
+	byN := map[int]StoryCitation{}
+	for _, c := range b.cites {
+		byN[c.N] = c
+	}
+	reqs := make([]StoryLine, len(evs))
+	for i, ev := range evs {
+		reqs[i] = StoryLine{Date: groups[i].Span(b.lang), Draft: drafts[i]}
+		for _, n := range ev.Citations {
+			reqs[i].Citations = append(reqs[i].Citations, byN[n])
+		}
+	}
+	lines, err := w.StoryLines(ctx, b.lang, reqs)
+	if err != nil {
+		return // the extractive lines stand
+	}
+	for i, l := range lines {
+		if i < len(evs) && l != "" {
+			evs[i].Event = groups[i].Span(b.lang) + " — " + l
+			evs[i].Model = true
+		}
+	}
 }
 
 // Bounds of a figure's line.
@@ -686,18 +786,14 @@ func (b *storyBuilder) overview(groups []timeline.Group, s Story) string {
 		}
 		return "The coverage gives no dated events on this."
 	}
-	top := groups[0]
-	for _, g := range groups {
-		if len(g.Docs) > len(top.Docs) || len(g.Docs) == len(top.Docs) && g.Date.Prec > top.Date.Prec {
-			top = g
+	ti := 0
+	for i, g := range groups {
+		if top := groups[ti]; len(g.Docs) > len(top.Docs) || len(g.Docs) == len(top.Docs) && g.Date.Prec > top.Date.Prec {
+			ti = i
 		}
 	}
-	var topLine string
-	for _, e := range s.Timeline {
-		if e.Date == top.Date.String() {
-			topLine = strings.TrimPrefix(e.Event, top.Span(b.lang)+" — ")
-		}
-	}
+	top := groups[ti]
+	topLine := strings.TrimPrefix(s.Timeline[ti].Event, top.Span(b.lang)+" — ")
 	lastG := groups[len(groups)-1]
 	lastDate := lastG.Date
 	if lastG.End.Prec == timeline.Day {

@@ -61,7 +61,7 @@ func New() (*Prompts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prompts: parsing templates: %w", err)
 	}
-	for _, name := range []string{"system.tmpl", "answer.tmpl", "rewrite.tmpl", "summary.tmpl", "sources"} {
+	for _, name := range []string{"system.tmpl", "answer.tmpl", "rewrite.tmpl", "summary.tmpl", "storylines.tmpl", "sources"} {
 		if t.Lookup(name) == nil {
 			return nil, fmt.Errorf("prompts: template %q is missing", name)
 		}
@@ -112,6 +112,36 @@ func (p *Prompts) Summary(topic string, sources []Source) (string, error) {
 		Sources []Source
 		Decline string
 	}{strings.TrimSpace(topic), sources, DeclineMarker})
+}
+
+// StoryEvent is one timeline event offered to the model to tell: its
+// number (E<N>), its date as shown, the extractive line and the markers
+// of the sources it may cite.
+type StoryEvent struct {
+	N       int
+	Date    string
+	Draft   string
+	Markers string
+}
+
+// StoryLines asks for one sentence per event in lang ("en" or "id"),
+// each from its own cited sources.
+func (p *Prompts) StoryLines(lang string, sources []Source, events []StoryEvent) (string, error) {
+	if err := checkSources(sources); err != nil {
+		return "", err
+	}
+	if len(events) == 0 {
+		return "", errors.New("prompts: no events to tell")
+	}
+	language := "English"
+	if lang == "id" {
+		language = "Indonesian"
+	}
+	return p.render("storylines.tmpl", struct {
+		Language string
+		Sources  []Source
+		Events   []StoryEvent
+	}{language, sources, events})
 }
 
 func (p *Prompts) render(name string, data any) (string, error) {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -31,8 +32,55 @@ type composer struct {
 
 // candidate is one composition from one report.
 type candidate struct {
-	line  map[string]Line
-	score int
+	line    map[string]Line
+	score   int
+	nominal bool   // an event told by its noun ("Kunjungan Lavrov ke Pyongyang")
+	lang    string // the report's language
+}
+
+// isSayWord reports the words that attribute speech ("kata", "ujar",
+// "said").
+func isSayWord(w string) bool {
+	switch w {
+	case "kata", "katanya", "ujar", "ujarnya", "tutur", "said", "says":
+		return true
+	}
+	return false
+}
+
+// speakerNear returns the person a say-word in the date's clause, or the
+// clause just before it, attributes the sentence to; "" when none.
+func speakerNear(e Event, toks []lexicon.Token, names []name, mi int, clauseOf func(int) int) string {
+	say := -1
+	for i := range toks {
+		if d := clauseOf(mi) - clauseOf(i); d >= 0 && d <= 2 && isSayWord(toks[i].Norm) {
+			say = i
+		}
+	}
+	if say < 0 {
+		return ""
+	}
+	for _, n := range names {
+		if n.first > say && n.last < mi && !n.place && strings.Contains(n.key, " ") {
+			sh := n.show
+			if k := strings.LastIndex(sh, ", "); k >= 0 {
+				sh = sh[k+2:] // "… Rusia, Maria Zakharova": a title's country, then the person
+			}
+			return sh
+		}
+	}
+	return ""
+}
+
+// lowerFirst lower-cases a line's first letter unless it begins a name.
+func lowerFirst(s string, names []name) string {
+	for _, n := range names {
+		if strings.HasPrefix(s, n.show) {
+			return s
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[size:]
 }
 
 // compose writes the group's line in English and Indonesian from its best
@@ -47,6 +95,9 @@ func (c composer) compose(g Group) map[string]Line {
 		if cand.line == nil {
 			continue
 		}
+		if e.Date == g.Date && cand.score > 0 {
+			cand.score++ // a report at the line's own date tells it best
+		}
 		if best.line == nil || cand.score > best.score || cand.score == best.score && n < bestLen {
 			best, bestLen = cand, n
 		}
@@ -54,7 +105,41 @@ func (c composer) compose(g Group) map[string]Line {
 	if best.line == nil {
 		return nil
 	}
+	if en := best.line["en"]; en.Quoted && best.lang != "en" {
+		best.line["en"] = c.englishOf(g, en.Doc)
+	}
 	return best.line
+}
+
+// englishOf composes the English line of a group whose best report could
+// only be quoted, in Indonesian: from that report when it reads in
+// English (englishLine), else from another of the group's reports, else
+// as the event's kind and names (skeletonEN).
+func (c composer) englishOf(g Group, doc string) Line {
+	evs := append([]Event(nil), g.Events...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Doc == doc && evs[j].Doc != doc })
+	for _, e := range evs {
+		toks := lexicon.Tokenize(e.Text)
+		if e.Lang == "en" || e.Lang == "" && looksEnglish(toks) {
+			continue
+		}
+		if l := c.englishLine(e, toks, c.ents.sentenceNames(e.Text, toks, c.lex), mentionToken(e, toks)); l != "" {
+			return Line{Text: l, Doc: e.Doc}
+		}
+	}
+	e := evs[0]
+	toks := lexicon.Tokenize(e.Text)
+	return Line{Text: c.skeletonEN(g, e, toks, c.ents.sentenceNames(e.Text, toks, c.lex)), Doc: e.Doc}
+}
+
+// mentionToken is the index of the first token of the event's date, or -1.
+func mentionToken(e Event, toks []lexicon.Token) int {
+	for i, t := range toks {
+		if t.Start >= e.Mention.Start-e.Sentence.Start {
+			return i
+		}
+	}
+	return -1
 }
 
 // Words a composition may skip between a verb and its object: titles of
@@ -84,11 +169,26 @@ func clauseBreak(gap string) bool {
 }
 
 func (c composer) fromReport(e Event, kind string) candidate {
+	cand := c.composeReport(e, kind)
+	cand.lang = e.Lang
+	if cand.lang != "id" && cand.lang != "en" {
+		cand.lang = "id"
+		if looksEnglish(lexicon.Tokenize(e.Text)) {
+			cand.lang = "en"
+		}
+	}
+	return cand
+}
+
+func (c composer) composeReport(e Event, kind string) candidate {
 	toks := lexicon.Tokenize(e.Text)
 	names := c.ents.sentenceNames(e.Text, toks, c.lex)
-	lang := "id"
-	if looksEnglish(toks) {
-		lang = "en"
+	lang := e.Lang
+	if lang != "id" && lang != "en" {
+		lang = "id"
+		if looksEnglish(toks) {
+			lang = "en"
+		}
 	}
 	// The event words near the date are what the date dates ("perjanjian
 	// yang ditandatangani tahun lalu" dates the signing, not the meeting
@@ -98,6 +198,13 @@ func (c composer) fromReport(e Event, kind string) candidate {
 		if t.Start >= e.Mention.Start-e.Sentence.Start {
 			mi = i
 			break
+		}
+	}
+	if lang == "en" && mi >= 0 {
+		// An English report is its own best English line: quoted, not
+		// recomposed.
+		if cand := verbatimEN(e, toks, mi); cand.line != nil {
+			return cand
 		}
 	}
 	// The event words of the date's clause, when it has any, are what the
@@ -122,9 +229,10 @@ func (c composer) fromReport(e Event, kind string) candidate {
 		}
 	}
 	best := candidate{}
-	consider := func(cand candidate) {
+	bestAt := -1
+	consider := func(cand candidate, at int) {
 		if cand.line != nil && cand.score > best.score {
-			best = cand
+			best, bestAt = cand, at
 		}
 	}
 	for vi, t := range toks {
@@ -133,13 +241,27 @@ func (c composer) fromReport(e Event, kind string) candidate {
 			continue
 		}
 		if isNoun(t.Norm) {
-			consider(c.nominal(e, toks, names, vi, v, kind, lang))
+			cand := c.nominal(e, toks, names, vi, v, kind, lang)
+			cand.nominal = true
+			consider(cand, vi)
 			continue
 		}
 		if strings.HasPrefix(t.Norm, "di") && lang == "id" {
 			continue // passive: the agent follows "oleh"
 		}
-		consider(c.clause(e, toks, names, vi, v, kind, lang))
+		consider(c.clause(e, toks, names, vi, v, kind, lang), vi)
+	}
+	// A date in a clause of its own that says who said it ("…, kata juru
+	// bicara …, Maria Zakharova, pada hari Rabu") dates the saying: the
+	// line is what the speaker spoke about.
+	if best.line != nil && best.nominal && mi >= 0 && clauseOf(bestAt) != clauseOf(mi) {
+		if sp := speakerNear(e, toks, names, mi, clauseOf); sp != "" {
+			for l, text := range map[string]string{"en": " on ", "id": " tentang "} {
+				ln := best.line[l]
+				ln.Text = sp + text + lowerFirst(ln.Text, names)
+				best.line[l] = ln
+			}
+		}
 	}
 	if best.line != nil {
 		return best
@@ -413,6 +535,24 @@ func (c composer) nominal(e Event, toks []lexicon.Token, names []name, vi int, v
 		}
 		return candidate{line: line, score: score}
 	}
+	// pertemuan A dan B: a meeting of two or more
+	if k := at(j); k >= 0 && !names[k].place && v.en == "meeting" {
+		if ks := coordinated(e, toks, names, k); len(ks) >= 2 {
+			line := map[string]Line{}
+			for _, l := range []string{"en", "id"} {
+				n := noun(l)
+				if n == "" {
+					return candidate{}
+				}
+				text := capitalise(n) + " " + joinNames(names, ks, l)
+				if l == "en" {
+					text = capitalise(n) + " between " + joinNames(names, ks, l)
+				}
+				line[l] = Line{Text: text, Doc: e.Doc}
+			}
+			return candidate{line: line, score: score}
+		}
+	}
 	// Kunjungan A ke P / visit of A to P
 	k := at(j)
 	if k < 0 || names[k].place || names[k].last+2 >= len(toks) {
@@ -477,7 +617,7 @@ func isNoun(w string) bool {
 	switch w {
 	case "pertemuan", "pertemuannya", "kunjungan", "pembicaraan", "penandatanganan", "pengiriman", "pengerahan",
 		"pidato", "konferensi", "parade", "upacara", "meeting", "talks", "visit", "visits", "trip", "deployment",
-		"speech", "conference", "ceremony", "signing", "release":
+		"speech", "conference", "ceremony", "signing", "release", "kedatangan", "arrival":
 		return true
 	}
 	return false
@@ -562,6 +702,8 @@ var irregularPast = map[string]string{
 	"build": "built", "pay": "paid", "keep": "kept", "find": "found", "lose": "lost", "run": "ran", "write": "wrote",
 	"become": "became", "know": "knew", "think": "thought", "stand": "stood", "set": "set", "put": "put", "cut": "cut",
 	"hit": "hit", "shake": "shook", "sign": "signed", "die": "died", "seek": "sought", "fly": "flew", "arise": "arose",
+	"rise": "rose", "fall": "fell", "grow": "grew", "strike": "struck", "break": "broke", "drive": "drove", "choose": "chose",
+	"catch": "caught", "teach": "taught", "hear": "heard", "feel": "felt", "spend": "spent", "lend": "lent", "bear": "bore",
 }
 
 // doubleFinal are verbs that double their last consonant in the past.
@@ -584,7 +726,7 @@ func shortestClause(e Event, toks []lexicon.Token, names []name, mi int) string 
 	mentionTo := e.Mention.End - e.Sentence.Start
 	// The clause holding the date, when it is a clause and not a label.
 	for ci, cl := range clauses {
-		if mi >= cl.from && mi <= cl.to && cl.to-cl.from+1 >= 4 {
+		if mi >= cl.from && mi <= cl.to && cl.to-cl.from+1 >= 4 && content(e, toks, clauseSpan{cl.from, cl.to}) >= 2 {
 			from := cl.from
 			// "…perang di Ukraina, yang dimulai pada Februari 2022": a
 			// relative clause needs what it is about.
@@ -631,4 +773,64 @@ func shortestClause(e Event, toks []lexicon.Token, names []name, mi int) string 
 		best = strings.TrimRight(strings.TrimSpace(e.Text), ".")
 	}
 	return best
+}
+
+// maxVerbatimWords bounds a verbatim English line.
+const maxVerbatimWords = 28
+
+// verbatimEN quotes an English report from the start of the sentence (or
+// of the date's clause, when the sentence is long) to the end of the
+// clause that holds the date: "Debian 4.0 (etch) was released April 8th,
+// 2007 for the same number of architectures as in sarge". A date in
+// parentheses after a heading ("Debian 4.0 Etch (8 April 2007): named for
+// …") gives the heading. A quote with an event word scores above a
+// heading, a heading above a bare clause.
+func verbatimEN(e Event, toks []lexicon.Token, mi int) candidate {
+	rel := func(off int) int { return off - e.Sentence.Start }
+	mEnd := mi
+	for mEnd+1 < len(toks) && toks[mEnd+1].End <= rel(e.Mention.End) {
+		mEnd++
+	}
+	line := func(text string, score int) candidate {
+		text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ",;:"))
+		if text == "" {
+			return candidate{}
+		}
+		l := Line{Text: "“" + text + "”", Doc: e.Doc, Quoted: true}
+		return candidate{line: map[string]Line{"en": l, "id": l}, score: score}
+	}
+	// A heading: "Name (date):".
+	if open := strings.LastIndex(e.Text[:rel(e.Mention.Start)], "("); open > 0 && strings.TrimSpace(e.Text[open+1:rel(e.Mention.Start)]) == "" &&
+		strings.HasPrefix(strings.TrimSpace(e.Text[rel(e.Mention.End):]), ")") {
+		return line(e.Text[:open], 1)
+	}
+	end := len(toks) - 1
+	for k := mEnd + 1; k < len(toks); k++ {
+		if strings.ContainsAny(e.Text[toks[k-1].End:toks[k].Start], ",;:()“”\"—–") {
+			end = k - 1
+			break
+		}
+	}
+	start := 0
+	if end-start+1 > maxVerbatimWords {
+		for k := mi; k > 0; k-- {
+			if strings.ContainsAny(e.Text[toks[k-1].End:toks[k].Start], ",;:()“”\"—–") {
+				start = k
+				break
+			}
+		}
+	}
+	if end-start+1 > maxVerbatimWords {
+		return candidate{}
+	}
+	score := 1
+	for i := start; i <= end; i++ {
+		if _, ok := verbOf(toks[i].Norm); ok {
+			score = 2
+		}
+	}
+	if start > 0 || end-start+1 < 3 {
+		score-- // a clause without its sentence's subject, or a bare date
+	}
+	return line(e.Text[toks[start].Start:toks[end].End], score)
 }

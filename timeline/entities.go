@@ -97,9 +97,17 @@ type name struct {
 func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWorder) []name {
 	var out []name
 	runs := 0
+	placer, _ := lex.(interface{ IsPlaceName(string) bool })
 	flushRun := func(from, to int) {
 		if from < 0 {
 			return
+		}
+		// "Menteri Keuangan Sri Mulyani": the office's field is not part
+		// of the person's name (a place is: "Presiden Ukraina …" keeps
+		// Ukraina as a name of its own).
+		if from > 0 && to-from >= 2 && isTitleWord(toks[from-1].Norm) && lex != nil && lex.KnownWord(toks[from].Norm) &&
+			(placer == nil || !placer.IsPlaceName(toks[from].Norm)) {
+			from++
 		}
 		runs++
 		ws := make([]string, 0, to-from+1)
@@ -128,7 +136,10 @@ func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWor
 	for i := range toks {
 		// A sentence's first word is a name when the coverage uses it as one
 		// ("Putin terakhir kali bertemu …"), dictionary word or not.
-		in := isName(toks, i, lex) || i == 0 && toks[0].Upper && !toks[0].Num && e.solo[toks[0].Norm] && !isNameStop(toks[0].Norm) && !lexicon.IsCalendarWord(toks[0].Norm)
+		// So is a first word that a name word follows closely ("Korea Utara
+		// mengirim …").
+		first := i == 0 && toks[0].Upper && !toks[0].Num && !isNameStop(toks[0].Norm) && !lexicon.IsCalendarWord(toks[0].Norm)
+		in := isName(toks, i, lex) || first && (e.solo[toks[0].Norm] || len(toks) > 1 && isName(toks, 1, lex) && tight(text, toks[0], toks[1]))
 		if in && start >= 0 && !(tight(text, toks[i-1], toks[i]) || text[toks[i-1].End:toks[i].Start] == "-") {
 			flushRun(start, i-1)
 			start = -1
@@ -172,4 +183,31 @@ func (e *entities) learnSurfaces(docs []*docState, lex knownWorder) {
 			}
 		}
 	}
+}
+
+// wholeNames spells name words as the whole names the coverage gives
+// them ("son", "hui" → "Choe Son Hui"), each once, in order; a name
+// within another chosen one is left out.
+func (e *entities) wholeNames(words []string) []string {
+	var shows []string
+	for _, w := range words {
+		key := w
+		if full, ok := e.full[w]; ok {
+			key = full
+		}
+		shows = appendNew(shows, e.showOf(key, capitalise(w)))
+	}
+	var out []string
+	for i, s := range shows {
+		within := false
+		for j, o := range shows {
+			if i != j && len(o) > len(s) && strings.Contains(" "+o+" ", " "+s+" ") {
+				within = true
+			}
+		}
+		if !within {
+			out = append(out, s)
+		}
+	}
+	return out
 }

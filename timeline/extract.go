@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -27,6 +29,13 @@ type Event struct {
 	Places    []string // the names that follow "di", "ke", "in", …
 	Verbs     []string // the English glosses of its event words, sorted
 	Text      string   // the sentence, verbatim
+	Lang      string   // the article's language ("id", "en"), "" when unknown
+	// End is the last day of a stretch the expression itself gives
+	// ("11–13 Juli 2025", "dari Jumat hingga Minggu"); zero otherwise.
+	End Date
+	// Until says the date ends what the sentence tells ("akan tinggal
+	// hingga Minggu").
+	Until     bool
 	anchored  bool
 	fromOwn   bool // resolved without another article's help
 	weekdayOK bool
@@ -44,6 +53,7 @@ type sentence struct {
 	verbAt   []verbPos // event words in order, for the verbs near a date
 	mentions []Mention // offsets in the document text
 	future   bool
+	days     int // the length of a visit the sentence gives ("kunjungan tiga hari"), 0 if none
 }
 
 // knownWorder tells dictionary words from names (lexicon.Lexicon).
@@ -104,7 +114,49 @@ func readSentence(text string, para int, sp retrieval.Span, lex knownWorder) sen
 		}
 	}
 	flush()
+	s.days = visitDays(toks)
 	return s
+}
+
+// visitDays reads the length of a visit or trip a sentence gives: "kunjungan
+// (selama) tiga hari", "a three-day visit", "visit of three days". A
+// number of days followed by "lalu", "ago" or "terakhir" is a relative date
+// or a period, not a visit's length.
+func visitDays(toks []lexicon.Token) int {
+	for i := 0; i+1 < len(toks); i++ {
+		n, ok := lexicon.NumberWord(toks[i].Norm)
+		if !ok && toks[i].Num {
+			v, err := strconv.Atoi(toks[i].Norm)
+			n, ok = float64(v), err == nil
+		}
+		if !ok || n < 2 || n > 31 || !isDayWord(toks[i+1].Norm) {
+			continue
+		}
+		if i+2 < len(toks) {
+			if w := toks[i+2].Norm; isPastWord(w) || w == "ago" || w == "terakhir" || w == "kemudian" || w == "later" {
+				continue
+			}
+		}
+		visit := i+2 < len(toks) && isVisitNoun(toks[i+2].Norm)
+		for k := i - 1; k >= 0 && k >= i-3 && !visit; k-- {
+			visit = isVisitNoun(toks[k].Norm)
+		}
+		if visit {
+			return int(n)
+		}
+	}
+	return 0
+}
+
+func isDayWord(w string) bool { return w == "hari" || w == "day" || w == "days" }
+
+// isVisitNoun names a stay somewhere: a visit, a trip, a tour.
+func isVisitNoun(w string) bool {
+	switch w {
+	case "kunjungan", "kunjungannya", "lawatan", "perjalanan", "visit", "trip", "tour", "stay":
+		return true
+	}
+	return false
 }
 
 // dropReportDates removes the date a sentence gives for when something
@@ -300,21 +352,58 @@ type docState struct {
 func (d *docState) events() []Event {
 	var out []Event
 	for _, s := range d.sents {
+		// A year the sentence states is the year of its year-less dates
+		// ("DebConf4 … in Porto Alegre in 2004, on May 26th").
+		year := 0
+		for _, m := range s.mentions {
+			if m.Absolute() {
+				year = m.Year
+				break
+			}
+		}
 		for _, m := range s.mentions {
 			date, ok := Resolve(m, d.ref, s.future)
+			how := "stated in the text"
+			if year != 0 && (m.Kind == KindDayMonth || m.Kind == KindMonth) && m.Or == 0 {
+				local := Mention{Kind: KindYearMonth, Year: year, Month: m.Month}
+				if m.Kind == KindDayMonth {
+					local = Mention{Kind: KindFull, Year: year, Month: m.Month, Day: m.Day, Span: m.Span}
+				}
+				if validDay(year, m.Month, max(m.Day, 1)) {
+					date, ok = Resolve(local, nil, false)
+					how = fmt.Sprintf("the year %d the sentence states", year)
+				}
+			} else if !m.Absolute() {
+				how = d.how
+			}
 			if !ok {
 				continue
 			}
-			how := "stated in the text"
-			if !m.Absolute() {
-				how = d.how
-			}
-			out = append(out, Event{
+			e := Event{
 				Doc: d.in.Doc.ID, Paragraph: s.para, Sentence: s.span,
 				Mention: retrieval.Span{Start: m.Start, End: m.End}, Date: date, How: how,
 				Names: keys(s.names), Places: keys(s.places), Verbs: s.verbsNear(m), Text: s.text,
+				Until: m.Until, Lang: d.in.Doc.Lang,
 				anchored: !m.Absolute() && !d.own, fromOwn: m.Absolute() || d.own,
-			})
+			}
+			if m.Span > 0 && date.Prec == Day {
+				e.End = dayDate(date.Time().AddDate(0, 0, m.Span))
+			}
+			// A visit's length and one of its ends in one sentence ("tiba
+			// pada Jumat untuk kunjungan tiga hari", "a three-day visit that
+			// ends on Sunday"): the stretch it covers.
+			if s.days > 1 && date.Prec == Day && m.Span == 0 {
+				switch {
+				case m.Until:
+					e.End = date
+					e.Date = dayDate(date.Time().AddDate(0, 0, -(s.days - 1)))
+					e.How += fmt.Sprintf("; the %d-day visit the sentence gives, ending that day", s.days)
+				case contains1(s.verbsNear(m), "arrival") || contains1(s.verbsNear(m), "start"):
+					e.End = dayDate(date.Time().AddDate(0, 0, s.days-1))
+					e.How += fmt.Sprintf("; the %d-day visit the sentence gives, from that day", s.days)
+				}
+			}
+			out = append(out, e)
 		}
 	}
 	return out

@@ -16,10 +16,33 @@ type Group struct {
 	Docs   []string
 	Names  []string // names most reports give, most frequent first
 	Verbs  []string
-	Who    []string        // the rare names as the text spells them, most reported first
-	Kind   string          // the English gloss of its most reported specific event kind ("meeting"), or ""
-	End    Date            // the last day of an event reported over consecutive days; zero otherwise
-	Lines  map[string]Line // the event told in "en" and "id"; nil when no report could be told
+	Who    []string // the rare names as the text spells them, most reported first
+	Kind   string   // the English gloss of its most reported specific event kind ("meeting"), or ""
+	End    Date     // the last day of an event reported over consecutive days; zero otherwise
+	// Stretched says how the days were found when the event's span comes
+	// from the length of a visit ("a 3-day visit ending 2025-07-13, the
+	// day …"); "" otherwise.
+	Stretched string
+	Visit     Visit           // the visit that stretched it; zero otherwise
+	Lines     map[string]Line // the event told in "en" and "id"; nil when no report could be told
+}
+
+// Visit is a stay of several days an event is part of.
+type Visit struct {
+	Who  string // the visitor, as the coverage spells the whole name
+	Days int
+}
+
+// Tell introduces a line with the visit in lang: "Sergei Lavrov’s
+// 3-day visit: ", "Kunjungan 3 hari Sergei Lavrov: "; "" for none.
+func (v Visit) Tell(lang string) string {
+	if v.Days == 0 || v.Who == "" {
+		return ""
+	}
+	if lang == "id" {
+		return fmt.Sprintf("Kunjungan %d hari %s: ", v.Days, v.Who)
+	}
+	return fmt.Sprintf("%s’s %d-day visit: ", v.Who, v.Days)
 }
 
 // Span writes the group's date for people in lang: "12 July 2025", or a
@@ -127,9 +150,26 @@ func groupEvents(events []Event, w nameWeights) []Group {
 			byCoarse[k] = append(byCoarse[k], i)
 		}
 	}
+	// One article naming the same kind of event with the same people
+	// twice ("bertemu … pada 3 September", "pertemuan Putin dan Kim pada
+	// bulan September") tells one event.
+	sameArticle := func(i, j int) bool {
+		if events[i].Doc != events[j].Doc || !hasSpecificShared(verbs[i], verbs[j]) {
+			return false
+		}
+		// Names as the other sentence writes them: a sentence's first word
+		// ("Putin terakhir kali bertemu …") is not among its name words.
+		n := 0
+		for x := range names[i] {
+			if surface(events[j].Text, x) != "" {
+				n++
+			}
+		}
+		return n >= 2
+	}
 	for i, a := range events {
 		for _, j := range byCoarse[a.Date] {
-			if same(i, j) {
+			if same(i, j) || sameArticle(i, j) {
 				parent[find(i)] = find(j)
 				break
 			}
@@ -154,6 +194,11 @@ func groupEvents(events []Event, w nameWeights) []Group {
 		for _, e := range g.Events {
 			if e.Date.Prec > g.Date.Prec {
 				g.Date = e.Date
+			}
+		}
+		for _, e := range g.Events {
+			if e.Date == g.Date && e.End.Prec == Day && (g.End.Prec != Day || g.End.Before(e.End)) {
+				g.End = e.End
 			}
 		}
 		g.finish()

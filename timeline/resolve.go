@@ -22,6 +22,9 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 	case KindFull:
 		return Date{Year: m.Year, Month: m.Month, Day: m.Day, Prec: Day}, true
 	case KindYearMonth:
+		if m.Or != 0 {
+			return Date{Year: m.Year, Prec: Year}, true
+		}
 		return Date{Year: m.Year, Month: m.Month, Prec: Month}, true
 	case KindYear:
 		return Date{Year: m.Year, Prec: Year}, true
@@ -51,6 +54,14 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 		} else if !future && m.Month > rm {
 			y--
 		}
+		if m.Or != 0 {
+			// "Juli atau Agustus": the year both months fall in, when they do.
+			alt, _ := Resolve(Mention{Kind: KindMonth, Month: m.Or, Weekday: -1}, ref, future)
+			if alt.Year != y {
+				return Date{}, false
+			}
+			return Date{Year: y, Prec: Year}, true
+		}
 		return Date{Year: y, Month: m.Month, Prec: Month}, true
 	case KindMonthLast:
 		y := ry
@@ -63,8 +74,17 @@ func Resolve(m Mention, ref *Ref, future bool) (Date, bool) {
 	case KindRelMonth:
 		t := time.Date(ry, time.Month(rm)+time.Month(m.Offset), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Year: t.Year(), Month: int(t.Month()), Prec: Month}, true
+	case KindRelDay:
+		if !ref.Published {
+			return Date{}, false // "kemarin" counts from when the article appeared, which an anchor is not
+		}
+		return dayDate(r.AddDate(0, 0, m.Offset)), true
 	case KindWeekday:
-		return dayDate(weekdayNear(r, time.Weekday(m.Weekday), ref.Published, future)), true
+		d := weekdayNear(r, time.Weekday(m.Weekday), ref.Published, future && m.Offset == 0)
+		if m.Offset < 0 && !d.Before(r) {
+			d = d.AddDate(0, 0, -7) // "Rabu lalu": strictly before the reference day
+		}
+		return dayDate(d), true
 	}
 	return Date{}, false
 }

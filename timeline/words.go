@@ -74,7 +74,8 @@ func isNameStop(w string) bool {
 		"darat", "rakyat", "departemen", "negara", "korut", "korsel",
 		// Titles of office.
 		"menteri", "luar", "negeri", "menlu", "presiden", "pemimpin", "kepala", "perdana", "diplomat", "juru", "bicara",
-		"wakil", "jenderal", "raja", "ratu", "ketua", "duta", "besar", "mantan",
+		"wakil", "jenderal", "raja", "ratu", "ketua", "duta", "besar", "mantan", "gubernur", "bupati", "walikota",
+		"wali", "direktur", "panglima", "jaksa", "hakim", "kapolri", "kapolda",
 		// English.
 		"the", "a", "an", "in", "on", "at", "of", "and", "for", "with", "by", "from", "to", "this", "that", "it",
 		"he", "she", "they", "we", "its", "his", "her", "after", "before", "since", "when", "while", "as", "during",
@@ -118,6 +119,7 @@ var eventVerbs = []struct {
 	{[]string{"dimulai", "memulai", "began", "started", "founded"}, eventVerb{"start", "awal"}},
 	{[]string{"konferensi", "parade", "upacara", "conference", "ceremony"}, eventVerb{"event", "acara"}},
 	{[]string{"tewas", "terbunuh", "killed", "died"}, eventVerb{"deaths", "korban tewas"}},
+	{[]string{"tiba", "mendarat", "kedatangan", "arrived", "arrives", "landed", "arrival"}, eventVerb{"arrival", "kedatangan"}},
 	{[]string{"setuju", "berjanji", "menjanjikan", "agreed", "pledged", "promised"}, eventVerb{"pledge", "janji"}},
 }
 
@@ -192,4 +194,15 @@ var qualifiers = []struct {
 	{[]string{"up", "to"}, "up to", "hingga"},
 	{[]string{"hampir"}, "nearly", "hampir"},
 	{[]string{"nearly"}, "nearly", "hampir"},
+}
+
+// isTitleWord reports a title of office that may head a name with the
+// office's field ("Menteri Keuangan Sri Mulyani", "Gubernur Bengkulu …").
+func isTitleWord(w string) bool {
+	switch w {
+	case "menteri", "presiden", "gubernur", "bupati", "walikota", "kepala", "ketua", "direktur", "panglima", "jaksa",
+		"minister", "governor", "director", "chief", "secretary":
+		return true
+	}
+	return false
 }

@@ -20,6 +20,7 @@ func runSummary(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	topic := fs.String("topic", "", "summarise what the coverage says about `T`")
 	doc := fs.String("doc", "", "summarise one article (its `ID`: the file name without extension)")
 	lang := fs.String("lang", "en", "language of the summary: en or id")
+	events := fs.Int("events", 12, "show at most `N` timeline events, the most widely reported (0: all)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: kabar summary [flags]\n\nTells the story of the coverage: an overview, a dated timeline and the key figures, every line cited.\n\nFlags:")
 		fs.PrintDefaults()
@@ -33,6 +34,13 @@ func runSummary(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	}
 	if *lang != "en" && *lang != "id" {
 		return usagef("--lang must be en or id")
+	}
+	if *events < 0 {
+		return usagef("--events must be 0 (all) or more")
+	}
+	maxEvents := *events
+	if maxEvents == 0 {
+		maxEvents = -1 // every event
 	}
 	topicSet := false
 	fs.Visit(func(f *flag.Flag) {
@@ -51,7 +59,11 @@ func runSummary(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	if st.Skipped > 0 {
 		fmt.Fprintf(stderr, "kabar: %d corpus files skipped; run `kabar index` to see why\n", st.Skipped)
 	}
-	story, err := answer.NewStoryteller(ix).Story(ctx, answer.StoryOptions{Topic: *topic, TopicSet: topicSet, DocID: *doc, Lang: *lang})
+	svc, err := e.service(ix) // with a model configured, it writes the lines (verified)
+	if err != nil {
+		return err
+	}
+	story, err := svc.Storyteller().Story(ctx, answer.StoryOptions{Topic: *topic, TopicSet: topicSet, DocID: *doc, Lang: *lang, MaxEvents: maxEvents})
 	if err != nil {
 		if errors.Is(err, answer.ErrEmptyTopic) || errors.Is(err, answer.ErrUnknownDocument) ||
 			errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) {

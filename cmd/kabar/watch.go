@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kabar-bot/kabar/answer"
 	"github.com/kabar-bot/kabar/feeds"
 	"github.com/kabar-bot/kabar/live"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -32,15 +33,22 @@ func (e *env) openLive(ctx context.Context) (*liveCoverage, error) {
 	if err != nil {
 		return nil, err
 	}
+	e.warmStories(ctx, svc)
 	lc := &liveCoverage{corpus: live.NewCorpus(ix, svc, time.Now()), interval: e.cfg.Feeds.Interval.D()}
 	if dir := e.corpusDir(); dir != "" {
 		lc.updater = &live.Updater{
-			Ignore:  e.dataDir,
-			Build:   e.rebuildIndex,
-			Service: func(ix *retrieval.Index) (live.Service, error) { return e.service(ix) },
-			Corpus:  lc.corpus,
-			Rescan:  e.cfg.Live.Rescan.D(),
-			Logger:  e.logger.With("component", "live"),
+			Ignore: e.dataDir,
+			Build:  e.rebuildIndex,
+			Service: func(ix *retrieval.Index) (live.Service, error) {
+				svc, err := e.service(ix)
+				if err == nil {
+					e.warmStories(ctx, svc)
+				}
+				return svc, err
+			},
+			Corpus: lc.corpus,
+			Rescan: e.cfg.Live.Rescan.D(),
+			Logger: e.logger.With("component", "live"),
 		}
 		if e.cfg.Live.Watch {
 			lc.updater.Dir = dir
@@ -52,6 +60,24 @@ func (e *env) openLive(ctx context.Context) (*liveCoverage, error) {
 		}
 	}
 	return lc, nil
+}
+
+// warmStories tells the whole-coverage story of svc's index in the
+// background (answer.Storyteller.Warm): the bot is ready without waiting,
+// and the first /summary finds it told. At 10,000 articles the timeline
+// takes seconds to build; a service replaced by a newer generation
+// before it finishes simply finishes for nothing.
+func (e *env) warmStories(ctx context.Context, svc *answer.Service) {
+	go func() {
+		start := time.Now()
+		if err := svc.Storyteller().Warm(ctx); err != nil {
+			if ctx.Err() == nil {
+				e.logger.Warn("summary precompute failed", "err", err)
+			}
+			return
+		}
+		e.logger.Info("summary precomputed", "took_ms", time.Since(start).Milliseconds())
+	}()
 }
 
 // serve runs run (the bot) with the updater and the feed poller beside
