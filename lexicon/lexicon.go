@@ -21,6 +21,7 @@ type Lexicon struct {
 	synonyms       map[string][]string // Indonesian word → its synonyms in the LibreOffice Indonesian thesaurus (first sense)
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
 	known          map[string]bool     // every single word the dictionaries use, either language
+	listed         map[string]bool     // headwords translated only by themselves: transliterated names
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
 	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
 	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
@@ -65,12 +66,14 @@ func New() (*Lexicon, error) {
 	l.glosses = buildGlosses(l.news, l.freedict)
 	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)
 	l.known = map[string]bool{}
+	l.listed = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
 		for h, vals := range d {
 			// An entry translated only by itself ("putin": putin,
 			// "beijing": beijing) is a name the dictionary transliterates,
 			// not an ordinary word.
 			if len(vals) == 1 && vals[0] == h {
+				l.listed[h] = true
 				continue
 			}
 			if !strings.Contains(h, " ") {
@@ -96,6 +99,11 @@ func New() (*Lexicon, error) {
 // language's dictionary (and so, capitalised, more likely a title or a
 // place than a person's name).
 func (l *Lexicon) KnownWord(norm string) bool { return l.known[norm] || l.IsStop(norm) }
+
+// Listed reports whether a dictionary lists the word at all, also as a
+// name it only transliterates ("bengkulu": bengkulu): a word of an
+// office's field ("Gubernur Bengkulu") rather than of a person's name.
+func (l *Lexicon) Listed(norm string) bool { return l.KnownWord(norm) || l.listed[norm] }
 
 // IsNoun reports whether a folded English word names a thing: its
 // dominant WordNet sense is a noun ("tanks", "prisoner"), and it is not an

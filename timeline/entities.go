@@ -93,6 +93,15 @@ type name struct {
 	run         int    // which capitalised run it came from
 }
 
+// listed reports whether a dictionary lists the word, also as a name it
+// only transliterates ("Bengkulu"), when the lexicon can tell.
+func listed(lex knownWorder, norm string) bool {
+	if l, ok := lex.(interface{ Listed(string) bool }); ok {
+		return l.Listed(norm)
+	}
+	return lex.KnownWord(norm)
+}
+
 // sentenceNames finds the whole names of a sentence's tokens.
 func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWorder) []name {
 	var out []name
@@ -105,7 +114,7 @@ func (e *entities) sentenceNames(text string, toks []lexicon.Token, lex knownWor
 		// "Menteri Keuangan Sri Mulyani": the office's field is not part
 		// of the person's name (a place is: "Presiden Ukraina …" keeps
 		// Ukraina as a name of its own).
-		if from > 0 && to-from >= 2 && isTitleWord(toks[from-1].Norm) && lex != nil && lex.KnownWord(toks[from].Norm) &&
+		if from > 0 && to-from >= 2 && isTitleWord(toks[from-1].Norm) && lex != nil && listed(lex, toks[from].Norm) &&
 			(placer == nil || !placer.IsPlaceName(toks[from].Norm)) {
 			from++
 		}
