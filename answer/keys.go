@@ -84,8 +84,8 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		}
 		keys = kept
 	}
-	if typ == lexicon.AnswerDate && q.Future && !c.speaksOfFuture() {
-		keys = notBefore(keys, c.doc.Published)
+	if typ == lexicon.AnswerDate && q.Future {
+		keys = futureKeys(c, keys)
 	}
 	if typ == lexicon.AnswerDate && q.Exact {
 		keys = dayPrecise(c, keys) // "the exact date": "in October" does not say it
@@ -440,33 +440,37 @@ func isPathByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("/._-+", b) >= 0
 }
 
-// speaksOfFuture reports whether the sentence speaks of what will happen
-// ("akan diadakan", "dijadwalkan", "next week").
-func (c *candidate) speaksOfFuture() bool {
-	for _, t := range c.toks {
-		if lexicon.FutureWord(t.Norm) {
-			return true
-		}
-	}
-	return false
-}
-
-// notBefore keeps the date keys that do not fall before the article's
-// publication date: a question about what will happen is not answered by
-// what the article reports as past. Unresolved keys, and all keys of an
-// undated article, cannot be placed and are dropped.
-func notBefore(keys []key, published string) []key {
-	pub, ok := timeline.ParsePublished(published)
-	if !ok {
-		return nil
-	}
+// futureKeys keeps, for a question about what will happen, the dates
+// the sentence puts in the future: one its clause marks so ("akan
+// diadakan di Minsk pada bulan Oktober", "awal minggu depan"), unless the
+// article's date shows it past. The day something was said ("…, kata
+// Lavrov, Sabtu") and dates the article reports as past do not answer.
+func futureKeys(c *candidate, keys []key) []key {
+	pub, dated := timeline.ParsePublished(c.doc.Published)
 	var out []key
 	for _, k := range keys {
-		if k.date != nil && !endsBefore(*k.date, pub) {
+		if k.date != nil && dated && endsBefore(*k.date, pub) {
+			continue
+		}
+		if c.futureClause(k) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// futureClause reports whether a future word is in the key or in its
+// clause before it (no comma between, at most eight words back).
+func (c *candidate) futureClause(k key) bool {
+	for i := k.last; i >= 0 && i >= k.first-8; i-- {
+		if lexicon.FutureWord(c.toks[i].Norm) {
+			return true
+		}
+		if i > 0 && i <= k.first && strings.ContainsAny(c.doc.Text[c.toks[i-1].End:c.toks[i].Start], ",;:") {
+			return false
+		}
+	}
+	return false
 }
 
 // dayPrecise keeps the date keys that name a day: resolved to the day,

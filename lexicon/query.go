@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -510,6 +511,21 @@ func (l *Lexicon) setOwners(q *Query, text string, toks []Token) {
 	}
 }
 
+// countriesOf returns the countries a capital or seat of power stands
+// for in news ("pyongyang" → korea utara), sorted.
+func (l *Lexicon) countriesOf(metonym string) []string {
+	var out []string
+	for country, ms := range l.metonyms {
+		for _, m := range ms {
+			if m == metonym {
+				out = append(out, country)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // placeNamed reports whether a name concept is a place's: its words, or
 // one of its alternatives, a place name ("Korea Selatan", "Korsel").
 func (l *Lexicon) placeNamed(c Concept) bool {
@@ -738,10 +754,23 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 	for _, s := range l.abbrev[full] {
 		c.addAlt(l.alt(s, "id"), 1)
 	}
-	// News names a country by its capital ("Pyongyang setuju …").
+	// News names a country by its capital ("Pyongyang setuju …"), and a
+	// question may name by the capital what the article names as the
+	// country ("how many is Pyongyang sending" — "Korut juga setuju
+	// mengirim").
 	for _, country := range append([]string{full}, trs...) {
 		for _, m := range l.metonyms[country] {
 			c.addAlt(l.alt(m, "id"), 0.8)
+		}
+	}
+	for _, country := range l.countriesOf(full) {
+		{
+			{
+				c.addAlt(l.alt(country, "id"), 0.8)
+				for _, short := range l.abbrev[country] {
+					c.addAlt(l.alt(short, "id"), 0.8)
+				}
+			}
 		}
 	}
 	c.addAlt(nameAlt(norms), 1)

@@ -382,3 +382,24 @@ func TestAsksWords(t *testing.T) {
 		}
 	}
 }
+
+// A capital in a question also stands for its country, as news writes
+// either ("Pyongyang is sending" — "Korut juga setuju mengirim").
+func TestCapitalStandsForCountry(t *testing.T) {
+	lex := newLexicon(t)
+	q := lex.Analyze("How many engineers is Pyongyang sending?")
+	found := false
+	for _, c := range q.Concepts {
+		if c.Surface != "Pyongyang" {
+			continue
+		}
+		for _, a := range c.Alts {
+			if len(a) == 1 && len(a[0]) > 0 && a[0][0] == "korut" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Pyongyang has no alternative Korut: %+v", q.Concepts)
+	}
+}
