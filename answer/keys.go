@@ -58,6 +58,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 			keys = personLike(c, keys)
 		}
 		if typ == lexicon.AnswerPlace {
+			keys = placeLike(c, keys, lex)
 			keys = append(keys, pathKeys(c)...) // "where does APT keep …": /var/cache/apt/archives
 		}
 	}
@@ -383,6 +384,57 @@ func placeNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// placeLike keeps the name keys the article writes as places: a place
+// name the lexicon knows, or a name that, across the article, follows a
+// locative ("di Wonsan", "ke Kuala Lumpur") at least a quarter of the
+// times it is written. A person the sentence names after "dari" ("harapan
+// hangat dari Kim") is written otherwise everywhere else.
+func placeLike(c *candidate, keys []key, lex knownWorder) []key {
+	var out []key
+	for _, k := range keys {
+		text := c.doc.Text[k.start:k.end]
+		if lex.IsPlaceName(strings.ToLower(text)) || locativeShare(c.doc.Text, text) >= minLocativeShare {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// minLocativeShare is the share of a name's mentions after a locative
+// that marks it as a place.
+const minLocativeShare = 0.25
+
+// locativeShare is the share of the mentions of name in text that follow
+// a locative preposition or a place noun.
+func locativeShare(text, name string) float64 {
+	total, after := 0, 0
+	for from := 0; ; {
+		k := strings.Index(text[from:], name)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + len(name)
+		total++
+		before := strings.Fields(strings.ToLower(text[max(0, at-24):at]))
+		if n := len(before); n > 0 {
+			w := strings.Trim(before[n-1], "“”\"'(")
+			switch w {
+			case "di", "ke", "dari", "in", "at", "to", "from", "near", "dekat":
+				after++
+			default:
+				if placeNoun(w) {
+					after++
+				}
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(after) / float64(total)
 }
 
 // personLike drops name keys that cannot be a person's name: one letter

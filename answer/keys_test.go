@@ -173,3 +173,13 @@ func TestPersonLikeAndPathKeys(t *testing.T) {
 		t.Errorf("acronyms and letters kept as people: %+v", got)
 	}
 }
+
+func TestLocativeShare(t *testing.T) {
+	text := "Kim bertemu Lavrov di Wonsan. Kim memuji pasukan. Kata Kim, mereka menang. Harapan hangat dari Kim. Wonsan adalah kota pesisir. Mereka tiba ke Wonsan. Kim pulang."
+	if got := locativeShare(text, "Wonsan"); got < minLocativeShare {
+		t.Errorf("Wonsan share %.2f, want ≥ %.2f", got, minLocativeShare)
+	}
+	if got := locativeShare(text, "Kim"); got >= minLocativeShare {
+		t.Errorf("Kim share %.2f, want < %.2f", got, minLocativeShare)
+	}
+}
