@@ -654,9 +654,12 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 	}
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
-	if numeric {
+	if numeric || lq.Type == lexicon.AnswerDate {
 		for _, k := range order[1:] {
 			g := perDoc(byKey[k])
+			if lq.Type == lexicon.AnswerDate && !monthsDiffer(g[0], groups[0][0]) {
+				continue // "this year" and "June": one account, told at two precisions
+			}
 			if !sameDocs(g, groups[0]) && g[0].Score >= peerShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
 				groups = append(groups, g)
 			}
@@ -666,6 +669,39 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		}
 	}
 	return groups
+}
+
+// monthsDiffer reports whether two date answers name different months
+// (of the same year where both years are known): "bulan Juni" against
+// "awal bulan ini" in an article of July is a disagreement; "tahun ini"
+// against "Juni" is not, nor is a day against its month.
+func monthsDiffer(a, b Evidence) bool {
+	ma, ya := evidenceMonth(a)
+	mb, yb := evidenceMonth(b)
+	if ma == 0 || mb == 0 {
+		return false
+	}
+	if ya != 0 && yb != 0 && ya != yb {
+		return true
+	}
+	return ma != mb
+}
+
+// evidenceMonth is the month (and year, 0 when unknown) of a date
+// answer: resolved to the calendar, or a month name as written.
+func evidenceMonth(e Evidence) (month, year int) {
+	if e.KeyDate != nil {
+		if e.KeyDate.Prec == timeline.Year {
+			return 0, e.KeyDate.Year
+		}
+		return e.KeyDate.Month, e.KeyDate.Year
+	}
+	for _, t := range lexicon.Tokenize(e.Key) {
+		if m := lexicon.MonthNumber(t.Norm); m > 0 && lexicon.IsMonthName(t.Norm) {
+			return m, 0
+		}
+	}
+	return 0, 0
 }
 
 // asStrong reports whether e matches every content word of the question

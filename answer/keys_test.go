@@ -183,3 +183,18 @@ func TestLocativeShare(t *testing.T) {
 		t.Errorf("Kim share %.2f, want < %.2f", got, minLocativeShare)
 	}
 }
+
+func TestDateEN(t *testing.T) {
+	for in, want := range map[string]string{
+		"tahun ini":           "this year",
+		"awal bulan ini":      "early this month",
+		"pada hari Sabtu":     "Saturday",
+		"Juli atau Agustus":   "July or August",
+		"12 Juli 2025":        "12 July 2025",
+		"November tahun lalu": "November last year",
+	} {
+		if got := dateEN(in); got != want {
+			t.Errorf("dateEN(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -269,6 +269,15 @@ func numberWordEN(n float64) string {
 // dateJoinersEN are the words that join two dates into one answer.
 var dateJoinersEN = map[string]string{"atau": "or", "dan": "and", "hingga": "to", "sampai": "to", "antara": "between"}
 
+// dateWordsEN render the words of Indonesian relative dates ("awal bulan
+// ini" → early this month, "tahun lalu" → last year); "" drops a word
+// English does not need ("pada hari Sabtu" → Saturday).
+var dateWordsEN = map[string]string{
+	"pada": "", "hari": "", "tanggal": "", "bulan": "month", "tahun": "year", "minggu": "week", "pekan": "week",
+	"ini": "this", "lalu": "last", "kemarin": "yesterday", "besok": "tomorrow", "depan": "next", "mendatang": "next",
+	"awal": "early", "akhir": "late", "pertengahan": "mid", "sejak": "since", "sebelum": "before", "setelah": "after",
+}
+
 // dateEN renders "12 Juli 2025" as "12 July 2025".
 func dateEN(text string) string {
 	var parts []string
@@ -285,10 +294,33 @@ func dateEN(text string) string {
 			parts = append(parts, w) // "Juli atau Agustus": July or August
 			continue
 		}
+		if w, ok := dateWordsEN[t.Norm]; ok {
+			if w != "" {
+				parts = append(parts, w)
+			}
+			continue
+		}
 		parts = append(parts, t.Text)
 	}
 	if len(parts) == 0 {
 		return text
+	}
+	return englishDateOrder(parts)
+}
+
+// englishDateOrder puts a relative date's words in English order: the
+// Indonesian noun comes before its "this/last/next" ("month this" →
+// "this month"; "early month this" → "early this month").
+func englishDateOrder(parts []string) string {
+	for i := 0; i+1 < len(parts); i++ {
+		switch parts[i] {
+		case "month", "year", "week":
+			switch parts[i+1] {
+			case "this", "last", "next":
+				parts[i], parts[i+1] = parts[i+1], parts[i]
+				i++
+			}
+		}
 	}
 	return strings.Join(parts, " ")
 }
