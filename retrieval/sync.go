@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -57,11 +58,11 @@ type Stats struct {
 
 // Open loads the index in opts.DataDir without looking at the corpus.
 func Open(ctx context.Context, opts Options) (*Index, error) {
-	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
+	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
 	if err != nil {
 		return nil, explainLoadError(opts.DataDir, err)
 	}
-	if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+	if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
 		l.release()
 		return nil, err
 	}
@@ -105,17 +106,15 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	// The previous index is mapped, not read: when nothing changed it is
 	// served in place; otherwise its vectors are verified before reuse.
 	var prevFile *loadedSnapshot
-	var prev *snapshot
-	var prevVecs []float32
 	if !opts.Rebuild {
-		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
+		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
 		switch {
 		case err == nil:
-			if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+			if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
 				l.release()
 				return nil, st, err
 			}
-			prevFile, prev, prevVecs = l, l.s, l.vectors
+			prevFile = l
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			return nil, st, explainLoadError(opts.DataDir, err)
@@ -127,16 +126,14 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			prevFile.release()
 		}
 	}()
-	b := newBuilder(opts, prev, prevVecs)
+	b := newBuilder(opts, prevFile)
 	if err := b.walk(ctx); err != nil {
 		return nil, st, err
 	}
-	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+	unchanged := prevFile != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
 	var s *snapshot
 	var vectors []float32
-	if unchanged {
-		s, vectors = prev, prevVecs
-	} else {
+	if !unchanged {
 		if err := prevFile.verifyVectors(); err != nil {
 			return nil, st, explainLoadError(opts.DataDir, err)
 		}
@@ -144,14 +141,22 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			return nil, st, err
 		}
 		s, vectors, err = b.snapshot()
+		if errors.Is(err, ErrCorruptIndex) {
+			return nil, st, explainLoadError(opts.DataDir, err)
+		}
 		if err != nil {
 			return nil, st, err
 		}
 	}
 	readOnly := st.ReadOnly
 	st = b.stats
-	st.Documents, st.Chunks, st.ReadOnly = len(s.Docs), len(s.TermEnds), readOnly
-	stale := prev == nil || st.Added+st.Changed+st.Removed > 0
+	if unchanged {
+		st.Documents, st.Chunks = prevFile.nDocs, prevFile.nChunks
+	} else {
+		st.Documents, st.Chunks = len(s.Docs), len(s.TermEnds)
+	}
+	st.ReadOnly = readOnly
+	stale := prevFile == nil || st.Added+st.Changed+st.Removed > 0
 	if stale || b.touched {
 		err := errReadOnly
 		if !st.ReadOnly {
@@ -231,56 +236,66 @@ func explainLoadError(dir string, err error) error {
 }
 
 // builder assembles a new snapshot from the previous one and the corpus.
+// The previous file's documents are only looked up by path while walking;
+// those kept are decoded when the new snapshot is laid out.
 type builder struct {
-	opts     Options
-	prev     map[string]prevDoc // by path
-	prevVecs []float32
-	prevDim  int
-	vocab    map[string]uint32
-	vocabL   []string
-	docs     []builtDoc
-	stats    Stats
-	touched  bool // metadata changed without content change (e.g. mtime)
-	seenIDs  map[string]string
+	opts    Options
+	prevF   *loadedSnapshot
+	prev    map[string]prevDoc // by path
+	vocab   map[string]uint32  // filled on first use
+	vocabL  []string
+	docs    []builtDoc
+	stats   Stats
+	touched bool // metadata changed without content change (e.g. mtime)
+	seenIDs map[string]string
 }
 
+// prevDoc is a document of the previous file: its row and what deciding
+// whether it changed needs.
 type prevDoc struct {
-	rec        docRecord
-	terms      [][]uint32
-	firstChunk int
+	row           int
+	id, hash      string
+	size, modTime int64
 }
 
 type builtDoc struct {
 	rec     docRecord
+	prevRow int // 1 + the row of a document kept from the previous file, else 0
 	terms   [][]uint32
 	vectors [][]float32 // nil until embedded
 	texts   []string    // chunk texts awaiting embedding
 }
 
-func newBuilder(opts Options, prev *snapshot, prevVecs []float32) *builder {
-	b := &builder{opts: opts, prev: map[string]prevDoc{}, prevVecs: prevVecs, vocab: map[string]uint32{}, seenIDs: map[string]string{}}
+func newBuilder(opts Options, prev *loadedSnapshot) *builder {
+	b := &builder{opts: opts, prevF: prev, prev: map[string]prevDoc{}, seenIDs: map[string]string{}}
 	if prev == nil {
 		return b
 	}
-	b.vocabL = prev.Vocab
-	b.prevDim = prev.Embedder.Dim
-	for i, t := range prev.Vocab {
-		b.vocab[t] = uint32(i)
-	}
-	chunk := 0
-	for _, r := range prev.Docs {
-		pd := prevDoc{rec: r, firstChunk: chunk}
-		for range r.Chunks {
-			startT := uint32(0)
-			if chunk > 0 {
-				startT = prev.TermEnds[chunk-1]
-			}
-			pd.terms = append(pd.terms, prev.ChunkTerms[startT:prev.TermEnds[chunk]])
-			chunk++
-		}
-		b.prev[r.Doc.Path] = pd
+	b.prev = make(map[string]prevDoc, prev.nDocs)
+	for i := range prev.nDocs {
+		size, mtime := prev.docSize(i)
+		b.prev[strings.Clone(prev.docStr(i, strPath))] = prevDoc{row: i,
+			id: strings.Clone(prev.docID(i)), hash: strings.Clone(prev.docStr(i, strHash)), size: size, modTime: mtime}
 	}
 	return b
+}
+
+// ensureVocab fills the term table from the previous file's vocabulary,
+// whose ids the kept documents' term lists use.
+func (b *builder) ensureVocab() {
+	if b.vocab != nil {
+		return
+	}
+	b.vocab = map[string]uint32{}
+	if b.prevF == nil {
+		return
+	}
+	b.vocabL = make([]string, b.prevF.nVocab)
+	for i := range b.vocabL {
+		t := strings.Clone(b.prevF.term(uint32(i)))
+		b.vocabL[i] = t
+		b.vocab[t] = uint32(i)
+	}
 }
 
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
@@ -333,8 +348,8 @@ func (b *builder) visit(p string) {
 	}
 	old, hadOld := b.prev[p]
 	mtime := info.ModTime().UnixNano()
-	if hadOld && old.rec.Size == info.Size() && old.rec.ModTime == mtime && mtime != 0 {
-		if b.claim(old.rec.Doc.ID, p) {
+	if hadOld && old.size == info.Size() && old.modTime == mtime && mtime != 0 {
+		if b.claim(old.id, p) {
 			b.reuse(old)
 		}
 		return
@@ -352,9 +367,9 @@ func (b *builder) visit(p string) {
 	if !b.claim(doc.ID, p) {
 		return
 	}
-	if hadOld && old.rec.Doc.Hash == doc.Hash {
-		if old.rec.Size != info.Size() || old.rec.ModTime != mtime {
-			old.rec.Size, old.rec.ModTime = info.Size(), mtime
+	if hadOld && old.hash == doc.Hash && old.id == doc.ID {
+		if old.size != info.Size() || old.modTime != mtime {
+			old.size, old.modTime = info.Size(), mtime
 			b.touched = true
 		}
 		b.reuse(old)
@@ -391,16 +406,35 @@ func (b *builder) claim(id, p string) bool {
 
 func (b *builder) reuse(old prevDoc) {
 	b.stats.Unchanged++
-	bd := builtDoc{rec: old.rec, terms: old.terms}
-	dim := b.prevDim
-	for k := range old.rec.Chunks {
-		i := old.firstChunk + k
-		bd.vectors = append(bd.vectors, b.prevVecs[i*dim:(i+1)*dim])
-	}
+	bd := builtDoc{prevRow: old.row + 1}
+	bd.rec.Doc.ID, bd.rec.Size, bd.rec.ModTime = old.id, old.size, old.modTime
 	b.docs = append(b.docs, bd)
 }
 
+// restore decodes a kept document's record, term lists and vectors from
+// the previous file.
+func (b *builder) restore(bd *builtDoc) error {
+	row := bd.prevRow - 1
+	rec, err := b.prevF.record(row)
+	if err != nil {
+		return err
+	}
+	rec.Size, rec.ModTime = bd.rec.Size, bd.rec.ModTime
+	bd.rec = rec
+	first, n := b.prevF.docChunks(row)
+	dim := b.prevF.embedder.Dim
+	for c := first; c < first+n; c++ {
+		if err := b.prevF.checkChunk(c); err != nil {
+			return err
+		}
+		bd.terms = append(bd.terms, b.prevF.chunkTerms(c))
+		bd.vectors = append(bd.vectors, b.prevF.vectors[c*dim:(c+1)*dim])
+	}
+	return nil
+}
+
 func (b *builder) termIDs(terms []string) []uint32 {
+	b.ensureVocab()
 	ids := make([]uint32, len(terms))
 	for i, t := range terms {
 		id, ok := b.vocab[t]
@@ -420,7 +454,7 @@ func (b *builder) embedPending(ctx context.Context) error {
 	var pending []int
 	pendingChunks := 0
 	for i := range b.docs {
-		if b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
+		if b.docs[i].prevRow == 0 && b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
 			pending = append(pending, i)
 			pendingChunks += len(b.docs[i].texts)
 		}
@@ -476,6 +510,14 @@ func (b *builder) embedPending(ctx context.Context) error {
 
 // snapshot lays the built documents out in id order.
 func (b *builder) snapshot() (*snapshot, []float32, error) {
+	b.ensureVocab()
+	for i := range b.docs {
+		if b.docs[i].prevRow > 0 {
+			if err := b.restore(&b.docs[i]); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
 	recs := make([]docRecord, len(b.docs))
 	byID := map[string]*builtDoc{}
 	for i := range b.docs {
@@ -514,6 +556,5 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 		}
 		bd.vectors, bd.terms = nil, nil
 	}
-	b.prevVecs = nil
 	return s, vectors, nil
 }
