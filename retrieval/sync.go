@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kabar-bot/kabar/lexicon"
@@ -28,7 +29,7 @@ type Options struct {
 	Progress   func(Progress) // called as documents are processed; may be nil
 	Warn       func(Skipped)  // called for each skipped file; may be nil
 	Logger     *slog.Logger   // may be nil
-	Workers    int            // parallel embedding workers; 0 = GOMAXPROCS
+	Workers    int            // parallel reading and embedding workers; 0 = GOMAXPROCS
 	ChunkOpts  ChunkOptions   // chunk sizes
 }
 
@@ -309,15 +310,46 @@ func (b *builder) walk(ctx context.Context) error {
 		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
 	}
 	total := len(files)
-	seen := map[string]bool{}
-	for i, p := range files {
+	seen := make(map[string]bool, total)
+	// Files are read, parsed, chunked and analysed on all cores, a batch
+	// at a time; the results are then applied in file order, so ids,
+	// warnings and the new file are exactly those of a sequential walk.
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const batch = 256
+	results := make([]visited, min(batch, total))
+	for lo := 0; lo < total; lo += batch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b.visit(p)
-		seen[p] = true
-		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
-			b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
+		hi := min(lo+batch, total)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, hi-lo) {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= hi-lo {
+						return
+					}
+					results[i] = b.read(files[lo+i])
+				}
+			})
+		}
+		wg.Wait()
+		for i := range hi - lo {
+			b.apply(files[lo+i], &results[i])
+			results[i] = visited{}
+			seen[files[lo+i]] = true
+		}
+		if b.opts.Progress != nil {
+			for i := lo; i < hi; i++ {
+				if i%64 == 0 || i == total-1 {
+					b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
+				}
+			}
 		}
 	}
 	for p := range b.prev {
@@ -337,37 +369,82 @@ func (b *builder) skip(s Skipped) {
 	b.opts.Logger.Warn("skipped corpus file", "path", s.Path, "reason", s.Reason)
 }
 
-// visit adds one file: reused as it was when its size and modification
-// time (or, failing that, its content hash) are unchanged, parsed, chunked
-// and queued for embedding otherwise.
-func (b *builder) visit(p string) {
+// visited is what reading one file found: a reason to skip it, or that
+// it is unchanged (old), or its parsed document, chunks and terms.
+type visited struct {
+	skip   string
+	info   fs.FileInfo
+	old    prevDoc
+	hadOld bool
+	reuse  bool // size and modification time unchanged
+	doc    Document
+	paras  []Paragraph
+	chunks []Chunk
+	terms  [][]string
+}
+
+// read does the part of visiting a file that depends on nothing else the
+// walk does, so files are read in parallel: it stats the file and, unless
+// its size and modification time are unchanged, parses, segments, chunks
+// and analyses it.
+func (b *builder) read(p string) visited {
+	var v visited
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
-		b.skip(Skipped{Path: p, Reason: "unreadable: " + oneLine(err.Error())})
+		v.skip = "unreadable: " + oneLine(err.Error())
+		return v
+	}
+	v.info = info
+	v.old, v.hadOld = b.prev[p]
+	mtime := info.ModTime().UnixNano()
+	if v.hadOld && v.old.size == info.Size() && v.old.modTime == mtime && mtime != 0 {
+		v.reuse = true
+		return v
+	}
+	raw, reason := readArticle(b.opts.Corpus, p)
+	if reason != "" {
+		v.skip = reason
+		return v
+	}
+	doc, err := ParseDocument(p, raw)
+	if err != nil {
+		v.skip = skipReason(err)
+		return v
+	}
+	v.doc = doc
+	if v.hadOld && v.old.hash == doc.Hash && v.old.id == doc.ID {
+		return v // kept: see apply
+	}
+	v.paras = Segment(doc)
+	v.chunks = Chunks(doc, v.paras, b.opts.ChunkOpts)
+	v.terms = make([][]string, len(v.chunks))
+	for i, c := range v.chunks {
+		v.terms[i] = b.opts.Lexicon.Terms(c.Text, doc.Lang)
+	}
+	return v
+}
+
+// apply adds one read file, in walk order: reused as it was when its size
+// and modification time (or, failing that, its content hash) are
+// unchanged, queued for embedding otherwise.
+func (b *builder) apply(p string, v *visited) {
+	if v.skip != "" {
+		b.skip(Skipped{Path: p, Reason: v.skip})
 		return
 	}
-	old, hadOld := b.prev[p]
-	mtime := info.ModTime().UnixNano()
-	if hadOld && old.size == info.Size() && old.modTime == mtime && mtime != 0 {
+	old := v.old
+	if v.reuse {
 		if b.claim(old.id, p) {
 			b.reuse(old)
 		}
 		return
 	}
-	raw, reason := readArticle(b.opts.Corpus, p)
-	if reason != "" {
-		b.skip(Skipped{Path: p, Reason: reason})
-		return
-	}
-	doc, err := ParseDocument(p, raw)
-	if err != nil {
-		b.skip(Skipped{Path: p, Reason: skipReason(err)})
-		return
-	}
+	doc, info := v.doc, v.info
+	mtime := info.ModTime().UnixNano()
 	if !b.claim(doc.ID, p) {
 		return
 	}
-	if hadOld && old.hash == doc.Hash && old.id == doc.ID {
+	if v.hadOld && old.hash == doc.Hash && old.id == doc.ID {
 		if old.size != info.Size() || old.modTime != mtime {
 			old.size, old.modTime = info.Size(), mtime
 			b.touched = true
@@ -375,19 +452,17 @@ func (b *builder) visit(p string) {
 		b.reuse(old)
 		return
 	}
-	if hadOld {
+	if v.hadOld {
 		b.stats.Changed++
 	} else {
 		b.stats.Added++
 	}
-	paras := Segment(doc)
-	chunks := Chunks(doc, paras, b.opts.ChunkOpts)
-	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: paras}}
+	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: v.paras}}
 	bd.rec.Doc.Text = ""
-	for _, c := range chunks {
+	for i, c := range v.chunks {
 		bd.rec.Chunks = append(bd.rec.Chunks, Span{Start: c.Start, End: c.End})
 		bd.rec.ChunkParas = append(bd.rec.ChunkParas, c.Paragraph)
-		bd.terms = append(bd.terms, b.termIDs(b.opts.Lexicon.Terms(c.Text, doc.Lang)))
+		bd.terms = append(bd.terms, b.termIDs(v.terms[i]))
 		bd.texts = append(bd.texts, c.Text)
 	}
 	b.docs = append(b.docs, bd)
