@@ -240,15 +240,18 @@ func explainLoadError(dir string, err error) error {
 // The previous file's documents are only looked up by path while walking;
 // those kept are decoded when the new snapshot is laid out.
 type builder struct {
-	opts    Options
-	prevF   *loadedSnapshot
-	prev    map[string]prevDoc // by path
-	vocab   map[string]uint32  // filled on first use
-	vocabL  []string
-	docs    []builtDoc
-	stats   Stats
-	touched bool // metadata changed without content change (e.g. mtime)
-	seenIDs map[string]string
+	opts   Options
+	prevF  *loadedSnapshot
+	prev   map[string]prevDoc // by path
+	vocab  map[string]uint32  // filled on first use
+	vocabL []string
+	docs   []builtDoc // new and changed documents
+	kept   []prevDoc  // documents kept from the previous file
+	// prevSeen counts the files walked that the previous file holds.
+	prevSeen int
+	stats    Stats
+	touched  bool // metadata changed without content change (e.g. mtime)
+	seenIDs  map[string]string
 }
 
 // prevDoc is a document of the previous file: its row and what deciding
@@ -261,7 +264,6 @@ type prevDoc struct {
 
 type builtDoc struct {
 	rec     docRecord
-	prevRow int // 1 + the row of a document kept from the previous file, else 0
 	terms   [][]uint32
 	vectors [][]float32 // nil until embedded
 	texts   []string    // chunk texts awaiting embedding
@@ -272,11 +274,15 @@ func newBuilder(opts Options, prev *loadedSnapshot) *builder {
 	if prev == nil {
 		return b
 	}
+	// The strings are views of the previous file, which stays mapped while
+	// Build runs; nothing the builder hands out keeps them (restore
+	// replaces a kept document's record with a decoded copy).
 	b.prev = make(map[string]prevDoc, prev.nDocs)
+	b.seenIDs = make(map[string]string, prev.nDocs)
 	for i := range prev.nDocs {
 		size, mtime := prev.docSize(i)
-		b.prev[strings.Clone(prev.docStr(i, strPath))] = prevDoc{row: i,
-			id: strings.Clone(prev.docID(i)), hash: strings.Clone(prev.docStr(i, strHash)), size: size, modTime: mtime}
+		b.prev[prev.docStr(i, strPath)] = prevDoc{row: i,
+			id: prev.docID(i), hash: prev.docStr(i, strHash), size: size, modTime: mtime}
 	}
 	return b
 }
@@ -310,7 +316,6 @@ func (b *builder) walk(ctx context.Context) error {
 		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
 	}
 	total := len(files)
-	seen := make(map[string]bool, total)
 	// Files are read, parsed, chunked and analysed on all cores, a batch
 	// at a time; the results are then applied in file order, so ids,
 	// warnings and the new file are exactly those of a sequential walk.
@@ -342,7 +347,6 @@ func (b *builder) walk(ctx context.Context) error {
 		for i := range hi - lo {
 			b.apply(files[lo+i], &results[i])
 			results[i] = visited{}
-			seen[files[lo+i]] = true
 		}
 		if b.opts.Progress != nil {
 			for i := lo; i < hi; i++ {
@@ -352,11 +356,8 @@ func (b *builder) walk(ctx context.Context) error {
 			}
 		}
 	}
-	for p := range b.prev {
-		if !seen[p] {
-			b.stats.Removed++
-		}
-	}
+	// Paths are unique, so the previous documents not visited are gone.
+	b.stats.Removed = len(b.prev) - b.prevSeen
 	return nil
 }
 
@@ -428,6 +429,9 @@ func (b *builder) read(p string) visited {
 // and modification time (or, failing that, its content hash) are
 // unchanged, queued for embedding otherwise.
 func (b *builder) apply(p string, v *visited) {
+	if v.hadOld {
+		b.prevSeen++
+	}
 	if v.skip != "" {
 		b.skip(Skipped{Path: p, Reason: v.skip})
 		return
@@ -481,31 +485,29 @@ func (b *builder) claim(id, p string) bool {
 
 func (b *builder) reuse(old prevDoc) {
 	b.stats.Unchanged++
-	bd := builtDoc{prevRow: old.row + 1}
-	bd.rec.Doc.ID, bd.rec.Size, bd.rec.ModTime = old.id, old.size, old.modTime
-	b.docs = append(b.docs, bd)
+	b.kept = append(b.kept, old)
 }
 
 // restore decodes a kept document's record, term lists and vectors from
 // the previous file.
-func (b *builder) restore(bd *builtDoc) error {
-	row := bd.prevRow - 1
+func (b *builder) restore(old prevDoc) (builtDoc, error) {
+	row := old.row
 	rec, err := b.prevF.record(row)
 	if err != nil {
-		return err
+		return builtDoc{}, err
 	}
-	rec.Size, rec.ModTime = bd.rec.Size, bd.rec.ModTime
-	bd.rec = rec
+	rec.Size, rec.ModTime = old.size, old.modTime
+	bd := builtDoc{rec: rec}
 	first, n := b.prevF.docChunks(row)
 	dim := b.prevF.embedder.Dim
 	for c := first; c < first+n; c++ {
 		if err := b.prevF.checkChunk(c); err != nil {
-			return err
+			return builtDoc{}, err
 		}
 		bd.terms = append(bd.terms, b.prevF.chunkTerms(c))
 		bd.vectors = append(bd.vectors, b.prevF.vectors[c*dim:(c+1)*dim])
 	}
-	return nil
+	return bd, nil
 }
 
 func (b *builder) termIDs(terms []string) []uint32 {
@@ -529,7 +531,7 @@ func (b *builder) embedPending(ctx context.Context) error {
 	var pending []int
 	pendingChunks := 0
 	for i := range b.docs {
-		if b.docs[i].prevRow == 0 && b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
+		if b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
 			pending = append(pending, i)
 			pendingChunks += len(b.docs[i].texts)
 		}
@@ -586,13 +588,14 @@ func (b *builder) embedPending(ctx context.Context) error {
 // snapshot lays the built documents out in id order.
 func (b *builder) snapshot() (*snapshot, []float32, error) {
 	b.ensureVocab()
-	for i := range b.docs {
-		if b.docs[i].prevRow > 0 {
-			if err := b.restore(&b.docs[i]); err != nil {
-				return nil, nil, err
-			}
+	for _, old := range b.kept {
+		bd, err := b.restore(old)
+		if err != nil {
+			return nil, nil, err
 		}
+		b.docs = append(b.docs, bd)
 	}
+	b.kept = nil
 	recs := make([]docRecord, len(b.docs))
 	byID := map[string]*builtDoc{}
 	for i := range b.docs {
