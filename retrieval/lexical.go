@@ -23,6 +23,11 @@ type lexicalIndex struct {
 	n      int       // chunks
 	avgLen float32   // terms per chunk
 	pool   sync.Pool // *scratch
+
+	// norms[c] is BM25's length normalisation of chunk c, computed on the
+	// first search (4 bytes per chunk).
+	normsOnce sync.Once
+	norms     []float32
 }
 
 type posting struct {
@@ -47,6 +52,17 @@ func newLexical(v *view) *lexicalIndex {
 		return &scratch{total: make([]float32, n), concept: make([]float32, n), alt: make([]float32, n), altHits: make([]uint8, n)}
 	}
 	return x
+}
+
+// lengthNorms returns every chunk's BM25 length normalisation.
+func (x *lexicalIndex) lengthNorms() []float32 {
+	x.normsOnce.Do(func() {
+		x.norms = make([]float32, x.n)
+		for c := range x.norms {
+			x.norms[c] = bm25K1 * (1 - bm25B + bm25B*x.docLen(uint32(c))/x.avgLen)
+		}
+	})
+	return x.norms
 }
 
 // docLen is the number of terms of chunk c.
@@ -136,6 +152,7 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 // scoreAlt accumulates, per chunk, the BM25 score of a phrase alternative
 // (each word by its best candidate term) and how many of its words matched.
 func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) error {
+	norms := x.lengthNorms()
 	for wi, w := range a {
 		for _, term := range w {
 			id, ok := x.v.termID(term)
@@ -153,7 +170,7 @@ func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) error {
 					continue // an earlier word of the phrase is missing here
 				}
 				tf := float32(p.tf)
-				norm := bm25K1 * (1 - bm25B + bm25B*x.docLen(ch)/x.avgLen)
+				norm := norms[ch]
 				v := idf * tf * (bm25K1 + 1) / (tf + norm)
 				// A later candidate of a word already matched here adds nothing.
 				if int(s.altHits[ch]) == wi {
