@@ -247,6 +247,19 @@ func (ix *Index) Documents() []Document {
 	return slices.Clone(ix.docs)
 }
 
+// DocumentHash is a document's id and the hash of its file's bytes.
+type DocumentHash struct{ ID, Hash string }
+
+// DocumentHashes returns every document's id and content hash, sorted by
+// id as Documents is, without decoding the documents.
+func (ix *Index) DocumentHashes() []DocumentHash {
+	out := make([]DocumentHash, ix.v.nDocs)
+	for i := range out {
+		out[i] = DocumentHash{ID: strings.Clone(ix.v.docID(i)), Hash: strings.Clone(ix.v.docStr(i, strHash))}
+	}
+	return out
+}
+
 // LanguageCounts returns how many documents are in each language (by
 // Document.Lang, "" for unknown), without decoding them.
 func (ix *Index) LanguageCounts() map[string]int {

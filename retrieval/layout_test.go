@@ -92,3 +92,27 @@ func TestStoredVocabularyFindsEveryTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentTableMatchesDocuments: what the document table answers
+// without decoding (hashes, languages) is what the decoded documents say.
+func TestDocumentTableMatchesDocuments(t *testing.T) {
+	t.Parallel()
+	corpus, _ := seedCorpus(t)
+	opts := buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t))
+	ix, _ := mustBuild(t, opts)
+	docs := ix.Documents()
+	hashes := ix.DocumentHashes()
+	langs := map[string]int{}
+	if len(hashes) != len(docs) || len(docs) == 0 {
+		t.Fatalf("%d hashes for %d documents", len(hashes), len(docs))
+	}
+	for i, d := range docs {
+		if hashes[i] != (DocumentHash{ID: d.ID, Hash: d.Hash}) {
+			t.Errorf("document %d: table says %+v, the document %s %s", i, hashes[i], d.ID, d.Hash)
+		}
+		langs[d.Lang]++
+	}
+	if got := ix.LanguageCounts(); !reflect.DeepEqual(got, langs) {
+		t.Errorf("LanguageCounts = %v, the documents say %v", got, langs)
+	}
+}
