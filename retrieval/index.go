@@ -133,6 +133,7 @@ func (ix *Index) vectorsReady() error {
 // then moved aside (when the directory can be written), so the next Build
 // rebuilds the index from the corpus.
 func (ix *Index) Verify() error {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if err := ix.src.verifyAll(); err != nil {
 		return explainLoadError(ix.src.path, err)
 	}
@@ -211,6 +212,7 @@ func (ix *Index) Lexicon() *lexicon.Lexicon { return ix.lex }
 // It is filled on the first call; when the vectors turn out to be damaged
 // it holds no documents.
 func (ix *Index) Store() *chromem.Collection {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	ix.storeOnce.Do(func() {
 		if ix.vectorsReady() != nil {
 			ix.store = (&Index{embedder: ix.embedder}).fillStore()
@@ -222,12 +224,16 @@ func (ix *Index) Store() *chromem.Collection {
 }
 
 // NumChunks is the number of indexed chunks.
-func (ix *Index) NumChunks() int { return ix.v.nChunks }
+func (ix *Index) NumChunks() int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.v.nChunks
+}
 
 // Chunk returns chunk i (0 ≤ i < NumChunks). A chunk whose text is in a
 // damaged part of the file comes back empty (and the damage is reported:
 // the file is moved aside).
 func (ix *Index) Chunk(i int) Chunk {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	c, _ := ix.v.chunk(i)
 	return c
 }
@@ -236,6 +242,7 @@ func (ix *Index) Chunk(i int) Chunk {
 // decodes them all (and keeps them: the bot lists them often); answering
 // a question does not need them.
 func (ix *Index) Documents() []Document {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	ix.docsOnce.Do(func() {
 		ix.docs = make([]Document, 0, ix.v.nDocs)
 		for i := range ix.v.nDocs {
@@ -253,6 +260,7 @@ type DocumentHash struct{ ID, Hash string }
 // DocumentHashes returns every document's id and content hash, sorted by
 // id as Documents is, without decoding the documents.
 func (ix *Index) DocumentHashes() []DocumentHash {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	out := make([]DocumentHash, ix.v.nDocs)
 	for i := range out {
 		out[i] = DocumentHash{ID: strings.Clone(ix.v.docID(i)), Hash: strings.Clone(ix.v.docStr(i, strHash))}
@@ -263,6 +271,7 @@ func (ix *Index) DocumentHashes() []DocumentHash {
 // LanguageCounts returns how many documents are in each language (by
 // Document.Lang, "" for unknown), without decoding them.
 func (ix *Index) LanguageCounts() map[string]int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	// The keys are views of the file until cloned.
 	views := map[string]int{}
 	for i := range ix.v.nDocs {
@@ -277,6 +286,7 @@ func (ix *Index) LanguageCounts() map[string]int {
 
 // Document returns a document by id.
 func (ix *Index) Document(id string) (Document, bool) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	e, ok := ix.entryByID(id)
 	if !ok {
 		return Document{}, false
@@ -286,6 +296,7 @@ func (ix *Index) Document(id string) (Document, bool) {
 
 // Paragraphs returns a document's paragraphs (nil for an unknown id).
 func (ix *Index) Paragraphs(id string) []Paragraph {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	e, ok := ix.entryByID(id)
 	if !ok {
 		return nil
@@ -298,6 +309,7 @@ func (ix *Index) Paragraphs(id string) []Paragraph {
 // search; a paragraph whose span does not fit the text (a damaged index)
 // is reported missing.
 func (ix *Index) Paragraph(id string, n int) (Paragraph, bool) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	d, ok := ix.entryByID(id)
 	if !ok {
 		return Paragraph{}, false
@@ -313,10 +325,14 @@ func (ix *Index) Paragraph(id string, n int) (Paragraph, bool) {
 }
 
 // DF returns the number of chunks containing an index term.
-func (ix *Index) DF(term string) int { return ix.lexical.DF(term) }
+func (ix *Index) DF(term string) int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.DF(term)
+}
 
 // DocumentChunks returns the chunks of a document in order.
 func (ix *Index) DocumentChunks(id string) []Chunk {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	i, ok := ix.v.findDoc(id)
 	if !ok {
 		return nil
@@ -334,10 +350,16 @@ func (ix *Index) DocumentChunks(id string) []Chunk {
 }
 
 // IDF returns the lexical inverse document frequency of an index term.
-func (ix *Index) IDF(term string) float64 { return ix.lexical.IDF(term) }
+func (ix *Index) IDF(term string) float64 {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.IDF(term)
+}
 
 // MaxIDF is the IDF of a term occurring in a single chunk.
-func (ix *Index) MaxIDF() float64 { return ix.lexical.MaxIDF() }
+func (ix *Index) MaxIDF() float64 {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.MaxIDF()
+}
 
 // sortDocs orders records by id so snapshots are deterministic.
 func sortDocs(recs []docRecord) {

@@ -212,6 +212,7 @@ func ScanWorkers() int { return runtime.GOMAXPROCS(0) }
 // workers <= 0). The result does not depend on workers. With room in dst,
 // it allocates nothing.
 func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if len(q) != ix.vectors.dim || ix.vectorsReady() != nil {
 		return dst
 	}

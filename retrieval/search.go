@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -48,6 +49,7 @@ type Hit struct {
 // Search returns the k best chunks for q (best first), near-duplicates
 // folded together.
 func (ix *Index) Search(ctx context.Context, q lexicon.Query, k int, ranking Ranking) ([]Hit, error) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if k <= 0 {
 		k = 8
 	}
@@ -104,6 +106,7 @@ func (ix *Index) vectorSearch(ctx context.Context, text string, k int) ([]scored
 // QueryVector embeds text with the index's embedder and returns the k most
 // similar chunk indexes by exact scan.
 func (ix *Index) QueryVector(ctx context.Context, text string, k int) ([]int, error) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	s, err := ix.vectorSearch(ctx, text, k)
 	if err != nil {
 		return nil, err
