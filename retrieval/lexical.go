@@ -28,6 +28,8 @@ type lexicalIndex struct {
 	// first search (4 bytes per chunk).
 	normsOnce sync.Once
 	norms     []float32
+
+	noFastPath bool // tests: score every concept the general way
 }
 
 type posting struct {
@@ -112,6 +114,18 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 		if c.Meta {
 			weight = 0.3
 		}
+		// The common concept of one word analysed to one term takes a
+		// single pass over its postings; the general path below gives it
+		// the same float32 operations in the same order (alt = 0 + v,
+		// concept = aw·alt, total += weight·concept), so the same scores.
+		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && len(c.Alts[0][0]) == 1 && !x.noFastPath {
+			if aw := float32(c.AltWeight(0)); aw > 0 {
+				if e := x.scoreSingle(s, c.Alts[0][0][0], aw, weight); e != nil && err == nil {
+					err = e
+				}
+				continue
+			}
+		}
 		for ai, a := range c.Alts {
 			if e := x.scoreAlt(s, a); e != nil && err == nil {
 				err = e // finish the query to leave the scratch clean
@@ -147,6 +161,32 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 		return nil, err
 	}
 	return top.sorted(), nil
+}
+
+// scoreSingle adds to each chunk's total the BM25 score of one term,
+// weighed by aw and weight: a concept of one word with one candidate term.
+func (x *lexicalIndex) scoreSingle(s *scratch, term string, aw, weight float32) error {
+	id, ok := x.v.termID(term)
+	if !ok {
+		return nil
+	}
+	plist, err := x.v.termPostings(id)
+	if err != nil {
+		return err
+	}
+	norms := x.lengthNorms()
+	idf := float32(x.IDF(term))
+	for _, p := range plist {
+		ch := p.chunk
+		tf := float32(p.tf)
+		v := idf * tf * (bm25K1 + 1) / (tf + norms[ch])
+		cv := aw * v
+		if s.total[ch] == 0 {
+			s.touched = append(s.touched, ch)
+		}
+		s.total[ch] += weight * cv
+	}
+	return nil
 }
 
 // scoreAlt accumulates, per chunk, the BM25 score of a phrase alternative
