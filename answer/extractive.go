@@ -280,6 +280,14 @@ func (d docLanguages) mixed(lang string) bool {
 func (e *Extractive) languages() docLanguages {
 	e.langOnce.Do(func() {
 		e.langs = docLanguages{}
+		// An index counts its languages without decoding every document.
+		if lc, ok := e.corpus.(interface{ LanguageCounts() map[string]int }); ok {
+			for lang, n := range lc.LanguageCounts() {
+				e.langs[lang] += n
+				e.langs[""] += n
+			}
+			return
+		}
 		for _, d := range e.corpus.Documents() {
 			e.langs[d.Lang]++
 			e.langs[""]++

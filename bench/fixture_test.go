@@ -29,10 +29,10 @@ func chunkSizes() []int {
 	return []int{1_000, 10_000, 100_000}
 }
 
-// million adds a 1M-chunk index to BenchmarkVectorRatio: about 77k
-// generated articles, a few minutes to index the first time and 7 GB of
-// RAM while it runs.
-var million = flag.Bool("bench.million", false, "also run BenchmarkVectorRatio at 1M chunks")
+// million adds a 1M-chunk index to BenchmarkVectorRatio and
+// BenchmarkSearch: about 77k generated articles, ten minutes to index the
+// first time and 7 GB of RAM while it runs.
+var million = flag.Bool("bench.million", false, "also run BenchmarkVectorRatio and BenchmarkSearch at 1M chunks")
 
 // vectorSizes are the index sizes BenchmarkVectorRatio runs at.
 func vectorSizes() []int {

@@ -27,9 +27,15 @@ type bandwidthFloor struct {
 const floorPad = 16 // float32s per cache line
 
 func newBandwidthFloor(dim int, data []float32) *bandwidthFloor {
+	return newBandwidthFloorOn(dim, data, runtime.GOMAXPROCS(0))
+}
+
+// newBandwidthFloorOn is the floor on a given number of participants: on
+// one, it says how much a second core adds to what the machine can read.
+func newBandwidthFloorOn(dim int, data []float32, workers int) *bandwidthFloor {
 	f := &bandwidthFloor{data: data, block: 256 * dim}
 	f.blocks = int64((len(data) + f.block - 1) / f.block)
-	workers := runtime.GOMAXPROCS(0)
+	workers = max(workers, 1)
 	f.sums = make([]float32, workers*floorPad)
 	f.tasks = make(chan int, workers)
 	for w := 1; w < workers; w++ {

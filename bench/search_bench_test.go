@@ -16,14 +16,14 @@ import (
 const depth = 50
 
 // BenchmarkSearch times one question against indexes of 1k, 10k and 100k
-// chunks: Kabar's three rankings end to end (analysis, search, fusion,
+// chunks (and 1M with -bench.million): Kabar's three rankings end to end (analysis, search, fusion,
 // folding of duplicates), Kabar's exact vector scan alone, the two
 // chromem-go queries over the same vectors, the independent scalar scan
 // and the bandwidth floor. Each op is one question; the questions cycle
 // through 500 generated ones. The variants run one after another, so
 // their ratios belong to BenchmarkVectorRatio, which interleaves them.
 func BenchmarkSearch(b *testing.B) {
-	for _, size := range chunkSizes() {
+	for _, size := range vectorSizes() {
 		b.Run("chunks="+sizeName(size), func(b *testing.B) {
 			fx := loadFixture(b, size)
 			ctx := context.Background()
@@ -127,6 +127,8 @@ type cost struct{ wall, cpu time.Duration }
 //
 //	floor        the bandwidth floor: a STREAM-like sum of the index's own
 //	             vector matrix on all cores (bandwidthFloor)
+//	floor1       the same floor on one core: floor1/floor is what a second
+//	             core adds to the bandwidth, the most scan1/scan can show
 //	scan         Kabar's exact scan of a pre-computed question vector, all
 //	             cores (Index.NearestVectors)
 //	scan1        the same on one core
@@ -145,12 +147,16 @@ func BenchmarkVectorRatio(b *testing.B) {
 			}
 			fl := newBandwidthFloor(fx.ix.VectorMatrix())
 			defer fl.stop()
+			dim, mat := fx.ix.VectorMatrix()
+			fl1 := newBandwidthFloorOn(dim, mat, 1)
+			defer fl1.stop()
 			sc := newScalarScan(b, fx.ix)
 			store := fx.ix.Store()
 			dst := make([]int, 0, depth)
-			names := []string{"floor", "scan", "scan1", "scalar", "kabar", "chromem"}
+			names := []string{"floor", "floor1", "scan", "scan1", "scalar", "kabar", "chromem"}
 			run := []func(i int){
 				func(int) { fl.read() },
+				func(int) { fl1.read() },
 				func(i int) { dst = fx.ix.NearestVectors(dst[:0], qvecs[i], depth, 0) },
 				func(i int) { dst = fx.ix.NearestVectors(dst[:0], qvecs[i], depth, 1) },
 				func(i int) { sc.search(qvecs[i], depth) },
@@ -195,6 +201,7 @@ func BenchmarkVectorRatio(b *testing.B) {
 			}
 			ratio("scan/floor", "scan", "floor")
 			ratio("scan1/scan", "scan1", "scan")
+			ratio("floor1/floor", "floor1", "floor")
 			ratio("scalar/scan", "scalar", "scan")
 			ratio("chromem/kabar", "chromem", "kabar")
 			fw := medianOf(costs[idx("floor")], func(c cost) float64 { return float64(c.wall) })

@@ -256,7 +256,7 @@ func Fingerprint(ix *retrieval.Index) string {
 		return ""
 	}
 	h := sha256.New()
-	for _, d := range ix.Documents() {
+	for _, d := range ix.DocumentHashes() { // Documents' ids and hashes, without decoding them
 		h.Write([]byte(d.ID + "\x00" + d.Hash + "\n"))
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -20,7 +20,7 @@ func (ix *Index) dedupeSets(ranked []scored, k int) []Hit {
 	var deferred []scored
 	keep := func(s scored) bool {
 		set := map[uint32]bool{}
-		for _, t := range ix.chunkTerms(s.idx) {
+		for _, t := range ix.v.chunkTerms(s.idx) {
 			set[t] = true
 		}
 		for h := range sets {
@@ -31,24 +31,24 @@ func (ix *Index) dedupeSets(ranked []scored, k int) []Hit {
 				}
 			}
 			if len(set) > 0 && len(sets[h]) > 0 && float64(inter)/float64(len(set)+len(sets[h])-inter) >= duplicateJaccard {
-				hits[h].Duplicates = append(hits[h].Duplicates, ix.chunks[s.idx])
+				hits[h].Duplicates = append(hits[h].Duplicates, ix.Chunk(s.idx))
 				return false
 			}
 		}
 		if len(hits) == k {
 			return false
 		}
-		hits = append(hits, Hit{Chunk: ix.chunks[s.idx], Score: float64(s.score)})
+		hits = append(hits, Hit{Chunk: ix.Chunk(s.idx), Score: float64(s.score)})
 		sets = append(sets, set)
 		return true
 	}
 	for _, s := range ranked {
-		if perDoc[ix.chunks[s.idx].DocID] >= maxPerDoc {
+		if perDoc[ix.Chunk(s.idx).DocID] >= maxPerDoc {
 			deferred = append(deferred, s)
 			continue
 		}
 		if keep(s) {
-			perDoc[ix.chunks[s.idx].DocID]++
+			perDoc[ix.Chunk(s.idx).DocID]++
 		}
 	}
 	for _, s := range deferred {
@@ -81,7 +81,7 @@ func foldingCases(t *testing.T, ix *Index, questions []string, randomRuns int) (
 	}
 	for _, q := range questions {
 		lq := ix.lex.Analyze(q)
-		lexical := ix.lexical.search(lq, fusionDepth)
+		lexical, _ := ix.lexical.search(lq, fusionDepth)
 		vs, err := ix.vectorSearch(ctx, lq.Expansion(), fusionDepth)
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +93,7 @@ func foldingCases(t *testing.T, ix *Index, questions []string, randomRuns int) (
 	}
 	r := rand.New(rand.NewPCG(9, 10))
 	for range randomRuns {
-		perm := r.Perm(len(ix.chunks))[:min(len(ix.chunks), 150)]
+		perm := r.Perm(ix.NumChunks())[:min(ix.NumChunks(), 150)]
 		ranked := make([]scored, len(perm))
 		for i, p := range perm {
 			ranked[i] = scored{idx: p, score: float32(len(perm) - i)}
@@ -148,7 +148,7 @@ func itoa(n int) string {
 func chunkQuestions(ix *Index, n int) []string {
 	var qs []string
 	for i := 0; i < n; i++ {
-		words := strings.Fields(ix.chunks[(i*7919)%len(ix.chunks)].Text)
+		words := strings.Fields(ix.Chunk((i * 7919) % ix.NumChunks()).Text)
 		qs = append(qs, strings.Join(words[:min(len(words), 3+i%6)], " "))
 	}
 	return qs
@@ -173,7 +173,7 @@ func BenchmarkFolding(b *testing.B) {
 			for b.Loop() {
 				ta := time.Now()
 				lq := ix.lex.Analyze(qs[i%len(qs)])
-				ranked := ix.lexical.search(lq, fusionDepth)
+				ranked, _ := ix.lexical.search(lq, fusionDepth)
 				t1 := time.Now()
 				ix.dedupeSets(ranked, 8)
 				t2 := time.Now()

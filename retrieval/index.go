@@ -7,8 +7,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/philippgille/chromem-go"
 
@@ -17,25 +18,29 @@ import (
 
 // Index is a loaded, searchable corpus. It is immutable and safe for
 // concurrent use; re-indexing builds a new Index.
+//
+// It reads its index file in place (layout.go): documents are decoded when
+// asked for (the last few kept in a small cache), chunks are built from
+// their table rows, the postings are read where they lie.
 type Index struct {
 	lex      *lexicon.Lexicon
 	embedder Embedder
 	info     EmbedderInfo
 	corpus   string
 
-	docs     []docEntry
-	byID     map[string]int
-	chunks   []Chunk
-	chunkDoc []int32
-	terms    []uint32 // term ids of all chunks, concatenated
-	termEnds []uint32
-	vectors  flatVectors
-	lexical  *lexicalIndex
+	v       *view
+	vectors flatVectors
+	lexical *lexicalIndex
 
-	// src is the mapped index file whose views terms, termEnds and
-	// vectors are (nil when they are in memory). It is unmapped when the
-	// Index becomes unreachable.
+	// src is the index file (mapped, or in memory) the view reads. It is
+	// unmapped when the Index becomes unreachable: nothing an Index hands
+	// out points into it (strings are copied), except VectorMatrix's view.
 	src *loadedSnapshot
+
+	cache [docCacheSize]atomic.Pointer[docEntry]
+
+	docsOnce sync.Once
+	docs     []Document
 
 	// The chromem-go store is filled on first use: it holds the same
 	// vectors as the flat matrix the searches scan, and filling it is a
@@ -44,88 +49,42 @@ type Index struct {
 	store     *chromem.Collection
 }
 
+// docCacheSize is how many decoded documents an Index keeps: enough for
+// the documents behind an answer's hits and a few answers more.
+const docCacheSize = 256
+
+// docEntry is a decoded document.
 type docEntry struct {
+	row int
 	Document
 	paragraphs []Paragraph
-	firstChunk int
-	nChunks    int
-	size       int64
-	modTime    int64
 }
 
-// newIndex assembles an Index from a snapshot: it rebuilds chunk texts from
-// the verbatim documents, the inverted index from the stored term ids, and
-// fills the chromem-go collection with the stored vectors (no re-embedding).
+// newIndex serves s from memory: it is laid out as the file would be, in
+// one buffer, and read through the same view.
 func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
-	ix := &Index{
-		lex: lex, embedder: emb, info: s.Embedder, corpus: s.Corpus,
-		byID:     make(map[string]int, len(s.Docs)),
-		terms:    s.ChunkTerms,
-		termEnds: s.TermEnds,
-		vectors:  flatVectors{dim: s.Embedder.Dim, data: vectors},
+	data, err := encodeInMemory(s, vectors)
+	if err != nil {
+		return nil, err
 	}
-	ix.docs = make([]docEntry, len(s.Docs))
-	total := 0
-	for _, r := range s.Docs {
-		total += len(r.Chunks)
+	l, err := openBytes(data, "index in memory")
+	if err != nil {
+		return nil, err
 	}
-	ix.chunks = make([]Chunk, 0, total)
-	ix.chunkDoc = make([]int32, 0, total)
-	// seq counts the chunks seen so far per paragraph, for chunk ids.
-	// Paragraph indexes count from 1, so a slice does; odd values from a
-	// damaged file go to a map.
-	var seq []int
-	var oddSeq map[int]int
-	for i, r := range s.Docs {
-		d := r.Doc
-		d.Text = r.Text
-		ix.docs[i] = docEntry{Document: d, paragraphs: r.Paragraphs, firstChunk: len(ix.chunks), nChunks: len(r.Chunks), size: r.Size, modTime: r.ModTime}
-		ix.byID[d.ID] = i
-		clear(seq)
-		clear(oddSeq)
-		for k, sp := range r.Chunks {
-			if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
-				return nil, fmt.Errorf("%w: chunk %d of %s lies outside the document", ErrCorruptIndex, k, d.ID)
-			}
-			p := r.ChunkParas[k]
-			var n int
-			if p >= 0 && p <= len(r.Paragraphs) {
-				if p >= len(seq) {
-					seq = append(seq, make([]int, p+1-len(seq))...)
-				}
-				seq[p]++
-				n = seq[p]
-			} else {
-				if oddSeq == nil {
-					oddSeq = map[int]int{}
-				}
-				oddSeq[p]++
-				n = oddSeq[p]
-			}
-			ix.chunks = append(ix.chunks, Chunk{
-				ID: d.ID + "#p" + strconv.Itoa(p) + "." + strconv.Itoa(n), DocID: d.ID, Paragraph: p,
-				Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End],
-				NotEvidence: p >= 1 && p <= len(r.Paragraphs) && r.Paragraphs[p-1].NotEvidence,
-			})
-			ix.chunkDoc = append(ix.chunkDoc, int32(i))
-		}
-	}
-	if len(s.TermEnds) != len(ix.chunks) || ix.vectors.rows() != len(ix.chunks) && len(ix.chunks) > 0 {
-		return nil, fmt.Errorf("%w: %d chunks but %d term lists and %d vectors", ErrCorruptIndex, len(ix.chunks), len(s.TermEnds), ix.vectors.rows())
-	}
-	lists := make([][]uint32, len(ix.chunks))
-	for i := range lists {
-		lists[i] = ix.chunkTerms(i)
-		for _, t := range lists[i] {
-			if int(t) >= len(s.Vocab) {
-				return nil, fmt.Errorf("%w: term id out of range", ErrCorruptIndex)
-			}
-		}
-	}
-	ix.lexical = buildLexical(s.Vocab, lists)
+	l.verified.Store(true) // the vectors were just copied from these very arrays
+	return indexOver(ctx, l, emb, lex)
+}
+
+func indexOver(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	ix := &Index{
+		lex: lex, embedder: emb, info: l.embedder, corpus: l.corpusName,
+		v: &l.view, src: l,
+		vectors: flatVectors{dim: l.embedder.Dim, data: l.vectors},
+	}
+	ix.lexical = newLexical(&l.view)
 	return ix, nil
 }
 
@@ -133,34 +92,26 @@ func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder,
 // place. The Index owns l: the file is unmapped once the Index is
 // unreachable. The vectors are verified on their first use.
 func newMappedIndex(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
-	ix, err := newIndex(ctx, l.s, l.vectors, emb, lex)
+	ix, err := indexOver(ctx, l, emb, lex)
 	if err != nil {
 		l.release()
 		return nil, err
 	}
-	ix.src = l
-	// Nothing handed out by an Index points into the mapping (chunks and
-	// documents are decoded; Store copies the vectors), so unmapping
-	// when the Index is gone is safe, except for VectorMatrix's view.
 	runtime.AddCleanup(ix, func(l *loadedSnapshot) { l.release() }, l)
 	return ix, nil
 }
 
 // newWrittenIndex serves the index file Build has just written, holding
 // the directory's lock, in place: the heap copies of its vectors and term
-// lists are then garbage. Where files are not mapped, or the file cannot
-// be opened, the copies are served.
+// lists are then garbage. Where the file cannot be opened, the copies are
+// served.
 func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors []float32) (*Index, error) {
-	if !mapsFiles {
-		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
-	}
-	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), false)
-	if err != nil || len(l.vectors) != len(vectors) || len(l.s.TermEnds) != len(s.TermEnds) || len(l.s.ChunkTerms) != len(s.ChunkTerms) {
+	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
+	if err != nil || len(l.vectors) != len(vectors) || l.nChunks != len(s.TermEnds) {
 		l.release()
 		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
 	}
 	l.verified.Store(true) // written from these very arrays a moment ago
-	l.s = &snapshot{Embedder: s.Embedder, Corpus: s.Corpus, Docs: s.Docs, Vocab: s.Vocab, ChunkTerms: l.s.ChunkTerms, TermEnds: l.s.TermEnds}
 	l.moveAsideWhenCorrupt(opts.Logger)
 	return newMappedIndex(ctx, l, opts.Embedder, opts.Lexicon)
 }
@@ -169,9 +120,6 @@ func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors []f
 // damaged vector section returns ErrCorruptIndex (saying how to repair it)
 // every time.
 func (ix *Index) vectorsReady() error {
-	if ix.src == nil {
-		return nil
-	}
 	if err := ix.src.verifyVectors(); err != nil {
 		return explainLoadError(ix.src.path, err)
 	}
@@ -179,12 +127,18 @@ func (ix *Index) vectorsReady() error {
 }
 
 // Verify checks every section of the index file the Index uses in place
-// that was not yet checked (the vectors are otherwise checked on first
-// use), reading them all once; serving calls it off the request path. It
+// that was not yet checked (the others are checked as they are used),
+// reading them all once; serving calls it off the request path. It
 // returns an ErrCorruptIndex error when a section is damaged; the file is
 // then moved aside (when the directory can be written), so the next Build
 // rebuilds the index from the corpus.
-func (ix *Index) Verify() error { return ix.vectorsReady() }
+func (ix *Index) Verify() error {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	if err := ix.src.verifyAll(); err != nil {
+		return explainLoadError(ix.src.path, err)
+	}
+	return nil
+}
 
 // fillStore puts every chunk and its vector into a new chromem-go
 // collection. It adds documents from a few goroutines over contiguous
@@ -196,18 +150,21 @@ func (ix *Index) fillStore() *chromem.Collection {
 	if err != nil {
 		panic(fmt.Sprintf("create chromem-go collection: %v", err)) // only fails for an empty name
 	}
-	workers := min(runtime.GOMAXPROCS(0), 1+len(ix.chunks)/4096)
-	per := (len(ix.chunks) + workers - 1) / workers
+	if ix.v == nil {
+		return col
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+ix.v.nChunks/4096)
+	per := (ix.v.nChunks + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := w*per, min((w+1)*per, len(ix.chunks))
+		lo, hi := w*per, min((w+1)*per, ix.v.nChunks)
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
-				c := &ix.chunks[i]
-				emb := ix.vectors.row(i)
-				if ix.src != nil {
-					emb = slices.Clone(emb) // the collection may outlive the mapping
+				c, err := ix.v.chunk(i)
+				if err != nil {
+					continue // reported; a damaged chunk is left out
 				}
+				emb := slices.Clone(ix.vectors.row(i)) // the collection may outlive the mapping
 				doc := chromem.Document{ID: c.ID, Content: c.Text, Embedding: emb, Metadata: map[string]string{"doc": c.DocID}}
 				if err := col.AddDocument(context.Background(), doc); err != nil {
 					panic(fmt.Sprintf("fill chromem-go collection: %v", err))
@@ -219,12 +176,27 @@ func (ix *Index) fillStore() *chromem.Collection {
 	return col
 }
 
-func (ix *Index) chunkTerms(i int) []uint32 {
-	start := uint32(0)
-	if i > 0 {
-		start = ix.termEnds[i-1]
+// entry returns document row i decoded, from the cache when it is there.
+func (ix *Index) entry(i int) (*docEntry, bool) {
+	slot := &ix.cache[i%docCacheSize]
+	if e := slot.Load(); e != nil && e.row == i {
+		return e, true
 	}
-	return ix.terms[start:ix.termEnds[i]]
+	d, paras, err := ix.v.decodeDoc(i)
+	if err != nil {
+		return nil, false
+	}
+	e := &docEntry{row: i, Document: d, paragraphs: paras}
+	slot.Store(e)
+	return e, true
+}
+
+func (ix *Index) entryByID(id string) (*docEntry, bool) {
+	i, ok := ix.v.findDoc(id)
+	if !ok {
+		return nil, false
+	}
+	return ix.entry(i)
 }
 
 // Embedder describes the embedder that built the index.
@@ -240,6 +212,7 @@ func (ix *Index) Lexicon() *lexicon.Lexicon { return ix.lex }
 // It is filled on the first call; when the vectors turn out to be damaged
 // it holds no documents.
 func (ix *Index) Store() *chromem.Collection {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	ix.storeOnce.Do(func() {
 		if ix.vectorsReady() != nil {
 			ix.store = (&Index{embedder: ix.embedder}).fillStore()
@@ -251,36 +224,84 @@ func (ix *Index) Store() *chromem.Collection {
 }
 
 // NumChunks is the number of indexed chunks.
-func (ix *Index) NumChunks() int { return len(ix.chunks) }
+func (ix *Index) NumChunks() int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.v.nChunks
+}
 
-// Chunk returns chunk i (0 ≤ i < NumChunks).
-func (ix *Index) Chunk(i int) Chunk { return ix.chunks[i] }
+// Chunk returns chunk i (0 ≤ i < NumChunks). A chunk whose text is in a
+// damaged part of the file comes back empty (and the damage is reported:
+// the file is moved aside).
+func (ix *Index) Chunk(i int) Chunk {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	c, _ := ix.v.chunk(i)
+	return c
+}
 
-// Documents returns the indexed documents sorted by id.
+// Documents returns the indexed documents sorted by id. The first call
+// decodes them all (and keeps them: the bot lists them often); answering
+// a question does not need them.
 func (ix *Index) Documents() []Document {
-	out := make([]Document, len(ix.docs))
-	for i, d := range ix.docs {
-		out[i] = d.Document
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	ix.docsOnce.Do(func() {
+		ix.docs = make([]Document, 0, ix.v.nDocs)
+		for i := range ix.v.nDocs {
+			if d, _, err := ix.v.decodeDoc(i); err == nil {
+				ix.docs = append(ix.docs, d)
+			}
+		}
+	})
+	return slices.Clone(ix.docs)
+}
+
+// DocumentHash is a document's id and the hash of its file's bytes.
+type DocumentHash struct{ ID, Hash string }
+
+// DocumentHashes returns every document's id and content hash, sorted by
+// id as Documents is, without decoding the documents.
+func (ix *Index) DocumentHashes() []DocumentHash {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	out := make([]DocumentHash, ix.v.nDocs)
+	for i := range out {
+		out[i] = DocumentHash{ID: strings.Clone(ix.v.docID(i)), Hash: strings.Clone(ix.v.docStr(i, strHash))}
+	}
+	return out
+}
+
+// LanguageCounts returns how many documents are in each language (by
+// Document.Lang, "" for unknown), without decoding them.
+func (ix *Index) LanguageCounts() map[string]int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	// The keys are views of the file until cloned.
+	views := map[string]int{}
+	for i := range ix.v.nDocs {
+		views[ix.v.docStr(i, strLang)]++
+	}
+	out := make(map[string]int, len(views))
+	for k, n := range views {
+		out[strings.Clone(k)] = n
 	}
 	return out
 }
 
 // Document returns a document by id.
 func (ix *Index) Document(id string) (Document, bool) {
-	i, ok := ix.byID[id]
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	e, ok := ix.entryByID(id)
 	if !ok {
 		return Document{}, false
 	}
-	return ix.docs[i].Document, true
+	return e.Document, true
 }
 
 // Paragraphs returns a document's paragraphs (nil for an unknown id).
 func (ix *Index) Paragraphs(id string) []Paragraph {
-	i, ok := ix.byID[id]
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	e, ok := ix.entryByID(id)
 	if !ok {
 		return nil
 	}
-	return ix.docs[i].paragraphs
+	return e.paragraphs
 }
 
 // Paragraph returns paragraph n (1-based, as Chunk.Paragraph counts) of a
@@ -288,11 +309,11 @@ func (ix *Index) Paragraphs(id string) []Paragraph {
 // search; a paragraph whose span does not fit the text (a damaged index)
 // is reported missing.
 func (ix *Index) Paragraph(id string, n int) (Paragraph, bool) {
-	i, ok := ix.byID[id]
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	d, ok := ix.entryByID(id)
 	if !ok {
 		return Paragraph{}, false
 	}
-	d := ix.docs[i]
 	if n < 1 || n > len(d.paragraphs) {
 		return Paragraph{}, false
 	}
@@ -304,23 +325,41 @@ func (ix *Index) Paragraph(id string, n int) (Paragraph, bool) {
 }
 
 // DF returns the number of chunks containing an index term.
-func (ix *Index) DF(term string) int { return ix.lexical.DF(term) }
+func (ix *Index) DF(term string) int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.DF(term)
+}
 
 // DocumentChunks returns the chunks of a document in order.
 func (ix *Index) DocumentChunks(id string) []Chunk {
-	i, ok := ix.byID[id]
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	i, ok := ix.v.findDoc(id)
 	if !ok {
 		return nil
 	}
-	d := ix.docs[i]
-	return ix.chunks[d.firstChunk : d.firstChunk+d.nChunks]
+	first, n := ix.v.docChunks(i)
+	out := make([]Chunk, 0, n)
+	for c := first; c < first+n; c++ {
+		ch, err := ix.v.chunk(c)
+		if err != nil {
+			return nil
+		}
+		out = append(out, ch)
+	}
+	return out
 }
 
 // IDF returns the lexical inverse document frequency of an index term.
-func (ix *Index) IDF(term string) float64 { return ix.lexical.IDF(term) }
+func (ix *Index) IDF(term string) float64 {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.IDF(term)
+}
 
 // MaxIDF is the IDF of a term occurring in a single chunk.
-func (ix *Index) MaxIDF() float64 { return ix.lexical.MaxIDF() }
+func (ix *Index) MaxIDF() float64 {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
+	return ix.lexical.MaxIDF()
+}
 
 // sortDocs orders records by id so snapshots are deterministic.
 func sortDocs(recs []docRecord) {

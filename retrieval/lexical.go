@@ -13,16 +13,23 @@ const (
 	bm25B  = 0.75
 )
 
-// lexicalIndex is an in-memory inverted index scored with BM25. Queries are
-// scored per concept: a concept counts once, by its best-matching
-// alternative, so a word with ten dictionary translations does not outweigh
-// a name with one.
+// lexicalIndex is an inverted index scored with BM25, read in place from
+// the index file (the vocabulary through its stored hash table, each
+// term's postings where they lie). Queries are scored per concept: a
+// concept counts once, by its best-matching alternative, so a word with
+// ten dictionary translations does not outweigh a name with one.
 type lexicalIndex struct {
-	vocab    map[string]uint32
-	postings [][]posting // by term id
-	docLen   []float32   // terms per chunk
-	avgLen   float32
-	pool     sync.Pool // *scratch
+	v      *view
+	n      int       // chunks
+	avgLen float32   // terms per chunk
+	pool   sync.Pool // *scratch
+
+	// norms[c] is BM25's length normalisation of chunk c, computed on the
+	// first search (4 bytes per chunk).
+	normsOnce sync.Once
+	norms     []float32
+
+	noFastPath bool // tests: score every concept the general way
 }
 
 type posting struct {
@@ -37,75 +44,50 @@ type scratch struct {
 	aTouched            []uint32
 }
 
-// buildLexical indexes chunks given as term-id lists over vocab.
-func buildLexical(vocab []string, chunkTerms [][]uint32) *lexicalIndex {
-	x := &lexicalIndex{
-		vocab:    make(map[string]uint32, len(vocab)),
-		postings: make([][]posting, len(vocab)),
-		docLen:   make([]float32, len(chunkTerms)),
+func newLexical(v *view) *lexicalIndex {
+	x := &lexicalIndex{v: v, n: v.nChunks}
+	if x.n > 0 {
+		x.avgLen = float32(float64(v.termEnds[x.n-1]) / float64(x.n))
 	}
-	for i, t := range vocab {
-		x.vocab[t] = uint32(i)
-	}
-	// Two passes over the term lists: the first counts each term's chunks
-	// so that all posting lists can be cut from one exactly sized array,
-	// the second fills them in chunk order. lastChunk[t] is the last chunk
-	// term t was seen in (+1, so that 0 means never), which makes a map per
-	// chunk unnecessary.
-	lastChunk := make([]uint32, len(vocab))
-	df := make([]uint32, len(vocab))
-	nPostings := 0
-	for c, terms := range chunkTerms {
-		for _, t := range terms {
-			if lastChunk[t] != uint32(c)+1 {
-				lastChunk[t] = uint32(c) + 1
-				df[t]++
-				nPostings++
-			}
-		}
-	}
-	flat := make([]posting, nPostings)
-	off := uint32(0)
-	for t, n := range df {
-		x.postings[t] = flat[off : off : off+n]
-		off += n
-	}
-	clear(lastChunk)
-	var total float64
-	for c, terms := range chunkTerms {
-		for _, t := range terms {
-			if lastChunk[t] == uint32(c)+1 {
-				x.postings[t][len(x.postings[t])-1].tf++
-				continue
-			}
-			lastChunk[t] = uint32(c) + 1
-			x.postings[t] = append(x.postings[t], posting{chunk: uint32(c), tf: 1})
-		}
-		x.docLen[c] = float32(len(terms))
-		total += float64(len(terms))
-	}
-	if len(chunkTerms) > 0 {
-		x.avgLen = float32(total / float64(len(chunkTerms)))
-	}
-	n := len(chunkTerms)
+	n := x.n
 	x.pool.New = func() any {
 		return &scratch{total: make([]float32, n), concept: make([]float32, n), alt: make([]float32, n), altHits: make([]uint8, n)}
 	}
 	return x
 }
 
+// lengthNorms returns every chunk's BM25 length normalisation.
+func (x *lexicalIndex) lengthNorms() []float32 {
+	x.normsOnce.Do(func() {
+		x.norms = make([]float32, x.n)
+		for c := range x.norms {
+			x.norms[c] = bm25K1 * (1 - bm25B + bm25B*x.docLen(uint32(c))/x.avgLen)
+		}
+	})
+	return x.norms
+}
+
+// docLen is the number of terms of chunk c.
+func (x *lexicalIndex) docLen(c uint32) float32 {
+	start := uint32(0)
+	if c > 0 {
+		start = x.v.termEnds[c-1]
+	}
+	return float32(x.v.termEnds[c] - start)
+}
+
 // DF returns the number of chunks containing term.
 func (x *lexicalIndex) DF(term string) int {
-	id, ok := x.vocab[term]
+	id, ok := x.v.termID(term)
 	if !ok {
 		return 0
 	}
-	return len(x.postings[id])
+	return x.v.df(id)
 }
 
 // IDF is BM25's inverse document frequency of a term (0 when absent).
 func (x *lexicalIndex) IDF(term string) float64 {
-	n := float64(len(x.docLen))
+	n := float64(x.n)
 	df := float64(x.DF(term))
 	if df == 0 {
 		return 0
@@ -115,24 +97,39 @@ func (x *lexicalIndex) IDF(term string) float64 {
 
 // MaxIDF is the IDF a term would have if it occurred once.
 func (x *lexicalIndex) MaxIDF() float64 {
-	n := float64(len(x.docLen))
+	n := float64(x.n)
 	return math.Log(1 + (n-0.5)/1.5)
 }
 
 // search returns the k best chunks for q, best first.
-func (x *lexicalIndex) search(q lexicon.Query, k int) []scored {
-	if len(x.docLen) == 0 || k <= 0 {
-		return nil
+func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
+	if x.n == 0 || k <= 0 {
+		return nil, nil
 	}
 	s := x.pool.Get().(*scratch)
 	defer x.pool.Put(s)
+	var err error
 	for _, c := range q.Concepts {
 		weight := float32(1)
 		if c.Meta {
 			weight = 0.3
 		}
+		// The common concept of one word analysed to one term takes a
+		// single pass over its postings; the general path below gives it
+		// the same float32 operations in the same order (alt = 0 + v,
+		// concept = aw·alt, total += weight·concept), so the same scores.
+		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && len(c.Alts[0][0]) == 1 && !x.noFastPath {
+			if aw := float32(c.AltWeight(0)); aw > 0 {
+				if e := x.scoreSingle(s, c.Alts[0][0][0], aw, weight); e != nil && err == nil {
+					err = e
+				}
+				continue
+			}
+		}
 		for ai, a := range c.Alts {
-			x.scoreAlt(s, a)
+			if e := x.scoreAlt(s, a); e != nil && err == nil {
+				err = e // finish the query to leave the scratch clean
+			}
 			aw := float32(c.AltWeight(ai))
 			for _, ch := range s.aTouched {
 				if v := aw * s.alt[ch]; int(s.altHits[ch]) == len(a) && v > s.concept[ch] {
@@ -160,19 +157,52 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) []scored {
 		s.total[ch] = 0
 	}
 	s.touched = s.touched[:0]
-	return top.sorted()
+	if err != nil {
+		return nil, err
+	}
+	return top.sorted(), nil
+}
+
+// scoreSingle adds to each chunk's total the BM25 score of one term,
+// weighed by aw and weight: a concept of one word with one candidate term.
+func (x *lexicalIndex) scoreSingle(s *scratch, term string, aw, weight float32) error {
+	id, ok := x.v.termID(term)
+	if !ok {
+		return nil
+	}
+	plist, err := x.v.termPostings(id)
+	if err != nil {
+		return err
+	}
+	norms := x.lengthNorms()
+	idf := float32(x.IDF(term))
+	for _, p := range plist {
+		ch := p.chunk
+		tf := float32(p.tf)
+		v := idf * tf * (bm25K1 + 1) / (tf + norms[ch])
+		cv := aw * v
+		if s.total[ch] == 0 {
+			s.touched = append(s.touched, ch)
+		}
+		s.total[ch] += weight * cv
+	}
+	return nil
 }
 
 // scoreAlt accumulates, per chunk, the BM25 score of a phrase alternative
 // (each word by its best candidate term) and how many of its words matched.
-func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) {
+func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) error {
+	norms := x.lengthNorms()
 	for wi, w := range a {
 		for _, term := range w {
-			id, ok := x.vocab[term]
+			id, ok := x.v.termID(term)
 			if !ok {
 				continue
 			}
-			plist := x.postings[id]
+			plist, err := x.v.termPostings(id)
+			if err != nil {
+				return err
+			}
 			idf := float32(x.IDF(term))
 			for _, p := range plist {
 				ch := p.chunk
@@ -180,7 +210,7 @@ func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) {
 					continue // an earlier word of the phrase is missing here
 				}
 				tf := float32(p.tf)
-				norm := bm25K1 * (1 - bm25B + bm25B*x.docLen[ch]/x.avgLen)
+				norm := norms[ch]
 				v := idf * tf * (bm25K1 + 1) / (tf + norm)
 				// A later candidate of a word already matched here adds nothing.
 				if int(s.altHits[ch]) == wi {
@@ -193,4 +223,5 @@ func (x *lexicalIndex) scoreAlt(s *scratch, a lexicon.Alt) {
 			}
 		}
 	}
+	return nil
 }

@@ -47,9 +47,23 @@ type scanJob struct {
 	next   atomic.Int64 // next block to take
 	blocks int64
 	shares []scanShare
+	// state[i] is share i's task: gen<<2 | taskQueued, taskRunning or
+	// taskDropped. A task still queued when the caller has run out of
+	// blocks is dropped rather than waited for: on a busy machine the
+	// worker may not be scheduled for milliseconds, and it has nothing
+	// left to do. gen tells a stale task (of an earlier query on this
+	// pooled job) from the current one.
+	state  []atomic.Uint64
+	gen    uint64
 	merged []scored
 	wg     sync.WaitGroup
 }
+
+const (
+	taskQueued  = 0
+	taskRunning = 1
+	taskDropped = 2
+)
 
 // run scans blocks until none is left, into share s.
 func (j *scanJob) run(s *scanShare) {
@@ -79,6 +93,8 @@ func (j *scanJob) run(s *scanShare) {
 type scanTask struct {
 	job   *scanJob
 	share int
+	gen   uint64
+	state *atomic.Uint64 // the job's state[share] when the task was queued
 }
 
 var (
@@ -95,8 +111,12 @@ func ensureScanWorkers(n int) {
 	for ; scanWorkers < n; scanWorkers++ {
 		go func() {
 			for t := range scanTasks {
-				t.job.run(&t.job.shares[t.share])
-				t.job.wg.Done()
+				j := t.job
+				if !t.state.CompareAndSwap(t.gen<<2|taskQueued, t.gen<<2|taskRunning) {
+					continue // dropped by the caller, or stale
+				}
+				j.run(&j.shares[t.share])
+				j.wg.Done()
 			}
 		}()
 	}
@@ -134,14 +154,26 @@ func (f *flatVectors) searchInto(dst []scored, q []float32, k, workers int) []sc
 		}
 		t.h = t.h[:0]
 	}
+	j.gen++
+	if len(j.state) < workers {
+		// Never resliced otherwise: a stale task holds a pointer to its
+		// cell, never reads the slice.
+		j.state = make([]atomic.Uint64, workers)
+	}
 	if workers > 1 {
 		ensureScanWorkers(workers - 1)
 		j.wg.Add(workers - 1)
 		for i := 1; i < workers; i++ {
-			scanTasks <- scanTask{job: j, share: i}
+			j.state[i].Store(j.gen<<2 | taskQueued)
+			scanTasks <- scanTask{job: j, share: i, gen: j.gen, state: &j.state[i]}
 		}
 	}
 	j.run(&j.shares[0])
+	for i := 1; i < workers; i++ {
+		if j.state[i].CompareAndSwap(j.gen<<2|taskQueued, j.gen<<2|taskDropped) {
+			j.wg.Done() // never started: its share holds nothing
+		}
+	}
 	j.wg.Wait()
 
 	merged := j.merged[:0]
@@ -180,6 +212,7 @@ func ScanWorkers() int { return runtime.GOMAXPROCS(0) }
 // workers <= 0). The result does not depend on workers. With room in dst,
 // it allocates nothing.
 func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if len(q) != ix.vectors.dim || ix.vectorsReady() != nil {
 		return dst
 	}

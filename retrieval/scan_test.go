@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -111,6 +112,35 @@ func TestParallelSearchMatchesSequential(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrentSearchesWithDroppedTasks runs many scans at once with
+// varying worker counts, so that tasks are often still queued when their
+// caller has finished (and dropped) them, and pooled jobs are reused while
+// stale tasks wait: every result must still be the sequential one (and,
+// under -race, no share may be touched by two goroutines).
+func TestConcurrentSearchesWithDroppedTasks(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	f := &flatVectors{dim: 16, data: adversarial(r, 16*(parallelMinRows*3+11), 0)}
+	qs := make([][]float32, 16)
+	want := make([][]scored, len(qs))
+	for i := range qs {
+		qs[i] = adversarial(r, 16, 0)
+		want[i] = referenceSearch(f, qs[i], 20)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for n := range 40 {
+				i := (g*7 + n) % len(qs)
+				if got := f.searchInto(nil, qs[i], 20, 1+(g+n)%4); !slices.Equal(got, want[i]) {
+					t.Errorf("query %d with %d workers: got %v, want %v", i, 1+(g+n)%4, head(got), head(want[i]))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func head(s []scored) []scored { return s[:min(len(s), 5)] }

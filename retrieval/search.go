@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -48,15 +49,20 @@ type Hit struct {
 // Search returns the k best chunks for q (best first), near-duplicates
 // folded together.
 func (ix *Index) Search(ctx context.Context, q lexicon.Query, k int, ranking Ranking) ([]Hit, error) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if k <= 0 {
 		k = 8
 	}
-	if len(ix.chunks) == 0 {
+	if ix.v.nChunks == 0 {
 		return nil, nil
 	}
 	var lists [][]scored
 	if ranking != RankVector {
-		lists = append(lists, ix.lexical.search(q, fusionDepth))
+		ls, err := ix.lexical.search(q, fusionDepth)
+		if err != nil {
+			return nil, explainLoadError(ix.src.path, err)
+		}
+		lists = append(lists, ls)
 	}
 	if ranking != RankLexical {
 		vs, err := ix.vectorSearch(ctx, q.Expansion(), fusionDepth)
@@ -68,6 +74,12 @@ func (ix *Index) Search(ctx context.Context, q lexicon.Query, k int, ranking Ran
 	ranked := lists[0]
 	if len(lists) > 1 {
 		ranked = fuse(lists[0], lists[1])
+	}
+	// What folding and the hits read of the file, checked first.
+	for _, s := range ranked {
+		if err := ix.v.checkChunk(s.idx); err != nil {
+			return nil, explainLoadError(ix.src.path, err)
+		}
 	}
 	return ix.dedupe(ranked, k), nil
 }
@@ -94,6 +106,7 @@ func (ix *Index) vectorSearch(ctx context.Context, text string, k int) ([]scored
 // QueryVector embeds text with the index's embedder and returns the k most
 // similar chunk indexes by exact scan.
 func (ix *Index) QueryVector(ctx context.Context, text string, k int) ([]int, error) {
+	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	s, err := ix.vectorSearch(ctx, text, k)
 	if err != nil {
 		return nil, err
@@ -144,7 +157,7 @@ func (ix *Index) dedupe(ranked []scored, k int) []Hit {
 	fs.reset()
 	var hits []Hit
 	for _, s := range ranked {
-		doc := ix.chunkDoc[s.idx]
+		doc := ix.v.chunkDoc(s.idx)
 		if fs.docHits(doc) >= maxPerDoc {
 			fs.deferred = append(fs.deferred, s)
 			continue
@@ -209,18 +222,18 @@ func (fs *foldScratch) countDoc(doc int32) {
 func (ix *Index) keep(fs *foldScratch, hits *[]Hit, s scored, k int) bool {
 	dup := -1
 	if k <= maxMaskHits {
-		dup = fs.overlapMasks(ix.chunkTerms(s.idx))
+		dup = fs.overlapMasks(ix.v.chunkTerms(s.idx))
 	} else {
-		dup = fs.overlapSorted(ix.chunkTerms(s.idx))
+		dup = fs.overlapSorted(ix.v.chunkTerms(s.idx))
 	}
 	if dup >= 0 {
-		(*hits)[dup].Duplicates = append((*hits)[dup].Duplicates, ix.chunks[s.idx])
+		(*hits)[dup].Duplicates = append((*hits)[dup].Duplicates, ix.Chunk(s.idx))
 		return false
 	}
 	if len(*hits) == k {
 		return false // later chunks may still duplicate kept ones
 	}
-	*hits = append(*hits, Hit{Chunk: ix.chunks[s.idx], Score: float64(s.score)})
+	*hits = append(*hits, Hit{Chunk: ix.Chunk(s.idx), Score: float64(s.score)})
 	if k <= maxMaskHits {
 		bit := uint64(1) << len(fs.sizes)
 		for _, t := range fs.cand {

@@ -12,17 +12,24 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // snapshotMagic starts every index file; the digit is the format version.
 // It also changes when analysis changes (stemming, stop words), since the
 // stored term ids would no longer meet the terms of new queries.
-// Version 5 lays the file out in page-aligned sections, each with its own
+// Version 5 laid the file out in page-aligned sections, each with its own
 // checksum, so the large ones are used in place through a memory map.
-const snapshotMagic = "KABARIX5"
+// Version 6 stores everything in such sections, nothing that must be
+// decoded whole at open: a table of documents and one of chunks, the
+// vocabulary with a hash table over it, the BM25 posting lists, the
+// documents' texts and bodies, each large section with a checksum per
+// block, checked as its blocks are first used (layout.go).
+const snapshotMagic = "KABARIX6"
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"
@@ -39,9 +46,8 @@ type EmbedderInfo struct {
 	Dim  int
 }
 
-// snapshot is everything an index needs to be loaded without re-reading
-// the corpus. In a loaded snapshot ChunkTerms and TermEnds may be views of
-// the mapped file: they are never written to.
+// snapshot is everything an index is written from: the builder's output
+// and what readSnapshot materialises from a file.
 type snapshot struct {
 	Embedder   EmbedderInfo
 	Corpus     string // a description of the corpus, for messages
@@ -51,13 +57,14 @@ type snapshot struct {
 	TermEnds   []uint32 // ChunkTerms[TermEnds[i-1]:TermEnds[i]] belong to chunk i
 }
 
-// snapshotMeta is the gob-encoded part of a snapshot: everything but the
-// flat arrays, which have sections of their own.
+// snapshotMeta is the gob-encoded part of a snapshot: a few fields; the
+// rest has sections of its own.
 type snapshotMeta struct {
 	Embedder EmbedderInfo
 	Corpus   string
-	Docs     []docRecord
-	Vocab    []string
+	Docs     int
+	Chunks   int
+	Vocab    int
 }
 
 type docRecord struct {
@@ -80,20 +87,33 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 //	16  per section: u32 kind, u32 CRC-32C, u64 offset, u64 length
 //	..  u32 CRC-32C of the bytes above
 //
-// then the sections in this order, each starting on a multiple of the
-// alignment (zero padding between them), the last ending the file: the
-// gob-encoded snapshotMeta, TermEnds and ChunkTerms as little-endian
-// uint32s, the vectors as little-endian float32s. All integers are little
-// endian.
+// then the sections in kind order, each starting on a multiple of the
+// alignment (zero padding between them), the last ending the file. All
+// integers are little endian; what each section holds is in layout.go.
 const (
 	sectionAlign = 4096
-	secMeta      = 1
-	secTermEnds  = 2
-	secTerms     = 3
-	secVectors   = 4
-	numSections  = 4
+	secMeta      = 1  // gob snapshotMeta
+	secDocs      = 2  // docWords u32s per document, sorted by id
+	secStrs      = 3  // the documents' ids, paths, hashes and languages
+	secChunks    = 4  // chunkWords u32s per chunk, in document order
+	secTermEnds  = 5  // u32 per chunk: end of its term list in secTerms
+	secVocabEnds = 6  // u32 per term: end of its bytes in secVocab
+	secVocab     = 7  // the terms' bytes
+	secVocabHash = 8  // open-addressing table: term id + 1, 0 = empty
+	secPostEnds  = 9  // u32 per term: end of its postings in secPostings
+	secBodies    = 10 // per document: its metadata and paragraphs (blocked)
+	secTexts     = 11 // the documents' texts (blocked)
+	secPostings  = 12 // (chunk, tf) u32 pairs, by term, in chunk order (blocked)
+	secTerms     = 13 // term ids of all chunks, concatenated (blocked)
+	secBlockSums = 14 // CRC-32C of every checkBlock bytes of the blocked sections
+	secVectors   = 15 // float32 matrix, row per chunk (checked whole, on first use)
+	numSections  = 15
 	headerBytes  = 16 + 24*numSections + 4
 )
+
+// blockedSections are checked a block at a time as they are used, in this
+// order in secBlockSums.
+var blockedSections = [...]int{secBodies, secTexts, secPostings, secTerms}
 
 type section struct {
 	kind, crc uint32
@@ -126,12 +146,10 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	var meta bytes.Buffer
-	m := snapshotMeta{Embedder: s.Embedder, Corpus: s.Corpus, Docs: s.Docs, Vocab: s.Vocab}
-	if err := gob.NewEncoder(&meta).Encode(&m); err != nil {
-		return fmt.Errorf("encode index: %w", err)
+	payloads, err := layOut(s, vectors)
+	if err != nil {
+		return err
 	}
-
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write index: %w", err)
@@ -142,44 +160,16 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 		tmp.Close()
 		return fmt.Errorf("write index: %w", err)
 	}
-	payloads := []struct {
-		kind  uint32
-		n     uint64
-		write func(io.Writer) error
-	}{
-		{secMeta, uint64(meta.Len()), func(w io.Writer) error { _, err := w.Write(meta.Bytes()); return err }},
-		{secTermEnds, 4 * uint64(len(s.TermEnds)), func(w io.Writer) error { return writeUint32s(w, s.TermEnds) }},
-		{secTerms, 4 * uint64(len(s.ChunkTerms)), func(w io.Writer) error { return writeUint32s(w, s.ChunkTerms) }},
-		{secVectors, 4 * uint64(len(vectors)), func(w io.Writer) error { return writeFloats(w, vectors) }},
-	}
 	// The sections are streamed, each one's checksum computed on the way;
 	// the header, which holds the checksums, is written last, in place.
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	secs := make([]section, len(payloads))
-	pos := uint64(0)
-	pad := func(to uint64) {
-		var zeros [sectionAlign]byte
-		for pos < to {
-			k := min(to-pos, sectionAlign)
-			w.Write(zeros[:k])
-			pos += k
-		}
-	}
-	pad(sectionAlign) // room for the header
-	for i, p := range payloads {
-		pad(alignUp(pos))
-		crc := crc32.New(castagnoli)
-		if err = p.write(io.MultiWriter(w, crc)); err != nil {
-			break
-		}
-		secs[i] = section{kind: p.kind, crc: crc.Sum32(), off: pos, n: p.n}
-		pos += p.n
-	}
+	var head []byte
+	head, err = writeSections(w, payloads)
 	if err == nil {
 		err = w.Flush() // bufio keeps the first write error for Flush
 	}
 	if err == nil {
-		_, err = tmp.WriteAt(encodeHeader(secs), 0)
+		_, err = tmp.WriteAt(head, 0)
 	}
 	if err != nil {
 		tmp.Close()
@@ -202,6 +192,78 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 	return nil
 }
 
+// payload is one section's contents, written by write (n bytes).
+type payload struct {
+	n     uint64
+	write func(io.Writer) error
+}
+
+// writeSections streams the sections (in kind order, payloads[i] of kind
+// i+1) after room for the header page, computing their checksums and the
+// block checksums of the blocked sections, which secBlockSums (written
+// after them) holds. It returns the header to write at offset 0.
+func writeSections(w io.Writer, payloads []payload) ([]byte, error) {
+	secs := make([]section, len(payloads))
+	pos := uint64(0)
+	var werr error
+	pad := func(to uint64) {
+		var zeros [sectionAlign]byte
+		for pos < to && werr == nil {
+			k := min(to-pos, sectionAlign)
+			_, werr = w.Write(zeros[:k])
+			pos += k
+		}
+	}
+	pad(sectionAlign) // room for the header
+	var sums []uint32
+	for i, p := range payloads {
+		kind := i + 1
+		pad(alignUp(pos))
+		if werr != nil {
+			return nil, werr
+		}
+		if kind == secBlockSums {
+			p = payload{4 * uint64(len(sums)), func(w io.Writer) error { return writeUint32s(w, sums) }}
+		}
+		crc := crc32.New(castagnoli)
+		out := io.MultiWriter(w, crc)
+		var bs *blockSummer
+		if slices.Contains(blockedSections[:], kind) {
+			bs = &blockSummer{}
+			out = io.MultiWriter(out, bs)
+		}
+		if err := p.write(out); err != nil {
+			return nil, err
+		}
+		if bs != nil {
+			sums = append(sums, bs.finish()...)
+		}
+		secs[i] = section{kind: uint32(kind), crc: crc.Sum32(), off: pos, n: p.n}
+		pos += p.n
+	}
+	return encodeHeader(secs), nil
+}
+
+// encodeInMemory lays s out as the index file would be, in one buffer
+// aligned for the uint32 and float32 views: an index that cannot be
+// served from its file is served from this.
+func encodeInMemory(s *snapshot, vectors []float32) ([]byte, error) {
+	payloads, err := layOut(s, vectors)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	head, err := writeSections(&buf, payloads)
+	if err != nil {
+		return nil, err
+	}
+	words := make([]uint64, (buf.Len()+7)/8)
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), len(words)*8)[:buf.Len()]
+	copy(b, buf.Bytes())
+	copy(b, head)
+	return b, nil
+}
+
 func encodeHeader(secs []section) []byte {
 	h := make([]byte, 0, headerBytes)
 	h = append(h, snapshotMagic...)
@@ -216,17 +278,16 @@ func encodeHeader(secs []section) []byte {
 	return binary.LittleEndian.AppendUint32(h, crc32.Checksum(h, castagnoli))
 }
 
-// loadedSnapshot is an index file opened for use in place: its snapshot's
-// flat arrays and its vectors are views of the mapped file (or, where
-// files cannot be mapped, of one buffer holding it). The small sections
-// are verified when it is opened; the vector section, most of the file, on
-// first use (verifyVectors), so a question that never touches the vectors
-// never reads them.
+// loadedSnapshot is an index file opened for use in place: every section
+// is a view of the mapped file (or, where files cannot be mapped, of one
+// buffer holding it). The small sections are verified when it is opened;
+// the blocked ones a block at a time as they are first used; the vector
+// section, most of the file, on first use (verifyVectors), so a question
+// that never touches the vectors never reads them.
 type loadedSnapshot struct {
-	s       *snapshot
-	vectors []float32
-	path    string
-	info    os.FileInfo
+	view
+	path string
+	info os.FileInfo
 
 	data        []byte // the whole file
 	vecSec      section
@@ -236,7 +297,9 @@ type loadedSnapshot struct {
 	checkOnce sync.Once
 	checkErr  error
 	verified  atomic.Bool
-	onCorrupt func(error) // called once when a lazily checked section is damaged; may be nil
+
+	corruptOnce sync.Once
+	onCorrupt   func(error) // called once when a lazily checked section is damaged; may be nil
 }
 
 // release unmaps the file. Nothing may use the snapshot's views afterwards.
@@ -251,6 +314,18 @@ func (l *loadedSnapshot) release() {
 	})
 }
 
+// corrupt reports damage found in a lazily checked section: it returns an
+// ErrCorruptIndex error, and the first time calls onCorrupt.
+func (l *loadedSnapshot) corrupt(what string) error {
+	err := fmt.Errorf("%w: %s: %s", ErrCorruptIndex, l.path, what)
+	l.corruptOnce.Do(func() {
+		if l.onCorrupt != nil {
+			l.onCorrupt(err)
+		}
+	})
+	return err
+}
+
 // verifyVectors checks the vector section's checksum, once; it returns an
 // ErrCorruptIndex error when the section is damaged.
 func (l *loadedSnapshot) verifyVectors() error {
@@ -260,15 +335,23 @@ func (l *loadedSnapshot) verifyVectors() error {
 	l.checkOnce.Do(func() {
 		b := l.data[l.vecSec.off : l.vecSec.off+l.vecSec.n]
 		if crc32.Checksum(b, castagnoli) != l.vecSec.crc {
-			l.checkErr = fmt.Errorf("%w: %s: vector section checksum mismatch (damaged)", ErrCorruptIndex, l.path)
-			if l.onCorrupt != nil {
-				l.onCorrupt(l.checkErr)
-			}
+			l.checkErr = l.corrupt("vector section checksum mismatch (damaged)")
 			return
 		}
 		l.verified.Store(true)
 	})
 	return l.checkErr
+}
+
+// verifyAll checks every block of every lazily checked section, and the
+// vectors.
+func (l *loadedSnapshot) verifyAll() error {
+	for _, s := range l.blocked() {
+		if !s.check(0, len(s.data)) {
+			return l.corrupt(s.name + " checksum mismatch (damaged)")
+		}
+	}
+	return l.verifyVectors()
 }
 
 // moveAsideWhenCorrupt makes a damaged section found on first use move the
@@ -279,6 +362,10 @@ func (l *loadedSnapshot) verifyVectors() error {
 func (l *loadedSnapshot) moveAsideWhenCorrupt(logger *slog.Logger) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
+	}
+	if l.info == nil {
+		l.onCorrupt = func(err error) { logger.Error("index is corrupt", "error", err.Error()) }
+		return
 	}
 	l.onCorrupt = func(err error) {
 		now, serr := os.Lstat(l.path)
@@ -295,28 +382,32 @@ func (l *loadedSnapshot) moveAsideWhenCorrupt(logger *slog.Logger) {
 	}
 }
 
-// readSnapshot loads an index file and verifies all of it. A missing file
-// returns an error satisfying errors.Is(err, fs.ErrNotExist); a damaged
-// one ErrCorruptIndex.
+// readSnapshot loads an index file, verifies all of it and materialises
+// it as a snapshot. A missing file returns an error satisfying
+// errors.Is(err, fs.ErrNotExist); a damaged one ErrCorruptIndex.
 func readSnapshot(path string) (*snapshot, []float32, error) {
-	l, err := openSnapshot(path, true)
+	l, err := openSnapshot(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := l.verifyVectors(); err != nil {
+	if err := l.verifyAll(); err != nil {
 		l.release()
 		return nil, nil, err
 	}
-	return l.s, l.vectors, nil
+	s, err := l.materialise()
+	if err != nil {
+		l.release()
+		return nil, nil, err
+	}
+	return s, l.vectors, nil
 }
 
-// openSnapshot maps an index file and checks its header and, with
-// decodeMeta, its metadata and term sections (decoding the metadata);
-// without decodeMeta only the layout is checked and l.s holds just the
-// flat arrays. A missing file returns an error satisfying
-// errors.Is(err, fs.ErrNotExist); a damaged one ErrCorruptIndex. The
-// vector section is left for verifyVectors.
-func openSnapshot(path string, decodeMeta bool) (*loadedSnapshot, error) {
+// openSnapshot maps an index file and checks its header, its small
+// sections and their consistency. A missing file returns an error
+// satisfying errors.Is(err, fs.ErrNotExist); a damaged one
+// ErrCorruptIndex. The blocked sections and the vectors are checked as
+// they are used.
+func openSnapshot(path string) (*loadedSnapshot, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -350,38 +441,57 @@ func openSnapshot(path string, decodeMeta bool) (*loadedSnapshot, error) {
 	if crc32.Checksum(head[:headerBytes-4], castagnoli) != binary.LittleEndian.Uint32(head[headerBytes-4:]) {
 		return nil, corrupt("bad header (checksum mismatch)")
 	}
-	secs, why := parseSections(head, uint64(size))
-	if why != "" {
+	if _, why := parseSections(head, uint64(size)); why != "" {
 		return nil, corrupt(why)
 	}
 	data, unmap, err := mapFile(f, size)
 	if err != nil {
 		return nil, fmt.Errorf("map %s: %w", path, err)
 	}
-	l := &loadedSnapshot{path: path, info: info, data: data, unmap: unmap, vecSec: secs[secVectors-1]}
-	body := func(s section) []byte { return data[s.off : s.off+s.n] }
-	ends, terms := body(secs[secTermEnds-1]), body(secs[secTerms-1])
-	fail := func(err error) (*loadedSnapshot, error) {
-		l.release()
+	l, err := openBytes(data, path)
+	if err != nil {
+		unmap()
 		return nil, err
 	}
-	l.s = &snapshot{ChunkTerms: uint32sOf(terms), TermEnds: uint32sOf(ends)}
-	l.vectors = floatsOf(body(l.vecSec))
-	if !decodeMeta {
-		return l, nil
+	l.info, l.unmap = info, unmap
+	return l, nil
+}
+
+// openBytes opens an index file held in data (mapped or in memory, 8-byte
+// aligned), checking what openSnapshot promises.
+func openBytes(data []byte, path string) (*loadedSnapshot, error) {
+	corrupt := func(why string) error {
+		return fmt.Errorf("%w: %s: %s", ErrCorruptIndex, path, why)
 	}
-	for _, k := range []int{secMeta, secTermEnds, secTerms} {
-		if crc32.Checksum(body(secs[k-1]), castagnoli) != secs[k-1].crc {
-			return fail(corrupt("checksum mismatch (truncated or damaged)"))
+	if len(data) < headerBytes || string(data[:len(snapshotMagic)]) != snapshotMagic ||
+		crc32.Checksum(data[:headerBytes-4], castagnoli) != binary.LittleEndian.Uint32(data[headerBytes-4:]) {
+		return nil, corrupt("bad header")
+	}
+	secs, why := parseSections(data[:headerBytes], uint64(len(data)))
+	if why != "" {
+		return nil, corrupt(why)
+	}
+	body := func(k int) []byte { s := secs[k-1]; return data[s.off : s.off+s.n] }
+	for k := secMeta; k <= secPostEnds; k++ {
+		if crc32.Checksum(body(k), castagnoli) != secs[k-1].crc {
+			return nil, corrupt("checksum mismatch (truncated or damaged)")
 		}
 	}
-	var m snapshotMeta
-	if err := gob.NewDecoder(bytes.NewReader(body(secs[secMeta-1]))).Decode(&m); err != nil {
-		return fail(corrupt("undecodable metadata"))
+	if crc32.Checksum(body(secBlockSums), castagnoli) != secs[secBlockSums-1].crc {
+		return nil, corrupt("checksum mismatch (truncated or damaged)")
 	}
-	l.s.Embedder, l.s.Corpus, l.s.Docs, l.s.Vocab = m.Embedder, m.Corpus, m.Docs, m.Vocab
-	if why := l.s.inconsistency(len(l.vectors)); why != "" {
-		return fail(corrupt(why))
+	var m snapshotMeta
+	if err := gob.NewDecoder(bytes.NewReader(body(secMeta))).Decode(&m); err != nil {
+		return nil, corrupt("undecodable metadata")
+	}
+	l := &loadedSnapshot{path: path, data: data, vecSec: secs[secVectors-1]}
+	if why := l.view.init(m, body, uint32sOf(body(secBlockSums))); why != "" {
+		return nil, corrupt(why)
+	}
+	l.view.corrupt = l.corrupt
+	l.vectors = floatsOf(body(secVectors))
+	if m.Chunks > 0 && (m.Embedder.Dim <= 0 || len(l.vectors)%m.Embedder.Dim != 0 || len(l.vectors)/m.Embedder.Dim != m.Chunks) {
+		return nil, corrupt("vectors do not match the chunks")
 	}
 	return l, nil
 }
@@ -406,7 +516,7 @@ func parseSections(head []byte, size uint64) ([]section, string) {
 			}
 			return nil, "bad header"
 		}
-		if s.kind != secMeta && s.n%4 != 0 {
+		if s.kind != secMeta && s.kind != secStrs && s.kind != secVocab && s.kind != secBodies && s.kind != secTexts && s.n%4 != 0 {
 			return nil, "bad header"
 		}
 		secs[i] = s
@@ -416,54 +526,4 @@ func parseSections(head []byte, size uint64) ([]section, string) {
 		return nil, "checksum mismatch (truncated or damaged)"
 	}
 	return secs, ""
-}
-
-// inconsistency checks the invariants loading and incremental indexing rely
-// on (every offset inside its document, one term list and one vector per
-// chunk, term ids inside the vocabulary), so a file that passes the
-// checksum but was not written by a correct Kabar gives ErrCorruptIndex
-// instead of a panic. It returns what is wrong, or "".
-func (s *snapshot) inconsistency(nVectors int) string {
-	inside := func(sp Span, text string) bool { return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) }
-	chunks := 0
-	for _, r := range s.Docs {
-		if len(r.ChunkParas) != len(r.Chunks) {
-			return "chunk table of " + r.Doc.ID + " is inconsistent"
-		}
-		for _, sp := range r.Chunks {
-			if !inside(sp, r.Text) {
-				return "a chunk of " + r.Doc.ID + " lies outside the document"
-			}
-		}
-		for _, p := range r.Paragraphs {
-			if !inside(p.Span, r.Text) {
-				return "a paragraph of " + r.Doc.ID + " lies outside the document"
-			}
-			for _, sp := range p.Sentences {
-				if !inside(sp, r.Text) {
-					return "a sentence of " + r.Doc.ID + " lies outside the document"
-				}
-			}
-		}
-		chunks += len(r.Chunks)
-	}
-	if len(s.TermEnds) != chunks {
-		return "term lists do not match the chunks"
-	}
-	prev := uint32(0)
-	for _, e := range s.TermEnds {
-		if e < prev || uint64(e) > uint64(len(s.ChunkTerms)) {
-			return "term lists are out of order"
-		}
-		prev = e
-	}
-	for _, t := range s.ChunkTerms {
-		if uint64(t) >= uint64(len(s.Vocab)) {
-			return "term id out of range"
-		}
-	}
-	if chunks > 0 && (s.Embedder.Dim <= 0 || nVectors%s.Embedder.Dim != 0 || nVectors/s.Embedder.Dim != chunks) {
-		return "vectors do not match the chunks"
-	}
-	return ""
 }

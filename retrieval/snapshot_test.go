@@ -96,6 +96,13 @@ func fileSections(t testing.TB, b []byte) []section {
 // each with its checksum, the header sealed): a buggy writer's file, for
 // the content checks behind the checksums.
 func sealSections(parts [numSections][]byte) []byte {
+	var sums []byte
+	for _, k := range blockedSections {
+		for _, c := range blockSums(parts[k-1]) {
+			sums = binary.LittleEndian.AppendUint32(sums, c)
+		}
+	}
+	parts[secBlockSums-1] = sums
 	out := make([]byte, sectionAlign)
 	secs := make([]section, numSections)
 	for i, p := range parts {
@@ -147,16 +154,12 @@ func TestCorruptIndex(t *testing.T) {
 		"bit flip in header crc":    flip(headerBytes - 2),
 		"bit flip in meta":          flip(meta.off + meta.n/2),
 		"bit flip in term ends":     flip(ends.off + ends.n/2),
-		"bit flip in terms":         flip(terms.off + terms.n/2),
 		"bytes appended":            append(bytes.Clone(good), 0, 0, 0, 0),
 		"resealed, vectors cut": resealed(func(p *[numSections][]byte) {
 			p[secVectors-1] = p[secVectors-1][:len(p[secVectors-1])-4*LocalDimension]
 		}),
 		"resealed, odd vector bytes": resealed(func(p *[numSections][]byte) {
 			p[secVectors-1] = p[secVectors-1][:len(p[secVectors-1])-1]
-		}),
-		"resealed, term id out of range": resealed(func(p *[numSections][]byte) {
-			binary.LittleEndian.PutUint32(p[secTerms-1], 1<<31)
 		}),
 		"resealed, term ends out of order": resealed(func(p *[numSections][]byte) {
 			binary.LittleEndian.PutUint32(p[secTermEnds-1], 1<<31)
@@ -196,6 +199,52 @@ func TestCorruptIndex(t *testing.T) {
 			if _, err := Open(context.Background(), opts); err != nil {
 				t.Errorf("Open after rebuild: %v", err)
 			}
+		})
+	}
+
+	// Damage in a section checked a block at a time is found by the search
+	// that reads the block (or by a Build that must rewrite it): it fails
+	// with ErrCorruptIndex, the file is moved aside, and the next Build
+	// rebuilds the index from the corpus.
+	onUse := map[string][]byte{
+		"bit flip in terms": flip(terms.off + terms.n/2),
+		"resealed, term id out of range": resealed(func(p *[numSections][]byte) {
+			binary.LittleEndian.PutUint32(p[secTerms-1], 1<<31)
+		}),
+		"bit flip in texts": flip(secs[secTexts-1].off + secs[secTexts-1].n/2),
+	}
+	for name, raw := range onUse {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			corpus, _ := seedCorpus(t)
+			opts := buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t))
+			path := filepath.Join(opts.DataDir, SnapshotFile)
+			if err := os.WriteFile(path, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := readSnapshot(path); !errors.Is(err, ErrCorruptIndex) {
+				t.Errorf("readSnapshot (everything verified) = %v, want ErrCorruptIndex", err)
+			}
+			_, _, err := Build(context.Background(), opts) // the corpus's times differ: it rewrites
+			checkCorrupt(t, "Build", err)
+			ix, err := Open(context.Background(), opts)
+			if err != nil {
+				t.Fatalf("Open: %v (the section is checked as it is used)", err)
+			}
+			checkCorrupt(t, "Verify", ix.Verify())
+			if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("the damaged file is still in the index's place (%v)", err)
+			}
+			_, st, err := Build(context.Background(), opts)
+			if err != nil || st.Documents != 5 || !st.Saved {
+				t.Fatalf("Build after the damage was found: %+v, %v; want a rebuild", st, err)
+			}
+		})
+	}
+	for _, kind := range []int{secTerms, secPostings, secTexts} {
+		t.Run("a search reads a damaged block of "+sectionName(kind), func(t *testing.T) {
+			t.Parallel()
+			searchFindsDamage(t, kind)
 		})
 	}
 
@@ -291,6 +340,34 @@ func TestCorruptIndex(t *testing.T) {
 	}
 }
 
+// searchFindsDamage flips a bit in the middle of a section of the kind
+// (the seed corpus's are one block) and checks that a lexical search that
+// reads it fails, and moves the file aside.
+func searchFindsDamage(t *testing.T, kind int) {
+	corpus, _ := seedCorpus(t)
+	opts := buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t))
+	mustBuild(t, opts)
+	path := filepath.Join(opts.DataDir, SnapshotFile)
+	own, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := fileSections(t, own)[kind-1]
+	own[ts.off+ts.n/2] ^= 0x10
+	if err := os.WriteFile(path, own, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ix.SearchText(context.Background(), "Korea Utara", 3, RankLexical)
+	checkCorrupt(t, "lexical search", err)
+	if aside, _ := filepath.Glob(path + ".corrupt-*"); len(aside) != 1 {
+		t.Errorf("moved aside: %q, want one %s.corrupt-* file", aside, SnapshotFile)
+	}
+}
+
 func checkCorrupt(t *testing.T, what string, err error) {
 	t.Helper()
 	if !errors.Is(err, ErrCorruptIndex) {
@@ -349,13 +426,17 @@ func FuzzReadSnapshot(f *testing.F) {
 		opts := Options{Corpus: os.DirFS(corpus), DataDir: dir, Embedder: emb, Lexicon: lex}
 		ix, err := Open(context.Background(), opts)
 		if err == nil {
+			// The blocked sections are checked as they are read: a
+			// document whose body is damaged is missing, a search that
+			// reads damage fails with ErrCorruptIndex; nothing panics and
+			// nothing out of bounds is served.
 			for i := range ix.NumChunks() {
 				c := ix.Chunk(i)
-				if d, ok := ix.Document(c.DocID); !ok || d.Text[c.Start:c.End] != c.Text {
+				if d, ok := ix.Document(c.DocID); ok && c.ID != "" && d.Text[c.Start:c.End] != c.Text {
 					t.Fatalf("loaded chunk %s is not a slice of its document", c.ID)
 				}
 			}
-			if _, err := ix.SearchText(context.Background(), "Korea Utara insinyur", 3, RankHybrid); err != nil {
+			if _, err := ix.SearchText(context.Background(), "Korea Utara insinyur", 3, RankHybrid); err != nil && !errors.Is(err, ErrCorruptIndex) {
 				t.Fatalf("search on a loaded index: %v", err)
 			}
 		}
@@ -368,9 +449,10 @@ func FuzzReadSnapshot(f *testing.F) {
 
 // sealFuzz frames fuzz input as a correctly sealed file: its first three
 // bytes give the lengths of the first three sections (the metadata in
-// steps of 256 bytes, the term sections of 16, all whole uint32s but the
-// metadata) and the rest is cut into the sections in order, the vectors
-// last, so the fuzzer reaches the decoder and the content checks.
+// steps of 256 bytes, the document table and the strings in steps of 16,
+// the table in whole uint32s) and the rest is cut into the sections in
+// order, the vectors last (the others empty, the block sums computed), so
+// the fuzzer reaches the decoder and the content checks.
 func sealFuzz(raw []byte) []byte {
 	var parts [numSections][]byte
 	if len(raw) < 3 {

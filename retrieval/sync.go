@@ -10,7 +10,9 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kabar-bot/kabar/lexicon"
@@ -27,7 +29,7 @@ type Options struct {
 	Progress   func(Progress) // called as documents are processed; may be nil
 	Warn       func(Skipped)  // called for each skipped file; may be nil
 	Logger     *slog.Logger   // may be nil
-	Workers    int            // parallel embedding workers; 0 = GOMAXPROCS
+	Workers    int            // parallel reading and embedding workers; 0 = GOMAXPROCS
 	ChunkOpts  ChunkOptions   // chunk sizes
 }
 
@@ -57,11 +59,11 @@ type Stats struct {
 
 // Open loads the index in opts.DataDir without looking at the corpus.
 func Open(ctx context.Context, opts Options) (*Index, error) {
-	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
+	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
 	if err != nil {
 		return nil, explainLoadError(opts.DataDir, err)
 	}
-	if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+	if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
 		l.release()
 		return nil, err
 	}
@@ -105,17 +107,15 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	// The previous index is mapped, not read: when nothing changed it is
 	// served in place; otherwise its vectors are verified before reuse.
 	var prevFile *loadedSnapshot
-	var prev *snapshot
-	var prevVecs []float32
 	if !opts.Rebuild {
-		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile), true)
+		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
 		switch {
 		case err == nil:
-			if err := checkEmbedder(l.s.Embedder, opts.Embedder, opts.DataDir); err != nil {
+			if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
 				l.release()
 				return nil, st, err
 			}
-			prevFile, prev, prevVecs = l, l.s, l.vectors
+			prevFile = l
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			return nil, st, explainLoadError(opts.DataDir, err)
@@ -127,16 +127,14 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			prevFile.release()
 		}
 	}()
-	b := newBuilder(opts, prev, prevVecs)
+	b := newBuilder(opts, prevFile)
 	if err := b.walk(ctx); err != nil {
 		return nil, st, err
 	}
-	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+	unchanged := prevFile != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
 	var s *snapshot
 	var vectors []float32
-	if unchanged {
-		s, vectors = prev, prevVecs
-	} else {
+	if !unchanged {
 		if err := prevFile.verifyVectors(); err != nil {
 			return nil, st, explainLoadError(opts.DataDir, err)
 		}
@@ -144,14 +142,22 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			return nil, st, err
 		}
 		s, vectors, err = b.snapshot()
+		if errors.Is(err, ErrCorruptIndex) {
+			return nil, st, explainLoadError(opts.DataDir, err)
+		}
 		if err != nil {
 			return nil, st, err
 		}
 	}
 	readOnly := st.ReadOnly
 	st = b.stats
-	st.Documents, st.Chunks, st.ReadOnly = len(s.Docs), len(s.TermEnds), readOnly
-	stale := prev == nil || st.Added+st.Changed+st.Removed > 0
+	if unchanged {
+		st.Documents, st.Chunks = prevFile.nDocs, prevFile.nChunks
+	} else {
+		st.Documents, st.Chunks = len(s.Docs), len(s.TermEnds)
+	}
+	st.ReadOnly = readOnly
+	stale := prevFile == nil || st.Added+st.Changed+st.Removed > 0
 	if stale || b.touched {
 		err := errReadOnly
 		if !st.ReadOnly {
@@ -231,23 +237,29 @@ func explainLoadError(dir string, err error) error {
 }
 
 // builder assembles a new snapshot from the previous one and the corpus.
+// The previous file's documents are only looked up by path while walking;
+// those kept are decoded when the new snapshot is laid out.
 type builder struct {
-	opts     Options
-	prev     map[string]prevDoc // by path
-	prevVecs []float32
-	prevDim  int
-	vocab    map[string]uint32
-	vocabL   []string
-	docs     []builtDoc
+	opts   Options
+	prevF  *loadedSnapshot
+	prev   map[string]prevDoc // by path
+	vocab  map[string]uint32  // filled on first use
+	vocabL []string
+	docs   []builtDoc // new and changed documents
+	kept   []prevDoc  // documents kept from the previous file
+	// prevSeen counts the files walked that the previous file holds.
+	prevSeen int
 	stats    Stats
 	touched  bool // metadata changed without content change (e.g. mtime)
 	seenIDs  map[string]string
 }
 
+// prevDoc is a document of the previous file: its row and what deciding
+// whether it changed needs.
 type prevDoc struct {
-	rec        docRecord
-	terms      [][]uint32
-	firstChunk int
+	row           int
+	id, hash      string
+	size, modTime int64
 }
 
 type builtDoc struct {
@@ -257,30 +269,40 @@ type builtDoc struct {
 	texts   []string    // chunk texts awaiting embedding
 }
 
-func newBuilder(opts Options, prev *snapshot, prevVecs []float32) *builder {
-	b := &builder{opts: opts, prev: map[string]prevDoc{}, prevVecs: prevVecs, vocab: map[string]uint32{}, seenIDs: map[string]string{}}
+func newBuilder(opts Options, prev *loadedSnapshot) *builder {
+	b := &builder{opts: opts, prevF: prev, prev: map[string]prevDoc{}, seenIDs: map[string]string{}}
 	if prev == nil {
 		return b
 	}
-	b.vocabL = prev.Vocab
-	b.prevDim = prev.Embedder.Dim
-	for i, t := range prev.Vocab {
-		b.vocab[t] = uint32(i)
-	}
-	chunk := 0
-	for _, r := range prev.Docs {
-		pd := prevDoc{rec: r, firstChunk: chunk}
-		for range r.Chunks {
-			startT := uint32(0)
-			if chunk > 0 {
-				startT = prev.TermEnds[chunk-1]
-			}
-			pd.terms = append(pd.terms, prev.ChunkTerms[startT:prev.TermEnds[chunk]])
-			chunk++
-		}
-		b.prev[r.Doc.Path] = pd
+	// The strings are views of the previous file, which stays mapped while
+	// Build runs; nothing the builder hands out keeps them (restore
+	// replaces a kept document's record with a decoded copy).
+	b.prev = make(map[string]prevDoc, prev.nDocs)
+	b.seenIDs = make(map[string]string, prev.nDocs)
+	for i := range prev.nDocs {
+		size, mtime := prev.docSize(i)
+		b.prev[prev.docStr(i, strPath)] = prevDoc{row: i,
+			id: prev.docID(i), hash: prev.docStr(i, strHash), size: size, modTime: mtime}
 	}
 	return b
+}
+
+// ensureVocab fills the term table from the previous file's vocabulary,
+// whose ids the kept documents' term lists use.
+func (b *builder) ensureVocab() {
+	if b.vocab != nil {
+		return
+	}
+	b.vocab = map[string]uint32{}
+	if b.prevF == nil {
+		return
+	}
+	b.vocabL = make([]string, b.prevF.nVocab)
+	for i := range b.vocabL {
+		t := strings.Clone(b.prevF.term(uint32(i)))
+		b.vocabL[i] = t
+		b.vocab[t] = uint32(i)
+	}
 }
 
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
@@ -294,22 +316,48 @@ func (b *builder) walk(ctx context.Context) error {
 		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
 	}
 	total := len(files)
-	seen := map[string]bool{}
-	for i, p := range files {
+	// Files are read, parsed, chunked and analysed on all cores, a batch
+	// at a time; the results are then applied in file order, so ids,
+	// warnings and the new file are exactly those of a sequential walk.
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const batch = 256
+	results := make([]visited, min(batch, total))
+	for lo := 0; lo < total; lo += batch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b.visit(p)
-		seen[p] = true
-		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
-			b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
+		hi := min(lo+batch, total)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, hi-lo) {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= hi-lo {
+						return
+					}
+					results[i] = b.read(files[lo+i])
+				}
+			})
+		}
+		wg.Wait()
+		for i := range hi - lo {
+			b.apply(files[lo+i], &results[i])
+			results[i] = visited{}
+		}
+		if b.opts.Progress != nil {
+			for i := lo; i < hi; i++ {
+				if i%64 == 0 || i == total-1 {
+					b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
+				}
+			}
 		}
 	}
-	for p := range b.prev {
-		if !seen[p] {
-			b.stats.Removed++
-		}
-	}
+	// Paths are unique, so the previous documents not visited are gone.
+	b.stats.Removed = len(b.prev) - b.prevSeen
 	return nil
 }
 
@@ -322,57 +370,103 @@ func (b *builder) skip(s Skipped) {
 	b.opts.Logger.Warn("skipped corpus file", "path", s.Path, "reason", s.Reason)
 }
 
-// visit adds one file: reused as it was when its size and modification
-// time (or, failing that, its content hash) are unchanged, parsed, chunked
-// and queued for embedding otherwise.
-func (b *builder) visit(p string) {
+// visited is what reading one file found: a reason to skip it, or that
+// it is unchanged (old), or its parsed document, chunks and terms.
+type visited struct {
+	skip   string
+	info   fs.FileInfo
+	old    prevDoc
+	hadOld bool
+	reuse  bool // size and modification time unchanged
+	doc    Document
+	paras  []Paragraph
+	chunks []Chunk
+	terms  [][]string
+}
+
+// read does the part of visiting a file that depends on nothing else the
+// walk does, so files are read in parallel: it stats the file and, unless
+// its size and modification time are unchanged, parses, segments, chunks
+// and analyses it.
+func (b *builder) read(p string) visited {
+	var v visited
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
-		b.skip(Skipped{Path: p, Reason: "unreadable: " + oneLine(err.Error())})
+		v.skip = "unreadable: " + oneLine(err.Error())
+		return v
+	}
+	v.info = info
+	v.old, v.hadOld = b.prev[p]
+	mtime := info.ModTime().UnixNano()
+	if v.hadOld && v.old.size == info.Size() && v.old.modTime == mtime && mtime != 0 {
+		v.reuse = true
+		return v
+	}
+	raw, reason := readArticle(b.opts.Corpus, p)
+	if reason != "" {
+		v.skip = reason
+		return v
+	}
+	doc, err := ParseDocument(p, raw)
+	if err != nil {
+		v.skip = skipReason(err)
+		return v
+	}
+	v.doc = doc
+	if v.hadOld && v.old.hash == doc.Hash && v.old.id == doc.ID {
+		return v // kept: see apply
+	}
+	v.paras = Segment(doc)
+	v.chunks = Chunks(doc, v.paras, b.opts.ChunkOpts)
+	v.terms = make([][]string, len(v.chunks))
+	for i, c := range v.chunks {
+		v.terms[i] = b.opts.Lexicon.Terms(c.Text, doc.Lang)
+	}
+	return v
+}
+
+// apply adds one read file, in walk order: reused as it was when its size
+// and modification time (or, failing that, its content hash) are
+// unchanged, queued for embedding otherwise.
+func (b *builder) apply(p string, v *visited) {
+	if v.hadOld {
+		b.prevSeen++
+	}
+	if v.skip != "" {
+		b.skip(Skipped{Path: p, Reason: v.skip})
 		return
 	}
-	old, hadOld := b.prev[p]
-	mtime := info.ModTime().UnixNano()
-	if hadOld && old.rec.Size == info.Size() && old.rec.ModTime == mtime && mtime != 0 {
-		if b.claim(old.rec.Doc.ID, p) {
+	old := v.old
+	if v.reuse {
+		if b.claim(old.id, p) {
 			b.reuse(old)
 		}
 		return
 	}
-	raw, reason := readArticle(b.opts.Corpus, p)
-	if reason != "" {
-		b.skip(Skipped{Path: p, Reason: reason})
-		return
-	}
-	doc, err := ParseDocument(p, raw)
-	if err != nil {
-		b.skip(Skipped{Path: p, Reason: skipReason(err)})
-		return
-	}
+	doc, info := v.doc, v.info
+	mtime := info.ModTime().UnixNano()
 	if !b.claim(doc.ID, p) {
 		return
 	}
-	if hadOld && old.rec.Doc.Hash == doc.Hash {
-		if old.rec.Size != info.Size() || old.rec.ModTime != mtime {
-			old.rec.Size, old.rec.ModTime = info.Size(), mtime
+	if v.hadOld && old.hash == doc.Hash && old.id == doc.ID {
+		if old.size != info.Size() || old.modTime != mtime {
+			old.size, old.modTime = info.Size(), mtime
 			b.touched = true
 		}
 		b.reuse(old)
 		return
 	}
-	if hadOld {
+	if v.hadOld {
 		b.stats.Changed++
 	} else {
 		b.stats.Added++
 	}
-	paras := Segment(doc)
-	chunks := Chunks(doc, paras, b.opts.ChunkOpts)
-	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: paras}}
+	bd := builtDoc{rec: docRecord{Doc: doc, Text: doc.Text, Size: info.Size(), ModTime: mtime, Paragraphs: v.paras}}
 	bd.rec.Doc.Text = ""
-	for _, c := range chunks {
+	for i, c := range v.chunks {
 		bd.rec.Chunks = append(bd.rec.Chunks, Span{Start: c.Start, End: c.End})
 		bd.rec.ChunkParas = append(bd.rec.ChunkParas, c.Paragraph)
-		bd.terms = append(bd.terms, b.termIDs(b.opts.Lexicon.Terms(c.Text, doc.Lang)))
+		bd.terms = append(bd.terms, b.termIDs(v.terms[i]))
 		bd.texts = append(bd.texts, c.Text)
 	}
 	b.docs = append(b.docs, bd)
@@ -391,16 +485,33 @@ func (b *builder) claim(id, p string) bool {
 
 func (b *builder) reuse(old prevDoc) {
 	b.stats.Unchanged++
-	bd := builtDoc{rec: old.rec, terms: old.terms}
-	dim := b.prevDim
-	for k := range old.rec.Chunks {
-		i := old.firstChunk + k
-		bd.vectors = append(bd.vectors, b.prevVecs[i*dim:(i+1)*dim])
+	b.kept = append(b.kept, old)
+}
+
+// restore decodes a kept document's record, term lists and vectors from
+// the previous file.
+func (b *builder) restore(old prevDoc) (builtDoc, error) {
+	row := old.row
+	rec, err := b.prevF.record(row)
+	if err != nil {
+		return builtDoc{}, err
 	}
-	b.docs = append(b.docs, bd)
+	rec.Size, rec.ModTime = old.size, old.modTime
+	bd := builtDoc{rec: rec}
+	first, n := b.prevF.docChunks(row)
+	dim := b.prevF.embedder.Dim
+	for c := first; c < first+n; c++ {
+		if err := b.prevF.checkChunk(c); err != nil {
+			return builtDoc{}, err
+		}
+		bd.terms = append(bd.terms, b.prevF.chunkTerms(c))
+		bd.vectors = append(bd.vectors, b.prevF.vectors[c*dim:(c+1)*dim])
+	}
+	return bd, nil
 }
 
 func (b *builder) termIDs(terms []string) []uint32 {
+	b.ensureVocab()
 	ids := make([]uint32, len(terms))
 	for i, t := range terms {
 		id, ok := b.vocab[t]
@@ -476,6 +587,15 @@ func (b *builder) embedPending(ctx context.Context) error {
 
 // snapshot lays the built documents out in id order.
 func (b *builder) snapshot() (*snapshot, []float32, error) {
+	b.ensureVocab()
+	for _, old := range b.kept {
+		bd, err := b.restore(old)
+		if err != nil {
+			return nil, nil, err
+		}
+		b.docs = append(b.docs, bd)
+	}
+	b.kept = nil
 	recs := make([]docRecord, len(b.docs))
 	byID := map[string]*builtDoc{}
 	for i := range b.docs {
@@ -514,6 +634,5 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 		}
 		bd.vectors, bd.terms = nil, nil
 	}
-	b.prevVecs = nil
 	return s, vectors, nil
 }
