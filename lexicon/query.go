@@ -785,6 +785,12 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 				c.addAlt(nameAlt([]string{w}), 1)
 			}
 		}
+		// A body named after its organisation ("Debian Technical
+		// Committee") is written without it once the context is set ("the
+		// Technical Committee may …").
+		if len(norms) >= 3 {
+			c.addAlt(nameAlt(norms[1:]), 1)
+		}
 	}
 	return c
 }
