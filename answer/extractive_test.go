@@ -54,6 +54,9 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"where did pyongyang say its soldiers helped russia take back territory?", true, []string{`Kursk`}, nil},
 		// "berapa tahun" asks for a duration.
 		{"rencana pertukaran yang diteken Choe dan Lavrov berlaku berapa tahun?", true, []string{`2026-2027`}, nil},
+		// The name of a thing is the name written next to it.
+		{"What is the name of the coastal tourist zone North Korea opened in June?", true, []string{`^Wonsan-Kalma`}, []string{"004"}},
+		{"What's the name of the museum Kim opened in Pyongyang?", false, nil, nil},
 		// The exact date is not answered by a month.
 		{"What's the exact start date of the Minsk conference on Eurasian security?", false, nil, nil},
 		{"When is the Minsk conference on Eurasian security expected?", true, []string{`October`}, nil},

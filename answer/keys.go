@@ -52,6 +52,14 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		keys = durationKeys(c, mark)
 	case lexicon.AnswerDate:
 		keys = dateKeys(c, mark)
+	case lexicon.AnswerName:
+		// The name of a thing is written next to it ("museum Perang
+		// Pembebasan", "the Wonsan-Kalma zone").
+		for _, k := range nameKeys(c, lexicon.AnswerPerson, c.askedTokens(q, mark), lex) {
+			if focus >= 0 && (k.first-focus <= 3 && k.first > focus || focus-k.last <= 3 && focus > k.last) {
+				keys = append(keys, k)
+			}
+		}
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
 		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
 		if typ == lexicon.AnswerPerson {
@@ -648,7 +656,10 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 			continue
 		}
 		j := i
-		adjacent := func(a, b int) bool { return strings.TrimSpace(c.doc.Text[c.toks[a].End:c.toks[b].Start]) == "" }
+		adjacent := func(a, b int) bool {
+			gap := c.doc.Text[c.toks[a].End:c.toks[b].Start]
+			return strings.TrimSpace(gap) == "" || gap == "-" // "Wonsan-Kalma" is one name
+		}
 		for j+1 < len(c.toks) && adjacent(j, j+1) {
 			if isName(j + 1) {
 				j++

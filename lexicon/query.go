@@ -18,10 +18,11 @@ const (
 	AnswerPlace
 	AnswerYesNo   // "Did …?", "Apakah …?": yes, no, or the coverage does not say
 	AnswerOrdinal // "which round", "ke berapa": the second, ketiga
+	AnswerName    // "what's the name of the museum": the name of a thing, written next to it
 )
 
 func (t AnswerType) String() string {
-	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno", "ordinal"}[t]
+	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno", "ordinal", "name"}[t]
 }
 
 // Word is one word of a phrase: the candidate index terms it may match.
@@ -884,6 +885,9 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 		for k := i + 1; k < len(words) && k <= i+5; k++ {
 			if measureNouns[words[k]] {
 				return AnswerNumber
+			}
+			if words[k] == "name" || words[k] == "called" {
+				return AnswerName // "what's the name of the museum"
 			}
 			if words[k] == "date" || words[k] == "day" || words[k] == "month" || words[k] == "year" {
 				return AnswerDate // "what's the exact start date of"
