@@ -155,12 +155,22 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	}
 	sortCandidates(cands)
 	typed := lq.Type != lexicon.AnswerAny
-	var best *candidate
+	var best, top *candidate
 	for _, c := range cands {
+		if !c.answers() {
+			continue
+		}
+		if top == nil {
+			top = c
+		}
 		// A typed question's answer holds something of the asked type:
-		// a sentence without one cannot set the bar for those that do.
-		if c.answers() && (!typed || len(extractKeys(c, lq.Type, c.focus(lq), lq, e.lex)) > 0) {
-			best = c
+		// a sentence without one cannot set the bar for those that do,
+		// but one far weaker than the best sentence answers another
+		// question.
+		if !typed || len(extractKeys(c, lq.Type, c.focus(lq), lq, e.lex)) > 0 {
+			if c.score >= backerShare*top.score {
+				best = c
+			}
 			break
 		}
 	}
