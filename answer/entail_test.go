@@ -203,7 +203,7 @@ func TestClaimTableWithModel(t *testing.T) {
 	}
 	h := newLLMHarness(t, nil, func(c *LLMConfig) { c.VerifyWithModel = true })
 	h.srv.OnChat(fakeopenai.WithEntailment(nil))
-	for _, half := range []claimtable.Half{claimtable.Tuning, claimtable.Test} {
+	for _, half := range claimtable.Halves() {
 		lex, both := claimtable.NewTally(), claimtable.NewTally()
 		failed := 0
 		for _, r := range rows[half] {

@@ -57,7 +57,7 @@ func TestClaimTable(t *testing.T) {
 		t.Logf("skipped %d broken lines (passage not verbatim text of its article)", broken)
 	}
 	v := newTestVerifier(t)
-	for _, h := range []claimtable.Half{claimtable.Tuning, claimtable.Test} {
+	for _, h := range claimtable.Halves() {
 		tally := claimtable.NewTally()
 		for _, r := range rows[h] {
 			kept, sv := lexicalKeeps(v, r)
