@@ -65,6 +65,7 @@ var meaningRules = []rule{
 	{"time", ruleTime},
 	{"time-span", ruleTimeSpan},
 	{"former", ruleFormer},
+	{"title", ruleTitle},
 	{"number-anchor", ruleNumberAnchor},
 }
 
@@ -83,15 +84,21 @@ func (c *claim) claimSpan(i int) (int, int) {
 func locateConcepts(text string, toks []lexicon.Token, concepts []concept) [][2]int {
 	out := make([][2]int, len(concepts))
 	used := map[int]bool{}
+	lower := strings.ToLower(text)
 	for i, k := range concepts {
 		out[i] = [2]int{-1, -1}
 		from := 0
+		in, surface := text, k.Surface
+		if !strings.Contains(text, surface) && len(lower) == len(text) {
+			// A title taken off a name is lower-cased ("Perdana Menteri").
+			in, surface = lower, strings.ToLower(surface)
+		}
 		for {
-			j := strings.Index(text[from:], k.Surface)
-			if j < 0 || k.Surface == "" {
+			j := strings.Index(in[from:], surface)
+			if j < 0 || surface == "" {
 				break
 			}
-			start, end := from+j, from+j+len(k.Surface)
+			start, end := from+j, from+j+len(surface)
 			s, e := -1, -1
 			for t, tok := range toks {
 				if tok.Start >= start && tok.End <= end {
@@ -304,9 +311,14 @@ func (c *claim) unmatchedWords(credits []float64) string {
 // aboutSame reports whether the window is about what the clause says,
 // leaving out concept skip: its names are there and most of its words.
 func (c *claim) aboutSame(credits []float64, skip int) bool {
+	return c.aboutSameExcept(credits, func(i int) bool { return i == skip })
+}
+
+// aboutSameExcept is aboutSame leaving out the concepts skip reports.
+func (c *claim) aboutSameExcept(credits []float64, skip func(int) bool) bool {
 	var got, total float64
 	for i, k := range c.concepts {
-		if i == skip {
+		if skip(i) {
 			continue
 		}
 		if k.kind == kindEntity && credits[i] == 0 && !c.placeSlot(i) {
@@ -429,13 +441,27 @@ func cognateSpans(alts []lexicon.Alt, toks []token) [][2]int {
 		}
 		for _, x := range a[0] {
 			for j, t := range toks {
-				if !t.Num && lexicon.Cognates(x, t.Norm) {
+				if !t.Num && cognateToken(x, t) {
 					out = append(out, [2]int{j, j + 1})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// cognateToken reports whether word x is a cognate of the token or of
+// one of its stems ("conspir" of "berkonspirasi", stem "konspirasi").
+func cognateToken(x string, t token) bool {
+	if lexicon.Cognates(x, t.Norm) {
+		return true
+	}
+	for _, s := range t.terms {
+		if s != t.Norm && lexicon.Cognates(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // matched reports whether token j of the window is inside a match of
@@ -651,7 +677,145 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 			return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is %s", tokensText(w.toks[reversed[0]:reversed[1]]), other)}
 		}
 	}
+	return agencySwap(v, c, w, ptoks, pbreaks)
+}
+
+// agencySwap: two names of the claim trade places. The claim's subject
+// (who supplies) stands in the sentence only as a complement (whose
+// ammunition), while a name the claim has as a complement is the
+// sentence's subject: "Russia supplies North Korea's ammunition" against
+// "Korea Utara memasok amunisi Rusia". A name the claim has as a source
+// ("receives … from North Korea") is a converse, not a swap.
+func agencySwap(v *Verifier, c *claim, w *window, ptoks []lexicon.Token, pbreaks []bool) *finding {
+	passageRole := func(i int) (subject, other bool) {
+		for _, sp := range w.spans[i] {
+			at := nameStart(w, sp[0])
+			switch roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)) {
+			case roleSubject:
+				subject = true
+			case roleOther:
+				other = true
+			}
+		}
+		return subject, other
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !w.anyMatch(i) || c.roles[i] != roleSubject {
+			continue
+		}
+		if subj, other := passageRole(i); subj || !other {
+			continue
+		}
+		for j, k2 := range c.concepts {
+			if j == i || k2.kind != kindEntity || !w.anyMatch(j) || c.roles[j] != roleOther || sameName(k, k2) {
+				continue
+			}
+			if subj, _ := passageRole(j); !subj || !c.aboutSame(w.credits, -1) || coordinated(c, i, j) {
+				continue
+			}
+			// A swap puts the two names the other way round: the sentence
+			// names the claim's complement first.
+			ci, _ := c.claimSpan(i)
+			cj, _ := c.claimSpan(j)
+			if ci < 0 || cj < 0 || (ci < cj) != (firstSpan(w, j) < firstSpan(w, i)) || !predicateBetween(c, w, i, j) {
+				continue
+			}
+			sp := w.spans[j][0]
+			return &finding{contradicts: true, reason: fmt.Sprintf("who does it is swapped: in the passage %s does it, not %s", tokensText(w.toks[sp[0]:sp[1]]), k.Surface)}
+		}
+	}
 	return nil
+}
+
+// predicateBetween reports whether a content word of the claim stands
+// between names i and j both in the claim and in the sentence: the same
+// predicate ("supplies" = "memasok") with its arguments traded.
+func predicateBetween(c *claim, w *window, i, j int) bool {
+	ci, _ := c.claimSpan(i)
+	cj, _ := c.claimSpan(j)
+	pi, pj := firstSpan(w, i), firstSpan(w, j)
+	if passiveBetween(c.toks, min(ci, cj), max(ci, cj)) || passiveBetween(w.lexTokens(), min(pi, pj), max(pi, pj)) {
+		return false // "dipasok Korea Utara", "denied by": the agent follows
+	}
+	for m, k := range c.concepts {
+		if k.kind != kindContent || !w.anyMatch(m) {
+			continue
+		}
+		cm, ce := c.claimSpan(m)
+		if cm < 0 || hasTitleWord(c.toks[cm:ce]) {
+			continue // "Ukraine's intelligence chief Kyrylo Budanov": a title, not a predicate
+		}
+		if cm < min(ci, cj) || cm > max(ci, cj) {
+			continue
+		}
+		for _, sp := range w.spans[m] {
+			if sp[0] > min(pi, pj) && sp[0] < max(pi, pj) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveBetween reports a passive between tokens a and b: an agent
+// preposition (by, oleh) or an Indonesian di- verb, after which the one
+// acting comes second.
+func passiveBetween(toks []lexicon.Token, a, b int) bool {
+	for k := a + 1; k < b && k < len(toks); k++ {
+		n := toks[k].Norm
+		if agentPreps[n] || len(n) > 4 && strings.HasPrefix(n, "di") && !toks[k].Upper && lexicon.StemID(n)[0] != n {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether concepts i and j of the claim are joined
+// by a coordinator ("Korut dan Rusia", "Putin and Kim"): both are
+// subjects, in either order.
+func coordinated(c *claim, i, j int) bool {
+	si, ei := c.claimSpan(i)
+	sj, ej := c.claimSpan(j)
+	if si > sj {
+		si, ei, sj, ej = sj, ej, si, ei
+	}
+	_ = ej
+	_ = si
+	if ei < 0 || sj < 0 || sj-ei > 1 {
+		return false
+	}
+	return sj == ei || coordinators[c.toks[ei].Norm]
+}
+
+var coordinators = map[string]bool{"and": true, "dan": true, "serta": true, "or": true, "atau": true, "with": true, "dengan": true}
+
+// firstSpan is the first token where concept i matched in the window.
+func firstSpan(w *window, i int) int {
+	first := len(w.toks)
+	for _, sp := range w.spans[i] {
+		first = min(first, sp[0])
+	}
+	return first
+}
+
+// nameStart is where the capitalised run holding token j begins ("Kyrylo
+// Budanov" for "Budanov").
+func nameStart(w *window, j int) int {
+	for j > 0 && !w.toks[j].breakBefore && w.toks[j-1].Upper && !w.toks[j-1].Num && !titleWord(w.toks[j-1].Norm) {
+		j--
+	}
+	return j
+}
+
+// sameName reports whether two concepts share a word of their names
+// ("Kim" and "Kim Jong Un").
+func sameName(a, b concept) bool {
+	for w := range a.words {
+		if b.words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOwnSubject reports whether the passage sentence names its own
@@ -1267,4 +1431,139 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// titleZone is the stretch of toks that gives the name at [s, e) its
+// title: the title words and the country before it ("Menteri Luar
+// Negeri Rusia Sergey Lavrov", "Ukraine's defence minister Kyrylo
+// Budanov"), or an apposition after a comma ("Kyrylo Budanov, kepala
+// intelijen militer Ukraina,"). ok is false when no title head is there.
+func titleZone(toks []lexicon.Token, breaks []bool, s, e int) (from, to int, ok bool) {
+	from, to = s, s
+	for k := s - 1; k >= 0 && s-k <= 6; k-- {
+		n := toks[k].Norm
+		if breaks[k+1] || !(titleHeads[n] || titleModifiers[n] || toks[k].Upper || n == "s" || n == "the" || n == "of") {
+			break
+		}
+		from = k
+	}
+	for k := from; k < s; k++ {
+		if titleHeads[toks[k].Norm] {
+			ok = true
+		}
+	}
+	if ok {
+		return from, s, true
+	}
+	if e < len(toks) && breaks[e] {
+		to = e
+		for to < len(toks) && to-e < 7 && (to == e || !breaks[to]) {
+			if titleHeads[toks[to].Norm] {
+				ok = true
+			}
+			to++
+		}
+		if ok {
+			return e, to, true
+		}
+	}
+	return s, s, false
+}
+
+// ruleTitle: a title the claim gives a person must be the one the
+// sentence gives them: "Kyrylo Budanov, menteri pertahanan" is not
+// "Kyrylo Budanov, kepala intelijen militer", nor "Perdana Menteri …
+// Lavrov" "Menlu … Lavrov". Where the sentence gives the name no title,
+// the claim's is not checked here.
+func ruleTitle(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !w.anyMatch(i) || v.countryConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		cf, ct, ok := titleZone(c.toks, c.breaks, s, e)
+		if !ok {
+			continue
+		}
+		var zones [][2]int
+		for _, sp := range w.spans[i] {
+			if f, t, ok := titleZone(ptoks, pbreaks, nameStart(w, sp[0]), sp[1]); ok {
+				zones = append(zones, [2]int{f, t})
+			}
+		}
+		if len(zones) == 0 {
+			continue
+		}
+		// The title's words (modifiers too) are left out of whether the
+		// sentence is about the same thing; its heads are checked.
+		inTitle := func(m int) bool {
+			km := c.concepts[m]
+			ms, me := c.claimSpan(m)
+			return m != i && km.kind != kindEntity && km.kind != kindNumber && ms >= cf && me <= ct && ms >= 0 && hasTitleWord(c.toks[ms:me])
+		}
+		for m, km := range c.concepts {
+			if ms, me := c.claimSpan(m); !inTitle(m) || !titleHeaded(c.toks[ms:me]) {
+				continue
+			}
+			if w.anyMatch(m) {
+				continue // the sentence has the title, if not where expected
+			}
+			z := zones[0]
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inTitle), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
+		}
+	}
+	return nil
+}
+
+// hasTitleWord reports whether the words hold a title's head or modifier.
+func hasTitleWord(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if titleHeads[t.Norm] || titleModifiers[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeaded reports whether the words hold a title's head ("defence
+// minister", "menteri"); a modifier alone ("top", "senior") is not
+// checked.
+func titleHeaded(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if titleHeads[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleText is the title words of a claim's title zone, from the first
+// to the last ("defence minister" of "Ukraine's defence minister"), or
+// def.
+func titleText(toks []lexicon.Token, def string) string {
+	f, t := -1, -1
+	for j, x := range toks {
+		if titleHeads[x.Norm] || titleModifiers[x.Norm] {
+			if f < 0 {
+				f = j
+			}
+			t = j + 1
+		}
+	}
+	if f < 0 {
+		return def
+	}
+	var parts []string
+	for _, x := range toks[f:t] {
+		parts = append(parts, x.Text)
+	}
+	return strings.Join(parts, " ")
 }

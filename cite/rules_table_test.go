@@ -1,0 +1,76 @@
+package cite
+
+import "testing"
+
+// TestMeaningRuleTable is the labelled table of the meaning rules added
+// for changed roles and agency: each row a claim against one passage,
+// with what the verifier must find — supported, or contradicted by the
+// named rule, or not supported. The rows are general constructions
+// (apposition and pre-name titles, possessive swaps, passives, loan-word
+// cognates behind an Indonesian prefix), not claims of the blind table.
+func TestMeaningRuleTable(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	const (
+		supported = "supported"
+		missing   = "missing"
+	)
+	budanov := `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang, ujar Kyrylo Budanov, kepala intelijen militer Ukraina, kepada Bloomberg News.`
+	lavrov := `Menlu Rusia Sergey Lavrov bertemu dengan Kim Jong Un di Korea Utara pada hari Sabtu.`
+	rows := []struct {
+		rule, claim, passage, want string
+	}{
+		// title: the title a claim gives a person is the passage's.
+		{"title", "Kyrylo Budanov, Ukraine's defence minister, said North Korea supplies up to 40% of Russia's ammunition.", budanov, "title"},
+		{"title", "Kyrylo Budanov, Ukraine's military intelligence chief, said North Korea supplies up to 40% of Russia's ammunition.", budanov, supported},
+		{"title", "Ukraine's intelligence chief Kyrylo Budanov said North Korea supplies up to 40% of Russia's ammunition.", budanov, supported},
+		{"title", "Perdana Menteri Rusia Sergey Lavrov bertemu dengan Kim Jong Un di Korea Utara.", lavrov, "title"},
+		{"title", "Russian Foreign Minister Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, supported},
+		{"title", "Russia's top diplomat Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, supported},
+		{"title", "Russian President Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, "title"},
+		// a title the sentence does not give is an addition, not a contradiction
+		{"title", "Kim Jong Un, North Korea's leader, met Sergey Lavrov in North Korea on Saturday.", lavrov, missing},
+		// agency swap: who does it, and whose it is, traded.
+		{"direction", "Budanov said Russia supplies up to 40% of North Korea's ammunition.", budanov, "direction"},
+		{"direction", "Budanov said North Korea supplies up to 40% of Russia's ammunition.", budanov, supported},
+		{"direction", "Russia sent at least 10,000 troops to North Korea last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, "direction"},
+		// a passive puts the one acting second: not a swap
+		{"direction", "North Korea supplies up to 40% of Russia's ammunition.", `Hingga 40% amunisi Rusia kini dipasok Korea Utara.`, supported},
+		// coordinated names are both subjects, in either order
+		{"direction", "Korut dan Rusia menandatangani pakta pertahanan.", `Rusia dan Korea Utara menandatangani pakta pertahanan.`, supported},
+		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
+		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
+	}
+	for _, r := range rows {
+		ok, rule, reason := judgeOne(v, r.claim, r.passage)
+		got := missing
+		switch {
+		case ok:
+			got = supported
+		case rule != "":
+			got = rule
+		}
+		if got != r.want {
+			t.Errorf("[%s] %q: got %s (%s); want %s", r.rule, r.claim, got, reason, r.want)
+		}
+	}
+}
+
+// judgeOne checks a claim against one passage as the claim checker does
+// and returns whether it is supported, the rule of a contradiction, and
+// the reason.
+func judgeOne(v *Verifier, claimText, passageText string) (bool, string, string) {
+	c := v.analyseClaim(claimText)
+	vd := v.check(c, v.analysePassage(passageText, "", ""), true)
+	reason := vd.contradiction
+	if reason == "" && len(vd.problems) > 0 {
+		reason = vd.problems[0]
+	}
+	if vd.supports {
+		return true, "", ""
+	}
+	if vd.contradiction != "" {
+		return false, vd.conflictRule, reason
+	}
+	return false, "", reason
+}
