@@ -477,6 +477,31 @@ func (w *window) matched(j int) bool {
 	return false
 }
 
+// matchedElsewhere reports whether every concept matched at token j
+// also matched elsewhere in the window, by other words: "Pyongyang" is
+// then the place, not a second naming of "North Korean" ("pasukan Korea
+// Utara … museum di Pyongyang").
+func (w *window) matchedElsewhere(j int) bool {
+	any := false
+	for _, sps := range w.spans {
+		at, other := false, false
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				at = true
+			} else {
+				other = true
+			}
+		}
+		if at {
+			any = true
+			if !other {
+				return false
+			}
+		}
+	}
+	return any
+}
+
 func (w *window) anyMatch(i int) bool { return i < len(w.spans) && len(w.spans[i]) > 0 }
 
 // ---- the rules
@@ -560,7 +585,7 @@ func placeAt(w *window, j int) (string, bool) {
 			return "", false
 		}
 		if n.Upper && !n.Num {
-			if w.matched(k) || lexicon.IsCalendarWord(n.Norm) {
+			if w.matched(k) && !w.matchedElsewhere(k) || lexicon.IsCalendarWord(n.Norm) {
 				return "", false
 			}
 			end := k + 1
@@ -595,7 +620,7 @@ const (
 // preposition within three tokens before it; the first name of a clause
 // with no preposition before it is its subject.
 func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-prepReachMax; k-- {
 		n := toks[k].Norm
 		if k < i-1 && !prepReach(toks[k+1:i]) {
 			break
@@ -622,6 +647,10 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 	}
 	return roleOther
 }
+
+// prepReachMax is how many tokens before a name its preposition may
+// stand, over place and title words ("di kota pesisir timur Nampo").
+const prepReachMax = 5
 
 // prepReach reports whether a preposition reaches over words to a name:
 // only articles, place words and title words may stand between ("to the
