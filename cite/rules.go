@@ -57,6 +57,7 @@ var meaningRules = []rule{
 	{"date-conflict", ruleDateConflict},
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
+	{"actor", ruleActor},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
@@ -1367,6 +1368,26 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 	return out
 }
 
+// timeScale orders the calendar units that nest.
+var timeScale = map[string]int{"week": 1, "month": 2, "year": 3}
+
+// excludesTime reports whether two relative times of different units
+// cannot name the same moment in news usage: a month ago is not a year
+// ago ("last month", "tahun lalu"), and this month is not last year; a
+// finer time inside the current coarser one ("last month", "this year")
+// may be.
+func excludesTime(a, b timeRef) bool {
+	sa, sb := timeScale[a.unit], timeScale[b.unit]
+	if sa == 0 || sb == 0 || sa == sb {
+		return false
+	}
+	coarse := b
+	if sa > sb {
+		coarse = a
+	}
+	return coarse.offset != 0
+}
+
 // ruleTime: "last year" is not "tahun ini".
 func ruleTime(v *Verifier, c *claim, w *window) *finding {
 	crefs := timeRefs(c.toks)
@@ -1379,6 +1400,9 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 		found, other := false, ""
 		for _, pr := range prefs {
 			if pr.unit != cr.unit {
+				if excludesTime(cr, pr) {
+					other = pr.text // "bulan lalu" is not "tahun lalu"
+				}
 				continue
 			}
 			if pr.offset == cr.offset {
@@ -1596,3 +1620,90 @@ func titleText(toks []lexicon.Token, def string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// ruleActor: another one of the same kind does it. The claim's subject
+// (or its agent, "denied by the White House") is not the sentence's:
+// the sentence names a different person or country as the one acting
+// ("Choe … menyampaikan", "dibantah oleh Kremlin"), and has the claim's
+// subject, if at all, only in another role ("dengan Lavrov"). A person
+// is replaced only by a person, a country or seat of power only by one.
+func ruleActor(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || c.roles[i] != roleSubject || i < len(w.credits) && w.credits[i] > 0 && !w.anyMatch(i) {
+			continue
+		}
+		if w.anyMatch(i) {
+			elsewhere := true
+			for _, sp := range w.spans[i] {
+				at := nameStart(w, sp[0])
+				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) {
+					elsewhere = false
+				}
+			}
+			if !elsewhere {
+				continue
+			}
+		}
+		if !c.aboutSame(w.credits, i) {
+			continue
+		}
+		country := v.countryConcept(k)
+		for j, t := range w.toks {
+			if !t.Upper || t.Num || w.matched(j) || titleWord(t.Norm) || lexicon.IsCalendarWord(t.Norm) || j > 0 && w.toks[j-1].Upper && !t.breakBefore {
+				continue
+			}
+			end := j + 1
+			for end < len(w.toks) && w.toks[end].Upper && !w.toks[end].breakBefore && !w.matched(end) {
+				end++
+			}
+			name := strings.ToLower(tokensText(w.toks[j:end]))
+			place := v.lex.IsPlaceName(name) || v.lex.IsPlaceName(t.Norm)
+			if place != country || !place && v.lex.KnownWord(t.Norm) {
+				continue
+			}
+			agent := j > 0 && agentPreps[w.toks[j-1].Norm]
+			if !agent && roleBefore(ptoks, pbreaks, j, firstNameIn(v, w, j)) != roleSubject {
+				continue
+			}
+			// It must be the one acting in the claim's predicate: the
+			// claim's verb right after it ("Choe, sebaliknya,
+			// menyampaikan"), or right before its "oleh" ("dibantah oleh
+			// Kremlin").
+			if agent && !c.predicateAt(w, j-5, j-1) || !agent && !c.predicateAt(w, end, end+4) {
+				continue
+			}
+			w.conflictAt = t.Start
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s did it, not %s", tokensText(w.toks[j:end]), k.Surface)}
+		}
+	}
+	return nil
+}
+
+// predicateAt reports a content word of the claim (or a word a rule
+// reads, "denied", but not a verb of saying) matched at a token of the
+// window in [from, to).
+func (c *claim) predicateAt(w *window, from, to int) bool {
+	from, to = max(from, 0), min(to, len(w.toks))
+	for j := from; j < to; j++ {
+		for m, k := range c.concepts {
+			if !(k.kind == kindContent || k.kind == kindMeta && !reportingWords[strings.ToLower(k.Surface)]) || m >= len(w.spans) {
+				continue
+			}
+			for _, sp := range w.spans[m] {
+				if sp[0] == j {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// companionPreps put a name beside the one acting ("bertemu dengan
+// Lavrov", "talks with Lavrov").
+var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": true}

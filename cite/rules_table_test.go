@@ -6,8 +6,10 @@ import "testing"
 // for changed roles and agency: each row a claim against one passage,
 // with what the verifier must find — supported, or contradicted by the
 // named rule, or not supported. The rows are general constructions
-// (apposition and pre-name titles, possessive swaps, passives, loan-word
-// cognates behind an Indonesian prefix), not claims of the blind table.
+// (apposition and pre-name titles, possessive swaps, passives, another
+// actor of the same kind, relative times of different units, places
+// behind place words, loan-word cognates behind an Indonesian prefix),
+// not claims of the blind table.
 func TestMeaningRuleTable(t *testing.T) {
 	t.Parallel()
 	v := newTestVerifier(t)
@@ -38,6 +40,19 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"direction", "North Korea supplies up to 40% of Russia's ammunition.", `Hingga 40% amunisi Rusia kini dipasok Korea Utara.`, supported},
 		// coordinated names are both subjects, in either order
 		{"direction", "Korut dan Rusia menandatangani pakta pertahanan.", `Rusia dan Korea Utara menandatangani pakta pertahanan.`, supported},
+		// actor: another of the same kind does it
+		{"actor", "Lavrov conveyed warm wishes from Kim.", `Choe, sebaliknya, menyampaikan “harapan hangat” dari Kim dalam pembicaraan dengan Lavrov.`, "actor"},
+		{"actor", "Choe conveyed warm wishes from Kim.", `Choe, sebaliknya, menyampaikan “harapan hangat” dari Kim dalam pembicaraan dengan Lavrov.`, supported},
+		{"actor", "The claim was denied by the White House.", `Trump mengklaim mereka berkonspirasi, sebuah pernyataan yang dibantah oleh Kremlin.`, "actor"},
+		// a person is not replaced by a country, nor the subject of another verb
+		{"actor", "North Korean soldiers were captured by Ukrainian forces in Kursk.", `Lavrov mengatakan bahwa prajurit Korea Utara bertempur bersama pasukan Rusia di Kursk.`, missing},
+		// time: a month ago is not a year ago; this year may hold last month
+		{"time", "Rusia dan Korea Utara menandatangani pakta saling membela bulan lalu.", `Rusia dan Korea Utara tahun lalu menandatangani pakta saling membela.`, "time"},
+		{"time", "Russia and North Korea signed a mutual defence pact last month.", `Rusia dan Korea Utara bulan lalu menandatangani pakta saling membela.`, supported},
+		// place: a preposition reaches over place words; a metonym matched elsewhere is the place
+		{"place-conflict", "Kim Jong Un bertemu Lavrov di kota pesisir timur Nampo.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, "place-conflict"},
+		{"place-conflict", "Kim opened a museum in Wonsan to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, "place-conflict"},
+		{"place-conflict", "Kim opened a museum in Pyongyang to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
