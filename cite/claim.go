@@ -127,6 +127,11 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		if all[i].rank != all[j].rank {
 			return all[i].rank < all[j].rank
 		}
+		// Contradictions in the rules' order: a figure or a place told
+		// otherwise before another actor.
+		if pi, pj := rulePriority(all[i].ev.rule), rulePriority(all[j].ev.rule); all[i].rank == 1 && pi != pj {
+			return pi < pj
+		}
 		return all[i].ev.Score > all[j].ev.Score
 	})
 	// Beside a passage that states the claim, only a different figure,
@@ -229,6 +234,16 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 			Score: round3(vds[k][i].score), Supports: true, Stance: StanceSupports})
 	}
 	return out
+}
+
+// rulePriority is a rule's place in meaningRules.
+func rulePriority(name string) int {
+	for i, r := range meaningRules {
+		if r.name == name {
+			return i
+		}
+	}
+	return len(meaningRules)
 }
 
 // storyConflict are the rules besides hardConflict whose contradiction
