@@ -1,0 +1,48 @@
+package fakeopenai
+
+import "testing"
+
+// TestEntailsParaphraseTable is a labelled table of how a careful reader
+// treats common paraphrase: a country for its capital, a well-known
+// title the passage leaves out, a first name added, a negation or hedge
+// that governs something else, "foreign" outside a title; and what it
+// still refuses: another title, a dropped hedge, another magnitude.
+func TestEntailsParaphraseTable(t *testing.T) {
+	t.Parallel()
+	p1 := "Pyongjang menjadi salah satu sekutu utama Moskwa selama perang lebih dari tiga tahun di Ukraina, mengirim ribuan pasukan dan senjata konvensional untuk membantu Kremlin mengusir pasukan Ukraina dari Kursk di Rusia."
+	p2 := "Rekaman yang dirilis oleh kantor berita negara Rusia menunjukkan Putin menyambut Choe di Kremlin pada hari Senin. Diplomat top Rusia Sergey Lavrov juga hadir dalam pertemuan tersebut."
+	p3 := "Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu untuk membantu perang melawan Ukraina, menurut perkiraan dari Pentagon."
+	p4 := "Dalam konferensi pers tersebut, Lavrov menyebut keterlibatan pasukan Korea Utara di wilayah Kursk Rusia — tempat pasukan Kremlin berhasil menggagalkan serangan mendadak Ukraina tahun lalu — sebagai simbol \"persaudaraan yang tak terkalahkan\" antara kedua negara."
+	p5 := "Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov."
+	p6 := "Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus."
+	rows := []struct {
+		claim, p string
+		want     bool
+	}{
+		{"Pyongyang has become one of Moscow's main allies during the war in Ukraine.", p1, true},
+		{"North Korea sent thousands of troops and conventional weapons to help the Kremlin push Ukrainian forces out of Kursk.", p1, true},
+		{"Footage released by Russian state media showed Putin welcoming Choe at the Kremlin on Monday.", p2, true},
+		{"Russia's top diplomat Sergey Lavrov also attended the meeting.", p2, true},
+		{"According to Pentagon estimates, North Korea sent at least 10,000 troops to Russia last year.", p3, true},
+		{"North Korea sent at least 10,000 soldiers to Russia last year to help its war against Ukraine, according to the Pentagon.", p3, true},
+		{"Lavrov called the involvement of North Korean troops in Russia's Kursk region a symbol of invincible brotherhood.", p4, true},
+		{"Lavrov said Russian authorities would help increase the flow of tourists to North Korea.", p5, true},
+		{"South Korean intelligence said North Korea may be preparing to send more troops in July or August.", p6, true},
+		{"South Korean intelligence said North Korea will send more troops in July.", p6, false},
+		{"North Korea sent at least 10,000 troops to Russia last year, according to Pentagon estimates.", p3, true},
+		{"Russian President Vladimir Putin welcomed Choe at the Kremlin on Monday.", p2, true},
+		{"Russian Prime Minister Sergey Lavrov also attended the meeting.", p2, false},
+		{"Russia's defence minister Sergey Lavrov also attended the meeting.", p2, false},
+		{"An estimated 10,000 North Korean soldiers were sent to Russia last year.", p3, false},
+		{"Pyongyang is one of Moscow's key allies in the war in Ukraine.", p1, true},
+		{"North Korea sent hundreds of troops to help the Kremlin.", p1, false},
+		{"North Korea sent thousands of troops to help the Kremlin.", p1, true},
+		{"North Korea helped the Kremlin push foreign forces out of Kursk.", p1, true},
+		{"Lavrov said Russian authorities would help bring more tourists to North Korea from Russia.", p5, true},
+	}
+	for _, r := range rows {
+		if got, why := Entails(r.claim, []string{r.p}); got != r.want {
+			t.Errorf("%v (%s): %s", got, why, r.claim)
+		}
+	}
+}
