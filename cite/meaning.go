@@ -187,3 +187,12 @@ var titleModifiers = map[string]bool{
 	"perdana": true, "luar": true, "negeri": true, "pertahanan": true, "wakil": true, "intelijen": true, "militer": true,
 	"tertinggi": true, "senior_": false, "dalam": true, "keuangan": true, "agung": true, "bicara": true, "besar": true,
 }
+
+// sequenceAdverbs place an event before or after another one of the
+// same story ("later", "earlier", "sebelumnya") without stating a fact of
+// their own: like words about the coverage, they weigh little and need
+// no match (the relative time phrases are the time rule's).
+var sequenceAdverbs = map[string]bool{
+	"later": true, "earlier": true, "again": true, "still": true, "already": true, "previously": true, "subsequently": true,
+	"meanwhile": true, "afterwards": true, "sebelumnya": true, "kemudian": true, "selanjutnya": true, "sesudahnya": true,
+}
