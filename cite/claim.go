@@ -164,13 +164,12 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 	return res
 }
 
-// combinedEvidence returns, when every piece of the claim (cut at its
-// commas and connectors, as for a sentence citing two sources) is
-// supported by some passage, none contradicted by any, and at least two
-// passages are needed, one supporting quote per piece; nil otherwise.
-func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []passage) []Evidence {
+// pieces are the parts of a claim a combination of passages may support
+// one by one: cut at its commas and connectors, each factual one, a part
+// without facts joined to the one before.
+func (v *Verifier) pieces(text string) []claim {
 	var pieces []claim
-	for _, piece := range splitFine(c.text) {
+	for _, piece := range splitFine(text) {
 		pc := v.analyseClause(piece)
 		if pc.facts() {
 			pieces = append(pieces, pc)
@@ -178,6 +177,28 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 			pieces[n-1] = v.analyseClause(pieces[n-1].text + piece)
 		}
 	}
+	return pieces
+}
+
+// Pieces returns the texts of a claim's pieces (see combinedEvidence),
+// for looking each up in the coverage.
+func Pieces(text string) []string {
+	var out []string
+	for _, p := range splitFine(StripMarkers(text)) {
+		if t := strings.TrimSpace(p); len(strings.Fields(t)) >= 2 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// combinedEvidence returns, when every piece of the claim (cut at its
+// commas and connectors, as for a sentence citing two sources) is
+// supported by some passage sentence, none contradicted by a passage
+// joined, and at least two sentences are needed, one supporting quote
+// per sentence; nil otherwise.
+func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []passage) []Evidence {
+	pieces := v.pieces(c.text)
 	if len(pieces) < 2 {
 		return nil
 	}
@@ -205,11 +226,13 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 	// passage that says thousands). A place told differently ("in Kuala
 	// Lumpur", "di Malaysia") is most often the same event.
 	used := map[int]bool{}
-	for _, i := range chosen {
+	sentences := map[[2]int]bool{}
+	for k, i := range chosen {
 		used[i] = true
+		sentences[[2]int{i, vds[k][i].span.Start}] = true
 	}
-	if len(used) < 2 {
-		return nil // one passage holds every piece but not the whole: not a combination
+	if len(sentences) < 2 {
+		return nil // one sentence holds every piece but not the whole: not a combination
 	}
 	for k := range pieces {
 		for i := range used {
@@ -219,12 +242,13 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 		}
 	}
 	var out []Evidence
-	done := map[int]bool{}
+	done := map[[2]int]bool{}
 	for k, i := range chosen {
-		if done[i] {
+		if key := [2]int{i, vds[k][i].span.Start}; done[key] {
 			continue
+		} else {
+			done[key] = true
 		}
-		done[i] = true
 		p := passages[i]
 		sp := sentenceSpan(p, vds[k][i].span)
 		if sp.Start < 0 || sp.End > len(p.Text) || sp.Start >= sp.End {

@@ -1211,7 +1211,7 @@ func hedgedAt(toks []lexicon.Token, j int) bool {
 func ruleModality(v *Verifier, c *claim, w *window) *finding {
 	cHedge, cCertain := "", ""
 	for j, t := range c.toks {
-		if c.inConcept(j) && !hedges[t.Norm] {
+		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] {
 			continue
 		}
 		if hedgedAt(c.toks, j) && cHedge == "" {
@@ -1222,16 +1222,18 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	ptoks := w.lexTokens()
-	pHedge := ""
+	pHedge, pCertain := "", false
 	for j := range ptoks {
-		if hedgedAt(ptoks, j) {
+		pCertain = pCertain || certainties[ptoks[j].Norm]
+		if hedgedAt(ptoks, j) && pHedge == "" {
 			pHedge = ptoks[j].Text
-			break
 		}
 	}
 	switch {
 	case cCertain != "" && pHedge != "":
 		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says “%s”; the passage says only that it may be so (“%s”)", cCertain, pHedge)}
+	case cCertain != "" && !pCertain:
+		return &finding{reason: fmt.Sprintf("says “%s”; the passage does not say it is certain", cCertain)}
 	case cHedge == "" && pHedge != "":
 		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("states it as fact; the passage says only that it may be so (“%s”)", pHedge)}
 	case cHedge != "" && pHedge == "":
