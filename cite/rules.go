@@ -900,7 +900,8 @@ func firstNameIn(v *Verifier, w *window, j int) bool {
 func titleWord(n string) bool {
 	switch n {
 	case "pemimpin", "presiden", "menteri", "luar", "negeri", "pemerintah", "wakil", "perdana", "kepala", "juru", "bicara",
-		"leader", "president", "minister", "foreign", "prime", "deputy", "chief", "government", "sekretaris", "secretary", "menlu":
+		"leader", "president", "minister", "foreign", "prime", "deputy", "chief", "government", "sekretaris", "secretary", "menlu",
+		"diplomat", "tertinggi", "top", "senior":
 		return true
 	}
 	return false
@@ -953,7 +954,7 @@ func (w *window) negationFor(c *claim) string {
 		return false
 	}
 	for j, t := range w.toks {
-		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) {
+		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) {
 			continue
 		}
 		scope := negationScope
@@ -970,6 +971,30 @@ func (w *window) negationFor(c *claim) string {
 		}
 	}
 	return ""
+}
+
+// negativeAdjective reports an Indonesian negator before a ter- word
+// ("tak terkalahkan", invincible; "tidak terbatas", unlimited): one
+// adjective of negative meaning, which a claim may render either way
+// ("invincible", "cannot be defeated").
+func negativeAdjective(toks []token, j int) bool {
+	n := toks[j].Norm
+	if n != "tak" && n != "tidak" || j+1 >= len(toks) {
+		return false
+	}
+	next := toks[j+1].Norm
+	return len(next) > 5 && strings.HasPrefix(next, "ter")
+}
+
+// negativeAdjectiveMatched reports a negative adjective whose ter- word
+// the claim matched.
+func (w *window) negativeAdjectiveMatched() bool {
+	for j := range w.toks {
+		if negativeAdjective(w.toks, j) && w.matched(j+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopsShortAt reports "berhenti" before a verb of saying ("media negara
@@ -1020,6 +1045,9 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	cn, pn := c.claimNegation(), w.negationFor(c)
 	if (cn != "") == (pn != "") {
 		return nil
+	}
+	if cn != "" && w.negativeAdjectiveMatched() {
+		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
 		return &finding{reason: "the passage's polarity differs"}

@@ -14,8 +14,9 @@ func TestMeaningRuleTable(t *testing.T) {
 	t.Parallel()
 	v := newTestVerifier(t)
 	const (
-		supported = "supported"
-		missing   = "missing"
+		supported    = "supported"
+		missing      = "missing"
+		notSupported = "not supported" // missing or contradicted, either
 	)
 	budanov := `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang, ujar Kyrylo Budanov, kepala intelijen militer Ukraina, kepada Bloomberg News.`
 	lavrov := `Menlu Rusia Sergey Lavrov bertemu dengan Kim Jong Un di Korea Utara pada hari Sabtu.`
@@ -53,6 +54,19 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"place-conflict", "Kim Jong Un bertemu Lavrov di kota pesisir timur Nampo.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Wonsan to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Pyongyang to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, supported},
+		// negation across the languages; "tak terkalahkan" is one adjective,
+		// either polarity ("invincible", "cannot be defeated")
+		{"negation", "Putin said Russia would forget the sacrifices of North Korea's armed forces.", "“Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda dan keluarga dari personel militer Anda,” ujar Putin.", notSupported},
+		{"negation", "Ukraine denied that North Korean troops helped Russia retake Kursk.", "Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia untuk pertama kalinya, mengklaim pasukan itu membantu Rusia merebut kembali wilayah Kursk—klaim yang dibantah Ukraina.", supported},
+		{"negation", "Ukraine disputed the claim that North Korean troops helped Russia retake Kursk.", "Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia untuk pertama kalinya, mengklaim pasukan itu membantu Rusia merebut kembali wilayah Kursk—klaim yang dibantah Ukraina.", supported},
+		{"negation", "Bloomberg was unable to independently verify Budanov's assessment.", "Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.", supported},
+		{"negation", "Bloomberg could not confirm Budanov's assessment independently.", "Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.", supported},
+		{"negation", "Budanov's assessment could not be independently verified by Bloomberg.", "Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.", supported},
+		{"negation", "Bloomberg has verified Budanov's assessment.", "Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.", notSupported},
+		{"negation", "Kim pledged unconditional support for Moscow's actions.", "Kim Jong Un mengatakan kepada diplomat tertinggi Rusia bahwa negaranya siap untuk \"mendukung tanpa syarat\" semua tindakan yang diambil oleh Moskow untuk menyelesaikan konflik di Ukraina.", supported},
+		{"negation", "Lavrov described the relationship as an invincible fighting brotherhood.", "Pada hari Sabtu, media Rusia melaporkan bahwa Lavrov menggambarkan hubungan kedua negara sebagai \"persaudaraan tempur yang tak terkalahkan\" dalam pertemuannya dengan Kim.", supported},
+		{"negation", "The Kremlin rejected Trump's claim that Putin and Kim were conspiring against the US.", "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin.", supported},
+		{"negation", "The Kremlin confirmed Trump's claim that Putin and Kim were conspiring against the US.", "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin.", notSupported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
@@ -64,6 +78,9 @@ func TestMeaningRuleTable(t *testing.T) {
 			got = supported
 		case rule != "":
 			got = rule
+		}
+		if r.want == notSupported && got != supported {
+			continue
 		}
 		if got != r.want {
 			t.Errorf("[%s] %q: got %s (%s); want %s", r.rule, r.claim, got, reason, r.want)
