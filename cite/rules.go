@@ -675,11 +675,36 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 	for j, t := range w.toks {
 		ptoks[j], pbreaks[j] = t.Token, t.breakBefore
 	}
+	proles := func(i int) []role {
+		var out []role
+		for _, sp := range w.spans[i] {
+			out = append(out, roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0])))
+		}
+		return out
+	}
+	// The converse ("Russia received troops from North Korea" for "Korea
+	// Utara mengirim pasukan ke Rusia"): the claim's source acts in the
+	// sentence, so its subject receives there.
+	converse := false
+	for i, k := range c.concepts {
+		if k.kind == kindEntity && w.anyMatch(i) && c.roles[i] == roleSource && containsRole(proles(i), roleSubject) {
+			converse = true
+		}
+	}
+	if converse {
+		return nil
+	}
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !w.anyMatch(i) {
 			continue
 		}
 		cr := c.roles[i]
+		// From where, to where: a claim's source the sentence has as the
+		// destination ("received troops from Russia", "ke Rusia").
+		if pr := proles(i); (cr == roleSource && containsRole(pr, roleGoal) && !containsRole(pr, roleSource) ||
+			cr == roleGoal && containsRole(pr, roleSource) && !containsRole(pr, roleGoal)) && c.aboutSame(w.credits, -1) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is where it goes from or to the other way", k.Surface)}
+		}
 		if cr != roleSubject && cr != roleGoal {
 			continue
 		}
@@ -708,6 +733,15 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return agencySwap(v, c, w, ptoks, pbreaks)
+}
+
+func containsRole(rs []role, r role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // agencySwap: two names of the claim trade places. The claim's subject
