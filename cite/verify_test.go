@@ -286,3 +286,19 @@ func TestCheckClaimCombined(t *testing.T) {
 		t.Errorf("a piece contradicted by a joined passage: %s %+v; want not supported", res.Status, res.Evidence)
 	}
 }
+
+// TestVerifyAcrossSentences: one cited passage may state a claim in two
+// of its sentences together; not when one piece is not stated.
+func TestVerifyAcrossSentences(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	src := []Source{{N: 1, DocID: "d", Text: "Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing. Saat itu, Putin memuji prajurit Korea Utara karena bertempur “dengan berani dan heroik” dalam perang di Ukraina."}}
+	rep := v.Verify("When Putin met Kim in Beijing on September 3, he praised North Korean soldiers for fighting bravely in Ukraine [1].", src)
+	if len(rep.Sentences) != 1 || !rep.Sentences[0].Supported {
+		t.Errorf("a claim told across two sentences of its passage: %+v", rep.Sentences)
+	}
+	rep = v.Verify("When Putin met Kim in Moscow on September 3, he praised North Korean soldiers for fighting bravely in Ukraine [1].", src)
+	if len(rep.Sentences) != 1 || rep.Sentences[0].Supported {
+		t.Errorf("a piece the passage tells otherwise (Moscow): %+v", rep.Sentences)
+	}
+}
