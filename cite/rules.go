@@ -1557,9 +1557,11 @@ func abs(x int) int {
 // intelijen militer Ukraina,"). ok is false when no title head is there.
 func titleZone(toks []lexicon.Token, breaks []bool, s, e int) (from, to int, ok bool) {
 	from, to = s, s
-	for k := s - 1; k >= 0 && s-k <= 6; k-- {
+	for k := s - 1; k >= 0 && s-k <= 7; k-- {
 		n := toks[k].Norm
-		if breaks[k+1] || !(titleHeads[n] || titleModifiers[n] || toks[k].Upper || n == "s" || n == "the" || n == "of") {
+		// A title may stand before the name and a comma ("juru bicara
+		// Kementerian Luar Negeri Rusia, Maria Zakharova").
+		if breaks[k+1] && (k+1 != s || !titleBefore(toks, k)) || !(titleHeads[n] || titleModifiers[n] || toks[k].Upper || n == "s" || n == "the" || n == "of") {
 			break
 		}
 		from = k
@@ -1585,6 +1587,16 @@ func titleZone(toks []lexicon.Token, breaks []bool, s, e int) (from, to int, ok 
 		}
 	}
 	return s, s, false
+}
+
+// titleBefore reports a title's head within the seven tokens up to k.
+func titleBefore(toks []lexicon.Token, k int) bool {
+	for j := k; j >= 0 && j > k-7; j-- {
+		if titleHeads[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleTitle: a title the claim gives a person must be the one the
@@ -1630,7 +1642,7 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 			if ms, me := c.claimSpan(m); !inTitle(m) || !titleHeaded(c.toks[ms:me]) {
 				continue
 			}
-			if w.anyMatch(m) {
+			if titleMatched(w, m) {
 				continue // the sentence has the title, if not where expected
 			}
 			z := zones[0]
@@ -1657,6 +1669,20 @@ func titleHeaded(toks []lexicon.Token) bool {
 	for _, t := range toks {
 		if titleHeads[t.Norm] {
 			return true
+		}
+	}
+	return false
+}
+
+// titleMatched reports whether concept m, a title, matched the window on
+// a title's head: "menteri", not the "Kementerian Luar Negeri"
+// (ministry) its stem also meets.
+func titleMatched(w *window, m int) bool {
+	for _, sp := range w.spans[m] {
+		for j := sp[0]; j < sp[1] && j < len(w.toks); j++ {
+			if titleHeads[w.toks[j].Norm] {
+				return true
+			}
 		}
 	}
 	return false

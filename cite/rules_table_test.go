@@ -20,6 +20,10 @@ func TestMeaningRuleTable(t *testing.T) {
 	)
 	budanov := `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang, ujar Kyrylo Budanov, kepala intelijen militer Ukraina, kepada Bloomberg News.`
 	lavrov := `Menlu Rusia Sergey Lavrov bertemu dengan Kim Jong Un di Korea Utara pada hari Sabtu.`
+	shoigu := `Sekretaris Dewan Keamanan Rusia Sergei Shoigu telah berkunjung ke Pyongjang beberapa kali tahun ini.`
+	zak := `Kunjungan Lavrov ke Pyongyang merupakan bagian dari "putaran kedua dialog strategis antara para diplomat tinggi," kata juru bicara Kementerian Luar Negeri Rusia, Maria Zakharova, pada hari Rabu, menurut Tass.`
+	choe := `Dalam foto ini yang dirilis oleh Layanan Pers Kementerian Luar Negeri Rusia, Menteri Luar Negeri Rusia Sergey Lavrov, kiri, dan Menteri Luar Negeri Korea Utara Choe Son Hui, kanan, menghadiri upacara penandatanganan setelah pembicaraan mereka di Wonsan, Korea Utara, pada hari Sabtu, 12 Juli 2025.`
+	rec := `Lavrov "diterima" oleh Kim, menurut Kementerian Luar Negeri Rusia di Telegram pada Sabtu, dengan mengunggah video keduanya berjabat tangan dan berpelukan di Wonsan.`
 	rows := []struct {
 		rule, claim, passage, want string
 	}{
@@ -31,6 +35,17 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"title", "Russian Foreign Minister Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, supported},
 		{"title", "Russia's top diplomat Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, supported},
 		{"title", "Russian President Sergey Lavrov met Kim Jong Un in North Korea on Saturday.", lavrov, "title"},
+		// titles of other holders, of a rank, of an office, before a comma
+		{"title", "Russia's defence minister Sergei Shoigu has visited Pyongyang several times this year.", shoigu, notSupported},
+		{"title", "Russian Security Council Secretary Sergei Shoigu has visited Pyongyang several times this year.", shoigu, supported},
+		{"title", "Sergei Shoigu, secretary of Russia's Security Council, has visited Pyongyang several times this year.", shoigu, supported},
+		{"title", "Russian Foreign Minister Maria Zakharova said Lavrov's visit to Pyongyang was part of the second round of strategic dialogue.", zak, notSupported},
+		{"title", "Russian foreign ministry spokeswoman Maria Zakharova said Lavrov's visit to Pyongyang was part of the second round of strategic dialogue.", zak, supported},
+		{"title", "North Korean Defence Minister Choe Son Hui attended a signing ceremony with Lavrov in Wonsan on 12 July 2025.", choe, notSupported},
+		{"title", "North Korean Foreign Minister Choe Son Hui attended a signing ceremony with Lavrov in Wonsan on 12 July 2025.", choe, supported},
+		{"title", "Russian Deputy Foreign Minister Sergey Lavrov attended a signing ceremony with Choe Son Hui in Wonsan on 12 July 2025.", choe, notSupported},
+		{"title", "Lavrov was received by Kim, according to Russia's defence ministry on Telegram on Saturday.", rec, notSupported},
+		{"title", "Lavrov was received by Kim, according to Russia's foreign ministry on Telegram on Saturday.", rec, supported},
 		// a title the sentence does not give is an addition, not a contradiction
 		{"title", "Kim Jong Un, North Korea's leader, met Sergey Lavrov in North Korea on Saturday.", lavrov, missing},
 		// agency swap: who does it, and whose it is, traded.

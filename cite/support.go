@@ -242,11 +242,15 @@ func (v *Verifier) splitTitles(cs []lexicon.Concept) []lexicon.Concept {
 			pre = append(pre, words[i])
 			i++
 		}
-		// "US Secretary (of State)": a country, then a title.
+		// "US Secretary (of State)", "North Korean Defence Minister": a
+		// country of one or two words, then a title.
 		country := ""
-		if len(pre) == 0 && titleWords[strings.ToLower(words[1])] {
-			country = words[0]
-			i = 1
+		for k := 1; len(pre) == 0 && k <= 2 && k < len(words); k++ {
+			if !titleWords[strings.ToLower(words[k])] || strings.ToLower(words[k]) == "of" {
+				continue
+			}
+			country = strings.Join(words[:k], " ")
+			i = k
 			for i < len(words) && titleWords[strings.ToLower(words[i])] {
 				pre = append(pre, words[i])
 				i++
