@@ -58,6 +58,7 @@ var meaningRules = []rule{
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
 	{"actor", ruleActor},
+	{"speaker", ruleSpeaker},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
@@ -1769,6 +1770,73 @@ func ruleActor(v *Verifier, c *claim, w *window) *finding {
 			}
 			w.conflictAt = t.Start
 			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s did it, not %s", tokensText(w.toks[j:end]), k.Surface)}
+		}
+	}
+	return nil
+}
+
+// saysAround reports a verb of saying at the name [j, end) of the
+// window: right after it ("Lavrov mengatakan"), right before it ("kata
+// Lavrov"), or before its title ("kata juru bicara Kementerian Luar
+// Negeri Rusia, Maria Zakharova").
+func saysAround(w *window, ptoks []lexicon.Token, pbreaks []bool, j, end int) bool {
+	if end < len(w.toks) && speechVerbs[w.toks[end].Norm] || j > 0 && speechVerbs[w.toks[j-1].Norm] {
+		return true
+	}
+	if f, _, ok := titleZone(ptoks, pbreaks, j, end); ok && f > 0 && f < j {
+		return speechVerbs[w.toks[f-1].Norm]
+	}
+	return false
+}
+
+// speechVerbs say who spoke ("kata Lavrov", "Lavrov mengatakan"); not
+// the attributions to a source (menurut, according to, reported).
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "stated": true, "kata": true, "ujar": true,
+	"ujarnya": true, "katanya": true, "mengatakan": true, "menyatakan": true, "menyebut": true, "tegas": true, "menegaskan": true}
+
+// ruleSpeaker: the claim's speaker ("Lavrov said …") is not the
+// sentence's: the sentence gives the words to another person ("kata
+// juru bicara …, Maria Zakharova") and never to the claim's.
+func ruleSpeaker(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		_, e := c.claimSpan(i)
+		if k.kind != kindEntity || e <= 0 || e >= len(c.toks) || !speechVerbs[c.toks[e].Norm] || v.countryConcept(k) {
+			continue
+		}
+		other := ""
+		for j, t := range w.toks {
+			if !t.Upper || t.Num || titleWord(t.Norm) || lexicon.IsCalendarWord(t.Norm) || j > 0 && w.toks[j-1].Upper && !t.breakBefore {
+				continue
+			}
+			end := j + 1
+			for end < len(w.toks) && w.toks[end].Upper && !w.toks[end].breakBefore {
+				end++
+			}
+			if !saysAround(w, ptoks, pbreaks, j, end) {
+				continue
+			}
+			for _, sp := range w.spans[i] {
+				if sp[0] >= j && sp[0] < end {
+					return nil // the claim's speaker speaks here
+				}
+			}
+			name := strings.ToLower(tokensText(w.toks[j:end]))
+			unknown := false
+			for _, x := range w.toks[j:end] {
+				unknown = unknown || !v.lex.KnownWord(x.Norm)
+			}
+			if other == "" && unknown && !w.matched(j) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
+				other = tokensText(w.toks[j:end])
+				w.conflictAt = t.Start
+			}
+		}
+		if other != "" && c.aboutSame(w.credits, i) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s said it, not %s", other, k.Surface)}
 		}
 	}
 	return nil
