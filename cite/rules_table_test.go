@@ -52,9 +52,8 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"direction", "Budanov said Russia supplies up to 40% of North Korea's ammunition.", budanov, "direction"},
 		{"direction", "Budanov said North Korea supplies up to 40% of Russia's ammunition.", budanov, supported},
 		{"direction", "Russia sent at least 10,000 troops to North Korea last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, "direction"},
-		// the converse: the claim's source acts in the sentence; not a
-		// reversal (the converse verb is another word: not supported either)
-		{"direction", "Russia received at least 10,000 troops from North Korea last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, missing},
+		// the converse: the claim's source acts in the sentence; not a reversal
+		{"direction", "Russia received at least 10,000 troops from North Korea last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, supported},
 		// from where and to where reversed
 		{"direction", "North Korea received at least 10,000 troops from Russia last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, notSupported},
 		{"direction", "North Korea sent at least 10,000 troops from Russia last year.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu.`, "direction"},

@@ -174,8 +174,8 @@ func (v *Verifier) analyseClause(text string) claim {
 				}
 			}
 		}
-		if k.kind == kindEntity {
-			k = v.withAbbreviations(k)
+		if k.kind == kindEntity || k.kind == kindContent && titleSurface(con.Surface) {
+			k = v.withAbbreviations(k) // "Menlu" = "menteri luar negeri"
 		}
 		c.concepts = append(c.concepts, k)
 	}
@@ -187,8 +187,53 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.toks = toks
 	c.breaks = clauseBreaks(text, toks)
 	c.cspans = locateConcepts(text, toks, c.concepts)
+	c.qualifiersAsMeta()
 	c.roles = claimRoles(&c)
 	return c
+}
+
+// qualifiersAsMeta makes the words of a quantity qualifier before a
+// number ("at least", "more than", "paling sedikit") words the qualifier
+// rule reads, not vocabulary a sentence must hold ("least" has no
+// Indonesian word of its own).
+func (c *claim) qualifiersAsMeta() {
+	norms := normsOf(c.toks)
+	inQual := make([]bool, len(c.toks))
+	for i, t := range c.toks {
+		if !t.Num {
+			continue
+		}
+		if _, q := qualifierAt(norms, i); q != "" {
+			for k := i - len(strings.Fields(q)); k < i; k++ {
+				inQual[k] = true
+			}
+		}
+	}
+	for i := range c.concepts {
+		k := &c.concepts[i]
+		s, e := c.claimSpan(i)
+		if k.kind != kindContent || s < 0 {
+			continue
+		}
+		all := true
+		for j := s; j < e; j++ {
+			all = all && inQual[j]
+		}
+		if all {
+			c.total += weightMeta - k.weight
+			k.kind, k.weight = kindMeta, weightMeta
+		}
+	}
+}
+
+// titleSurface reports whether a concept's words hold a title's head.
+func titleSurface(surface string) bool {
+	for _, w := range strings.Fields(strings.ToLower(surface)) {
+		if titleHeads[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleWord reports a word one of the meaning rules reads.

@@ -1,0 +1,53 @@
+package cite
+
+import "testing"
+
+// TestFaithfulParaphraseTable is a labelled table of faithful English
+// and Indonesian paraphrases of the bundled articles' sentences, written
+// for the verifier's rules (not claims of the blind table): synonyms,
+// reordered clauses, titles given or left out, short forms (Menlu,
+// Korut), qualifiers in other words (paling sedikit = at least). Each
+// must be supported by its sentence.
+func TestFaithfulParaphraseTable(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	p1a := `Presiden Rusia Vladimir Putin telah bertemu dengan Menteri Luar Negeri Korea Utara Choe Son Hui dalam pertemuan tingkat tinggi terbaru antara kedua negara, yang telah memperkuat hubungan selama perang di Ukraina.`
+	p1b := `Rusia dan Korea Utara, keduanya berada di bawah sanksi Barat yang luas, secara signifikan telah memperkuat ikatan dalam beberapa tahun terakhir, termasuk menandatangani pakta pertahanan 2024 yang berkomitmen untuk saling memberikan dukungan militer jika salah satu pihak mengalami “agresi”.`
+	p1c := `Pyongyang pertama kali mengakui keterlibatan prajuritnya dalam perang pada bulan April, dengan menyatakan mereka membantu Rusia merebut kembali wilayah Kursk yang strategis setelah serangan balik Ukraina.`
+	p1d := `Beberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.`
+	p1e := `Hubungan Rusia-Korea Utara yang semakin mendalam telah menimbulkan kekhawatiran dari Amerika Serikat, yang menyatakan ada bukti bahwa Rusia meningkatkan dukungan teknologi untuk Korea Utara, termasuk dalam program antariksa dan satelit.`
+	p1f := `Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing, di mana kedua pemimpin mengadakan pembicaraan resmi setelah menghadiri parade militer yang dihost oleh Presiden China Xi Jinping.`
+	p2a := `Presiden Rusia Vladimir Putin telah bertemu dengan Menteri Luar Negeri Korea Utara Choe Son Hui dalam pertemuan tingkat tinggi terbaru antara kedua negara, yang telah memperkuat hubungan selama perang di Ukraina.`
+	p2c := `Pyongyang pertama kali mengakui keterlibatan prajuritnya dalam perang pada bulan April, dengan menyatakan mereka membantu Rusia merebut kembali wilayah Kursk yang strategis setelah serangan balik Ukraina.`
+	p2d := `Beberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.`
+	p2g := `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen pertahanan Inggris.`
+	p2h := `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu untuk membantu perang melawan Ukraina, menurut perkiraan dari Pentagon.`
+	rows := []struct{ claim, passage string }{
+		{"Russian President Vladimir Putin met North Korean Foreign Minister Choe Son Hui in the latest high-level meeting between the two countries.", p1a},
+		{"Putin has met Choe Son Hui, North Korea's foreign minister, in the countries' latest high-level talks.", p1a},
+		{"Russia and North Korea, both under broad Western sanctions, have significantly strengthened ties in recent years.", p1b},
+		{"The 2024 defence pact commits Russia and North Korea to provide each other military support if either faces aggression.", p1b},
+		{"Pyongyang first acknowledged its soldiers' involvement in the war in April.", p1c},
+		{"North Korea first admitted in April that its troops were fighting in the war, saying they helped Russia retake Kursk.", p1c},
+		{"A few days ago, Kim held a ceremony to open a museum in Pyongyang honouring North Korean troops killed in the conflict.", p1d},
+		{"Kim inaugurated a museum in Pyongyang to honour the North Korean soldiers who died in the conflict.", p1d},
+		{"The deepening Russia-North Korea ties have raised concerns in the United States.", p1e},
+		{"The United States says there is evidence that Russia is increasing technological support to North Korea, including in its space and satellite programmes.", p1e},
+		{"Putin last met Kim in person on September 3 in Beijing, where the two leaders held formal talks after attending a military parade hosted by Chinese President Xi Jinping.", p1f},
+		{"The two leaders held official talks in Beijing after attending a military parade hosted by Xi Jinping.", p1f},
+		{"Putin menemui Menlu Korut Choe Son Hui dalam pertemuan tingkat tinggi terbaru kedua negara.", p2a},
+		{"Presiden Putin berjumpa dengan Choe Son Hui, menteri luar negeri Korea Utara.", p2a},
+		{"Pyongyang pertama kali mengakui keterlibatan tentaranya dalam perang pada April.", p2c},
+		{"Korea Utara mengaku pada bulan April bahwa pasukannya membantu Rusia merebut kembali Kursk.", p2c},
+		{"Kim meresmikan museum di Pyongyang untuk menghormati tentara Korea Utara yang gugur dalam konflik itu.", p2d},
+		{"Menurut intelijen pertahanan Inggris, lebih dari 6.000 prajurit Korea Utara meninggal dalam perang Rusia-Ukraina.", p2g},
+		{"Intelijen pertahanan Inggris memperkirakan lebih dari 6.000 serdadu Korut tewas.", p2g},
+		{"Pentagon memperkirakan Korut mengerahkan sedikitnya 10.000 tentara ke Rusia tahun lalu.", p2h},
+		{"Menurut Pentagon, Korea Utara mengirimkan paling sedikit 10.000 pasukan ke Rusia pada tahun lalu.", p2h},
+	}
+	for _, r := range rows {
+		if ok, rule, why := judgeOne(v, r.claim, r.passage); !ok {
+			t.Errorf("%q: not supported (%s %s)", r.claim, rule, why)
+		}
+	}
+}
