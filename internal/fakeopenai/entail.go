@@ -414,7 +414,8 @@ func init() {
 		"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
 		"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
 		"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
-		"intelligence": {"intelijen"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
+		"intelligence": {"intelijen"}, "council": {"dewan"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
+		"korut": {"korea", "utara"}, "korsel": {"korea", "selatan"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
 		"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
 		"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
 		"august": {"agustus"}, "october": {"oktober"}, "december": {"desember"}, "sea": {"laut"}, "capital": {"ibu", "ibukota"},
@@ -618,7 +619,13 @@ func titledOtherwise(claim, passages []word, r string) bool {
 // roleModifiers make a title only beside its head ("foreign minister",
 // "defence chief"); alone they are ordinary words ("foreign forces",
 // "security guarantees").
-var roleModifiers = map[string]bool{"prime": true, "perdana": true, "foreign": true, "defence": true, "defense": true, "security": true, "interior": true, "pertahanan": true, "keamanan": true}
+var roleModifiers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("prime perdana foreign defence defense security interior pertahanan keamanan") {
+		roleModifiers[fold(w)] = true
+	}
+}
 
 // roleHeadNear reports a title's head within two words of word i.
 func roleHeadNear(ws []word, i int) bool {
@@ -877,7 +884,7 @@ var markerClasses = []markerClass{
 			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
 	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
 		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
-	{name: "at least", both: true, phrases: []string{"at least", "no fewer than"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
 	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},

@@ -15,10 +15,19 @@ func TestEntailsParaphraseTable(t *testing.T) {
 	p4 := "Dalam konferensi pers tersebut, Lavrov menyebut keterlibatan pasukan Korea Utara di wilayah Kursk Rusia — tempat pasukan Kremlin berhasil menggagalkan serangan mendadak Ukraina tahun lalu — sebagai simbol \"persaudaraan yang tak terkalahkan\" antara kedua negara."
 	p5 := "Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov."
 	p6 := "Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus."
+	shoigu := "Sekretaris Dewan Keamanan Rusia Sergei Shoigu telah berkunjung ke Pyongjang beberapa kali tahun ini."
+	pact := "Rusia dan Korea Utara bulan lalu menandatangani pakta saling membela."
+	p7 := "Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen pertahanan Inggris."
 	rows := []struct {
 		claim, p string
 		want     bool
 	}{
+		// short forms, councils, Indonesian qualifiers, "defence" outside a title
+		{"Putin menemui Menlu Korut Choe Son Hui.", "Presiden Rusia Vladimir Putin telah bertemu dengan Menteri Luar Negeri Korea Utara Choe Son Hui.", true},
+		{"Menurut intelijen pertahanan Inggris, lebih dari 6.000 prajurit Korea Utara meninggal dalam perang.", p7, true},
+		{"Menurut Pentagon, Korea Utara mengirimkan paling sedikit 10.000 pasukan ke Rusia pada tahun lalu.", p3, true},
+		{"Russian Security Council Secretary Sergei Shoigu has visited Pyongyang several times this year.", shoigu, true},
+		{"Russia and North Korea signed a mutual defence pact last month.", pact, true},
 		{"Pyongyang has become one of Moscow's main allies during the war in Ukraine.", p1, true},
 		{"North Korea sent thousands of troops and conventional weapons to help the Kremlin push Ukrainian forces out of Kursk.", p1, true},
 		{"Footage released by Russian state media showed Putin welcoming Choe at the Kremlin on Monday.", p2, true},
