@@ -177,6 +177,9 @@ func (v *Verifier) analyseClause(text string) claim {
 		if k.kind == kindEntity || k.kind == kindContent && titleSurface(con.Surface) {
 			k = v.withAbbreviations(k) // "Menlu" = "menteri luar negeri"
 		}
+		if k.kind == kindEntity {
+			k = v.withWordByWord(k)
+		}
 		c.concepts = append(c.concepts, k)
 	}
 	c.concepts = v.spelledNumbers(text, toks, c.concepts)
@@ -224,6 +227,37 @@ func (c *claim) qualifiersAsMeta() {
 			k.kind, k.weight = kindMeta, weightMeta
 		}
 	}
+}
+
+// withWordByWord adds to an English name of several words that has no
+// Indonesian form the name translated word by word ("Korean People's
+// Army": korea, rakyat, …), matched in any order, as Indonesian puts
+// the head first ("Angkatan Darat Rakyat Korea").
+func (v *Verifier) withWordByWord(k concept) concept {
+	words := strings.Fields(k.Surface)
+	if len(words) < 2 || len(k.Alts) > 3 {
+		return k
+	}
+	var alt lexicon.Alt
+	for _, w := range words {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		cs := v.lex.Analyze(strings.ToLower(w)).Concepts
+		if len(cs) != 1 {
+			return k
+		}
+		var forms lexicon.Word
+		for _, a := range cs[0].Alts {
+			if len(a) == 1 {
+				forms = append(forms, a[0]...)
+			}
+		}
+		if len(forms) == 0 {
+			return k
+		}
+		alt = append(alt, forms)
+	}
+	k.Alts = append(k.Alts, alt)
+	return k
 }
 
 // titleSurface reports whether a concept's words hold a title's head.
