@@ -59,6 +59,7 @@ var meaningRules = []rule{
 	{"direction", ruleDirection},
 	{"actor", ruleActor},
 	{"speaker", ruleSpeaker},
+	{"attribute", ruleAttribute},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
@@ -1865,3 +1866,76 @@ func (c *claim) predicateAt(w *window, from, to int) bool {
 // companionPreps put a name beside the one acting ("bertemu dengan
 // Lavrov", "talks with Lavrov").
 var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": true}
+
+// ruleAttribute: whose the thing is. A country the claim puts on a noun
+// ("Ukrainian forces", "pasukan Ukraina") must be the one the sentence
+// puts on it: "pasukan Rusia" is Russia's forces, not Ukraine's. The
+// noun's matches are read with the word after them (Indonesian order)
+// or before them (English); the claim's country within two words of one
+// of them is enough ("perang Rusia-Ukraina").
+func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !v.countryConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		next := e
+		if next < len(c.toks) && c.toks[next].Norm == "s" {
+			next++ // "Russia's war"
+		}
+		for m, km := range c.concepts {
+			ms, me := c.claimSpan(m)
+			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] || me == s && !c.breaks[s]) || !w.anyMatch(m) {
+				continue
+			}
+			other, ok := "", false
+			for _, sp := range w.spans[m] {
+				for _, j := range []int{sp[1], sp[0] - 1} {
+					if j < 0 || j >= len(w.toks) || w.toks[j].breakBefore && j == sp[1] {
+						continue
+					}
+					if w.anyMatchAt(i, j) || w.anyMatchAt(i, j+1) && j+1 < len(w.toks) && j == sp[1] || j > 0 && j == sp[0]-1 && w.anyMatchAt(i, j-1) {
+						ok = true
+					} else if t := w.toks[j]; t.Upper && !w.matched(j) && (v.lex.IsPlaceName(t.Norm) || v.lex.IsPlaceName(strings.ToLower(t.Text))) && other == "" {
+						other = tokensText(w.toks[min(sp[0], j):max(sp[1], j+1)])
+						w.conflictAt = w.toks[min(sp[0], j)].Start
+					}
+				}
+			}
+			if !ok && other != "" && c.aboutSame(w.credits, i) {
+				// Another owner contradicts only a sentence that says all
+				// the rest; one that says something else about them
+				// ("bertempur bersama" for "captured by") is another story.
+				return &finding{contradicts: c.allWordsMatched(w.credits, i), reason: fmt.Sprintf("the passage says %s, not %s", other, strings.TrimSpace(c.text[c.toks[min(s, ms)].Start:c.toks[max(e, me)-1].End]))}
+			}
+		}
+	}
+	return nil
+}
+
+// allWordsMatched reports whether every content word of the claim but
+// concept skip has a match.
+func (c *claim) allWordsMatched(credits []float64, skip int) bool {
+	for i, k := range c.concepts {
+		if i != skip && k.kind == kindContent && i < len(credits) && credits[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// anyMatchAt reports whether concept i matched token j of the window.
+func (w *window) anyMatchAt(i, j int) bool {
+	if i >= len(w.spans) {
+		return false
+	}
+	for _, sp := range w.spans[i] {
+		if sp[0] <= j && j < sp[1] {
+			return true
+		}
+	}
+	return false
+}

@@ -65,13 +65,18 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"actor", "Lavrov conveyed warm wishes from Kim.", `Choe, sebaliknya, menyampaikan “harapan hangat” dari Kim dalam pembicaraan dengan Lavrov.`, "actor"},
 		{"actor", "Choe conveyed warm wishes from Kim.", `Choe, sebaliknya, menyampaikan “harapan hangat” dari Kim dalam pembicaraan dengan Lavrov.`, supported},
 		{"actor", "The claim was denied by the White House.", `Trump mengklaim mereka berkonspirasi, sebuah pernyataan yang dibantah oleh Kremlin.`, "actor"},
+		// whose it is: the country on a noun
+		{"attribute", "Korean People's Army soldiers were captured by Ukrainian forces in Kursk.", `Lavrov menyatakan terima kasih atas kontribusi prajurit Angkatan Darat Rakyat Korea yang bertempur bersama pasukan Rusia di Kursk.`, notSupported},
+		{"attribute", "Korean People's Army soldiers fought alongside Russian forces in Kursk.", `Lavrov menyatakan terima kasih atas kontribusi prajurit Angkatan Darat Rakyat Korea yang bertempur bersama pasukan Rusia di Kursk.`, supported},
+		{"attribute", "More than 6,000 North Korean soldiers died in the Ukraine war.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina.`, supported},
+		{"attribute", "More than 6,000 Russian soldiers died in the war.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina.`, "attribute"},
 		// who said it
 		{"speaker", "Lavrov said his visit to Pyongyang was part of the second round of strategic dialogue.", zak, "speaker"},
 		{"speaker", "Lavrov said Russian authorities would help increase the flow of tourists to North Korea.", `Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov.`, supported},
 		{"speaker", "Putin said the two countries' ties were going according to plan, Sputnik reported.", `Menurut kantor berita Sputnik Rusia, Putin menyatakan bahwa hubungan kedua negara sedang berjalan sesuai rencana.`, supported},
 		{"speaker", "Maria Zakharova said Lavrov's visit to Pyongyang was part of the second round of strategic dialogue.", zak, supported},
 		// a person is not replaced by a country, nor the subject of another verb
-		{"actor", "North Korean soldiers were captured by Ukrainian forces in Kursk.", `Lavrov mengatakan bahwa prajurit Korea Utara bertempur bersama pasukan Rusia di Kursk.`, missing},
+		{"actor", "North Korean soldiers were captured by Ukrainian forces in Kursk.", `Lavrov mengatakan bahwa prajurit Korea Utara bertempur bersama pasukan Rusia di Kursk.`, notSupported},
 		// time: a month ago is not a year ago; this year may hold last month
 		{"time", "Rusia dan Korea Utara menandatangani pakta saling membela bulan lalu.", `Rusia dan Korea Utara tahun lalu menandatangani pakta saling membela.`, "time"},
 		{"time", "Russia and North Korea signed a mutual defence pact last month.", `Rusia dan Korea Utara bulan lalu menandatangani pakta saling membela.`, supported},
