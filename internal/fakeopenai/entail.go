@@ -687,6 +687,12 @@ func numbersOf(ws []word, passage bool) map[string]bool {
 			continue // "the two countries" refers to them; it counts nothing
 		}
 		if v, ok := spelled[w.fold]; ok {
+			if i+1 < len(ws) {
+				if m, ok := scales[ws[i+1].fold]; ok {
+					n, _ := strconv.ParseFloat(v, 64)
+					v = strconv.FormatFloat(n*m, 'f', -1, 64) // six thousand, enam ribu
+				}
+			}
 			out[v] = true
 			continue
 		}
@@ -717,7 +723,7 @@ func numbersOf(ws []word, passage bool) map[string]bool {
 // units are the Indonesian time units that take se- for "one" (sebulan).
 var units = map[string]bool{"bulan": true, "tahun": true, "minggu": true, "hari": true, "jam": true, "pekan": true, "dekade": true, "abad": true}
 
-var scales = map[string]float64{"thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
+var scales = map[string]float64{"hundred": 1e2, "ratus": 1e2, "thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
 
 // ordinalUse reports whether the Indonesian ke- word at i is an ordinal:
 // pertama always; the others after a content word of the same clause.
@@ -878,7 +884,8 @@ var markerClasses = []markerClass{
 			"didnt", "doesnt", "dont", "wasnt", "werent", "isnt", "arent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "cant", "wont",
 			"tidak", "tak", "bukan", "belum", "gagal", "enggan"},
 		phrases: []string{"berhenti mengatakan", "stopped short of", "declined to", "refused to"}},
-	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "membantah", "dibantah", "menyangkal", "menolak", "bantah"}},
+	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "rejects", "disputed", "disputes", "dispute", "refuted", "refutes",
+		"contested", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah"}},
 	{name: "a hedge (likely, may)", both: true, scoped: true,
 		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
 			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},

@@ -15,6 +15,16 @@ func TestEntailsParaphraseTable(t *testing.T) {
 	p4 := "Dalam konferensi pers tersebut, Lavrov menyebut keterlibatan pasukan Korea Utara di wilayah Kursk Rusia — tempat pasukan Kremlin berhasil menggagalkan serangan mendadak Ukraina tahun lalu — sebagai simbol \"persaudaraan yang tak terkalahkan\" antara kedua negara."
 	p5 := "Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov."
 	p6 := "Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus."
+	nEng := "Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana."
+	nCer := "Lavrov dan Choe menghadiri upacara penandatanganan di Wonsan pada hari Sabtu, 12 Juli 2025."
+	nKursk := "Ukraina pada bulan Juni mengatakan bahwa mereka mempertahankan sebagian kecil wilayah seluas sekitar 90 kilometer persegi (35 mil persegi) di Oblast Kursk."
+	nAmmo := "Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang."
+	negbb := "Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen."
+	negkursk := "Pada April, kedua negara secara resmi mengonfirmasi pengiriman pasukan Korut ke Rusia untuk pertama kalinya, mengklaim pasukan itu membantu Rusia merebut kembali wilayah Kursk—klaim yang dibantah Ukraina."
+	negkim := "Kim Jong Un mengatakan kepada diplomat tertinggi Rusia bahwa negaranya siap untuk \"mendukung tanpa syarat\" semua tindakan yang diambil oleh Moskow untuk menyelesaikan konflik di Ukraina."
+	negbro := "Pada hari Sabtu, media Rusia melaporkan bahwa Lavrov menggambarkan hubungan kedua negara sebagai \"persaudaraan tempur yang tak terkalahkan\" dalam pertemuannya dengan Kim."
+	negtr := "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin."
+	negplan := "Korea Utara berusaha memposisikan pertemuan para diplomat top sebagai “dialog strategis,” setelah itu Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu."
 	shoigu := "Sekretaris Dewan Keamanan Rusia Sergei Shoigu telah berkunjung ke Pyongjang beberapa kali tahun ini."
 	pact := "Rusia dan Korea Utara bulan lalu menandatangani pakta saling membela."
 	p7 := "Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen pertahanan Inggris."
@@ -22,6 +32,30 @@ func TestEntailsParaphraseTable(t *testing.T) {
 		claim, p string
 		want     bool
 	}{
+		// negation and denial in other words; the opposite refused
+		{"Bloomberg was unable to independently verify Budanov's assessment.", negbb, true},
+		{"Bloomberg could not confirm Budanov's assessment independently.", negbb, true},
+		{"Budanov's assessment could not be independently verified by Bloomberg.", negbb, true},
+		{"Bloomberg has not independently verified Budanov's claim.", negbb, true},
+		{"Bloomberg has verified Budanov's assessment.", negbb, false},
+		{"Ukraine denied that North Korean troops helped Russia retake Kursk.", negkursk, true},
+		{"Ukraine disputes the claim that North Korean troops helped Russia retake Kursk.", negkursk, true},
+		{"Kim pledged unconditional support for Moscow's actions.", negkim, true},
+		{"Lavrov described the relationship as an invincible fighting brotherhood.", negbro, true},
+		{"Lavrov called the relationship a fighting brotherhood that cannot be defeated.", negbro, true},
+		{"The Kremlin rejected Trump's claim that Putin and Kim were conspiring against the US.", negtr, true},
+		{"The Kremlin denied Trump's claim that Putin and Kim were conspiring against the US.", negtr, true},
+		{"The Kremlin confirmed Trump's claim that Putin and Kim were conspiring against the US.", negtr, false},
+		{"North Korean state media did not say what the 2026-2027 exchange plan contains.", negplan, true},
+		{"State media did not reveal what was in the 2026-2027 exchange plan that Choe and Lavrov signed.", negplan, true},
+		// number styles: spelled with a scale, per cent, ordinal dates
+		{"North Korea also agreed to send six thousand engineers and military workers.", nEng, true},
+		{"North Korea agreed to send 6 thousand engineers.", nEng, true},
+		{"Lavrov and Choe attended a signing ceremony in Wonsan on Saturday, July 12th, 2025.", nCer, true},
+		{"Lavrov and Choe attended a signing ceremony in Wonsan on 12 July 2025.", nCer, true},
+		{"Ukraine said in June it held about 90 square kilometres (35 square miles) in the Kursk region.", nKursk, true},
+		{"North Korea now supplies up to 40 per cent of Russia's ammunition.", nAmmo, true},
+		{"North Korea now supplies up to forty percent of Russia's ammunition.", nAmmo, true},
 		// short forms, councils, Indonesian qualifiers, "defence" outside a title
 		{"Putin menemui Menlu Korut Choe Son Hui.", "Presiden Rusia Vladimir Putin telah bertemu dengan Menteri Luar Negeri Korea Utara Choe Son Hui.", true},
 		{"Menurut intelijen pertahanan Inggris, lebih dari 6.000 prajurit Korea Utara meninggal dalam perang.", p7, true},
