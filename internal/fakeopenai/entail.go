@@ -426,14 +426,22 @@ func init() {
 	}
 }
 
-// surnameMentioned reports a person's two-word name given by its last
-// word ("Vladimir Putin" for "Putin"); a first word the gazetteer knows
-// ("South Korea") makes it a place's, which needs both.
+// surnameMentioned reports a person's name of two or three words given
+// by its family name ("Vladimir Putin" for "Putin", "Kim Jong Un" for
+// "Kim"); a word the gazetteer knows ("South Korea") makes it a place's,
+// which needs its words.
 func surnameMentioned(ws []word, name []string) bool {
-	if len(name) != 2 || gazetteer[name[0]] != nil || notNames[name[0]] {
+	if len(name) < 2 || len(name) > 3 {
 		return false
 	}
-	return mentions(ws, name[1])
+	for _, n := range name {
+		if gazetteer[n] != nil || notNames[n] {
+			return false
+		}
+	}
+	// The family name comes last in most names ("Putin"), first in
+	// Korean and Chinese ones ("Kim" for "Kim Jong Un").
+	return mentions(ws, name[len(name)-1]) || mentions(ws, name[0])
 }
 
 // metonyms are, for a country's names, the capitals and seats of power

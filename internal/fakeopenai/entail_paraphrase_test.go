@@ -48,6 +48,9 @@ func TestEntailsParaphraseTable(t *testing.T) {
 		{"The Kremlin confirmed Trump's claim that Putin and Kim were conspiring against the US.", negtr, false},
 		{"North Korean state media did not say what the 2026-2027 exchange plan contains.", negplan, true},
 		{"State media did not reveal what was in the 2026-2027 exchange plan that Choe and Lavrov signed.", negplan, true},
+		// a person's full name for the family name the passage gives
+		{"Kim Jong Un welcomed Lavrov in Wonsan.", "Kim menyambut Lavrov di Wonsan.", true},
+		{"South Korea welcomed Lavrov in Wonsan.", "Korut menyambut Lavrov di Wonsan.", false},
 		// number styles: spelled with a scale, per cent, ordinal dates
 		{"North Korea also agreed to send six thousand engineers and military workers.", nEng, true},
 		{"North Korea agreed to send 6 thousand engineers.", nEng, true},
