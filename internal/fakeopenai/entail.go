@@ -426,21 +426,21 @@ func init() {
 	}
 }
 
-// surnameMentioned reports a person's name of two or three words given
-// by its family name ("Vladimir Putin" for "Putin", "Kim Jong Un" for
-// "Kim"); a word the gazetteer knows ("South Korea") makes it a place's,
-// which needs its words.
+// surnameMentioned reports a person's two-word name given by its family
+// name, last or first ("Vladimir Putin" for "Putin", "Choe Son" for
+// "Choe"); a word the gazetteer knows ("South Korea") makes it a place's,
+// which needs both.
 func surnameMentioned(ws []word, name []string) bool {
-	if len(name) < 2 || len(name) > 3 {
-		return false
+	if len(name) != 2 {
+		return false // three words ("Kim Jong Un") need two of them
 	}
 	for _, n := range name {
 		if gazetteer[n] != nil || notNames[n] {
 			return false
 		}
 	}
-	// The family name comes last in most names ("Putin"), first in
-	// Korean and Chinese ones ("Kim" for "Kim Jong Un").
+	// The family name comes last in most names, first in Korean and
+	// Chinese ones.
 	return mentions(ws, name[len(name)-1]) || mentions(ws, name[0])
 }
 

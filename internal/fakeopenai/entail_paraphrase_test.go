@@ -49,7 +49,7 @@ func TestEntailsParaphraseTable(t *testing.T) {
 		{"North Korean state media did not say what the 2026-2027 exchange plan contains.", negplan, true},
 		{"State media did not reveal what was in the 2026-2027 exchange plan that Choe and Lavrov signed.", negplan, true},
 		// a person's full name for the family name the passage gives
-		{"Kim Jong Un welcomed Lavrov in Wonsan.", "Kim menyambut Lavrov di Wonsan.", true},
+		{"Vladimir Putin welcomed Choe at the Kremlin.", "Putin menyambut Choe di Kremlin.", true},
 		{"South Korea welcomed Lavrov in Wonsan.", "Korut menyambut Lavrov di Wonsan.", false},
 		// number styles: spelled with a scale, per cent, ordinal dates
 		{"North Korea also agreed to send six thousand engineers and military workers.", nEng, true},
