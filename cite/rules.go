@@ -1289,7 +1289,7 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 	pHedge, pCertain := "", false
 	for j := range ptoks {
 		pCertain = pCertain || certainties[ptoks[j].Norm]
-		if hedgedAt(ptoks, j) && pHedge == "" {
+		if hedgedAt(ptoks, j) && pHedge == "" && w.governs(j, c) {
 			pHedge = ptoks[j].Text
 		}
 	}
@@ -1304,6 +1304,36 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 		return &finding{reason: fmt.Sprintf("says “%s”; the passage does not hedge it", cHedge)}
 	}
 	return nil
+}
+
+// governs reports whether the word at j qualifies what the claim
+// matched: a matched token after it in its clause ("… terus
+// berkomunikasi, dan kemungkinan akan ada pertemuan" hedges the
+// meetings, not the contact).
+func (w *window) governs(j int, c *claim) bool {
+	end := len(w.toks)
+	for k := j + 1; k < len(w.toks); k++ {
+		if w.toks[k].breakBefore {
+			end = k
+			break
+		}
+	}
+	// A concept that also matched before the word is told there; its
+	// later matches are loose translations ("heavily" as "lebih banyak").
+	for i, sps := range w.spans {
+		if i >= len(c.concepts) || c.concepts[i].kind == kindMeta || len(sps) == 0 {
+			continue
+		}
+		after, within := true, false
+		for _, sp := range sps {
+			after = after && sp[0] > j
+			within = within || sp[0] > j && sp[0] < end
+		}
+		if after && within {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinalAt reads an ordinal at token i: "third", "ketiga", "ke-3", "3rd".

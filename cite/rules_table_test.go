@@ -97,6 +97,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"negation", "Lavrov described the relationship as an invincible fighting brotherhood.", "Pada hari Sabtu, media Rusia melaporkan bahwa Lavrov menggambarkan hubungan kedua negara sebagai \"persaudaraan tempur yang tak terkalahkan\" dalam pertemuannya dengan Kim.", supported},
 		{"negation", "The Kremlin rejected Trump's claim that Putin and Kim were conspiring against the US.", "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin.", supported},
 		{"negation", "The Kremlin confirmed Trump's claim that Putin and Kim were conspiring against the US.", "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin.", notSupported},
+		// modality: a hedge qualifies what follows it in its clause
+		{"modality", "South Korean intelligence said North Korea will send more troops in July.", `Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus.`, "modality"},
+		{"modality", "Lavrov said there would certainly be more meetings between Putin and Kim in the future.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, "modality"},
+		{"modality", "The two countries remain in contact, Lavrov said.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
