@@ -414,7 +414,7 @@ func init() {
 		"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
 		"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
 		"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
-		"intelligence": {"intelijen"}, "council": {"dewan"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
+		"intelligence": {"intelijen"}, "council": {"dewan"}, "people": {"rakyat"}, "army": {"angkatan", "tentara"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
 		"korut": {"korea", "utara"}, "korsel": {"korea", "selatan"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
 		"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
 		"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
@@ -853,6 +853,9 @@ func (m markerClass) bindsTo(ws []word, claim []word) bool {
 		}
 		if !hit {
 			continue
+		}
+		if (ws[i].fold == "tak" || ws[i].fold == "tidak") && i+1 < len(ws) && len(ws[i+1].fold) > 5 && strings.HasPrefix(ws[i+1].fold, "ter") {
+			continue // "tak terkalahkan": one adjective, invincible
 		}
 		named, binds := false, false
 		for j := i + 1; j < len(ws); j++ {

@@ -48,6 +48,9 @@ func TestEntailsParaphraseTable(t *testing.T) {
 		{"The Kremlin confirmed Trump's claim that Putin and Kim were conspiring against the US.", negtr, false},
 		{"North Korean state media did not say what the 2026-2027 exchange plan contains.", negplan, true},
 		{"State media did not reveal what was in the 2026-2027 exchange plan that Choe and Lavrov signed.", negplan, true},
+		// "tak terkalahkan" is one adjective; a name's words translated
+		{"Lavrov thanked Kim for the troops deployed to Russia, Russian media reported on Saturday.", "Pada hari Sabtu, media Rusia melaporkan bahwa Lavrov menggambarkan hubungan kedua negara sebagai \"persaudaraan tempur yang tak terkalahkan\" dalam pertemuannya dengan Kim dan berterima kasih kepadanya atas pasukan yang dikerahkan ke Rusia.", true},
+		{"Lavrov thanked the Korean People's Army.", "Lavrov berterima kasih kepada prajurit Angkatan Darat Rakyat Korea.", true},
 		// a person's full name for the family name the passage gives
 		{"Vladimir Putin welcomed Choe at the Kremlin.", "Putin menyambut Choe di Kremlin.", true},
 		{"South Korea welcomed Lavrov in Wonsan.", "Korut menyambut Lavrov di Wonsan.", false},
