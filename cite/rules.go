@@ -996,6 +996,11 @@ func (w *window) negationFor(c *claim) string {
 		scope := negationScope
 		if stopsShortAt(w.toks, j) {
 			scope++ // "berhenti mengatakan": the verb of saying is part of it
+			// What is not said is the clause the verb of saying takes:
+			// "berhenti mengatakan apa yang ada dalam rencana itu".
+			if w.governs(j+1, c) {
+				return negPhrase(w.toks, j)
+			}
 		}
 		for k := j + 1; k < len(w.toks) && k <= j+scope; k++ {
 			if w.toks[k].breakBefore {
