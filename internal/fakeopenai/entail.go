@@ -653,17 +653,26 @@ func destinations(ws []word) []string {
 		if w.fold != "to" && w.fold != "into" && w.fold != "ke" && w.fold != "menuju" {
 			continue
 		}
+		if i > 0 && (ws[i-1].fold == "akording" || ws[i-1].fold == "according") {
+			continue // "according to Reuters" names a source
+		}
 		for j := i + 1; j < len(ws) && j <= i+3; j++ {
 			if ws[j].upper && !notNames[ws[j].fold] {
 				out = append(out, ws[j].fold)
 			}
-			if ws[j].comma || ws[j].end {
+			// Only the place itself, after "the" or a place word; not
+			// the object of a verb ("to help Russia").
+			if ws[j].comma || ws[j].end || !ws[j].upper && !notNames[ws[j].fold] && !placeWords[ws[j].fold] {
 				break
 			}
 		}
 	}
 	return out
 }
+
+// placeWords may stand between "to"/"ke" and a place's name ("to the
+// city of Wonsan", "ke wilayah Kursk").
+var placeWords = map[string]bool{"kota": true, "wilayah": true, "city": true, "region": true, "provinsi": true, "province": true, "ibukota": true, "kawasan": true}
 
 func overlap(a, b []string) bool {
 	for _, x := range a {

@@ -51,6 +51,9 @@ func TestEntailsParaphraseTable(t *testing.T) {
 		// "tak terkalahkan" is one adjective; a name's words translated
 		{"Lavrov thanked Kim for the troops deployed to Russia, Russian media reported on Saturday.", "Pada hari Sabtu, media Rusia melaporkan bahwa Lavrov menggambarkan hubungan kedua negara sebagai \"persaudaraan tempur yang tak terkalahkan\" dalam pertemuannya dengan Kim dan berterima kasih kepadanya atas pasukan yang dikerahkan ke Rusia.", true},
 		{"Lavrov thanked the Korean People's Army.", "Lavrov berterima kasih kepada prajurit Angkatan Darat Rakyat Korea.", true},
+		// a destination is the place after "to", not a verb's object or a source
+		{"North Korea sent at least 10,000 troops last year to help Russia, according to the Pentagon.", p3, true},
+		{"North Korea sent at least 10,000 troops to Ukraine last year.", p3, false},
 		// a person's full name for the family name the passage gives
 		{"Vladimir Putin welcomed Choe at the Kremlin.", "Putin menyambut Choe di Kremlin.", true},
 		{"South Korea welcomed Lavrov in Wonsan.", "Korut menyambut Lavrov di Wonsan.", false},
