@@ -86,7 +86,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 			e := quote(span, vd.score)
 			e.Supports, e.Stance = true, StanceSupports
 			add(ranked{e, 0})
-		case vd.contradiction != "":
+		case vd.contradiction != "" && !notContradiction[vd.conflictRule]:
 			e := quote(sentenceSpan(p, Span{vd.conflictAt, vd.conflictAt + 1}), vd.score)
 			e.Conflict, e.Stance = vd.contradiction, StanceContradicts
 			e.rule = vd.conflictRule
@@ -259,6 +259,13 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 	}
 	return out
 }
+
+// notContradiction are the rules whose finding keeps a passage from
+// supporting a claim but does not make it contradict it: a passage that
+// says something may happen neither states nor denies that it certainly
+// will ("contradicted" is a different figure, date, place, person or the
+// opposite).
+var notContradiction = map[string]bool{"modality": true}
 
 // rulePriority is a rule's place in meaningRules.
 func rulePriority(name string) int {
