@@ -16,6 +16,7 @@ import (
 const (
 	maxCheckedAnswerBytes = 64 << 10
 	claimPassages         = 10
+	piecePassages         = 3
 )
 
 // CheckAnswer re-verifies an answer published with citations against the
@@ -125,14 +126,44 @@ func (s *Service) CheckClaim(ctx context.Context, claim string) (cite.ClaimResul
 		return cite.ClaimResult{}, fmt.Errorf("searching the coverage: %w", err)
 	}
 	var passages []cite.Passage
-	for _, h := range hits {
-		for _, ch := range append([]retrieval.Chunk{h.Chunk}, h.Duplicates...) {
-			if p, ok := s.passageOf(ch); ok {
-				passages = append(passages, p)
+	seen := map[[2]any]bool{}
+	addHits := func(hits []retrieval.Hit) {
+		for _, h := range hits {
+			for _, ch := range append([]retrieval.Chunk{h.Chunk}, h.Duplicates...) {
+				key := [2]any{ch.DocID, ch.Start}
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if p, ok := s.passageOf(ch); ok {
+					passages = append(passages, p)
+				}
 			}
 		}
 	}
-	res := cite.NewVerifier(s.corpus.Lexicon()).CheckClaim(claim, passages)
+	addHits(hits)
+	v := cite.NewVerifier(s.corpus.Lexicon())
+	res := v.CheckClaim(claim, passages)
+	// A claim joining two things may draw them from passages the whole
+	// claim does not rank high: each of its pieces is looked up too.
+	if pieces := cite.Pieces(claim); res.Status != cite.ClaimSupported && len(pieces) > 1 {
+		before := len(passages)
+		for _, piece := range pieces {
+			ph, err := s.corpus.Search(ctx, s.corpus.Lexicon().Analyze(piece), piecePassages, retrieval.RankLexical)
+			if err != nil {
+				if ctx.Err() != nil {
+					return cite.ClaimResult{}, ctx.Err()
+				}
+				continue
+			}
+			addHits(ph)
+		}
+		if len(passages) > before {
+			if again := v.CheckClaim(claim, passages); again.Status == cite.ClaimSupported {
+				res = again
+			}
+		}
+	}
 	for i := range res.Evidence {
 		s.locateEvidence(&res.Evidence[i])
 	}

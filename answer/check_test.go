@@ -131,7 +131,11 @@ func TestCheckClaim(t *testing.T) {
 		{"North Korea promised 9,000 engineers", cite.ClaimContradicted, "6.000 insinyur", "says 9,000; the passage says 6.000"},
 		{"North Korea sent at least 20,000 troops to Russia", cite.ClaimContradicted, "10.000", "says 20,000; the passage says 10.000"},
 		{"Indonesia won the 2022 World Cup", cite.ClaimNotInCoverage, "", ""},
-		{"South Korea promised 6,000 engineers", cite.ClaimNotInCoverage, "", ""},
+		// "likely" in the passage neither states nor denies "certainly".
+		{"Lavrov said there would certainly be more meetings between Putin and Kim in the future", cite.ClaimNotInCoverage, "", ""},
+		// Another country of the same kind doing what the claim says is
+		// a contradiction, not a miss (issue #10: same-type substitution).
+		{"South Korea promised 6,000 engineers", cite.ClaimContradicted, "6.000 insinyur", "the passage says Korut did it, not South Korea"},
 		// The article's title ("Kim bertemu dengan Lavrov …") cannot make
 		// Kim the subject of a sentence about Choe Son Hui in Moscow.
 		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim bertemu dengan Lavrov", "the passage says Ukraina, not Moscow"},

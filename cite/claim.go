@@ -50,6 +50,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 	}
 	var all []ranked
 	seen := map[[3]any]bool{}
+	analysed := make([]passage, len(passages))
 	add := func(r ranked) {
 		key := [3]any{r.ev.DocID, r.ev.Start, r.ev.End}
 		if seen[key] {
@@ -58,7 +59,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		seen[key] = true
 		all = append(all, r)
 	}
-	for _, p := range passages {
+	for i, p := range passages {
 		if p.Start < 0 {
 			continue
 		}
@@ -66,6 +67,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		if len(p.Sentences) > 0 {
 			pa.sents = tokenRanges(pa.toks, p.Sentences, len(p.Text))
 		}
+		analysed[i] = pa
 		vd := v.check(c, pa, true)
 		ev := Evidence{DocID: p.DocID, Title: p.Title}
 		quote := func(s Span, score float64) Evidence {
@@ -84,7 +86,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 			e := quote(span, vd.score)
 			e.Supports, e.Stance = true, StanceSupports
 			add(ranked{e, 0})
-		case vd.contradiction != "":
+		case vd.contradiction != "" && !notContradiction[vd.conflictRule]:
 			e := quote(sentenceSpan(p, Span{vd.conflictAt, vd.conflictAt + 1}), vd.score)
 			e.Conflict, e.Stance = vd.contradiction, StanceContradicts
 			e.rule = vd.conflictRule
@@ -95,9 +97,40 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 			add(ranked{e, 2})
 		}
 	}
+	// A claim that joins two things the coverage states in different
+	// passages ("X met Y on Thursday, before travelling to Z") is
+	// supported by them together: each of its pieces by one passage.
+	supported := false
+	for _, r := range all {
+		supported = supported || r.rank == 0
+	}
+	if !supported {
+		for _, e := range v.combinedEvidence(c, passages, analysed) {
+			key := [3]any{e.DocID, e.Start, e.End}
+			for i := range all {
+				if [3]any{all[i].ev.DocID, all[i].ev.Start, all[i].ev.End} == key {
+					all[i].rank = 3 // the same quote, now supporting
+				}
+			}
+			seen[key] = false
+			add(ranked{e, 0})
+		}
+		kept := all[:0]
+		for _, r := range all {
+			if r.rank != 3 {
+				kept = append(kept, r)
+			}
+		}
+		all = kept
+	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].rank != all[j].rank {
 			return all[i].rank < all[j].rank
+		}
+		// Contradictions in the rules' order: a figure or a place told
+		// otherwise before another actor.
+		if pi, pj := rulePriority(all[i].ev.rule), rulePriority(all[j].ev.rule); all[i].rank == 1 && pi != pj {
+			return pi < pj
 		}
 		return all[i].ev.Score > all[j].ev.Score
 	})
@@ -130,6 +163,124 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 	}
 	return res
 }
+
+// pieces are the parts of a claim a combination of passages may support
+// one by one: cut at its commas and connectors, each factual one, a part
+// without facts joined to the one before.
+func (v *Verifier) pieces(text string) []claim {
+	var pieces []claim
+	for _, piece := range splitFine(text) {
+		pc := v.analyseClause(piece)
+		if pc.facts() {
+			pieces = append(pieces, pc)
+		} else if n := len(pieces); n > 0 {
+			pieces[n-1] = v.analyseClause(pieces[n-1].text + piece)
+		}
+	}
+	return pieces
+}
+
+// Pieces returns the texts of a claim's pieces (see combinedEvidence),
+// for looking each up in the coverage.
+func Pieces(text string) []string {
+	var out []string
+	for _, p := range splitFine(StripMarkers(text)) {
+		if t := strings.TrimSpace(p); len(strings.Fields(t)) >= 2 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// combinedEvidence returns, when every piece of the claim (cut at its
+// commas and connectors, as for a sentence citing two sources) is
+// supported by some passage sentence, none contradicted by a passage
+// joined, and at least two sentences are needed, one supporting quote
+// per sentence; nil otherwise.
+func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []passage) []Evidence {
+	pieces := v.pieces(c.text)
+	if len(pieces) < 2 {
+		return nil
+	}
+	vds := make([][]verdict, len(pieces))
+	chosen := make([]int, len(pieces))
+	for k, pc := range pieces {
+		vds[k] = make([]verdict, len(passages))
+		chosen[k] = -1
+		for i, p := range passages {
+			if p.Start < 0 {
+				continue
+			}
+			vd := v.check(pc, analysed[i], true)
+			vds[k][i] = vd
+			if vd.supports && (chosen[k] < 0 || vd.score > vds[k][chosen[k]].score) {
+				chosen[k] = i
+			}
+		}
+		if chosen[k] < 0 {
+			return nil
+		}
+	}
+	// The passages joined must tell one story: none of them may say
+	// otherwise about another piece ("which killed hundreds" beside a
+	// passage that says thousands). A place told differently ("in Kuala
+	// Lumpur", "di Malaysia") is most often the same event.
+	used := map[int]bool{}
+	sentences := map[[2]int]bool{}
+	for k, i := range chosen {
+		used[i] = true
+		sentences[[2]int{i, vds[k][i].span.Start}] = true
+	}
+	if len(sentences) < 2 {
+		return nil // one sentence holds every piece but not the whole: not a combination
+	}
+	for k := range pieces {
+		for i := range used {
+			if vd := vds[k][i]; !vd.supports && vd.contradiction != "" && (hardConflict[vd.conflictRule] || storyConflict[vd.conflictRule]) {
+				return nil
+			}
+		}
+	}
+	var out []Evidence
+	done := map[[2]int]bool{}
+	for k, i := range chosen {
+		if key := [2]int{i, vds[k][i].span.Start}; done[key] {
+			continue
+		} else {
+			done[key] = true
+		}
+		p := passages[i]
+		sp := sentenceSpan(p, vds[k][i].span)
+		if sp.Start < 0 || sp.End > len(p.Text) || sp.Start >= sp.End {
+			sp = Span{0, len(p.Text)}
+		}
+		out = append(out, Evidence{DocID: p.DocID, Title: p.Title, Quote: p.Text[sp.Start:sp.End], Start: p.Start + sp.Start, End: p.Start + sp.End,
+			Score: round3(vds[k][i].score), Supports: true, Stance: StanceSupports})
+	}
+	return out
+}
+
+// notContradiction are the rules whose finding keeps a passage from
+// supporting a claim but does not make it contradict it: a passage that
+// says something may happen neither states nor denies that it certainly
+// will ("contradicted" is a different figure, date, place, person or the
+// opposite).
+var notContradiction = map[string]bool{"modality": true}
+
+// rulePriority is a rule's place in meaningRules.
+func rulePriority(name string) int {
+	for i, r := range meaningRules {
+		if r.name == name {
+			return i
+		}
+	}
+	return len(meaningRules)
+}
+
+// storyConflict are the rules besides hardConflict whose contradiction
+// of one piece of a combined claim, by a passage supporting another,
+// keeps the passages from being joined.
+var storyConflict = map[string]bool{"vague-quantity": true, "negation": true, "modality": true}
 
 // hardConflict are the rules whose contradictions stand beside support.
 var hardConflict = map[string]bool{"number-conflict": true, "date-conflict": true, "time": true, "ordinal": true, "qualifier": true}

@@ -162,3 +162,37 @@ var reportingWords = map[string]bool{
 	"mengatakan": true, "menyatakan": true, "kata": true, "ujar": true, "ujarnya": true, "katanya": true, "menurut": true,
 	"melaporkan": true, "lapor": true, "dilaporkan": true, "menyebut": true, "mengklaim": true, "mengumumkan": true,
 }
+
+// titleHeads are the head nouns of titles and offices, the closed class
+// of the news' "jabatan" (who a person is): a title the claim gives a
+// name must be the one the passage gives it.
+var titleHeads = map[string]bool{
+	// English
+	"president": true, "minister": true, "secretary": true, "leader": true, "chief": true, "head": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true, "general": true, "envoy": true,
+	"aide": true, "king": true, "chairman": true, "governor": true, "commander": true, "director": true, "diplomat": true,
+	"premier": true, "chancellor": true, "adviser": true, "advisor": true, "mayor": true, "speaker": true, "marshal": true,
+	// Indonesian
+	"presiden": true, "menteri": true, "menlu": true, "menhan": true, "sekretaris": true, "pemimpin": true, "kepala": true,
+	"jubir": true, "juru": true, "duta": true, "dubes": true, "jenderal": true, "utusan": true, "ajudan": true, "raja": true,
+	"ketua": true, "gubernur": true, "komandan": true, "panglima": true, "direktur": true, "kanselir": true, "penasihat": true,
+	"wali": true, "marsekal": true, "pimpinan": true,
+}
+
+// titleModifiers make a title's head specific ("foreign minister",
+// "kepala intelijen militer", "perdana menteri").
+var titleModifiers = map[string]bool{
+	"prime": true, "foreign": true, "defence": true, "defense": true, "deputy": true, "vice": true, "intelligence": true,
+	"military": true, "top": true, "senior": true, "state": true, "interior": true, "finance": true, "supreme": true,
+	"perdana": true, "luar": true, "negeri": true, "pertahanan": true, "wakil": true, "intelijen": true, "militer": true,
+	"tertinggi": true, "senior_": false, "dalam": true, "keuangan": true, "agung": true, "bicara": true, "besar": true,
+}
+
+// sequenceAdverbs place an event before or after another one of the
+// same story ("later", "earlier", "sebelumnya") without stating a fact of
+// their own: like words about the coverage, they weigh little and need
+// no match (the relative time phrases are the time rule's).
+var sequenceAdverbs = map[string]bool{
+	"later": true, "earlier": true, "again": true, "still": true, "already": true, "previously": true, "subsequently": true,
+	"meanwhile": true, "afterwards": true, "sebelumnya": true, "kemudian": true, "selanjutnya": true, "sesudahnya": true,
+}

@@ -7,8 +7,11 @@
 // free-standing claims against the coverage (supported, contradicted by a
 // different figure, or not in the coverage). The same verifier backs the
 // LLM answerer and the moderators' citation checks in Discord. It is
-// lexical: it checks that facts are present, not that the passage states
-// the relation the claim asserts.
+// lexical: it checks that facts are present, and reads the words that
+// change a meaning (negation, qualifiers, modality, ordinals, time
+// phrases, titles) and the few markers of who does what to whom that a
+// sentence shows (prepositions, word order, passives, verbs of saying);
+// it does not parse the relation a claim asserts beyond those.
 package cite
 
 // Source is a numbered passage an answer may cite as [N].

@@ -17,6 +17,13 @@ import (
 // says. Each rule returns a finding: either the sentence cannot support
 // the claim (missing), or it states something else about the same thing
 // (contradicts). A finding's reason is plain words for a moderator.
+//
+// Who does what: direction (to/from, ke/dari, and two names traded
+// between subject and complement), actor (another person or country of
+// the same kind acts in the claim's predicate), speaker (another person
+// says it), title (the title the sentence gives the person) and attribute
+// (the country the sentence puts on a noun). Each is tested on the
+// labelled rows of rules_table_test.go.
 
 // finding is what a rule found wrong with a claim against one sentence.
 type finding struct {
@@ -57,6 +64,9 @@ var meaningRules = []rule{
 	{"date-conflict", ruleDateConflict},
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
+	{"actor", ruleActor},
+	{"speaker", ruleSpeaker},
+	{"attribute", ruleAttribute},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
@@ -65,6 +75,7 @@ var meaningRules = []rule{
 	{"time", ruleTime},
 	{"time-span", ruleTimeSpan},
 	{"former", ruleFormer},
+	{"title", ruleTitle},
 	{"number-anchor", ruleNumberAnchor},
 }
 
@@ -83,15 +94,21 @@ func (c *claim) claimSpan(i int) (int, int) {
 func locateConcepts(text string, toks []lexicon.Token, concepts []concept) [][2]int {
 	out := make([][2]int, len(concepts))
 	used := map[int]bool{}
+	lower := strings.ToLower(text)
 	for i, k := range concepts {
 		out[i] = [2]int{-1, -1}
 		from := 0
+		in, surface := text, k.Surface
+		if !strings.Contains(text, surface) && len(lower) == len(text) {
+			// A title taken off a name is lower-cased ("Perdana Menteri").
+			in, surface = lower, strings.ToLower(surface)
+		}
 		for {
-			j := strings.Index(text[from:], k.Surface)
-			if j < 0 || k.Surface == "" {
+			j := strings.Index(in[from:], surface)
+			if j < 0 || surface == "" {
 				break
 			}
-			start, end := from+j, from+j+len(k.Surface)
+			start, end := from+j, from+j+len(surface)
 			s, e := -1, -1
 			for t, tok := range toks {
 				if tok.Start >= start && tok.End <= end {
@@ -304,9 +321,14 @@ func (c *claim) unmatchedWords(credits []float64) string {
 // aboutSame reports whether the window is about what the clause says,
 // leaving out concept skip: its names are there and most of its words.
 func (c *claim) aboutSame(credits []float64, skip int) bool {
+	return c.aboutSameExcept(credits, func(i int) bool { return i == skip })
+}
+
+// aboutSameExcept is aboutSame leaving out the concepts skip reports.
+func (c *claim) aboutSameExcept(credits []float64, skip func(int) bool) bool {
 	var got, total float64
 	for i, k := range c.concepts {
-		if i == skip {
+		if skip(i) {
 			continue
 		}
 		if k.kind == kindEntity && credits[i] == 0 && !c.placeSlot(i) {
@@ -429,13 +451,27 @@ func cognateSpans(alts []lexicon.Alt, toks []token) [][2]int {
 		}
 		for _, x := range a[0] {
 			for j, t := range toks {
-				if !t.Num && lexicon.Cognates(x, t.Norm) {
+				if !t.Num && cognateToken(x, t) {
 					out = append(out, [2]int{j, j + 1})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// cognateToken reports whether word x is a cognate of the token or of
+// one of its stems ("conspir" of "berkonspirasi", stem "konspirasi").
+func cognateToken(x string, t token) bool {
+	if lexicon.Cognates(x, t.Norm) {
+		return true
+	}
+	for _, s := range t.terms {
+		if s != t.Norm && lexicon.Cognates(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // matched reports whether token j of the window is inside a match of
@@ -449,6 +485,31 @@ func (w *window) matched(j int) bool {
 		}
 	}
 	return false
+}
+
+// matchedElsewhere reports whether every concept matched at token j
+// also matched elsewhere in the window, by other words: "Pyongyang" is
+// then the place, not a second naming of "North Korean" ("pasukan Korea
+// Utara … museum di Pyongyang").
+func (w *window) matchedElsewhere(j int) bool {
+	any := false
+	for _, sps := range w.spans {
+		at, other := false, false
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				at = true
+			} else {
+				other = true
+			}
+		}
+		if at {
+			any = true
+			if !other {
+				return false
+			}
+		}
+	}
+	return any
 }
 
 func (w *window) anyMatch(i int) bool { return i < len(w.spans) && len(w.spans[i]) > 0 }
@@ -534,7 +595,7 @@ func placeAt(w *window, j int) (string, bool) {
 			return "", false
 		}
 		if n.Upper && !n.Num {
-			if w.matched(k) || lexicon.IsCalendarWord(n.Norm) {
+			if w.matched(k) && !w.matchedElsewhere(k) || lexicon.IsCalendarWord(n.Norm) {
 				return "", false
 			}
 			end := k + 1
@@ -569,7 +630,7 @@ const (
 // preposition within three tokens before it; the first name of a clause
 // with no preposition before it is its subject.
 func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-prepReachMax; k-- {
 		n := toks[k].Norm
 		if k < i-1 && !prepReach(toks[k+1:i]) {
 			break
@@ -597,6 +658,10 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 	return roleOther
 }
 
+// prepReachMax is how many tokens before a name its preposition may
+// stand, over place and title words ("di kota pesisir timur Nampo").
+const prepReachMax = 5
+
 // prepReach reports whether a preposition reaches over words to a name:
 // only articles, place words and title words may stand between ("to the
 // city of Wonsan", "ke wilayah Kursk"), not a verb ("to show Kim").
@@ -619,11 +684,36 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 	for j, t := range w.toks {
 		ptoks[j], pbreaks[j] = t.Token, t.breakBefore
 	}
+	proles := func(i int) []role {
+		var out []role
+		for _, sp := range w.spans[i] {
+			out = append(out, roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0])))
+		}
+		return out
+	}
+	// The converse ("Russia received troops from North Korea" for "Korea
+	// Utara mengirim pasukan ke Rusia"): the claim's source acts in the
+	// sentence, so its subject receives there.
+	converse := false
+	for i, k := range c.concepts {
+		if k.kind == kindEntity && w.anyMatch(i) && c.roles[i] == roleSource && containsRole(proles(i), roleSubject) {
+			converse = true
+		}
+	}
+	if converse {
+		return nil
+	}
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !w.anyMatch(i) {
 			continue
 		}
 		cr := c.roles[i]
+		// From where, to where: a claim's source the sentence has as the
+		// destination ("received troops from Russia", "ke Rusia").
+		if pr := proles(i); (cr == roleSource && containsRole(pr, roleGoal) && !containsRole(pr, roleSource) ||
+			cr == roleGoal && containsRole(pr, roleSource) && !containsRole(pr, roleGoal)) && c.aboutSame(w.credits, -1) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is where it goes from or to the other way", k.Surface)}
+		}
 		if cr != roleSubject && cr != roleGoal {
 			continue
 		}
@@ -651,7 +741,154 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 			return &finding{contradicts: true, reason: fmt.Sprintf("the direction is reversed: in the passage %s is %s", tokensText(w.toks[reversed[0]:reversed[1]]), other)}
 		}
 	}
+	return agencySwap(v, c, w, ptoks, pbreaks)
+}
+
+func containsRole(rs []role, r role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// agencySwap: two names of the claim trade places. The claim's subject
+// (who supplies) stands in the sentence only as a complement (whose
+// ammunition), while a name the claim has as a complement is the
+// sentence's subject: "Russia supplies North Korea's ammunition" against
+// "Korea Utara memasok amunisi Rusia". A name the claim has as a source
+// ("receives … from North Korea") is a converse, not a swap.
+func agencySwap(v *Verifier, c *claim, w *window, ptoks []lexicon.Token, pbreaks []bool) *finding {
+	passageRole := func(i int) (subject, other bool) {
+		for _, sp := range w.spans[i] {
+			at := nameStart(w, sp[0])
+			switch roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)) {
+			case roleSubject:
+				subject = true
+			case roleOther:
+				other = true
+			}
+		}
+		return subject, other
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !w.anyMatch(i) || c.roles[i] != roleSubject {
+			continue
+		}
+		if subj, other := passageRole(i); subj || !other {
+			continue
+		}
+		for j, k2 := range c.concepts {
+			if j == i || k2.kind != kindEntity || !w.anyMatch(j) || c.roles[j] != roleOther || sameName(k, k2) {
+				continue
+			}
+			if subj, _ := passageRole(j); !subj || !c.aboutSame(w.credits, -1) || coordinated(c, i, j) {
+				continue
+			}
+			// A swap puts the two names the other way round: the sentence
+			// names the claim's complement first.
+			ci, _ := c.claimSpan(i)
+			cj, _ := c.claimSpan(j)
+			if ci < 0 || cj < 0 || (ci < cj) != (firstSpan(w, j) < firstSpan(w, i)) || !predicateBetween(c, w, i, j) {
+				continue
+			}
+			sp := w.spans[j][0]
+			return &finding{contradicts: true, reason: fmt.Sprintf("who does it is swapped: in the passage %s does it, not %s", tokensText(w.toks[sp[0]:sp[1]]), k.Surface)}
+		}
+	}
 	return nil
+}
+
+// predicateBetween reports whether a content word of the claim stands
+// between names i and j both in the claim and in the sentence: the same
+// predicate ("supplies" = "memasok") with its arguments traded.
+func predicateBetween(c *claim, w *window, i, j int) bool {
+	ci, _ := c.claimSpan(i)
+	cj, _ := c.claimSpan(j)
+	pi, pj := firstSpan(w, i), firstSpan(w, j)
+	if passiveBetween(c.toks, min(ci, cj), max(ci, cj)) || passiveBetween(w.lexTokens(), min(pi, pj), max(pi, pj)) {
+		return false // "dipasok Korea Utara", "denied by": the agent follows
+	}
+	for m, k := range c.concepts {
+		if k.kind != kindContent || !w.anyMatch(m) {
+			continue
+		}
+		cm, ce := c.claimSpan(m)
+		if cm < 0 || hasTitleWord(c.toks[cm:ce]) {
+			continue // "Ukraine's intelligence chief Kyrylo Budanov": a title, not a predicate
+		}
+		if cm < min(ci, cj) || cm > max(ci, cj) {
+			continue
+		}
+		for _, sp := range w.spans[m] {
+			if sp[0] > min(pi, pj) && sp[0] < max(pi, pj) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveBetween reports a passive between tokens a and b: an agent
+// preposition (by, oleh) or an Indonesian di- verb, after which the one
+// acting comes second.
+func passiveBetween(toks []lexicon.Token, a, b int) bool {
+	for k := a + 1; k < b && k < len(toks); k++ {
+		n := toks[k].Norm
+		if agentPreps[n] || len(n) > 4 && strings.HasPrefix(n, "di") && !toks[k].Upper && lexicon.StemID(n)[0] != n {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether concepts i and j of the claim are joined
+// by a coordinator ("Korut dan Rusia", "Putin and Kim"): both are
+// subjects, in either order.
+func coordinated(c *claim, i, j int) bool {
+	si, ei := c.claimSpan(i)
+	sj, ej := c.claimSpan(j)
+	if si > sj {
+		si, ei, sj, ej = sj, ej, si, ei
+	}
+	_ = ej
+	_ = si
+	if ei < 0 || sj < 0 || sj-ei > 1 {
+		return false
+	}
+	return sj == ei || coordinators[c.toks[ei].Norm]
+}
+
+var coordinators = map[string]bool{"and": true, "dan": true, "serta": true, "or": true, "atau": true, "with": true, "dengan": true}
+
+// firstSpan is the first token where concept i matched in the window.
+func firstSpan(w *window, i int) int {
+	first := len(w.toks)
+	for _, sp := range w.spans[i] {
+		first = min(first, sp[0])
+	}
+	return first
+}
+
+// nameStart is where the capitalised run holding token j begins ("Kyrylo
+// Budanov" for "Budanov").
+func nameStart(w *window, j int) int {
+	for j > 0 && !w.toks[j].breakBefore && w.toks[j-1].Upper && !w.toks[j-1].Num && !titleWord(w.toks[j-1].Norm) {
+		j--
+	}
+	return j
+}
+
+// sameName reports whether two concepts share a word of their names
+// ("Kim" and "Kim Jong Un").
+func sameName(a, b concept) bool {
+	for w := range a.words {
+		if b.words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOwnSubject reports whether the passage sentence names its own
@@ -706,7 +943,8 @@ func firstNameIn(v *Verifier, w *window, j int) bool {
 func titleWord(n string) bool {
 	switch n {
 	case "pemimpin", "presiden", "menteri", "luar", "negeri", "pemerintah", "wakil", "perdana", "kepala", "juru", "bicara",
-		"leader", "president", "minister", "foreign", "prime", "deputy", "chief", "government", "sekretaris", "secretary", "menlu":
+		"leader", "president", "minister", "foreign", "prime", "deputy", "chief", "government", "sekretaris", "secretary", "menlu",
+		"diplomat", "tertinggi", "top", "senior":
 		return true
 	}
 	return false
@@ -759,12 +997,17 @@ func (w *window) negationFor(c *claim) string {
 		return false
 	}
 	for j, t := range w.toks {
-		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) {
+		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) {
 			continue
 		}
 		scope := negationScope
 		if stopsShortAt(w.toks, j) {
 			scope++ // "berhenti mengatakan": the verb of saying is part of it
+			// What is not said is the clause the verb of saying takes:
+			// "berhenti mengatakan apa yang ada dalam rencana itu".
+			if w.governs(j+1, c) {
+				return negPhrase(w.toks, j)
+			}
 		}
 		for k := j + 1; k < len(w.toks) && k <= j+scope; k++ {
 			if w.toks[k].breakBefore {
@@ -776,6 +1019,30 @@ func (w *window) negationFor(c *claim) string {
 		}
 	}
 	return ""
+}
+
+// negativeAdjective reports an Indonesian negator before a ter- word
+// ("tak terkalahkan", invincible; "tidak terbatas", unlimited): one
+// adjective of negative meaning, which a claim may render either way
+// ("invincible", "cannot be defeated").
+func negativeAdjective(toks []token, j int) bool {
+	n := toks[j].Norm
+	if n != "tak" && n != "tidak" || j+1 >= len(toks) {
+		return false
+	}
+	next := toks[j+1].Norm
+	return len(next) > 5 && strings.HasPrefix(next, "ter")
+}
+
+// negativeAdjectiveMatched reports a negative adjective whose ter- word
+// the claim matched.
+func (w *window) negativeAdjectiveMatched() bool {
+	for j := range w.toks {
+		if negativeAdjective(w.toks, j) && w.matched(j+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopsShortAt reports "berhenti" before a verb of saying ("media negara
@@ -826,6 +1093,9 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	cn, pn := c.claimNegation(), w.negationFor(c)
 	if (cn != "") == (pn != "") {
 		return nil
+	}
+	if cn != "" && w.negativeAdjectiveMatched() {
+		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
 		return &finding{reason: "the passage's polarity differs"}
@@ -1017,7 +1287,7 @@ func hedgedAt(toks []lexicon.Token, j int) bool {
 func ruleModality(v *Verifier, c *claim, w *window) *finding {
 	cHedge, cCertain := "", ""
 	for j, t := range c.toks {
-		if c.inConcept(j) && !hedges[t.Norm] {
+		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] {
 			continue
 		}
 		if hedgedAt(c.toks, j) && cHedge == "" {
@@ -1028,22 +1298,54 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	ptoks := w.lexTokens()
-	pHedge := ""
+	pHedge, pCertain := "", false
 	for j := range ptoks {
-		if hedgedAt(ptoks, j) {
+		pCertain = pCertain || certainties[ptoks[j].Norm]
+		if hedgedAt(ptoks, j) && pHedge == "" && w.governs(j, c) {
 			pHedge = ptoks[j].Text
-			break
 		}
 	}
 	switch {
 	case cCertain != "" && pHedge != "":
 		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says “%s”; the passage says only that it may be so (“%s”)", cCertain, pHedge)}
+	case cCertain != "" && !pCertain:
+		return &finding{reason: fmt.Sprintf("says “%s”; the passage does not say it is certain", cCertain)}
 	case cHedge == "" && pHedge != "":
 		return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("states it as fact; the passage says only that it may be so (“%s”)", pHedge)}
 	case cHedge != "" && pHedge == "":
 		return &finding{reason: fmt.Sprintf("says “%s”; the passage does not hedge it", cHedge)}
 	}
 	return nil
+}
+
+// governs reports whether the word at j qualifies what the claim
+// matched: a matched token after it in its clause ("… terus
+// berkomunikasi, dan kemungkinan akan ada pertemuan" hedges the
+// meetings, not the contact).
+func (w *window) governs(j int, c *claim) bool {
+	end := len(w.toks)
+	for k := j + 1; k < len(w.toks); k++ {
+		if w.toks[k].breakBefore {
+			end = k
+			break
+		}
+	}
+	// A concept that also matched before the word is told there; its
+	// later matches are loose translations ("heavily" as "lebih banyak").
+	for i, sps := range w.spans {
+		if i >= len(c.concepts) || c.concepts[i].kind == kindMeta || len(sps) == 0 {
+			continue
+		}
+		after, within := true, false
+		for _, sp := range sps {
+			after = after && sp[0] > j
+			within = within || sp[0] > j && sp[0] < end
+		}
+		if after && within {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinalAt reads an ordinal at token i: "third", "ketiga", "ke-3", "3rd".
@@ -1174,6 +1476,26 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 	return out
 }
 
+// timeScale orders the calendar units that nest.
+var timeScale = map[string]int{"week": 1, "month": 2, "year": 3}
+
+// excludesTime reports whether two relative times of different units
+// cannot name the same moment in news usage: a month ago is not a year
+// ago ("last month", "tahun lalu"), and this month is not last year; a
+// finer time inside the current coarser one ("last month", "this year")
+// may be.
+func excludesTime(a, b timeRef) bool {
+	sa, sb := timeScale[a.unit], timeScale[b.unit]
+	if sa == 0 || sb == 0 || sa == sb {
+		return false
+	}
+	coarse := b
+	if sa > sb {
+		coarse = a
+	}
+	return coarse.offset != 0
+}
+
 // ruleTime: "last year" is not "tahun ini".
 func ruleTime(v *Verifier, c *claim, w *window) *finding {
 	crefs := timeRefs(c.toks)
@@ -1186,6 +1508,9 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 		found, other := false, ""
 		for _, pr := range prefs {
 			if pr.unit != cr.unit {
+				if excludesTime(cr, pr) {
+					other = pr.text // "bulan lalu" is not "tahun lalu"
+				}
 				continue
 			}
 			if pr.offset == cr.offset {
@@ -1267,4 +1592,392 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// titleZone is the stretch of toks that gives the name at [s, e) its
+// title: the title words and the country before it ("Menteri Luar
+// Negeri Rusia Sergey Lavrov", "Ukraine's defence minister Kyrylo
+// Budanov"), or an apposition after a comma ("Kyrylo Budanov, kepala
+// intelijen militer Ukraina,"). ok is false when no title head is there.
+func titleZone(toks []lexicon.Token, breaks []bool, s, e int) (from, to int, ok bool) {
+	from, to = s, s
+	for k := s - 1; k >= 0 && s-k <= 7; k-- {
+		n := toks[k].Norm
+		// A title may stand before the name and a comma ("juru bicara
+		// Kementerian Luar Negeri Rusia, Maria Zakharova").
+		if breaks[k+1] && (k+1 != s || !titleBefore(toks, k)) || !(titleHeads[n] || titleModifiers[n] || toks[k].Upper || n == "s" || n == "the" || n == "of") {
+			break
+		}
+		from = k
+	}
+	for k := from; k < s; k++ {
+		if titleHeads[toks[k].Norm] {
+			ok = true
+		}
+	}
+	if ok {
+		return from, s, true
+	}
+	if e < len(toks) && breaks[e] {
+		to = e
+		for to < len(toks) && to-e < 7 && (to == e || !breaks[to]) {
+			if titleHeads[toks[to].Norm] {
+				ok = true
+			}
+			to++
+		}
+		if ok {
+			return e, to, true
+		}
+	}
+	return s, s, false
+}
+
+// titleBefore reports a title's head within the seven tokens up to k.
+func titleBefore(toks []lexicon.Token, k int) bool {
+	for j := k; j >= 0 && j > k-7; j-- {
+		if titleHeads[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleTitle: a title the claim gives a person must be the one the
+// sentence gives them: "Kyrylo Budanov, menteri pertahanan" is not
+// "Kyrylo Budanov, kepala intelijen militer", nor "Perdana Menteri …
+// Lavrov" "Menlu … Lavrov". Where the sentence gives the name no title,
+// the claim's is not checked here.
+func ruleTitle(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !w.anyMatch(i) || v.countryConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		cf, ct, ok := titleZone(c.toks, c.breaks, s, e)
+		if !ok {
+			continue
+		}
+		var zones [][2]int
+		for _, sp := range w.spans[i] {
+			if f, t, ok := titleZone(ptoks, pbreaks, nameStart(w, sp[0]), sp[1]); ok {
+				zones = append(zones, [2]int{f, t})
+			}
+		}
+		if len(zones) == 0 {
+			continue
+		}
+		// The title's words (modifiers too) are left out of whether the
+		// sentence is about the same thing; its heads are checked.
+		inTitle := func(m int) bool {
+			km := c.concepts[m]
+			ms, me := c.claimSpan(m)
+			return m != i && km.kind != kindEntity && km.kind != kindNumber && ms >= cf && me <= ct && ms >= 0 && hasTitleWord(c.toks[ms:me])
+		}
+		for m, km := range c.concepts {
+			if ms, me := c.claimSpan(m); !inTitle(m) || !titleHeaded(c.toks[ms:me]) {
+				continue
+			}
+			if titleMatched(w, m) {
+				continue // the sentence has the title, if not where expected
+			}
+			z := zones[0]
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inTitle), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
+		}
+	}
+	return nil
+}
+
+// hasTitleWord reports whether the words hold a title's head or modifier.
+func hasTitleWord(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if titleHeads[t.Norm] || titleModifiers[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeaded reports whether the words hold a title's head ("defence
+// minister", "menteri"); a modifier alone ("top", "senior") is not
+// checked.
+func titleHeaded(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if titleHeads[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleMatched reports whether concept m, a title, matched the window on
+// a title's head: "menteri", not the "Kementerian Luar Negeri"
+// (ministry) its stem also meets.
+func titleMatched(w *window, m int) bool {
+	for _, sp := range w.spans[m] {
+		for j := sp[0]; j < sp[1] && j < len(w.toks); j++ {
+			if titleHeads[w.toks[j].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleText is the title words of a claim's title zone, from the first
+// to the last ("defence minister" of "Ukraine's defence minister"), or
+// def.
+func titleText(toks []lexicon.Token, def string) string {
+	f, t := -1, -1
+	for j, x := range toks {
+		if titleHeads[x.Norm] || titleModifiers[x.Norm] {
+			if f < 0 {
+				f = j
+			}
+			t = j + 1
+		}
+	}
+	if f < 0 {
+		return def
+	}
+	var parts []string
+	for _, x := range toks[f:t] {
+		parts = append(parts, x.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// ruleActor: another one of the same kind does it. The claim's subject
+// (or its agent, "denied by the White House") is not the sentence's:
+// the sentence names a different person or country as the one acting
+// ("Choe … menyampaikan", "dibantah oleh Kremlin"), and has the claim's
+// subject, if at all, only in another role ("dengan Lavrov"). A person
+// is replaced only by a person, a country or seat of power only by one.
+func ruleActor(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || c.roles[i] != roleSubject || i < len(w.credits) && w.credits[i] > 0 && !w.anyMatch(i) {
+			continue
+		}
+		if w.anyMatch(i) {
+			elsewhere := true
+			for _, sp := range w.spans[i] {
+				at := nameStart(w, sp[0])
+				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) {
+					elsewhere = false
+				}
+			}
+			if !elsewhere {
+				continue
+			}
+		}
+		if !c.aboutSame(w.credits, i) {
+			continue
+		}
+		country := v.countryConcept(k)
+		for j, t := range w.toks {
+			if !t.Upper || t.Num || w.matched(j) || titleWord(t.Norm) || lexicon.IsCalendarWord(t.Norm) || j > 0 && w.toks[j-1].Upper && !t.breakBefore {
+				continue
+			}
+			end := j + 1
+			for end < len(w.toks) && w.toks[end].Upper && !w.toks[end].breakBefore && !w.matched(end) {
+				end++
+			}
+			name := strings.ToLower(tokensText(w.toks[j:end]))
+			place := v.lex.IsPlaceName(name) || v.lex.IsPlaceName(t.Norm)
+			if place != country || !place && v.lex.KnownWord(t.Norm) {
+				continue
+			}
+			agent := j > 0 && agentPreps[w.toks[j-1].Norm]
+			if !agent && roleBefore(ptoks, pbreaks, j, firstNameIn(v, w, j)) != roleSubject {
+				continue
+			}
+			// It must be the one acting in the claim's predicate: the
+			// claim's verb right after it ("Choe, sebaliknya,
+			// menyampaikan"), or right before its "oleh" ("dibantah oleh
+			// Kremlin").
+			if agent && !c.predicateAt(w, j-5, j-1) || !agent && !c.predicateAt(w, end, end+4) {
+				continue
+			}
+			w.conflictAt = t.Start
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s did it, not %s", tokensText(w.toks[j:end]), k.Surface)}
+		}
+	}
+	return nil
+}
+
+// saysAround reports a verb of saying at the name [j, end) of the
+// window: right after it ("Lavrov mengatakan"), right before it ("kata
+// Lavrov"), or before its title ("kata juru bicara Kementerian Luar
+// Negeri Rusia, Maria Zakharova").
+func saysAround(w *window, ptoks []lexicon.Token, pbreaks []bool, j, end int) bool {
+	if end < len(w.toks) && speechVerbs[w.toks[end].Norm] || j > 0 && speechVerbs[w.toks[j-1].Norm] {
+		return true
+	}
+	if f, _, ok := titleZone(ptoks, pbreaks, j, end); ok && f > 0 && f < j {
+		return speechVerbs[w.toks[f-1].Norm]
+	}
+	return false
+}
+
+// speechVerbs say who spoke ("kata Lavrov", "Lavrov mengatakan"); not
+// the attributions to a source (menurut, according to, reported).
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "stated": true, "kata": true, "ujar": true,
+	"ujarnya": true, "katanya": true, "mengatakan": true, "menyatakan": true, "menyebut": true, "tegas": true, "menegaskan": true}
+
+// ruleSpeaker: the claim's speaker ("Lavrov said …") is not the
+// sentence's: the sentence gives the words to another person ("kata
+// juru bicara …, Maria Zakharova") and never to the claim's.
+func ruleSpeaker(v *Verifier, c *claim, w *window) *finding {
+	ptoks := w.lexTokens()
+	pbreaks := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		pbreaks[j] = t.breakBefore
+	}
+	for i, k := range c.concepts {
+		_, e := c.claimSpan(i)
+		if k.kind != kindEntity || e <= 0 || e >= len(c.toks) || !speechVerbs[c.toks[e].Norm] || v.countryConcept(k) {
+			continue
+		}
+		other := ""
+		for j, t := range w.toks {
+			if !t.Upper || t.Num || titleWord(t.Norm) || lexicon.IsCalendarWord(t.Norm) || j > 0 && w.toks[j-1].Upper && !t.breakBefore {
+				continue
+			}
+			end := j + 1
+			for end < len(w.toks) && w.toks[end].Upper && !w.toks[end].breakBefore {
+				end++
+			}
+			if !saysAround(w, ptoks, pbreaks, j, end) {
+				continue
+			}
+			for _, sp := range w.spans[i] {
+				if sp[0] >= j && sp[0] < end {
+					return nil // the claim's speaker speaks here
+				}
+			}
+			name := strings.ToLower(tokensText(w.toks[j:end]))
+			unknown := false
+			for _, x := range w.toks[j:end] {
+				unknown = unknown || !v.lex.KnownWord(x.Norm)
+			}
+			if other == "" && unknown && !w.matched(j) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
+				other = tokensText(w.toks[j:end])
+				w.conflictAt = t.Start
+			}
+		}
+		if other != "" && c.aboutSame(w.credits, i) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s said it, not %s", other, k.Surface)}
+		}
+	}
+	return nil
+}
+
+// predicateAt reports a content word of the claim (or a word a rule
+// reads, "denied", but not a verb of saying) matched at a token of the
+// window in [from, to).
+func (c *claim) predicateAt(w *window, from, to int) bool {
+	from, to = max(from, 0), min(to, len(w.toks))
+	for j := from; j < to; j++ {
+		for m, k := range c.concepts {
+			if !(k.kind == kindContent || k.kind == kindMeta && !reportingWords[strings.ToLower(k.Surface)]) || m >= len(w.spans) {
+				continue
+			}
+			for _, sp := range w.spans[m] {
+				if sp[0] == j {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// companionPreps put a name beside the one acting ("bertemu dengan
+// Lavrov", "talks with Lavrov").
+var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": true}
+
+// ruleAttribute: whose the thing is. A country the claim puts on a noun
+// ("Ukrainian forces", "pasukan Ukraina") must be the one the sentence
+// puts on it: "pasukan Rusia" is Russia's forces, not Ukraine's. The
+// noun's matches are read with the word after them (Indonesian order)
+// or before them (English); the claim's country within two words of one
+// of them is enough ("perang Rusia-Ukraina").
+func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || !v.countryConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		next := e
+		if next < len(c.toks) && c.toks[next].Norm == "s" {
+			next++ // "Russia's war"
+		}
+		for m, km := range c.concepts {
+			ms, me := c.claimSpan(m)
+			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] || me == s && !c.breaks[s]) || !w.anyMatch(m) {
+				continue
+			}
+			other, ok := "", false
+			for _, sp := range w.spans[m] {
+				for _, j := range []int{sp[1], sp[0] - 1} {
+					if j < 0 || j >= len(w.toks) || w.toks[j].breakBefore && j == sp[1] {
+						continue
+					}
+					if w.anyMatchAt(i, j) || w.anyMatchAt(i, j+1) && j+1 < len(w.toks) && j == sp[1] || j > 0 && j == sp[0]-1 && w.anyMatchAt(i, j-1) {
+						ok = true
+					} else if t := w.toks[j]; t.Upper && !w.matched(j) && (v.lex.IsPlaceName(t.Norm) || v.lex.IsPlaceName(strings.ToLower(t.Text))) && other == "" {
+						other = tokensText(w.toks[min(sp[0], j):max(sp[1], j+1)])
+						w.conflictAt = w.toks[min(sp[0], j)].Start
+					}
+				}
+			}
+			if !ok && other != "" && c.aboutSame(w.credits, i) {
+				// Another owner contradicts only a sentence that says all
+				// the rest; one that says something else about them
+				// ("bertempur bersama" for "captured by") is another story.
+				return &finding{contradicts: c.allWordsMatched(w.credits, i), reason: fmt.Sprintf("the passage says %s, not %s", other, strings.TrimSpace(c.text[c.toks[min(s, ms)].Start:c.toks[max(e, me)-1].End]))}
+			}
+		}
+	}
+	return nil
+}
+
+// allWordsMatched reports whether every content word of the claim but
+// concept skip has a match.
+func (c *claim) allWordsMatched(credits []float64, skip int) bool {
+	for i, k := range c.concepts {
+		if i != skip && k.kind == kindContent && i < len(credits) && credits[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// anyMatchAt reports whether concept i matched token j of the window.
+func (w *window) anyMatchAt(i, j int) bool {
+	if i >= len(w.spans) {
+		return false
+	}
+	for _, sp := range w.spans[i] {
+		if sp[0] <= j && j < sp[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -150,7 +150,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low):
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low]:
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
@@ -174,8 +174,11 @@ func (v *Verifier) analyseClause(text string) claim {
 				}
 			}
 		}
+		if k.kind == kindEntity || k.kind == kindContent && titleSurface(con.Surface) {
+			k = v.withAbbreviations(k) // "Menlu" = "menteri luar negeri"
+		}
 		if k.kind == kindEntity {
-			k = v.withAbbreviations(k)
+			k = v.withWordByWord(k)
 		}
 		c.concepts = append(c.concepts, k)
 	}
@@ -187,8 +190,84 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.toks = toks
 	c.breaks = clauseBreaks(text, toks)
 	c.cspans = locateConcepts(text, toks, c.concepts)
+	c.qualifiersAsMeta()
 	c.roles = claimRoles(&c)
 	return c
+}
+
+// qualifiersAsMeta makes the words of a quantity qualifier before a
+// number ("at least", "more than", "paling sedikit") words the qualifier
+// rule reads, not vocabulary a sentence must hold ("least" has no
+// Indonesian word of its own).
+func (c *claim) qualifiersAsMeta() {
+	norms := normsOf(c.toks)
+	inQual := make([]bool, len(c.toks))
+	for i, t := range c.toks {
+		if !t.Num {
+			continue
+		}
+		if _, q := qualifierAt(norms, i); q != "" {
+			for k := i - len(strings.Fields(q)); k < i; k++ {
+				inQual[k] = true
+			}
+		}
+	}
+	for i := range c.concepts {
+		k := &c.concepts[i]
+		s, e := c.claimSpan(i)
+		if k.kind != kindContent || s < 0 {
+			continue
+		}
+		all := true
+		for j := s; j < e; j++ {
+			all = all && inQual[j]
+		}
+		if all {
+			c.total += weightMeta - k.weight
+			k.kind, k.weight = kindMeta, weightMeta
+		}
+	}
+}
+
+// withWordByWord adds to an English name of several words that has no
+// Indonesian form the name translated word by word ("Korean People's
+// Army": korea, rakyat, …), matched in any order, as Indonesian puts
+// the head first ("Angkatan Darat Rakyat Korea").
+func (v *Verifier) withWordByWord(k concept) concept {
+	words := strings.Fields(k.Surface)
+	if len(words) < 2 || len(k.Alts) > 3 {
+		return k
+	}
+	var alt lexicon.Alt
+	for _, w := range words {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		cs := v.lex.Analyze(strings.ToLower(w)).Concepts
+		if len(cs) != 1 {
+			return k
+		}
+		var forms lexicon.Word
+		for _, a := range cs[0].Alts {
+			if len(a) == 1 {
+				forms = append(forms, a[0]...)
+			}
+		}
+		if len(forms) == 0 {
+			return k
+		}
+		alt = append(alt, forms)
+	}
+	k.Alts = append(k.Alts, alt)
+	return k
+}
+
+// titleSurface reports whether a concept's words hold a title's head.
+func titleSurface(surface string) bool {
+	for _, w := range strings.Fields(strings.ToLower(surface)) {
+		if titleHeads[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleWord reports a word one of the meaning rules reads.
@@ -242,11 +321,15 @@ func (v *Verifier) splitTitles(cs []lexicon.Concept) []lexicon.Concept {
 			pre = append(pre, words[i])
 			i++
 		}
-		// "US Secretary (of State)": a country, then a title.
+		// "US Secretary (of State)", "North Korean Defence Minister": a
+		// country of one or two words, then a title.
 		country := ""
-		if len(pre) == 0 && titleWords[strings.ToLower(words[1])] {
-			country = words[0]
-			i = 1
+		for k := 1; len(pre) == 0 && k <= 2 && k < len(words); k++ {
+			if !titleWords[strings.ToLower(words[k])] || strings.ToLower(words[k]) == "of" {
+				continue
+			}
+			country = strings.Join(words[:k], " ")
+			i = k
 			for i < len(words) && titleWords[strings.ToLower(words[i])] {
 				pre = append(pre, words[i])
 				i++

@@ -202,6 +202,9 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 			outlets = append(outlets, sources[i].Outlet)
 		}
 	}
+	if len(cited) == 1 {
+		return v.acrossSentences(part.Text, passageOf(v, sources[known[cited[0]]]), cited)
+	}
 	if len(cited) < 2 {
 		return nil
 	}
@@ -224,6 +227,31 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 		return cited
 	}
 	return nil
+}
+
+func passageOf(v *Verifier, s Source) passage { return v.analysePassage(s.Text, s.Context, s.Outlet) }
+
+// acrossSentences returns cited when the one cited passage states the
+// clause in two of its sentences together ("When Putin met Kim in
+// Beijing, he praised …"): each piece of it supported by a sentence, at
+// least two sentences, none contradicting.
+func (v *Verifier) acrossSentences(text string, p passage, cited []int) []int {
+	pieces := v.pieces(text)
+	if len(pieces) < 2 || len(p.sents) < 2 {
+		return nil
+	}
+	spans := map[int]bool{}
+	for i := range pieces {
+		vd := v.checkClause(&pieces[i], p, true)
+		if !vd.supports {
+			return nil
+		}
+		spans[vd.span.Start] = true
+	}
+	if len(spans) < 2 {
+		return nil
+	}
+	return cited
 }
 
 // mergeVerdicts combines the checks of one marker cited by two clauses of

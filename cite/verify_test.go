@@ -259,3 +259,46 @@ func TestCheckClaimUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckClaimCombined: a claim joining what two passages state is
+// supported by both together, with a quote from each; not when a passage
+// it joins says otherwise about another piece.
+func TestCheckClaimCombined(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	doc := "Judul.\nKim bertemu Lavrov di Wonsan pada hari Sabtu.\nPutin menyambut Choe di Kremlin pada hari Senin.\nPerang itu telah menewaskan ribuan tentara Korea Utara, kata Lavrov di Wonsan."
+	var passages []Passage
+	for _, s := range []string{"Kim bertemu Lavrov di Wonsan pada hari Sabtu.", "Putin menyambut Choe di Kremlin pada hari Senin.", "Perang itu telah menewaskan ribuan tentara Korea Utara, kata Lavrov di Wonsan."} {
+		at := strings.Index(doc, s)
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: at})
+	}
+	res := v.CheckClaim("Kim met Lavrov in Wonsan on Saturday, and Putin welcomed Choe at the Kremlin on Monday.", passages)
+	if res.Status != ClaimSupported || len(res.Evidence) < 2 {
+		t.Fatalf("combined claim: %s %+v; want supported by two passages", res.Status, res.Evidence)
+	}
+	for _, e := range res.Evidence[:2] {
+		if e.Stance != StanceSupports || doc[e.Start:e.End] != e.Quote {
+			t.Errorf("evidence %+v: want a verbatim supporting quote", e)
+		}
+	}
+	res = v.CheckClaim("Kim met Lavrov in Wonsan on Saturday, where Lavrov said the war had killed hundreds of North Korean soldiers.", passages)
+	if res.Status == ClaimSupported {
+		t.Errorf("a piece contradicted by a joined passage: %s %+v; want not supported", res.Status, res.Evidence)
+	}
+}
+
+// TestVerifyAcrossSentences: one cited passage may state a claim in two
+// of its sentences together; not when one piece is not stated.
+func TestVerifyAcrossSentences(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	src := []Source{{N: 1, DocID: "d", Text: "Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing. Saat itu, Putin memuji prajurit Korea Utara karena bertempur “dengan berani dan heroik” dalam perang di Ukraina."}}
+	rep := v.Verify("When Putin met Kim in Beijing on September 3, he praised North Korean soldiers for fighting bravely in Ukraine [1].", src)
+	if len(rep.Sentences) != 1 || !rep.Sentences[0].Supported {
+		t.Errorf("a claim told across two sentences of its passage: %+v", rep.Sentences)
+	}
+	rep = v.Verify("When Putin met Kim in Moscow on September 3, he praised North Korean soldiers for fighting bravely in Ukraine [1].", src)
+	if len(rep.Sentences) != 1 || rep.Sentences[0].Supported {
+		t.Errorf("a piece the passage tells otherwise (Moscow): %+v", rep.Sentences)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 )
 
@@ -63,6 +64,7 @@ func New() (*Lexicon, error) {
 	if l.synonyms, err = readDict(dataFS, "data/thesaurus-id.tsv"); err != nil {
 		return nil, err
 	}
+	symmetrise(l.synonyms)
 	l.glosses = buildGlosses(l.news, l.freedict)
 	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)
 	l.known = map[string]bool{}
@@ -266,4 +268,29 @@ func (l *Lexicon) IsPlaceName(norm string) bool {
 		}
 	}
 	return false
+}
+
+// symmetrise makes the first-sense thesaurus read both ways: a headword
+// listed among another's synonyms has that one among its own ("tentara"
+// lists "pasukan", so "pasukan" gets "tentara"), appended after its own
+// first sense so that sense still leads.
+func symmetrise(syn map[string][]string) {
+	heads := make([]string, 0, len(syn))
+	for h := range syn {
+		heads = append(heads, h)
+	}
+	sort.Strings(heads)
+	add := map[string][]string{}
+	for _, h := range heads {
+		for _, s := range syn[h] {
+			if !strings.Contains(s, " ") && s != h {
+				add[s] = appendUnique(add[s], h)
+			}
+		}
+	}
+	for s, hs := range add {
+		for _, h := range hs {
+			syn[s] = appendUnique(syn[s], h)
+		}
+	}
 }

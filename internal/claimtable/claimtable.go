@@ -45,6 +45,19 @@ const (
 
 func (h Half) String() string { return [...]string{"tuning", "test"}[h] }
 
+// Halves are the halves a table test measures: both, or only the one
+// named by KABAR_TABLE_HALF ("tuning" or "test"), so that rules can be
+// tuned on the tuning half without printing the test half.
+func Halves() []Half {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv("KABAR_TABLE_HALF"))) {
+	case "tuning", "tune":
+		return []Half{Tuning}
+	case "test":
+		return []Half{Test}
+	}
+	return []Half{Tuning, Test}
+}
+
 // HalfOf is the half a row belongs to: the parity of the first byte of
 // the SHA-256 of its id. Fixed once; never tuned.
 func HalfOf(id string) Half {

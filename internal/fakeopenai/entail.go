@@ -33,6 +33,16 @@ import (
 //   - a place the claim names as a destination ("to X", "ke X") is among
 //     the passage's destinations when the passage names any.
 //
+//   - a claim's "hundreds" needs that magnitude in a passage, not only
+//     another one ("ribuan").
+//
+// Names match across a country and its capital or seat of power (North
+// Korea = Pyongyang, one way only), a person's first name may be added
+// ("Vladimir Putin" for "Putin"), and a well-known title the passages
+// leave out ("President Putin") is taken unless they give that person
+// another one. A negation, denial or hedge in a passage binds only what
+// it governs: a name after it in its clause, or one of the next words.
+//
 // It is deliberately lenient about wording (paraphrase is entailed) and
 // strict about these markers of meaning.
 
@@ -149,17 +159,20 @@ func Entails(claim string, passages []string) (bool, string) {
 				found++
 			}
 		}
-		if 2*found <= len(name) {
+		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) {
 			return false, fmt.Sprintf("the passages do not mention %q", strings.Join(name, " "))
 		}
 	}
 	for _, r := range rolesOf(cw) {
-		if !mentions(pw, r) {
+		if !mentions(pw, r) && (titledOtherwise(cw, pw, r) || !holderOf(cw, r)) {
 			return false, fmt.Sprintf("the passages do not give the title %q", r)
 		}
 	}
 	if to, pto := destinations(cw), destinations(pw); len(to) > 0 && len(pto) > 0 && !overlap(to, pto) {
 		return false, fmt.Sprintf("the passages send it to %s, not %s", pto[0], to[0])
+	}
+	if why := vagueMismatch(cw, pw); why != "" {
+		return false, why
 	}
 	for _, clause := range clausesOf(cw) {
 		best := closest(clause, sents)
@@ -192,6 +205,42 @@ func Entails(claim string, passages []string) (bool, string) {
 		}
 	}
 	return true, "the passages state it"
+}
+
+// vagueWords give a count by its order of magnitude only ("hundreds",
+// "ribuan"), as a power of ten.
+var vagueWords = map[string]int{"dozens": 1, "puluhan": 1, "hundreds": 2, "ratusan": 2, "thousands": 3, "ribuan": 3, "millions": 6, "jutaan": 6}
+
+// vagueMismatch: a claim's "hundreds" needs the passages to give that
+// magnitude, as a word or a figure, not only another one ("ribuan").
+func vagueMismatch(claim, passages []word) string {
+	for _, c := range claim {
+		mag, ok := vagueWords[c.fold]
+		if !ok {
+			continue
+		}
+		found, other := false, ""
+		for _, p := range passages {
+			if pm, ok := vagueWords[p.fold]; ok {
+				if pm == mag {
+					found = true
+				} else {
+					other = p.text
+				}
+			}
+		}
+		if !found && other != "" {
+			for n := range numbersOf(passages, false) {
+				if v, err := strconv.ParseFloat(n, 64); err == nil && v >= 10 && len(strconv.Itoa(int(v)))-1 == mag {
+					found = true
+				}
+			}
+		}
+		if !found && other != "" {
+			return fmt.Sprintf("the claim says %s; the passage says %s", c.text, other)
+		}
+	}
+	return ""
 }
 
 // word is one token: its text, its folded form and whether it began a
@@ -314,11 +363,37 @@ func same(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if sameStem(a, b) {
+		return true
+	}
+	a, b = unprefix(a), unprefix(b)
 	n := 5
 	if len(a) <= 6 || len(b) <= 6 {
 		n = 4
 	}
 	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// sameStem is same's test on the words as they are.
+func sameStem(a, b string) bool {
+	n := 5
+	if len(a) <= 6 || len(b) <= 6 {
+		n = 4
+	}
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// unprefix takes an Indonesian verb prefix off a folded word
+// ("memverifikasi" → "verifikasi", "berkonspirasi" → "konspirasi") so a
+// loan word meets its English form; the rest must stay long enough to be
+// a word.
+func unprefix(w string) string {
+	for _, p := range []string{"meng", "meny", "mem", "men", "me", "di", "ber", "ter", "per"} {
+		if strings.HasPrefix(w, p) && len(w)-len(p) >= 6 {
+			return w[len(p):]
+		}
+	}
+	return w
 }
 
 // gazetteer maps folded English words to Indonesian equivalents (and is
@@ -333,13 +408,14 @@ func init() {
 		"united": {"amerika", "as", "serikat"}, "states": {"serikat", "as"}, "us": {"as", "amerika"}, "amerika": {"as"}, "serikat": {"as"},
 		"japan": {"jepang"}, "japanese": {"jepang"}, "china": {"tiongkok"}, "chinese": {"china", "tiongkok"}, "west": {"barat"}, "western": {"barat"},
 		"europe": {"eropa"}, "european": {"eropa"}, "britain": {"inggris"}, "british": {"inggris"},
-		"minister": {"menteri", "menlu"}, "ministry": {"kementerian", "kemenlu"}, "president": {"presiden"}, "presidential": {"presiden"},
+		"minister": {"menteri", "menlu", "diplomat"}, "diplomat": {"diplomat", "menlu", "menteri"}, "prime": {"perdana"}, "ministry": {"kementerian", "kemenlu"}, "president": {"presiden"}, "presidential": {"presiden"},
 		"secretary": {"menteri", "sekretaris", "menlu"}, "foreign": {"luar", "kemenlu", "menlu"}, "defense": {"pertahanan"}, "defence": {"pertahanan"},
 		"security": {"keamanan"}, "department": {"departemen", "deplu"}, "state": {"negara", "luar", "deplu"}, "leader": {"pemimpin"},
 		"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
 		"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
 		"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
-		"intelligence": {"intelijen"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
+		"intelligence": {"intelijen"}, "council": {"dewan"}, "people": {"rakyat"}, "army": {"angkatan", "tentara"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
+		"korut": {"korea", "utara"}, "korsel": {"korea", "selatan"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
 		"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
 		"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
 		"august": {"agustus"}, "october": {"oktober"}, "december": {"desember"}, "sea": {"laut"}, "capital": {"ibu", "ibukota"},
@@ -348,6 +424,70 @@ func init() {
 			gazetteer[fold(en)] = append(gazetteer[fold(en)], fold(id))
 		}
 	}
+}
+
+// surnameMentioned reports a person's two-word name given by its family
+// name, last or first ("Vladimir Putin" for "Putin", "Choe Son" for
+// "Choe"); a word the gazetteer knows ("South Korea") makes it a place's,
+// which needs both.
+func surnameMentioned(ws []word, name []string) bool {
+	if len(name) != 2 {
+		return false // three words ("Kim Jong Un") need two of them
+	}
+	for _, n := range name {
+		if gazetteer[n] != nil || notNames[n] {
+			return false
+		}
+	}
+	// The family name comes last in most names, first in Korean and
+	// Chinese ones.
+	return mentions(ws, name[len(name)-1]) || mentions(ws, name[0])
+}
+
+// metonyms are, for a country's names, the capitals and seats of power
+// news writes for it ("Pyongyang said" = North Korea said): a claim
+// naming the country is matched by a passage naming its seat, not the
+// other way round ("the White House denied it" needs the White House).
+var metonyms = []struct{ country, seats []string }{
+	{[]string{"north korea", "korea utara", "korut"}, []string{"pyongyang", "pyongjang"}},
+	{[]string{"south korea", "korea selatan", "korsel"}, []string{"seoul"}},
+	{[]string{"russia", "rusia"}, []string{"moskow", "moskwa", "kremlin"}},
+	{[]string{"ukraine", "ukraina"}, []string{"kyiv", "kiev"}},
+	{[]string{"united states", "amerika serikat"}, []string{"washington"}},
+	{[]string{"china", "tiongkok"}, []string{"beijing"}},
+	{[]string{"britain", "inggris"}, []string{"london"}},
+	{[]string{"japan", "jepang"}, []string{"tokyo"}},
+}
+
+// metonymMentioned reports whether the passages name the claim's
+// country by one of its seats.
+func metonymMentioned(ws []word, name []string) bool {
+	joined := strings.Join(name, " ")
+	for _, m := range metonyms {
+		in := false
+		for _, c := range m.country {
+			in = in || strings.Join(foldAll(strings.Fields(c)), " ") == joined
+		}
+		if !in {
+			continue
+		}
+		for _, seat := range m.seats {
+			for _, w := range ws {
+				if w.fold == fold(seat) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func foldAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = fold(x)
+	}
+	return out
 }
 
 func translates(a, b string) bool {
@@ -394,8 +534,11 @@ func init() {
 func namesOf(ws []word) [][]string {
 	var out [][]string
 	var cur []string
-	for _, w := range ws {
-		if w.upper && !w.start && !notNames[w.fold] && !isDigit(w.fold) && len(w.fold) >= 2 && !roleWords[w.fold] {
+	for i, w := range ws {
+		// A sentence's first word is capitalised anyway; it is a name's
+		// when the name goes on ("North Korea sent …").
+		first := w.start && i+1 < len(ws) && ws[i+1].upper && !w.comma && !w.end
+		if w.upper && (!w.start || first) && !notNames[w.fold] && !isDigit(w.fold) && len(w.fold) >= 2 && !roleWords[w.fold] {
 			cur = append(cur, w.fold)
 			if !w.comma && !w.end {
 				continue
@@ -421,19 +564,85 @@ func init() {
 	for _, w := range strings.Fields(`minister ministry president secretary ambassador spokesperson spokesman spokeswoman
 		aide adviser advisor commander general chief envoy leader defence defense foreign security interior
 		menteri presiden sekretaris duta jubir ajudan penasihat komandan jenderal panglima kepala utusan pemimpin
-		pertahanan keamanan`) {
+		pertahanan keamanan menlu menhan premier diplomat prime perdana`) {
 		roleWords[fold(w)] = true
 	}
 }
 
 func rolesOf(ws []word) []string {
 	var out []string
-	for _, w := range ws {
-		if roleWords[w.fold] {
+	for i, w := range ws {
+		if roleWords[w.fold] && (!roleModifiers[w.fold] || roleHeadNear(ws, i)) {
 			out = append(out, w.fold)
 		}
 	}
 	return out
+}
+
+// holderOf reports whether the claim's title r stands beside a name (its
+// holder: "Russian President Vladimir Putin", "Choe, the foreign
+// minister").
+func holderOf(claim []word, r string) bool {
+	return len(titleHolders(claim, r)) > 0
+}
+
+// titleHolders are the names within three words of title r in ws,
+// leaving out countries and their demonyms ("Russian President").
+func titleHolders(ws []word, r string) []string {
+	var out []string
+	for i, w := range ws {
+		if w.fold != r {
+			continue
+		}
+		for j := max(0, i-3); j < len(ws) && j <= i+3; j++ {
+			if j != i && ws[j].upper && !notNames[ws[j].fold] && !roleWords[ws[j].fold] && !isDigit(ws[j].fold) && gazetteer[ws[j].fold] == nil {
+				out = append(out, ws[j].fold)
+			}
+		}
+	}
+	return out
+}
+
+// titledOtherwise reports whether the passages give the holder of the
+// claim's title r another title: a reader takes a well-known title the
+// passage leaves out ("President Putin" for "Putin"), not one the passage
+// contradicts ("defence minister" for "kepala intelijen militer").
+func titledOtherwise(claim, passages []word, r string) bool {
+	holders := titleHolders(claim, r)
+	for i, w := range passages {
+		if !roleWords[w.fold] || roleModifiers[w.fold] {
+			continue
+		}
+		for j := max(0, i-4); j < len(passages) && j <= i+4; j++ {
+			for _, h := range holders {
+				if passages[j].upper && same(h, passages[j].fold) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// roleModifiers make a title only beside its head ("foreign minister",
+// "defence chief"); alone they are ordinary words ("foreign forces",
+// "security guarantees").
+var roleModifiers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("prime perdana foreign defence defense security interior pertahanan keamanan") {
+		roleModifiers[fold(w)] = true
+	}
+}
+
+// roleHeadNear reports a title's head within two words of word i.
+func roleHeadNear(ws []word, i int) bool {
+	for j := max(0, i-2); j < len(ws) && j <= i+2; j++ {
+		if j != i && roleWords[ws[j].fold] && !roleModifiers[ws[j].fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // destinations are the names within three words after "to", "into",
@@ -444,17 +653,26 @@ func destinations(ws []word) []string {
 		if w.fold != "to" && w.fold != "into" && w.fold != "ke" && w.fold != "menuju" {
 			continue
 		}
+		if i > 0 && (ws[i-1].fold == "akording" || ws[i-1].fold == "according") {
+			continue // "according to Reuters" names a source
+		}
 		for j := i + 1; j < len(ws) && j <= i+3; j++ {
 			if ws[j].upper && !notNames[ws[j].fold] {
 				out = append(out, ws[j].fold)
 			}
-			if ws[j].comma || ws[j].end {
+			// Only the place itself, after "the" or a place word; not
+			// the object of a verb ("to help Russia").
+			if ws[j].comma || ws[j].end || !ws[j].upper && !notNames[ws[j].fold] && !placeWords[ws[j].fold] {
 				break
 			}
 		}
 	}
 	return out
 }
+
+// placeWords may stand between "to"/"ke" and a place's name ("to the
+// city of Wonsan", "ke wilayah Kursk").
+var placeWords = map[string]bool{"kota": true, "wilayah": true, "city": true, "region": true, "provinsi": true, "province": true, "ibukota": true, "kawasan": true}
 
 func overlap(a, b []string) bool {
 	for _, x := range a {
@@ -486,6 +704,12 @@ func numbersOf(ws []word, passage bool) map[string]bool {
 			continue // "the two countries" refers to them; it counts nothing
 		}
 		if v, ok := spelled[w.fold]; ok {
+			if i+1 < len(ws) {
+				if m, ok := scales[ws[i+1].fold]; ok {
+					n, _ := strconv.ParseFloat(v, 64)
+					v = strconv.FormatFloat(n*m, 'f', -1, 64) // six thousand, enam ribu
+				}
+			}
 			out[v] = true
 			continue
 		}
@@ -516,7 +740,7 @@ func numbersOf(ws []word, passage bool) map[string]bool {
 // units are the Indonesian time units that take se- for "one" (sebulan).
 var units = map[string]bool{"bulan": true, "tahun": true, "minggu": true, "hari": true, "jam": true, "pekan": true, "dekade": true, "abad": true}
 
-var scales = map[string]float64{"thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
+var scales = map[string]float64{"hundred": 1e2, "ratus": 1e2, "thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
 
 // ordinalUse reports whether the Indonesian ke- word at i is an ordinal:
 // pertama always; the others after a content word of the same clause.
@@ -618,25 +842,49 @@ type markerClass struct {
 }
 
 // bindsTo reports whether the marker in passage sentence ws qualifies
-// something the claim states: every name, number and title in the words
-// after it, to the end of its clause, is in the claim.
+// something the claim states: a name, number or title in the words after
+// it, to the end of its clause, is in the claim; or, where none is
+// there, one of the next few words is ("tidak dapat memverifikasi" binds
+// to "verified"; "tak terkalahkan" does not bind to "brotherhood").
 func (m markerClass) bindsTo(ws []word, claim []word) bool {
 	for i := range ws {
 		hit := false
 		for _, x := range m.words {
 			hit = hit || ws[i].fold == fold(x)
 		}
+		for _, p := range m.phrases {
+			ps := strings.Fields(p)
+			ok := i+len(ps) <= len(ws)
+			for k := 0; ok && k < len(ps); k++ {
+				ok = ws[i+k].fold == fold(ps[k])
+			}
+			hit = hit || ok
+		}
 		if !hit {
 			continue
 		}
-		binds := true
+		if (ws[i].fold == "tak" || ws[i].fold == "tidak") && i+1 < len(ws) && len(ws[i+1].fold) > 5 && strings.HasPrefix(ws[i+1].fold, "ter") {
+			continue // "tak terkalahkan": one adjective, invincible
+		}
+		named, binds := false, false
 		for j := i + 1; j < len(ws); j++ {
 			w := ws[j]
-			if (w.upper || isDigit(w.fold) || roleWords[w.fold]) && !mentions(claim, w.fold) {
-				binds = false
+			if w.upper || isDigit(w.fold) || roleWords[w.fold] {
+				named = true
+				binds = binds || mentions(claim, w.fold)
 			}
 			if w.comma || w.end {
 				break
+			}
+		}
+		if !named {
+			for j := i + 1; j < len(ws) && j <= i+scopeWords; j++ {
+				if len(ws[j].fold) >= 4 && !notNames[ws[j].fold] && mentions(claim, ws[j].fold) {
+					binds = true
+				}
+				if ws[j].comma || ws[j].end {
+					break
+				}
 			}
 		}
 		if binds {
@@ -646,19 +894,24 @@ func (m markerClass) bindsTo(ws []word, claim []word) bool {
 	return false
 }
 
+// scopeWords is how many words after a marker it governs when no name
+// follows it.
+const scopeWords = 4
+
 var markerClasses = []markerClass{
-	{name: "a negation", both: true,
+	{name: "a negation", both: true, scoped: true,
 		words: []string{"not", "never", "no", "nor", "failed", "fail", "unable", "cannot",
 			"didnt", "doesnt", "dont", "wasnt", "werent", "isnt", "arent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "cant", "wont",
 			"tidak", "tak", "bukan", "belum", "gagal", "enggan"},
 		phrases: []string{"berhenti mengatakan", "stopped short of", "declined to", "refused to"}},
-	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "membantah", "dibantah", "menyangkal", "menolak", "bantah"}},
+	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "rejects", "disputed", "disputes", "dispute", "refuted", "refutes",
+		"contested", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah"}},
 	{name: "a hedge (likely, may)", both: true, scoped: true,
 		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
 			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
 	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
 		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
-	{name: "at least", both: true, phrases: []string{"at least", "no fewer than"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
 	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
