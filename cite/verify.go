@@ -27,7 +27,7 @@ type Verifier struct {
 
 // NewVerifier returns a verifier using lex to match English claims against
 // Indonesian passages (and the reverse).
-func NewVerifier(lex *lexicon.Lexicon) *Verifier { return &Verifier{lex: lex} }
+func NewVerifier(lex *lexicon.Lexicon) *Verifier { return &Verifier{lex: lex.ForClaims()} }
 
 // Check verifies one claim against one source, as Verify does for each
 // marker: N and DocID are copied from src and Known is true.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.tsv data/*.txt
@@ -15,6 +16,8 @@ var dataFS embed.FS
 // Lexicon holds the vendored dictionaries and stop words. It is read-only
 // after New and safe for concurrent use.
 type Lexicon struct {
+	claimsOnce     *sync.Once
+	claims         *Lexicon // the view ForClaims returns, built once
 	stopID, stopEN map[string]bool
 	news           map[string][]string // curated English → Indonesian (lower-case)
 	freedict       map[string][]string // FreeDict English → Indonesian
@@ -31,7 +34,7 @@ type Lexicon struct {
 
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
-	l := &Lexicon{abbrev: map[string][]string{}}
+	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
 		return nil, err
@@ -64,7 +67,6 @@ func New() (*Lexicon, error) {
 	if l.synonyms, err = readDict(dataFS, "data/thesaurus-id.tsv"); err != nil {
 		return nil, err
 	}
-	symmetrise(l.synonyms)
 	l.glosses = buildGlosses(l.news, l.freedict)
 	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)
 	l.known = map[string]bool{}
@@ -268,6 +270,29 @@ func (l *Lexicon) IsPlaceName(norm string) bool {
 		}
 	}
 	return false
+}
+
+// ForClaims returns the lexicon as the verifier reads claims: the same
+// dictionaries, with the first-sense thesaurus read both ways. A claim
+// paraphrases a passage in either direction ("pasukan" for "tentara" and
+// back); a question's words, matched against every sentence of the
+// coverage, keep the thesaurus one way, since the extra synonyms draw
+// answers from sentences about other things (measured on the blind
+// tuning halves: 71 → 69 and 25 → 23 correct).
+func (l *Lexicon) ForClaims() *Lexicon {
+	l.claimsOnce.Do(func() {
+		c := *l
+		c.synonyms = make(map[string][]string, len(l.synonyms))
+		for k, v := range l.synonyms {
+			c.synonyms[k] = append([]string(nil), v...)
+		}
+		symmetrise(c.synonyms)
+		c.claimsOnce = &sync.Once{}
+		c.claimsOnce.Do(func() {})
+		c.claims = &c
+		l.claims = &c
+	})
+	return l.claims
 }
 
 // symmetrise makes the first-sense thesaurus read both ways: a headword
