@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"index/suffixarray"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,6 +114,7 @@ func keepMainLines(text string, notEvidence []Span, main, title string) (string,
 	}
 	var out strings.Builder
 	var spans []Span
+	find := mainFinder{main: main}
 	cursor, matched := 0, 0
 	headline := -1 // offset of a pending headline line in text
 	for start := 0; start < len(text); {
@@ -132,10 +134,11 @@ func keepMainLines(text string, notEvidence []Span, main, title string) (string,
 		if title != "" && headline < 0 && out.Len() == 0 && strings.TrimSpace(line) == title {
 			headline = lineStart
 		}
-		i := strings.Index(main[cursor:], n)
-		if i < 0 || i > 0 && utf8.RuneCountInString(n) < minAnchorRunes {
+		i := find.next(n, cursor, utf8.RuneCountInString(n) >= minAnchorRunes)
+		if i < 0 {
 			continue
 		}
+		i -= cursor
 		if out.Len() == 0 && headline >= 0 && headline != lineStart {
 			hl := text[headline : headline+strings.IndexByte(text[headline:], '\n')]
 			appendLine(&out, &spans, hl, within(notEvidence, headline, headline+len(hl)))
@@ -148,6 +151,51 @@ func keepMainLines(text string, notEvidence []Span, main, title string) (string,
 		return "", nil, false
 	}
 	return out.String(), spans, true
+}
+
+// findWindow is how far past the cursor a line is first looked for in
+// the main content: the next kept line is nearly always right there.
+const findWindow = 4 << 10
+
+// mainFinder finds lines in trafilatura's normalised main content. A
+// line that is not there at all (boilerplate, the common case on a page
+// full of menus) would cost a scan of the rest of the content each time,
+// quadratic on a big page; past a short window near the cursor it is
+// looked up in a suffix array of the content instead, built on first
+// need.
+type mainFinder struct {
+	main  string
+	index *suffixarray.Index
+}
+
+// next returns the offset of the first occurrence of n in the main
+// content at or after cursor, or -1. When anywhere is false, n is only
+// looked for right at cursor.
+func (f *mainFinder) next(n string, cursor int, anywhere bool) int {
+	rest := f.main[cursor:]
+	if !anywhere {
+		if strings.HasPrefix(rest, n) {
+			return cursor
+		}
+		return -1
+	}
+	window := rest[:min(len(rest), findWindow+len(n))]
+	if i := strings.Index(window, n); i >= 0 {
+		return cursor + i
+	}
+	if len(window) == len(rest) {
+		return -1
+	}
+	if f.index == nil {
+		f.index = suffixarray.New([]byte(f.main))
+	}
+	first := -1
+	for _, i := range f.index.Lookup([]byte(n), -1) {
+		if i >= cursor && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // appendLine adds a line and its line break to out, extending or starting
