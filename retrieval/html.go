@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -31,22 +32,39 @@ type htmlPage struct {
 // every offset counts in it. When trafilatura finds nothing usable, the
 // whole body's text is used. Metadata is what the page states (see
 // readPageMeta).
-func extractHTML(raw []byte) (htmlPage, error) {
+//
+// extractHTML gives up with ctx.Err() when ctx ends: it checks between
+// steps and every few thousand elements or lines within its own steps.
+func extractHTML(ctx context.Context, raw []byte) (htmlPage, error) {
 	root, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return htmlPage{}, fmt.Errorf("parse html: %w", err)
 	}
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
 	m := readPageMeta(root)
-	var tb textBuilder
+	tb := textBuilder{ctx: ctx}
 	if body := bodyOf(root); body != nil {
-		tb.node(body)
+		if err := tb.node(body); err != nil {
+			return htmlPage{}, err
+		}
 	}
 	full := htmlPage{Text: tb.String(), NotEvidence: tb.notEvidence, Meta: m}
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
 	content := mainContent(root)
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
 	if content == nil {
 		return full, nil
 	}
-	text, spans, ok := keepMainLines(full.Text, full.NotEvidence, normalisedText(content), m.Title)
+	text, spans, ok, err := keepMainLines(ctx, full.Text, full.NotEvidence, normalisedText(content), m.Title)
+	if err != nil {
+		return htmlPage{}, err
+	}
 	if !ok {
 		return full, nil
 	}
@@ -195,7 +213,12 @@ type textBuilder struct {
 	space       bool // a space is pending before the next text
 	notEvidence []Span
 	links       map[*html.Node]linkCount // see countLinks
+	ctx         context.Context          // checked every checkEvery nodes; nil: never
 }
+
+// checkEvery is how many elements or lines extraction handles between two
+// looks at its context.
+const checkEvery = 4096
 
 type htmlEvent struct {
 	n        *html.Node
@@ -203,11 +226,16 @@ type htmlEvent struct {
 	evidence int // for a not-evidence element: where its text started, else -1
 }
 
-func (t *textBuilder) node(root *html.Node) {
+func (t *textBuilder) node(root *html.Node) error {
 	t.links = countLinks(root)
 	stack := []htmlEvent{{n: root, evidence: -1}}
 	pre, hold := 0, 0
-	for len(stack) > 0 {
+	for steps := 1; len(stack) > 0; steps++ {
+		if t.ctx != nil && steps%checkEvery == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		ev := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := ev.n
@@ -257,6 +285,7 @@ func (t *textBuilder) node(root *html.Node) {
 		}
 	}
 	t.breakLine()
+	return nil
 }
 
 // blockCode reports whether n is a <code> element standing as a block of

@@ -299,7 +299,9 @@ func (b *builder) walk(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b.visit(p)
+		if err := b.visit(ctx, p); err != nil {
+			return err
+		}
 		seen[p] = true
 		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
 			b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
@@ -324,12 +326,12 @@ func (b *builder) skip(s Skipped) {
 
 // visit adds one file: reused as it was when its size and modification
 // time (or, failing that, its content hash) are unchanged, parsed, chunked
-// and queued for embedding otherwise.
-func (b *builder) visit(p string) {
+// and queued for embedding otherwise. It fails only when ctx ends.
+func (b *builder) visit(ctx context.Context, p string) error {
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
 		b.skip(Skipped{Path: p, Reason: "unreadable: " + oneLine(err.Error())})
-		return
+		return nil
 	}
 	old, hadOld := b.prev[p]
 	mtime := info.ModTime().UnixNano()
@@ -337,20 +339,23 @@ func (b *builder) visit(p string) {
 		if b.claim(old.rec.Doc.ID, p) {
 			b.reuse(old)
 		}
-		return
+		return nil
 	}
 	raw, reason := readArticle(b.opts.Corpus, p)
 	if reason != "" {
 		b.skip(Skipped{Path: p, Reason: reason})
-		return
+		return nil
 	}
-	doc, err := ParseDocument(p, raw)
+	doc, err := ParseDocumentContext(ctx, p, raw)
+	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+		return ctxErr
+	}
 	if err != nil {
 		b.skip(Skipped{Path: p, Reason: skipReason(err)})
-		return
+		return nil
 	}
 	if !b.claim(doc.ID, p) {
-		return
+		return nil
 	}
 	if hadOld && old.rec.Doc.Hash == doc.Hash {
 		if old.rec.Size != info.Size() || old.rec.ModTime != mtime {
@@ -358,7 +363,7 @@ func (b *builder) visit(p string) {
 			b.touched = true
 		}
 		b.reuse(old)
-		return
+		return nil
 	}
 	if hadOld {
 		b.stats.Changed++
@@ -376,6 +381,7 @@ func (b *builder) visit(p string) {
 		bd.texts = append(bd.texts, c.Text)
 	}
 	b.docs = append(b.docs, bd)
+	return nil
 }
 
 // claim records that id comes from path p; a second file with the same id
