@@ -43,8 +43,9 @@ func extractHTML(ctx context.Context, raw []byte) (htmlPage, error) {
 	if err := ctx.Err(); err != nil {
 		return htmlPage{}, err
 	}
-	m := readPageMeta(root)
-	tb := textBuilder{ctx: ctx}
+	links := countLinks(root)
+	m := readPageMeta(root, links)
+	tb := textBuilder{ctx: ctx, links: links}
 	if body := bodyOf(root); body != nil {
 		if err := tb.node(body); err != nil {
 			return htmlPage{}, err
@@ -212,7 +213,7 @@ type textBuilder struct {
 	lineOpen    bool // the current line has text
 	space       bool // a space is pending before the next text
 	notEvidence []Span
-	links       map[*html.Node]linkCount // see countLinks
+	links       map[*html.Node]linkCount // see countLinks; counted by node when nil
 	ctx         context.Context          // checked every checkEvery nodes; nil: never
 }
 
@@ -227,7 +228,9 @@ type htmlEvent struct {
 }
 
 func (t *textBuilder) node(root *html.Node) error {
-	t.links = countLinks(root)
+	if t.links == nil {
+		t.links = countLinks(root)
+	}
 	stack := []htmlEvent{{n: root, evidence: -1}}
 	pre, hold := 0, 0
 	for steps := 1; len(stack) > 0; steps++ {

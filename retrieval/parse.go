@@ -142,12 +142,19 @@ func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Documen
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
 	}
-	stated.fillMissing(&doc)
 	inferred := inferMetadata(doc.Text)
+	prose := doc.Text
 	if len(doc.NotEvidence) > 0 {
 		// Code and link lists are often English whatever the prose is.
-		inferred.Lang = documentLanguage.Detect(withoutSpans(doc.Text, doc.NotEvidence))
+		prose = withoutSpans(doc.Text, doc.NotEvidence)
+		inferred.Lang = documentLanguage.Detect(prose)
 	}
+	if f == formatHTML && stated.Lang != "" {
+		// A page template's lang attribute is often left at its default;
+		// the prose has the last word when it plainly disagrees.
+		stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+	}
+	stated.fillMissing(&doc)
 	inferred.fillMissing(&doc)
 	return doc, nil
 }
