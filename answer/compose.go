@@ -62,7 +62,7 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 			if gi > 0 {
 				lead.WriteString(";")
 			}
-			fmt.Fprintf(&lead, " %s, %s %s %s", e.value(g[0], lq, lang), p.accordingTo, attribution(g, p, gi > 0), markers(marks))
+			fmt.Fprintf(&lead, " %s, %s %s %s%s", e.value(g[0], lq, lang), p.accordingTo, attribution(g, p, gi > 0), markers(marks), sourceLanguageNote(g, lang))
 		}
 		lead.WriteString(".")
 	case groups[0][0].Key != "":
@@ -71,7 +71,7 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		if polarity != yesNoNone {
 			lead.WriteString(polarityWord(polarity, p) + ": ")
 		}
-		fmt.Fprintf(&lead, "%s, %s %s %s.", upperFirst(e.value(g[0], lq, lang)), p.accordingTo, attribution(g, p, false), markers(marks))
+		fmt.Fprintf(&lead, "%s, %s %s %s%s.", upperFirst(e.value(g[0], lq, lang)), p.accordingTo, attribution(g, p, false), markers(marks), sourceLanguageNote(g, lang))
 	default:
 		// No value to state: frame the best sentences.
 		g := groups[0]
@@ -200,6 +200,19 @@ func upperFirst(s string) string {
 		return s
 	}
 	return s
+}
+
+// sourceLanguageNote is " (the source is in German)" when the value a
+// group states is read from a source in a language Kabar cannot
+// translate (its first evidence's), else "".
+func sourceLanguageNote(g []Evidence, answerLang string) string {
+	if len(g) == 0 {
+		return ""
+	}
+	if name := untranslatedLanguage(g[0].Doc.Lang, answerLang); name != "" {
+		return " (" + name + ")"
+	}
+	return ""
 }
 
 // untranslatedLanguage names the language of a quote Kabar cannot gloss
