@@ -200,25 +200,42 @@ func paragraphFigures(d Document) []map[string]bool {
 }
 
 // sameStructure reports whether two documents carry their figures in the
-// same paragraphs, in the same order: the k-th figure-bearing paragraph
-// of one shares most figures with the k-th of the other, for at least
-// minParagraphRatio of them.
+// same paragraphs, in the same order: the figure-bearing paragraphs of
+// one, aligned in order with those of the other (a longest common
+// subsequence, so that a paragraph one copy adds or leaves out does not
+// shift every later one), pair up with paragraphs sharing most of their
+// figures for at least minParagraphRatio of them.
 func sameStructure(a, b []map[string]bool) bool {
 	hi := max(len(a), len(b))
 	if hi == 0 {
 		return false
 	}
-	match := 0
-	for k := 0; k < min(len(a), len(b)); k++ {
-		common := 0
-		for f := range a[k] {
-			if b[k][f] {
-				common++
+	// lcs[j] is the alignment length of a[:i] with b[:j], one row at a time.
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case sameFigures(a[i], b[j]):
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
 			}
 		}
-		if 2*common >= len(a[k])+len(b[k])-common {
-			match++
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(b)]) >= minParagraphRatio*float64(hi)
+}
+
+// sameFigures reports whether two paragraphs share most of their figures.
+func sameFigures(a, b map[string]bool) bool {
+	common := 0
+	for f := range a {
+		if b[f] {
+			common++
 		}
 	}
-	return float64(match) >= minParagraphRatio*float64(hi)
+	return 2*common >= len(a)+len(b)-common
 }

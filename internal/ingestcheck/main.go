@@ -135,6 +135,48 @@ func run(dir string, verbose bool) error {
 			problems = append(problems, fmt.Sprintf("furniture as evidence (on %d pages): %s: %.80q", n, c.doc, c.text))
 		}
 	}
+	// Translations: a page and its copy in another language's folder are
+	// one story; two different pages are never one.
+	groups := retrieval.StoryGroups(docs)
+	byCounterpart := map[string][]retrieval.Document{}
+	for _, d := range docs {
+		if pathLang(d.Path) != "" {
+			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
+		}
+	}
+	var pairs, folded, wrongFolds int
+	for _, copies := range byCounterpart {
+		for i := range copies {
+			for j := i + 1; j < len(copies); j++ {
+				pairs++
+				a, b := copies[i], copies[j]
+				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
+					folded++
+				} else {
+					problems = append(problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
+				}
+			}
+		}
+	}
+	members := map[string][]string{}
+	for id, g := range groups {
+		members[g] = append(members[g], id)
+	}
+	for g, ids := range members {
+		pages := map[string]bool{}
+		for _, id := range ids {
+			for _, d := range docs {
+				if d.ID == id {
+					pages[counterpart(d.Path)] = true
+				}
+			}
+		}
+		if len(pages) > 1 {
+			wrongFolds++
+			sort.Strings(ids)
+			problems = append(problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
+		}
+	}
 	if verbose {
 		sort.Strings(problems)
 		for _, p := range problems {
@@ -154,6 +196,7 @@ func run(dir string, verbose bool) error {
 	fmt.Printf("published dates not stated as dates in the file: %d\n", badDate)
 	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
 	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
+	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", folded, pairs, wrongFolds)
 	for _, s := range skipped {
 		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
 	}
