@@ -92,3 +92,32 @@ func groupsHas(docs []Document, id string) (Document, bool) {
 	}
 	return Document{}, false
 }
+
+func TestSameStructure(t *testing.T) {
+	t.Parallel()
+	f := func(nums ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range nums {
+			m[n] = true
+		}
+		return m
+	}
+	page := []map[string]bool{f("2021", "15"), f("256"), f("11", "12"), f("80", "443"), f("1994")}
+	tests := []struct {
+		name string
+		b    []map[string]bool
+		want bool
+	}{
+		{"same", page, true},
+		{"a paragraph added at the top", append([]map[string]bool{f("2023")}, page...), true},
+		{"a paragraph left out in the middle", []map[string]bool{page[0], page[1], page[3], page[4]}, true},
+		{"reordered", []map[string]bool{page[4], page[3], page[2], page[1], page[0]}, false},
+		{"other figures", []map[string]bool{f("31"), f("77"), f("2019"), f("64"), f("90")}, false},
+		{"none", nil, false},
+	}
+	for _, tt := range tests {
+		if got := sameStructure(page, tt.b); got != tt.want {
+			t.Errorf("%s: sameStructure = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
