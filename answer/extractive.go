@@ -542,7 +542,14 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		// No figure or name to agree on: the best sentence, and the next
 		// best when nearly as good (it often holds what the first only
 		// frames).
+		// The next best is dropped when it is a copy of the first's
+		// report (a re-publication or translation: its story, another
+		// document), which would only say the same again as "another
+		// report".
 		n := min(len(ev), 2)
+		if n == 2 && ev[1].Story == ev[0].Story && ev[1].Doc.ID != ev[0].Doc.ID {
+			n = 1
+		}
 		return [][]Evidence{ev[:n:n]}
 	}
 	var order []string
