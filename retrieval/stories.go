@@ -25,6 +25,12 @@ const (
 	minTranslationNumbers = 5
 	minNumberJaccard      = 0.7
 	minParagraphRatio     = 0.7
+	// A translated manual keeps its code listings verbatim: two documents
+	// in different languages sharing most of at least five listing lines
+	// are one page.
+	minTranslationListings = 5
+	minListingJaccard      = 0.7
+	minListingLineBytes    = 12
 )
 
 // StoryGroups finds near-duplicate documents and returns, for each
@@ -33,8 +39,9 @@ const (
 // are one story when their word 5-gram shingles overlap by at least half
 // (Jaccard), or when they are in different languages and share at least
 // 70% of their figures (at least five distinct numbers each) with a
-// similar number of paragraphs: a translation keeps the numbers and the
-// structure while every word changes.
+// similar number of paragraphs, or 70% of the lines of their code
+// listings (at least five): a translation keeps the numbers, the
+// structure and the listings while every word changes.
 func StoryGroups(docs []Document) map[string]string {
 	n := len(docs)
 	parent := make([]int, n)
@@ -117,6 +124,39 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 	}
 
+	// Translations of documentation: the code listings, kept verbatim.
+	listings := make([]map[string]bool, n)
+	byLine := map[string][]int{}
+	for i, d := range docs {
+		listings[i] = listingLines(d)
+		if len(listings[i]) < minTranslationListings {
+			continue
+		}
+		for l := range listings[i] {
+			byLine[l] = append(byLine[l], i)
+		}
+	}
+	sharedLines := map[[2]int]int{}
+	for _, list := range byLine {
+		if len(list) < 2 || len(list) > maxShingleDocs {
+			continue
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				sharedLines[[2]int{list[a], list[b]}]++
+			}
+		}
+	}
+	for pair, common := range sharedLines {
+		i, j := pair[0], pair[1]
+		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" || common < minTranslationListings {
+			continue
+		}
+		if float64(common) >= minListingJaccard*float64(len(listings[i])+len(listings[j])-common) {
+			union(i, j)
+		}
+	}
+
 	members := map[int][]int{}
 	for i := range docs {
 		r := find(i)
@@ -134,6 +174,23 @@ func StoryGroups(docs []Document) map[string]string {
 		sort.Strings(ids)
 		for _, id := range ids {
 			out[id] = ids[0]
+		}
+	}
+	return out
+}
+
+// listingLines is the set of the lines of d's code blocks (its
+// not-evidence spans) long enough to be particular to it.
+func listingLines(d Document) map[string]bool {
+	out := map[string]bool{}
+	for _, sp := range d.NotEvidence {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		for _, l := range strings.Split(d.Text[sp.Start:sp.End], "\n") {
+			if l = strings.TrimSpace(l); len(l) >= minListingLineBytes {
+				out[l] = true
+			}
 		}
 	}
 	return out

@@ -121,3 +121,32 @@ func TestSameStructure(t *testing.T) {
 		}
 	}
 }
+
+// A translated manual page keeps its code listings verbatim.
+func TestStoryGroupsListings(t *testing.T) {
+	t.Parallel()
+	listing := "$ apt-get install nginx-full\n$ systemctl enable nginx.service\n$ nginx -t -c /etc/nginx/nginx.conf\n" +
+		"$ tail -f /var/log/nginx/error.log\n$ curl -I http://localhost:8080/\n"
+	other := "$ apt-get install postfix-pcre\n$ postconf -e relayhost=smtp\n$ systemctl reload postfix.service\n" +
+		"$ mailq | tail -n 20 -v\n$ postqueue -f -v --all\n"
+	page := func(id, lang, prose, code string) Document {
+		text := prose + "\n" + code
+		return Document{ID: id, Lang: lang, Text: text, NotEvidence: []Span{{Start: len(prose) + 1, End: len(text)}}}
+	}
+	tests := []struct {
+		name string
+		a, b Document
+		want bool
+	}{
+		{"translation", page("en/web", "en", "Install the web server and check it.", listing), page("id/web", "id", "Pasang server web lalu periksa.", listing), true},
+		{"same language, same listing", page("en/web", "en", "Install the web server and check it.", listing), page("en/web2", "en", "Another guide to the same server.", listing), false},
+		{"other listing", page("en/web", "en", "Install the web server and check it.", listing), page("id/mail", "id", "Pasang server surel.", other), false},
+		{"too short to tell", page("en/web", "en", "Install it.", "$ apt-get install nginx-full\n"), page("id/web", "id", "Pasang.", "$ apt-get install nginx-full\n"), false},
+	}
+	for _, tt := range tests {
+		g := StoryGroups([]Document{tt.a, tt.b})
+		if got := g[tt.a.ID] != "" && g[tt.a.ID] == g[tt.b.ID]; got != tt.want {
+			t.Errorf("%s: one story = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
