@@ -32,3 +32,31 @@ func TestGroupEvidenceOpenQuestionSkipsCopies(t *testing.T) {
 		}
 	}
 }
+
+// The same sentence left untranslated in a translation is one report,
+// even when the two documents were not recognised as one story.
+func TestGroupEvidenceUntranslatedCopy(t *testing.T) {
+	t.Parallel()
+	const sentence = "Every updated package reaches all mirrors within six hours."
+	ev := func(doc, lang, text string) Evidence {
+		return Evidence{Doc: retrieval.Document{ID: doc, Lang: lang, Text: text}, Story: doc,
+			Span: retrieval.Span{Start: 0, End: len(text)}, Key: "six hours", KeyNorm: "six hours"}
+	}
+	tests := []struct {
+		name string
+		typ  lexicon.AnswerType
+		ev   []Evidence
+		want int
+	}{
+		{"open question, copy in a translation", lexicon.AnswerAny, []Evidence{ev("en/a", "en", sentence), ev("id/a", "id", sentence)}, 1},
+		{"figure, copy in a translation", lexicon.AnswerDuration, []Evidence{ev("en/a", "en", sentence), ev("id/a", "id", sentence)}, 1},
+		{"figure, two outlets in one language", lexicon.AnswerDuration, []Evidence{ev("en/a", "en", sentence), ev("en/b", "en", sentence)}, 2},
+		{"figure, translated sentence", lexicon.AnswerDuration, []Evidence{ev("en/a", "en", sentence), ev("id/a", "id", "Setiap paket sampai di semua cermin dalam enam jam.")}, 2},
+	}
+	for _, tt := range tests {
+		groups := groupEvidence(lexicon.Query{Type: tt.typ}, tt.ev)
+		if len(groups) != 1 || len(groups[0]) != tt.want {
+			t.Errorf("%s: groups %v, want one group of %d", tt.name, groups, tt.want)
+		}
+	}
+}
