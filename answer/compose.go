@@ -3,7 +3,9 @@ package answer
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
+	"github.com/kabar-bot/kabar/langid"
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
@@ -86,10 +88,11 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 			who := attribution([]Evidence{ev}, p, i > 0)
 			quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 			fmt.Fprintf(&lead, "%s %s %s: “%s”", upperFirst(p.accordingTo), who, markers([]int{m}), asQuoted(quote))
-			if name := untranslatedLanguage(ev.Doc.Lang, lang); name != "" {
+			quoteLang := quoteLanguage(quote, ev.Doc.Lang)
+			if name := untranslatedLanguage(quoteLang, lang); name != "" {
 				fmt.Fprintf(&lead, " (%s)", name)
 			}
-			if lang == "en" && ev.Doc.Lang == "id" {
+			if lang == "en" && quoteLang == "id" {
 				// A reader of English gets the Indonesian quote word by
 				// word too, labelled as such: a reading aid, not a
 				// translation.
@@ -201,6 +204,38 @@ func upperFirst(s string) string {
 	}
 	return s
 }
+
+// quoteLanguage is the language of a quoted sentence: its document's,
+// except that a sentence of an Indonesian or English document that is
+// plainly in the other of the two is in that one (translations leave
+// paragraphs in the original's language, and an English sentence glossed
+// word by word as Indonesian helps no one). Sentences too short to tell
+// keep their document's language.
+func quoteLanguage(quote, docLang string) string {
+	if docLang != "id" && docLang != "en" {
+		return docLang
+	}
+	letters := 0
+	for _, r := range quote {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minQuoteLetters {
+		return docLang
+	}
+	if l := idOrEnglish.Detect(quote); l != "" {
+		return l
+	}
+	return docLang
+}
+
+// minQuoteLetters is how many letters a sentence needs for its own
+// language to be told.
+const minQuoteLetters = 40
+
+// idOrEnglish tells Indonesian from English.
+var idOrEnglish = langid.New("id", "en")
 
 // sourceLanguageNote is " (the source is in German)" when the value a
 // group states is read from a source in a language Kabar cannot

@@ -60,3 +60,20 @@ func TestGroupEvidenceUntranslatedCopy(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteLanguage(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ quote, docLang, want string }{
+		{"Every newly updated package is updated on all Debian mirrors around the world within six hours.", "id", "en"},
+		{"Setiap paket yang baru diperbarui akan tersedia di semua cermin Debian di seluruh dunia dalam enam jam.", "id", "id"},
+		{"Setiap paket yang baru diperbarui akan tersedia di semua cermin Debian di seluruh dunia dalam enam jam.", "en", "id"},
+		{"Six hours.", "id", "id"}, // too short to tell: the document's
+		{"Die Anlage in Wonsan bietet nach offiziellen Angaben Platz für 20.000 Gäste.", "de", "de"},
+		{"Every newly updated package is updated on all Debian mirrors around the world within six hours.", "", ""},
+	}
+	for _, tt := range tests {
+		if got := quoteLanguage(tt.quote, tt.docLang); got != tt.want {
+			t.Errorf("quoteLanguage(%q, %q) = %q, want %q", tt.quote, tt.docLang, got, tt.want)
+		}
+	}
+}
