@@ -3,7 +3,9 @@ package answer
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
+	"github.com/kabar-bot/kabar/langid"
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
@@ -71,7 +73,7 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 			if gi > 0 {
 				lead.WriteString(";")
 			}
-			fmt.Fprintf(&lead, " %s, %s %s %s", e.value(g[0], lq, lang), p.accordingTo, attribution(g, p, gi > 0), markers(marks))
+			fmt.Fprintf(&lead, " %s, %s %s %s%s", e.value(g[0], lq, lang), p.accordingTo, attribution(g, p, gi > 0), markers(marks), sourceLanguageNote(g, lang))
 		}
 		lead.WriteString(".")
 	case groups[0][0].Key != "":
@@ -80,7 +82,7 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		if polarity != yesNoNone {
 			lead.WriteString(polarityWord(polarity, p) + ": ")
 		}
-		fmt.Fprintf(&lead, "%s, %s %s %s.", upperFirst(e.value(g[0], lq, lang)), p.accordingTo, attribution(g, p, false), markers(marks))
+		fmt.Fprintf(&lead, "%s, %s %s %s%s.", upperFirst(e.value(g[0], lq, lang)), p.accordingTo, attribution(g, p, false), markers(marks), sourceLanguageNote(g, lang))
 	default:
 		// No value to state: frame the best sentences.
 		g := groups[0]
@@ -113,10 +115,11 @@ func (e *Extractive) frameQuote(lead *strings.Builder, ev Evidence, n int, lang 
 func (e *Extractive) quoteWithGloss(lead *strings.Builder, ev Evidence, lang string) {
 	quote := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 	fmt.Fprintf(lead, "“%s”", asQuoted(quote))
-	if name := untranslatedLanguage(ev.Doc.Lang, lang); name != "" {
+	quoteLang := quoteLanguage(quote, ev.Doc.Lang)
+	if name := untranslatedLanguage(quoteLang, lang); name != "" {
 		fmt.Fprintf(lead, " (%s)", name)
 	}
-	if lang == "en" && ev.Doc.Lang == "id" {
+	if lang == "en" && quoteLang == "id" {
 		fmt.Fprintf(lead, " (word by word: %s)", asQuoted(e.lex.GlossText(quote)))
 	}
 }
@@ -220,6 +223,51 @@ func upperFirst(s string) string {
 		return s
 	}
 	return s
+}
+
+// quoteLanguage is the language of a quoted sentence: its document's,
+// except that a sentence of an Indonesian or English document that is
+// plainly in the other of the two is in that one (translations leave
+// paragraphs in the original's language, and an English sentence glossed
+// word by word as Indonesian helps no one). Sentences too short to tell
+// keep their document's language.
+func quoteLanguage(quote, docLang string) string {
+	if docLang != "id" && docLang != "en" {
+		return docLang
+	}
+	letters := 0
+	for _, r := range quote {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minQuoteLetters {
+		return docLang
+	}
+	if l := idOrEnglish.Detect(quote); l != "" {
+		return l
+	}
+	return docLang
+}
+
+// minQuoteLetters is how many letters a sentence needs for its own
+// language to be told.
+const minQuoteLetters = 40
+
+// idOrEnglish tells Indonesian from English.
+var idOrEnglish = langid.New("id", "en")
+
+// sourceLanguageNote is " (the source is in German)" when the value a
+// group states is read from a source in a language Kabar cannot
+// translate (its first evidence's), else "".
+func sourceLanguageNote(g []Evidence, answerLang string) string {
+	if len(g) == 0 {
+		return ""
+	}
+	if name := untranslatedLanguage(g[0].Doc.Lang, answerLang); name != "" {
+		return " (" + name + ")"
+	}
+	return ""
 }
 
 // untranslatedLanguage names the language of a quote Kabar cannot gloss

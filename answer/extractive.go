@@ -630,6 +630,26 @@ func containsDate(ds []timeline.Date, d timeline.Date) bool {
 	return false
 }
 
+// untranslatedCopy reports whether two sentences are one written
+// verbatim in two documents in different languages: a paragraph a
+// translation left in the original's language, so one report, not two,
+// even when the documents were not recognised as one story.
+func untranslatedCopy(a, b Evidence) bool {
+	if a.Doc.ID == b.Doc.ID || a.Doc.Lang == b.Doc.Lang || a.Doc.Lang == "" || b.Doc.Lang == "" {
+		return false
+	}
+	return sentenceText(a) != "" && sentenceText(a) == sentenceText(b)
+}
+
+// sentenceText is the evidence sentence's text, or "" when its span does
+// not fit its document's text.
+func sentenceText(e Evidence) string {
+	if e.Span.Start < 0 || e.Span.End > len(e.Doc.Text) || e.Span.Start >= e.Span.End {
+		return ""
+	}
+	return strings.TrimSpace(e.Doc.Text[e.Span.Start:e.Span.End])
+}
+
 // groupEvidence groups sentences by the answer they give. Typed questions
 // group by key value; the first group is the best-supported answer; a
 // second group survives only for figures (where outlets really disagree)
@@ -638,11 +658,18 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 	perDoc := func(g []Evidence) []Evidence {
 		seen := map[string]bool{}
 		var out []Evidence
+	next:
 		for _, e := range g {
-			if !seen[e.Story] && len(out) < maxQuotes {
-				seen[e.Story] = true
-				out = append(out, e)
+			if seen[e.Story] || len(out) >= maxQuotes {
+				continue
 			}
+			for _, o := range out {
+				if untranslatedCopy(e, o) {
+					continue next
+				}
+			}
+			seen[e.Story] = true
+			out = append(out, e)
 		}
 		return out
 	}
@@ -650,7 +677,15 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		// No figure or name to agree on: the best sentence, and the next
 		// best when nearly as good (it often holds what the first only
 		// frames).
+		// The next best is dropped when it is a copy of the first's
+		// report (a re-publication or translation: its story, another
+		// document; or the same sentence left untranslated in a
+		// translation), which would only say the same again as "another
+		// report".
 		n := min(len(ev), 2)
+		if n == 2 && (ev[1].Story == ev[0].Story && ev[1].Doc.ID != ev[0].Doc.ID || untranslatedCopy(ev[1], ev[0])) {
+			n = 1
+		}
 		return [][]Evidence{ev[:n:n]}
 	}
 	var order []string

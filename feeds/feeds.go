@@ -377,7 +377,7 @@ func (p *Poller) fetchItem(ctx context.Context, log *slog.Logger, feedURL string
 		log.Warn("page larger than the limit: cut at the limit, its beginning extracted", "url", link, "limit_bytes", p.o.MaxPageBytes)
 	}
 	body = withHeaderCharset(body, hdr.Get("Content-Type"))
-	doc, err := retrieval.ParseDocument("page.html", body)
+	doc, err := retrieval.ParseDocumentContext(ctx, "page.html", body)
 	if err != nil {
 		return fmt.Errorf("extract: %s", strings.TrimPrefix(err.Error(), "parse page.html: "))
 	}

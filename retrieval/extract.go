@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"context"
+	"index/suffixarray"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +35,7 @@ func mainContent(root *html.Node) *html.Node {
 	cfg.MinExtractedSize = 0
 	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
 		Config:          cfg,
-		EnableFallback:  true,
+		EnableFallback:  nestedTextBytes(root, maxFallbackWork) <= maxFallbackWork,
 		ExcludeComments: true,
 		IncludeLinks:    true,
 		IncludeImages:   true,
@@ -44,6 +46,37 @@ func mainContent(root *html.Node) *html.Node {
 		return nil
 	}
 	return res.ContentNode
+}
+
+// maxFallbackWork bounds the pages trafilatura's fallbacks (Readability,
+// DOM Distiller) see, in bytes of text times nesting depth: they weigh
+// every candidate container by the text under it, so their work grows
+// with the page's size times its depth. Real pages stay far below (a
+// 2.5 MB Python documentation index: 5 MB; a 1 MiB article: 5 MB); a page
+// nested hundreds of levels deep goes past it and is extracted by
+// trafilatura alone.
+const maxFallbackWork = 128 << 20
+
+// nestedTextBytes sums, over the text under n, its length times its depth
+// below n, stopping once the sum passes limit.
+func nestedTextBytes(n *html.Node, limit int) int {
+	type frame struct {
+		n     *html.Node
+		depth int
+	}
+	sum := 0
+	stack := []frame{{n, 0}}
+	for len(stack) > 0 && sum <= limit {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if f.n.Type == html.TextNode {
+			sum += len(f.n.Data) * f.depth
+		}
+		for c := f.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, frame{c, f.depth + 1})
+		}
+	}
+	return sum
 }
 
 // countNodes counts the element nodes under n, stopping at limit.
@@ -106,16 +139,22 @@ const minAnchorRunes = 12
 // the first kept line. It returns the kept lines joined by line breaks
 // and the not-evidence spans moved to the new offsets; ok is false when
 // less than half of main was found, so the caller falls back to the whole
-// body.
-func keepMainLines(text string, notEvidence []Span, main, title string) (string, []Span, bool) {
+// body. It fails only when ctx ends.
+func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, title string) (string, []Span, bool, error) {
 	if main == "" {
-		return "", nil, false
+		return "", nil, false, nil
 	}
 	var out strings.Builder
 	var spans []Span
+	find := mainFinder{main: main}
 	cursor, matched := 0, 0
 	headline := -1 // offset of a pending headline line in text
-	for start := 0; start < len(text); {
+	for start, lines := 0, 1; start < len(text); lines++ {
+		if lines%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return "", nil, false, err
+			}
+		}
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -132,10 +171,11 @@ func keepMainLines(text string, notEvidence []Span, main, title string) (string,
 		if title != "" && headline < 0 && out.Len() == 0 && strings.TrimSpace(line) == title {
 			headline = lineStart
 		}
-		i := strings.Index(main[cursor:], n)
-		if i < 0 || i > 0 && utf8.RuneCountInString(n) < minAnchorRunes {
+		i := find.next(n, cursor, utf8.RuneCountInString(n) >= minAnchorRunes)
+		if i < 0 {
 			continue
 		}
+		i -= cursor
 		if out.Len() == 0 && headline >= 0 && headline != lineStart {
 			hl := text[headline : headline+strings.IndexByte(text[headline:], '\n')]
 			appendLine(&out, &spans, hl, within(notEvidence, headline, headline+len(hl)))
@@ -145,9 +185,54 @@ func keepMainLines(text string, notEvidence []Span, main, title string) (string,
 		matched += len(n)
 	}
 	if matched*2 < len(main) {
-		return "", nil, false
+		return "", nil, false, nil
 	}
-	return out.String(), spans, true
+	return out.String(), spans, true, nil
+}
+
+// findWindow is how far past the cursor a line is first looked for in
+// the main content: the next kept line is nearly always right there.
+const findWindow = 4 << 10
+
+// mainFinder finds lines in trafilatura's normalised main content. A
+// line that is not there at all (boilerplate, the common case on a page
+// full of menus) would cost a scan of the rest of the content each time,
+// quadratic on a big page; past a short window near the cursor it is
+// looked up in a suffix array of the content instead, built on first
+// need.
+type mainFinder struct {
+	main  string
+	index *suffixarray.Index
+}
+
+// next returns the offset of the first occurrence of n in the main
+// content at or after cursor, or -1. When anywhere is false, n is only
+// looked for right at cursor.
+func (f *mainFinder) next(n string, cursor int, anywhere bool) int {
+	rest := f.main[cursor:]
+	if !anywhere {
+		if strings.HasPrefix(rest, n) {
+			return cursor
+		}
+		return -1
+	}
+	window := rest[:min(len(rest), findWindow+len(n))]
+	if i := strings.Index(window, n); i >= 0 {
+		return cursor + i
+	}
+	if len(window) == len(rest) {
+		return -1
+	}
+	if f.index == nil {
+		f.index = suffixarray.New([]byte(f.main))
+	}
+	first := -1
+	for _, i := range f.index.Lookup([]byte(n), -1) {
+		if i >= cursor && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // appendLine adds a line and its line break to out, extending or starting

@@ -2,8 +2,11 @@ package retrieval
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,22 +32,40 @@ type htmlPage struct {
 // every offset counts in it. When trafilatura finds nothing usable, the
 // whole body's text is used. Metadata is what the page states (see
 // readPageMeta).
-func extractHTML(raw []byte) (htmlPage, error) {
+//
+// extractHTML gives up with ctx.Err() when ctx ends: it checks between
+// steps and every few thousand elements or lines within its own steps.
+func extractHTML(ctx context.Context, raw []byte) (htmlPage, error) {
 	root, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return htmlPage{}, fmt.Errorf("parse html: %w", err)
 	}
-	m := readPageMeta(root)
-	var tb textBuilder
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
+	links := countLinks(root)
+	m := readPageMeta(root, links)
+	tb := textBuilder{ctx: ctx, links: links}
 	if body := bodyOf(root); body != nil {
-		tb.node(body)
+		if err := tb.node(body); err != nil {
+			return htmlPage{}, err
+		}
 	}
 	full := htmlPage{Text: tb.String(), NotEvidence: tb.notEvidence, Meta: m}
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
 	content := mainContent(root)
+	if err := ctx.Err(); err != nil {
+		return htmlPage{}, err
+	}
 	if content == nil {
 		return full, nil
 	}
-	text, spans, ok := keepMainLines(full.Text, full.NotEvidence, normalisedText(content), m.Title)
+	text, spans, ok, err := keepMainLines(ctx, full.Text, full.NotEvidence, normalisedText(content), m.Title)
+	if err != nil {
+		return htmlPage{}, err
+	}
 	if !ok {
 		return full, nil
 	}
@@ -192,7 +213,13 @@ type textBuilder struct {
 	lineOpen    bool // the current line has text
 	space       bool // a space is pending before the next text
 	notEvidence []Span
+	links       map[*html.Node]linkCount // see countLinks; counted by node when nil
+	ctx         context.Context          // checked every checkEvery nodes; nil: never
 }
+
+// checkEvery is how many elements or lines extraction handles between two
+// looks at its context.
+const checkEvery = 4096
 
 type htmlEvent struct {
 	n        *html.Node
@@ -200,10 +227,18 @@ type htmlEvent struct {
 	evidence int // for a not-evidence element: where its text started, else -1
 }
 
-func (t *textBuilder) node(root *html.Node) {
+func (t *textBuilder) node(root *html.Node) error {
+	if t.links == nil {
+		t.links = countLinks(root)
+	}
 	stack := []htmlEvent{{n: root, evidence: -1}}
 	pre, hold := 0, 0
-	for len(stack) > 0 {
+	for steps := 1; len(stack) > 0; steps++ {
+		if t.ctx != nil && steps%checkEvery == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		ev := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := ev.n
@@ -229,13 +264,13 @@ func (t *textBuilder) node(root *html.Node) {
 				t.space = true
 				continue
 			}
-			if blockElement(n) || blockCode(n) {
+			if blockElement(n) || t.blockCode(n) {
 				t.breakLine()
 				if n.DataAtom == atom.Pre {
 					pre++
 				}
 				exit := htmlEvent{n: n, exit: true, evidence: -1}
-				if notEvidenceElement(n) {
+				if t.notEvidenceElement(n) {
 					// Only the outermost such element records its span.
 					exit.evidence = t.b.Len()
 					hold++
@@ -253,17 +288,17 @@ func (t *textBuilder) node(root *html.Node) {
 		}
 	}
 	t.breakLine()
+	return nil
 }
 
 // blockCode reports whether n is a <code> element standing as a block of
 // its own (several lines, no words around it) rather than a word in a
 // sentence.
-func blockCode(n *html.Node) bool {
+func (t *textBuilder) blockCode(n *html.Node) bool {
 	if n.DataAtom != atom.Code || n.Parent == nil || n.Parent.DataAtom == atom.Pre {
 		return false
 	}
-	text, _ := linkText(n)
-	if text == "" || !strings.Contains(visibleTextRaw(n), "\n") {
+	if t.links[n].text == 0 || !strings.Contains(visibleTextRaw(n), "\n") {
 		return false
 	}
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
@@ -290,7 +325,7 @@ func visibleTextRaw(n *html.Node) string {
 // searched but never quoted as an answer or counted as support: a code
 // block, a table of contents, or a list or line that is all links (menus,
 // "next"/"previous" links, related-article lists).
-func notEvidenceElement(n *html.Node) bool {
+func (t *textBuilder) notEvidenceElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Pre, atom.Code:
 		return true
@@ -304,7 +339,7 @@ func notEvidenceElement(n *html.Node) bool {
 				items++
 			}
 		}
-		return items >= 2 && linkShare(n) >= 0.8
+		return items >= 2 && t.links[n].share() >= 0.8
 	case atom.Tr:
 		// A header row repeats on every table of a book; it is a label.
 		cells := 0
@@ -321,8 +356,8 @@ func notEvidenceElement(n *html.Node) bool {
 		if tocMarked(n) {
 			return true
 		}
-		text, _ := linkText(n)
-		return len(text) > 0 && len(text) <= 120 && linkShare(n) >= 0.95
+		c := t.links[n]
+		return c.text > 0 && c.text <= 120 && c.share() >= 0.95
 	}
 	return false
 }
@@ -343,46 +378,76 @@ func tocMarked(n *html.Node) bool {
 	return false
 }
 
-// linkShare is the share of n's non-space text that sits inside links.
-func linkShare(n *html.Node) float64 {
-	text, linked := linkText(n)
-	if len(text) == 0 {
+// linkCount is how many non-space bytes of an element's visible text
+// there are, and how many of them sit inside <a> elements.
+type linkCount struct{ text, linked int }
+
+// share is the share of the text that is linked.
+func (c linkCount) share() float64 {
+	if c.text == 0 {
 		return 0
 	}
-	return float64(linked) / float64(len(text))
+	return float64(c.linked) / float64(c.text)
 }
 
-// linkText returns n's text without white space, and how many of its bytes
-// are inside <a> elements.
-func linkText(n *html.Node) (string, int) {
-	var b strings.Builder
-	linked := 0
-	var visit func(*html.Node, bool, int)
-	visit = func(c *html.Node, inLink bool, depth int) {
-		if depth > 64 {
-			return
-		}
-		switch c.Type {
-		case html.TextNode:
-			for _, f := range strings.Fields(c.Data) {
-				b.WriteString(f)
-				if inLink {
-					linked += len(f)
+// countLinks counts the visible text and linked text of every element
+// under root in one bottom-up pass (hidden elements count nothing), so
+// that judging each block by its links costs nothing per block: asking
+// every nested block to walk its own subtree would be quadratic in the
+// nesting depth.
+func countLinks(root *html.Node) map[*html.Node]linkCount {
+	counts := map[*html.Node]linkCount{}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if !f.exit {
+			if n.Type == html.ElementNode && hiddenElement(n) {
+				continue
+			}
+			stack = append(stack, frame{n: n, exit: true})
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.TextNode {
+					stack = append(stack, frame{n: c})
 				}
 			}
-			return
-		case html.ElementNode:
-			if hiddenElement(c) {
-				return
+			continue
+		}
+		var sum linkCount
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sum.text += nonSpaceBytes(c.Data)
+			case html.ElementNode, html.DocumentNode:
+				cc := counts[c]
+				sum.text += cc.text
+				sum.linked += cc.linked
 			}
-			inLink = inLink || c.DataAtom == atom.A
 		}
-		for k := c.FirstChild; k != nil; k = k.NextSibling {
-			visit(k, inLink, depth+1)
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			sum.linked = sum.text
 		}
+		counts[n] = sum
 	}
-	visit(n, false, 0)
-	return b.String(), linked
+	return counts
+}
+
+// nonSpaceBytes counts the bytes of s outside white space.
+func nonSpaceBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			n += w
+		}
+		i += w
+	}
+	return n
 }
 
 func (t *textBuilder) text(s string, pre bool) {

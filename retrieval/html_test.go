@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"os"
 	"reflect"
 	"strings"
@@ -124,7 +125,7 @@ func TestExtractHTML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			page, err := extractHTML([]byte(tt.html))
+			page, err := extractHTML(context.Background(), []byte(tt.html))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,7 +144,7 @@ func TestExtractHTMLDeepNesting(t *testing.T) {
 	nested := func(depth int) []byte {
 		return []byte("<body>" + strings.Repeat("<span>", depth) + "dalam" + strings.Repeat("</span>", depth) + "</body>")
 	}
-	page, err := extractHTML(nested(400))
+	page, err := extractHTML(context.Background(), nested(400))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -45,7 +46,10 @@ func LoadCorpus(ctx context.Context, fsys fs.FS, warn func(Skipped)) ([]Document
 			warn(Skipped{Path: name, Reason: reason})
 			return nil
 		}
-		doc, err := ParseDocument(name, raw)
+		doc, err := ParseDocumentContext(ctx, name, raw)
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+			return ctxErr
+		}
 		if err != nil {
 			warn(Skipped{Path: name, Reason: skipReason(err)})
 			return nil

@@ -42,6 +42,60 @@ func (m metadata) fillMissing(d *Document) {
 // Kabar translates between) when the text is not clear.
 var documentLanguage = langid.New().Prefer("id", "en")
 
+// settleLanguage decides between the language a page declares and the
+// one identified in its prose (detected, "" when unsure). The declaration
+// stands when the prose agrees or is unclear, and also on a half
+// translated page: when at least a third of its prose paragraphs (by
+// letters) are identified as the declared language. Otherwise, as when
+// an Indonesian article sits in a template declaring lang="en", the
+// prose's language wins.
+func settleLanguage(declared, detected, prose string) string {
+	if detected == "" || detected == declared {
+		return declared
+	}
+	letters := map[string]int{}
+	total := 0
+	for _, l := range nonEmptyLines(sample(prose, declaredSampleBytes), maxLines) {
+		n := 0
+		for _, r := range l {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n < minParagraphLetters {
+			continue
+		}
+		if lang := documentLanguage.Detect(l); lang != "" {
+			letters[lang] += n
+			total += n
+		}
+	}
+	if total == 0 || letters[declared]*3 >= total {
+		return declared
+	}
+	return detected
+}
+
+// declaredSampleBytes is how much prose settleLanguage reads paragraph by
+// paragraph, and minParagraphLetters how many letters a paragraph needs
+// to count: shorter lines (headings, captions) are identified unreliably.
+const (
+	declaredSampleBytes = 64 << 10
+	minParagraphLetters = 40
+	maxLines            = 1 << 20
+)
+
+// sample cuts text to at most n bytes at a line break.
+func sample(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	if i := strings.LastIndexByte(text[:n], '\n'); i > 0 {
+		return text[:i]
+	}
+	return text[:n]
+}
+
 // headerLines is how many leading lines may hold a byline, date line or
 // dateline; dates further down are events the article reports on.
 const headerLines = 10

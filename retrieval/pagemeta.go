@@ -15,8 +15,11 @@ import (
 // then a <time datetime> marked as the publication time or inside the
 // <article>, then <link rel=canonical>, <title> and the first <h1>. A
 // <title>'s " - Site" tail is removed only when the site's name is known
-// from the page. An unknown field stays empty.
-func readPageMeta(root *html.Node) metadata {
+// from the page. An unknown field stays empty. The language is the one
+// declared on <html>, else on the element holding most of the body's text
+// (DocBook and other generators declare it on a chapter's <div>), else in
+// JSON-LD or og:locale; links holds the text counts of countLinks.
+func readPageMeta(root *html.Node, links map[*html.Node]linkCount) metadata {
 	var (
 		ld                                       jsonLDArticle
 		ogTitle, ogSite, ogURL, metaPub, metaMod string
@@ -96,7 +99,7 @@ func readPageMeta(root *html.Node) metadata {
 		Published: normaliseDate(firstNonEmpty(ld.Published, metaPub, timeMarked, timeInArticle, timeInBody)),
 		Modified:  normaliseDate(firstNonEmpty(ld.Modified, metaMod)),
 		Author:    firstNonEmpty(ld.Author, metaAuthor),
-		Lang:      normaliseLang(firstNonEmpty(lang, ld.Lang, ogLocale)),
+		Lang:      normaliseLang(firstNonEmpty(lang, contentLang(root, links), ld.Lang, ogLocale)),
 		URL:       firstNonEmpty(ld.URL, ogURL, canonical),
 	}
 	// The application name is a site name only for trimming a title.
@@ -108,6 +111,31 @@ func readPageMeta(root *html.Node) metadata {
 		h1,
 	)
 	return m
+}
+
+// contentLang is the lang (or xml:lang) attribute of the outermost
+// element of the body that declares one and holds at least half of the
+// body's text, or "".
+func contentLang(root *html.Node, links map[*html.Node]linkCount) string {
+	body := bodyOf(root)
+	if body == nil || links[body].text == 0 {
+		return ""
+	}
+	total := links[body].text
+	found := ""
+	walkHTML(body, func(n *html.Node) bool {
+		if found != "" {
+			return false
+		}
+		if n.Type != html.ElementNode || links[n].text*2 < total {
+			return true
+		}
+		if l := firstNonEmpty(attr(n, "lang"), attr(n, "xml:lang")); l != "" {
+			found = l
+		}
+		return true
+	})
+	return found
 }
 
 // inElement reports whether n is inside an element of type a.

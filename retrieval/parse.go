@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -76,6 +77,22 @@ const utf8BOM = "\xef\xbb\xbf"
 // file does not state it. Files that are empty, binary, larger than
 // MaxFileBytes or without article text are rejected.
 func ParseDocument(path string, raw []byte) (Document, error) {
+	return ParseDocumentContext(context.Background(), path, raw)
+}
+
+// ErrTooLarge is wrapped by the error for a file larger than MaxFileBytes.
+var ErrTooLarge = errors.New("larger than the size limit")
+
+// ParseDocumentContext is ParseDocument that gives up when ctx ends: the
+// error then wraps ctx.Err() (context.Canceled or
+// context.DeadlineExceeded), and the file is not at fault. Extraction
+// checks ctx between its steps and every few thousand elements or lines
+// within them; the one step it cannot interrupt, go-trafilatura's scoring
+// of an HTML page, is linear in the page and bounded by MaxFileBytes.
+func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Document, error) {
+	if err := ctx.Err(); err != nil {
+		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+	}
 	f, ok := formatFor(path)
 	if !ok {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("not an article file (want .txt, .md, .markdown, .html or .htm)"))
@@ -113,8 +130,11 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 		}
 		doc.NotEvidence = markdownCodeBlocks(doc.Text)
 	case formatHTML:
-		page, err := extractHTML([]byte(body))
+		page, err := extractHTML(ctx, []byte(body))
 		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+				return Document{}, fmt.Errorf("parse %s: %w", path, err)
+			}
 			return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: oneLine(err.Error()), err: err})
 		}
 		stated, doc.Text, doc.NotEvidence = page.Meta, page.Text, page.NotEvidence
@@ -122,12 +142,19 @@ func ParseDocument(path string, raw []byte) (Document, error) {
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
 	}
-	stated.fillMissing(&doc)
 	inferred := inferMetadata(doc.Text)
+	prose := doc.Text
 	if len(doc.NotEvidence) > 0 {
 		// Code and link lists are often English whatever the prose is.
-		inferred.Lang = documentLanguage.Detect(withoutSpans(doc.Text, doc.NotEvidence))
+		prose = withoutSpans(doc.Text, doc.NotEvidence)
+		inferred.Lang = documentLanguage.Detect(prose)
 	}
+	if f == formatHTML && stated.Lang != "" {
+		// A page template's lang attribute is often left at its default;
+		// the prose has the last word when it plainly disagrees.
+		stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+	}
+	stated.fillMissing(&doc)
 	inferred.fillMissing(&doc)
 	return doc, nil
 }
@@ -153,7 +180,7 @@ func withoutSpans(text string, spans []Span) string {
 func checkContent(raw []byte) error {
 	switch {
 	case len(raw) > MaxFileBytes:
-		return problem(tooLargeReason)
+		return &fileProblem{reason: tooLargeReason, err: ErrTooLarge}
 	case len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte(utf8BOM)))) == 0:
 		return problem("empty")
 	}

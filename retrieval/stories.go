@@ -25,6 +25,12 @@ const (
 	minTranslationNumbers = 5
 	minNumberJaccard      = 0.7
 	minParagraphRatio     = 0.7
+	// A translated manual keeps its code listings verbatim: two documents
+	// in different languages sharing most of at least five listing lines
+	// are one page.
+	minTranslationListings = 5
+	minListingJaccard      = 0.7
+	minListingLineBytes    = 12
 )
 
 // StoryGroups finds near-duplicate documents and returns, for each
@@ -33,8 +39,9 @@ const (
 // are one story when their word 5-gram shingles overlap by at least half
 // (Jaccard), or when they are in different languages and share at least
 // 70% of their figures (at least five distinct numbers each) with a
-// similar number of paragraphs: a translation keeps the numbers and the
-// structure while every word changes.
+// similar number of paragraphs, or 70% of the lines of their code
+// listings (at least five): a translation keeps the numbers, the
+// structure and the listings while every word changes.
 func StoryGroups(docs []Document) map[string]string {
 	n := len(docs)
 	parent := make([]int, n)
@@ -117,6 +124,39 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 	}
 
+	// Translations of documentation: the code listings, kept verbatim.
+	listings := make([]map[string]bool, n)
+	byLine := map[string][]int{}
+	for i, d := range docs {
+		listings[i] = listingLines(d)
+		if len(listings[i]) < minTranslationListings {
+			continue
+		}
+		for l := range listings[i] {
+			byLine[l] = append(byLine[l], i)
+		}
+	}
+	sharedLines := map[[2]int]int{}
+	for _, list := range byLine {
+		if len(list) < 2 || len(list) > maxShingleDocs {
+			continue
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				sharedLines[[2]int{list[a], list[b]}]++
+			}
+		}
+	}
+	for pair, common := range sharedLines {
+		i, j := pair[0], pair[1]
+		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" || common < minTranslationListings {
+			continue
+		}
+		if float64(common) >= minListingJaccard*float64(len(listings[i])+len(listings[j])-common) {
+			union(i, j)
+		}
+	}
+
 	members := map[int][]int{}
 	for i := range docs {
 		r := find(i)
@@ -134,6 +174,23 @@ func StoryGroups(docs []Document) map[string]string {
 		sort.Strings(ids)
 		for _, id := range ids {
 			out[id] = ids[0]
+		}
+	}
+	return out
+}
+
+// listingLines is the set of the lines of d's code blocks (its
+// not-evidence spans) long enough to be particular to it.
+func listingLines(d Document) map[string]bool {
+	out := map[string]bool{}
+	for _, sp := range d.NotEvidence {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		for _, l := range strings.Split(d.Text[sp.Start:sp.End], "\n") {
+			if l = strings.TrimSpace(l); len(l) >= minListingLineBytes {
+				out[l] = true
+			}
 		}
 	}
 	return out
@@ -200,25 +257,42 @@ func paragraphFigures(d Document) []map[string]bool {
 }
 
 // sameStructure reports whether two documents carry their figures in the
-// same paragraphs, in the same order: the k-th figure-bearing paragraph
-// of one shares most figures with the k-th of the other, for at least
-// minParagraphRatio of them.
+// same paragraphs, in the same order: the figure-bearing paragraphs of
+// one, aligned in order with those of the other (a longest common
+// subsequence, so that a paragraph one copy adds or leaves out does not
+// shift every later one), pair up with paragraphs sharing most of their
+// figures for at least minParagraphRatio of them.
 func sameStructure(a, b []map[string]bool) bool {
 	hi := max(len(a), len(b))
 	if hi == 0 {
 		return false
 	}
-	match := 0
-	for k := 0; k < min(len(a), len(b)); k++ {
-		common := 0
-		for f := range a[k] {
-			if b[k][f] {
-				common++
+	// lcs[j] is the alignment length of a[:i] with b[:j], one row at a time.
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case sameFigures(a[i], b[j]):
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
 			}
 		}
-		if 2*common >= len(a[k])+len(b[k])-common {
-			match++
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(b)]) >= minParagraphRatio*float64(hi)
+}
+
+// sameFigures reports whether two paragraphs share most of their figures.
+func sameFigures(a, b map[string]bool) bool {
+	common := 0
+	for f := range a {
+		if b[f] {
+			common++
 		}
 	}
-	return float64(match) >= minParagraphRatio*float64(hi)
+	return 2*common >= len(a)+len(b)-common
 }

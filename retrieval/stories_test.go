@@ -92,3 +92,61 @@ func groupsHas(docs []Document, id string) (Document, bool) {
 	}
 	return Document{}, false
 }
+
+func TestSameStructure(t *testing.T) {
+	t.Parallel()
+	f := func(nums ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range nums {
+			m[n] = true
+		}
+		return m
+	}
+	page := []map[string]bool{f("2021", "15"), f("256"), f("11", "12"), f("80", "443"), f("1994")}
+	tests := []struct {
+		name string
+		b    []map[string]bool
+		want bool
+	}{
+		{"same", page, true},
+		{"a paragraph added at the top", append([]map[string]bool{f("2023")}, page...), true},
+		{"a paragraph left out in the middle", []map[string]bool{page[0], page[1], page[3], page[4]}, true},
+		{"reordered", []map[string]bool{page[4], page[3], page[2], page[1], page[0]}, false},
+		{"other figures", []map[string]bool{f("31"), f("77"), f("2019"), f("64"), f("90")}, false},
+		{"none", nil, false},
+	}
+	for _, tt := range tests {
+		if got := sameStructure(page, tt.b); got != tt.want {
+			t.Errorf("%s: sameStructure = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A translated manual page keeps its code listings verbatim.
+func TestStoryGroupsListings(t *testing.T) {
+	t.Parallel()
+	listing := "$ apt-get install nginx-full\n$ systemctl enable nginx.service\n$ nginx -t -c /etc/nginx/nginx.conf\n" +
+		"$ tail -f /var/log/nginx/error.log\n$ curl -I http://localhost:8080/\n"
+	other := "$ apt-get install postfix-pcre\n$ postconf -e relayhost=smtp\n$ systemctl reload postfix.service\n" +
+		"$ mailq | tail -n 20 -v\n$ postqueue -f -v --all\n"
+	page := func(id, lang, prose, code string) Document {
+		text := prose + "\n" + code
+		return Document{ID: id, Lang: lang, Text: text, NotEvidence: []Span{{Start: len(prose) + 1, End: len(text)}}}
+	}
+	tests := []struct {
+		name string
+		a, b Document
+		want bool
+	}{
+		{"translation", page("en/web", "en", "Install the web server and check it.", listing), page("id/web", "id", "Pasang server web lalu periksa.", listing), true},
+		{"same language, same listing", page("en/web", "en", "Install the web server and check it.", listing), page("en/web2", "en", "Another guide to the same server.", listing), false},
+		{"other listing", page("en/web", "en", "Install the web server and check it.", listing), page("id/mail", "id", "Pasang server surel.", other), false},
+		{"too short to tell", page("en/web", "en", "Install it.", "$ apt-get install nginx-full\n"), page("id/web", "id", "Pasang.", "$ apt-get install nginx-full\n"), false},
+	}
+	for _, tt := range tests {
+		g := StoryGroups([]Document{tt.a, tt.b})
+		if got := g[tt.a.ID] != "" && g[tt.a.ID] == g[tt.b.ID]; got != tt.want {
+			t.Errorf("%s: one story = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

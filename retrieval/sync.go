@@ -339,11 +339,14 @@ func (b *builder) walk(ctx context.Context) error {
 					if i >= hi-lo {
 						return
 					}
-					results[i] = b.read(files[lo+i])
+					results[i] = b.read(ctx, files[lo+i])
 				}
 			})
 		}
 		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return err // a page cut short by cancellation is not a bad file
+		}
 		for i := range hi - lo {
 			b.apply(files[lo+i], &results[i])
 			results[i] = visited{}
@@ -388,7 +391,7 @@ type visited struct {
 // walk does, so files are read in parallel: it stats the file and, unless
 // its size and modification time are unchanged, parses, segments, chunks
 // and analyses it.
-func (b *builder) read(p string) visited {
+func (b *builder) read(ctx context.Context, p string) visited {
 	var v visited
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
@@ -407,9 +410,11 @@ func (b *builder) read(p string) visited {
 		v.skip = reason
 		return v
 	}
-	doc, err := ParseDocument(p, raw)
+	doc, err := ParseDocumentContext(ctx, p, raw)
 	if err != nil {
-		v.skip = skipReason(err)
+		if ctx.Err() == nil {
+			v.skip = skipReason(err)
+		}
 		return v
 	}
 	v.doc = doc

@@ -55,12 +55,16 @@ func run(dir string, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	// A page in a translation's folder that is mostly the same lines as
-	// the English page is untranslated: its language is English.
-	englishLines := map[string]map[string]bool{}
+	// A page in a translation's folder whose prose is mostly (60% of its
+	// words or more) still the English page's text is mostly
+	// untranslated: its language is English; at 40% or less it is in
+	// its folder's language; in between either answer is fair. Only prose
+	// counts: code listings and command output are the same lines in
+	// every translation.
+	englishShingles := map[string]map[string]bool{}
 	for _, d := range docs {
 		if pathLang(d.Path) == "en" {
-			englishLines[counterpart(d.Path)] = lineSet(d.Text)
+			englishShingles[counterpart(d.Path)] = shingleSet(proseOf(d))
 		}
 	}
 	var chunks []chunkInfo
@@ -103,11 +107,11 @@ func run(dir string, verbose bool) error {
 			problems = append(problems, fmt.Sprintf("markup in title: %s: %q", d.ID, d.Title))
 		}
 		want := pathLang(d.Path)
-		if en := englishLines[counterpart(d.Path)]; want != "en" && en != nil {
-			switch share := sharedShare(d.Text, en); {
-			case share >= 0.8:
-				want = "en" // untranslated
-			case share > 0.2:
+		if en := englishShingles[counterpart(d.Path)]; want != "en" && en != nil {
+			switch share := sharedShare(proseOf(d), en); {
+			case share >= 0.6:
+				want = "en" // mostly untranslated
+			case share > 0.4:
 				want = "" // half translated: either answer is fair
 				mixed++
 			}
@@ -131,6 +135,48 @@ func run(dir string, verbose bool) error {
 			problems = append(problems, fmt.Sprintf("furniture as evidence (on %d pages): %s: %.80q", n, c.doc, c.text))
 		}
 	}
+	// Translations: a page and its copy in another language's folder are
+	// one story; two different pages are never one.
+	groups := retrieval.StoryGroups(docs)
+	byCounterpart := map[string][]retrieval.Document{}
+	for _, d := range docs {
+		if pathLang(d.Path) != "" {
+			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
+		}
+	}
+	var pairs, folded, wrongFolds int
+	for _, copies := range byCounterpart {
+		for i := range copies {
+			for j := i + 1; j < len(copies); j++ {
+				pairs++
+				a, b := copies[i], copies[j]
+				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
+					folded++
+				} else {
+					problems = append(problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
+				}
+			}
+		}
+	}
+	members := map[string][]string{}
+	for id, g := range groups {
+		members[g] = append(members[g], id)
+	}
+	for g, ids := range members {
+		pages := map[string]bool{}
+		for _, id := range ids {
+			for _, d := range docs {
+				if d.ID == id {
+					pages[counterpart(d.Path)] = true
+				}
+			}
+		}
+		if len(pages) > 1 {
+			wrongFolds++
+			sort.Strings(ids)
+			problems = append(problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
+		}
+	}
 	if verbose {
 		sort.Strings(problems)
 		for _, p := range problems {
@@ -150,6 +196,7 @@ func run(dir string, verbose bool) error {
 	fmt.Printf("published dates not stated as dates in the file: %d\n", badDate)
 	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
 	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
+	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", folded, pairs, wrongFolds)
 	for _, s := range skipped {
 		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
 	}
@@ -247,27 +294,70 @@ func counterpart(p string) string {
 	return strings.Join(parts, "/")
 }
 
-func lineSet(text string) map[string]bool {
-	set := map[string]bool{}
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); len(l) > 20 {
-			set[l] = true
+// proseOf is d's text without its not-evidence spans (code, tables of
+// contents, link lists).
+func proseOf(d retrieval.Document) string {
+	var b strings.Builder
+	pos := 0
+	for _, sp := range d.NotEvidence {
+		if sp.Start < pos || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
 		}
+		b.WriteString(d.Text[pos:sp.Start])
+		b.WriteByte('\n')
+		pos = sp.End
+	}
+	b.WriteString(d.Text[pos:])
+	return b.String()
+}
+
+// shingleWords is how many consecutive words make a shingle: enough that
+// a shared shingle is shared text, not a shared term or command name.
+const shingleWords = 4
+
+// words are text's words lower-cased, punctuation trimmed.
+func words(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		if w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// shingleSet is the set of text's word shingles.
+func shingleSet(text string) map[string]bool {
+	set := map[string]bool{}
+	ws := words(text)
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		set[strings.Join(ws[i:i+shingleWords], " ")] = true
 	}
 	return set
 }
 
-// sharedShare is the share of text's longer lines that are in set.
+// sharedShare is the share of text's words that lie in a shingle of set:
+// how much of a translation's prose is still the English text (a
+// paragraph left untranslated keeps its shingles even when a term in it
+// was translated).
 func sharedShare(text string, set map[string]bool) float64 {
-	var n, shared int
-	for l := range lineSet(text) {
-		n++
-		if set[l] {
-			shared++
-		}
-	}
-	if n == 0 {
+	ws := words(text)
+	if len(ws) < shingleWords {
 		return 0
 	}
-	return float64(shared) / float64(n)
+	covered := make([]bool, len(ws))
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		if set[strings.Join(ws[i:i+shingleWords], " ")] {
+			for k := i; k < i+shingleWords; k++ {
+				covered[k] = true
+			}
+		}
+	}
+	n := 0
+	for _, c := range covered {
+		if c {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ws))
 }
