@@ -1643,6 +1643,16 @@ func titleBefore(toks []lexicon.Token, k int) bool {
 	return false
 }
 
+// breaks tells, per token of the window, whether a clause break comes
+// before it.
+func (w *window) breaks() []bool {
+	b := make([]bool, len(w.toks))
+	for j, t := range w.toks {
+		b[j] = t.breakBefore
+	}
+	return b
+}
+
 // ruleTitle: a title the claim gives a person must be the one the
 // sentence gives them: "Kyrylo Budanov, menteri pertahanan" is not
 // "Kyrylo Budanov, kepala intelijen militer", nor "Perdana Menteri …
@@ -1650,10 +1660,7 @@ func titleBefore(toks []lexicon.Token, k int) bool {
 // the claim's is not checked here.
 func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 	ptoks := w.lexTokens()
-	pbreaks := make([]bool, len(w.toks))
-	for j, t := range w.toks {
-		pbreaks[j] = t.breakBefore
-	}
+	pbreaks := w.breaks()
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !w.anyMatch(i) || v.countryConcept(k) {
 			continue
@@ -1763,10 +1770,7 @@ func titleText(toks []lexicon.Token, def string) string {
 // is replaced only by a person, a country or seat of power only by one.
 func ruleActor(v *Verifier, c *claim, w *window) *finding {
 	ptoks := w.lexTokens()
-	pbreaks := make([]bool, len(w.toks))
-	for j, t := range w.toks {
-		pbreaks[j] = t.breakBefore
-	}
+	pbreaks := w.breaks()
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || c.roles[i] != roleSubject || i < len(w.credits) && w.credits[i] > 0 && !w.anyMatch(i) {
 			continue
@@ -1842,10 +1846,7 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tel
 // juru bicara …, Maria Zakharova") and never to the claim's.
 func ruleSpeaker(v *Verifier, c *claim, w *window) *finding {
 	ptoks := w.lexTokens()
-	pbreaks := make([]bool, len(w.toks))
-	for j, t := range w.toks {
-		pbreaks[j] = t.breakBefore
-	}
+	pbreaks := w.breaks()
 	for i, k := range c.concepts {
 		_, e := c.claimSpan(i)
 		if k.kind != kindEntity || e <= 0 || e >= len(c.toks) || !speechVerbs[c.toks[e].Norm] || v.countryConcept(k) {

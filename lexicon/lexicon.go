@@ -138,11 +138,8 @@ func (l *Lexicon) DetectLang(text string) string {
 			en++
 		}
 	}
-	switch {
-	case id > en:
-		return "id"
-	case en > id:
-		return "en"
+	if lang := majority(id, en); lang != "" {
+		return lang
 	}
 	// No stop words to tell ("Seberapa sering Debian merilis versi stabil
 	// baru?"): count the words each language's dictionary knows, the
@@ -160,6 +157,11 @@ func (l *Lexicon) DetectLang(text string) string {
 			en++
 		}
 	}
+	return majority(id, en)
+}
+
+// majority is "id" or "en", whichever count is larger; "" on a tie.
+func majority(id, en int) string {
 	switch {
 	case id > en:
 		return "id"
