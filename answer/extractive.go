@@ -137,7 +137,7 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	if k <= 0 {
 		k = e.k
 	}
-	if absentThing(e.corpus, lq) != "" {
+	if absentThing(e.corpus, lq) != "" || absentPlace(e.corpus, lq) != "" {
 		return nil, nil
 	}
 	if hits == nil {

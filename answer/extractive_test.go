@@ -54,6 +54,9 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"where did pyongyang say its soldiers helped russia take back territory?", true, []string{`Kursk`}, nil},
 		// "berapa tahun" asks for a duration.
 		{"rencana pertukaran yang diteken Choe dan Lavrov berlaku berapa tahun?", true, []string{`2026-2027`}, nil},
+		// A place the question names in lower case that no article mentions.
+		{"how many north korean troops are fighting in xinjiang?", false, nil, nil},
+		{"who did lavrov meet in malaysia?", true, []string{`Rubio`}, nil},
 		// The name of a thing is the name written next to it.
 		{"What is the name of the coastal tourist zone North Korea opened in June?", true, []string{`^Wonsan-Kalma`}, []string{"004"}},
 		{"What's the name of the museum Kim opened in Pyongyang?", false, nil, nil},

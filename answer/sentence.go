@@ -177,6 +177,45 @@ func anyListed(q lexicon.Query, c lexicon.Concept, ok func(lexicon.Concept) bool
 	return false
 }
 
+// absentPlace returns a word an English question puts after a locative
+// ("in donetsk", "from xinjiang") that is no ordinary English word and
+// that no article uses, in any of its translations: a place typed in
+// lower case that the coverage never mentions; "" when none.
+func absentPlace(corpus Corpus, q lexicon.Query) string {
+	if q.Lang != "en" {
+		return "" // Indonesian chat words the dictionaries lack are no places
+	}
+	lex := corpus.Lexicon()
+	toks := lexicon.Tokenize(q.Text)
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		switch toks[i-1].Norm {
+		case "in", "from", "di", "ke", "dari":
+		default:
+			continue
+		}
+		if t.Num || len(t.Norm) < 3 || lex.IsStop(t.Norm) || lex.EnglishWord(t.Norm) || lexicon.IsCalendarWord(t.Norm) {
+			continue
+		}
+		seen := false
+		for _, lang := range []string{"en", "id"} {
+			for _, term := range lex.WordTerms(t, lang) {
+				seen = seen || corpus.DF(term) > 0
+			}
+		}
+		for _, c := range q.Concepts {
+			// its translations ("moscow": Moskow) may be there
+			if !seen && strings.Contains(" "+strings.ToLower(c.Surface)+" ", " "+t.Norm+" ") {
+				seen = conceptInCorpus(corpus, c)
+			}
+		}
+		if !seen {
+			return t.Norm
+		}
+	}
+	return ""
+}
+
 // conceptInCorpus reports whether some alternative of c has every word
 // in the corpus.
 func conceptInCorpus(corpus Corpus, c lexicon.Concept) bool {

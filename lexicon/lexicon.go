@@ -29,6 +29,7 @@ type Lexicon struct {
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
 	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
 	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
+	english        map[string]bool     // lower-case English words of SCOWL: ordinary words, not names
 	maxPhrase      int                 // longest dictionary headword, in words
 }
 
@@ -43,6 +44,9 @@ func New() (*Lexicon, error) {
 		return nil, err
 	}
 	if l.nouns, err = readSet(dataFS, "data/wordnet-nouns.txt"); err != nil {
+		return nil, err
+	}
+	if l.english, err = readSet(dataFS, "data/english-words.txt"); err != nil {
 		return nil, err
 	}
 	if l.news, err = readDict(dataFS, "data/news-en-id.tsv"); err != nil {
@@ -98,6 +102,11 @@ func New() (*Lexicon, error) {
 	}
 	return l, nil
 }
+
+// EnglishWord reports whether a folded word is an ordinary English word
+// (SCOWL's lower-case entries: "square", "according", "honouring"); names
+// such as "donetsk" are not.
+func (l *Lexicon) EnglishWord(norm string) bool { return l.english[norm] }
 
 // KnownWord reports whether a folded word is an ordinary word of either
 // language's dictionary (and so, capitalised, more likely a title or a

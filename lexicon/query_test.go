@@ -403,3 +403,12 @@ func TestCapitalStandsForCountry(t *testing.T) {
 		t.Errorf("Pyongyang has no alternative Korut: %+v", q.Concepts)
 	}
 }
+
+func TestEnglishWord(t *testing.T) {
+	lex := newLexicon(t)
+	for w, want := range map[string]bool{"square": true, "according": true, "honouring": true, "donetsk": false, "putin": false} {
+		if got := lex.EnglishWord(w); got != want {
+			t.Errorf("EnglishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
