@@ -336,6 +336,11 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 	named, namedHere := 0, 0
 	docOnly := false // a name of the question only elsewhere in the article
 	content, contentHere := false, false
+	// salientMissing: a thing the question names is not in the sentence.
+	// A typed question whose every name the sentence holds may have its
+	// verb paraphrased ("dijadwalkan ke Kyiv" for "akan mengirim … ke
+	// Kyiv"), not its things.
+	salientMissing := false
 	c.matched = c.matched[:0]
 	// A sentence that names someone the question names is about them; the
 	// previous sentence lends it names when it names no one itself ("Ia
@@ -439,9 +444,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		if !con.Entity && !con.Number && !con.Meta && weights[i] > absentWordWeight {
 			content = true
 			contentHere = contentHere || pos >= 0
+			salientMissing = salientMissing || con.Salient && pos < 0
 		}
 	}
-	c.namesOnly = content && !contentHere
+	c.namesOnly = content && !contentHere && !(q.Type != lexicon.AnswerAny && q.Type != lexicon.AnswerYesNo && named >= 2 && namedHere == named && !salientMissing)
 	c.roleMissing = q.Type == lexicon.AnswerPerson && asksRole(q) && !c.roleHere(q)
 	if c.ownerElsewhere(q) {
 		c.entities = false
