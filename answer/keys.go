@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -95,6 +96,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	}
 	if typ == lexicon.AnswerDate && q.Future {
 		keys = futureKeys(c, keys)
+	}
+	if typ == lexicon.AnswerDate && q.DateUnit != "" {
+		keys = withUnit(c, keys, q.DateUnit) // "bulan apa": "Juni", not "akhir pekan ini"
 	}
 	if typ == lexicon.AnswerDate && q.Exact {
 		keys = dayPrecise(c, keys) // "the exact date": "in October" does not say it
@@ -533,6 +537,32 @@ func (c *candidate) futureClause(k key) bool {
 	return false
 }
 
+// withUnit keeps the date keys that state the asked unit: a month (a
+// month name, or a date resolved to the month or day) or a year (a
+// four-digit year, or a date resolved to one).
+func withUnit(c *candidate, keys []key, unit string) []key {
+	var out []key
+	for _, k := range keys {
+		ok := false
+		if k.date != nil {
+			ok = unit == "year" || k.date.Prec != timeline.Year
+		}
+		for i := k.first; i <= k.last && !ok; i++ {
+			n := c.toks[i].Norm
+			switch unit {
+			case "month":
+				ok = lexicon.IsMonthName(n)
+			case "year":
+				ok = c.toks[i].Num && len(n) == 4
+			}
+		}
+		if ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // dayPrecise keeps the date keys that name a day: resolved to the day,
 // or written with a day number ("12 Juli").
 func dayPrecise(c *candidate, keys []key) []key {
@@ -606,7 +636,56 @@ func dateKeys(c *candidate, mark []bool) []key {
 		}
 		keys = append(keys, k)
 	}
-	return joinDates(c, keys)
+	keys = append(keys, weekKeys(c, mark, keys)...)
+	return joinDates(c, sortKeys(keys))
+}
+
+// weekKeys finds the weeks a sentence names relative to its own time
+// ("awal minggu depan", "pekan lalu", "early next week"), which the
+// timeline's reader does not date: kept in their words, unresolved.
+func weekKeys(c *candidate, mark []bool, have []key) []key {
+	var out []key
+	for i, t := range c.toks {
+		if t.Norm != "minggu" && t.Norm != "pekan" && t.Norm != "week" {
+			continue
+		}
+		first, last := i, i
+		switch {
+		case i+1 < len(c.toks) && (c.toks[i+1].Norm == "depan" || c.toks[i+1].Norm == "lalu" || c.toks[i+1].Norm == "ini" || c.toks[i+1].Norm == "mendatang"):
+			last = i + 1
+		case i > 0 && (c.toks[i-1].Norm == "next" || c.toks[i-1].Norm == "last" || c.toks[i-1].Norm == "this"):
+			first = i - 1
+		default:
+			continue
+		}
+		if first > 0 {
+			switch c.toks[first-1].Norm {
+			case "awal", "akhir", "pertengahan", "early", "late", "mid":
+				first--
+			}
+		}
+		if mark[first] || overlaps(have, c.toks[first].Start, c.toks[last].End) {
+			continue
+		}
+		start, end := c.toks[first].Start, c.toks[last].End
+		out = append(out, key{norm: strings.ToLower(c.doc.Text[start:end]), first: first, last: last, start: start, end: end})
+	}
+	return out
+}
+
+func overlaps(keys []key, start, end int) bool {
+	for _, k := range keys {
+		if k.start < end && start < k.end {
+			return true
+		}
+	}
+	return false
+}
+
+// sortKeys orders keys by their place in the sentence.
+func sortKeys(keys []key) []key {
+	sort.SliceStable(keys, func(i, j int) bool { return keys[i].start < keys[j].start })
+	return keys
 }
 
 // joinDates makes one key of two dates the sentence joins ("pada Juli

@@ -192,6 +192,8 @@ func TestDateEN(t *testing.T) {
 		"Juli atau Agustus":   "July or August",
 		"12 Juli 2025":        "12 July 2025",
 		"November tahun lalu": "November last year",
+		"awal minggu depan":   "early next week",
+		"pada hari Minggu":    "Sunday",
 	} {
 		if got := dateEN(in); got != want {
 			t.Errorf("dateEN(%q) = %q, want %q", in, got, want)

@@ -281,7 +281,15 @@ var dateWordsEN = map[string]string{
 // dateEN renders "12 Juli 2025" as "12 July 2025".
 func dateEN(text string) string {
 	var parts []string
-	for _, t := range lexicon.Tokenize(text) {
+	toks := lexicon.Tokenize(text)
+	for i, t := range toks {
+		if t.Norm == "minggu" && i+1 < len(toks) {
+			switch toks[i+1].Norm {
+			case "depan", "lalu", "ini", "mendatang":
+				parts = append(parts, "week") // "minggu depan": next week, not Sunday
+				continue
+			}
+		}
 		if m := lexicon.MonthNumber(t.Norm); m > 0 {
 			parts = append(parts, time.Month(m).String())
 			continue

@@ -138,6 +138,10 @@ type Query struct {
 	// visit Moscow?", "kapan Kim bakal ke Moskow?"): a date the articles
 	// report as past does not answer it.
 	Future bool
+	// DateUnit is the part of a date the question asks for: "month"
+	// ("bulan apa", "which month"), "year" ("tahun berapa", "what year"),
+	// or "" for any.
+	DateUnit string
 	// AsksWords marks a question about what someone said ("what did Putin
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
 	// the answer is quoted words.
@@ -289,6 +293,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	for i := range q.Concepts {
 		q.Concepts[i].Role = l.isRole(q.Concepts[i], q.Lang)
 	}
+	q.DateUnit = dateUnit(toks)
 	for _, t := range toks {
 		q.Future = q.Future || FutureWord(t.Norm)
 		q.Exact = q.Exact || exactWord(t.Norm)
@@ -347,6 +352,20 @@ func (l *Lexicon) isRole(c Concept, lang string) bool {
 // give the person's particular title instead.
 var genericPersonNouns = map[string]bool{
 	"official": true, "person": true, "man": true, "woman": true, "leader": true, "chief": true,
+}
+
+// dateUnit reads which part of a date a question asks for.
+func dateUnit(toks []Token) string {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].Norm, toks[i+1].Norm
+		switch {
+		case (a == "which" || a == "what") && b == "month", a == "bulan" && (b == "apa" || b == "berapa"):
+			return "month"
+		case (a == "which" || a == "what") && b == "year", a == "tahun" && (b == "apa" || b == "berapa"):
+			return "year"
+		}
+	}
+	return ""
 }
 
 // speechWord reports a verb or noun of speaking ("say", "call",

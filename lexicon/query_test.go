@@ -412,3 +412,18 @@ func TestEnglishWord(t *testing.T) {
 		}
 	}
 }
+
+func TestDateUnit(t *testing.T) {
+	lex := newLexicon(t)
+	for q, want := range map[string]string{
+		"bulan apa Shoigu bertemu Kim?":          "month",
+		"In which month was the pact signed?":    "month",
+		"What year did the troops arrive?":       "year",
+		"tahun berapa pakta itu ditandatangani?": "year",
+		"When did Lavrov arrive?":                "",
+	} {
+		if got := lex.Analyze(q).DateUnit; got != want {
+			t.Errorf("%q: unit %q, want %q", q, got, want)
+		}
+	}
+}
