@@ -29,13 +29,13 @@ type Lexicon struct {
 	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
 	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
 	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
-	english        map[string]bool     // lower-case English words of SCOWL: ordinary words, not names
+	english        *lazySet            // lower-case English words of SCOWL, read on first use
 	maxPhrase      int                 // longest dictionary headword, in words
 }
 
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
-	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}}
+	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}, english: &lazySet{file: "data/english-words.txt"}}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
 		return nil, err
@@ -44,9 +44,6 @@ func New() (*Lexicon, error) {
 		return nil, err
 	}
 	if l.nouns, err = readSet(dataFS, "data/wordnet-nouns.txt"); err != nil {
-		return nil, err
-	}
-	if l.english, err = readSet(dataFS, "data/english-words.txt"); err != nil {
 		return nil, err
 	}
 	if l.news, err = readDict(dataFS, "data/news-en-id.tsv"); err != nil {
@@ -106,7 +103,24 @@ func New() (*Lexicon, error) {
 // EnglishWord reports whether a folded word is an ordinary English word
 // (SCOWL's lower-case entries: "square", "according", "honouring"); names
 // such as "donetsk" are not.
-func (l *Lexicon) EnglishWord(norm string) bool { return l.english[norm] }
+// The list (65,000 words) is read on the first call, not at start-up: only
+// some questions need it.
+func (l *Lexicon) EnglishWord(norm string) bool { return l.english.has(norm) }
+
+// lazySet is an embedded word list read on its first lookup; copies of a
+// Lexicon (ForClaims) share it.
+type lazySet struct {
+	file string
+	once sync.Once
+	set  map[string]bool
+}
+
+func (z *lazySet) has(w string) bool {
+	z.once.Do(func() {
+		z.set, _ = readSet(dataFS, z.file) // embedded at build time: it reads, or the list is empty
+	})
+	return z.set[w]
+}
 
 // KnownWord reports whether a folded word is an ordinary word of either
 // language's dictionary (and so, capitalised, more likely a title or a

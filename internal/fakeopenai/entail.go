@@ -928,6 +928,19 @@ var markerClasses = []markerClass{
 	{name: "former", both: true, words: []string{"former", "mantan", "bekas"}, titled: true, scoped: true},
 }
 
+// phraseAt reports whether the words of phrase stand in ws from i on.
+func phraseAt(ws []word, i int, phrase []string) bool {
+	if i+len(phrase) > len(ws) {
+		return false
+	}
+	for k, x := range phrase {
+		if ws[i+k].fold != fold(x) {
+			return false
+		}
+	}
+	return true
+}
+
 // in reports whether ws states the marker (not a quantity marker).
 func (m markerClass) in(ws []word) bool {
 	for i, w := range ws {
@@ -937,21 +950,9 @@ func (m markerClass) in(ws []word) bool {
 			}
 		}
 		for _, p := range m.phrases {
-			ps := strings.Fields(p)
-			if i+len(ps) > len(ws) {
-				continue
+			if phraseAt(ws, i, strings.Fields(p)) {
+				return true
 			}
-			ok := true
-			for k, x := range ps {
-				if ws[i+k].fold != fold(x) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			return true
 		}
 	}
 	return false
@@ -1004,18 +1005,8 @@ func qualified(ws []word) map[string]map[string]bool {
 		for i := range ws {
 			for _, p := range append(m.phrases, m.words...) {
 				ps := strings.Fields(p)
-				if i+len(ps) >= len(ws) {
-					continue
-				}
-				ok := true
-				for k, x := range ps {
-					if ws[i+k].fold != fold(x) {
-						ok = false
-						break
-					}
-				}
-				if !ok {
-					continue
+				if i+len(ps) >= len(ws) || !phraseAt(ws, i, ps) {
+					continue // the phrase, with a word after it
 				}
 				next := ws[i+len(ps) : min(len(ws), i+len(ps)+2)]
 				if f := next[0].fold; f == "a" || f == "an" || len(f) > 4 && strings.HasPrefix(f, "se") && units[f[2:]] {
