@@ -31,6 +31,7 @@ const (
 	peerShare        = 0.85
 	backerShare      = 0.6
 	maxQuotes        = 4
+	disagreeShare    = 0.8 // a figure of another story this near the best answers too: the reports disagree
 )
 
 // Extractive answers from verbatim sentences of the coverage, offline.
@@ -63,6 +64,7 @@ type Evidence struct {
 	Score     float64
 	Backer    bool            // corroborates an answer other sentences give; never an answer on its own
 	AllNamed  bool            // the sentence (or the one it refers back to) names everyone the question names
+	Answers   bool            // the sentence may answer on its own (a backer may too, below the peers' bar)
 	credits   map[int]float64 // question concept → how well this sentence matched it
 	Key       string          // the answer-type match nearest the question's focus, verbatim
 	KeyNorm   string
@@ -203,7 +205,7 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 			span.Start = c.prev.Start // the quote shows whom "it" or "ia" means
 		}
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
-			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID, AllNamed: c.allHere}
+			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID, AllNamed: c.allHere, Answers: c.answers()}
 		for _, m := range c.matched {
 			if !lq.Concepts[m.concept].Entity {
 				ev.credits[m.concept] = m.credit
@@ -705,6 +707,18 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 			byKey[e.KeyNorm] = append(byKey[e.KeyNorm], e)
 		}
 	}
+	// A sentence that answers on its own with another figure, a little
+	// below the peers' bar, may still be the other side of a disagreement
+	// ("Lebih dari 6.000 tentara Korut tewas" — "setidaknya 600 di
+	// antaranya tewas").
+	for _, e := range ev {
+		if e.Backer && e.Answers && e.KeyNorm != order[0] {
+			if _, ok := byKey[e.KeyNorm]; !ok {
+				order = append(order, e.KeyNorm)
+			}
+			byKey[e.KeyNorm] = append(byKey[e.KeyNorm], e)
+		}
+	}
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
 	if numeric || lq.Type == lexicon.AnswerDate {
@@ -713,7 +727,7 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 			if lq.Type == lexicon.AnswerDate && !monthsDiffer(g[0], groups[0][0]) {
 				continue // "this year" and "June": one account, told at two precisions
 			}
-			if !sameDocs(g, groups[0]) && g[0].Score >= peerShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
+			if !sameDocs(g, groups[0]) && g[0].Score >= disagreeShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
 				groups = append(groups, g)
 			}
 			if len(groups) == 2 {

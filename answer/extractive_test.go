@@ -30,6 +30,7 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Who did Shoigu meet in June?", true, []string{`Kim`}, []string{"004"}},
 		// The reports disagree: both figures, each with its source.
 		{"How many North Korean soldiers have been killed?", true, []string{`more than 6,000 soldiers`, `at least 600`, `^The reports disagree`}, []string{"002", "003"}},
+		{"Berapa tentara Korut yang tewas?", true, []string{`^Laporan berbeda`, `6\.000`, `600`}, []string{"002", "003"}},
 		// Not in the coverage, or about someone else.
 		{"What is the population of Pyongyang?", false, nil, nil},
 		{"When did Lavrov visit China?", false, nil, nil},
