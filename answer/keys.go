@@ -311,17 +311,24 @@ func yearRangeKey(c *candidate, i int) (key, bool) {
 // somewhere other than at the start of a sentence: a name keeps its
 // capital everywhere, an ordinary word only where a sentence begins.
 func capitalisedInside(text, word string) bool {
+	inside := false
+	eachOccurrence(text, word, func(at int) {
+		gap := strings.TrimRight(text[max(0, at-3):at], " ")
+		inside = inside || at > 0 && gap != "" && !sentenceStartBetween(gap) && strings.HasSuffix(text[:at], " ")
+	})
+	return inside
+}
+
+// eachOccurrence calls f with the offset of every occurrence of word in
+// text.
+func eachOccurrence(text, word string, f func(at int)) {
 	for from := 0; ; {
 		k := strings.Index(text[from:], word)
 		if k < 0 {
-			return false
+			return
 		}
-		at := from + k
-		from = at + len(word)
-		gap := strings.TrimRight(text[max(0, at-3):at], " ")
-		if at > 0 && gap != "" && !sentenceStartBetween(gap) && strings.HasSuffix(text[:at], " ") {
-			return true
-		}
+		f(from + k)
+		from += k + len(word)
 	}
 }
 
@@ -388,16 +395,6 @@ func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) [
 // "berapa orang"): the evidence may count attendees or soldiers.
 var genericCount = map[string]bool{"people": true, "persons": true, "orang": true, "times": true, "kali": true}
 
-// placeNoun reports a common noun that names a kind of place, written
-// before a place's name ("wilayah Kursk", "kota Wonsan", "region").
-func placeNoun(w string) bool {
-	switch w {
-	case "wilayah", "kota", "provinsi", "kawasan", "daerah", "negara", "desa", "region", "city", "province", "town", "country", "village":
-		return true
-	}
-	return false
-}
-
 // placeLike keeps the name keys the article writes as places: a place
 // name the lexicon knows, or a name that, across the article, follows a
 // locative ("di Wonsan", "ke Kuala Lumpur") at least a quarter of the
@@ -422,27 +419,20 @@ const minLocativeShare = 0.25
 // a locative preposition or a place noun.
 func locativeShare(text, name string) float64 {
 	total, after := 0, 0
-	for from := 0; ; {
-		k := strings.Index(text[from:], name)
-		if k < 0 {
-			break
-		}
-		at := from + k
-		from = at + len(name)
+	eachOccurrence(text, name, func(at int) {
 		total++
 		before := strings.Fields(strings.ToLower(text[max(0, at-24):at]))
 		if n := len(before); n > 0 {
-			w := strings.Trim(before[n-1], "“”\"'(")
-			switch w {
+			switch w := strings.Trim(before[n-1], "“”\"'("); w {
 			case "di", "ke", "dari", "in", "at", "to", "from", "near", "dekat":
 				after++
 			default:
-				if placeNoun(w) {
+				if lexicon.IsPlaceNoun(w) {
 					after++
 				}
 			}
 		}
-	}
+	})
 	if total == 0 {
 		return 0
 	}
@@ -776,7 +766,7 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 }
 
 func precededByLocative(c *candidate, i int) bool {
-	if i > 0 && placeNoun(c.toks[i-1].Norm) {
+	if i > 0 && lexicon.IsPlaceNoun(c.toks[i-1].Norm) {
 		return true // "wilayah Kursk", "the city of"
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {

@@ -302,6 +302,18 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	return q
 }
 
+// IsPlaceNoun reports a common noun that names a kind of place, written
+// before a place's name ("wilayah Kursk", "kota Wonsan", "the region"):
+// in a place question it only restates that a place is asked ("which
+// city", "di kota mana").
+func IsPlaceNoun(w string) bool {
+	switch w {
+	case "wilayah", "kota", "provinsi", "kawasan", "daerah", "negara", "desa", "region", "city", "province", "town", "country", "village":
+		return true
+	}
+	return false
+}
+
 func isYear(norm string) bool {
 	if len(norm) != 4 {
 		return false
@@ -1075,10 +1087,7 @@ func typeWord(t AnswerType, w string) bool {
 	case AnswerDate:
 		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
 	case AnswerPlace:
-		switch w {
-		case "place", "location", "tempat", "city", "town", "country", "region", "kota", "negara", "wilayah", "daerah":
-			return true
-		}
+		return w == "place" || w == "location" || w == "tempat" || IsPlaceNoun(w)
 	case AnswerPerson:
 		return w == "person" || w == "name" || w == "nama" || w == "orang"
 	}
