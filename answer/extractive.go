@@ -117,7 +117,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 	if err != nil {
 		return lq, nil, err
 	}
-	if names := corpusNames(question, hits); len(names) > 0 {
+	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
 		return e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), nil, nil
 	}
 	return lq, hits, nil

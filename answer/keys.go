@@ -748,7 +748,7 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 			}
 			break
 		}
-		locative := precededByLocative(c, i)
+		locative := precededByLocative(c, i, typ == lexicon.AnswerPlace || lex.IsPlaceName(c.toks[i].Norm))
 		if (typ == lexicon.AnswerPlace) == locative {
 			norms := make([]string, 0, j-i+1)
 			for k := i; k <= j; k++ {
@@ -765,14 +765,21 @@ func nameKeys(c *candidate, typ lexicon.AnswerType, mark []bool, lex knownWorder
 	return keys
 }
 
-func precededByLocative(c *candidate, i int) bool {
+// precededByLocative reports whether the name at token i follows a
+// preposition of place ("di", "in", "at") or a place noun ("wilayah
+// Kursk"): it names a place. A direction ("to", "from", "ke", "dari")
+// counts only when directional: a person comes from, and is sent to, as
+// well ("di bawah arahan dari Cyril Brulebois", "a letter to Kim").
+func precededByLocative(c *candidate, i int, directional bool) bool {
 	if i > 0 && lexicon.IsPlaceNoun(c.toks[i-1].Norm) {
 		return true // "wilayah Kursk", "the city of"
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch c.toks[k].Norm {
-		case "di", "ke", "in", "at", "to", "dari", "from":
+		case "di", "in", "at":
 			return true
+		case "ke", "to", "dari", "from":
+			return directional
 		}
 		if c.toks[k].Upper {
 			return false

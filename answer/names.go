@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"strings"
+
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
 )
@@ -9,10 +11,21 @@ import (
 // write as names: capitalised where capitals are not owed to the start of
 // a sentence, more often than not. People type names in lower case in
 // chat ("who did lavrov meet in malaysia?"); the coverage does not.
-func corpusNames(question string, hits []retrieval.Hit) map[string]bool {
+// An asker who capitalises names ("the Debian LTS project") writes a
+// dictionary word in lower case because it is one: known reports those,
+// and they are not taken for names then. An acronym ("AS", "US") says
+// nothing of the asker's habit: chat types it in capitals too.
+func corpusNames(question string, hits []retrieval.Hit, known func(norm string) bool) map[string]bool {
+	toks := lexicon.Tokenize(question)
+	capitalises := false
+	for i, t := range toks {
+		if t.Upper && !t.Num && i > 0 && strings.ToUpper(t.Text) != t.Text && !sentenceStartBetween(question[toks[i-1].End:t.Start]) {
+			capitalises = true
+		}
+	}
 	want := map[string]bool{}
-	for _, t := range lexicon.Tokenize(question) {
-		if !t.Upper && !t.Num && len(t.Norm) >= 2 {
+	for _, t := range toks {
+		if !t.Upper && !t.Num && len(t.Norm) >= 2 && !(capitalises && known(t.Norm)) {
 			want[t.Norm] = true
 		}
 	}

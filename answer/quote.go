@@ -10,13 +10,19 @@ import (
 // marker.
 var bracketGroup = regexp.MustCompile(`\[[^\[\]\n]{1,40}\]`)
 
-// asQuoted makes article text safe to quote in an answer's text. A
+// lineBreak is a line break with the indentation around it.
+var lineBreak = regexp.MustCompile(`[ \t]*\r?\n[ \t]*`)
+
+// asQuoted makes article text safe to quote in an answer's text. A line
+// break inside a quote (a hard-wrapped text's sentence runs over lines)
+// is layout, and reads as one space. A
 // bracketed number the article itself carries ("[7]": a footnote, or text
 // planted to pose as a citation) would read as one of the answer's markers,
 // naming a source the answer does not have, or the wrong one; so the
 // brackets of anything the citation parser would take for a marker become
 // parentheses. Citations keep the verbatim text.
 func asQuoted(s string) string {
+	s = lineBreak.ReplaceAllString(s, " ")
 	return bracketGroup.ReplaceAllStringFunc(s, func(m string) string {
 		if cite.StripMarkers(m) != "" {
 			return m

@@ -14,6 +14,8 @@ func TestAsQuotedDisarmsMarkersInArticleText(t *testing.T) {
 		{"lihat [sumber 4] dan [^5]", "lihat (sumber 4) dan (^5)"},
 		{"tahun [2025], [sic] dan [klik di sini](https://evil.example/x)", "tahun [2025], [sic] dan [klik di sini](https://evil.example/x)"},
 		{"tanpa tanda kurung", "tanpa tanda kurung"},
+		{"consists of up to 8 Developers, and should\n       usually have", "consists of up to 8 Developers, and should usually have"},
+		{"a wrapped line\r\nin CRLF", "a wrapped line in CRLF"},
 	} {
 		if got := asQuoted(tc.in); got != tc.want {
 			t.Errorf("asQuoted(%q) = %q, want %q", tc.in, got, tc.want)

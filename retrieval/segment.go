@@ -12,16 +12,33 @@ const minDuplicateBytes = 20
 
 // Segment splits doc.Text into paragraphs and sentences and marks
 // boilerplate. Every non-empty line is a paragraph, because some articles
-// separate paragraphs with a single newline and others with blank lines.
-// Offsets refer to doc.Text, which Segment never rewrites.
+// separate paragraphs with a single newline and others with blank lines;
+// in a hard-wrapped text (see hardWrapped) a paragraph runs on over the
+// lines that continue it. Offsets refer to doc.Text, which Segment never
+// rewrites.
 func Segment(doc Document) []Paragraph {
 	text := doc.Text
+	wrapped := hardWrapped(text)
 	var paras []Paragraph
 	seen := make(map[string]bool)
 	titleSeen := false
 	for start := 0; start < len(text); {
 		end := lineEnd(text, start)
 		s, e := trimSpan(text, start, end)
+		if wrapped && s < e && classifyLine(text[s:e]) == lineContent && !isMarkdownHeading(text[s:e]) {
+			for end < len(text) {
+				next := end + 1
+				if text[end] == '\r' && next < len(text) && text[next] == '\n' {
+					next++
+				}
+				nextEnd := lineEnd(text, next)
+				if next >= len(text) || !continuesLine(text[next:nextEnd]) {
+					break
+				}
+				end = nextEnd
+			}
+			s, e = trimSpan(text, start, end)
+		}
 		start = end + 1
 		if s >= e {
 			continue

@@ -1,0 +1,103 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// TestSmallCorpusAnswers asks questions of small made-up corpora, each
+// row exercising one stage of the answerer: want is a phrase the answer's
+// lead must state outside its quotes ("" for a decline).
+func TestSmallCorpusAnswers(t *testing.T) {
+	t.Parallel()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		files    map[string]string
+		question string
+		want     string
+	}{
+		{
+			name: "a person after a direction word is a person",
+			files: map[string]string{"tim.md": "# Tim pemasang\n\nTim pemasang Debian bekerja sejak 2001.\n\nPengerjaan pengembangannya dikoordinasikan melalui milis debian-boot di bawah arahan dari Cyril Brulebois.\n"},
+			question: "Siapa yang mengarahkan pengembangan pemasang Debian?",
+			want:     "Cyril Brulebois",
+		},
+		{
+			name: "a sentence of a hard-wrapped text runs over its lines",
+			files: map[string]string{"constitution.txt": strings.Join([]string{
+				"Constitution of the Example Project",
+				"",
+				"    1. The Technical Committee consists of up to 8 Developers, and should",
+				"       usually have at least 4 members.",
+				"    2. When there are fewer than 8 members the Technical Committee may",
+				"       recommend new member(s) to the Project Leader, who may choose",
+				"       (individually) to appoint them or not.",
+				"    3. The Project Leader is elected by the Developers once a year and",
+				"       serves for one year from their election, after which a new",
+				"       election is held by the Developers of the project.",
+			}, "\n") + "\n"},
+			question: "At least how many members should the Technical Committee usually have?",
+			want:     "4 members",
+		},
+		{
+			name: "a lower-case dictionary word beside capitalised names is no name",
+			files: map[string]string{"lts.md": "# Long Term Support\n\nThe Example LTS team handles the last two years of security support.\n\nThe project started in June 2014, funded by sponsors.\n\nThe Example Project was founded in August 1993. The Example Project has a constitution. Members of the Example Project elect a leader.\n"},
+			question: "When did the Example LTS project start?",
+			want:     "June 2014",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			corpus := fstest.MapFS{}
+			for name, text := range tt.files {
+				corpus[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+				Corpus: corpus, CorpusName: tt.name, DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+			res, err := svc.Answer(context.Background(), Query{Question: tt.question}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lead := outsideQuotes(res.Answer)
+			switch {
+			case tt.want == "" && res.Answered:
+				t.Errorf("answered %q, want a decline", res.Answer)
+			case tt.want != "" && !strings.Contains(lead, tt.want):
+				t.Errorf("answer %q, want it to state %q", res.Answer, tt.want)
+			}
+			checkVerbatim(t, ix, res)
+		})
+	}
+}
+
+// outsideQuotes drops the “quoted” passages of an answer.
+func outsideQuotes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			depth++
+		case r == '”' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
