@@ -26,8 +26,8 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		want     string
 	}{
 		{
-			name: "a person after a direction word is a person",
-			files: map[string]string{"tim.md": "# Tim pemasang\n\nTim pemasang Debian bekerja sejak 2001.\n\nPengerjaan pengembangannya dikoordinasikan melalui milis debian-boot di bawah arahan dari Cyril Brulebois.\n"},
+			name:     "a person after a direction word is a person",
+			files:    map[string]string{"tim.md": "# Tim pemasang\n\nTim pemasang Debian bekerja sejak 2001.\n\nPengerjaan pengembangannya dikoordinasikan melalui milis debian-boot di bawah arahan dari Cyril Brulebois.\n"},
 			question: "Siapa yang mengarahkan pengembangan pemasang Debian?",
 			want:     "Cyril Brulebois",
 		},
@@ -49,8 +49,8 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			want:     "4 members",
 		},
 		{
-			name: "a lower-case dictionary word beside capitalised names is no name",
-			files: map[string]string{"lts.md": "# Long Term Support\n\nThe Example LTS team handles the last two years of security support.\n\nThe project started in June 2014, funded by sponsors.\n\nThe Example Project was founded in August 1993. The Example Project has a constitution. Members of the Example Project elect a leader.\n"},
+			name:     "a lower-case dictionary word beside capitalised names is no name",
+			files:    map[string]string{"lts.md": "# Long Term Support\n\nThe Example LTS team handles the last two years of security support.\n\nThe project started in June 2014, funded by sponsors.\n\nThe Example Project was founded in August 1993. The Example Project has a constitution. Members of the Example Project elect a leader.\n"},
 			question: "When did the Example LTS project start?",
 			want:     "June 2014",
 		},
