@@ -193,10 +193,19 @@ func tokenInQuestion(terms []string, q lexicon.Query) bool {
 func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 	var keys []key
 	for i, t := range c.toks {
-		if !t.Num || mark[i] {
+		if mark[i] {
 			continue
 		}
 		v, err := strconv.ParseFloat(t.Norm, 64)
+		if !t.Num {
+			// "enam konsol", "thirty-odd developers": a spelled-out count
+			// of two or more ("one", "satu" mostly mean "a").
+			w, ok := lexicon.NumberWord(t.Norm)
+			if !ok || w < 2 {
+				continue
+			}
+			v, err = w, nil
+		}
 		if err != nil || isIdentifier(c.doc.Text, t) {
 			continue
 		}
@@ -214,7 +223,10 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 			continue
 		}
 		k := key{norm: strconv.FormatFloat(v, 'f', -1, 64), value: v, first: i, last: i}
-		k.start, k.end = phraseAround(c, i, i, true)
+		if i+1 < len(c.toks) && c.toks[i+1].Norm == "odd" && c.doc.Text[t.End:c.toks[i+1].Start] == "-" {
+			k.last = i + 1 // "thirty-odd": some more than thirty
+		}
+		k.start, k.end = phraseAround(c, i, k.last, true)
 		if percent {
 			k.end = max(k.end, t.End+1)
 		}
@@ -271,7 +283,8 @@ func durationKeys(c *candidate, mark []bool) []key {
 			norm = "few " + unitCanon(c.toks[i+1].Norm) // "beberapa hari", "a few days", "several weeks"
 		}
 		k := key{norm: norm, value: n, first: i, last: i + 1}
-		k.start, k.end = c.toks[i].Start, c.toks[i+1].End
+		k.start, _ = phraseAround(c, i, i, false) // "sekitar 5 tahun", "at least two weeks"
+		k.end = c.toks[i+1].End
 		keys = append(keys, k)
 	}
 	return keys
@@ -384,11 +397,24 @@ func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) [
 			}
 			continue
 		}
-		if isAsked(n) {
+		if isAsked(countedNounAfter(c, k.last)) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// countedNounAfter returns the token a figure ending at token last counts:
+// the next one, or the one after the capitalised words that qualify it
+// in English ("30 Debian developers", "6,000 North Korean troops").
+func countedNounAfter(c *candidate, last int) int {
+	n := last + 1
+	for k := n; k < len(c.toks) && k <= last+2 && c.toks[k].Upper && !c.toks[k].Num; k++ {
+		if k+1 < len(c.toks) && !c.toks[k+1].Upper && !c.toks[k+1].Num && strings.TrimSpace(c.doc.Text[c.toks[k].End:c.toks[k+1].Start]) == "" {
+			return k + 1
+		}
+	}
+	return n
 }
 
 // genericCount are nouns that count anything ("how many people",
@@ -802,6 +828,9 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 	}
 	if withNoun && last+1 < len(c.toks) {
 		n := c.toks[last+1]
+		if m := countedNounAfter(c, last); m > last+1 {
+			n = c.toks[m] // "thirty-odd Debian developers"
+		}
 		if !n.Num && !n.Upper && len(n.Norm) > 2 && !lexicon.IsQuantityQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
 			!strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
 			end = n.End

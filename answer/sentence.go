@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -285,6 +286,50 @@ func matchAlt(a lexicon.Alt, termsAt [][]string) (bool, int) {
 	return true, first
 }
 
+// restOfNameCredit is the credit of a name written without its first
+// word in an article that names it whole: nearly a full match.
+const restOfNameCredit = 0.9
+
+// restOfNameAt returns the token where the sentence writes the rest of a
+// name of two words or more without its first word, capitalised as a
+// name ("Setiap rilis Stable …" for "Debian Stable", "the LTS team" for
+// "Debian LTS"), in an article that has the first word elsewhere; or -1.
+// A name qualified by its organisation or product is written that way
+// once the page has set the context. Capitals tell the name from the
+// ordinary word ("a stable release").
+func restOfNameAt(con lexicon.Concept, c *candidate, docTerms [][]string) int {
+	toks := lexicon.Tokenize(con.Surface)
+	if len(toks) < 2 {
+		return -1
+	}
+	first := lexicon.Word{toks[0].Norm}
+	for _, a := range con.Alts {
+		if len(a) == len(toks) && slices.Contains(a[0], toks[0].Norm) {
+			first = a[0] // with its stems, as the index writes it
+		}
+	}
+	if ok, _ := matchAlt(lexicon.Alt{first}, docTerms); !ok {
+		return -1
+	}
+	rest := toks[1:]
+	for i := 0; i+len(rest) <= len(c.toks); i++ {
+		match := true
+		for j, r := range rest {
+			t := c.toks[i+j]
+			match = match && t.Norm == r.Norm && t.Upper && (i+j > 0 || isAcronymText(t.Text))
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}
+
+// isAcronymText reports whether a word is written in capitals ("LTS").
+func isAcronymText(s string) bool {
+	return len(s) > 1 && strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
 // cognateCredit is the credit of a loan word spelled the other language's
 // way: the same word, matched less surely than a dictionary translation.
 const cognateCredit = 0.6
@@ -384,6 +429,11 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		if pos < 0 && !con.Entity && !con.Number {
 			if p := cognateAt(con, c); p >= 0 {
 				credit, pos = cognateCredit, p // "conspiring" ~ "berkonspirasi"
+			}
+		}
+		if pos < 0 && con.Entity {
+			if p := restOfNameAt(con, c, docTerms); p >= 0 {
+				credit, pos = restOfNameCredit, p // "rilis Stable" in a page on Debian Stable
 			}
 		}
 		antecedent := false

@@ -54,6 +54,30 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "When did the Example LTS project start?",
 			want:     "June 2014",
 		},
+		{
+			name:     "a spelled-out count, hyphenated, before a named noun",
+			files:    map[string]string{"ubuntu.md": "# Ubuntu\n\nCanonical Ltd., the company that created Ubuntu, started by hiring thirty-odd Debian developers.\n\nUbuntu publishes a release twice a year.\n"},
+			question: "How many Debian developers did Canonical hire for Ubuntu?",
+			want:     "Thirty-odd Debian developers",
+		},
+		{
+			name:     "a spelled-out count in Indonesian",
+			files:    map[string]string{"konsol.md": "# Konsol\n\nSistem Debian menawarkan enam konsol virtual dalam modus teks.\n\nKonsol ketujuh dipakai oleh X.\n"},
+			question: "Ada berapa konsol virtual pada sistem Debian?",
+			want:     "Enam konsol",
+		},
+		{
+			name:     "a duration keeps its qualifier",
+			files:    map[string]string{"rilis.md": "# Siklus rilis\n\nSetiap rilis Debian Stable memiliki harapan umur hidup sekitar 5 tahun.\n\nRilis baru terbit setiap 2 tahun.\n"},
+			question: "Berapa lama umur hidup sebuah rilis Debian Stable?",
+			want:     "ekitar 5 tahun",
+		},
+		{
+			name:     "a name written without its first word in an article naming it whole",
+			files:    map[string]string{"rilis.md": "# Siklus rilis\n\nVersi baru terbit secara berkala.\n\nSetiap rilis Stable memiliki harapan umur hidup sekitar 5 tahun.\n\nRilis lama tetap dirawat.\n\nArsip memuat semua rilis.\n\nProyek Debian merawat arsip itu.\n"},
+			question: "Berapa lama umur hidup sebuah rilis Debian Stable?",
+			want:     "ekitar 5 tahun",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
