@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
@@ -843,7 +844,7 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 // a figure counts ("600 di antaranya").
 func isFunctionWord(w string) bool {
 	switch w {
-	case "di", "ke", "dari", "dan", "yang", "dalam", "untuk", "pada", "dengan", "atau", "per", "of", "in", "to", "and", "for", "on", "at", "by":
+	case "di", "ke", "dari", "dan", "yang", "dalam", "untuk", "pada", "dengan", "atau", "per", "of", "in", "to", "and", "for", "on", "at", "by", "from", "with":
 		return true
 	}
 	return false
@@ -879,8 +880,9 @@ func monthCanon(w string) string {
 }
 
 // isIdentifier spots digits that are an id, not a quantity: Discord
-// mention and channel tokens (<@123…>, <@&123…>, <#123…>) and other
-// snowflake-length runs.
+// mention and channel tokens (<@123…>, <@&123…>, <#123…>), other
+// snowflake-length runs, and the number of a name it is joined to
+// ("COVID-19", "F-16", "MH-17").
 func isIdentifier(text string, t lexicon.Token) bool {
 	if len(t.Norm) > 12 {
 		return true
@@ -889,6 +891,11 @@ func isIdentifier(text string, t lexicon.Token) bool {
 		switch text[t.Start-1] {
 		case '@', '&', '#', '<':
 			return true
+		case '-':
+			if t.Start > 1 {
+				r, _ := utf8.DecodeLastRuneInString(text[:t.Start-1])
+				return unicode.IsLetter(r)
+			}
 		}
 	}
 	return false

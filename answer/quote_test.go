@@ -23,7 +23,7 @@ func TestAsQuotedDisarmsMarkersInArticleText(t *testing.T) {
 	}
 }
 
-func TestMentionIDsAreNotFigures(t *testing.T) {
+func TestIdentifiersAreNotFigures(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
 		text string
@@ -34,6 +34,9 @@ func TestMentionIDsAreNotFigures(t *testing.T) {
 		{"<#42>", true},
 		{"6.000 insinyur", false},
 		{"sebanyak 12.500 tentara", false},
+		{"held online due to COVID-19", true},
+		{"jet tempur F-16", true},
+		{"antara 2019-2021", false},
 	} {
 		toks := lexicon.Tokenize(tt.text)
 		got := false

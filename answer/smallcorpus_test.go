@@ -78,6 +78,18 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "Berapa lama umur hidup sebuah rilis Debian Stable?",
 			want:     "ekitar 5 tahun",
 		},
+		{
+			name:     "a name of letters and digits the coverage lacks is declined",
+			files:    map[string]string{"arsip.md": "# Arsip\n\nSaat ini, ada 68980 paket yang tersedia untuk arsitektur amd64.\n\nArsitektur lain punya lebih sedikit paket.\n"},
+			question: "Berapa paket yang tersedia untuk arsitektur riscv64?",
+			want:     "",
+		},
+		{
+			name:     "the number of a name is no count",
+			files:    map[string]string{"debconf.md": "# DebConf\n\nThe twenty-first DebConf was held online due to COVID-19 from August 23rd to 29th, 2020.\n\nDebConf19 was held in Curitiba.\n"},
+			question: "How many people attended the online DebConf?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

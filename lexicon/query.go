@@ -3,6 +3,7 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // AnswerType is the kind of answer a question asks for.
@@ -207,6 +208,15 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			for k := from; k < to; k++ {
 				toks[k].Upper = true
 			}
+		}
+	}
+	// A word of letters and digits ("riscv64", "amd64", "DebConf20",
+	// "i386") is a name of a thing, however it is cased: an architecture,
+	// an event, a model. Chat's reduplication is not ("sumber2nya",
+	// "kata2": sumber-sumbernya, kata-kata).
+	for i := range toks {
+		if !toks[i].Num && hasLetterAndDigit(toks[i].Text) && !chatReduplication(toks[i].Text) {
+			toks[i].Upper = true
 		}
 	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
@@ -760,6 +770,26 @@ func derivationBases(w string) []string {
 		}
 	}
 	return out
+}
+
+// hasLetterAndDigit reports whether a word mixes letters and digits.
+func hasLetterAndDigit(w string) bool {
+	letter, digit := false, false
+	for _, r := range w {
+		letter = letter || unicode.IsLetter(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	return letter && digit
+}
+
+// chatReduplication reports an Indonesian plural typed with a "2" after
+// the word ("orang2", "sumber2nya").
+func chatReduplication(w string) bool {
+	i := strings.IndexByte(w, '2')
+	if i < 3 || strings.IndexFunc(w[i+1:], unicode.IsDigit) >= 0 {
+		return false
+	}
+	return strings.IndexFunc(w[:i], unicode.IsDigit) < 0
 }
 
 // nameConcept builds a name's alternatives: its translation when the

@@ -427,3 +427,29 @@ func TestDateUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestLettersAndDigitsName(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tt := range []struct {
+		question, word string
+		entity         bool
+	}{
+		{"berapa paket yang tersedia untuk arsitektur riscv64?", "riscv64", true},
+		{"How many people attended DebConf20?", "DebConf20", true},
+		{"does it run on i386", "i386", true},
+		{"sumber2nya sama gak sih soal jumlah pasukan?", "sumber2nya", false},
+		{"kata2 apa yang dipakai Lavrov?", "kata2", false},
+	} {
+		q := l.Analyze(tt.question)
+		got := false
+		for _, c := range q.Concepts {
+			if strings.EqualFold(c.Surface, tt.word) {
+				got = c.Entity
+			}
+		}
+		if got != tt.entity {
+			t.Errorf("%q: %s entity=%v, want %v%s", tt.question, tt.word, got, tt.entity, describe(q))
+		}
+	}
+}
