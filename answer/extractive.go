@@ -508,6 +508,9 @@ func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
 		}
 		other := false
 		for k := max(from, 0); k <= to && k < len(c.toks); k++ {
+			if c.doc.Lang != "en" && isFunctionWord(c.toks[k].Norm) {
+				break // "pasukan ke Rusia": a place after a preposition owns nothing
+			}
 			if tokenOf(owner, c.termsAt[k]) {
 				return false // the asked owner's
 			}
@@ -518,6 +521,65 @@ func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
 			other = other || c.toks[k].Upper && place
 		}
 		if other {
+			return true
+		}
+		// No owner beside it: a country's thing is the sentence's actor's,
+		// the first place it names ("Korea Utara telah mengirimkan
+		// sekitar 10.000 pasukan" are North Korea's troops, whoever the
+		// sentence names after).
+		// Only the asked thing's owner is judged so (the troops a question
+		// counts), and only a country's.
+		if !con.Focus || !e.isPlace(owner) {
+			continue
+		}
+		if k, n := e.firstPlace(c, m.pos); n > 0 && !namesWhole(owner, c.termsAt[k:k+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlace reports whether a name concept names a place, as written or
+// in one of its translations ("South Korean": korea selatan).
+func (e *Extractive) isPlace(con lexicon.Concept) bool {
+	if e.lex.IsPlaceName(strings.ToLower(con.Surface)) {
+		return true
+	}
+	for _, a := range con.Alts {
+		words := make([]string, len(a))
+		for i, w := range a {
+			words[i] = w[0]
+		}
+		if e.lex.IsPlaceName(strings.Join(words, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPlace returns the first capitalised place name before token i, as
+// its first token and its length in tokens (0 when there is none).
+func (e *Extractive) firstPlace(c *candidate, i int) (int, int) {
+	for k := 0; k < i; k++ {
+		if !c.toks[k].Upper {
+			continue
+		}
+		if k+1 < i && e.lex.IsPlaceName(c.toks[k].Norm+" "+c.toks[k+1].Norm) {
+			return k, 2 // "Korea Utara"
+		}
+		if e.lex.IsPlaceName(c.toks[k].Norm) {
+			return k, 1
+		}
+	}
+	return 0, 0
+}
+
+// namesWhole reports whether one of con's alternatives is written whole
+// within termsAt: "Korea Utara" is not "Korea Selatan", though both
+// have "Korea".
+func namesWhole(con lexicon.Concept, termsAt [][]string) bool {
+	for _, a := range con.Alts {
+		if ok, _ := matchAlt(a, termsAt); ok {
 			return true
 		}
 	}

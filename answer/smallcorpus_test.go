@@ -90,6 +90,18 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "How many people attended the online DebConf?",
 			want:     "",
 		},
+		{
+			name:     "the asked thing belongs to the country that acts in the sentence",
+			files:    map[string]string{"pasukan.md": "# Pasukan\n\nSejak itu, Korea Utara telah mengirimkan sekitar 10.000 pasukan ke Rusia, menurut perkiraan dari Seoul dan Kyiv.\n\nKorea Selatan mengecam pengiriman itu.\n"},
+			question: "How many South Korean soldiers were sent to Russia?",
+			want:     "",
+		},
+		{
+			name:     "the acting country's troops are counted",
+			files:    map[string]string{"pasukan.md": "# Pasukan\n\nSejak itu, Korea Utara telah mengirimkan sekitar 10.000 pasukan ke Rusia, menurut perkiraan dari Seoul dan Kyiv.\n\nKorea Selatan mengecam pengiriman itu.\n"},
+			question: "How many North Korean soldiers were sent to Russia?",
+			want:     "10,000",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
