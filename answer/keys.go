@@ -69,6 +69,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		}
 		if typ == lexicon.AnswerPlace {
 			keys = placeLike(c, keys, lex)
+			keys = notSources(c, keys)
 			keys = append(keys, pathKeys(c)...) // "where does APT keep …": /var/cache/apt/archives
 		}
 	}
@@ -135,7 +136,7 @@ func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, f
 			return
 		}
 		for i := range keys {
-			if otherTitle[keys[i].norm] {
+			if otherTitle[keys[i].norm] || !holdsRole(c, keys[i], q, lex) {
 				keys[i].dist = dropped
 			}
 		}
@@ -176,6 +177,52 @@ func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, f
 			otherTitle[keys[i].norm] = true
 		}
 	}
+}
+
+// holdsRole reports whether the sentence gives the person of key k the
+// role a question asks by: in the title before the name ("Menteri Luar
+// Negeri Korea Utara Choe Son Hui") or in an apposition after it ("Choe
+// Son Hui, the foreign minister"). A sentence that names the role for
+// others ("Kim bertemu Lavrov …, tempat para menteri luar negeri kedua
+// negara …") does not make Kim one.
+func holdsRole(c *candidate, k key, q lexicon.Query, lex knownWorder) bool {
+	from := k.first
+	for from > 0 && k.first-from < 8 && !strings.ContainsAny(c.doc.Text[c.toks[from-1].End:c.toks[from].Start], ".;:()\"“”") &&
+		(c.toks[from-1].Upper || lex.IsStop(c.toks[from-1].Norm) || roleWord(c.termsAt[from-1], q)) {
+		from--
+	}
+	after := k.last + 1
+	appositive := after < len(c.toks) && strings.TrimSpace(c.doc.Text[c.toks[k.last].End:c.toks[after].Start]) == ","
+	to := k.first
+	if appositive {
+		to = min(len(c.toks), after+5)
+	}
+	for i := from; i < to; i++ {
+		if i >= k.first && i <= k.last {
+			continue
+		}
+		if roleWord(c.termsAt[i], q) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWord reports whether a token's terms belong to the question's role.
+func roleWord(terms []string, q lexicon.Query) bool {
+	for _, con := range q.Concepts {
+		if !con.Role {
+			continue
+		}
+		for _, a := range con.Alts {
+			for _, w := range a {
+				if anyIn(w, terms) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func tokenInQuestion(terms []string, q lexicon.Query) bool {
@@ -421,6 +468,37 @@ func countedNounAfter(c *candidate, last int) int {
 // genericCount are nouns that count anything ("how many people",
 // "berapa orang"): the evidence may count attendees or soldiers.
 var genericCount = map[string]bool{"people": true, "persons": true, "orang": true, "times": true, "kali": true}
+
+// notSources drops the places a sentence gives as the source of what it
+// reports ("menurut perkiraan dari Seoul dan Kyiv", "according to
+// Washington"): the sentence's scene is elsewhere.
+func notSources(c *candidate, keys []key) []key {
+	var out []key
+	for _, k := range keys {
+		if !inAttribution(c, k.first) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// inAttribution reports whether token i sits in an "according to"
+// phrase: after "menurut" or "according to" with no clause break
+// between.
+func inAttribution(c *candidate, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if strings.ContainsAny(c.doc.Text[c.toks[k].End:c.toks[k+1].Start], ",;:()") {
+			return false
+		}
+		switch c.toks[k].Norm {
+		case "menurut":
+			return true
+		case "according":
+			return k+1 < len(c.toks) && c.toks[k+1].Norm == "to"
+		}
+	}
+	return false
+}
 
 // placeLike keeps the name keys the article writes as places: a place
 // name the lexicon knows, or a name that, across the article, follows a

@@ -102,6 +102,19 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "How many North Korean soldiers were sent to Russia?",
 			want:     "10,000",
 		},
+		{
+			name:     "a place in an according-to phrase is the source, not the scene",
+			files:    map[string]string{"korban.md": "# Korban\n\nSetidaknya 600 tentara itu dilaporkan tewas, menurut perkiraan dari Seoul dan Kyiv.\n\nJumlah itu belum dikonfirmasi.\n"},
+			question: "Di mana tentara itu tewas?",
+			want:     "",
+		},
+		{
+			name: "a who-question by role wants the person the sentence gives that role",
+			files: map[string]string{"wonsan.md": "# Wonsan\n\nKim bertemu Lavrov di Wonsan, Korea Utara, tempat para menteri luar negeri kedua negara mengadakan dialog strategis.\n\n" +
+				"Pertemuan dengan Kim berlangsung tiga hari.\n"},
+			question: "Siapa menteri luar negeri Korea Utara yang bertemu Lavrov di Wonsan?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1117,7 +1117,7 @@ func typeWord(t AnswerType, w string) bool {
 	case AnswerDate:
 		return w == "date" || w == "day" || w == "year" || w == "month" || w == "tanggal"
 	case AnswerPlace:
-		return w == "place" || w == "location" || w == "tempat" || IsPlaceNoun(w)
+		return w == "place" || w == "location" || w == "tempat"
 	case AnswerPerson:
 		return w == "person" || w == "name" || w == "nama" || w == "orang"
 	}

@@ -453,3 +453,21 @@ func TestLettersAndDigitsName(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceNounStaysInQuestion(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tt := range []struct{ question, noun string }{
+		{"tentara korut bertempur bareng pasukan rusia di wilayah mana?", "wilayah"},
+		{"In which city did Putin last meet Kim?", "city"},
+	} {
+		q := l.Analyze(tt.question)
+		if q.Type != AnswerPlace {
+			t.Errorf("%q: type %v, want place", tt.question, q.Type)
+		}
+		c := concept(t, q, tt.noun)
+		if !c.Focus {
+			t.Errorf("%q: %q should be the question's focus (the kind of place asked for)%s", tt.question, tt.noun, describe(q))
+		}
+	}
+}
