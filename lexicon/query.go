@@ -298,6 +298,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	setLists(&q, toks)
 	q.Polar = q.Type == AnswerYesNo
 	if f := focusOf(q, toks); f > 0 {
+		f = countedThing(q, toks, f)
 		q.Concepts[f-1].Focus = true
 	}
 	for i := range q.Concepts {
@@ -512,6 +513,30 @@ func focusOf(q Query, toks []Token) int {
 		}
 	}
 	return best
+}
+
+// countedThing returns the thing an ordinal question counts: in "which
+// round of strategic dialogue" or "which edition of the festival" the
+// focus is a classifier the answer may leave out ("dialog strategis
+// kedua mereka"), and the thing after "of" is what is counted. The
+// classifier then weighs as an ordinary word. f and the result are 1 +
+// the concept's index.
+func countedThing(q Query, toks []Token, f int) int {
+	if q.Type != AnswerOrdinal {
+		return f
+	}
+	c := q.Concepts[f-1]
+	of := c.last + 1
+	if of+1 >= len(toks) || toks[of].Norm != "of" {
+		return f
+	}
+	for i, d := range q.Concepts {
+		if d.first == of+1 && d.Salient && !d.Entity && !d.Number {
+			q.Concepts[f-1].Salient = false
+			return i + 1
+		}
+	}
+	return f
 }
 
 // setOwners links a thing to the name it belongs to, as the question

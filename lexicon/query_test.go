@@ -471,3 +471,23 @@ func TestPlaceNounStaysInQuestion(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinalCountsThingAfterOf(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("which round of strategic dialogue was the wonsan meeting?")
+	if q.Type != AnswerOrdinal {
+		t.Fatalf("type %v, want ordinal%s", q.Type, describe(q))
+	}
+	if c := concept(t, q, "strategic dialogue"); !c.Focus {
+		t.Errorf("the counted thing should be the focus%s", describe(q))
+	}
+	if c := concept(t, q, "round"); c.Focus || c.Salient {
+		t.Errorf("the classifier should weigh as an ordinary word%s", describe(q))
+	}
+	// A count keeps its noun: "how many rounds of talks" counts rounds.
+	q = l.Analyze("how many rounds of talks were held?")
+	if c := concept(t, q, "rounds"); !c.Focus {
+		t.Errorf("how many rounds: rounds should stay the focus%s", describe(q))
+	}
+}
