@@ -109,7 +109,7 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 // passages retrieved for the returned query, or nil when the second
 // reading changed what to search for.
 func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, []retrieval.Hit, error) {
-	lq := e.lex.Analyze(question)
+	lq := withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)
 	if k <= 0 {
 		k = e.k
 	}
@@ -118,7 +118,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 		return lq, nil, err
 	}
 	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
-		return e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), nil, nil
+		return withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord), nil, nil
 	}
 	return lq, hits, nil
 }
@@ -417,7 +417,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 					// Sayangnya perusahaan ini gagal … Setelah beberapa tahun,
 					// perusahaan ini … bangkrut").
 					from := si - 1
-					if from > 0 && e.refersBack(doc.Text[para.Sentences[from].Start:para.Sentences[from].End], doc.Lang) {
+					if from > 0 && (c.pointsBack || e.refersBack(doc.Text[para.Sentences[from].Start:para.Sentences[from].End], doc.Lang)) {
+						// A demonstrative ("this release") may point past a
+						// sentence that only adds to what it describes.
 						from--
 					}
 					c.prev = retrieval.Span{Start: para.Sentences[from].Start, End: para.Sentences[si-1].End}

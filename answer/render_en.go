@@ -155,13 +155,20 @@ func figureEN(text string, g Glosser) string {
 		rest = strings.TrimSpace(rest[len("persen"):])
 	}
 	parts = append(parts, num)
-	for _, t := range lexicon.Tokenize(rest) {
+	restToks := lexicon.Tokenize(rest)
+	for k, t := range restToks {
 		if t.Num {
 			break
 		}
 		en := g.Gloss(t.Norm)
 		if en == "" {
-			en = t.Text // a name or a word no dictionary knows: as written
+			// A name or a word no dictionary knows: as written, whole
+			// when hyphenated ("CD-ROMs").
+			end := t.End
+			for j := k; j+1 < len(restToks) && rest[restToks[j].End:restToks[j+1].Start] == "-"; j++ {
+				end = restToks[j+1].End
+			}
+			en = rest[t.Start:end]
 		} else if value != 1 {
 			en = pluralEN(en)
 		}

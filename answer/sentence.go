@@ -437,7 +437,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			}
 		}
 		antecedent := false
-		if pos < 0 && con.Entity && c.prevTerms != nil && (!ownName || c.pointsBack) {
+		if pos < 0 && (con.Entity || con.Number) && c.prevTerms != nil && (!ownName || c.pointsBack) {
 			for _, a := range con.Alts {
 				if ok, _ := matchAlt(a, c.prevTerms); ok {
 					credit, antecedent = 0.9, true // "it", "ia": the name just before
@@ -475,8 +475,8 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			if pos >= 0 || antecedent {
 				namedHere++
 			}
-			c.namedBefore = c.namedBefore || antecedent
 		}
+		c.namedBefore = c.namedBefore || antecedent
 		// A year naming a thing ("pakta pertahanan 2024") may be written
 		// relative to the article's date ("tahun lalu"): it weighs, but a
 		// sentence without it may still answer.
@@ -484,8 +484,8 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		if credit == 0 && (con.Entity || con.Number && !year) {
 			c.entities = false
 		}
-		if con.Number && !year && pos < 0 {
-			c.entities = false
+		if con.Number && !year && pos < 0 && !antecedent {
+			c.entities = false // a figure the sentence (or the one it points back to) does not state
 		}
 		if credit > 0 {
 			got += cw * credit

@@ -115,6 +115,18 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "Siapa menteri luar negeri Korea Utara yang bertemu Lavrov di Wonsan?",
 			want:     "",
 		},
+		{
+			name:     "a demonstrative points past a sentence to the name, and a spelled count is checked: yes",
+			files:    map[string]string{"history.md": "# History\n\nExample 2.1 (Birch) featured support for two new architectures: Alpha and Sparc. The packages included with Example 2.1 were greatly reorganized. Also, this release of Example was the first to require 2 CD-ROMs for the official CD set; it included about 2250 packages.\n\nExample 2.2 followed a year later.\n"},
+			question: "Did Example 2.1 Birch need two CD-ROMs for the official CD set?",
+			want:     "Yes",
+		},
+		{
+			name:     "a spelled count the sentence states otherwise: no, with the figure",
+			files:    map[string]string{"history.md": "# History\n\nExample 2.1 (Birch) featured support for two new architectures: Alpha and Sparc. The packages included with Example 2.1 were greatly reorganized. Also, this release of Example was the first to require 2 CD-ROMs for the official CD set; it included about 2250 packages.\n\nExample 2.2 followed a year later.\n"},
+			question: "Did Example 2.1 Birch need three CD-ROMs for the official CD set?",
+			want:     "No: 2 CD-ROMs",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

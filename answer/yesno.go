@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -50,6 +52,9 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		if negatedDifferently(lq, ev[0]) {
 			return ev[:1], yesNoNo, nil
 		}
+		if other, ok := e.otherCount(lq, ev[0]); ok {
+			return []Evidence{other}, yesNoNo, nil // "three CD-ROMs?" — "2 CD-ROMs"
+		}
 		return ev, yesNoYes, nil
 	}
 	for i, c := range lq.Concepts {
@@ -77,6 +82,8 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 // question about someone else is not answered by what this person did.
 func openType(lq lexicon.Query, c lexicon.Concept) (lexicon.AnswerType, bool) {
 	switch {
+	case c.Number && inName(lq.Text, c.Surface):
+		return lexicon.AnswerAny, false // "Debian 2.1 Slink", "DebConf 20": a version names the thing
 	case c.Number && isYearLike(c.Surface):
 		return lexicon.AnswerDate, true
 	case c.Number:
@@ -173,6 +180,84 @@ func locativeBefore(text, surface string) bool {
 			case "in", "at", "to", "di", "ke", "from", "dari":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherCount checks a count the question spells out ("did it need three
+// CD-ROMs?") against the sentence: when the sentence counts the same
+// thing with another figure ("2 CD-ROMs"), it says no, and the evidence
+// returned carries that figure as its value.
+func (e *Extractive) otherCount(lq lexicon.Query, ev Evidence) (Evidence, bool) {
+	qt := lexicon.Tokenize(lq.Text)
+	for i := 0; i+1 < len(qt); i++ {
+		want, ok := lexicon.NumberWord(qt[i].Norm)
+		if qt[i].Num {
+			want, ok = parseFigure(qt[i].Norm)
+		}
+		if !ok || want < 2 {
+			continue
+		}
+		noun := e.termsOfToken(qt[i+1])
+		text := ev.Doc.Text[ev.Span.Start:ev.Span.End]
+		st := lexicon.Tokenize(text)
+		for j := 0; j+1 < len(st); j++ {
+			got, ok := lexicon.NumberWord(st[j].Norm)
+			if st[j].Num {
+				got, ok = parseFigure(st[j].Norm)
+			}
+			if !ok || !sharesTerm(noun, e.termsOfToken(st[j+1])) {
+				continue
+			}
+			if got == want {
+				break // as asked
+			}
+			end := j + 1
+			for end+1 < len(st) && text[st[end].End:st[end+1].Start] == "-" {
+				end++ // "2 CD-ROMs"
+			}
+			other := ev
+			other.Key = text[st[j].Start:st[end].End]
+			other.KeyNorm = strconv.FormatFloat(got, 'f', -1, 64)
+			other.KeyStart, other.KeyEnd = ev.Span.Start+st[j].Start, ev.Span.Start+st[end].End
+			other.KeyType = lexicon.AnswerNumber
+			return other, true
+		}
+	}
+	return Evidence{}, false
+}
+
+func parseFigure(norm string) (float64, bool) {
+	v, err := strconv.ParseFloat(norm, 64)
+	return v, err == nil
+}
+
+// termsOfToken is a token's index terms in both languages.
+func (e *Extractive) termsOfToken(t lexicon.Token) []string {
+	return append(e.lex.WordTerms(t, "id"), e.lex.WordTerms(t, "en")...)
+}
+
+func sharesTerm(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inName reports whether the number surface follows a capitalised word of
+// the question that is no calendar word and does not start it: it is part
+// of a name ("Debian 2.1 Slink", "Windows 10"), not a figure to check.
+func inName(text, surface string) bool {
+	toks := lexicon.Tokenize(text)
+	for i, t := range toks {
+		if t.Text == firstWord(surface) && i > 1 {
+			p := toks[i-1]
+			return p.Upper && !p.Num && !lexicon.IsCalendarWord(p.Norm) && strings.TrimSpace(text[p.End:t.Start]) == ""
 		}
 	}
 	return false
