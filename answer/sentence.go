@@ -508,7 +508,11 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 	// A name found only elsewhere in the article may back an answer, not
 	// give one: the sentence (with its paragraph) must be about everyone
 	// the question names.
-	if named > 0 && namedHere == 0 && !c.thingsHere(q) || docOnly {
+	// Quoted words asked for ("what did Putin say about …") are quoted
+	// in a sentence naming the speaker; where and to whom they were said
+	// the article has set before.
+	quoted := q.AsksWords && namedHere > 0 && hasQuotation(c.text())
+	if named > 0 && namedHere == 0 && !c.thingsHere(q) || docOnly && !quoted {
 		c.entities = false
 	}
 	c.allHere = c.entities && namedHere == named

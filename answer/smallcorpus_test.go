@@ -24,6 +24,7 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		files    map[string]string
 		question string
 		want     string
+		quote    string // when set, a citation must quote this
 	}{
 		{
 			name:     "a person after a direction word is a person",
@@ -127,6 +128,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "Did Example 2.1 Birch need three CD-ROMs for the official CD set?",
 			want:     "No: 2 CD-ROMs",
 		},
+		{
+			name: "asked what was said, the quoting sentence takes its scene from the article",
+			files: map[string]string{"beijing.md": "# Pertemuan para pemimpin\n\nKedua pemimpin membahas kerja sama militer.\n\nMereka juga membahas ekonomi.\n\nPutin bertemu Kim di Beijing pada 3 September setelah parade militer.\n\n" +
+				"“Kami tidak akan pernah melupakan pengorbanan tentara Anda,” ujar Putin.\n"},
+			question: "What did Putin say in Beijing about the sacrifices of the soldiers?",
+			quote:    "melupakan pengorbanan",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,10 +156,19 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			}
 			lead := outsideQuotes(res.Answer)
 			switch {
-			case tt.want == "" && res.Answered:
+			case tt.want == "" && tt.quote == "" && res.Answered:
 				t.Errorf("answered %q, want a decline", res.Answer)
 			case tt.want != "" && !strings.Contains(lead, tt.want):
 				t.Errorf("answer %q, want it to state %q", res.Answer, tt.want)
+			}
+			if tt.quote != "" {
+				found := false
+				for _, c := range res.Citations {
+					found = found || strings.Contains(c.Quote, tt.quote)
+				}
+				if !found {
+					t.Errorf("answer %q, want a citation quoting %q", res.Answer, tt.quote)
+				}
 			}
 			checkVerbatim(t, ix, res)
 		})
