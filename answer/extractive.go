@@ -204,6 +204,9 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 		if c.namedBefore {
 			span.Start = c.prev.Start // the quote shows whom "it" or "ia" means
 		}
+		if lq.AsksReason {
+			span.End = e.withReason(c)
+		}
 		ev := Evidence{Doc: *c.doc, Paragraph: c.paragraph, Span: span, Chunk: c.chunk, Coverage: c.coverage, Score: c.score, Backer: i >= len(peers),
 			credits: map[int]float64{}, KeyType: lq.Type, Story: c.doc.ID, AllNamed: c.allHere, Answers: c.answers()}
 		for _, m := range c.matched {
@@ -222,6 +225,44 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	}
 	markStories(out)
 	return out, nil
+}
+
+// withReason returns where the quote of a why-question's sentence ends:
+// the sentence itself when it gives a reason ("because", "karena", "so
+// that", "agar"), else the next sentence of its paragraph too, which is
+// where documentation and news give the reason after restating the fact
+// ("… requires a proper shutdown. All changes in memory must first be
+// written to disk.").
+func (e *Extractive) withReason(c *candidate) int {
+	if statesReason(c.text()) {
+		return c.span.End
+	}
+	para, ok := e.corpus.Paragraph(c.doc.ID, c.paragraph)
+	if !ok {
+		return c.span.End
+	}
+	for i, s := range para.Sentences {
+		if s.Start == c.span.Start && i+1 < len(para.Sentences) {
+			return para.Sentences[i+1].End
+		}
+	}
+	return c.span.End
+}
+
+// statesReason reports whether a sentence has a word of cause or purpose.
+func statesReason(s string) bool {
+	toks := lexicon.Tokenize(s)
+	for i, t := range toks {
+		switch t.Norm {
+		case "because", "since", "therefore", "thus", "hence", "karena", "sebab", "agar", "supaya", "sehingga", "maka", "akibat":
+			return true
+		case "so", "due", "order":
+			if i+1 < len(toks) && (toks[i+1].Norm == "that" || toks[i+1].Norm == "to") {
+				return true // "so that", "due to", "in order to"
+			}
+		}
+	}
+	return false
 }
 
 // markStories sets each evidence's story: documents among the evidence

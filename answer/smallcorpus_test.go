@@ -135,6 +135,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "What did Putin say in Beijing about the sacrifices of the soldiers?",
 			quote:    "melupakan pengorbanan",
 		},
+		{
+			name:     "a why-question's quote goes on to the reason in the next sentence",
+			files:    map[string]string{"shutdown.md": "# Shutdown\n\nLike any modern OS, the system requires a proper shutdown procedure before power is turned off. All changes in memory must first be written to disk to keep file integrity.\n\nUse the poweroff command.\n"},
+			question: "Why does the system need a proper shutdown before power is turned off?",
+			quote:    "file integrity",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -147,6 +147,9 @@ type Query struct {
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
 	// the answer is quoted words.
 	AsksWords bool
+	// AsksReason marks a why-question ("why", "mengapa", "kenapa"): the
+	// answer is a cause or a purpose.
+	AsksReason bool
 	// Exact marks a question asking for a precise value ("the exact
 	// date", "tanggal berapa persisnya"): a coarser one does not answer it.
 	Exact bool
@@ -309,6 +312,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.Future = q.Future || FutureWord(t.Norm)
 		q.Exact = q.Exact || exactWord(t.Norm)
 		q.AsksWords = q.AsksWords || q.Type == AnswerAny && speechWord(t.Norm)
+		q.AsksReason = q.AsksReason || q.Type == AnswerAny && (t.Norm == "why" || t.Norm == "mengapa" || t.Norm == "kenapa")
 	}
 	return q
 }

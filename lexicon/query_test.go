@@ -491,3 +491,19 @@ func TestOrdinalCountsThingAfterOf(t *testing.T) {
 		t.Errorf("how many rounds: rounds should stay the focus%s", describe(q))
 	}
 }
+
+func TestAsksReason(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for q, want := range map[string]bool{
+		"Why did Debian move to the ar format?":       true,
+		"kenapa pentagon sempet nyetop kiriman?":      true,
+		"Mengapa sistem perlu prosedur shutdown?":     true,
+		"What did the joint statement promise?":       false,
+		"How many engineers did North Korea promise?": false,
+	} {
+		if got := l.Analyze(q).AsksReason; got != want {
+			t.Errorf("%q: AsksReason %v, want %v", q, got, want)
+		}
+	}
+}
