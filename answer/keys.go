@@ -44,8 +44,10 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		if typ == lexicon.AnswerNumber {
 			keys = countingAsked(c, keys, q, lex)
 		}
-		if len(keys) == 0 && typ == lexicon.AnswerNumber {
-			// "How many visits?" — "his third visit" counts them.
+		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q) {
+			// "How many visits?" — "his third visit" counts them. An
+			// ordinal ranks events, never counts people ("how many people
+			// attended" is not "the twenty-first DebConf").
 			keys = countingAsked(c, ordinalKeys(c, mark), q, lex)
 		}
 	case lexicon.AnswerOrdinal:
@@ -252,9 +254,12 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 			if !ok || w < 2 {
 				continue
 			}
+			if i+1 < len(c.toks) && c.doc.Text[t.End:c.toks[i+1].Start] == "-" && c.toks[i+1].Norm != "odd" {
+				continue // "twenty-first", "twenty-five": a compound this does not read
+			}
 			v, err = w, nil
 		}
-		if err != nil || isIdentifier(c.doc.Text, t) {
+		if err != nil || isIdentifier(c.doc.Text, t) || ordinalSuffixed(c.doc.Text, t) {
 			continue
 		}
 		next := ""
@@ -463,6 +468,31 @@ func countedNounAfter(c *candidate, last int) int {
 		}
 	}
 	return n
+}
+
+// ordinalSuffixed reports a figure written as an ordinal ("29th",
+// "23rd"): a day or a rank, not a count.
+func ordinalSuffixed(text string, t lexicon.Token) bool {
+	rest := strings.ToLower(text[t.End:min(len(text), t.End+3)])
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasPrefix(rest, suf) {
+			r, _ := utf8.DecodeRuneInString(rest[len(suf):])
+			return len(rest) == len(suf) || !unicode.IsLetter(r)
+		}
+	}
+	return false
+}
+
+// countsPeople reports whether a how-many question counts people
+// ("how many people", "berapa orang").
+func countsPeople(q lexicon.Query) bool {
+	for _, con := range q.Concepts {
+		switch strings.ToLower(con.Surface) {
+		case "people", "persons", "orang", "attendees", "participants", "peserta":
+			return con.Focus
+		}
+	}
+	return false
 }
 
 // genericCount are nouns that count anything ("how many people",

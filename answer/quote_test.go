@@ -50,3 +50,28 @@ func TestIdentifiersAreNotFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinalSuffixedFigures(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"from August 23rd to 29th, 2020", true},
+		{"the 1st of May", true},
+		{"held on the 2nd", true},
+		{"29 tentara", false},
+		{"6,000 thousand", false},
+		{"12 things", false},
+	} {
+		got := false
+		for _, tok := range lexicon.Tokenize(tt.text) {
+			if tok.Num && ordinalSuffixed(tt.text, tok) {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("ordinalSuffixed in %q = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

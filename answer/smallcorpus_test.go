@@ -141,6 +141,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "Why does the system need a proper shutdown before power is turned off?",
 			quote:    "file integrity",
 		},
+		{
+			name:     "an ordinal ranks, a day of a range is a date: neither counts people",
+			files:    map[string]string{"debconf.md": "# DebConf\n\nThe twenty-first DebConf Debconf20 was held online from August 23rd to 29th, 2020.\n\nDebconf19 was held in Curitiba.\n"},
+			question: "How many people attended the online DebConf20?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
