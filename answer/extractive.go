@@ -477,6 +477,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				if lq.AsksWords && hasQuotation(c.text()) {
 					c.score += quotationBonus // asked what was said: the sentence quoting it
 				}
+				if lq.AsksWords && !reportsSpeech(c) {
+					c.entities = false // asked what someone said: a sentence reporting no speech says something else
+				}
 				if isCaption(c.text()) {
 					c.score *= 0.9 // photo captions restate the story; prefer its own sentences
 				}
@@ -918,6 +921,20 @@ const quotationBonus = 0.1
 // hasQuotation reports quoted words in a sentence: “…” or "…".
 func hasQuotation(s string) bool {
 	return strings.Contains(s, "“") || strings.Count(s, "\"") >= 2
+}
+
+// reportsSpeech reports whether a candidate sentence quotes or reports
+// what someone said.
+func reportsSpeech(c *candidate) bool {
+	if hasQuotation(c.text()) {
+		return true
+	}
+	for _, t := range c.toks {
+		if lexicon.ReportsSpeech(t.Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCaption spots photo captions ("Dalam foto ini …", "In this photo …").

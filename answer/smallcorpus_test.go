@@ -147,6 +147,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "How many people attended the online DebConf20?",
 			want:     "",
 		},
+		{
+			name:     "asked what someone said, a sentence reporting no speech does not answer",
+			files:    map[string]string{"parade.md": "# Parade\n\nPutin bertemu Kim di Beijing setelah menghadiri parade militer yang dihost oleh Presiden China Xi Jinping.\n\nParade itu berlangsung dua jam.\n"},
+			question: "What did Xi Jinping say to Kim at the Beijing parade?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

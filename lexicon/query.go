@@ -406,6 +406,23 @@ func speechWord(w string) bool {
 	return false
 }
 
+// ReportsSpeech reports a word that marks reported speech in a sentence
+// ("said", "told", "ujar", "menyatakan", "menurut"): what someone said is
+// found in sentences that report it.
+func ReportsSpeech(w string) bool {
+	if speechWord(w) {
+		return true
+	}
+	switch w {
+	case "stated", "states", "added", "warned", "noted", "according", "announced", "praised", "thanked", "urged",
+		"ujar", "ujarnya", "kata", "menegaskan", "mengungkapkan", "menyampaikan", "menurut", "memuji", "berterima", "mendesak",
+		"mengumumkan", "menambahkan", "memperingatkan", "katanya", "tuturnya", "tegasnya",
+		"denied", "denies", "rejected", "dismissed", "membantah", "bantah", "menepis", "menolak", "mengklaim", "claimed", "claims":
+		return true
+	}
+	return false
+}
+
 func exactWord(w string) bool {
 	switch w {
 	case "exact", "exactly", "precise", "precisely", "persis", "persisnya", "tepatnya", "pastinya":
