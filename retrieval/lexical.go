@@ -36,10 +36,10 @@ type lexicalIndex struct {
 
 	plans sync.Pool // *plan
 
-	// termBounds[id] is term id's score bounds, once computed on
-	// its first pruned search (bounds).
+	// termBounds[id] is the bits of term id's best value, once computed
+	// on its first pruned search (termMax).
 	boundsOnce sync.Once
-	termBounds []atomic.Pointer[termBound]
+	termBounds []atomic.Uint32
 }
 
 type posting struct {

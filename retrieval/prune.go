@@ -12,20 +12,25 @@ import (
 // order, document at a time, with MaxScore's split of the query's terms
 // (Turtle and Flood 1995) made concept-aware:
 //
-//   - Every term has a bound, its best value over its postings, and per
-//     block of blockSize postings the block's best (bounds).
-//   - Once k chunks are kept, the most frequent terms are set aside for as
-//     long as what they alone could give a chunk stays below the k-th
-//     score. That is computed per concept (its best alternative counting
-//     only the set-aside terms' bounds), so fifty translations of "say"
-//     count as one word and not fifty. Only chunks holding one of the
-//     other terms are then looked at.
-//   - A chunk looked at is first bounded cheaply: the set-aside terms'
-//     share plus each of its other terms' block bounds, times how often
-//     the term can count in a concept. Only a chunk that may reach the
-//     k-th score has its concepts scored, best bound first, by forward
-//     searches in their terms' postings, stopping as soon as what it has
-//     plus what it could still get falls short.
+//   - Every term has a bound, its best value over its postings
+//     (termMax, computed once per term and kept).
+//   - Once k chunks are kept, frequent terms are set aside (most frequent
+//     first) for as long as what the set-aside terms alone could give a
+//     chunk stays below the k-th score. That is computed per concept (its
+//     best alternative counting each word by its best set-aside
+//     candidate, a phrase with a word that has none counting nothing), so
+//     fifty translations of "say" count as one word and not fifty. Only
+//     chunks holding one of the other terms are then looked at.
+//   - A chunk looked at is first bounded without any search: each concept
+//     none of whose other terms occurs there by its set-aside share, the
+//     others by their alternatives with the values of the terms found
+//     there. Only a chunk that may reach the k-th score has its concepts
+//     scored, those with a term there first, each by its alternatives in
+//     order of their bounds with forward searches in their terms'
+//     postings, stopping as soon as what the chunk has plus what it could
+//     still get falls short.
+//   - Below pruneMinChunks chunks the exhaustive path is faster, and is
+//     taken.
 //
 // A chunk scored in full is scored by the same float32 operations in the
 // same order as the exhaustive path (each alternative's words summed in
@@ -284,14 +289,13 @@ const end = math.MaxUint32
 
 // cursor walks one term's postings in chunk order.
 type cursor struct {
-	p      []posting
-	i      int
-	idf    float32
-	max    float32   // the term's best value over its postings
-	blocks []float32 // each block's best value
-	aside  bool      // set aside: looked up, never proposing chunks
-	occs   []occ     // the alternatives the term is a candidate in, once each
-	v      float32   // its value at the chunk being bounded
+	p     []posting
+	i     int
+	idf   float32
+	max   float32 // the term's best value over its postings
+	aside bool    // set aside: looked up, never proposing chunks
+	occs  []occ   // the alternatives the term is a candidate in, once each
+	v     float32 // its value at the chunk being bounded
 }
 
 // occ is an alternative a term is a candidate in.
@@ -520,12 +524,12 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	}
 	idf := float32(x.IDF(term))
 	ci = int32(len(p.cursors))
-	b := x.bounds(id, plist, idf)
+	m := x.termMax(id, plist, idf)
 	if len(p.cursors) < cap(p.cursors) {
 		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: b.max, blocks: b.blocks, occs: p.cursors[ci].occs[:0]}
+		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
 	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: b.max, blocks: b.blocks})
+		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
 	}
 	p.ids[id] = ci
 	return ci, true, nil

@@ -1,45 +1,34 @@
 package retrieval
 
 import (
+	"math"
 	"sync/atomic"
 )
 
-// blockSize is how many postings share one block bound.
-const blockSize = 64
-
-// termBound is what a term can add to a chunk's score: its best BM25
-// value over all its postings and over each block of blockSize postings,
-// each the exhaustive path's float32 expression for that posting.
-type termBound struct {
-	max    float32
-	blocks []float32
-}
-
-// bounds returns term id's bounds, computing them on the term's first use:
-// one pass over its postings, then 4 bytes per block of blockSize postings
-// (and 8 bytes per vocabulary term, allocated on the first use) for the
-// index's life. Concurrent first uses may both compute them; they compute
+// termMax returns the highest BM25 value any posting of term id gets (the
+// exhaustive path's float32 expression, posting by posting), computing it
+// on the term's first pruned search: one pass over its postings, off every
+// later request's path, then 4 bytes per vocabulary term (allocated for
+// the whole vocabulary on the first use) for the index's life. The file
+// is not changed. Concurrent first uses may both compute it; they compute
 // the same.
-func (x *lexicalIndex) bounds(id uint32, plist []posting, idf float32) *termBound {
-	x.boundsOnce.Do(func() { x.termBounds = make([]atomic.Pointer[termBound], x.v.nVocab) })
+func (x *lexicalIndex) termMax(id uint32, plist []posting, idf float32) float32 {
+	x.boundsOnce.Do(func() { x.termBounds = make([]atomic.Uint32, x.v.nVocab) })
 	if int(id) < len(x.termBounds) {
-		if b := x.termBounds[id].Load(); b != nil {
-			return b
+		if b := x.termBounds[id].Load(); b != 0 {
+			return math.Float32frombits(b)
 		}
 	}
 	norms := x.lengthNorms()
-	b := &termBound{blocks: make([]float32, (len(plist)+blockSize-1)/blockSize)}
-	for i, p := range plist {
+	m := float32(0)
+	for _, p := range plist {
 		tf := float32(p.tf)
-		if v := idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk]); v > b.blocks[i/blockSize] {
-			b.blocks[i/blockSize] = v
+		if v := idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk]); v > m {
+			m = v
 		}
 	}
-	for _, m := range b.blocks {
-		b.max = max(b.max, m)
-	}
 	if int(id) < len(x.termBounds) {
-		x.termBounds[id].Store(b)
+		x.termBounds[id].Store(math.Float32bits(m))
 	}
-	return b
+	return m
 }
