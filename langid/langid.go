@@ -83,6 +83,10 @@ func (d *Detector) Detect(text string) string {
 	letters, kana := 0, 0
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
+				letters++
+			}
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			kana++
 			letters++

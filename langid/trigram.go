@@ -32,26 +32,52 @@ type rank struct {
 // scriptIndex is the profiles of one script's languages, by trigram.
 type scriptIndex struct {
 	langs []whatlanggo.Lang
-	ranks map[uint64][]rank
+	at    slots   // trigram -> index into ends
+	ends  []int32 // ranks[ends[i-1]:ends[i]] rank trigram i
+	ranks []rank
+}
+
+// ranksOf returns the profiles' ranks of a trigram.
+func (si *scriptIndex) ranksOf(key uint64) []rank {
+	i := si.at.get(key)
+	if i < 0 {
+		return nil
+	}
+	start := int32(0)
+	if i > 0 {
+		start = si.ends[i-1]
+	}
+	return si.ranks[start:si.ends[i]]
 }
 
 // trigramIndex builds the profiles' index once, on first use.
 var trigramIndex = sync.OnceValue(func() map[*unicode.RangeTable]*scriptIndex {
 	out := map[*unicode.RangeTable]*scriptIndex{}
 	for script, profiles := range profileTable() {
-		si := &scriptIndex{ranks: map[uint64][]rank{}}
+		si := &scriptIndex{}
 		for lang := range profiles {
 			si.langs = append(si.langs, lang)
 		}
 		slices.Sort(si.langs) // a fixed order: ties go to the lower Lang
+		byKey := map[uint64][]rank{}
+		var order []uint64
 		for li, lang := range si.langs {
 			for i, t := range profiles[lang] {
 				key, ok := trigramKey(t)
 				if !ok {
 					continue // not three runes: no text trigram equals it
 				}
-				si.ranks[key] = append(si.ranks[key], rank{lang: int32(li), weight: int32(maxTrigramDistance - i)})
+				if byKey[key] == nil {
+					order = append(order, key)
+				}
+				byKey[key] = append(byKey[key], rank{lang: int32(li), weight: int32(maxTrigramDistance - i)})
 			}
+		}
+		si.at.reset()
+		for i, key := range order {
+			si.at.put(key, int32(i))
+			si.ranks = append(si.ranks, byKey[key]...)
+			si.ends = append(si.ends, int32(len(si.ranks)))
 		}
 		out[script] = si
 	}
@@ -94,7 +120,63 @@ var countPool = sync.Pool{New: func() any { return &counts{} }}
 type counts struct {
 	keys []uint64
 	n    []int
-	at   map[uint64]int
+	at   slots // key -> index into keys
+}
+
+// slots is an open-addressing table from trigram keys to small integers,
+// cleared in time proportional to what it holds.
+type slots struct {
+	keys []uint64 // key + 1; 0 is an empty slot
+	vals []int32
+	used []int32
+}
+
+func (t *slots) reset() {
+	for _, i := range t.used {
+		t.keys[i] = 0
+	}
+	t.used = t.used[:0]
+	if t.keys == nil {
+		t.keys, t.vals = make([]uint64, 1024), make([]int32, 1024)
+	}
+}
+
+// find returns the slot of key: where it is, or the empty slot where it
+// would go.
+func (t *slots) find(key uint64) int {
+	mask := len(t.keys) - 1
+	i := int((key * 0x9E3779B97F4A7C15) >> 40 & uint64(mask))
+	for t.keys[i] != 0 && t.keys[i] != key+1 {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// get returns key's value, or -1.
+func (t *slots) get(key uint64) int32 {
+	if i := t.find(key); t.keys[i] != 0 {
+		return t.vals[i]
+	}
+	return -1
+}
+
+// put sets key's value.
+func (t *slots) put(key uint64, v int32) {
+	if 2*(len(t.used)+1) > len(t.keys) {
+		old, oldVals, used := t.keys, t.vals, t.used
+		t.keys, t.vals, t.used = make([]uint64, 2*len(old)), make([]int32, 2*len(old)), make([]int32, 0, 2*len(used))
+		for _, j := range used {
+			k := t.find(old[j] - 1)
+			t.keys[k], t.vals[k] = old[j], oldVals[j]
+			t.used = append(t.used, int32(k))
+		}
+	}
+	i := t.find(key)
+	if t.keys[i] == 0 {
+		t.keys[i] = key + 1
+		t.used = append(t.used, int32(i))
+	}
+	t.vals[i] = v
 }
 
 // analyse identifies text as whatlanggo does before it applies a
@@ -113,7 +195,7 @@ func analyse(text string) analysis {
 	a.dist = make([]int, len(si.langs))
 	a.hits = make([]int, len(si.langs))
 	for i, key := range c.keys {
-		for _, r := range si.ranks[key] {
+		for _, r := range si.ranksOf(key) {
 			a.dist[r.lang] += int(r.weight) * c.n[i]
 			a.hits[r.lang]++
 		}
@@ -127,13 +209,16 @@ func analyse(text string) analysis {
 // middle is a space next to another space.
 func (c *counts) count(text string) {
 	c.keys, c.n = c.keys[:0], c.n[:0]
-	if c.at == nil {
-		c.at = map[uint64]int{}
-	}
-	clear(c.at)
+	c.at.reset()
 	norm := func(r rune) rune {
 		if isStopChar(r) {
 			return ' '
+		}
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				return r + ('a' - 'A')
+			}
+			return r
 		}
 		return unicode.ToLower(r)
 	}
@@ -142,10 +227,10 @@ func (c *counts) count(text string) {
 	add := func(r3 rune) {
 		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
 			key := pack(r1, r2, r3)
-			if i, ok := c.at[key]; ok {
+			if i := c.at.get(key); i >= 0 {
 				c.n[i]++
 			} else {
-				c.at[key] = len(c.keys)
+				c.at.put(key, int32(len(c.keys)))
 				c.keys = append(c.keys, key)
 				c.n = append(c.n, 1)
 			}
