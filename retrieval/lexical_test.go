@@ -131,7 +131,9 @@ func BenchmarkLexicalPaths(b *testing.B) {
 // generated questions (those of BenchmarkSearch) analysed beforehand. It
 // reports each one's p50 and p99, the median of the per-question ratios,
 // and the pruned search's p99 on a second pass over the questions, when
-// every term's bounds are already computed.
+// every term's bounds are already computed, and the median share of the
+// folding of near-duplicates (Index.dedupe, which Search runs next) in the
+// pruned search plus the folding.
 func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
@@ -143,7 +145,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			for i, q := range qs {
 				lqs[i] = ix.lex.Analyze(q)
 			}
-			var prunedT, exT, ratio, warmT []float64
+			var prunedT, exT, ratio, warmT, foldShare []float64
 			n := 0
 			for b.Loop() {
 				lq := lqs[n%len(lqs)]
@@ -163,6 +165,16 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				if n >= len(lqs) {
 					warmT = append(warmT, p)
 				}
+				// Folding the pruned ranking's near-duplicates, as Search
+				// does next: its share of the search and the folding.
+				ranked, err := ix.lexical.search(lq, fusionDepth)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t0 := time.Now()
+				ix.dedupe(ranked, 8)
+				f := float64(time.Since(t0)) / 1e6
+				foldShare = append(foldShare, f/(f+p))
 				prunedT, exT, ratio = append(prunedT, p), append(exT, e), append(ratio, p/e)
 				n++
 			}
@@ -180,6 +192,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			b.ReportMetric(q(exT, 0.5), "exhaustive-p50-ms")
 			b.ReportMetric(q(exT, 0.99), "exhaustive-p99-ms")
 			b.ReportMetric(q(ratio, 0.5), "pruned/exhaustive")
+			b.ReportMetric(q(foldShare, 0.5), "fold-share")
 		})
 	}
 }
