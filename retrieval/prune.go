@@ -29,6 +29,9 @@ import (
 //     order of their bounds with forward searches in their terms'
 //     postings, stopping as soon as what the chunk has plus what it could
 //     still get falls short.
+//   - Before the walk, the chunks holding both the rarest term and the
+//     rarest of another concept are scored in full, and their k-th score
+//     is the first one pruned by (warmStart).
 //   - Below pruneMinChunks chunks the exhaustive path is faster, and is
 //     taken.
 //
@@ -73,6 +76,7 @@ func (p *plan) run(norms []float32, top *topK) {
 	p.altMark = append(p.altMark[:0], make([]uint32, len(p.alts))...)
 	p.conceptMark = append(p.conceptMark[:0], make([]uint32, nc)...)
 	p.asideBound()
+	theta = p.warmStart(norms, top.k, up)
 	for {
 		if theta > retry {
 			retry = p.growSetAside(theta, up)
@@ -98,7 +102,7 @@ func (p *plan) run(norms []float32, top *topK) {
 			if total > 0 {
 				top.push(scored{idx: int(d), score: total})
 				if len(top.h) == top.k {
-					theta = float64(top.h[0].score)
+					theta = max(theta, float64(top.h[0].score))
 				}
 			}
 		}
@@ -108,6 +112,84 @@ func (p *plan) run(norms []float32, top *topK) {
 			}
 		}
 	}
+}
+
+// warmSeeds caps the chunks warmStart scores.
+const warmSeeds = 1024
+
+// warmStart returns a first k-th score to prune by, before the walk: the
+// k-th best full score among chunks holding both the rarest term and the
+// rarest term of another concept (the likeliest to rank high), or -1
+// when there are fewer than k of them. These are scores of real chunks,
+// which the walk meets again, so it only prunes chunks that k others
+// beat. It leaves every cursor at its start.
+func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
+	rarest := func(skip func(c int) bool) int {
+		best := -1
+		for c := range p.cursors {
+			if !skip(c) && (best < 0 || len(p.cursors[c].p) < len(p.cursors[best].p)) {
+				best = c
+			}
+		}
+		return best
+	}
+	c1 := rarest(func(int) bool { return false })
+	inC1 := func(ci int) bool {
+		for _, o := range p.cursors[c1].occs {
+			if p.alts[o.alt].concept == ci {
+				return true
+			}
+		}
+		return false
+	}
+	c2 := rarest(func(c int) bool {
+		for _, o := range p.cursors[c].occs {
+			if inC1(p.alts[o.alt].concept) {
+				return true
+			}
+		}
+		return false
+	})
+	if c1 < 0 || c2 < 0 {
+		return -1
+	}
+	a, b := p.cursors[c1].p, p.cursors[c2].p
+	p.seeds = p.seeds[:0]
+	for i, j := 0, 0; i < len(a) && j < len(b) && len(p.seeds) < warmSeeds; {
+		switch {
+		case a[i].chunk < b[j].chunk:
+			i++
+		case a[i].chunk > b[j].chunk:
+			j++
+		default:
+			p.seeds = append(p.seeds, a[i].chunk)
+			i++
+			j++
+		}
+	}
+	theta := -1.0
+	if len(p.seeds) >= k {
+		best := newTopK(k)
+		for _, d := range p.seeds {
+			for c := range p.cursors {
+				p.cursors[c].seek(d)
+			}
+			p.cheapBound(d, norms)
+			p.score(d, -1, up, norms)
+			total := float32(0)
+			for ci, s := range p.sc {
+				if s > 0 {
+					total += p.concepts[ci].weight * s
+				}
+			}
+			best.push(scored{idx: int(d), score: total})
+		}
+		theta = float64(best.h[0].score)
+	}
+	for c := range p.cursors {
+		p.cursors[c].i = 0
+	}
+	return theta
 }
 
 // cheapBound bounds chunk d's score, and each concept's share in p.cb,
@@ -283,257 +365,6 @@ func (p *plan) asideBound() float64 {
 // measured pruning at 2× the exhaustive time at 100k chunks and about half
 // of it at 1M.
 const pruneMinChunks = 1 << 18
-
-// end is past every chunk: an exhausted cursor's position.
-const end = math.MaxUint32
-
-// cursor walks one term's postings in chunk order.
-type cursor struct {
-	p     []posting
-	i     int
-	idf   float32
-	max   float32 // the term's best value over its postings
-	aside bool    // set aside: looked up, never proposing chunks
-	occs  []occ   // the alternatives the term is a candidate in, once each
-	v     float32 // its value at the chunk being bounded
-}
-
-// occ is an alternative a term is a candidate in.
-type occ struct{ alt int32 }
-
-func (c *cursor) doc() uint32 {
-	if c.i < len(c.p) {
-		return c.p[c.i].chunk
-	}
-	return end
-}
-
-// seek moves to the first posting at or after chunk d, galloping from
-// where the cursor is.
-func (c *cursor) seek(d uint32) {
-	p, i := c.p, c.i
-	if i >= len(p) || p[i].chunk >= d {
-		return
-	}
-	lo, step := i, 1 // p[lo].chunk < d
-	for lo+step < len(p) && p[lo+step].chunk < d {
-		lo += step
-		step *= 2
-	}
-	hi := min(lo+step, len(p)) // p[hi].chunk >= d, or hi == len(p)
-	for hi-lo > 1 {
-		mid := int(uint(lo+hi) >> 1)
-		if p[mid].chunk < d {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	c.i = hi
-}
-
-// value is the term's BM25 value at the cursor's posting: the exhaustive
-// path's expression, operation for operation.
-func (c *cursor) value(norms []float32) float32 {
-	p := c.p[c.i]
-	tf := float32(p.tf)
-	return c.idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk])
-}
-
-// planAlt is one alternative of a concept: its weight and, per word, the
-// cursors of its candidate terms in the query's order (absent terms left
-// out).
-type planAlt struct {
-	concept int
-	aw      float32
-	bound   float64 // the most it gives a chunk, unweighed by the concept
-	words   [][]int32
-	wlo     int // its first word's index in plan.wordSets
-}
-
-// planConcept is one concept of the query that some chunk can match.
-type planConcept struct {
-	query   int // its index in the query's concepts
-	weight  float32
-	alts    []planAlt // a window of plan.alts
-	cursors []int32   // every cursor of its alternatives, once
-}
-
-// plan is one query's working memory, pooled.
-type plan struct {
-	cursors  []cursor
-	concepts []planConcept
-	ids      map[uint32]int32 // term id -> cursor
-	slack    float64          // relative rounding allowance of the sums
-	words    []int32          // backing store of planAlt.words
-	wordSets [][]int32
-
-	alts []planAlt // every concept's alternatives
-
-	byDF        []int32   // cursors, most frequent term first
-	setAside    int       // how many cursors are set aside
-	active      []int32   // the cursors not set aside
-	wordAside   []float32 // per word, its best set-aside candidate's bound, or -1
-	sb          []float64 // per concept, what the set-aside terms can give
-	cb          []float64 // a chunk's cheap bound per concept
-	sc          []float32 // a chunk's score per concept
-	byBound     []int     // concepts by descending cheap bound
-	restBound   []float64
-	altMark     []uint32 // stamp of the chunk whose bound last touched an alternative
-	conceptMark []uint32
-	touched     []int32
-	stamp       uint32
-
-	stats pruneStats // of the last run
-}
-
-// pruneStats counts a pruned search's work, for tests and benchmarks.
-type pruneStats struct {
-	candidates, scored, full int
-	theta                    float64
-}
-
-func newPlan() *plan { return &plan{ids: map[uint32]int32{}} }
-
-// build resolves q's terms to cursors, bounds its concepts and orders
-// them.
-func (p *plan) build(x *lexicalIndex, q lexicon.Query) error {
-	clear(p.ids)
-	p.cursors, p.words, p.wordSets, p.alts = p.cursors[:0], p.words[:0], p.wordSets[:0], p.alts[:0]
-	for i := range p.concepts {
-		p.concepts[i].cursors = p.concepts[i].cursors[:0]
-	}
-	p.concepts = p.concepts[:0]
-	phrase := 0
-	for qi, c := range q.Concepts {
-		weight := float32(1)
-		if c.Meta {
-			weight = 0.3
-		}
-		ci := len(p.concepts)
-		first := len(p.alts)
-		for ai, a := range c.Alts {
-			aw := float32(c.AltWeight(ai))
-			// The exhaustive path counts matched words in a byte, so a
-			// phrase of 256 words or more never matches there.
-			if !(aw > 0) || len(a) == 0 || len(a) > math.MaxUint8 {
-				continue
-			}
-			wstart := len(p.wordSets)
-			ok := true
-			for _, w := range a {
-				start := len(p.words)
-				for _, term := range w {
-					c, found, err := p.cursorOf(x, term)
-					if err != nil {
-						return err
-					}
-					if found {
-						p.words = append(p.words, c)
-					}
-				}
-				if len(p.words) == start {
-					ok = false // a word no chunk has: the phrase matches nowhere
-					break
-				}
-				p.wordSets = append(p.wordSets, p.words[start:len(p.words):len(p.words)])
-			}
-			if !ok {
-				p.wordSets = p.wordSets[:wstart]
-				continue
-			}
-			p.alts = append(p.alts, planAlt{concept: ci, aw: aw, words: p.wordSets[wstart:len(p.wordSets):len(p.wordSets)], wlo: wstart})
-			phrase = max(phrase, len(a))
-		}
-		if len(p.alts) == first {
-			continue
-		}
-		if len(p.concepts) == cap(p.concepts) {
-			p.concepts = append(p.concepts, planConcept{})
-		} else {
-			p.concepts = p.concepts[:len(p.concepts)+1]
-		}
-		pc := &p.concepts[ci]
-		pc.query, pc.weight = qi, weight
-		pc.alts = p.alts[first:len(p.alts):len(p.alts)] // re-windowed below once p.alts stops moving
-	}
-	lo := 0
-	for i := range p.concepts {
-		pc := &p.concepts[i]
-		n := len(pc.alts)
-		pc.alts = p.alts[lo : lo+n : lo+n]
-		lo += n
-		for ai := range pc.alts {
-			a := &pc.alts[ai]
-			sum := 0.0
-			for _, w := range a.words {
-				m := float32(0)
-				for _, c := range w {
-					m = max(m, p.cursors[c].max)
-					if !slices.Contains(pc.cursors, c) {
-						pc.cursors = append(pc.cursors, c)
-					}
-				}
-				sum += float64(m)
-			}
-			a.bound = float64(a.aw) * sum
-		}
-		// conceptScore tries the best bound first; the score, a maximum,
-		// does not depend on the order.
-		slices.SortStableFunc(pc.alts, func(a, b planAlt) int { return cmpFloat(b.bound, a.bound) })
-	}
-	for ai := range p.alts {
-		a := &p.alts[ai]
-		for _, w := range a.words {
-			for _, c := range w {
-				cur := &p.cursors[c]
-				if n := len(cur.occs); n == 0 || cur.occs[n-1].alt != int32(ai) {
-					cur.occs = append(cur.occs, occ{alt: int32(ai)})
-				}
-			}
-		}
-	}
-	p.byDF = p.byDF[:0]
-	for c := range p.cursors {
-		p.byDF = append(p.byDF, int32(c))
-	}
-	slices.SortStableFunc(p.byDF, func(a, b int32) int { return len(p.cursors[b].p) - len(p.cursors[a].p) })
-	// Each float32 operation of a score rounds by at most 2^-24 of its
-	// result, so a sum of positive terms is off by at most its count of
-	// operations times that, relative; twice that is allowed.
-	p.slack = float64(phrase+len(p.concepts)+4) * 0x1p-23
-	return nil
-}
-
-// cursorOf returns the cursor of term, opening it on first use; found is
-// false when no chunk has the term.
-func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err error) {
-	id, ok := x.v.termID(term)
-	if !ok {
-		return 0, false, nil
-	}
-	if ci, ok := p.ids[id]; ok {
-		return ci, true, nil
-	}
-	plist, err := x.v.termPostings(id)
-	if err != nil {
-		return 0, false, err
-	}
-	if len(plist) == 0 {
-		return 0, false, nil
-	}
-	idf := float32(x.IDF(term))
-	ci = int32(len(p.cursors))
-	m := x.termMax(id, plist, idf)
-	if len(p.cursors) < cap(p.cursors) {
-		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
-	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
-	}
-	p.ids[id] = ci
-	return ci, true, nil
-}
 
 // conceptScore is concept ci's score at chunk d, as scoreConcept computes
 // it: the best weighed alternative all of whose words occur there, each
