@@ -245,3 +245,44 @@ func decodeQuery(data []byte, terms []string) lexicon.Query {
 	}
 	return q
 }
+
+// TestPrunedConcurrent runs pruned searches from several goroutines on one
+// index, whose term bounds are computed on first use, against exhaustive
+// results computed beforehand (run it with -race).
+func TestPrunedConcurrent(t *testing.T) {
+	t.Parallel()
+	corpus, _ := seedCorpus(t)
+	ix, _ := mustBuild(t, buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t)))
+	ix.lexical.alwaysPrune = true
+	r := rand.New(rand.NewPCG(14, 5))
+	terms := vocabulary(ix)
+	qs := make([]lexicon.Query, 40)
+	want := make([][]scored, len(qs))
+	for i := range qs {
+		qs[i] = randomQuery(r, terms)
+		w, err := ix.lexical.searchExhaustive(qs[i], 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = w
+	}
+	errs := make(chan string, 4)
+	for g := range 4 {
+		go func() {
+			for j := range qs {
+				i := (j + g*7) % len(qs)
+				got, err := ix.lexical.searchPruned(qs[i], 8)
+				if err != nil || !sameScored(got, want[i]) {
+					errs <- fmt.Sprintf("query %d: %v %v, want %v", i, got, err, want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+}
