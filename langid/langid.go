@@ -1,7 +1,9 @@
 // Package langid identifies the language of a text: whole articles when
 // they are indexed, and questions when they are asked. It wraps whatlanggo
 // (a trigram identifier covering 84 languages, after Franc) and answers in
-// ISO 639-1 codes, or "" when the text does not say clearly enough.
+// ISO 639-1 codes, or "" when the text does not say clearly enough. The
+// comparison of trigram profiles is whatlanggo's, done with less work
+// (trigram.go).
 package langid
 
 import (
@@ -81,6 +83,10 @@ func (d *Detector) Detect(text string) string {
 	letters, kana := 0, 0
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
+				letters++
+			}
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			kana++
 			letters++
@@ -96,16 +102,23 @@ func (d *Detector) Detect(text string) string {
 	if kana*20 >= letters {
 		return d.allow("ja")
 	}
+	// The text's trigrams are counted once; every comparison below, with
+	// or without a whitelist, reads them.
+	return d.detect(analyse(text), letters)
+}
+
+// detect is Detect's answer from the text's analysis.
+func (d *Detector) detect(a analysis, letters int) string {
 	if d.allowed != nil {
 		// A text clearly in a language outside the set is in none of the
 		// set's languages, however the restricted comparison comes out.
-		if info := whatlanggo.Detect(text); info.Lang >= 0 && info.Confidence >= 0.5 && !d.allowed[info.Lang.Iso6391()] {
+		if info := a.info(nil); info.Lang >= 0 && info.Confidence >= 0.5 && !d.allowed[info.Lang.Iso6391()] {
 			return ""
 		}
 	}
-	info := whatlanggo.DetectWithOptions(text, d.opts)
+	info := a.info(d.opts.Whitelist)
 	if d.prefer != nil && info.Confidence < clearConfidence {
-		if code := d.prefer.Detect(text); code != "" {
+		if code := d.prefer.detect(a, letters); code != "" {
 			return d.allow(code)
 		}
 	}

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -29,7 +30,16 @@ type lexicalIndex struct {
 	normsOnce sync.Once
 	norms     []float32
 
-	noFastPath bool // tests: score every concept the general way
+	noFastPath  bool // tests: score every concept the general way
+	exhaustive  bool // tests and benchmarks: score every posting
+	alwaysPrune bool // tests: prune however few the postings
+
+	plans sync.Pool // *plan
+
+	// termBounds[id] is the bits of term id's best value, once computed
+	// on its first pruned search (termMax).
+	boundsOnce sync.Once
+	termBounds []atomic.Uint32
 }
 
 type posting struct {
@@ -42,6 +52,7 @@ type scratch struct {
 	touched, cTouched   []uint32
 	altHits             []uint8
 	aTouched            []uint32
+	slot                []uint32 // pruned search: 1 + a chunk's candidate slot, or 0
 }
 
 func newLexical(v *view) *lexicalIndex {
@@ -53,6 +64,7 @@ func newLexical(v *view) *lexicalIndex {
 	x.pool.New = func() any {
 		return &scratch{total: make([]float32, n), concept: make([]float32, n), alt: make([]float32, n), altHits: make([]uint8, n)}
 	}
+	x.plans.New = func() any { return newPlan() }
 	return x
 }
 
@@ -106,6 +118,18 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 	if x.n == 0 || k <= 0 {
 		return nil, nil
 	}
+	if x.exhaustive || x.noFastPath || x.n < pruneMinChunks && !x.alwaysPrune {
+		return x.searchExhaustive(q, k)
+	}
+	return x.searchPruned(q, k)
+}
+
+// searchExhaustive scores every posting of every query term: the
+// reference the pruned search is held to, and its baseline.
+func (x *lexicalIndex) searchExhaustive(q lexicon.Query, k int) ([]scored, error) {
+	if x.n == 0 || k <= 0 {
+		return nil, nil
+	}
 	s := x.pool.Get().(*scratch)
 	defer x.pool.Put(s)
 	var err error
@@ -126,21 +150,8 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 				continue
 			}
 		}
-		for ai, a := range c.Alts {
-			if e := x.scoreAlt(s, a); e != nil && err == nil {
-				err = e // finish the query to leave the scratch clean
-			}
-			aw := float32(c.AltWeight(ai))
-			for _, ch := range s.aTouched {
-				if v := aw * s.alt[ch]; int(s.altHits[ch]) == len(a) && v > s.concept[ch] {
-					if s.concept[ch] == 0 {
-						s.cTouched = append(s.cTouched, ch)
-					}
-					s.concept[ch] = v
-				}
-				s.alt[ch], s.altHits[ch] = 0, 0
-			}
-			s.aTouched = s.aTouched[:0]
+		if e := x.scoreConcept(s, c); e != nil && err == nil {
+			err = e // finish the query to leave the scratch clean
 		}
 		for _, ch := range s.cTouched {
 			if s.total[ch] == 0 {
@@ -153,7 +164,11 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 	}
 	top := newTopK(k)
 	for _, ch := range s.touched {
-		top.push(scored{idx: int(ch), score: s.total[ch]})
+		// A total of 0 (a weight so small its product underflows) is no
+		// match, and such a chunk may be listed twice.
+		if s.total[ch] > 0 {
+			top.push(scored{idx: int(ch), score: s.total[ch]})
+		}
 		s.total[ch] = 0
 	}
 	s.touched = s.touched[:0]
@@ -161,6 +176,30 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 		return nil, err
 	}
 	return top.sorted(), nil
+}
+
+// scoreConcept leaves in s.concept, for each chunk listed in s.cTouched,
+// concept c's score there: the best of its alternatives all of whose
+// words occur in the chunk, weighed by the alternative's weight.
+func (x *lexicalIndex) scoreConcept(s *scratch, c lexicon.Concept) error {
+	var err error
+	for ai, a := range c.Alts {
+		if e := x.scoreAlt(s, a); e != nil && err == nil {
+			err = e // finish the concept to leave the scratch clean
+		}
+		aw := float32(c.AltWeight(ai))
+		for _, ch := range s.aTouched {
+			if v := aw * s.alt[ch]; int(s.altHits[ch]) == len(a) && v > s.concept[ch] {
+				if s.concept[ch] == 0 {
+					s.cTouched = append(s.cTouched, ch)
+				}
+				s.concept[ch] = v
+			}
+			s.alt[ch], s.altHits[ch] = 0, 0
+		}
+		s.aTouched = s.aTouched[:0]
+	}
+	return err
 }
 
 // scoreSingle adds to each chunk's total the BM25 score of one term,
