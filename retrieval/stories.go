@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,13 +37,26 @@ const (
 // StoryGroups finds near-duplicate documents and returns, for each
 // document in a group of two or more, the group's id: the smallest
 // document id in it. Documents that are alone are absent. Two documents
-// are one story when their word 5-gram shingles overlap by at least half
-// (Jaccard), or when they are in different languages and share at least
-// 70% of their figures (at least five distinct numbers each) with a
-// similar number of paragraphs, or 70% of the lines of their code
-// listings (at least five): a translation keeps the numbers, the
-// structure and the listings while every word changes.
+// are one story when
+//
+//   - their word 5-gram shingles overlap by at least half (Jaccard): a
+//     re-published copy;
+//   - they are in different languages and share at least 70% of their
+//     figures (at least five distinct numbers each) with a similar number
+//     of paragraphs, or 70% of the lines of their code listings (at least
+//     five): a translation keeps the numbers, the structure and the
+//     listings while every word changes;
+//   - their paragraphs align in order, each pair the same text or, in two
+//     languages, the same anchors (figures, names, acronyms, file names)
+//     at a steady length ratio, over most of both documents: a
+//     translation, a half-translated copy, an edited re-publication.
+//
+// Only candidate pairs are judged, never all pairs: documents sharing one
+// of their few rarest shingles (a min-hash sketch) or one of their few
+// rarest anchors, so the cost grows with the number of documents, not
+// its square.
 func StoryGroups(docs []Document) map[string]string {
+	f := newStoryFolder(docs)
 	n := len(docs)
 	parent := make([]int, n)
 	for i := range parent {
@@ -55,108 +69,15 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 		return i
 	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[rb] = ra
-		}
-	}
-
-	// Re-publications: shingles.
-	shingles := make([]map[uint64]bool, n)
-	byShingle := map[uint64][]int{}
-	for i, d := range docs {
-		shingles[i] = docShingles(withoutSpans(d.Text, d.NotEvidence))
-		for h := range shingles[i] {
-			byShingle[h] = append(byShingle[h], i)
-		}
-	}
-	shared := map[[2]int]int{}
-	for _, list := range byShingle {
-		if len(list) < 2 || len(list) > maxShingleDocs {
+	for _, pr := range f.candidates() {
+		i, j := pr[0], pr[1]
+		if find(i) == find(j) {
 			continue
 		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				shared[[2]int{list[a], list[b]}]++
-			}
+		if f.oneStory(i, j) {
+			parent[find(j)] = find(i)
 		}
 	}
-	for pair, common := range shared {
-		a, b := shingles[pair[0]], shingles[pair[1]]
-		if float64(common) >= minShingleJaccard*float64(len(a)+len(b)-common) {
-			union(pair[0], pair[1])
-		}
-	}
-
-	// Translations: figures and structure.
-	numbers := make([]map[string]bool, n)
-	paras := make([][]map[string]bool, n)
-	byNumber := map[string][]int{}
-	for i, d := range docs {
-		numbers[i] = docNumbers(withoutSpans(d.Text, d.NotEvidence))
-		paras[i] = paragraphFigures(d)
-		if len(numbers[i]) < minTranslationNumbers {
-			continue
-		}
-		for num := range numbers[i] {
-			byNumber[num] = append(byNumber[num], i)
-		}
-	}
-	sharedNums := map[[2]int]int{}
-	for _, list := range byNumber {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				sharedNums[[2]int{list[a], list[b]}]++
-			}
-		}
-	}
-	for pair, common := range sharedNums {
-		i, j := pair[0], pair[1]
-		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" {
-			continue
-		}
-		all := float64(len(numbers[i]) + len(numbers[j]) - common)
-		if float64(common) >= minNumberJaccard*all && sameStructure(paras[i], paras[j]) {
-			union(i, j)
-		}
-	}
-
-	// Translations of documentation: the code listings, kept verbatim.
-	listings := make([]map[string]bool, n)
-	byLine := map[string][]int{}
-	for i, d := range docs {
-		listings[i] = listingLines(d)
-		if len(listings[i]) < minTranslationListings {
-			continue
-		}
-		for l := range listings[i] {
-			byLine[l] = append(byLine[l], i)
-		}
-	}
-	sharedLines := map[[2]int]int{}
-	for _, list := range byLine {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				sharedLines[[2]int{list[a], list[b]}]++
-			}
-		}
-	}
-	for pair, common := range sharedLines {
-		i, j := pair[0], pair[1]
-		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" || common < minTranslationListings {
-			continue
-		}
-		if float64(common) >= minListingJaccard*float64(len(listings[i])+len(listings[j])-common) {
-			union(i, j)
-		}
-	}
-
 	members := map[int][]int{}
 	for i := range docs {
 		r := find(i)
@@ -177,6 +98,151 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 	}
 	return out
+}
+
+// storyFolder holds what StoryGroups knows of each document.
+type storyFolder struct {
+	docs     []Document
+	sds      []storyDoc
+	numbers  []map[string]bool
+	paras    [][]map[string]bool
+	listings []map[string]bool
+}
+
+func newStoryFolder(docs []Document) *storyFolder {
+	f := &storyFolder{docs: docs}
+	for _, d := range docs {
+		f.sds = append(f.sds, newStoryDoc(d))
+		f.numbers = append(f.numbers, docNumbers(withoutSpans(d.Text, d.NotEvidence)))
+		f.paras = append(f.paras, paragraphFigures(d))
+		f.listings = append(f.listings, listingLines(d))
+	}
+	return f
+}
+
+const (
+	// sketchShingles is how many of a document's shingles, those of
+	// smallest hash, stand for it in finding re-published copies: two
+	// documents sharing half their shingles share one of these but with
+	// a vanishing chance (about 2^-sketchShingles).
+	sketchShingles = 24
+	// sketchAnchors is how many of a document's anchors and listing
+	// lines, the rarest in the corpus, stand for it in finding
+	// translations.
+	sketchAnchors = 8
+)
+
+// candidates lists, once each and in a fixed order, the pairs of
+// documents that share a sketch entry that at most maxShingleDocs
+// documents share.
+func (f *storyFolder) candidates() [][2]int {
+	// Anchors' and listing lines' document frequencies.
+	keys := make([][]uint64, len(f.docs))
+	df := map[uint64]int{}
+	for i, sd := range f.sds {
+		ks := slices.Clone(sd.anchors)
+		for l := range f.listings[i] {
+			ks = append(ks, hashString("\x00listing\x00"+l))
+		}
+		keys[i] = sortedUnique(ks)
+		for _, k := range keys[i] {
+			df[k]++
+		}
+	}
+	byKey := map[uint64][]int{}
+	for i, sd := range f.sds {
+		for _, h := range sd.shingles[:min(len(sd.shingles), sketchShingles)] {
+			byKey[h] = append(byKey[h], i)
+		}
+		rare := slices.DeleteFunc(slices.Clone(keys[i]), func(k uint64) bool { return df[k] < 2 || df[k] > maxShingleDocs })
+		slices.SortFunc(rare, func(a, b uint64) int {
+			if c := df[a] - df[b]; c != 0 {
+				return c
+			}
+			return cmpUint(a, b)
+		})
+		for _, k := range rare[:min(len(rare), sketchAnchors)] {
+			byKey[k^anchorKeySalt] = append(byKey[k^anchorKeySalt], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, list := range byKey {
+		if len(list) < 2 || len(list) > maxShingleDocs {
+			continue
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				if p := [2]int{list[a], list[b]}; p[0] != p[1] && !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return out
+}
+
+// anchorKeySalt keeps anchor keys apart from shingle hashes in one table.
+const anchorKeySalt = 0x9e3779b97f4a7c15
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// oneStory reports whether documents i and j are one story.
+func (f *storyFolder) oneStory(i, j int) bool {
+	a, b := f.sds[i].shingles, f.sds[j].shingles
+	if c := sharedSorted(a, b); c > 0 && float64(c) >= minShingleJaccard*float64(len(a)+len(b)-c) {
+		return true
+	}
+	if tagged := f.docs[i].Lang != "" && f.docs[j].Lang != ""; tagged && f.docs[i].Lang != f.docs[j].Lang {
+		if f.sameFiguresAndStructure(i, j) || f.sameListings(i, j) {
+			return true
+		}
+	}
+	return f.aligned(i, j)
+}
+
+// sameFiguresAndStructure: at least 70% of the figures in common (five or
+// more each) and the figure-bearing paragraphs in the same order.
+func (f *storyFolder) sameFiguresAndStructure(i, j int) bool {
+	a, b := f.numbers[i], f.numbers[j]
+	if len(a) < minTranslationNumbers || len(b) < minTranslationNumbers {
+		return false
+	}
+	c := 0
+	for num := range a {
+		if b[num] {
+			c++
+		}
+	}
+	return float64(c) >= minNumberJaccard*float64(len(a)+len(b)-c) && sameStructure(f.paras[i], f.paras[j])
+}
+
+// sameListings: at least 70% of the code listings' lines in common, five
+// or more.
+func (f *storyFolder) sameListings(i, j int) bool {
+	a, b := f.listings[i], f.listings[j]
+	c := 0
+	for l := range a {
+		if b[l] {
+			c++
+		}
+	}
+	return c >= minTranslationListings && float64(c) >= minListingJaccard*float64(len(a)+len(b)-c)
 }
 
 // listingLines is the set of the lines of d's code blocks (its
