@@ -29,6 +29,14 @@ const (
 	// minProseCoverage of its prose's, that aligned paragraphs hold.
 	minAlignedCoverage = 0.6
 	minProseCoverage   = 0.5
+	// minAnchoredShare is the share of each document's letters in
+	// paragraphs with anchors that must align by text or anchors: a
+	// translation keeps every paragraph's names and figures, another
+	// report of the same event only some.
+	minAnchoredShare = 0.7
+	// minStrongAnchors is how many distinct anchors a paragraph needs for
+	// a translation that keeps none of them to be no translation.
+	minStrongAnchors = 3
 	// minAlignedEvidence is how much evidence the alignment needs beyond
 	// coverage: the anchors translated paragraphs share, and
 	// verbatimEvidence for each paragraph copied verbatim.
@@ -51,87 +59,144 @@ const (
 	noMatch matchKind = iota
 	verbatimMatch
 	translationMatch
-	positionMatch // a paragraph without anchors, between aligned ones
+	positionMatch // paragraphs without anchors in common, between aligned ones
 )
 
-// alignCell is one aligned pair of paragraphs, x of the first document and y
-// of the second.
+// alignCell is one aligned unit: paragraphs [x, x+nx) of the first
+// document with [y, y+ny) of the second. A translator may split a
+// paragraph in two or join two, so a unit is one paragraph with one or
+// two.
 type alignCell struct {
-	x, y int
-	k    matchKind
+	x, y, nx, ny int
+	k            matchKind
 }
 
 // storyPair is one candidate pair being judged.
 type storyPair struct {
 	f    *storyFolder
 	i, j int
+	// scratch for joined paragraphs' anchors
+	bufA, bufB []uint64
+}
+
+// alignment is how two documents' paragraphs align.
+type alignment struct {
+	pairs    int     // units aligned by text or anchors
+	evidence int     // distinct anchors translated paragraphs share, and verbatimEvidence a copied paragraph
+	steady   bool    // translated paragraphs keep one length ratio
+	anchored float64 // the least share of either document's letters in paragraphs with anchors that aligned
+	coverage float64 // the least share of either document's letters aligned
+	prose    float64 // the same, of prose only
+}
+
+// oneStory reports whether the alignment makes one story of two documents.
+func (al alignment) oneStory() bool {
+	return al.pairs >= 2 && al.evidence >= minAlignedEvidence && al.steady &&
+		al.anchored >= minAnchoredShare && al.coverage >= minAlignedCoverage && al.prose >= minProseCoverage
 }
 
 // aligned reports whether documents i and j of f are one story by
 // paragraph alignment.
 func (f *storyFolder) aligned(i, j int) bool {
+	return f.align(i, j).oneStory()
+}
+
+// moves of the alignment: skip a paragraph of either document, or align
+// nx paragraphs of the first with ny of the second.
+var alignMoves = [...][2]int{{1, 1}, {1, 2}, {2, 1}}
+
+// align aligns the paragraphs of documents i and j in order.
+func (f *storyFolder) align(i, j int) alignment {
 	a, b := &f.sds[i], &f.sds[j]
 	n, m := len(a.paras), len(b.paras)
-	if n == 0 || m == 0 || n*m > maxAlignCells {
-		return false
+	if n == 0 || m == 0 || (n+1)*(m+1) > maxAlignCells {
+		return alignment{}
 	}
-	pair := storyPair{f: f, i: i, j: j}
-	// score[x][y] is the best alignment weight of a.paras[:x] with
-	// b.paras[:y]; kind remembers how cell (x, y) matched.
-	score := make([]int32, (n+1)*(m+1))
-	kind := make([]matchKind, n*m)
+	pair := &storyPair{f: f, i: i, j: j}
+	// score[x][y] is the best alignment weight (aligned letters) of
+	// a.paras[:x] with b.paras[:y]; move and kind say how it was reached:
+	// 0 and 1 skip a paragraph of a or b, 2+k is alignMoves[k].
+	cells := (n + 1) * (m + 1)
+	score := make([]int32, cells)
+	move := make([]uint8, cells)
+	kind := make([]matchKind, cells)
 	at := func(x, y int) int { return x*(m+1) + y }
-	for x := 1; x <= n; x++ {
-		for y := 1; y <= m; y++ {
-			best := max(score[at(x-1, y)], score[at(x, y-1)])
-			if k := pair.match(x-1, y-1); k != noMatch {
-				kind[(x-1)*m+y-1] = k
-				best = max(best, score[at(x-1, y-1)]+int32(a.paras[x-1].letters+b.paras[y-1].letters))
+	for x := 0; x <= n; x++ {
+		for y := 0; y <= m; y++ {
+			if x == 0 && y == 0 {
+				continue
 			}
-			score[at(x, y)] = best
+			best, bestMove, bestKind := int32(-1), uint8(0), noMatch
+			if x > 0 {
+				best, bestMove = score[at(x-1, y)], 0
+			}
+			if y > 0 && score[at(x, y-1)] > best {
+				best, bestMove = score[at(x, y-1)], 1
+			}
+			for mv, d := range alignMoves {
+				x0, y0 := x-d[0], y-d[1]
+				if x0 < 0 || y0 < 0 {
+					continue
+				}
+				w := score[at(x0, y0)] + int32(lettersOf(a.paras[x0:x])+lettersOf(b.paras[y0:y]))
+				if w <= best {
+					continue
+				}
+				if k := pair.match(x0, y0, d[0], d[1]); k != noMatch {
+					best, bestMove, bestKind = w, uint8(2+mv), k
+				}
+			}
+			score[at(x, y)], move[at(x, y)], kind[at(x, y)] = best, bestMove, bestKind
 		}
 	}
 	// Walk back the alignment.
 	var path []alignCell
-	for x, y := n, m; x > 0 && y > 0; {
-		k := kind[(x-1)*m+y-1]
-		switch {
-		case k != noMatch && score[at(x, y)] == score[at(x-1, y-1)]+int32(a.paras[x-1].letters+b.paras[y-1].letters):
-			path = append(path, alignCell{x - 1, y - 1, k})
-			x, y = x-1, y-1
-		case score[at(x, y)] == score[at(x-1, y)]:
+	for x, y := n, m; x > 0 || y > 0; {
+		switch mv := move[at(x, y)]; mv {
+		case 0:
 			x--
-		default:
+		case 1:
 			y--
+		default:
+			d := alignMoves[mv-2]
+			path = append(path, alignCell{x - d[0], y - d[1], d[0], d[1], kind[at(x, y)]})
+			x, y = x-d[0], y-d[1]
 		}
 	}
 	slices.Reverse(path)
+	// A name every paragraph repeats is one piece of evidence, not one
+	// per paragraph.
 	evidence := 0
+	anchors := map[uint64]bool{}
 	for _, c := range path {
 		switch c.k {
 		case verbatimMatch:
 			evidence += verbatimEvidence
 		case translationMatch:
-			evidence += sharedSorted(a.paras[c.x].anchors, b.paras[c.y].anchors)
+			pa, pb := pair.joined(a, c.x, c.nx, &pair.bufA), pair.joined(b, c.y, c.ny, &pair.bufB)
+			eachShared(pa, pb, func(h uint64) { anchors[h] = true })
 		}
 	}
-	if len(path) < 2 || evidence < minAlignedEvidence {
-		return false
+	evidence += len(anchors)
+	al := alignment{pairs: len(path), evidence: evidence}
+	if len(path) == 0 {
+		return al
 	}
-	// Paragraphs without anchors between aligned ones, as many on each
-	// side, pair up by position when their lengths agree.
+	// Paragraphs between aligned ones, as many on each side, pair up by
+	// position when they share no anchors because they have few.
 	var filled []alignCell
-	prev := alignCell{-1, -1, noMatch}
+	prev := alignCell{x: -1, y: -1, nx: 1, ny: 1}
 	for k := 0; k <= len(path); k++ {
-		next := alignCell{n, m, noMatch}
+		next := alignCell{x: n, y: m}
 		if k < len(path) {
 			next = path[k]
 		}
-		if gx, gy := next.x-prev.x-1, next.y-prev.y-1; gx == gy && gx >= 1 && gx <= maxGap {
-			for t := 1; t <= gx; t++ {
-				x, y := prev.x+t, prev.y+t
+		gx, gy := next.x-(prev.x+prev.nx), next.y-(prev.y+prev.ny)
+		if gx == gy && gx >= 1 && gx <= maxGap {
+			for t := 0; t < gx; t++ {
+				x, y := prev.x+prev.nx+t, prev.y+prev.ny+t
 				if pair.positional(x, y) {
-					filled = append(filled, alignCell{x, y, positionMatch})
+					filled = append(filled, alignCell{x, y, 1, 1, positionMatch})
 				}
 			}
 		}
@@ -140,19 +205,30 @@ func (f *storyFolder) aligned(i, j int) bool {
 			prev = path[k]
 		}
 	}
-	if !steadyRatio(a, b, filled) {
-		return false
+	al.steady = steadyRatio(a, b, filled)
+	if alignTrace != nil {
+		alignTrace(a, b, filled)
 	}
-	covered := func(d *storyDoc, side func(alignCell) int, prose bool) float64 {
+	type side struct {
+		d     *storyDoc
+		start func(alignCell) (int, int)
+	}
+	share := func(s side, count func(p storyPara) bool, cells []alignCell, only func(alignCell) bool) float64 {
 		total, got := 0, 0
-		for _, p := range d.paras {
-			if !prose || !p.notEvidence {
+		for _, p := range s.d.paras {
+			if count(p) {
 				total += p.letters
 			}
 		}
-		for _, c := range filled {
-			if p := d.paras[side(c)]; !prose || !p.notEvidence {
-				got += p.letters
+		for _, c := range cells {
+			if !only(c) {
+				continue
+			}
+			x, nx := s.start(c)
+			for _, p := range s.d.paras[x : x+nx] {
+				if count(p) {
+					got += p.letters
+				}
 			}
 		}
 		if total == 0 {
@@ -160,9 +236,42 @@ func (f *storyFolder) aligned(i, j int) bool {
 		}
 		return float64(got) / float64(total)
 	}
-	left, right := func(c alignCell) int { return c.x }, func(c alignCell) int { return c.y }
-	return min(covered(a, left, false), covered(b, right, false)) >= minAlignedCoverage &&
-		min(covered(a, left, true), covered(b, right, true)) >= minProseCoverage
+	left := side{a, func(c alignCell) (int, int) { return c.x, c.nx }}
+	right := side{b, func(c alignCell) (int, int) { return c.y, c.ny }}
+	all := func(storyPara) bool { return true }
+	prose := func(p storyPara) bool { return !p.notEvidence }
+	withAnchors := func(p storyPara) bool { return len(p.anchors) > 0 }
+	any := func(alignCell) bool { return true }
+	// Paragraphs with anchors aligned with one without (a translator
+	// dropped or added a name) do not count against the alignment; with
+	// anchors on both sides and none shared, they do.
+	al.anchored = min(share(left, withAnchors, filled, any), share(right, withAnchors, filled, any))
+	al.coverage = min(share(left, all, filled, any), share(right, all, filled, any))
+	al.prose = min(share(left, prose, filled, any), share(right, prose, filled, any))
+	return al
+}
+
+// alignTrace, when set by a test, sees every alignment.
+var alignTrace func(a, b *storyDoc, cells []alignCell)
+
+func lettersOf(ps []storyPara) int {
+	n := 0
+	for _, p := range ps {
+		n += p.letters
+	}
+	return n
+}
+
+// joined is the sorted anchors of paragraphs [x, x+n) of d, in buf when
+// there are two.
+func (p *storyPair) joined(d *storyDoc, x, n int, buf *[]uint64) []uint64 {
+	if n == 1 {
+		return d.paras[x].anchors
+	}
+	*buf = append((*buf)[:0], d.paras[x].anchors...)
+	*buf = append(*buf, d.paras[x+1].anchors...)
+	slices.Sort(*buf)
+	return *buf
 }
 
 // steadyRatio reports whether the translated paragraphs among cells
@@ -178,12 +287,12 @@ func steadyRatio(a, b *storyDoc, cells []alignCell) bool {
 		if c.k == verbatimMatch {
 			continue
 		}
-		p, q := a.paras[c.x], b.paras[c.y]
-		if p.letters == 0 || q.letters == 0 {
+		p, q := lettersOf(a.paras[c.x:c.x+c.nx]), lettersOf(b.paras[c.y:c.y+c.ny])
+		if p == 0 || q == 0 {
 			continue
 		}
-		w := p.letters + q.letters
-		rs = append(rs, r{math.Log(float64(q.letters) / float64(p.letters)), w})
+		w := p + q
+		rs = append(rs, r{math.Log(float64(q) / float64(p)), w})
 		total += w
 	}
 	if len(rs) < 2 {
@@ -217,33 +326,75 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// match says how paragraph x of the first document and y of the second
-// correspond, if they do.
-func (p storyPair) match(x, y int) matchKind {
-	a, b := &p.f.sds[p.i].paras[x], &p.f.sds[p.j].paras[y]
-	if a.notEvidence != b.notEvidence {
+// match says how paragraphs [x, x+nx) of the first document and
+// [y, y+ny) of the second correspond, if they do: one paragraph with
+// another, verbatim or translated, or one with two, translated.
+func (p *storyPair) match(x, y, nx, ny int) matchKind {
+	da, db := &p.f.sds[p.i], &p.f.sds[p.j]
+	pa, pb := da.paras[x:x+nx], db.paras[y:y+ny]
+	// A title aligns with the other's title only.
+	if (x == 0 && da.titled || y == 0 && db.titled) && (x != 0 || y != 0 || !da.titled || !db.titled || nx != 1 || ny != 1) {
 		return noMatch
 	}
-	if c := sharedSorted(a.shingles, b.shingles); float64(2*c) >= minVerbatimDice*float64(len(a.shingles)+len(b.shingles)) {
-		return verbatimMatch
+	for _, q := range pa[1:] {
+		if q.notEvidence != pa[0].notEvidence {
+			return noMatch
+		}
 	}
-	if len(a.anchors) == 0 || len(b.anchors) == 0 || !lengthsAgree(a.letters, b.letters) {
+	for _, q := range pb {
+		if q.notEvidence != pa[0].notEvidence {
+			return noMatch
+		}
+	}
+	if nx == 1 && ny == 1 {
+		a, b := &pa[0], &pb[0]
+		if c := sharedSorted(a.shingles, b.shingles); float64(2*c) >= minVerbatimDice*float64(len(a.shingles)+len(b.shingles)) {
+			return verbatimMatch
+		}
+	}
+	if !lengthsAgree(lettersOf(pa), lettersOf(pb)) {
 		return noMatch
 	}
-	if c := sharedSorted(a.anchors, b.anchors); c == 0 || float64(2*c) < minAnchorDice*float64(len(a.anchors)+len(b.anchors)) {
+	aa, ab := p.joined(da, x, nx, &p.bufA), p.joined(db, y, ny, &p.bufB)
+	if len(aa) == 0 || len(ab) == 0 {
 		return noMatch
 	}
-	if !p.languagesDiffer(x, y) {
+	if c := sharedSorted(aa, ab); c == 0 || float64(2*c) < minAnchorDice*float64(len(aa)+len(ab)) {
 		return noMatch
+	}
+	// Each of two joined paragraphs must bring anchors of its own.
+	for _, q := range pa[min(1, nx-1):] {
+		if nx == 2 && sharedSorted(q.anchors, ab) == 0 {
+			return noMatch
+		}
+	}
+	for _, q := range pb[min(1, ny-1):] {
+		if ny == 2 && sharedSorted(q.anchors, aa) == 0 {
+			return noMatch
+		}
+	}
+	if nx == 2 && sharedSorted(pa[0].anchors, ab) == 0 || ny == 2 && sharedSorted(pb[0].anchors, aa) == 0 {
+		return noMatch
+	}
+	for _, xa := range []int{x, x + nx - 1} {
+		for _, yb := range []int{y, y + ny - 1} {
+			if !p.languagesDiffer(xa, yb) {
+				return noMatch
+			}
+		}
 	}
 	return translationMatch
 }
 
 // positional reports whether paragraphs x and y, at the same place
-// between aligned paragraphs, can be a translation of each other.
-func (p storyPair) positional(x, y int) bool {
+// between aligned paragraphs, can be a translation of each other: their
+// lengths agree, and one of them has too few anchors for their absence
+// from the other to say otherwise (a term like "Open Source" is
+// translated).
+func (p *storyPair) positional(x, y int) bool {
 	a, b := &p.f.sds[p.i].paras[x], &p.f.sds[p.j].paras[y]
-	return a.notEvidence == b.notEvidence && lengthsAgree(a.letters, b.letters) && p.languagesDiffer(x, y)
+	return a.notEvidence == b.notEvidence && lengthsAgree(a.letters, b.letters) &&
+		max(a.distinct, b.distinct) < minStrongAnchors && p.languagesDiffer(x, y)
 }
 
 func lengthsAgree(a, b int) bool {
@@ -253,7 +404,7 @@ func lengthsAgree(a, b int) bool {
 // languagesDiffer reports whether paragraph x of the first document and
 // y of the second are in different languages: the documents' when they
 // are tagged with two, else the paragraphs' own when both can be told.
-func (p storyPair) languagesDiffer(x, y int) bool {
+func (p *storyPair) languagesDiffer(x, y int) bool {
 	la, lb := p.f.docs[p.i].Lang, p.f.docs[p.j].Lang
 	if la != "" && lb != "" && la != lb {
 		return true

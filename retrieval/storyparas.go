@@ -18,6 +18,7 @@ import (
 // storyPara is what folding knows of one paragraph (or of the title).
 type storyPara struct {
 	anchors     []uint64 // sorted, with repeats
+	distinct    int      // distinct anchors
 	shingles    []uint64 // sorted, unique: word 5-grams, or one hash of a shorter paragraph
 	letters     int
 	notEvidence bool
@@ -30,6 +31,7 @@ type storyDoc struct {
 	anchors  []uint64    // sorted, unique, of every paragraph
 	shingles []uint64    // sorted, unique: the prose's word 5-grams
 	langs    []string    // paragraph languages, identified on first need; "?" before
+	titled   bool        // paras[0] is the title
 }
 
 // newStoryDoc reads d's paragraphs, anchors and shingles.
@@ -50,13 +52,14 @@ func newStoryDoc(d Document) storyDoc {
 	var sd storyDoc
 	title := strings.TrimSpace(d.Title)
 	if title != "" {
-		sd.paras = append(sd.paras, newStoryPara(title, midCaps))
+		sd.paras = append(sd.paras, newStoryPara(title, midCaps, true))
+		sd.titled = true
 	}
 	for _, p := range segs {
 		if p.Boilerplate || d.Text[p.Span.Start:p.Span.End] == title {
 			continue
 		}
-		sp := newStoryPara(d.Text[p.Span.Start:p.Span.End], midCaps)
+		sp := newStoryPara(d.Text[p.Span.Start:p.Span.End], midCaps, false)
 		sp.notEvidence = p.NotEvidence
 		sd.paras = append(sd.paras, sp)
 	}
@@ -75,14 +78,18 @@ func newStoryDoc(d Document) storyDoc {
 	return sd
 }
 
-func newStoryPara(text string, midCaps map[string]bool) storyPara {
+// newStoryPara reads one paragraph. In a title every word may be
+// capitalised ("Rupiah Menguat", "Beat Bahrain"), so a capitalised word
+// of a title is a name only if the text capitalises it inside a sentence.
+func newStoryPara(text string, midCaps map[string]bool, title bool) storyPara {
 	p := storyPara{text: text}
 	eachToken(text, func(tok string, initial bool) {
-		if a, ok := anchorOf(tok, initial, midCaps); ok {
+		if a, ok := anchorOf(tok, initial || title, midCaps); ok {
 			p.anchors = append(p.anchors, hashString(a))
 		}
 	})
 	slices.Sort(p.anchors)
+	p.distinct = len(slices.Compact(slices.Clone(p.anchors)))
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -111,7 +118,7 @@ func eachToken(text string, f func(tok string, initial bool)) {
 	for _, field := range strings.Fields(text) {
 		next := false
 		trimmed := strings.TrimRightFunc(field, func(r rune) bool { return strings.ContainsRune(`"'”’»)]`, r) })
-		if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(".!?:;", r) {
+		if r, _ := utf8.DecodeLastRuneInString(trimmed); strings.ContainsRune(".!?", r) {
 			next = true
 		}
 		if i := strings.IndexAny(field, "'’"); i > 0 {
@@ -202,4 +209,20 @@ func sharedSorted(a, b []uint64) int {
 		}
 	}
 	return n
+}
+
+// eachShared calls f with every element two sorted lists share.
+func eachShared(a, b []uint64, f func(uint64)) {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			f(a[i])
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
 }
