@@ -1,11 +1,9 @@
 package retrieval
 
 import (
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Near-duplicate documents are one story told once: a wire report
@@ -112,9 +110,10 @@ type storyFolder struct {
 func newStoryFolder(docs []Document) *storyFolder {
 	f := &storyFolder{docs: docs}
 	for _, d := range docs {
-		f.sds = append(f.sds, newStoryDoc(d))
+		segs := Segment(d)
+		f.sds = append(f.sds, newStoryDoc(d, segs))
 		f.numbers = append(f.numbers, docNumbers(withoutSpans(d.Text, d.NotEvidence)))
-		f.paras = append(f.paras, paragraphFigures(d))
+		f.paras = append(f.paras, paragraphFiguresOf(d, segs))
 		f.listings = append(f.listings, listingLines(d))
 	}
 	return f
@@ -128,13 +127,15 @@ const (
 	sketchShingles = 24
 	// sketchAnchors is how many of a document's anchors and listing
 	// lines, the rarest in the corpus, stand for it in finding
-	// translations.
-	sketchAnchors = 8
+	// translations; two documents are candidates when they share
+	// minSharedSketch of them (or all of one's, if it has fewer).
+	sketchAnchors   = 16
+	minSharedSketch = 2
 )
 
 // candidates lists, once each and in a fixed order, the pairs of
-// documents that share a sketch entry that at most maxShingleDocs
-// documents share.
+// documents that share a shingle sketch entry, or minSharedSketch
+// anchor sketch entries, that at most maxShingleDocs documents share.
 func (f *storyFolder) candidates() [][2]int {
 	// Anchors' and listing lines' document frequencies.
 	keys := make([][]uint64, len(f.docs))
@@ -149,10 +150,12 @@ func (f *storyFolder) candidates() [][2]int {
 			df[k]++
 		}
 	}
-	byKey := map[uint64][]int{}
+	byShingle := map[uint64][]int{}
+	byAnchor := map[uint64][]int{}
+	sketched := make([]int, len(f.docs)) // anchor sketch entries each document has
 	for i, sd := range f.sds {
 		for _, h := range sd.shingles[:min(len(sd.shingles), sketchShingles)] {
-			byKey[h] = append(byKey[h], i)
+			byShingle[h] = append(byShingle[h], i)
 		}
 		rare := slices.DeleteFunc(slices.Clone(keys[i]), func(k uint64) bool { return df[k] < 2 || df[k] > maxShingleDocs })
 		slices.SortFunc(rare, func(a, b uint64) int {
@@ -161,23 +164,31 @@ func (f *storyFolder) candidates() [][2]int {
 			}
 			return cmpUint(a, b)
 		})
-		for _, k := range rare[:min(len(rare), sketchAnchors)] {
-			byKey[k^anchorKeySalt] = append(byKey[k^anchorKeySalt], i)
+		rare = rare[:min(len(rare), sketchAnchors)]
+		sketched[i] = len(rare)
+		for _, k := range rare {
+			byAnchor[k] = append(byAnchor[k], i)
 		}
 	}
-	seen := map[[2]int]bool{}
-	var out [][2]int
-	for _, list := range byKey {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				if p := [2]int{list[a], list[b]}; p[0] != p[1] && !seen[p] {
-					seen[p] = true
-					out = append(out, p)
+	shared := map[[2]int]int{}
+	pairs := func(table map[uint64][]int, weight int) {
+		for _, list := range table {
+			if len(list) < 2 || len(list) > maxShingleDocs {
+				continue
+			}
+			for a := 0; a < len(list); a++ {
+				for b := a + 1; b < len(list); b++ {
+					shared[[2]int{list[a], list[b]}] += weight
 				}
 			}
+		}
+	}
+	pairs(byShingle, minSharedSketch) // one shared shingle suffices
+	pairs(byAnchor, 1)
+	var out [][2]int
+	for p, n := range shared {
+		if n >= min(minSharedSketch, sketched[p[0]], sketched[p[1]]) {
+			out = append(out, p)
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int {
@@ -188,9 +199,6 @@ func (f *storyFolder) candidates() [][2]int {
 	})
 	return out
 }
-
-// anchorKeySalt keeps anchor keys apart from shingle hashes in one table.
-const anchorKeySalt = 0x9e3779b97f4a7c15
 
 func cmpUint(a, b uint64) int {
 	switch {
@@ -213,7 +221,17 @@ func (f *storyFolder) oneStory(i, j int) bool {
 			return true
 		}
 	}
-	return f.aligned(i, j)
+	return f.anchorsOverlap(i, j) && f.aligned(i, j)
+}
+
+// minDocAnchorDice is the share of their distinct anchors two copies of
+// one story have in common, at least, before their paragraphs are
+// aligned: a cheap test that most candidate pairs fail.
+const minDocAnchorDice = 0.4
+
+func (f *storyFolder) anchorsOverlap(i, j int) bool {
+	a, b := f.sds[i].anchors, f.sds[j].anchors
+	return float64(2*sharedSorted(a, b)) >= minDocAnchorDice*float64(len(a)+len(b))
 }
 
 // sameFiguresAndStructure: at least 70% of the figures in common (five or
@@ -262,24 +280,6 @@ func listingLines(d Document) map[string]bool {
 	return out
 }
 
-// docShingles hashes every run of shingleWords consecutive lower-cased
-// words of text.
-func docShingles(text string) map[uint64]bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	out := map[uint64]bool{}
-	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
-		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		out[h.Sum64()] = true
-	}
-	return out
-}
-
 // docNumbers is the set of figures in text with separators removed, so
 // "6.000" and "6,000" are one figure; single digits are too common to
 // tell documents apart.
@@ -310,8 +310,13 @@ func docNumbers(text string) map[string]bool {
 // paragraphFigures lists, in order, the figures of each evidence
 // paragraph that has any.
 func paragraphFigures(d Document) []map[string]bool {
+	return paragraphFiguresOf(d, Segment(d))
+}
+
+// paragraphFiguresOf is paragraphFigures with d's paragraphs given.
+func paragraphFiguresOf(d Document, segs []Paragraph) []map[string]bool {
 	var out []map[string]bool
-	for _, p := range Segment(d) {
+	for _, p := range segs {
 		if p.Boilerplate || p.NotEvidence {
 			continue
 		}

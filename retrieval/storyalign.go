@@ -34,6 +34,10 @@ const (
 	// translation keeps every paragraph's names and figures, another
 	// report of the same event only some.
 	minAnchoredShare = 0.7
+	// minSharedVerbatim is the share of the smaller document's word
+	// 5-grams two documents tagged with one language must share for their
+	// paragraphs' languages to be identified: a page half translated.
+	minSharedVerbatim = 0.1
 	// minStrongAnchors is how many distinct anchors a paragraph needs for
 	// a translation that keeps none of them to be no translation.
 	minStrongAnchors = 3
@@ -75,6 +79,9 @@ type alignCell struct {
 type storyPair struct {
 	f    *storyFolder
 	i, j int
+	// tagsDiffer: the documents are tagged with two languages; identify:
+	// they are not, but paragraphs' languages may tell.
+	tagsDiffer, identify bool
 	// scratch for joined paragraphs' anchors
 	bufA, bufB []uint64
 }
@@ -113,6 +120,15 @@ func (f *storyFolder) align(i, j int) alignment {
 		return alignment{}
 	}
 	pair := &storyPair{f: f, i: i, j: j}
+	la, lb := f.docs[i].Lang, f.docs[j].Lang
+	pair.tagsDiffer = la != "" && lb != "" && la != lb
+	if !pair.tagsDiffer {
+		// Two documents tagged with one language are a translation of
+		// each other only in part, the rest kept verbatim: only then are
+		// their paragraphs' languages worth identifying.
+		c := sharedSorted(a.shingles, b.shingles)
+		pair.identify = c > 0 && float64(c) >= minSharedVerbatim*float64(min(len(a.shingles), len(b.shingles)))
+	}
 	// score[x][y] is the best alignment weight (aligned letters) of
 	// a.paras[:x] with b.paras[:y]; move and kind say how it was reached:
 	// 0 and 1 skip a paragraph of a or b, 2+k is alignMoves[k].
@@ -362,19 +378,17 @@ func (p *storyPair) match(x, y, nx, ny int) matchKind {
 	if c := sharedSorted(aa, ab); c == 0 || float64(2*c) < minAnchorDice*float64(len(aa)+len(ab)) {
 		return noMatch
 	}
-	// Each of two joined paragraphs must bring anchors of its own.
-	for _, q := range pa[min(1, nx-1):] {
+	// Each of two joined paragraphs must bring anchors of its own: a
+	// paragraph without any would be glued on for its length alone.
+	for _, q := range pa {
 		if nx == 2 && sharedSorted(q.anchors, ab) == 0 {
 			return noMatch
 		}
 	}
-	for _, q := range pb[min(1, ny-1):] {
+	for _, q := range pb {
 		if ny == 2 && sharedSorted(q.anchors, aa) == 0 {
 			return noMatch
 		}
-	}
-	if nx == 2 && sharedSorted(pa[0].anchors, ab) == 0 || ny == 2 && sharedSorted(pb[0].anchors, aa) == 0 {
-		return noMatch
 	}
 	for _, xa := range []int{x, x + nx - 1} {
 		for _, yb := range []int{y, y + ny - 1} {
@@ -403,11 +417,14 @@ func lengthsAgree(a, b int) bool {
 
 // languagesDiffer reports whether paragraph x of the first document and
 // y of the second are in different languages: the documents' when they
-// are tagged with two, else the paragraphs' own when both can be told.
+// are tagged with two, else the paragraphs' own when both can be told
+// (and the documents share text).
 func (p *storyPair) languagesDiffer(x, y int) bool {
-	la, lb := p.f.docs[p.i].Lang, p.f.docs[p.j].Lang
-	if la != "" && lb != "" && la != lb {
+	if p.tagsDiffer {
 		return true
+	}
+	if !p.identify {
+		return false
 	}
 	pa, pb := p.f.paraLang(p.i, x), p.f.paraLang(p.j, y)
 	return pa != "" && pb != "" && pa != pb

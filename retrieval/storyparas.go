@@ -34,43 +34,59 @@ type storyDoc struct {
 	titled   bool        // paras[0] is the title
 }
 
-// newStoryDoc reads d's paragraphs, anchors and shingles.
-func newStoryDoc(d Document) storyDoc {
-	segs := Segment(d)
+// newStoryDoc reads d's paragraphs (segs, Segment's of d), anchors and
+// shingles.
+func newStoryDoc(d Document, segs []Paragraph) storyDoc {
+	type token struct {
+		tok     string
+		initial bool
+	}
+	title := strings.TrimSpace(d.Title)
+	var texts []string
+	var notEvidence []bool
+	if title != "" {
+		texts, notEvidence = append(texts, title), append(notEvidence, false)
+	}
+	for _, p := range segs {
+		if t := d.Text[p.Span.Start:p.Span.End]; !p.Boilerplate && t != title {
+			texts, notEvidence = append(texts, t), append(notEvidence, p.NotEvidence)
+		}
+	}
 	// A capitalised word that opens a sentence is a name only if the
 	// document also capitalises it inside one.
 	midCaps := map[string]bool{}
-	for _, p := range segs {
-		if !p.Boilerplate {
-			eachToken(d.Text[p.Span.Start:p.Span.End], func(tok string, initial bool) {
-				if !initial && isCapitalised(tok) {
-					midCaps[tok] = true
-				}
-			})
+	tokens := make([][]token, len(texts))
+	for k, t := range texts {
+		eachToken(t, func(tok string, initial bool) {
+			tokens[k] = append(tokens[k], token{tok, initial})
+			if !initial && isCapitalised(tok) && (k > 0 || title == "") {
+				midCaps[tok] = true
+			}
+		})
+	}
+	sd := storyDoc{titled: title != ""}
+	for k, t := range texts {
+		// In a title every word may be capitalised ("Rupiah Menguat",
+		// "Beat Bahrain"): a capitalised word of a title is a name only if
+		// the text capitalises it inside a sentence.
+		isTitle := sd.titled && k == 0
+		p := storyPara{text: t, notEvidence: notEvidence[k]}
+		for _, tk := range tokens[k] {
+			if a, ok := anchorOf(tk.tok, tk.initial || isTitle, midCaps); ok {
+				p.anchors = append(p.anchors, hashString(a))
+			}
 		}
-	}
-	var sd storyDoc
-	title := strings.TrimSpace(d.Title)
-	if title != "" {
-		sd.paras = append(sd.paras, newStoryPara(title, midCaps, true))
-		sd.titled = true
-	}
-	for _, p := range segs {
-		if p.Boilerplate || d.Text[p.Span.Start:p.Span.End] == title {
-			continue
+		slices.Sort(p.anchors)
+		p.distinct = len(slices.Compact(slices.Clone(p.anchors)))
+		p.shingles, p.letters = paraShingles(t)
+		if !isTitle && !p.notEvidence {
+			sd.shingles = append(sd.shingles, p.shingles...)
 		}
-		sp := newStoryPara(d.Text[p.Span.Start:p.Span.End], midCaps, false)
-		sp.notEvidence = p.NotEvidence
-		sd.paras = append(sd.paras, sp)
-	}
-	for _, p := range sd.paras {
 		sd.anchors = append(sd.anchors, p.anchors...)
+		sd.paras = append(sd.paras, p)
 	}
 	sd.anchors = sortedUnique(sd.anchors)
-	for h := range docShingles(withoutSpans(d.Text, d.NotEvidence)) {
-		sd.shingles = append(sd.shingles, h)
-	}
-	slices.Sort(sd.shingles)
+	sd.shingles = sortedUnique(sd.shingles)
 	sd.langs = make([]string, len(sd.paras))
 	for i := range sd.langs {
 		sd.langs[i] = "?"
@@ -78,35 +94,51 @@ func newStoryDoc(d Document) storyDoc {
 	return sd
 }
 
-// newStoryPara reads one paragraph. In a title every word may be
-// capitalised ("Rupiah Menguat", "Beat Bahrain"), so a capitalised word
-// of a title is a name only if the text capitalises it inside a sentence.
-func newStoryPara(text string, midCaps map[string]bool, title bool) storyPara {
-	p := storyPara{text: text}
-	eachToken(text, func(tok string, initial bool) {
-		if a, ok := anchorOf(tok, initial || title, midCaps); ok {
-			p.anchors = append(p.anchors, hashString(a))
-		}
-	})
-	slices.Sort(p.anchors)
-	p.distinct = len(slices.Compact(slices.Clone(p.anchors)))
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) < shingleWords {
-		p.shingles = []uint64{hashString(strings.Join(words, " "))}
-	} else {
-		for i := 0; i+shingleWords <= len(words); i++ {
-			p.shingles = append(p.shingles, hashString(strings.Join(words[i:i+shingleWords], " ")))
-		}
-		p.shingles = sortedUnique(p.shingles)
-	}
+// paraShingles hashes every run of shingleWords consecutive lower-cased
+// words of text (a shorter text is one run), and counts its letters and
+// digits.
+func paraShingles(text string) (shingles []uint64, letters int) {
+	var words []uint64
+	h, in := uint64(fnvOffset), false
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			p.letters++
+			letters++
+			h = fnvAdd(h, unicode.ToLower(r))
+			in = true
+			continue
+		}
+		if in {
+			words = append(words, h)
+			h, in = fnvOffset, false
 		}
 	}
-	return p
+	if in {
+		words = append(words, h)
+	}
+	run := func(ws []uint64) uint64 {
+		x := uint64(fnvOffset)
+		for _, w := range ws {
+			x = (x ^ w) * fnvPrime
+		}
+		return x
+	}
+	if len(words) < shingleWords {
+		return []uint64{run(words)}, letters
+	}
+	shingles = make([]uint64, 0, len(words)-shingleWords+1)
+	for i := 0; i+shingleWords <= len(words); i++ {
+		shingles = append(shingles, run(words[i:i+shingleWords]))
+	}
+	return sortedUnique(shingles), letters
+}
+
+// fnvAdd adds r's UTF-8 bytes to an FNV-1a hash.
+func fnvAdd(h uint64, r rune) uint64 {
+	var buf [utf8.UTFMax]byte
+	for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
 }
 
 // eachToken calls f with every token of text: a run of non-space
