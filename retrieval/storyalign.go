@@ -222,9 +222,6 @@ func (f *storyFolder) align(i, j int) alignment {
 		}
 	}
 	al.steady = steadyRatio(a, b, filled)
-	if alignTrace != nil {
-		alignTrace(a, b, filled)
-	}
 	type side struct {
 		d     *storyDoc
 		start func(alignCell) (int, int)
@@ -266,9 +263,6 @@ func (f *storyFolder) align(i, j int) alignment {
 	al.prose = min(share(left, prose, filled, any), share(right, prose, filled, any))
 	return al
 }
-
-// alignTrace, when set by a test, sees every alignment.
-var alignTrace func(a, b *storyDoc, cells []alignCell)
 
 func lettersOf(ps []storyPara) int {
 	n := 0

@@ -53,26 +53,33 @@ func newStoryDoc(d Document, segs []Paragraph) storyDoc {
 		}
 	}
 	// A capitalised word that opens a sentence is a name only if the
-	// document also capitalises it inside one.
+	// document also capitalises it inside one. In a title or a heading
+	// every word may be capitalised ("Rupiah Menguat", "Additional
+	// Software"): its capitalised words are names only if the text
+	// capitalises them inside a sentence.
 	midCaps := map[string]bool{}
 	tokens := make([][]token, len(texts))
+	heading := make([]bool, len(texts))
 	for k, t := range texts {
 		eachToken(t, func(tok string, initial bool) {
 			tokens[k] = append(tokens[k], token{tok, initial})
-			if !initial && isCapitalised(tok) && (k > 0 || title == "") {
-				midCaps[tok] = true
-			}
 		})
+		heading[k] = k == 0 && title != "" || isHeading(t, len(tokens[k]))
+		if heading[k] {
+			continue
+		}
+		for _, tk := range tokens[k] {
+			if !tk.initial && isCapitalised(tk.tok) {
+				midCaps[tk.tok] = true
+			}
+		}
 	}
 	sd := storyDoc{titled: title != ""}
 	for k, t := range texts {
-		// In a title every word may be capitalised ("Rupiah Menguat",
-		// "Beat Bahrain"): a capitalised word of a title is a name only if
-		// the text capitalises it inside a sentence.
 		isTitle := sd.titled && k == 0
 		p := storyPara{text: t, notEvidence: notEvidence[k]}
 		for _, tk := range tokens[k] {
-			if a, ok := anchorOf(tk.tok, tk.initial || isTitle, midCaps); ok {
+			if a, ok := anchorOf(tk.tok, tk.initial || heading[k], midCaps); ok {
 				p.anchors = append(p.anchors, hashString(a))
 			}
 		}
@@ -139,6 +146,19 @@ func fnvAdd(h uint64, r rune) uint64 {
 		h = (h ^ uint64(b)) * fnvPrime
 	}
 	return h
+}
+
+// maxHeadingTokens is the most tokens a heading has.
+const maxHeadingTokens = 12
+
+// isHeading reports whether a paragraph of n tokens is a heading: short,
+// and not ending as a sentence does.
+func isHeading(text string, n int) bool {
+	if n > maxHeadingTokens {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return !strings.ContainsRune(".!?:;\"”’)]", r)
 }
 
 // eachToken calls f with every token of text: a run of non-space
