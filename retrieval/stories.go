@@ -50,9 +50,9 @@ const (
 //     translation, a half-translated copy, an edited re-publication.
 //
 // Only candidate pairs are judged, never all pairs: documents sharing one
-// of their few rarest shingles (a min-hash sketch) or one of their few
-// rarest anchors, so the cost grows with the number of documents, not
-// its square.
+// of their few smallest shingles (a min-hash sketch), then documents
+// sharing some of their few rarest anchors, so the cost grows with the
+// number of documents, not its square.
 func StoryGroups(docs []Document) map[string]string {
 	f := newStoryFolder(docs)
 	n := len(docs)
@@ -67,15 +67,18 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 		return i
 	}
-	for _, pr := range f.candidates() {
-		i, j := pr[0], pr[1]
-		if find(i) == find(j) {
-			continue
-		}
-		if f.oneStory(i, j) {
-			parent[find(j)] = find(i)
+	join := func(pairs [][2]int) {
+		for _, pr := range pairs {
+			i, j := pr[0], pr[1]
+			if find(i) != find(j) && f.oneStory(i, j) {
+				parent[find(j)] = find(i)
+			}
 		}
 	}
+	// Re-published copies first: their stories then count once in
+	// telling which anchors are rare.
+	join(f.copyCandidates())
+	join(f.translationCandidates(find))
 	members := map[int][]int{}
 	for i := range docs {
 		r := find(i)
@@ -125,39 +128,75 @@ const (
 	// documents sharing half their shingles share one of these but with
 	// a vanishing chance (about 2^-sketchShingles).
 	sketchShingles = 24
-	// sketchAnchors is how many of a document's anchors and listing
-	// lines, the rarest in the corpus, stand for it in finding
+	// sketchAnchors is how many of a document's anchors, anchor pairs and
+	// listing lines, the rarest in the corpus, stand for it in finding
 	// translations; two documents are candidates when they share
 	// minSharedSketch of them (or all of one's, if it has fewer).
 	sketchAnchors   = 16
 	minSharedSketch = 2
 )
 
-// candidates lists, once each and in a fixed order, the pairs of
-// documents that share a shingle sketch entry, or minSharedSketch
-// anchor sketch entries, that at most maxShingleDocs documents share.
-func (f *storyFolder) candidates() [][2]int {
-	// Anchors' and listing lines' document frequencies.
-	keys := make([][]uint64, len(f.docs))
-	df := map[uint64]int{}
-	for i, sd := range f.sds {
-		ks := slices.Clone(sd.anchors)
-		for l := range f.listings[i] {
-			ks = append(ks, hashString("\x00listing\x00"+l))
-		}
-		keys[i] = sortedUnique(ks)
-		for _, k := range keys[i] {
-			df[k]++
-		}
-	}
+// copyCandidates lists, once each and in a fixed order, the pairs of
+// documents that share an entry of their shingle sketches that at most
+// maxShingleDocs documents share: the candidate re-published copies.
+func (f *storyFolder) copyCandidates() [][2]int {
 	byShingle := map[uint64][]int{}
-	byAnchor := map[uint64][]int{}
-	sketched := make([]int, len(f.docs)) // anchor sketch entries each document has
 	for i, sd := range f.sds {
 		for _, h := range sd.shingles[:min(len(sd.shingles), sketchShingles)] {
 			byShingle[h] = append(byShingle[h], i)
 		}
-		rare := slices.DeleteFunc(slices.Clone(keys[i]), func(k uint64) bool { return df[k] < 2 || df[k] > maxShingleDocs })
+	}
+	seen := map[[2]int]bool{}
+	for _, list := range byShingle {
+		if len(list) > maxShingleDocs {
+			continue
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				seen[[2]int{list[a], list[b]}] = true
+			}
+		}
+	}
+	return sortedPairs(seen)
+}
+
+// translationCandidates lists, once each and in a fixed order, the pairs
+// of documents of two stories (story gives each document's, as found so
+// far) that share minSharedSketch entries of their anchor sketches, or
+// one entry no third story has. A document's sketch is its rarest
+// anchors, anchor pairs and listing lines, rarity counted in stories
+// (a re-published copy would otherwise make every word of its original
+// look common, and hide the original's translation).
+func (f *storyFolder) translationCandidates(story func(int) int) [][2]int {
+	keys := make([][]uint64, len(f.docs))
+	for i, sd := range f.sds {
+		ks := slices.Concat(sd.anchors, sd.pairs)
+		for l := range f.listings[i] {
+			ks = append(ks, hashString("\x00listing\x00"+l))
+		}
+		keys[i] = sortedUnique(ks)
+	}
+	// Stories in which each key appears: documents in story order, so
+	// that one story's documents come together.
+	order := make([]int, len(f.docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return story(a) - story(b) })
+	df := map[uint64]int{}
+	last := map[uint64]int{}
+	for _, i := range order {
+		for _, k := range keys[i] {
+			if s, ok := last[k]; !ok || s != story(i) {
+				df[k]++
+				last[k] = story(i)
+			}
+		}
+	}
+	byKey := map[uint64][]int{}
+	sketched := make([]int, len(f.docs))
+	for i := range f.sds {
+		rare := slices.DeleteFunc(keys[i], func(k uint64) bool { return df[k] < 2 || df[k] > maxShingleDocs })
 		slices.SortFunc(rare, func(a, b uint64) int {
 			if c := df[a] - df[b]; c != 0 {
 				return c
@@ -167,29 +206,39 @@ func (f *storyFolder) candidates() [][2]int {
 		rare = rare[:min(len(rare), sketchAnchors)]
 		sketched[i] = len(rare)
 		for _, k := range rare {
-			byAnchor[k] = append(byAnchor[k], i)
+			byKey[k] = append(byKey[k], i)
 		}
 	}
 	shared := map[[2]int]int{}
-	pairs := func(table map[uint64][]int, weight int) {
-		for _, list := range table {
-			if len(list) < 2 || len(list) > maxShingleDocs {
-				continue
-			}
-			for a := 0; a < len(list); a++ {
-				for b := a + 1; b < len(list); b++ {
+	for k, list := range byKey {
+		if len(list) > maxShingleDocs {
+			continue
+		}
+		weight := 1
+		if df[k] == 2 {
+			weight = minSharedSketch // a figure only a story and its translation give
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				if story(list[a]) != story(list[b]) {
 					shared[[2]int{list[a], list[b]}] += weight
 				}
 			}
 		}
 	}
-	pairs(byShingle, minSharedSketch) // one shared shingle suffices
-	pairs(byAnchor, 1)
-	var out [][2]int
+	seen := map[[2]int]bool{}
 	for p, n := range shared {
 		if n >= min(minSharedSketch, sketched[p[0]], sketched[p[1]]) {
-			out = append(out, p)
+			seen[p] = true
 		}
+	}
+	return sortedPairs(seen)
+}
+
+func sortedPairs(set map[[2]int]bool) [][2]int {
+	out := make([][2]int, 0, len(set))
+	for p := range set {
+		out = append(out, p)
 	}
 	slices.SortFunc(out, func(a, b [2]int) int {
 		if a[0] != b[0] {

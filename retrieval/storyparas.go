@@ -29,6 +29,7 @@ type storyPara struct {
 type storyDoc struct {
 	paras    []storyPara // the title, then every other non-boilerplate paragraph
 	anchors  []uint64    // sorted, unique, of every paragraph
+	pairs    []uint64    // sorted, unique: each two anchors that follow each other in a paragraph
 	shingles []uint64    // sorted, unique: the prose's word 5-grams
 	langs    []string    // paragraph languages, identified on first need; "?" before
 	titled   bool        // paras[0] is the title
@@ -80,7 +81,11 @@ func newStoryDoc(d Document, segs []Paragraph) storyDoc {
 		p := storyPara{text: t, notEvidence: notEvidence[k]}
 		for _, tk := range tokens[k] {
 			if a, ok := anchorOf(tk.tok, tk.initial || heading[k], midCaps); ok {
-				p.anchors = append(p.anchors, hashString(a))
+				h := hashString(a)
+				if n := len(p.anchors); n > 0 {
+					sd.pairs = append(sd.pairs, (p.anchors[n-1]^anchorPairSalt)*fnvPrime^h)
+				}
+				p.anchors = append(p.anchors, h)
 			}
 		}
 		slices.Sort(p.anchors)
@@ -93,6 +98,7 @@ func newStoryDoc(d Document, segs []Paragraph) storyDoc {
 		sd.paras = append(sd.paras, p)
 	}
 	sd.anchors = sortedUnique(sd.anchors)
+	sd.pairs = sortedUnique(sd.pairs)
 	sd.shingles = sortedUnique(sd.shingles)
 	sd.langs = make([]string, len(sd.paras))
 	for i := range sd.langs {
@@ -147,6 +153,9 @@ func fnvAdd(h uint64, r rune) uint64 {
 	}
 	return h
 }
+
+// anchorPairSalt keeps a pair of anchors' hash apart from an anchor's.
+const anchorPairSalt = 0x9e3779b97f4a7c15
 
 // maxHeadingTokens is the most tokens a heading has.
 const maxHeadingTokens = 12
