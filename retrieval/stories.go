@@ -17,8 +17,9 @@ const (
 	// minShingleJaccard is the share of shingles two copies of one report
 	// have in common, at least (edits, a different lede or sign-off).
 	minShingleJaccard = 0.5
-	// maxShingleDocs skips shingles that many documents share (stock
-	// phrases), which say nothing about a pair.
+	// maxShingleDocs skips sketch entries (shingles, anchors) that many
+	// documents share (stock phrases, a country's name), which say nothing
+	// about a pair.
 	maxShingleDocs = 50
 	// A translation keeps a page's figures and its paragraphs.
 	minTranslationNumbers = 5
