@@ -10,6 +10,13 @@
 // Expected languages are read from the path: a folder named like a
 // language tag ("en", "id", "id-ID", "pt-BR") gives it; other files are
 // not checked.
+//
+// Translations are judged by the path too: the same file under two
+// language folders is one page in two languages, and must be one story;
+// files of two pages must never be. retrieval.StoryGroups folds by the
+// documents' text alone and never sees these paths, so the check is
+// independent of it. It reports recall (page pairs folded) and precision
+// (folded pairs that are one page).
 package main
 
 import (
