@@ -1,10 +1,9 @@
 package retrieval
 
 import (
-	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Near-duplicate documents are one story told once: a wire report
@@ -18,8 +17,9 @@ const (
 	// minShingleJaccard is the share of shingles two copies of one report
 	// have in common, at least (edits, a different lede or sign-off).
 	minShingleJaccard = 0.5
-	// maxShingleDocs skips shingles that many documents share (stock
-	// phrases), which say nothing about a pair.
+	// maxShingleDocs skips sketch entries (shingles, anchors) that many
+	// documents share (stock phrases, a country's name), which say nothing
+	// about a pair.
 	maxShingleDocs = 50
 	// A translation keeps a page's figures and its paragraphs.
 	minTranslationNumbers = 5
@@ -36,13 +36,26 @@ const (
 // StoryGroups finds near-duplicate documents and returns, for each
 // document in a group of two or more, the group's id: the smallest
 // document id in it. Documents that are alone are absent. Two documents
-// are one story when their word 5-gram shingles overlap by at least half
-// (Jaccard), or when they are in different languages and share at least
-// 70% of their figures (at least five distinct numbers each) with a
-// similar number of paragraphs, or 70% of the lines of their code
-// listings (at least five): a translation keeps the numbers, the
-// structure and the listings while every word changes.
+// are one story when
+//
+//   - their word 5-gram shingles overlap by at least half (Jaccard): a
+//     re-published copy;
+//   - they are in different languages and share at least 70% of their
+//     figures (at least five distinct numbers each) with a similar number
+//     of paragraphs, or 70% of the lines of their code listings (at least
+//     five): a translation keeps the numbers, the structure and the
+//     listings while every word changes;
+//   - their paragraphs align in order, each pair the same text or, in two
+//     languages, the same anchors (figures, names, acronyms, file names)
+//     at a steady length ratio, over most of both documents: a
+//     translation, a half-translated copy, an edited re-publication.
+//
+// Only candidate pairs are judged, never all pairs: documents sharing one
+// of their few smallest shingles (a min-hash sketch), then documents
+// sharing some of their few rarest anchors, so the cost grows with the
+// number of documents, not its square.
 func StoryGroups(docs []Document) map[string]string {
+	f := newStoryFolder(docs)
 	n := len(docs)
 	parent := make([]int, n)
 	for i := range parent {
@@ -55,108 +68,18 @@ func StoryGroups(docs []Document) map[string]string {
 		}
 		return i
 	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[rb] = ra
-		}
-	}
-
-	// Re-publications: shingles.
-	shingles := make([]map[uint64]bool, n)
-	byShingle := map[uint64][]int{}
-	for i, d := range docs {
-		shingles[i] = docShingles(withoutSpans(d.Text, d.NotEvidence))
-		for h := range shingles[i] {
-			byShingle[h] = append(byShingle[h], i)
-		}
-	}
-	shared := map[[2]int]int{}
-	for _, list := range byShingle {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				shared[[2]int{list[a], list[b]}]++
+	join := func(pairs [][2]int) {
+		for _, pr := range pairs {
+			i, j := pr[0], pr[1]
+			if find(i) != find(j) && f.oneStory(i, j) {
+				parent[find(j)] = find(i)
 			}
 		}
 	}
-	for pair, common := range shared {
-		a, b := shingles[pair[0]], shingles[pair[1]]
-		if float64(common) >= minShingleJaccard*float64(len(a)+len(b)-common) {
-			union(pair[0], pair[1])
-		}
-	}
-
-	// Translations: figures and structure.
-	numbers := make([]map[string]bool, n)
-	paras := make([][]map[string]bool, n)
-	byNumber := map[string][]int{}
-	for i, d := range docs {
-		numbers[i] = docNumbers(withoutSpans(d.Text, d.NotEvidence))
-		paras[i] = paragraphFigures(d)
-		if len(numbers[i]) < minTranslationNumbers {
-			continue
-		}
-		for num := range numbers[i] {
-			byNumber[num] = append(byNumber[num], i)
-		}
-	}
-	sharedNums := map[[2]int]int{}
-	for _, list := range byNumber {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				sharedNums[[2]int{list[a], list[b]}]++
-			}
-		}
-	}
-	for pair, common := range sharedNums {
-		i, j := pair[0], pair[1]
-		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" {
-			continue
-		}
-		all := float64(len(numbers[i]) + len(numbers[j]) - common)
-		if float64(common) >= minNumberJaccard*all && sameStructure(paras[i], paras[j]) {
-			union(i, j)
-		}
-	}
-
-	// Translations of documentation: the code listings, kept verbatim.
-	listings := make([]map[string]bool, n)
-	byLine := map[string][]int{}
-	for i, d := range docs {
-		listings[i] = listingLines(d)
-		if len(listings[i]) < minTranslationListings {
-			continue
-		}
-		for l := range listings[i] {
-			byLine[l] = append(byLine[l], i)
-		}
-	}
-	sharedLines := map[[2]int]int{}
-	for _, list := range byLine {
-		if len(list) < 2 || len(list) > maxShingleDocs {
-			continue
-		}
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
-				sharedLines[[2]int{list[a], list[b]}]++
-			}
-		}
-	}
-	for pair, common := range sharedLines {
-		i, j := pair[0], pair[1]
-		if docs[i].Lang == docs[j].Lang || docs[i].Lang == "" || docs[j].Lang == "" || common < minTranslationListings {
-			continue
-		}
-		if float64(common) >= minListingJaccard*float64(len(listings[i])+len(listings[j])-common) {
-			union(i, j)
-		}
-	}
-
+	// Re-published copies first: their stories then count once in
+	// telling which anchors are rare.
+	join(f.copyCandidates())
+	join(f.translationCandidates(find))
 	members := map[int][]int{}
 	for i := range docs {
 		r := find(i)
@@ -179,6 +102,217 @@ func StoryGroups(docs []Document) map[string]string {
 	return out
 }
 
+// storyFolder holds what StoryGroups knows of each document.
+type storyFolder struct {
+	docs     []Document
+	sds      []storyDoc
+	numbers  []map[string]bool
+	paras    [][]map[string]bool
+	listings []map[string]bool
+}
+
+func newStoryFolder(docs []Document) *storyFolder {
+	f := &storyFolder{docs: docs}
+	for _, d := range docs {
+		segs := Segment(d)
+		f.sds = append(f.sds, newStoryDoc(d, segs))
+		f.numbers = append(f.numbers, docNumbers(withoutSpans(d.Text, d.NotEvidence)))
+		f.paras = append(f.paras, paragraphFiguresOf(d, segs))
+		f.listings = append(f.listings, listingLines(d))
+	}
+	return f
+}
+
+const (
+	// sketchShingles is how many of a document's shingles, those of
+	// smallest hash, stand for it in finding re-published copies: two
+	// documents sharing half their shingles share one of these but with
+	// a vanishing chance (about 2^-sketchShingles).
+	sketchShingles = 24
+	// sketchAnchors is how many of a document's anchors, anchor pairs and
+	// listing lines, the rarest in the corpus, stand for it in finding
+	// translations; two documents are candidates when they share
+	// minSharedSketch of them (or all of one's, if it has fewer).
+	sketchAnchors   = 16
+	minSharedSketch = 2
+)
+
+// copyCandidates lists, once each and in a fixed order, the pairs of
+// documents that share an entry of their shingle sketches that at most
+// maxShingleDocs documents share: the candidate re-published copies.
+func (f *storyFolder) copyCandidates() [][2]int {
+	byShingle := map[uint64][]int{}
+	for i, sd := range f.sds {
+		for _, h := range sd.shingles[:min(len(sd.shingles), sketchShingles)] {
+			byShingle[h] = append(byShingle[h], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, list := range byShingle {
+		if len(list) > maxShingleDocs {
+			continue
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				seen[[2]int{list[a], list[b]}] = true
+			}
+		}
+	}
+	return sortedPairs(seen)
+}
+
+// translationCandidates lists, once each and in a fixed order, the pairs
+// of documents of two stories (story gives each document's, as found so
+// far) that share minSharedSketch entries of their anchor sketches, or
+// one entry no third story has. A document's sketch is its rarest
+// anchors, anchor pairs and listing lines, rarity counted in stories
+// (a re-published copy would otherwise make every word of its original
+// look common, and hide the original's translation).
+func (f *storyFolder) translationCandidates(story func(int) int) [][2]int {
+	keys := make([][]uint64, len(f.docs))
+	for i, sd := range f.sds {
+		ks := slices.Concat(sd.anchors, sd.pairs)
+		for l := range f.listings[i] {
+			ks = append(ks, hashString("\x00listing\x00"+l))
+		}
+		keys[i] = sortedUnique(ks)
+	}
+	// Stories in which each key appears: documents in story order, so
+	// that one story's documents come together.
+	order := make([]int, len(f.docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return story(a) - story(b) })
+	df := map[uint64]int{}
+	last := map[uint64]int{}
+	for _, i := range order {
+		for _, k := range keys[i] {
+			if s, ok := last[k]; !ok || s != story(i) {
+				df[k]++
+				last[k] = story(i)
+			}
+		}
+	}
+	byKey := map[uint64][]int{}
+	sketched := make([]int, len(f.docs))
+	for i := range f.sds {
+		rare := slices.DeleteFunc(keys[i], func(k uint64) bool { return df[k] < 2 || df[k] > maxShingleDocs })
+		slices.SortFunc(rare, func(a, b uint64) int {
+			if c := df[a] - df[b]; c != 0 {
+				return c
+			}
+			return cmpUint(a, b)
+		})
+		rare = rare[:min(len(rare), sketchAnchors)]
+		sketched[i] = len(rare)
+		for _, k := range rare {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	shared := map[[2]int]int{}
+	for k, list := range byKey {
+		if len(list) > maxShingleDocs {
+			continue
+		}
+		weight := 1
+		if df[k] == 2 {
+			weight = minSharedSketch // a figure only a story and its translation give
+		}
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				if story(list[a]) != story(list[b]) {
+					shared[[2]int{list[a], list[b]}] += weight
+				}
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	for p, n := range shared {
+		if n >= min(minSharedSketch, sketched[p[0]], sketched[p[1]]) {
+			seen[p] = true
+		}
+	}
+	return sortedPairs(seen)
+}
+
+func sortedPairs(set map[[2]int]bool) [][2]int {
+	out := make([][2]int, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return out
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// oneStory reports whether documents i and j are one story.
+func (f *storyFolder) oneStory(i, j int) bool {
+	a, b := f.sds[i].shingles, f.sds[j].shingles
+	if c := sharedSorted(a, b); c > 0 && float64(c) >= minShingleJaccard*float64(len(a)+len(b)-c) {
+		return true
+	}
+	if tagged := f.docs[i].Lang != "" && f.docs[j].Lang != ""; tagged && f.docs[i].Lang != f.docs[j].Lang {
+		if f.sameFiguresAndStructure(i, j) || f.sameListings(i, j) {
+			return true
+		}
+	}
+	return f.anchorsOverlap(i, j) && f.aligned(i, j)
+}
+
+// minDocAnchorDice is the share of their distinct anchors two copies of
+// one story have in common, at least, before their paragraphs are
+// aligned: a cheap test that most candidate pairs fail.
+const minDocAnchorDice = 0.4
+
+func (f *storyFolder) anchorsOverlap(i, j int) bool {
+	a, b := f.sds[i].anchors, f.sds[j].anchors
+	return float64(2*sharedSorted(a, b)) >= minDocAnchorDice*float64(len(a)+len(b))
+}
+
+// sameFiguresAndStructure: at least 70% of the figures in common (five or
+// more each) and the figure-bearing paragraphs in the same order.
+func (f *storyFolder) sameFiguresAndStructure(i, j int) bool {
+	a, b := f.numbers[i], f.numbers[j]
+	if len(a) < minTranslationNumbers || len(b) < minTranslationNumbers {
+		return false
+	}
+	c := 0
+	for num := range a {
+		if b[num] {
+			c++
+		}
+	}
+	return float64(c) >= minNumberJaccard*float64(len(a)+len(b)-c) && sameStructure(f.paras[i], f.paras[j])
+}
+
+// sameListings: at least 70% of the code listings' lines in common, five
+// or more.
+func (f *storyFolder) sameListings(i, j int) bool {
+	a, b := f.listings[i], f.listings[j]
+	c := 0
+	for l := range a {
+		if b[l] {
+			c++
+		}
+	}
+	return c >= minTranslationListings && float64(c) >= minListingJaccard*float64(len(a)+len(b)-c)
+}
+
 // listingLines is the set of the lines of d's code blocks (its
 // not-evidence spans) long enough to be particular to it.
 func listingLines(d Document) map[string]bool {
@@ -192,24 +326,6 @@ func listingLines(d Document) map[string]bool {
 				out[l] = true
 			}
 		}
-	}
-	return out
-}
-
-// docShingles hashes every run of shingleWords consecutive lower-cased
-// words of text.
-func docShingles(text string) map[uint64]bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	out := map[uint64]bool{}
-	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
-		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		out[h.Sum64()] = true
 	}
 	return out
 }
@@ -244,8 +360,13 @@ func docNumbers(text string) map[string]bool {
 // paragraphFigures lists, in order, the figures of each evidence
 // paragraph that has any.
 func paragraphFigures(d Document) []map[string]bool {
+	return paragraphFiguresOf(d, Segment(d))
+}
+
+// paragraphFiguresOf is paragraphFigures with d's paragraphs given.
+func paragraphFiguresOf(d Document, segs []Paragraph) []map[string]bool {
 	var out []map[string]bool
-	for _, p := range Segment(d) {
+	for _, p := range segs {
 		if p.Boilerplate || p.NotEvidence {
 			continue
 		}

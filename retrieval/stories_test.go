@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,24 +52,36 @@ func TestStoryGroupsKeepsSeedsApart(t *testing.T) {
 
 // TestStoryGroupsDebianTranslations runs on the Debian documentation
 // corpus when scripts/fetch-debian-docs has fetched it: a page and its
-// Indonesian translation are one story.
+// Indonesian translation are one story, two pages never are. The file
+// layout (one file name under en/ and id/) is the judge; StoryGroups only
+// reads the text.
 func TestStoryGroupsDebianTranslations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
 	home, _ := os.UserHomeDir()
-	dir := filepath.Join(home, ".cache", "kabar", "debian-docs", "corpus", "debian-reference")
-	if _, err := os.Stat(dir); err != nil {
+	dir := filepath.Join(home, ".cache", "kabar", "debian-docs", "corpus")
+	if _, err := os.Stat(filepath.Join(dir, "debian-reference")); err != nil {
 		t.Skip("no Debian corpus; run scripts/fetch-debian-docs")
 	}
 	docs, err := LoadCorpus(t.Context(), os.DirFS(dir), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	page := func(id string) string { // "debian-handbook/id/apt" -> "debian-handbook/*/apt"
+		parts := strings.Split(id, "/")
+		if len(parts) == 3 {
+			parts[1] = "*"
+		}
+		return strings.Join(parts, "/")
+	}
 	groups := StoryGroups(docs)
 	pairs, folded := 0, 0
 	for _, d := range docs {
-		if filepath.Dir(d.ID) != "en" {
+		if !strings.Contains(d.ID, "/en/") {
 			continue
 		}
-		other := "id/" + filepath.Base(d.ID)
+		other := strings.Replace(d.ID, "/en/", "/id/", 1)
 		if _, ok := groupsHas(docs, other); !ok {
 			continue
 		}
@@ -76,11 +90,14 @@ func TestStoryGroupsDebianTranslations(t *testing.T) {
 			folded++
 		}
 	}
-	t.Logf("debian-reference: %d of %d en/id page pairs folded into one story; %d documents in groups", folded, pairs, len(groups))
+	t.Logf("Debian: %d of %d en/id page pairs folded into one story; %d documents in groups", folded, pairs, len(groups))
 	for id, g := range groups {
-		if filepath.Base(id) != filepath.Base(g) {
+		if page(id) != page(g) {
 			t.Errorf("%s folded with %s, which is another page", id, g)
 		}
+	}
+	if pairs > 0 && float64(folded) < 0.9*float64(pairs) {
+		t.Errorf("only %d of %d translated pages folded", folded, pairs)
 	}
 }
 
@@ -147,6 +164,76 @@ func TestStoryGroupsListings(t *testing.T) {
 		g := StoryGroups([]Document{tt.a, tt.b})
 		if got := g[tt.a.ID] != "" && g[tt.a.ID] == g[tt.b.ID]; got != tt.want {
 			t.Errorf("%s: one story = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"figures lose their separators", "Sekitar 6.000 insinyur dan 4,700 lainnya.", []string{"#6000", "#4700"}},
+		{"names inside a sentence, not a capitalised first word", "The deployment follows a visit by Sergei Lavrov to Wonsan.", []string{"Sergei", "Lavrov", "Wonsan"}},
+		{"acronyms, files, addresses", "Edit /etc/fstab, then ask KCNA at debian.org about ext4.", []string{"/etc/fstab", "KCNA", "debian.org", "ext4"}},
+		{"clitics and possessives are cut", "Kami memakai Debian-nya, and Russia's army.", []string{"Debian", "Russia"}},
+		{"a heading names nothing by capitals alone", "8.2.1. Additional Software Sources", []string{"#821"}},
+		{"a heading keeps what sentences capitalise", "8.2. Installing Ubuntu on a Laptop Computer\nWe chose Ubuntu for the desktop of every laptop.", []string{"#82", "Ubuntu", "Ubuntu"}},
+	}
+	for _, tt := range tests {
+		d := Document{ID: "x", Text: tt.text}
+		sd := newStoryDoc(d, Segment(d))
+		var got []uint64
+		for _, p := range sd.paras {
+			got = append(got, p.anchors...)
+		}
+		var want []uint64
+		for _, w := range tt.want {
+			want = append(want, hashString(w))
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %d anchors, want %v", tt.name, len(got), tt.want)
+		}
+	}
+}
+
+// A translation that splits a paragraph in two still aligns; the same
+// paragraphs in another order do not.
+func TestStoryGroupsAlignment(t *testing.T) {
+	t.Parallel()
+	en := []string{
+		"JAKARTA, May 21 (Wire) - Bank Indonesia lowered its BI-Rate by 25 basis points to 5.50% on Wednesday, citing inflation of 1.95% in April.",
+		"Governor Perry Warjiyo told a news conference the deposit facility rate fell to 4.75% and the lending facility rate to 6.25%.",
+		"The rupiah gained 0.4% to 16,350 per dollar after the announcement, and the Jakarta Composite Index rose 1.1% to 7,140.",
+		"Bank Mandiri economist Andry Asmoro said BI had room for one more cut if the Fed eases in September; the next meeting is on June 17-18.",
+	}
+	id := []string{
+		"JAKARTA, 21 Mei (Wire) - Bank Indonesia menurunkan BI-Rate 25 basis poin menjadi 5,50 persen pada Rabu, dengan alasan inflasi April 1,95 persen.",
+		"Gubernur Perry Warjiyo mengatakan dalam konferensi pers bahwa suku bunga Deposit Facility turun menjadi 4,75 persen.",
+		"Suku bunga Lending Facility turun menjadi 6,25 persen.",
+		"Rupiah menguat 0,4 persen ke 16.350 per dolar setelah pengumuman itu, dan Indeks Harga Saham Gabungan naik 1,1 persen ke 7.140.",
+		"Ekonom Bank Mandiri Andry Asmoro mengatakan BI masih punya ruang satu kali pemangkasan jika The Fed melonggarkan pada September; rapat berikutnya 17-18 Juni.",
+	}
+	doc := func(id, lang string, paras []string) Document {
+		return Document{ID: id, Lang: lang, Text: strings.Join(paras, "\n\n")}
+	}
+	reordered := []string{id[3], id[4], id[0], id[1], id[2]}
+	tests := []struct {
+		name string
+		b    Document
+		want bool
+	}{
+		{"translated, one paragraph split in two", doc("b", "id", id), true},
+		{"translated, paragraphs in another order", doc("b", "id", reordered), false},
+		{"the same language", doc("b", "en", id), false},
+	}
+	for _, tt := range tests {
+		f := newStoryFolder([]Document{doc("a", "en", en), tt.b})
+		if got := f.aligned(0, 1); got != tt.want {
+			t.Errorf("%s: aligned = %v (%+v), want %v", tt.name, got, f.align(0, 1), tt.want)
 		}
 	}
 }

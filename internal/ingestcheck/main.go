@@ -10,6 +10,13 @@
 // Expected languages are read from the path: a folder named like a
 // language tag ("en", "id", "id-ID", "pt-BR") gives it; other files are
 // not checked.
+//
+// Translations are judged by the path too: the same file under two
+// language folders is one page in two languages, and must be one story;
+// files of two pages must never be. retrieval.StoryGroups folds by the
+// documents' text alone and never sees these paths, so the check is
+// independent of it. It reports recall (page pairs folded) and precision
+// (folded pairs that are one page).
 package main
 
 import (
@@ -107,8 +114,10 @@ func run(dir string, verbose bool) error {
 			problems = append(problems, fmt.Sprintf("markup in title: %s: %q", d.ID, d.Title))
 		}
 		want := pathLang(d.Path)
+		share := -1.0
 		if en := englishShingles[counterpart(d.Path)]; want != "en" && en != nil {
-			switch share := sharedShare(proseOf(d), en); {
+			share = sharedShare(proseOf(d), en)
+			switch {
 			case share >= 0.6:
 				want = "en" // mostly untranslated
 			case share > 0.4:
@@ -120,7 +129,11 @@ func run(dir string, verbose bool) error {
 			langChecked++
 			if d.Lang != want {
 				langWrong++
-				problems = append(problems, fmt.Sprintf("language: %s: got %q, want %q", d.ID, d.Lang, want))
+				if share >= 0 {
+					problems = append(problems, fmt.Sprintf("language: %s: got %q, want %q (%.0f%% of its prose words are the English page's)", d.ID, d.Lang, want, 100*share))
+				} else {
+					problems = append(problems, fmt.Sprintf("language: %s: got %q, want %q", d.ID, d.Lang, want))
+				}
 			}
 		}
 	}
@@ -136,15 +149,19 @@ func run(dir string, verbose bool) error {
 		}
 	}
 	// Translations: a page and its copy in another language's folder are
-	// one story; two different pages are never one.
+	// one story; two different pages are never one. The judge is the
+	// package's own layout (the same file under two language folders),
+	// which StoryGroups never sees: it folds by the documents' text.
 	groups := retrieval.StoryGroups(docs)
+	pageOf := map[string]string{}
 	byCounterpart := map[string][]retrieval.Document{}
 	for _, d := range docs {
+		pageOf[d.ID] = counterpart(d.Path)
 		if pathLang(d.Path) != "" {
 			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
 		}
 	}
-	var pairs, folded, wrongFolds int
+	var pairs, folded, foldedPairs, wrongPairs, wrongFolds int
 	for _, copies := range byCounterpart {
 		for i := range copies {
 			for j := i + 1; j < len(copies); j++ {
@@ -163,17 +180,19 @@ func run(dir string, verbose bool) error {
 		members[g] = append(members[g], id)
 	}
 	for g, ids := range members {
+		sort.Strings(ids)
 		pages := map[string]bool{}
-		for _, id := range ids {
-			for _, d := range docs {
-				if d.ID == id {
-					pages[counterpart(d.Path)] = true
+		for k, a := range ids {
+			pages[pageOf[a]] = true
+			for _, b := range ids[k+1:] {
+				foldedPairs++
+				if pageOf[a] != pageOf[b] {
+					wrongPairs++
 				}
 			}
 		}
 		if len(pages) > 1 {
 			wrongFolds++
-			sort.Strings(ids)
 			problems = append(problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
 		}
 	}
@@ -197,6 +216,8 @@ func run(dir string, verbose bool) error {
 	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
 	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
 	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", folded, pairs, wrongFolds)
+	fmt.Printf("folding: recall %.1f%% (%d of %d pairs), precision %.1f%% (%d of %d folded pairs are one page)\n",
+		pct(folded, pairs), folded, pairs, pct(foldedPairs-wrongPairs, foldedPairs), foldedPairs-wrongPairs, foldedPairs)
 	for _, s := range skipped {
 		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
 	}
