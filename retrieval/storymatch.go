@@ -63,16 +63,6 @@ func steadyRatio(a, b *storyDoc, cells []alignCell) bool {
 	return float64(steady) >= minSteadyShare*float64(total)
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // match says how paragraphs [x, x+nx) of the first document and
 // [y, y+ny) of the second correspond, if they do: one paragraph with
 // another, verbatim or translated, or one with two, translated.
