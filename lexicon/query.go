@@ -1086,7 +1086,7 @@ func typeAt(w []string, i int) (AnswerType, int) {
 	case at("what", "share"), at("what", "percentage"), at("what", "proportion"), at("what", "percent"), at("how", "much", "of"),
 		at("berapa", "persen"), at("persentase"):
 		return AnswerPercent, 2
-	case at("ke", "berapa"), at("keberapa"), at("yang", "ke", "berapa"), at("which", "round"), at("what", "round"),
+	case at("ke", "berapa"), at("keberapa"), at("yang", "ke", "berapa"), at("how", "manyth"), at("which", "round"), at("what", "round"),
 		at("which", "edition"), at("what", "edition"), at("which", "session"):
 		return AnswerOrdinal, 2
 	case at("how", "many"), at("how", "much"), at("what", "number"), at("berapa"), at("how", "old"), at("umur", "berapa"), at("usia", "berapa"):

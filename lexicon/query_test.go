@@ -475,6 +475,9 @@ func TestPlaceNounStaysInQuestion(t *testing.T) {
 func TestOrdinalCountsThingAfterOf(t *testing.T) {
 	t.Parallel()
 	l := newLexicon(t)
+	if q := l.Analyze("the june meeting was shoigu's how-manyth trip to pyongyang?"); q.Type != AnswerOrdinal {
+		t.Errorf("how-manyth: type %v, want ordinal", q.Type)
+	}
 	q := l.Analyze("which round of strategic dialogue was the wonsan meeting?")
 	if q.Type != AnswerOrdinal {
 		t.Fatalf("type %v, want ordinal%s", q.Type, describe(q))
