@@ -1106,8 +1106,17 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	return &finding{contradicts: true, reason: fmt.Sprintf("the claim says “%s”; the passage states it as fact", cn)}
 }
 
-// qualifierAt reads the quantity qualifier before token i.
+// qualifierAt reads the quantity qualifier of the number at token i:
+// before it ("at least 600"), else after it ("600 or more").
 func qualifierAt(norms []string, i int) (int, string) {
+	if q, qs := preQualifierAt(norms, i); q != qualNone {
+		return q, qs
+	}
+	return postQualifierAt(norms, i)
+}
+
+// preQualifierAt reads the quantity qualifier before token i.
+func preQualifierAt(norms []string, i int) (int, string) {
 	for _, q := range qualifierPhrases {
 		n := len(q.words)
 		if i-n < 0 {
@@ -1125,6 +1134,40 @@ func qualifierAt(norms []string, i int) (int, string) {
 		}
 	}
 	return qualNone, ""
+}
+
+// postQualifierAt reads a quantity qualifier after the number at token i
+// (past its scale word): English "600 or more", "600 or so", Indonesian
+// "600 lebih", "6 ribu lebih", "600 atau lebih" — the same bounds put after
+// the numeral.
+func postQualifierAt(norms []string, i int) (int, string) {
+	j := i + 1
+	if j < len(norms) && scaleOf(norms[j]) > 0 {
+		j++
+	}
+	for _, q := range postQualifierPhrases {
+		if j+len(q.words) > len(norms) {
+			continue
+		}
+		ok := true
+		for k, w := range q.words {
+			ok = ok && norms[j+k] == w
+		}
+		if ok {
+			return q.class, strings.Join(q.words, " ")
+		}
+	}
+	return qualNone, ""
+}
+
+// postQualifierPhrases follow a number and bound it.
+var postQualifierPhrases = []struct {
+	words []string
+	class int
+}{
+	{[]string{"or", "more"}, qualAtLeast}, {[]string{"atau", "lebih"}, qualAtLeast},
+	{[]string{"or", "so"}, qualAbout}, {[]string{"or", "fewer"}, qualUpTo}, {[]string{"or", "less"}, qualUpTo},
+	{[]string{"atau", "kurang"}, qualUpTo}, {[]string{"lebih"}, qualMoreThan}, {[]string{"plus"}, qualMoreThan},
 }
 
 // compatible reports whether a claim's qualifier class is a faithful
@@ -1293,14 +1336,14 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 		if hedgedAt(c.toks, j) && cHedge == "" {
 			cHedge = t.Text
 		}
-		if certainties[t.Norm] {
+		if certainAt(c.toks, j) {
 			cCertain = t.Text
 		}
 	}
 	ptoks := w.lexTokens()
 	pHedge, pCertain := "", false
 	for j := range ptoks {
-		pCertain = pCertain || certainties[ptoks[j].Norm]
+		pCertain = pCertain || certainAt(ptoks, j)
 		if hedgedAt(ptoks, j) && pHedge == "" && w.governs(j, c) {
 			pHedge = ptoks[j].Text
 		}

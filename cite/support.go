@@ -150,7 +150,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low]:
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low]:
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
@@ -158,8 +158,15 @@ func (v *Verifier) analyseClause(text string) claim {
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
-			// must be in the passage (in any of its translations).
+			// must be in the passage (in any of its translations). Read as
+			// a name, it has a name's alternatives too: a capital stands
+			// for its country ("Washington worries" = "AS khawatir").
 			k.kind, k.weight = kindEntity, weightFact
+			if v.lex.IsPlaceName(toks[0].Norm) {
+				if nc, ok := v.lex.NameConcept(con.Surface); ok {
+					k.Alts, k.AltWeights, k.AltLangs = nc.Alts, nc.AltWeights, nc.AltLangs
+				}
+			}
 		}
 		if k.kind == kindEntity {
 			k.words = map[string]bool{}
@@ -192,7 +199,52 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.cspans = locateConcepts(text, toks, c.concepts)
 	c.qualifiersAsMeta()
 	c.roles = claimRoles(&c)
+	v.capitalsAsCities(&c)
 	return c
+}
+
+// capitalsAsCities keeps a capital named as where something happens ("in
+// Moscow", "di Pyongyang") to the city: there it does not stand for its
+// country, so "held in Moscow" is not matched by a passage's "Rusia".
+func (v *Verifier) capitalsAsCities(c *claim) {
+	for i := range c.concepts {
+		k := &c.concepts[i]
+		if k.kind != kindEntity || i >= len(c.roles) || c.roles[i] != rolePlace || !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) {
+			continue
+		}
+		var alts []lexicon.Alt
+		var weights []float64
+		var langs []string
+		for j, a := range k.Alts {
+			words := make([]string, 0, len(a))
+			for _, w := range a {
+				if len(w) > 0 {
+					words = append(words, w[0])
+				}
+			}
+			joined := strings.Join(words, " ")
+			if joined != strings.ToLower(k.Surface) && !v.lex.IsSeatOfPower(joined) {
+				continue
+			}
+			alts = append(alts, a)
+			if j < len(k.AltWeights) {
+				weights = append(weights, k.AltWeights[j])
+			}
+			if j < len(k.AltLangs) {
+				langs = append(langs, k.AltLangs[j])
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		k.Alts = alts
+		if k.AltWeights != nil {
+			k.AltWeights = weights
+		}
+		if k.AltLangs != nil {
+			k.AltLangs = langs
+		}
+	}
 }
 
 // qualifiersAsMeta makes the words of a quantity qualifier before a
@@ -206,8 +258,16 @@ func (c *claim) qualifiersAsMeta() {
 		if !t.Num {
 			continue
 		}
-		if _, q := qualifierAt(norms, i); q != "" {
+		if _, q := preQualifierAt(norms, i); q != "" {
 			for k := i - len(strings.Fields(q)); k < i; k++ {
+				inQual[k] = true
+			}
+		} else if _, q := postQualifierAt(norms, i); q != "" {
+			j := i + 1
+			if j < len(norms) && scaleOf(norms[j]) > 0 {
+				j++
+			}
+			for k := j; k < j+len(strings.Fields(q)) && k < len(inQual); k++ {
 				inQual[k] = true
 			}
 		}

@@ -367,7 +367,7 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 	l := " " + strings.ToLower(collapse(text)) + " "
 	found := false
 	for _, p := range gapPhrases {
-		if strings.Contains(l, " "+p) {
+		if i := strings.Index(l, " "+p); i >= 0 && coverageSubject(l[:i]) {
 			found = true
 			break
 		}
@@ -392,6 +392,49 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 	}
 	return true
 }
+
+// coverageWords may stand before a gap phrase in its clause: the
+// coverage itself ("the reports", "liputan itu"), a dummy subject ("it is
+// not clear"), or nothing ("Tidak dijelaskan …"). Anything else makes the
+// sentence a claim about someone ("State media did not say …"), which a
+// passage must support.
+var coverageWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the these this those its their our my
+		coverage report reports reporting article articles source sources passage passages story stories text texts
+		indexed available cited retrieved given bundled other any none
+		it is are was were remains remain still yet also so far
+		liputan laporan berita artikel sumber teks itu ini tersebut yang ada masih juga pun`) {
+		coverageWords[w] = true
+	}
+}
+
+// coverageSubject reports whether the text before a gap phrase, from its
+// clause's start, names only the coverage.
+func coverageSubject(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:—–("); i >= 0 {
+		before = before[i+1:]
+	}
+	fields := strings.Fields(before)
+	for i := len(fields) - 1; i >= 0; i-- {
+		if f := fields[i]; clauseOpeners[f] {
+			fields = fields[i+1:]
+			break
+		}
+	}
+	for _, f := range fields {
+		if !coverageWords[strings.Trim(f, `"'“”‘’.`)] {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseOpeners start a clause inside a sentence ("…, but the reports do
+// not say …").
+var clauseOpeners = map[string]bool{"but": true, "and": true, "although": true, "though": true, "while": true,
+	"however": true, "tetapi": true, "namun": true, "dan": true, "meski": true, "meskipun": true, "sedangkan": true, "tapi": true}
 
 // reasonOf says in plain words why a passage does not support a claim.
 func reasonOf(vd verdict) string {

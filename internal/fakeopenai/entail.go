@@ -159,7 +159,7 @@ func Entails(claim string, passages []string) (bool, string) {
 				found++
 			}
 		}
-		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) {
+		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) && !capitalActing(cw, pw, name) {
 			return false, fmt.Sprintf("the passages do not mention %q", strings.Join(name, " "))
 		}
 	}
@@ -451,9 +451,9 @@ func surnameMentioned(ws []word, name []string) bool {
 var metonyms = []struct{ country, seats []string }{
 	{[]string{"north korea", "korea utara", "korut"}, []string{"pyongyang", "pyongjang"}},
 	{[]string{"south korea", "korea selatan", "korsel"}, []string{"seoul"}},
-	{[]string{"russia", "rusia"}, []string{"moskow", "moskwa", "kremlin"}},
+	{[]string{"russia", "rusia"}, []string{"moskow", "moskwa", "moscow", "kremlin"}},
 	{[]string{"ukraine", "ukraina"}, []string{"kyiv", "kiev"}},
-	{[]string{"united states", "amerika serikat"}, []string{"washington"}},
+	{[]string{"united states", "amerika serikat", "us", "as"}, []string{"washington"}},
 	{[]string{"china", "tiongkok"}, []string{"beijing"}},
 	{[]string{"britain", "inggris"}, []string{"london"}},
 	{[]string{"japan", "jepang"}, []string{"tokyo"}},
@@ -477,6 +477,61 @@ func metonymMentioned(ws []word, name []string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// seatBuildings are seats of power that are buildings, not capitals: a
+// claim's "the Kremlin denied it" needs the Kremlin.
+var seatBuildings = map[string]bool{"kremlin": true}
+
+// placePreps put the name after them in a place's slot ("in Moscow",
+// "ke Pyongyang"), where a capital is the city, not its country.
+var placePreps = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "di": true, "ke": true, "dari": true}
+
+// capitalActing reports a capital the claim names as an actor, not as a
+// place ("Washington and Seoul worry", "said Washington would send"),
+// whose country the passages name ("AS dan Korsel khawatir"): news names
+// a government by its capital.
+func capitalActing(cw, pw []word, name []string) bool {
+	if len(name) != 1 || seatBuildings[name[0]] {
+		return false
+	}
+	var country []string
+	for _, m := range metonyms {
+		for _, seat := range m.seats {
+			if fold(seat) == name[0] {
+				country = m.country
+			}
+		}
+	}
+	if country == nil {
+		return false
+	}
+	for i, w := range cw {
+		if w.fold == name[0] && i > 0 && placePreps[cw[i-1].fold] {
+			return false
+		}
+	}
+	for _, c := range country {
+		all := true
+		for _, f := range foldAll(strings.Fields(c)) {
+			all = all && (len(f) > 2 && mentions(pw, f) || shortFormIn(pw, f))
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// shortFormIn reports a short form ("AS", "US") written in capitals in
+// ws: lower-case "as" is an English word.
+func shortFormIn(ws []word, f string) bool {
+	for _, w := range ws {
+		if w.fold == f && w.text == strings.ToUpper(w.text) {
+			return true
 		}
 	}
 	return false
@@ -905,7 +960,8 @@ var markerClasses = []markerClass{
 			"tidak", "tak", "bukan", "belum", "gagal", "enggan"},
 		phrases: []string{"berhenti mengatakan", "stopped short of", "declined to", "refused to"}},
 	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "rejects", "disputed", "disputes", "dispute", "refuted", "refutes",
-		"contested", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah"}},
+		"contested", "dismissed", "dismisses", "dismiss", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah",
+		"menepis", "ditepis"}},
 	{name: "a hedge (likely, may)", both: true, scoped: true,
 		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
 			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
@@ -950,9 +1006,29 @@ func (m markerClass) in(ws []word) bool {
 			}
 		}
 		for _, p := range m.phrases {
-			if phraseAt(ws, i, strings.Fields(p)) {
+			if phraseAt(ws, i, strings.Fields(p)) && (p != "certain" || predicativeCertain(ws, i)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// predicativeCertain: "certain" is sure only as a predicate ("is
+// certain", "almost certain", "certain to"); before a noun ("certain
+// shipments") it means "some particular".
+func predicativeCertain(ws []word, i int) bool {
+	if i+1 >= len(ws) || ws[i].end || ws[i].comma {
+		return true
+	}
+	switch ws[i+1].fold {
+	case "to", "that", "of", "whether":
+		return true
+	}
+	if i > 0 {
+		switch ws[i-1].fold {
+		case "is", "are", "was", "were", "be", "ben", "being", "sems", "semed", "almost", "nearly", "not", "quite", "made", "virtualy":
+			return true
 		}
 	}
 	return false
