@@ -105,7 +105,11 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		supported = supported || r.rank == 0
 	}
 	if !supported {
-		for _, e := range v.combinedEvidence(c, passages, analysed) {
+		combined := v.combinedEvidence(c, passages, analysed)
+		if len(combined) == 0 {
+			combined = v.fusedEvidence(c, passages)
+		}
+		for _, e := range combined {
 			key := [3]any{e.DocID, e.Start, e.End}
 			for i := range all {
 				if [3]any{all[i].ev.DocID, all[i].ev.Start, all[i].ev.End} == key {

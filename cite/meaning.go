@@ -228,13 +228,14 @@ var sequenceAdverbs = map[string]bool{
 // lightWords carry grammar more than content, so a paraphrase need not
 // echo them: English prepositions of position and span that Indonesian
 // often leaves to word order or a possessive ("relations between the
-// countries" = "hubungan negara-negara itu", "during the war" = "dalam
-// perang"), and the participles of the light verbs the lexicon already
+// countries" = "hubungan negara-negara itu"), and the participles of the light verbs the lexicon already
 // drops in their other forms ("were going according to plan" = "berjalan
 // sesuai rencana"). The prepositions of direction and agency (to, from,
-// by, against, with, for) are not among them: the role rules read those.
+// by, against, with, for, alongside) and of time (during, before,
+// after) are not among them: the role and time rules read those, and a
+// sentence must state them.
 var lightWords = map[string]bool{
-	"between": true, "among": true, "amongst": true, "amid": true, "amidst": true, "during": true, "within": true,
-	"throughout": true, "across": true, "upon": true, "via": true, "alongside": true,
+	"between": true, "among": true, "amongst": true, "amid": true, "amidst": true, "within": true,
+	"throughout": true, "upon": true, "via": true,
 	"going": true, "gone": true, "coming": true, "getting": true, "taking": true, "becoming": true,
 }

@@ -154,7 +154,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
@@ -203,13 +203,16 @@ func (v *Verifier) analyseClause(text string) claim {
 	return c
 }
 
-// capitalsAsCities keeps a capital named as where something happens ("in
-// Moscow", "di Pyongyang") to the city: there it does not stand for its
-// country, so "held in Moscow" is not matched by a passage's "Rusia".
+// capitalsAsCities keeps a capital to the city unless it acts: news names
+// a government by its capital when it does something ("Moscow denied",
+// "ties between Moscow and Pyongyang", "Moscow's war"), while a capital
+// where something happens or that something reaches ("held in Moscow",
+// "invited him to visit Moscow") is the city, not matched by a passage's
+// "Rusia".
 func (v *Verifier) capitalsAsCities(c *claim) {
 	for i := range c.concepts {
 		k := &c.concepts[i]
-		if k.kind != kindEntity || i >= len(c.roles) || c.roles[i] != rolePlace || !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) {
+		if k.kind != kindEntity || i >= len(c.roles) || !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) || c.capitalActs(i) {
 			continue
 		}
 		var alts []lexicon.Alt
@@ -476,6 +479,29 @@ func claimRoles(c *claim) []role {
 	return roles
 }
 
+// capitalActs reports whether the name at concept i acts: the subject of
+// its clause, the agent after "by", one of a pair ("between Moscow and
+// Pyongyang", "Washington and Seoul"), or a possessor ("Moscow's").
+func (c *claim) capitalActs(i int) bool {
+	if c.roles[i] == roleSubject {
+		return true
+	}
+	s, e := c.claimSpan(i)
+	if s < 0 {
+		return false
+	}
+	if possessive(c.text, c.toks, e) {
+		return true
+	}
+	if s > 0 && pairWords[c.toks[s-1].Norm] {
+		return true
+	}
+	return e < len(c.toks) && (c.toks[e].Norm == "and" || c.toks[e].Norm == "dan")
+}
+
+// pairWords before a name make it an actor of a pair or an agent.
+var pairWords = map[string]bool{"between": true, "among": true, "antara": true, "and": true, "dan": true, "by": true, "oleh": true}
+
 // possessive reports whether the name ending before token e is a
 // possessive ("Russia's top diplomat"): then it is not the one addressed.
 func possessive(text string, toks []lexicon.Token, e int) bool {
@@ -569,8 +595,18 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 	for after < len(toks) && after < next+3 && toks[after].Upper && !toks[after].Num && !lexicon.IsCalendarWord(toks[after].Norm) {
 		after++
 	}
-	for _, j := range []int{after, after + 1, prev, prev - 1} {
+	// A unit of two words counts by both ("900 square kilometres" is
+	// "90 kilometer persegi"): the word after the first content word is
+	// taken too when it is content as well.
+	var out []lexicon.Alt
+	for n, j := range []int{after, after + 1, prev, prev - 1} {
+		if out != nil && n != 1 {
+			break
+		}
 		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {
+			if n == 1 && out != nil {
+				break
+			}
 			continue
 		}
 		if isNumberWord(toks[j].Norm) {
@@ -578,10 +614,10 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 		}
 		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
 		if len(an.Concepts) > 0 {
-			return an.Concepts[0].Alts
+			out = append(out, an.Concepts[0].Alts...)
 		}
 	}
-	return nil
+	return out
 }
 
 // token is a word or number of a passage with the index terms it matches.

@@ -208,8 +208,17 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 	if len(cited) < 2 {
 		return nil
 	}
-	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
 	c := v.analyseClaim(part.Text)
+	if v.clausesCombine(c, texts, ctxs, outlets) || v.sentencesFuse(c, texts, ctxs, outlets) {
+		return cited
+	}
+	return nil
+}
+
+// clausesCombine reports whether each clause of c is stated by one of
+// the texts, joined.
+func (v *Verifier) clausesCombine(c claim, texts, ctxs, outlets []string) bool {
+	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
 	var clauses []claim
 	for _, piece := range splitFine(c.text) {
 		pc := v.analyseClause(piece)
@@ -220,13 +229,29 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 		}
 	}
 	if len(clauses) < 2 {
-		return nil
+		return false
 	}
 	c.clauses = clauses
-	if vd := v.check(c, p, true); vd.supports {
-		return cited
+	return v.check(c, p, true).supports
+}
+
+// sentencesFuse reports whether two of the texts tell of one event in
+// sentences that, read together, state c (see fuse.go).
+func (v *Verifier) sentencesFuse(c claim, texts, ctxs, outlets []string) bool {
+	var best []fusedSentence
+	for i := range texts {
+		if fs, ok := v.bestSentence(c, texts[i], ctxs[i], outlets[i]); ok {
+			best = append(best, fs)
+		}
 	}
-	return nil
+	for i := range best {
+		for j := i + 1; j < len(best); j++ {
+			if v.fuses(c, best[i], best[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func passageOf(v *Verifier, s Source) passage { return v.analysePassage(s.Text, s.Context, s.Outlet) }
