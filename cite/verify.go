@@ -401,8 +401,8 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 		return false
 	}
 	for _, k := range c.concepts {
-		if k.kind != kindEntity {
-			continue
+		if k.kind != kindEntity || coverageWords[strings.ToLower(k.Surface)] {
+			continue // "Liputan tidak menyebut …": the coverage, not a name
 		}
 		inSome := false
 		for _, p := range passages {

@@ -159,7 +159,7 @@ func Entails(claim string, passages []string) (bool, string) {
 				found++
 			}
 		}
-		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) && !capitalActing(cw, pw, name) {
+		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) && !capitalActing(cw, pw, name) && !acronymMentioned(pw, name) {
 			return false, fmt.Sprintf("the passages do not mention %q", strings.Join(name, " "))
 		}
 	}
@@ -476,6 +476,47 @@ func metonymMentioned(ws []word, name []string) bool {
 				if w.fold == fold(seat) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// acronyms are organisations news names by initials, with their names
+// in full in both languages (as any reader of the news knows them).
+var acronyms = map[string][]string{
+	"asean": {"perhimpunan bangsa asia tenggara", "association of southeast asian nations"},
+	"nato":  {"pakta pertahanan atlantik utara", "north atlantic treaty organization"},
+	"pb":    {"perserikatan bangsa", "united nations"},
+	"un":    {"perserikatan bangsa", "united nations"},
+	"kkna":  {"kantor berita pusat korea", "korean central news agency"},
+	"dprk":  {"republik rakyat demokratik korea", "democratic people's republic of korea"},
+	"eu":    {"uni eropa", "european union"},
+}
+
+// acronymMentioned reports a claim's name given by the passages as its
+// acronym or its name in full, the other way round.
+func acronymMentioned(ws []word, name []string) bool {
+	all := func(phrase string) bool {
+		for _, f := range foldAll(strings.Fields(phrase)) {
+			if !mentions(ws, f) {
+				return false
+			}
+		}
+		return true
+	}
+	joined := strings.Join(name, " ")
+	for acr, fulls := range acronyms {
+		if len(name) == 1 && name[0] == acr {
+			for _, f := range fulls {
+				if all(f) {
+					return true
+				}
+			}
+		}
+		for _, f := range fulls {
+			if strings.Join(foldAll(strings.Fields(f)), " ") == joined && shortFormIn(ws, acr) {
+				return true
 			}
 		}
 	}
@@ -1098,8 +1139,40 @@ func qualified(ws []word) map[string]map[string]bool {
 			}
 		}
 	}
+	// The same bounds after the number: "600 or more", "6.000 lebih".
+	for i := range ws {
+		if !isDigit(ws[i].fold) {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && scaleWords[ws[j].fold] {
+			j++
+		}
+		for _, pq := range postQualifiers {
+			ps := strings.Fields(pq.phrase)
+			if j+len(ps) > len(ws) || !phraseAt(ws, j, ps) {
+				continue
+			}
+			for n := range numbersOf(ws[i:min(len(ws), j)], false) {
+				if out[pq.class] == nil {
+					out[pq.class] = map[string]bool{}
+				}
+				out[pq.class][n] = true
+			}
+			break
+		}
+	}
 	return out
 }
+
+// postQualifiers bound the number before them.
+var postQualifiers = []struct{ phrase, class string }{
+	{"or more", "at least"}, {"atau lebih", "at least"}, {"or so", "about"}, {"or fewer", "up to"}, {"or less", "up to"},
+	{"lebih", "more than"},
+}
+
+// scaleWords may stand between a number and its qualifier ("6 ribu lebih").
+var scaleWords = map[string]bool{"ribu": true, "juta": true, "thousand": true, "milion": true, "milyar": true, "miliar": true, "bilion": true}
 
 // compareQuantities: a number the claim qualifies must be qualified so in
 // a passage, and a number of the claim that the closest passage sentence
