@@ -36,9 +36,12 @@ func (v *Verifier) bestSentence(c claim, text, context, outlet string) (fusedSen
 
 // fuses reports whether sentences a and b, read as one, support c, and
 // tell of one event: they share minShared of its names other than
-// countries, and neither alone supports it.
+// countries, neither alone supports it, and each lacks a fact the other
+// gives.
 func (v *Verifier) fuses(c claim, a, b fusedSentence) bool {
-	if a.vd.supports || b.vd.supports || !v.shareNames(c, a.text, b.text) {
+	// Each must lack a name, number or date the other gives: fusion adds
+	// facts up, it does not pool two sentences' wording.
+	if a.vd.supports || b.vd.supports || len(a.vd.missing) == 0 || len(b.vd.missing) == 0 || !v.shareNames(c, a.text, b.text) {
 		return false
 	}
 	p := v.analysePassage(a.text+" "+b.text, a.context+"\n"+b.context, a.outlet+"\n"+b.outlet)

@@ -54,6 +54,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"possessor", "Ukraine helped Russia retake Kursk.", `Pyongyang membantu Rusia merebut kembali Kursk setelah serangan balik Ukraina.`, "actor"},
 		// a unit of two words anchors a figure by both
 		{"anchor", "Ukraine said it controls about 900 square kilometres in Kursk.", `Ukraina mengatakan mereka menguasai sekitar 90 kilometer persegi di Kursk.`, "number-conflict"},
+		// a title the claim puts next to a name must be the sentence's
+		{"title", "Menteri Pertahanan Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu mitranya dari Korea Utara, Choe Son Hui, di Wonsan.`, notSupported},
+		{"title", "Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
+		{"title", "Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
 	}

@@ -302,6 +302,11 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		// verb or a title left unmatched adds to what is said.
 		allow = 1
 	}
+	if t := c.unmatchedTitle(credits); t != "" {
+		// A title the claim gives a name is a fact about its holder, as
+		// the name is: the sentence must give it.
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not give the title “%s”", t))
+	}
 	wordsOK := wordTotal == 0 || wordGot/wordTotal >= minWords && wordsMissing <= allow
 	if wordTotal > 0 && !wordsOK {
 		out.problems = append(out.problems, "the passage does not state "+c.unmatchedWords(credits))
@@ -322,6 +327,35 @@ func maxWordsMissing(words float64) int {
 func (v *Verifier) nounConcept(k concept) bool {
 	w := strings.ToLower(k.Surface)
 	return !strings.Contains(w, " ") && !strings.HasSuffix(w, "ly") && v.lex.IsNoun(w)
+}
+
+// unmatchedTitle is the first title the claim puts next to a name
+// ("Menteri Pertahanan Korea Utara Choe Son Hui", "Kim, the leader")
+// that the window does not hold, with a title's head word in it, or "".
+func (c *claim) unmatchedTitle(credits []float64) string {
+	for i, k := range c.concepts {
+		if k.kind != kindContent || credits[i] > 0 || !titleHeadConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		if e < len(c.toks) && c.inConceptKind(e, kindEntity) || s > 0 && c.inConceptKind(s-1, kindEntity) && !c.breaks[s] {
+			return k.Surface
+		}
+	}
+	return ""
+}
+
+// titleHeadConcept reports a concept holding a title's head word.
+func titleHeadConcept(k concept) bool {
+	for _, w := range strings.Fields(strings.ToLower(k.Surface)) {
+		if titleHeads[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleConcept reports a claim word that is part of a title ("leader",
