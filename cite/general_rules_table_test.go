@@ -58,6 +58,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"title", "Menteri Pertahanan Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu mitranya dari Korea Utara, Choe Son Hui, di Wonsan.`, notSupported},
 		{"title", "Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
 		{"title", "Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
+		// a reciprocal act may name either one first; a one-way act may not
+		{"reciprocal", "Choe Son Hui met Lavrov in Wonsan.", `Lavrov bertemu dengan Choe Son Hui di Wonsan.`, supported},
+		{"reciprocal", "Russia supplies up to 40% of North Korea's ammunition.", `Korea Utara memasok hingga 40% amunisi Rusia.`, notSupported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
 	}

@@ -839,6 +839,22 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 	return agencySwap(v, c, w, ptoks, pbreaks)
 }
 
+// reciprocalVerbs name an act two do together: who is named first does
+// not change what is said ("Choe met Lavrov" = "Lavrov met Choe").
+var reciprocalVerbs = map[string]bool{"met": true, "meet": true, "meets": true, "meeting": true, "talked": true, "talks": true,
+	"embraced": true, "hugged": true, "shook": true, "bertemu": true, "berjumpa": true, "berbicara": true, "berunding": true,
+	"berpelukan": true, "berjabat": true, "bertukar": true}
+
+// reciprocal reports a claim whose verb is reciprocal.
+func (c *claim) reciprocal() bool {
+	for _, t := range c.toks {
+		if reciprocalVerbs[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 func containsRole(rs []role, r role) bool {
 	for _, x := range rs {
 		if x == r {
@@ -855,6 +871,9 @@ func containsRole(rs []role, r role) bool {
 // "Korea Utara memasok amunisi Rusia". A name the claim has as a source
 // ("receives … from North Korea") is a converse, not a swap.
 func agencySwap(v *Verifier, c *claim, w *window, ptoks []lexicon.Token, pbreaks []bool) *finding {
+	if c.reciprocal() {
+		return nil // "Choe met Lavrov" is "Lavrov bertemu Choe"
+	}
 	passageRole := func(i int) (subject, other bool) {
 		for _, sp := range w.spans[i] {
 			at := nameStart(w, sp[0])
