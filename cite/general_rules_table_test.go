@@ -37,6 +37,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"post-qualifier", "More than 6,000 soldiers died.", `6.000 lebih tentara tewas.`, supported},
 		{"post-qualifier", "Up to 6,000 soldiers died.", `6.000 lebih tentara tewas.`, notSupported},
 		{"post-qualifier", "Exactly 600 soldiers were killed.", `600 atau lebih tentara tewas.`, notSupported},
+		// "no fewer than", "tidak kurang dari" bound a number; they negate nothing
+		{"comparative-no", "Pyongyang sent no fewer than 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, supported},
+		{"comparative-no", "Korea Utara mengirim tidak kurang dari 10.000 tentara ke Rusia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, supported},
+		{"comparative-no", "Pyongyang sent no more than 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "Pyongyang did not send 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
 		// verbs of denial, both languages
 		{"denial", "The Kremlin dismissed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
 		{"denial", "The Kremlin confirmed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},

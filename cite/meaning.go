@@ -93,6 +93,9 @@ var qualifierPhrases = []struct {
 	class int
 }{
 	{[]string{"no", "fewer", "than"}, qualAtLeast}, {[]string{"no", "less", "than"}, qualAtLeast},
+	{[]string{"not", "fewer", "than"}, qualAtLeast}, {[]string{"not", "less", "than"}, qualAtLeast},
+	{[]string{"no", "more", "than"}, qualUpTo}, {[]string{"not", "more", "than"}, qualUpTo},
+	{[]string{"tidak", "kurang", "dari"}, qualAtLeast}, {[]string{"tidak", "lebih", "dari"}, qualUpTo},
 	{[]string{"paling", "sedikit"}, qualAtLeast}, {[]string{"sekurang", "kurangnya"}, qualAtLeast},
 	{[]string{"at", "least"}, qualAtLeast}, {[]string{"setidaknya"}, qualAtLeast}, {[]string{"sedikitnya"}, qualAtLeast},
 	{[]string{"minimal"}, qualAtLeast}, {[]string{"minimum"}, qualAtLeast}, {[]string{"setidak", "tidaknya"}, qualAtLeast},

@@ -1110,8 +1110,9 @@ func (w *window) negationFor(c *claim) string {
 		}
 		return false
 	}
+	lt := w.lexTokens()
 	for j, t := range w.toks {
-		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) {
+		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
 		scope := negationScope
@@ -1176,7 +1177,7 @@ func negPhrase(toks []token, j int) string {
 // claimNegation reports the claim's negator governing one of its concepts.
 func (c *claim) claimNegation() string {
 	for j, t := range c.toks {
-		if !negators[t.Norm] || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) {
+		if !negators[t.Norm] || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+negationScope; k++ {
@@ -1189,6 +1190,26 @@ func (c *claim) claimNegation() string {
 		}
 	}
 	return ""
+}
+
+// comparativeNo reports "no" or "not" opening a comparative bound ("no
+// fewer than 10,000", "not more than", "no later than", "tidak kurang
+// dari", "tidak lebih dari"): a quantity's qualifier, not a negation of
+// the clause.
+func comparativeNo(toks []lexicon.Token, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j].Norm {
+	case "no", "not", "tidak", "tak":
+	default:
+		return false
+	}
+	switch toks[j+1].Norm {
+	case "fewer", "less", "more", "later", "earlier", "longer", "sooner", "kurang", "lebih":
+		return true
+	}
+	return false
 }
 
 func (c *claim) inConcept(j int) bool {
