@@ -1008,9 +1008,9 @@ var markerClasses = []markerClass{
 			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
 	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
 		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
-	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "no less than", "not less than", "tidak kurang dari", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
-	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "hingga", "sampai"}},
+	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "no more than", "not more than", "tidak lebih dari", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
 	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
 	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},
@@ -1042,7 +1042,7 @@ func phraseAt(ws []word, i int, phrase []string) bool {
 func (m markerClass) in(ws []word) bool {
 	for i, w := range ws {
 		for _, x := range m.words {
-			if w.fold == fold(x) && (!m.titled || titleAfter(ws, i)) {
+			if w.fold == fold(x) && (!m.titled || titleAfter(ws, i)) && !comparativeBound(ws, i) {
 				return true
 			}
 		}
@@ -1051,6 +1051,24 @@ func (m markerClass) in(ws []word) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// comparativeBound: "no fewer than", "not more than", "tidak kurang
+// dari" bound a number; their "no" negates nothing.
+func comparativeBound(ws []word, i int) bool {
+	switch ws[i].fold {
+	case "no", "not", "tidak", "tak":
+	default:
+		return false
+	}
+	if i+1 >= len(ws) {
+		return false
+	}
+	switch ws[i+1].fold {
+	case "fewer", "les", "more", "later", "earlier", "longer", "kurang", "lebih":
+		return true
 	}
 	return false
 }
@@ -1124,6 +1142,9 @@ func qualified(ws []word) map[string]map[string]bool {
 				ps := strings.Fields(p)
 				if i+len(ps) >= len(ws) || !phraseAt(ws, i, ps) {
 					continue // the phrase, with a word after it
+				}
+				if i > 0 && comparativeBound(ws, i-1) {
+					continue // "fewer than" inside "no fewer than"
 				}
 				next := ws[i+len(ps) : min(len(ws), i+len(ps)+2)]
 				if f := next[0].fold; f == "a" || f == "an" || len(f) > 4 && strings.HasPrefix(f, "se") && units[f[2:]] {
