@@ -66,6 +66,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a reciprocal act may name either one first; a one-way act may not
 		{"reciprocal", "Choe Son Hui met Lavrov in Wonsan.", `Lavrov bertemu dengan Choe Son Hui di Wonsan.`, supported},
 		{"reciprocal", "Russia supplies up to 40% of North Korea's ammunition.", `Korea Utara memasok hingga 40% amunisi Rusia.`, notSupported},
+		// words the claim ends on after all the sentence holds are added
+		{"trailing", "North Korea supplies up to 40% of Russia's ammunition and trains its gunners.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, notSupported},
+		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
+		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
+		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
 	}

@@ -302,6 +302,11 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		// verb or a title left unmatched adds to what is said.
 		allow = 1
 	}
+	if t := c.trailingAddition(credits); t != "" {
+		// What a claim adds comes at its end: two or more words after
+		// everything the sentence holds ("… and promised them medals").
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
 	if t := c.unmatchedTitle(credits); t != "" {
 		// A title the claim gives a name is a fact about its holder, as
 		// the name is: the sentence must give it.
@@ -328,6 +333,48 @@ func (v *Verifier) nounConcept(k concept) bool {
 	w := strings.ToLower(k.Surface)
 	return !strings.Contains(w, " ") && !strings.HasSuffix(w, "ly") && v.lex.IsNoun(w)
 }
+
+// trailingAddition is the content the claim ends on that the window does
+// not hold, after all it does ("… ammunition free of charge", "… and
+// promised them medals"): two words or phrases or more, none a name or
+// number, opened by a joiner, or "". A single word there, or words that
+// go on the last phrase ("high-level talks"), are as often a paraphrase.
+func (c *claim) trailingAddition(credits []float64) string {
+	matchedAt := -1
+	for i, k := range c.concepts {
+		if s, _ := c.claimSpan(i); s >= 0 && k.kind != kindMeta && credits[i] > 0 && s > matchedAt {
+			matchedAt = s
+		}
+	}
+	if matchedAt < 0 {
+		return ""
+	}
+	var words []string
+	first := -1
+	for i, k := range c.concepts {
+		s, _ := c.claimSpan(i)
+		if s <= matchedAt || k.kind == kindMeta {
+			continue
+		}
+		if k.kind != kindContent {
+			return "" // a name or number after: not a trailing addition
+		}
+		if first < 0 || s < first {
+			first = s
+		}
+		words = append(words, k.Surface)
+	}
+	if len(words) < 2 || first < 1 || !addingJoiners[c.toks[first-1].Norm] {
+		return "" // one word at the end, or words inside the last phrase, are as often a paraphrase
+	}
+	return strings.Join(words, " ")
+}
+
+// addingJoiners open a constituent of its own at a claim's end: a
+// coordinated predicate ("and promised them medals") or an adjunct
+// ("despite heavy losses", "with no conditions").
+var addingJoiners = map[string]bool{"and": true, "but": true, "while": true, "despite": true, "although": true, "without": true,
+	"dan": true, "serta": true, "tetapi": true, "namun": true, "meski": true, "meskipun": true, "walaupun": true, "tanpa": true, "sambil": true}
 
 // unmatchedTitle is the first title the claim puts next to a name
 // ("Menteri Pertahanan Korea Utara Choe Son Hui", "Kim, the leader")
