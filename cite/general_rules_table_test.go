@@ -42,6 +42,8 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"comparative-no", "Korea Utara mengirim tidak kurang dari 10.000 tentara ke Rusia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, supported},
 		{"comparative-no", "Pyongyang sent no more than 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
 		{"comparative-no", "Pyongyang did not send 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "North Korea sent at most 10,000 troops to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "Korea Utara mengirim paling banyak 10.000 tentara ke Rusia.", `Korea Utara mengirim hingga 10.000 tentara ke Rusia.`, supported},
 		// verbs of denial, both languages
 		{"denial", "The Kremlin dismissed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
 		{"denial", "The Kremlin confirmed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},

@@ -103,7 +103,7 @@ var qualifierPhrases = []struct {
 	{[]string{"more", "than"}, qualMoreThan}, {[]string{"lebih", "dari"}, qualMoreThan}, {[]string{"over"}, qualMoreThan},
 	{[]string{"above"}, qualMoreThan}, {[]string{"lebih"}, qualMoreThan}, {[]string{"in", "excess", "of"}, qualMoreThan},
 	{[]string{"upwards", "of"}, qualMoreThan}, {[]string{"di", "atas"}, qualMoreThan},
-	{[]string{"up", "to"}, qualUpTo}, {[]string{"as", "many", "as"}, qualUpTo}, {[]string{"as", "much", "as"}, qualUpTo},
+	{[]string{"at", "most"}, qualUpTo}, {[]string{"paling", "banyak"}, qualUpTo}, {[]string{"up", "to"}, qualUpTo}, {[]string{"as", "many", "as"}, qualUpTo}, {[]string{"as", "much", "as"}, qualUpTo},
 	{[]string{"hingga"}, qualUpTo}, {[]string{"sampai"}, qualUpTo}, {[]string{"maksimal"}, qualUpTo}, {[]string{"maximum"}, qualUpTo},
 	{[]string{"sebanyak", "banyaknya"}, qualUpTo},
 	{[]string{"about"}, qualAbout}, {[]string{"around"}, qualAbout}, {[]string{"some"}, qualAbout}, {[]string{"roughly"}, qualAbout},

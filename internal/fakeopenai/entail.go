@@ -191,7 +191,7 @@ func Entails(claim string, passages []string) (bool, string) {
 			if c && !p {
 				// The claim's marker may sit in another passage clause
 				// about the same thing.
-				p = m.inRelated(clause, sents)
+				p = m.inRelated(clause, sents) || len(m.weak) > 0 && markerClass{words: m.weak}.in(best)
 			}
 			if c && len(m.passage) > 0 {
 				p = markerClass{words: m.passage}.in(pw)
@@ -931,6 +931,10 @@ type markerClass struct {
 	words   []string // single words
 	phrases []string // multi-word phrases, lower case
 	passage []string // when set, the words that satisfy the claim's in a passage
+	// weak words satisfy the claim's marker in the closest passage
+	// sentence without asking for one in the claim ("bisa" = could, for a
+	// claim's "might"; "perkiraan", an estimate, for "estimated").
+	weak []string
 	titled  bool     // counts only before a title or name ("former minister")
 	// scoped: in a passage it binds only when the claim states what it
 	// qualifies (bindsTo).
@@ -1005,12 +1009,13 @@ var markerClasses = []markerClass{
 		"menepis", "ditepis"}},
 	{name: "a hedge (likely, may)", both: true, scoped: true,
 		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
-			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
+			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"},
+		weak: []string{"bisa", "could", "perkiraan", "memperkirakan", "estimates", "estimate"}},
 	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
 		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
-	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "no less than", "not less than", "tidak kurang dari", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "at least", both: true, phrases: []string{"at least", "a minimum of", "no fewer than", "no less than", "not less than", "tidak kurang dari", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
-	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "no more than", "not more than", "tidak lebih dari", "hingga", "sampai"}},
+	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "at most", "no more than", "not more than", "tidak lebih dari", "paling banyak", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
 	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
 	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},

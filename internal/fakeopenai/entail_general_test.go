@@ -32,6 +32,8 @@ func TestEntailsGeneralTable(t *testing.T) {
 		{"Pyongyang did not send 10,000 soldiers to Russia last year, the Pentagon estimates.", pent, false},
 		{"The Kremlin dismissed Trump's claim that they were conspiring against the US.", trump, true},
 		{"The Kremlin endorsed Trump's claim that they were conspiring against the US.", trump, false},
+		{"North Korea sent a minimum of 10,000 troops to Russia last year, the Pentagon estimated.", pent, true},
+		{"Washington and Seoul fear Kim might ask for Russian technology in return.", tech, true},
 		{"The Pentagon had briefly halted certain shipments.", halt, true},
 		{"The Pentagon was certain to halt shipments.", halt, false},
 	}
