@@ -934,8 +934,8 @@ type markerClass struct {
 	// weak words satisfy the claim's marker in the closest passage
 	// sentence without asking for one in the claim ("bisa" = could, for a
 	// claim's "might"; "perkiraan", an estimate, for "estimated").
-	weak []string
-	titled  bool     // counts only before a title or name ("former minister")
+	weak   []string
+	titled bool // counts only before a title or name ("former minister")
 	// scoped: in a passage it binds only when the claim states what it
 	// qualifies (bindsTo).
 	scoped bool
