@@ -28,6 +28,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"capital", "The conference will be held in Moscow in October.", `Konferensi itu, dengan dukungan Rusia, akan diadakan di Minsk pada bulan Oktober.`, "place-conflict"},
 		{"capital", "Putin invited Kim to visit Moscow.", `Putin menyampaikan salam kepada Kim, menurut media Rusia.`, notSupported},
 		{"capital", "Kim opened a museum in Seoul.", `Kim meresmikan museum di Korea Selatan.`, notSupported},
+		{"capital", "Belarus has invited Pyongyang to a conference in Minsk.", `Belarus telah mengundang Korea Utara untuk berpartisipasi dalam konferensi di Minsk.`, supported},
+		// Indonesian puts the owner after its noun: a country before a verb is its subject
+		{"attribute-order", "Ukraina membantah bahwa pasukan Korut membantu merebut kembali Kursk.", `Pasukan Korut membantu Rusia merebut kembali Kursk, klaim yang dibantah Ukraina.`, supported},
+		{"attribute-order", "Ukraina membantah bahwa pasukan Rusia membantu merebut kembali Kursk.", `Pasukan Korut membantu Rusia merebut kembali Kursk, klaim yang dibantah Ukraina.`, notSupported},
 		// "certain" before a noun is a determiner, predicative it is sure
 		{"certain", "The Pentagon halted certain shipments.", `Pentagon sempat menghentikan pengiriman tertentu.`, supported},
 		{"certain", "It is certain that the Pentagon halted shipments.", `Pentagon mungkin menghentikan pengiriman.`, notSupported},

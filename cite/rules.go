@@ -2142,6 +2142,10 @@ var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": tr
 // or before them (English); the claim's country within two words of one
 // of them is enough ("perang Rusia-Ukraina").
 func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
+	// Indonesian puts the owner after its noun ("pasukan Korut"): a name
+	// before a word there is that word's subject ("Korut membantu"), not
+	// its owner.
+	indonesian := v.lex.DetectLang(c.text) == "id"
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !v.countryConcept(k) {
 			continue
@@ -2156,7 +2160,7 @@ func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
 		}
 		for m, km := range c.concepts {
 			ms, me := c.claimSpan(m)
-			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] || me == s && !c.breaks[s]) || !w.anyMatch(m) {
+			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] && !indonesian || me == s && !c.breaks[s]) || !w.anyMatch(m) {
 				continue
 			}
 			other, ok := "", false

@@ -203,10 +203,10 @@ func (v *Verifier) analyseClause(text string) claim {
 	return c
 }
 
-// capitalsAsCities keeps a capital to the city unless it acts: news names
-// a government by its capital when it does something ("Moscow denied",
-// "ties between Moscow and Pyongyang", "Moscow's war"), while a capital
-// where something happens or that something reaches ("held in Moscow",
+// capitalsAsCities keeps a capital to the city where it names a place:
+// news names a government by its capital ("Moscow denied", "ties between
+// Moscow and Pyongyang", "invited Pyongyang"), while a capital where
+// something happens or that something reaches ("held in Moscow",
 // "invited him to visit Moscow") is the city, not matched by a passage's
 // "Rusia".
 func (v *Verifier) capitalsAsCities(c *claim) {
@@ -479,28 +479,24 @@ func claimRoles(c *claim) []role {
 	return roles
 }
 
-// capitalActs reports whether the name at concept i acts: the subject of
-// its clause, the agent after "by", one of a pair ("between Moscow and
-// Pyongyang", "Washington and Seoul"), or a possessor ("Moscow's").
+// capitalActs reports whether the capital at concept i stands for its
+// government: anywhere but where something happens, where something
+// goes or comes from ("in Moscow", "to Pyongyang", "from Seoul") or what
+// is visited ("visit Moscow") — there it is the city. The government is
+// who acts, owns, or is acted on ("Moscow denied", "Moscow's war",
+// "invited Pyongyang", "ties between Moscow and Pyongyang").
 func (c *claim) capitalActs(i int) bool {
-	if c.roles[i] == roleSubject {
-		return true
-	}
-	s, e := c.claimSpan(i)
-	if s < 0 {
+	switch c.roles[i] {
+	case rolePlace, roleGoal, roleSource:
 		return false
 	}
-	if possessive(c.text, c.toks, e) {
-		return true
-	}
-	if s > 0 && pairWords[c.toks[s-1].Norm] {
-		return true
-	}
-	return e < len(c.toks) && (c.toks[e].Norm == "and" || c.toks[e].Norm == "dan")
+	s, _ := c.claimSpan(i)
+	return s <= 0 || !visitVerbs[c.toks[s-1].Norm]
 }
 
-// pairWords before a name make it an actor of a pair or an agent.
-var pairWords = map[string]bool{"between": true, "among": true, "antara": true, "and": true, "dan": true, "by": true, "oleh": true}
+// visitVerbs take the place visited as their object.
+var visitVerbs = map[string]bool{"visit": true, "visits": true, "visited": true, "visiting": true, "toured": true, "tour": true,
+	"mengunjungi": true, "kunjungi": true, "dikunjungi": true, "menyambangi": true}
 
 // possessive reports whether the name ending before token e is a
 // possessive ("Russia's top diplomat"): then it is not the one addressed.

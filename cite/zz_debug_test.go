@@ -31,3 +31,13 @@ func TestZZDebug(t *testing.T) {
 		fmt.Printf("piece %q\n", piece)
 	}
 }
+
+func TestZZJudge(t *testing.T) {
+	claim, passage := os.Getenv("C"), os.Getenv("P")
+	if claim == "" {
+		t.Skip()
+	}
+	v := newTestVerifier(t)
+	ok, rule, reason := judgeOne(v, claim, passage)
+	fmt.Println(ok, rule, reason)
+}
