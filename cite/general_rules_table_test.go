@@ -77,6 +77,13 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
 		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
 		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
+		// a date is a date however written; a year beside its month is no count
+		{"date", "Putin last met Kim face to face on 3rd September in Beijing.", `Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing.`, supported},
+		{"date", "Ties between the two grew during the war, which began in February 2022.", `Hubungan kedua negara meningkat selama perang, yang dimulai pada Februari 2022.`, supported},
+		{"date", "It was Shoigu's 3rd visit to Pyongyang.", `Itu adalah kunjungan kedua Shoigu ke Pyongyang.`, notSupported},
+		// a relative clause makes the name before it its subject
+		{"relative", "North Korea has provided troops for Russia's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, supported},
+		{"relative", "Russia has provided troops for North Korea's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, notSupported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
 	}

@@ -865,7 +865,7 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		same := false
 		for _, sp := range w.spans[i] {
 			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
-			if pr == cr {
+			if pr == cr || cr == roleSubject && relativeSubject(ptoks, sp[1]) {
 				same = true
 			}
 			if cr == roleSubject && pr == roleGoal || cr == roleGoal && pr == roleSubject {
@@ -902,6 +902,20 @@ func (c *claim) reciprocal() bool {
 	return false
 }
 
+// dayOfMonth reports a numbered day beside its month ("3rd September",
+// "September 3rd"): a date, whose "rd" is no ordinal of a count.
+func dayOfMonth(toks []lexicon.Token, i int) bool {
+	return i+2 < len(toks) && lexicon.IsMonthName(toks[i+2].Norm) || i > 0 && lexicon.IsMonthName(toks[i-1].Norm)
+}
+
+// relativeSubject reports a relative clause right after a name ending at
+// token e ("ke Korea Utara, yang telah menyediakan pasukan", "Russia,
+// which sent"): the name is that clause's subject, whatever its role in
+// the main clause.
+func relativeSubject(toks []lexicon.Token, e int) bool {
+	return e < len(toks) && (toks[e].Norm == "yang" || toks[e].Norm == "which" || toks[e].Norm == "who")
+}
+
 func containsRole(rs []role, r role) bool {
 	for _, x := range rs {
 		if x == r {
@@ -924,6 +938,10 @@ func agencySwap(v *Verifier, c *claim, w *window, ptoks []lexicon.Token, pbreaks
 	passageRole := func(i int) (subject, other bool) {
 		for _, sp := range w.spans[i] {
 			at := nameStart(w, sp[0])
+			if relativeSubject(ptoks, sp[1]) {
+				subject = true
+				continue
+			}
 			switch roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)) {
 			case roleSubject:
 				subject = true
@@ -1586,7 +1604,7 @@ func (v *Verifier) ordinalAt(toks []lexicon.Token, i int) (int, bool) {
 		}
 		return n, true
 	}
-	if t.Num && i+1 < len(toks) && ordinalSuffixes[toks[i+1].Norm] && toks[i+1].Start == t.End {
+	if t.Num && i+1 < len(toks) && ordinalSuffixes[toks[i+1].Norm] && toks[i+1].Start == t.End && !dayOfMonth(toks, i) {
 		if v, err := parseInt(t.Norm); err == nil {
 			return v, true
 		}
@@ -1794,8 +1812,8 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		for _, a := range k.anchor {
 			anchors = append(anchors, altSpansOne(a, w.toks)...)
 		}
-		if len(anchors) == 0 {
-			continue
+		if len(anchors) == 0 || k.year() && c.monthBefore(i) && w.monthBeforeMatch(i) {
+			continue // "February 2022" = "Februari 2022": a date, not a count
 		}
 		near := false
 		for _, sp := range w.spans[i] {
@@ -1810,6 +1828,23 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// monthBefore reports a month name right before the claim's number i.
+func (c *claim) monthBefore(i int) bool {
+	s, _ := c.claimSpan(i)
+	return s > 0 && lexicon.IsMonthName(c.toks[s-1].Norm)
+}
+
+// monthBeforeMatch reports a month name right before a match of number i
+// in the window.
+func (w *window) monthBeforeMatch(i int) bool {
+	for _, sp := range w.spans[i] {
+		if sp[0] > 0 && lexicon.IsMonthName(w.toks[sp[0]-1].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {
