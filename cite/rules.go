@@ -327,100 +327,6 @@ func maxWordsMissing(words float64) int {
 	return int(math.Floor(words * missingShare))
 }
 
-// nounConcept reports a one-word English noun that is not also a manner
-// adverb (WordNet's noun list; "-ly" words are adverbs).
-func (v *Verifier) nounConcept(k concept) bool {
-	w := strings.ToLower(k.Surface)
-	return !strings.Contains(w, " ") && !strings.HasSuffix(w, "ly") && v.lex.IsNoun(w)
-}
-
-// trailingAddition is the content the claim ends on that the window does
-// not hold, after all it does ("… ammunition free of charge", "… and
-// promised them medals"): two words or phrases or more, none a name or
-// number, opened by a joiner, or "". A single word there, or words that
-// go on the last phrase ("high-level talks"), are as often a paraphrase.
-func (c *claim) trailingAddition(credits []float64) string {
-	matchedAt := -1
-	for i, k := range c.concepts {
-		if s, _ := c.claimSpan(i); s >= 0 && k.kind != kindMeta && credits[i] > 0 && s > matchedAt {
-			matchedAt = s
-		}
-	}
-	if matchedAt < 0 {
-		return ""
-	}
-	var words []string
-	first := -1
-	for i, k := range c.concepts {
-		s, _ := c.claimSpan(i)
-		if s <= matchedAt || k.kind == kindMeta {
-			continue
-		}
-		if k.kind != kindContent {
-			return "" // a name or number after: not a trailing addition
-		}
-		if first < 0 || s < first {
-			first = s
-		}
-		words = append(words, k.Surface)
-	}
-	if len(words) < 2 || first < 1 || !addingJoiners[c.toks[first-1].Norm] {
-		return "" // one word at the end, or words inside the last phrase, are as often a paraphrase
-	}
-	return strings.Join(words, " ")
-}
-
-// addingJoiners open a constituent of its own at a claim's end: a
-// coordinated predicate ("and promised them medals") or an adjunct
-// ("despite heavy losses", "with no conditions").
-var addingJoiners = map[string]bool{"and": true, "but": true, "while": true, "despite": true, "although": true, "without": true,
-	"dan": true, "serta": true, "tetapi": true, "namun": true, "meski": true, "meskipun": true, "walaupun": true, "tanpa": true, "sambil": true}
-
-// unmatchedTitle is the first title the claim puts next to a name
-// ("Menteri Pertahanan Korea Utara Choe Son Hui", "Kim, the leader")
-// that the window does not hold, with a title's head word in it, or "".
-func (c *claim) unmatchedTitle(credits []float64) string {
-	for i, k := range c.concepts {
-		if k.kind != kindContent || credits[i] > 0 || !titleHeadConcept(k) {
-			continue
-		}
-		s, e := c.claimSpan(i)
-		if s < 0 {
-			continue
-		}
-		if e < len(c.toks) && c.inConceptKind(e, kindEntity) || s > 0 && c.inConceptKind(s-1, kindEntity) && !c.breaks[s] {
-			return k.Surface
-		}
-	}
-	return ""
-}
-
-// titleHeadConcept reports a concept holding a title's head word.
-func titleHeadConcept(k concept) bool {
-	for _, w := range strings.Fields(strings.ToLower(k.Surface)) {
-		if titleHeads[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// isTitleConcept reports a claim word that is part of a title ("leader",
-// "defence"): a title is a fact about its holder, never the one word a
-// paraphrase may leave out.
-func isTitleConcept(k concept) bool {
-	for _, w := range strings.Fields(strings.ToLower(k.Surface)) {
-		if titleHeads[w] || titleModifiers[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// hardAnchors is how many names, numbers and dates a sentence must
-// share with a short clause to let one of its words be paraphrased.
-const hardAnchors = 3
-
 // missingShare is the share of a clause's words that may go unmatched.
 const missingShare = 0.34
 
@@ -777,29 +683,6 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 	return roleOther
 }
 
-// possessorAt reports an Indonesian name standing right after a common
-// noun, with nothing between ("serangan balik Ukraina", "pasukan
-// Rusia"): Indonesian marks the possessor by juxtaposition, so the name
-// owns the noun and is not who acts (Alwi et al., on the noun phrase).
-// A word before it that looks like a verb (the prefixes me-, ber-, di-,
-// ter-, or a verb of saying: "dibantah Ukraina", "kata Lavrov") or a
-// function word makes it no possessor.
-func (v *Verifier) possessorAt(toks []lexicon.Token, breaks []bool, at int) bool {
-	if at <= 0 || at >= len(toks) || breaks[at] {
-		return false
-	}
-	n := toks[at-1].Norm
-	if toks[at-1].Upper || toks[at-1].Num || len(n) < 3 || v.lex.IsStop(n) || speechVerbs[n] || !v.lex.KnownWord(n) || v.lex.EnglishWord(n) {
-		return false
-	}
-	for _, pre := range []string{"me", "ber", "di", "ter", "per"} {
-		if strings.HasPrefix(n, pre) {
-			return false
-		}
-	}
-	return true
-}
-
 // prepReachMax is how many tokens before a name its preposition may
 // stand, over place and title words ("di kota pesisir timur Nampo").
 const prepReachMax = 5
@@ -884,36 +767,6 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return agencySwap(v, c, w, ptoks, pbreaks)
-}
-
-// reciprocalVerbs name an act two do together: who is named first does
-// not change what is said ("Choe met Lavrov" = "Lavrov met Choe").
-var reciprocalVerbs = map[string]bool{"met": true, "meet": true, "meets": true, "meeting": true, "talked": true, "talks": true,
-	"embraced": true, "hugged": true, "shook": true, "bertemu": true, "berjumpa": true, "berbicara": true, "berunding": true,
-	"berpelukan": true, "berjabat": true, "bertukar": true}
-
-// reciprocal reports a claim whose verb is reciprocal.
-func (c *claim) reciprocal() bool {
-	for _, t := range c.toks {
-		if reciprocalVerbs[t.Norm] {
-			return true
-		}
-	}
-	return false
-}
-
-// dayOfMonth reports a numbered day beside its month ("3rd September",
-// "September 3rd"): a date, whose "rd" is no ordinal of a count.
-func dayOfMonth(toks []lexicon.Token, i int) bool {
-	return i+2 < len(toks) && lexicon.IsMonthName(toks[i+2].Norm) || i > 0 && lexicon.IsMonthName(toks[i-1].Norm)
-}
-
-// relativeSubject reports a relative clause right after a name ending at
-// token e ("ke Korea Utara, yang telah menyediakan pasukan", "Russia,
-// which sent"): the name is that clause's subject, whatever its role in
-// the main clause.
-func relativeSubject(toks []lexicon.Token, e int) bool {
-	return e < len(toks) && (toks[e].Norm == "yang" || toks[e].Norm == "which" || toks[e].Norm == "who")
 }
 
 func containsRole(rs []role, r role) bool {
@@ -1257,26 +1110,6 @@ func (c *claim) claimNegation() string {
 	return ""
 }
 
-// comparativeNo reports "no" or "not" opening a comparative bound ("no
-// fewer than 10,000", "not more than", "no later than", "tidak kurang
-// dari", "tidak lebih dari"): a quantity's qualifier, not a negation of
-// the clause.
-func comparativeNo(toks []lexicon.Token, j int) bool {
-	if j+1 >= len(toks) {
-		return false
-	}
-	switch toks[j].Norm {
-	case "no", "not", "tidak", "tak":
-	default:
-		return false
-	}
-	switch toks[j+1].Norm {
-	case "fewer", "less", "more", "later", "earlier", "longer", "sooner", "kurang", "lebih":
-		return true
-	}
-	return false
-}
-
 func (c *claim) inConcept(j int) bool {
 	for _, sp := range c.cspans {
 		if sp[0] <= j && j < sp[1] {
@@ -1334,40 +1167,6 @@ func preQualifierAt(norms []string, i int) (int, string) {
 		}
 	}
 	return qualNone, ""
-}
-
-// postQualifierAt reads a quantity qualifier after the number at token i
-// (past its scale word): English "600 or more", "600 or so", Indonesian
-// "600 lebih", "6 ribu lebih", "600 atau lebih" — the same bounds put after
-// the numeral.
-func postQualifierAt(norms []string, i int) (int, string) {
-	j := i + 1
-	if j < len(norms) && scaleOf(norms[j]) > 0 {
-		j++
-	}
-	for _, q := range postQualifierPhrases {
-		if j+len(q.words) > len(norms) {
-			continue
-		}
-		ok := true
-		for k, w := range q.words {
-			ok = ok && norms[j+k] == w
-		}
-		if ok {
-			return q.class, strings.Join(q.words, " ")
-		}
-	}
-	return qualNone, ""
-}
-
-// postQualifierPhrases follow a number and bound it.
-var postQualifierPhrases = []struct {
-	words []string
-	class int
-}{
-	{[]string{"or", "more"}, qualAtLeast}, {[]string{"atau", "lebih"}, qualAtLeast},
-	{[]string{"or", "so"}, qualAbout}, {[]string{"or", "fewer"}, qualUpTo}, {[]string{"or", "less"}, qualUpTo},
-	{[]string{"atau", "kurang"}, qualUpTo}, {[]string{"lebih"}, qualMoreThan}, {[]string{"plus"}, qualMoreThan},
 }
 
 // compatible reports whether a claim's qualifier class is a faithful
