@@ -62,3 +62,21 @@ func comparativeNo(toks []lexicon.Token, j int) bool {
 	}
 	return false
 }
+
+// negatorAt reports a negator at toks[j]: a word of negators, or "dispute"
+// used as a verb of denial, with what is denied after it ("disputes the
+// claim", "disputed that"), not the noun ("border disputes").
+func negatorAt(toks []lexicon.Token, j int) bool {
+	if negators[toks[j].Norm] {
+		return true
+	}
+	if !disputeVerbs[toks[j].Norm] || j+1 >= len(toks) {
+		return false
+	}
+	return disputedObjects[toks[j+1].Norm]
+}
+
+var (
+	disputeVerbs    = map[string]bool{"dispute": true, "disputes": true, "contest": true, "contests": true, "contested": true}
+	disputedObjects = map[string]bool{"the": true, "that": true, "this": true, "claim": true, "claims": true, "reports": true, "allegations": true, "moscow": true, "kyiv": true}
+)

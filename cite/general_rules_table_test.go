@@ -53,6 +53,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"denial", "The Kremlin confirmed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},
 		{"denial", "Ukraina menepis klaim itu.", `Klaim itu dibantah Ukraina.`, supported},
 		{"denial", "Ukraine refuted the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
+		{"denial", "Ukraine disputes the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
+		{"denial", "Ukraine confirms the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, notSupported},
+		{"denial", "Russia and Ukraine have long had border disputes.", `Rusia dan Ukraina sudah lama memiliki sengketa perbatasan.`, supported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one

@@ -1029,8 +1029,8 @@ func (w *window) negationFor(c *claim) string {
 		return false
 	}
 	lt := w.lexTokens()
-	for j, t := range w.toks {
-		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
+	for j := range w.toks {
+		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
 		scope := negationScope
@@ -1095,7 +1095,7 @@ func negPhrase(toks []token, j int) string {
 // claimNegation reports the claim's negator governing one of its concepts.
 func (c *claim) claimNegation() string {
 	for j, t := range c.toks {
-		if !negators[t.Norm] || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) {
+		if !negatorAt(c.toks, j) || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+negationScope; k++ {

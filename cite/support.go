@@ -338,7 +338,7 @@ func ruleWord(w string) bool {
 	if _, ok := ordinalWords[w]; ok {
 		return true
 	}
-	return negators[w] || hedges[w] || certainties[w] || formerWords[w] || currentWords[w]
+	return negators[w] || disputeVerbs[w] || hedges[w] || certainties[w] || formerWords[w] || currentWords[w]
 }
 
 // derivedWord reports an Indonesian word built with affixes from a
