@@ -61,3 +61,25 @@ func (v *Verifier) possessorAt(toks []lexicon.Token, breaks []bool, at int) bool
 	}
 	return true
 }
+
+// countedWord is the word right after a match of number i in the window
+// (past names and a scale word: "6.000 tentara Korut", "6 ribu
+// insinyur") when it is a content word no concept of the claim matched,
+// or "".
+func (v *Verifier) countedWord(w *window, i int) string {
+	for _, sp := range w.spans[i] {
+		j := sp[1]
+		if j < len(w.toks) && scaleOf(w.toks[j].Norm) > 0 {
+			j++
+		}
+		if j >= len(w.toks) || w.toks[j].breakBefore {
+			continue
+		}
+		t := w.toks[j]
+		if t.Upper || t.Num || len(t.Norm) < 3 || v.lex.IsStop(t.Norm) || isQualifier(t.Norm) || w.matched(j) || ordinalSuffixes[t.Norm] {
+			continue
+		}
+		return t.Text
+	}
+	return ""
+}

@@ -1,5 +1,7 @@
 package cite
 
+import "github.com/kabar-bot/kabar/lexicon"
+
 // Fusion: two sentences of different passages that tell of the same event
 // (they share two of the claim's names, a person's among them) may
 // support together a one-clause claim that takes one detail from each:
@@ -42,6 +44,11 @@ func (v *Verifier) fuses(c claim, a, b fusedSentence) bool {
 	// Each must lack a name, number or date the other gives: fusion adds
 	// facts up, it does not pool two sentences' wording.
 	if a.vd.supports || b.vd.supports || len(a.vd.missing) == 0 || len(b.vd.missing) == 0 || !v.shareNames(c, a.text, b.text) {
+		return false
+	}
+	// A sentence dated otherwise than the claim ("pada hari Senin" beside
+	// a claim's "in November") tells of another occasion.
+	if v.otherDate(c, a.text) || v.otherDate(c, b.text) {
 		return false
 	}
 	p := v.analysePassage(a.text+" "+b.text, a.context+"\n"+b.context, a.outlet+"\n"+b.outlet)
@@ -102,4 +109,31 @@ func (v *Verifier) fusedEvidence(c claim, passages []Passage) []Evidence {
 		}
 	}
 	return nil
+}
+
+// otherDate reports a month or weekday in text that the claim does not
+// name.
+func (v *Verifier) otherDate(c claim, text string) bool {
+	for _, t := range v.tokens(text) {
+		if !t.Upper || !lexicon.IsCalendarWord(t.Norm) {
+			continue
+		}
+		named := false
+		for _, k := range c.concepts {
+			if k.kind != kindDate {
+				continue
+			}
+			for _, a := range k.Alts {
+				for _, w := range a {
+					for _, f := range w {
+						named = named || f == t.Norm || lexicon.MonthNumber(f) != 0 && lexicon.MonthNumber(f) == lexicon.MonthNumber(t.Norm)
+					}
+				}
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
 }

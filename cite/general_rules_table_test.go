@@ -87,6 +87,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a relative clause makes the name before it its subject
 		{"relative", "North Korea has provided troops for Russia's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, supported},
 		{"relative", "Russia has provided troops for North Korea's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, notSupported},
+		// a figure counts what follows it: another thing there is not the claim's
+		{"counted", "More than 6,000 North Korean engineers died in the war.", `Lebih dari 6.000 tentara Korut tewas dalam perang.`, notSupported},
+		{"counted", "More than 6,000 North Korean soldiers died in the war.", `Lebih dari 6.000 tentara Korut tewas dalam perang.`, supported},
+		{"counted", "North Korea agreed to send 6,000 engineers.", `Korut setuju mengirim 6 ribu insinyur.`, supported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
 	}
@@ -152,6 +156,8 @@ func TestFusedSentences(t *testing.T) {
 		{"Kim opened a museum in Pyongyang on Thursday.", `Kim meresmikan museum di Pyongyang.`, `Pada hari Kamis, Kim bertemu Lavrov.`, false},
 		{"On Friday, Lavrov met Rubio in Kuala Lumpur.", `Lavrov bertemu dengan Rubio di Kuala Lumpur.`, `Lavrov pada hari Kamis bertemu dengan Rubio di Malaysia.`, false},
 		{"About 6,000 North Korean engineers were killed in Kursk.", `Korut setuju mengirim 6.000 insinyur ke Kursk.`, `Lebih dari 6.000 tentara Korut tewas di Kursk.`, false},
+		{"Putin welcomed Choe at the Kremlin in November.", `Putin menyambut Choe di Kremlin pada hari Senin.`, `Choe bertemu dengan Putin pada bulan November dalam kunjungan ke Moskow.`, false},
+		{"Putin welcomed Choe at the Kremlin on Monday.", `Putin menyambut Choe di Kremlin.`, `Pada hari Senin, Putin bertemu Choe.`, true},
 	}
 	for _, r := range rows {
 		text := strings.TrimSuffix(r.claim, ".") + " [1][2]."

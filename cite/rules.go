@@ -1611,8 +1611,18 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		for _, a := range k.anchor {
 			anchors = append(anchors, altSpansOne(a, w.toks)...)
 		}
-		if len(anchors) == 0 || k.year() && c.monthBefore(i) && w.monthBeforeMatch(i) {
+		if k.year() && c.monthBefore(i) && w.monthBeforeMatch(i) {
 			continue // "February 2022" = "Februari 2022": a date, not a count
+		}
+		if len(anchors) == 0 {
+			// What the claim counts is nowhere in the sentence: the
+			// figure there counts something else when a word the claim
+			// does not have follows it ("6.000 tentara" for "6,000
+			// engineers").
+			if other := v.countedWord(w, i); other != "" && !k.year() {
+				return &finding{reason: fmt.Sprintf("the passage's %s counts “%s”", k.Surface, other)}
+			}
+			continue
 		}
 		near := false
 		for _, sp := range w.spans[i] {

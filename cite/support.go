@@ -591,18 +591,15 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 	for after < len(toks) && after < next+3 && toks[after].Upper && !toks[after].Num && !lexicon.IsCalendarWord(toks[after].Norm) {
 		after++
 	}
-	// A unit of two words counts by both ("900 square kilometres" is
-	// "90 kilometer persegi"): the word after the first content word is
-	// taken too when it is content as well.
-	var out []lexicon.Alt
-	for n, j := range []int{after, after + 1, prev, prev - 1} {
-		if out != nil && n != 1 {
-			break
+	// A unit the dictionaries know as a phrase counts as one ("900 square
+	// kilometres" is "90 kilometer persegi").
+	if after+1 < len(toks) && !toks[after].Upper && !toks[after+1].Upper {
+		if an := v.lex.Analyze(strings.ToLower(toks[after].Text + " " + toks[after+1].Text)); len(an.Concepts) == 1 && strings.Contains(an.Concepts[0].Surface, " ") {
+			return an.Concepts[0].Alts
 		}
+	}
+	for _, j := range []int{after, after + 1, prev, prev - 1} {
 		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {
-			if n == 1 && out != nil {
-				break
-			}
 			continue
 		}
 		if isNumberWord(toks[j].Norm) {
@@ -610,10 +607,10 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 		}
 		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
 		if len(an.Concepts) > 0 {
-			out = append(out, an.Concepts[0].Alts...)
+			return an.Concepts[0].Alts
 		}
 	}
-	return out
+	return nil
 }
 
 // token is a word or number of a passage with the index terms it matches.
