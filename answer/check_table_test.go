@@ -15,7 +15,7 @@ import (
 // in the coverage) per class on both halves; every evidence quote must be
 // verbatim. The test half is held at today's measured level.
 func TestClaimTableThreeWay(t *testing.T) {
-	const path = "../cite/testdata/claims-blind.jsonl"
+	path := claimtable.Path("../cite/testdata/claims-blind.jsonl")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("no claim table")
 	}
@@ -43,12 +43,12 @@ func TestClaimTableThreeWay(t *testing.T) {
 			}
 			good := string(res.Status) == r.Verdict
 			tally.Add(r, good)
-			if !good && h == claimtable.Tuning && os.Getenv("KABAR_TABLE_FAILURES") != "" {
+			if !good && claimtable.ShowFailures(h) {
 				t.Logf("%s %s got %s want %s %q", r.ID, r.Class, res.Status, r.Verdict, r.Claim)
 			}
 		}
 		t.Logf("%s half (%d claims), three-way verdict of kabar check:\n%s", h, len(rows[h]), tally.Table("right verdict"))
-		if h == claimtable.Test {
+		if h == claimtable.Test && !claimtable.Probing() {
 			all := (tally.Share("all faithful")*float64(tally.Total["all faithful"]) + tally.Share("all wrong")*float64(tally.Total["all wrong"])) /
 				float64(tally.Total["all faithful"]+tally.Total["all wrong"])
 			t.Logf("test half: %.1f%% right three-way verdicts (bar 90%%)", 100*all)
@@ -60,5 +60,5 @@ func TestClaimTableThreeWay(t *testing.T) {
 }
 
 // threeWayFloor is the test half's measured three-way accuracy when last
-// changed (issue #10 work: 65% → 84%).
-const threeWayFloor = 0.82
+// changed (issue #10 work: 65% → 84%; second pass 84% → 86.6%).
+const threeWayFloor = 0.86

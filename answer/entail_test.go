@@ -193,7 +193,7 @@ func TestModelCheckOff(t *testing.T) {
 // real client. A claim is kept only when both accept it. Run with -v for
 // the tables.
 func TestClaimTableWithModel(t *testing.T) {
-	const path = "../cite/testdata/claims-blind.jsonl"
+	path := claimtable.Path("../cite/testdata/claims-blind.jsonl")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("no claim table")
 	}
@@ -234,7 +234,7 @@ func TestClaimTableWithModel(t *testing.T) {
 			faithful := r.Label == "faithful"
 			lex.Add(r, lexKept == faithful)
 			both.Add(r, bothKept == faithful)
-			if half == claimtable.Tuning && os.Getenv("KABAR_TABLE_FAILURES") != "" && bothKept != faithful && lexKept != bothKept == faithful {
+			if claimtable.ShowFailures(half) && bothKept != faithful && lexKept != bothKept == faithful {
 				ok, why := fakeopenai.Entails(strings.TrimSpace(r.Claim), []string{r.Passage, r.Passage2})
 				t.Logf("%s %s lexical=%v model=%v (%s) %q", r.ID, r.Class, lexKept, ok, why, r.Claim)
 			}
@@ -245,7 +245,7 @@ func TestClaimTableWithModel(t *testing.T) {
 		t.Logf("%s half (%d claims), lexical verification then the emulated model check:\n%s", half, len(rows[half]), both.Table("kept (faithful) / removed (wrong)"))
 		t.Logf("%s half, lexical alone: faithful kept %d/%d, wrong removed %d/%d", half,
 			lex.Good["all faithful"], lex.Total["all faithful"], lex.Good["all wrong"], lex.Total["all wrong"])
-		if half == claimtable.Test {
+		if half == claimtable.Test && !claimtable.Probing() {
 			for k, bar := range map[string]float64{"all faithful": 0.95, "all wrong": 0.98} {
 				if got := both.Share(k); got < bar {
 					t.Logf("GAP test half with the model check: %s %.1f%% (bar %.0f%%)", k, 100*got, 100*bar)
@@ -261,6 +261,6 @@ func TestClaimTableWithModel(t *testing.T) {
 }
 
 // modelTableFloors are the test half's measured levels with the emulated
-// model check when last changed (issue #10 work: faithful kept 63% → 76%,
-// wrong removed 95% → 99%).
-var modelTableFloors = map[string]float64{"all faithful": 0.74, "all wrong": 0.97}
+// model check when last changed (issue #10, second pass: faithful kept
+// 76% → 82%, wrong removed 99% → 98%).
+var modelTableFloors = map[string]float64{"all faithful": 0.81, "all wrong": 0.97}

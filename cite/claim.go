@@ -105,7 +105,11 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		supported = supported || r.rank == 0
 	}
 	if !supported {
-		for _, e := range v.combinedEvidence(c, passages, analysed) {
+		combined := v.combinedEvidence(c, passages, analysed)
+		if len(combined) == 0 {
+			combined = v.fusedEvidence(c, passages)
+		}
+		for _, e := range combined {
 			key := [3]any{e.DocID, e.Start, e.End}
 			for i := range all {
 				if [3]any{all[i].ev.DocID, all[i].ev.Start, all[i].ev.End} == key {
@@ -180,6 +184,64 @@ func (v *Verifier) pieces(text string) []claim {
 	return pieces
 }
 
+// antecedentIn reports whether the sentence at span of text, chosen for
+// piece k, holds what the piece refers back to. A piece that names no one
+// speaks of names given before it: one opening with "where" ("where the
+// two signed a new treaty", "di mana", "tempat") of the place named
+// before, any other ("and promised them medals", "was a three-day
+// trip") of the claim's subject. A sentence without that name tells of
+// another event.
+func (v *Verifier) antecedentIn(pieces []claim, k int, text string, span Span) bool {
+	for _, c := range pieces[k].concepts {
+		if c.kind == kindEntity {
+			return true // it names its own
+		}
+	}
+	if k == 0 || span.Start < 0 || span.End > len(text) || span.Start >= span.End {
+		return true
+	}
+	toks := v.tokens(text[span.Start:span.End])
+	var want []concept
+	if pt := pieces[k].toks; len(pt) > 0 && (pt[0].Norm == "where" || pt[0].Norm == "tempat" || pt[0].Norm == "di" && len(pt) > 1 && pt[1].Norm == "mana") {
+		for j := k - 1; j >= 0 && len(want) == 0; j-- {
+			for m, c := range pieces[j].concepts {
+				if c.kind == kindEntity && m < len(pieces[j].roles) && pieces[j].roles[m] == rolePlace {
+					want = append(want, c)
+				}
+			}
+		}
+	} else {
+		want = subjectOf(pieces[0])
+	}
+	if len(want) == 0 {
+		return true
+	}
+	for _, c := range want {
+		if nameIn(c, toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf is the name that acts in a claim: its subject, else its first
+// name.
+func subjectOf(c claim) []concept {
+	var first []concept
+	for m, k := range c.concepts {
+		if k.kind != kindEntity {
+			continue
+		}
+		if m < len(c.roles) && c.roles[m] == roleSubject {
+			return []concept{k}
+		}
+		if first == nil {
+			first = []concept{k}
+		}
+	}
+	return first
+}
+
 // Pieces returns the texts of a claim's pieces (see combinedEvidence),
 // for looking each up in the coverage.
 func Pieces(text string) []string {
@@ -213,6 +275,9 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 			}
 			vd := v.check(pc, analysed[i], true)
 			vds[k][i] = vd
+			if vd.supports && !v.antecedentIn(pieces, k, p.Text, vd.span) {
+				continue
+			}
 			if vd.supports && (chosen[k] < 0 || vd.score > vds[k][chosen[k]].score) {
 				chosen[k] = i
 			}

@@ -46,10 +46,11 @@ func lexicalKeeps(v *Verifier, r claimtable.Row) (bool, SentenceVerdict) {
 // wrong below 80%) — or, where it does not yet, today's measured level.
 // Run with -v to see the tables.
 func TestClaimTable(t *testing.T) {
-	if _, err := os.Stat(claimTablePath); err != nil {
+	path := claimtable.Path(claimTablePath)
+	if _, err := os.Stat(path); err != nil {
 		t.Skip("no claim table")
 	}
-	rows, broken, err := claimtable.Load(claimTablePath)
+	rows, broken, err := claimtable.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestClaimTable(t *testing.T) {
 			kept, sv := lexicalKeeps(v, r)
 			good := kept == (r.Label == "faithful")
 			tally.Add(r, good)
-			if !good && testing.Verbose() && h == claimtable.Tuning && os.Getenv("KABAR_TABLE_FAILURES") != "" {
+			if !good && testing.Verbose() && claimtable.ShowFailures(h) {
 				reason := ""
 				for _, c := range sv.Citations {
 					reason += c.Reason + "; "
@@ -72,7 +73,7 @@ func TestClaimTable(t *testing.T) {
 			}
 		}
 		t.Logf("%s half (%d claims), lexical verification:\n%s", h, len(rows[h]), tally.Table("kept (faithful) / removed (wrong)"))
-		if h != claimtable.Test {
+		if h != claimtable.Test || claimtable.Probing() {
 			continue
 		}
 		// The issue's bars, reported; the assertions hold today's measured
@@ -96,8 +97,41 @@ func TestClaimTable(t *testing.T) {
 }
 
 // testHalfFloors are the test half's measured levels when last changed.
-// Last changed with the title, actor, speaker, attribute and agency-swap
-// rules, combined pieces and the lexicon fixes of issue #10: faithful kept
-// rose from 76% to 82%, wrong removed from 85% to 94% (every class of
-// wrong at 80% or more).
-var testHalfFloors = map[string]float64{"all faithful": 0.80, "all wrong": 0.93}
+// Last changed with the general rules of the second pass on issue #10
+// (capitals for governments, post-number bounds, denials, titles beside
+// names, trailing additions, fused sentences): faithful kept rose from
+// 82% to 84% (41/49) and wrong removed fell from 95% to 93% (79/85).
+var testHalfFloors = map[string]float64{"all faithful": 0.83, "all wrong": 0.92}
+
+const probeTablePath = "testdata/claims-probe.jsonl"
+
+// TestProbeTable measures the verifier on the probe table: claim–passage
+// pairs written by the verifier's engineer (not blind, unlike
+// claims-blind.jsonl) to probe each general cause of a dropped paraphrase
+// or a kept change of meaning — capitals for governments, post-number
+// bounds, denials, titles, additions at a claim's end, fused sentences.
+// Its rules were fitted to it, so it measures no generalisation; it
+// holds them from regressing, at the levels measured when it was written.
+func TestProbeTable(t *testing.T) {
+	rows, broken, err := claimtable.Load(probeTablePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if broken > 0 {
+		t.Errorf("%d probe rows are broken (passage not verbatim text of its article)", broken)
+	}
+	v := newTestVerifier(t)
+	tally := claimtable.NewTally()
+	for _, h := range []claimtable.Half{claimtable.Tuning, claimtable.Test} {
+		for _, r := range rows[h] {
+			kept, _ := lexicalKeeps(v, r)
+			tally.Add(r, kept == (r.Label == "faithful"))
+		}
+	}
+	t.Logf("probe table, lexical verification:\n%s", tally.Table("kept (faithful) / removed (wrong)"))
+	for k, floor := range map[string]float64{"all faithful": 0.88, "all wrong": 0.93} {
+		if got := tally.Share(k); got < floor {
+			t.Errorf("probe table: %s %.1f%% fell below %.0f%%", k, 100*got, 100*floor)
+		}
+	}
+}

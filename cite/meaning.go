@@ -1,5 +1,7 @@
 package cite
 
+import "github.com/kabar-bot/kabar/lexicon"
+
 // Meaning-bearing words: the closed grammatical classes the verifier's
 // meaning rules read, in English and Indonesian. They are function words
 // and fixed phrases, not vocabulary of any corpus: negators and
@@ -21,10 +23,12 @@ var negators = map[string]bool{
 	"cannot": true, "unable": true, "failed": true, "fails": true, "fail": true, "without": true,
 	"refused": true, "refuses": true, "refuse": true, "denied": true, "denies": true, "deny": true,
 	"rejected": true, "rejects": true, "reject": true, "declined": true, "declines": true, "decline": true,
+	"dismissed": true, "dismisses": true, "dismiss": true, "disputed": true,
+	"refuted": true, "refutes": true, "refute": true,
 	// Indonesian
 	"tidak": true, "tak": true, "bukan": true, "belum": true, "tanpa": true, "gagal": true, "enggan": true,
 	"menolak": true, "ditolak": true, "tolak": true, "membantah": true, "dibantah": true, "bantah": true,
-	"takkan": true, "jangan": true,
+	"takkan": true, "jangan": true, "menyangkal": true, "disangkal": true, "sangkal": true, "menepis": true, "ditepis": true, "tepis": true,
 }
 
 // negationScope is how many tokens after a negator it governs.
@@ -43,6 +47,30 @@ var certainties = map[string]bool{
 	"certainly": true, "definitely": true, "surely": true, "undoubtedly": true, "certain": true, "inevitably": true,
 	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true,
 }
+
+// certainAt reports a word of certainty at toks[j]. English "certain"
+// states certainty only predicatively ("it is certain", "almost certain",
+// "certain to", "certain that"); before a noun it is a determinative
+// meaning "particular, some" ("certain shipments" = pengiriman tertentu)
+// and says nothing about how sure anyone is (Huddleston & Pullum, ch. 5).
+func certainAt(toks []lexicon.Token, j int) bool {
+	if toks[j].Norm != "certain" {
+		return certainties[toks[j].Norm]
+	}
+	if j+1 < len(toks) && certainComplements[toks[j+1].Norm] || j+1 == len(toks) {
+		return true
+	}
+	return j > 0 && certainPredicators[toks[j-1].Norm]
+}
+
+// certainPredicators before "certain" make it predicative or graded;
+// certainComplements after it take its complement.
+var (
+	certainPredicators = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+		"seems": true, "seemed": true, "appears": true, "appeared": true, "looks": true, "almost": true, "nearly": true,
+		"virtually": true, "not": true, "quite": true, "fairly": true, "absolutely": true, "made": true, "make": true, "s": true}
+	certainComplements = map[string]bool{"to": true, "that": true, "of": true, "whether": true}
+)
 
 // quantity qualifier classes.
 const (
@@ -65,6 +93,9 @@ var qualifierPhrases = []struct {
 	class int
 }{
 	{[]string{"no", "fewer", "than"}, qualAtLeast}, {[]string{"no", "less", "than"}, qualAtLeast},
+	{[]string{"not", "fewer", "than"}, qualAtLeast}, {[]string{"not", "less", "than"}, qualAtLeast},
+	{[]string{"no", "more", "than"}, qualUpTo}, {[]string{"not", "more", "than"}, qualUpTo},
+	{[]string{"tidak", "kurang", "dari"}, qualAtLeast}, {[]string{"tidak", "lebih", "dari"}, qualUpTo},
 	{[]string{"paling", "sedikit"}, qualAtLeast}, {[]string{"sekurang", "kurangnya"}, qualAtLeast},
 	{[]string{"at", "least"}, qualAtLeast}, {[]string{"setidaknya"}, qualAtLeast}, {[]string{"sedikitnya"}, qualAtLeast},
 	{[]string{"minimal"}, qualAtLeast}, {[]string{"minimum"}, qualAtLeast}, {[]string{"setidak", "tidaknya"}, qualAtLeast},
@@ -72,7 +103,7 @@ var qualifierPhrases = []struct {
 	{[]string{"more", "than"}, qualMoreThan}, {[]string{"lebih", "dari"}, qualMoreThan}, {[]string{"over"}, qualMoreThan},
 	{[]string{"above"}, qualMoreThan}, {[]string{"lebih"}, qualMoreThan}, {[]string{"in", "excess", "of"}, qualMoreThan},
 	{[]string{"upwards", "of"}, qualMoreThan}, {[]string{"di", "atas"}, qualMoreThan},
-	{[]string{"up", "to"}, qualUpTo}, {[]string{"as", "many", "as"}, qualUpTo}, {[]string{"as", "much", "as"}, qualUpTo},
+	{[]string{"at", "most"}, qualUpTo}, {[]string{"paling", "banyak"}, qualUpTo}, {[]string{"up", "to"}, qualUpTo}, {[]string{"as", "many", "as"}, qualUpTo}, {[]string{"as", "much", "as"}, qualUpTo},
 	{[]string{"hingga"}, qualUpTo}, {[]string{"sampai"}, qualUpTo}, {[]string{"maksimal"}, qualUpTo}, {[]string{"maximum"}, qualUpTo},
 	{[]string{"sebanyak", "banyaknya"}, qualUpTo},
 	{[]string{"about"}, qualAbout}, {[]string{"around"}, qualAbout}, {[]string{"some"}, qualAbout}, {[]string{"roughly"}, qualAbout},
@@ -195,4 +226,19 @@ var titleModifiers = map[string]bool{
 var sequenceAdverbs = map[string]bool{
 	"later": true, "earlier": true, "again": true, "still": true, "already": true, "previously": true, "subsequently": true,
 	"meanwhile": true, "afterwards": true, "sebelumnya": true, "kemudian": true, "selanjutnya": true, "sesudahnya": true,
+}
+
+// lightWords carry grammar more than content, so a paraphrase need not
+// echo them: English prepositions of position and span that Indonesian
+// often leaves to word order or a possessive ("relations between the
+// countries" = "hubungan negara-negara itu"), and the participles of the light verbs the lexicon already
+// drops in their other forms ("were going according to plan" = "berjalan
+// sesuai rencana"). The prepositions of direction and agency (to, from,
+// by, against, with, for, alongside) and of time (during, before,
+// after) are not among them: the role and time rules read those, and a
+// sentence must state them.
+var lightWords = map[string]bool{
+	"between": true, "among": true, "amongst": true, "amid": true, "amidst": true, "within": true,
+	"throughout": true, "upon": true, "via": true,
+	"going": true, "gone": true, "coming": true, "getting": true, "taking": true, "becoming": true,
 }

@@ -232,6 +232,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 	credits := make([]float64, len(c.concepts))
 	w.spans = make([][][2]int, len(c.concepts))
 	var got, contentGot, contentTotal, wordGot, wordTotal float64
+	hardGot, titleMissing, nounMissing := 0, false, false
 	out := verdict{namesPresent: true}
 	wordsMissing := 0
 	ownSubject := useContext && hasOwnSubject(v, w)
@@ -262,6 +263,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		}
 		credits[i] = credit
+		if credit == 1 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
+			hardGot++
+		}
 		got += credit * k.weight
 		if k.kind != kindNumber {
 			contentTotal += k.weight
@@ -272,6 +276,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			wordGot += credit * k.weight
 			if credit == 0 {
 				wordsMissing++
+				titleMissing = titleMissing || isTitleConcept(k)
+				nounMissing = v.nounConcept(k)
 			}
 		}
 		if credit == 0 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
@@ -287,7 +293,26 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 	if contentTotal > 0 {
 		out.contentScore = contentGot / contentTotal
 	}
-	wordsOK := wordTotal == 0 || wordGot/wordTotal >= minWords && wordsMissing <= maxWordsMissing(wordTotal)
+	allow := maxWordsMissing(wordTotal)
+	if allow == 0 && wordsMissing == 1 && wordTotal >= 2 && hardGot >= hardAnchors && len(out.missing) == 0 && !titleMissing && nounMissing {
+		// Names, numbers and dates pin the event down: with three or
+		// more of them in the sentence, a two-word clause may name one
+		// thing otherwise ("signed documents" for "upacara
+		// penandatanganan"). Only a thing: a manner word ("warmly"), a
+		// verb or a title left unmatched adds to what is said.
+		allow = 1
+	}
+	if t := c.trailingAddition(credits); t != "" {
+		// What a claim adds comes at its end: two or more words after
+		// everything the sentence holds ("… and promised them medals").
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
+	if t := c.unmatchedTitle(credits); t != "" {
+		// A title the claim gives a name is a fact about its holder, as
+		// the name is: the sentence must give it.
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not give the title “%s”", t))
+	}
+	wordsOK := wordTotal == 0 || wordGot/wordTotal >= minWords && wordsMissing <= allow
 	if wordTotal > 0 && !wordsOK {
 		out.problems = append(out.problems, "the passage does not state "+c.unmatchedWords(credits))
 	}
@@ -723,7 +748,7 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		same := false
 		for _, sp := range w.spans[i] {
 			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
-			if pr == cr {
+			if pr == cr || cr == roleSubject && relativeSubject(ptoks, sp[1]) {
 				same = true
 			}
 			if cr == roleSubject && pr == roleGoal || cr == roleGoal && pr == roleSubject {
@@ -760,9 +785,16 @@ func containsRole(rs []role, r role) bool {
 // "Korea Utara memasok amunisi Rusia". A name the claim has as a source
 // ("receives … from North Korea") is a converse, not a swap.
 func agencySwap(v *Verifier, c *claim, w *window, ptoks []lexicon.Token, pbreaks []bool) *finding {
+	if c.reciprocal() {
+		return nil // "Choe met Lavrov" is "Lavrov bertemu Choe"
+	}
 	passageRole := func(i int) (subject, other bool) {
 		for _, sp := range w.spans[i] {
 			at := nameStart(w, sp[0])
+			if relativeSubject(ptoks, sp[1]) {
+				subject = true
+				continue
+			}
 			switch roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)) {
 			case roleSubject:
 				subject = true
@@ -996,8 +1028,9 @@ func (w *window) negationFor(c *claim) string {
 		}
 		return false
 	}
-	for j, t := range w.toks {
-		if !negators[t.Norm] && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) {
+	lt := w.lexTokens()
+	for j := range w.toks {
+		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
 		scope := negationScope
@@ -1062,7 +1095,7 @@ func negPhrase(toks []token, j int) string {
 // claimNegation reports the claim's negator governing one of its concepts.
 func (c *claim) claimNegation() string {
 	for j, t := range c.toks {
-		if !negators[t.Norm] || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) {
+		if !negatorAt(c.toks, j) || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+negationScope; k++ {
@@ -1106,8 +1139,17 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	return &finding{contradicts: true, reason: fmt.Sprintf("the claim says “%s”; the passage states it as fact", cn)}
 }
 
-// qualifierAt reads the quantity qualifier before token i.
+// qualifierAt reads the quantity qualifier of the number at token i:
+// before it ("at least 600"), else after it ("600 or more").
 func qualifierAt(norms []string, i int) (int, string) {
+	if q, qs := preQualifierAt(norms, i); q != qualNone {
+		return q, qs
+	}
+	return postQualifierAt(norms, i)
+}
+
+// preQualifierAt reads the quantity qualifier before token i.
+func preQualifierAt(norms []string, i int) (int, string) {
 	for _, q := range qualifierPhrases {
 		n := len(q.words)
 		if i-n < 0 {
@@ -1293,14 +1335,14 @@ func ruleModality(v *Verifier, c *claim, w *window) *finding {
 		if hedgedAt(c.toks, j) && cHedge == "" {
 			cHedge = t.Text
 		}
-		if certainties[t.Norm] {
+		if certainAt(c.toks, j) {
 			cCertain = t.Text
 		}
 	}
 	ptoks := w.lexTokens()
 	pHedge, pCertain := "", false
 	for j := range ptoks {
-		pCertain = pCertain || certainties[ptoks[j].Norm]
+		pCertain = pCertain || certainAt(ptoks, j)
 		if hedgedAt(ptoks, j) && pHedge == "" && w.governs(j, c) {
 			pHedge = ptoks[j].Text
 		}
@@ -1361,7 +1403,7 @@ func (v *Verifier) ordinalAt(toks []lexicon.Token, i int) (int, bool) {
 		}
 		return n, true
 	}
-	if t.Num && i+1 < len(toks) && ordinalSuffixes[toks[i+1].Norm] && toks[i+1].Start == t.End {
+	if t.Num && i+1 < len(toks) && ordinalSuffixes[toks[i+1].Norm] && toks[i+1].Start == t.End && !dayOfMonth(toks, i) {
 		if v, err := parseInt(t.Norm); err == nil {
 			return v, true
 		}
@@ -1569,7 +1611,17 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		for _, a := range k.anchor {
 			anchors = append(anchors, altSpansOne(a, w.toks)...)
 		}
+		if k.year() && c.monthBefore(i) && w.monthBeforeMatch(i) {
+			continue // "February 2022" = "Februari 2022": a date, not a count
+		}
 		if len(anchors) == 0 {
+			// What the claim counts is nowhere in the sentence: the
+			// figure there counts something else when a word the claim
+			// does not have follows it ("6.000 tentara" for "6,000
+			// engineers").
+			if other := v.countedWord(w, i); other != "" && !k.year() {
+				return &finding{reason: fmt.Sprintf("the passage's %s counts “%s”", k.Surface, other)}
+			}
 			continue
 		}
 		near := false
@@ -1585,6 +1637,23 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// monthBefore reports a month name right before the claim's number i.
+func (c *claim) monthBefore(i int) bool {
+	s, _ := c.claimSpan(i)
+	return s > 0 && lexicon.IsMonthName(c.toks[s-1].Norm)
+}
+
+// monthBeforeMatch reports a month name right before a match of number i
+// in the window.
+func (w *window) monthBeforeMatch(i int) bool {
+	for _, sp := range w.spans[i] {
+		if sp[0] > 0 && lexicon.IsMonthName(w.toks[sp[0]-1].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {
@@ -1779,7 +1848,7 @@ func ruleActor(v *Verifier, c *claim, w *window) *finding {
 			elsewhere := true
 			for _, sp := range w.spans[i] {
 				at := nameStart(w, sp[0])
-				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) {
+				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) && !v.possessorAt(ptoks, pbreaks, at) {
 					elsewhere = false
 				}
 			}
@@ -1917,6 +1986,10 @@ var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": tr
 // or before them (English); the claim's country within two words of one
 // of them is enough ("perang Rusia-Ukraina").
 func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
+	// Indonesian puts the owner after its noun ("pasukan Korut"): a name
+	// before a word there is that word's subject ("Korut membantu"), not
+	// its owner.
+	indonesian := v.lex.DetectLang(c.text) == "id"
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !v.countryConcept(k) {
 			continue
@@ -1931,7 +2004,7 @@ func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
 		}
 		for m, km := range c.concepts {
 			ms, me := c.claimSpan(m)
-			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] || me == s && !c.breaks[s]) || !w.anyMatch(m) {
+			if km.kind != kindContent || ms < 0 || !(ms == next && !c.breaks[ms] && !indonesian || me == s && !c.breaks[s]) || !w.anyMatch(m) {
 				continue
 			}
 			other, ok := "", false

@@ -150,16 +150,23 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low]:
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low]:
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
-			// must be in the passage (in any of its translations).
+			// must be in the passage (in any of its translations). Read as
+			// a name, it has a name's alternatives too: a capital stands
+			// for its country ("Washington worries" = "AS khawatir").
 			k.kind, k.weight = kindEntity, weightFact
+			if v.lex.IsPlaceName(toks[0].Norm) {
+				if nc, ok := v.lex.NameConcept(con.Surface); ok {
+					k.Alts, k.AltWeights, k.AltLangs = nc.Alts, nc.AltWeights, nc.AltLangs
+				}
+			}
 		}
 		if k.kind == kindEntity {
 			k.words = map[string]bool{}
@@ -192,7 +199,55 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.cspans = locateConcepts(text, toks, c.concepts)
 	c.qualifiersAsMeta()
 	c.roles = claimRoles(&c)
+	v.capitalsAsCities(&c)
 	return c
+}
+
+// capitalsAsCities keeps a capital to the city where it names a place:
+// news names a government by its capital ("Moscow denied", "ties between
+// Moscow and Pyongyang", "invited Pyongyang"), while a capital where
+// something happens or that something reaches ("held in Moscow",
+// "invited him to visit Moscow") is the city, not matched by a passage's
+// "Rusia".
+func (v *Verifier) capitalsAsCities(c *claim) {
+	for i := range c.concepts {
+		k := &c.concepts[i]
+		if k.kind != kindEntity || i >= len(c.roles) || !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) || c.capitalActs(i) {
+			continue
+		}
+		var alts []lexicon.Alt
+		var weights []float64
+		var langs []string
+		for j, a := range k.Alts {
+			words := make([]string, 0, len(a))
+			for _, w := range a {
+				if len(w) > 0 {
+					words = append(words, w[0])
+				}
+			}
+			joined := strings.Join(words, " ")
+			if joined != strings.ToLower(k.Surface) && !v.lex.IsSeatOfPower(joined) {
+				continue
+			}
+			alts = append(alts, a)
+			if j < len(k.AltWeights) {
+				weights = append(weights, k.AltWeights[j])
+			}
+			if j < len(k.AltLangs) {
+				langs = append(langs, k.AltLangs[j])
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		k.Alts = alts
+		if k.AltWeights != nil {
+			k.AltWeights = weights
+		}
+		if k.AltLangs != nil {
+			k.AltLangs = langs
+		}
+	}
 }
 
 // qualifiersAsMeta makes the words of a quantity qualifier before a
@@ -206,8 +261,16 @@ func (c *claim) qualifiersAsMeta() {
 		if !t.Num {
 			continue
 		}
-		if _, q := qualifierAt(norms, i); q != "" {
+		if _, q := preQualifierAt(norms, i); q != "" {
 			for k := i - len(strings.Fields(q)); k < i; k++ {
+				inQual[k] = true
+			}
+		} else if _, q := postQualifierAt(norms, i); q != "" {
+			j := i + 1
+			if j < len(norms) && scaleOf(norms[j]) > 0 {
+				j++
+			}
+			for k := j; k < j+len(strings.Fields(q)) && k < len(inQual); k++ {
 				inQual[k] = true
 			}
 		}
@@ -275,7 +338,7 @@ func ruleWord(w string) bool {
 	if _, ok := ordinalWords[w]; ok {
 		return true
 	}
-	return negators[w] || hedges[w] || certainties[w] || formerWords[w] || currentWords[w]
+	return negators[w] || disputeVerbs[w] || hedges[w] || certainties[w] || formerWords[w] || currentWords[w]
 }
 
 // derivedWord reports an Indonesian word built with affixes from a
@@ -416,6 +479,25 @@ func claimRoles(c *claim) []role {
 	return roles
 }
 
+// capitalActs reports whether the capital at concept i stands for its
+// government: anywhere but where something happens, where something
+// goes or comes from ("in Moscow", "to Pyongyang", "from Seoul") or what
+// is visited ("visit Moscow") — there it is the city. The government is
+// who acts, owns, or is acted on ("Moscow denied", "Moscow's war",
+// "invited Pyongyang", "ties between Moscow and Pyongyang").
+func (c *claim) capitalActs(i int) bool {
+	switch c.roles[i] {
+	case rolePlace, roleGoal, roleSource:
+		return false
+	}
+	s, _ := c.claimSpan(i)
+	return s <= 0 || !visitVerbs[c.toks[s-1].Norm]
+}
+
+// visitVerbs take the place visited as their object.
+var visitVerbs = map[string]bool{"visit": true, "visits": true, "visited": true, "visiting": true, "toured": true, "tour": true,
+	"mengunjungi": true, "kunjungi": true, "dikunjungi": true, "menyambangi": true}
+
 // possessive reports whether the name ending before token e is a
 // possessive ("Russia's top diplomat"): then it is not the one addressed.
 func possessive(text string, toks []lexicon.Token, e int) bool {
@@ -508,6 +590,13 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 	after := next
 	for after < len(toks) && after < next+3 && toks[after].Upper && !toks[after].Num && !lexicon.IsCalendarWord(toks[after].Norm) {
 		after++
+	}
+	// A unit the dictionaries know as a phrase counts as one ("900 square
+	// kilometres" is "90 kilometer persegi").
+	if after+1 < len(toks) && !toks[after].Upper && !toks[after+1].Upper {
+		if an := v.lex.Analyze(strings.ToLower(toks[after].Text + " " + toks[after+1].Text)); len(an.Concepts) == 1 && strings.Contains(an.Concepts[0].Surface, " ") {
+			return an.Concepts[0].Alts
+		}
 	}
 	for _, j := range []int{after, after + 1, prev, prev - 1} {
 		if j < 0 || j >= len(toks) || toks[j].Num || v.lex.IsStop(toks[j].Norm) || len(toks[j].Norm) < 3 || isQualifier(toks[j].Norm) {

@@ -208,8 +208,17 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 	if len(cited) < 2 {
 		return nil
 	}
-	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
 	c := v.analyseClaim(part.Text)
+	if v.clausesCombine(c, texts, ctxs, outlets) || v.sentencesFuse(c, texts, ctxs, outlets) {
+		return cited
+	}
+	return nil
+}
+
+// clausesCombine reports whether each clause of c is stated by one of
+// the texts, joined.
+func (v *Verifier) clausesCombine(c claim, texts, ctxs, outlets []string) bool {
+	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
 	var clauses []claim
 	for _, piece := range splitFine(c.text) {
 		pc := v.analyseClause(piece)
@@ -220,13 +229,29 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 		}
 	}
 	if len(clauses) < 2 {
-		return nil
+		return false
 	}
 	c.clauses = clauses
-	if vd := v.check(c, p, true); vd.supports {
-		return cited
+	return v.check(c, p, true).supports
+}
+
+// sentencesFuse reports whether two of the texts tell of one event in
+// sentences that, read together, state c (see fuse.go).
+func (v *Verifier) sentencesFuse(c claim, texts, ctxs, outlets []string) bool {
+	var best []fusedSentence
+	for i := range texts {
+		if fs, ok := v.bestSentence(c, texts[i], ctxs[i], outlets[i]); ok {
+			best = append(best, fs)
+		}
 	}
-	return nil
+	for i := range best {
+		for j := i + 1; j < len(best); j++ {
+			if v.fuses(c, best[i], best[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func passageOf(v *Verifier, s Source) passage { return v.analysePassage(s.Text, s.Context, s.Outlet) }
@@ -367,7 +392,7 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 	l := " " + strings.ToLower(collapse(text)) + " "
 	found := false
 	for _, p := range gapPhrases {
-		if strings.Contains(l, " "+p) {
+		if i := strings.Index(l, " "+p); i >= 0 && coverageSubject(l[:i]) {
 			found = true
 			break
 		}
@@ -376,8 +401,8 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 		return false
 	}
 	for _, k := range c.concepts {
-		if k.kind != kindEntity {
-			continue
+		if k.kind != kindEntity || coverageWords[strings.ToLower(k.Surface)] {
+			continue // "Liputan tidak menyebut …": the coverage, not a name
 		}
 		inSome := false
 		for _, p := range passages {
@@ -392,6 +417,49 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 	}
 	return true
 }
+
+// coverageWords may stand before a gap phrase in its clause: the
+// coverage itself ("the reports", "liputan itu"), a dummy subject ("it is
+// not clear"), or nothing ("Tidak dijelaskan …"). Anything else makes the
+// sentence a claim about someone ("State media did not say …"), which a
+// passage must support.
+var coverageWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the these this those its their our my
+		coverage report reports reporting article articles source sources passage passages story stories text texts
+		indexed available cited retrieved given bundled other any none
+		it is are was were remains remain still yet also so far
+		liputan laporan berita artikel sumber teks itu ini tersebut yang ada masih juga pun`) {
+		coverageWords[w] = true
+	}
+}
+
+// coverageSubject reports whether the text before a gap phrase, from its
+// clause's start, names only the coverage.
+func coverageSubject(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:—–("); i >= 0 {
+		before = before[i+1:]
+	}
+	fields := strings.Fields(before)
+	for i := len(fields) - 1; i >= 0; i-- {
+		if f := fields[i]; clauseOpeners[f] {
+			fields = fields[i+1:]
+			break
+		}
+	}
+	for _, f := range fields {
+		if !coverageWords[strings.Trim(f, `"'“”‘’.`)] {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseOpeners start a clause inside a sentence ("…, but the reports do
+// not say …").
+var clauseOpeners = map[string]bool{"but": true, "and": true, "although": true, "though": true, "while": true,
+	"however": true, "tetapi": true, "namun": true, "dan": true, "meski": true, "meskipun": true, "sedangkan": true, "tapi": true}
 
 // reasonOf says in plain words why a passage does not support a claim.
 func reasonOf(vd verdict) string {

@@ -65,6 +65,27 @@ func HalfOf(id string) Half {
 	return Half(sum[0] % 2)
 }
 
+// Path is the table a test reads: def, or the file KABAR_TABLE_PATH
+// names (to measure another labelled table, such as claims-probe.jsonl,
+// with the same tests).
+func Path(def string) string {
+	if p := strings.TrimSpace(os.Getenv("KABAR_TABLE_PATH")); p != "" {
+		return p
+	}
+	return def
+}
+
+// Probing reports whether KABAR_TABLE_PATH names another table: its
+// halves are not the blind table's, so no floor is held on them.
+func Probing() bool { return strings.TrimSpace(os.Getenv("KABAR_TABLE_PATH")) != "" }
+
+// ShowFailures reports whether a table test should log the rows of half h
+// it gets wrong: when KABAR_TABLE_FAILURES is set, for the tuning half
+// only — or for both halves of a probe table.
+func ShowFailures(h Half) bool {
+	return os.Getenv("KABAR_TABLE_FAILURES") != "" && (h == Tuning || Probing())
+}
+
 // Load reads the table at path and returns its usable rows by half, and
 // how many lines were skipped as broken (unparsable, or a passage that is
 // not verbatim text of its article).

@@ -159,7 +159,7 @@ func Entails(claim string, passages []string) (bool, string) {
 				found++
 			}
 		}
-		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) {
+		if 2*found <= len(name) && !metonymMentioned(pw, name) && !surnameMentioned(pw, name) && !capitalActing(cw, pw, name) && !acronymMentioned(pw, name) {
 			return false, fmt.Sprintf("the passages do not mention %q", strings.Join(name, " "))
 		}
 	}
@@ -191,7 +191,7 @@ func Entails(claim string, passages []string) (bool, string) {
 			if c && !p {
 				// The claim's marker may sit in another passage clause
 				// about the same thing.
-				p = m.inRelated(clause, sents)
+				p = m.inRelated(clause, sents) || len(m.weak) > 0 && markerClass{words: m.weak}.in(best)
 			}
 			if c && len(m.passage) > 0 {
 				p = markerClass{words: m.passage}.in(pw)
@@ -451,9 +451,9 @@ func surnameMentioned(ws []word, name []string) bool {
 var metonyms = []struct{ country, seats []string }{
 	{[]string{"north korea", "korea utara", "korut"}, []string{"pyongyang", "pyongjang"}},
 	{[]string{"south korea", "korea selatan", "korsel"}, []string{"seoul"}},
-	{[]string{"russia", "rusia"}, []string{"moskow", "moskwa", "kremlin"}},
+	{[]string{"russia", "rusia"}, []string{"moskow", "moskwa", "moscow", "kremlin"}},
 	{[]string{"ukraine", "ukraina"}, []string{"kyiv", "kiev"}},
-	{[]string{"united states", "amerika serikat"}, []string{"washington"}},
+	{[]string{"united states", "amerika serikat", "us", "as"}, []string{"washington"}},
 	{[]string{"china", "tiongkok"}, []string{"beijing"}},
 	{[]string{"britain", "inggris"}, []string{"london"}},
 	{[]string{"japan", "jepang"}, []string{"tokyo"}},
@@ -477,6 +477,102 @@ func metonymMentioned(ws []word, name []string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// acronyms are organisations news names by initials, with their names
+// in full in both languages (as any reader of the news knows them).
+var acronyms = map[string][]string{
+	"asean": {"perhimpunan bangsa asia tenggara", "association of southeast asian nations"},
+	"nato":  {"pakta pertahanan atlantik utara", "north atlantic treaty organization"},
+	"pb":    {"perserikatan bangsa", "united nations"},
+	"un":    {"perserikatan bangsa", "united nations"},
+	"kkna":  {"kantor berita pusat korea", "korean central news agency"},
+	"dprk":  {"republik rakyat demokratik korea", "democratic people's republic of korea"},
+	"eu":    {"uni eropa", "european union"},
+}
+
+// acronymMentioned reports a claim's name given by the passages as its
+// acronym or its name in full, the other way round.
+func acronymMentioned(ws []word, name []string) bool {
+	all := func(phrase string) bool {
+		for _, f := range foldAll(strings.Fields(phrase)) {
+			if !mentions(ws, f) {
+				return false
+			}
+		}
+		return true
+	}
+	joined := strings.Join(name, " ")
+	for acr, fulls := range acronyms {
+		if len(name) == 1 && name[0] == acr {
+			for _, f := range fulls {
+				if all(f) {
+					return true
+				}
+			}
+		}
+		for _, f := range fulls {
+			if strings.Join(foldAll(strings.Fields(f)), " ") == joined && shortFormIn(ws, acr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// seatBuildings are seats of power that are buildings, not capitals: a
+// claim's "the Kremlin denied it" needs the Kremlin.
+var seatBuildings = map[string]bool{"kremlin": true}
+
+// placePreps put the name after them in a place's slot ("in Moscow",
+// "ke Pyongyang"), where a capital is the city, not its country.
+var placePreps = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "di": true, "ke": true, "dari": true}
+
+// capitalActing reports a capital the claim names as an actor, not as a
+// place ("Washington and Seoul worry", "said Washington would send"),
+// whose country the passages name ("AS dan Korsel khawatir"): news names
+// a government by its capital.
+func capitalActing(cw, pw []word, name []string) bool {
+	if len(name) != 1 || seatBuildings[name[0]] {
+		return false
+	}
+	var country []string
+	for _, m := range metonyms {
+		for _, seat := range m.seats {
+			if fold(seat) == name[0] {
+				country = m.country
+			}
+		}
+	}
+	if country == nil {
+		return false
+	}
+	for i, w := range cw {
+		if w.fold == name[0] && i > 0 && placePreps[cw[i-1].fold] {
+			return false
+		}
+	}
+	for _, c := range country {
+		all := true
+		for _, f := range foldAll(strings.Fields(c)) {
+			all = all && (len(f) > 2 && mentions(pw, f) || shortFormIn(pw, f))
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// shortFormIn reports a short form ("AS", "US") written in capitals in
+// ws: lower-case "as" is an English word.
+func shortFormIn(ws []word, f string) bool {
+	for _, w := range ws {
+		if w.fold == f && w.text == strings.ToUpper(w.text) {
+			return true
 		}
 	}
 	return false
@@ -835,7 +931,11 @@ type markerClass struct {
 	words   []string // single words
 	phrases []string // multi-word phrases, lower case
 	passage []string // when set, the words that satisfy the claim's in a passage
-	titled  bool     // counts only before a title or name ("former minister")
+	// weak words satisfy the claim's marker in the closest passage
+	// sentence without asking for one in the claim ("bisa" = could, for a
+	// claim's "might"; "perkiraan", an estimate, for "estimated").
+	weak   []string
+	titled bool // counts only before a title or name ("former minister")
 	// scoped: in a passage it binds only when the claim states what it
 	// qualifies (bindsTo).
 	scoped bool
@@ -905,15 +1005,17 @@ var markerClasses = []markerClass{
 			"tidak", "tak", "bukan", "belum", "gagal", "enggan"},
 		phrases: []string{"berhenti mengatakan", "stopped short of", "declined to", "refused to"}},
 	{name: "a denial", both: true, scoped: true, words: []string{"denied", "denies", "deny", "rejected", "rejects", "disputed", "disputes", "dispute", "refuted", "refutes",
-		"contested", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah"}},
+		"contested", "dismissed", "dismisses", "dismiss", "membantah", "dibantah", "menyangkal", "disangkal", "menolak", "ditolak", "bantah",
+		"menepis", "ditepis"}},
 	{name: "a hedge (likely, may)", both: true, scoped: true,
 		words: []string{"likely", "may", "might", "possibly", "probably", "perhaps", "kemungkinan", "mungkin", "berpotensi", "diperkirakan", "kiranya",
-			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"}},
+			"expected", "expects", "estimated", "believed", "dikhawatirkan", "diyakini", "diduga"},
+		weak: []string{"bisa", "could", "perkiraan", "memperkirakan", "estimates", "estimate"}},
 	{name: "it was reported", words: []string{"reportedly", "dilaporkan", "dikabarkan", "kabarnya", "konon"},
 		passage: []string{"reportedly", "dilaporkan", "dikabarkan", "melaporkan", "laporan", "kabarnya", "konon", "menurut", "reported", "reports", "according", "kata", "said"}},
-	{name: "at least", both: true, phrases: []string{"at least", "no fewer than", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
+	{name: "at least", both: true, phrases: []string{"at least", "a minimum of", "no fewer than", "no less than", "not less than", "tidak kurang dari", "paling sedikit", "sekurang-kurangnya"}, words: []string{"setidaknya", "sedikitnya", "minimal"}},
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
-	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "hingga", "sampai"}},
+	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "at most", "no more than", "not more than", "tidak lebih dari", "paling banyak", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
 	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
 	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},
@@ -945,14 +1047,52 @@ func phraseAt(ws []word, i int, phrase []string) bool {
 func (m markerClass) in(ws []word) bool {
 	for i, w := range ws {
 		for _, x := range m.words {
-			if w.fold == fold(x) && (!m.titled || titleAfter(ws, i)) {
+			if w.fold == fold(x) && (!m.titled || titleAfter(ws, i)) && !comparativeBound(ws, i) {
 				return true
 			}
 		}
 		for _, p := range m.phrases {
-			if phraseAt(ws, i, strings.Fields(p)) {
+			if phraseAt(ws, i, strings.Fields(p)) && (p != "certain" || predicativeCertain(ws, i)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// comparativeBound: "no fewer than", "not more than", "tidak kurang
+// dari" bound a number; their "no" negates nothing.
+func comparativeBound(ws []word, i int) bool {
+	switch ws[i].fold {
+	case "no", "not", "tidak", "tak":
+	default:
+		return false
+	}
+	if i+1 >= len(ws) {
+		return false
+	}
+	switch ws[i+1].fold {
+	case "fewer", "les", "more", "later", "earlier", "longer", "kurang", "lebih":
+		return true
+	}
+	return false
+}
+
+// predicativeCertain: "certain" is sure only as a predicate ("is
+// certain", "almost certain", "certain to"); before a noun ("certain
+// shipments") it means "some particular".
+func predicativeCertain(ws []word, i int) bool {
+	if i+1 >= len(ws) || ws[i].end || ws[i].comma {
+		return true
+	}
+	switch ws[i+1].fold {
+	case "to", "that", "of", "whether":
+		return true
+	}
+	if i > 0 {
+		switch ws[i-1].fold {
+		case "is", "are", "was", "were", "be", "ben", "being", "sems", "semed", "almost", "nearly", "not", "quite", "made", "virtualy":
+			return true
 		}
 	}
 	return false
@@ -1008,6 +1148,9 @@ func qualified(ws []word) map[string]map[string]bool {
 				if i+len(ps) >= len(ws) || !phraseAt(ws, i, ps) {
 					continue // the phrase, with a word after it
 				}
+				if i > 0 && comparativeBound(ws, i-1) {
+					continue // "fewer than" inside "no fewer than"
+				}
 				next := ws[i+len(ps) : min(len(ws), i+len(ps)+2)]
 				if f := next[0].fold; f == "a" || f == "an" || len(f) > 4 && strings.HasPrefix(f, "se") && units[f[2:]] {
 					next = []word{{fold: "1", text: "1"}} // a year, sebulan
@@ -1022,8 +1165,40 @@ func qualified(ws []word) map[string]map[string]bool {
 			}
 		}
 	}
+	// The same bounds after the number: "600 or more", "6.000 lebih".
+	for i := range ws {
+		if !isDigit(ws[i].fold) {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && scaleWords[ws[j].fold] {
+			j++
+		}
+		for _, pq := range postQualifiers {
+			ps := strings.Fields(pq.phrase)
+			if j+len(ps) > len(ws) || !phraseAt(ws, j, ps) {
+				continue
+			}
+			for n := range numbersOf(ws[i:min(len(ws), j)], false) {
+				if out[pq.class] == nil {
+					out[pq.class] = map[string]bool{}
+				}
+				out[pq.class][n] = true
+			}
+			break
+		}
+	}
 	return out
 }
+
+// postQualifiers bound the number before them.
+var postQualifiers = []struct{ phrase, class string }{
+	{"or more", "at least"}, {"atau lebih", "at least"}, {"or so", "about"}, {"or fewer", "up to"}, {"or less", "up to"},
+	{"lebih", "more than"},
+}
+
+// scaleWords may stand between a number and its qualifier ("6 ribu lebih").
+var scaleWords = map[string]bool{"ribu": true, "juta": true, "thousand": true, "milion": true, "milyar": true, "miliar": true, "bilion": true}
 
 // compareQuantities: a number the claim qualifies must be qualified so in
 // a passage, and a number of the claim that the closest passage sentence

@@ -1,0 +1,101 @@
+package cite
+
+import "strings"
+
+// Words a claim adds to what its sentence says: a trailing phrase opened
+// by a joiner, a title next to a name, the one word a pinned clause may
+// name otherwise.
+
+// trailingAddition is the content the claim ends on that the window does
+// not hold, after all it does ("… ammunition free of charge", "… and
+// promised them medals"): two words or phrases or more, none a name or
+// number, opened by a joiner, or "". A single word there, or words that
+// go on the last phrase ("high-level talks"), are as often a paraphrase.
+func (c *claim) trailingAddition(credits []float64) string {
+	matchedAt := -1
+	for i, k := range c.concepts {
+		if s, _ := c.claimSpan(i); s >= 0 && k.kind != kindMeta && credits[i] > 0 && s > matchedAt {
+			matchedAt = s
+		}
+	}
+	if matchedAt < 0 {
+		return ""
+	}
+	var words []string
+	first := -1
+	for i, k := range c.concepts {
+		s, _ := c.claimSpan(i)
+		if s <= matchedAt || k.kind == kindMeta {
+			continue
+		}
+		if k.kind != kindContent {
+			return "" // a name or number after: not a trailing addition
+		}
+		if first < 0 || s < first {
+			first = s
+		}
+		words = append(words, k.Surface)
+	}
+	if len(words) < 2 || first < 1 || !addingJoiners[c.toks[first-1].Norm] {
+		return "" // one word at the end, or words inside the last phrase, are as often a paraphrase
+	}
+	return strings.Join(words, " ")
+}
+
+// addingJoiners open a constituent of its own at a claim's end: a
+// coordinated predicate ("and promised them medals") or an adjunct
+// ("despite heavy losses", "with no conditions").
+var addingJoiners = map[string]bool{"and": true, "but": true, "while": true, "despite": true, "although": true, "without": true,
+	"dan": true, "serta": true, "tetapi": true, "namun": true, "meski": true, "meskipun": true, "walaupun": true, "tanpa": true, "sambil": true}
+
+// unmatchedTitle is the first title the claim puts next to a name
+// ("Menteri Pertahanan Korea Utara Choe Son Hui", "Kim, the leader")
+// that the window does not hold, with a title's head word in it, or "".
+func (c *claim) unmatchedTitle(credits []float64) string {
+	for i, k := range c.concepts {
+		if k.kind != kindContent || credits[i] > 0 || !titleHeadConcept(k) {
+			continue
+		}
+		s, e := c.claimSpan(i)
+		if s < 0 {
+			continue
+		}
+		if e < len(c.toks) && c.inConceptKind(e, kindEntity) || s > 0 && c.inConceptKind(s-1, kindEntity) && !c.breaks[s] {
+			return k.Surface
+		}
+	}
+	return ""
+}
+
+// titleHeadConcept reports a concept holding a title's head word.
+func titleHeadConcept(k concept) bool {
+	for _, w := range strings.Fields(strings.ToLower(k.Surface)) {
+		if titleHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nounConcept reports a one-word English noun that is not also a manner
+// adverb (WordNet's noun list; "-ly" words are adverbs).
+func (v *Verifier) nounConcept(k concept) bool {
+	w := strings.ToLower(k.Surface)
+	return !strings.Contains(w, " ") && !strings.HasSuffix(w, "ly") && v.lex.IsNoun(w)
+}
+
+// isTitleConcept reports a claim word that is part of a title ("leader",
+// "defence"): a title is a fact about its holder, never the one word a
+// paraphrase may leave out.
+func isTitleConcept(k concept) bool {
+	for _, w := range strings.Fields(strings.ToLower(k.Surface)) {
+		if titleHeads[w] || titleModifiers[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hardAnchors is how many names, numbers and dates a sentence must
+// share with a short clause to let one of its words be paraphrased.
+const hardAnchors = 3

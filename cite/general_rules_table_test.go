@@ -1,0 +1,170 @@
+package cite
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGeneralRuleTable is the labelled table of the rules added to keep
+// faithful paraphrases without letting changed meanings through: each
+// row a construction, written for the rule (not a claim of the blind
+// table), with what the verifier must find — supported, a contradiction
+// by the named rule, or not supported (missing or contradicted).
+func TestGeneralRuleTable(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	const (
+		supported    = "supported"
+		notSupported = "not supported"
+	)
+	rows := []struct {
+		rule, claim, passage, want string
+	}{
+		// a capital that acts stands for its country; one where something
+		// happens, or that something reaches, is the city
+		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
+		{"capital", "Seoul said North Korea may send more troops.", `Korea Selatan menyatakan Korut mungkin mengirim tambahan pasukan.`, supported},
+		{"capital", "Ties between Moscow and Pyongyang have grown dramatically.", `Hubungan antara Rusia dan Korea Utara telah meningkat secara dramatis.`, supported},
+		{"capital", "The conference will be held in Moscow in October.", `Konferensi itu, dengan dukungan Rusia, akan diadakan di Minsk pada bulan Oktober.`, "place-conflict"},
+		{"capital", "Putin invited Kim to visit Moscow.", `Putin menyampaikan salam kepada Kim, menurut media Rusia.`, notSupported},
+		{"capital", "Kim opened a museum in Seoul.", `Kim meresmikan museum di Korea Selatan.`, notSupported},
+		{"capital", "Belarus has invited Pyongyang to a conference in Minsk.", `Belarus telah mengundang Korea Utara untuk berpartisipasi dalam konferensi di Minsk.`, supported},
+		// Indonesian puts the owner after its noun: a country before a verb is its subject
+		{"attribute-order", "Ukraina membantah bahwa pasukan Korut membantu merebut kembali Kursk.", `Pasukan Korut membantu Rusia merebut kembali Kursk, klaim yang dibantah Ukraina.`, supported},
+		{"attribute-order", "Ukraina membantah bahwa pasukan Rusia membantu merebut kembali Kursk.", `Pasukan Korut membantu Rusia merebut kembali Kursk, klaim yang dibantah Ukraina.`, notSupported},
+		// "certain" before a noun is a determiner, predicative it is sure
+		{"certain", "The Pentagon halted certain shipments.", `Pentagon sempat menghentikan pengiriman tertentu.`, supported},
+		{"certain", "It is certain that the Pentagon halted shipments.", `Pentagon mungkin menghentikan pengiriman.`, notSupported},
+		{"certain", "North Korea is certain to send more troops.", `Korut mungkin bersiap mengirim tambahan pasukan.`, notSupported},
+		// a qualifier after the number bounds it as one before it
+		{"post-qualifier", "600 or more soldiers were killed.", `Setidaknya 600 tentara tewas.`, supported},
+		{"post-qualifier", "More than 6,000 soldiers died.", `6.000 lebih tentara tewas.`, supported},
+		{"post-qualifier", "Up to 6,000 soldiers died.", `6.000 lebih tentara tewas.`, notSupported},
+		{"post-qualifier", "Exactly 600 soldiers were killed.", `600 atau lebih tentara tewas.`, notSupported},
+		// "no fewer than", "tidak kurang dari" bound a number; they negate nothing
+		{"comparative-no", "Pyongyang sent no fewer than 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, supported},
+		{"comparative-no", "Korea Utara mengirim tidak kurang dari 10.000 tentara ke Rusia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, supported},
+		{"comparative-no", "Pyongyang sent no more than 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "Pyongyang did not send 10,000 soldiers to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "North Korea sent at most 10,000 troops to Russia.", `Korea Utara mengirim setidaknya 10.000 tentara ke Rusia.`, notSupported},
+		{"comparative-no", "Korea Utara mengirim paling banyak 10.000 tentara ke Rusia.", `Korea Utara mengirim hingga 10.000 tentara ke Rusia.`, supported},
+		// verbs of denial, both languages
+		{"denial", "The Kremlin dismissed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
+		{"denial", "The Kremlin confirmed Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},
+		{"denial", "Ukraina menepis klaim itu.", `Klaim itu dibantah Ukraina.`, supported},
+		{"denial", "Ukraine refuted the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
+		{"denial", "Ukraine disputes the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
+		{"denial", "Ukraine confirms the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, notSupported},
+		{"denial", "Russia and Ukraine have long had border disputes.", `Rusia dan Ukraina sudah lama memiliki sengketa perbatasan.`, supported},
+		// prepositions of position and light-verb participles are grammar
+		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
+		// a clause pinned by three names, numbers or dates may name one
+		// thing otherwise; not a manner, a verb or a title
+		{"pinned", "Choe and Lavrov signed documents in Wonsan on 12 July.", `Choe dan Lavrov menghadiri upacara penandatanganan di Wonsan pada 12 Juli.`, supported},
+		{"pinned", "Putin warmly welcomed Choe at the Kremlin on Monday.", `Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
+		{"pinned", "Putin welcomed Choe at the Kremlin on Monday.", `Putin menyambut Choe di Kremlin pada hari Senin.`, supported},
+		{"pinned", "Putin rebuked Choe at the Kremlin on Monday.", `Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
+		// an Indonesian possessor by juxtaposition does not act
+		{"possessor", "Ukraine helped Russia retake Kursk.", `Pyongyang membantu Rusia merebut kembali Kursk setelah serangan balik Ukraina.`, "actor"},
+		// a unit of two words anchors a figure by both
+		{"anchor", "Ukraine said it controls about 900 square kilometres in Kursk.", `Ukraina mengatakan mereka menguasai sekitar 90 kilometer persegi di Kursk.`, "number-conflict"},
+		// a title the claim puts next to a name must be the sentence's
+		{"title", "Menteri Pertahanan Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu mitranya dari Korea Utara, Choe Son Hui, di Wonsan.`, notSupported},
+		{"title", "Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
+		{"title", "Choe Son Hui bertemu Lavrov di Wonsan.", `Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan.`, supported},
+		// a reciprocal act may name either one first; a one-way act may not
+		{"reciprocal", "Choe Son Hui met Lavrov in Wonsan.", `Lavrov bertemu dengan Choe Son Hui di Wonsan.`, supported},
+		{"reciprocal", "Russia supplies up to 40% of North Korea's ammunition.", `Korea Utara memasok hingga 40% amunisi Rusia.`, notSupported},
+		// words the claim ends on after all the sentence holds are added
+		{"trailing", "North Korea supplies up to 40% of Russia's ammunition and trains its gunners.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, notSupported},
+		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
+		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
+		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
+		// a date is a date however written; a year beside its month is no count
+		{"date", "Putin last met Kim face to face on 3rd September in Beijing.", `Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing.`, supported},
+		{"date", "Ties between the two grew during the war, which began in February 2022.", `Hubungan kedua negara meningkat selama perang, yang dimulai pada Februari 2022.`, supported},
+		{"date", "It was Shoigu's 3rd visit to Pyongyang.", `Itu adalah kunjungan kedua Shoigu ke Pyongyang.`, notSupported},
+		// a relative clause makes the name before it its subject
+		{"relative", "North Korea has provided troops for Russia's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, supported},
+		{"relative", "Russia has provided troops for North Korea's war.", `Lavrov berada dalam kunjungan ke Korea Utara, yang telah menyediakan pasukan untuk perang Rusia.`, notSupported},
+		// a figure counts what follows it: another thing there is not the claim's
+		{"counted", "More than 6,000 North Korean engineers died in the war.", `Lebih dari 6.000 tentara Korut tewas dalam perang.`, notSupported},
+		{"counted", "More than 6,000 North Korean soldiers died in the war.", `Lebih dari 6.000 tentara Korut tewas dalam perang.`, supported},
+		{"counted", "North Korea agreed to send 6,000 engineers.", `Korut setuju mengirim 6 ribu insinyur.`, supported},
+		// a qualifier opening the claim is not a name
+		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
+	}
+	for _, r := range rows {
+		ok, rule, reason := judgeOne(v, r.claim, r.passage)
+		got := "missing"
+		switch {
+		case ok:
+			got = supported
+		case rule != "":
+			got = rule
+		}
+		if r.want == notSupported && got != supported {
+			continue
+		}
+		if got != r.want {
+			t.Errorf("[%s] %q: got %s (%s); want %s", r.rule, r.claim, got, reason, r.want)
+		}
+	}
+}
+
+// TestGapNeedsCoverageSubject: a sentence saying what is not said is the
+// answer's own gap sentence only when it speaks of the coverage; one
+// saying that someone did not say something is a claim to check.
+func TestGapNeedsCoverageSubject(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	src := []Source{{N: 1, DocID: "d", Text: `Choe dan Lavrov menandatangani rencana pertukaran, meskipun media negara tidak menjelaskan isi rencana itu.`}}
+	rows := []struct {
+		text      string
+		gap, kept bool
+	}{
+		{"The reports do not say when Lavrov will return.", true, true},
+		{"Liputan tidak menyebut kapan Lavrov kembali.", true, true},
+		{"It is not clear when Lavrov will return.", true, true},
+		{"State media did not say what the exchange plan contained [1].", false, true},
+		{"Kim did not say what the exchange plan contained [1].", false, false},
+	}
+	for _, r := range rows {
+		rep := v.Verify(r.text, src)
+		if len(rep.Sentences) == 0 {
+			t.Errorf("%q: no sentence", r.text)
+			continue
+		}
+		last := rep.Sentences[len(rep.Sentences)-1]
+		if gap := last.Note == "gap"; gap != r.gap || last.Kept != r.kept {
+			t.Errorf("%q: gap=%v kept=%v (%s); want gap=%v kept=%v", r.text, gap, last.Kept, last.Reason, r.gap, r.kept)
+		}
+	}
+}
+
+// TestFusedSentences: two passages' sentences that tell of one event
+// (two shared names that are not countries) support a one-clause claim
+// together; sentences sharing less do not.
+func TestFusedSentences(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	rows := []struct {
+		claim, p1, p2 string
+		want          bool
+	}{
+		{"On Thursday, Lavrov met Rubio in Kuala Lumpur.", `Lavrov bertemu dengan Rubio di Kuala Lumpur.`, `Lavrov pada hari Kamis bertemu dengan Rubio di Malaysia.`, true},
+		{"Kim opened a museum in Pyongyang on Thursday.", `Kim meresmikan museum di Pyongyang.`, `Pada hari Kamis, Kim bertemu Lavrov.`, false},
+		{"On Friday, Lavrov met Rubio in Kuala Lumpur.", `Lavrov bertemu dengan Rubio di Kuala Lumpur.`, `Lavrov pada hari Kamis bertemu dengan Rubio di Malaysia.`, false},
+		{"About 6,000 North Korean engineers were killed in Kursk.", `Korut setuju mengirim 6.000 insinyur ke Kursk.`, `Lebih dari 6.000 tentara Korut tewas di Kursk.`, false},
+		{"Putin welcomed Choe at the Kremlin in November.", `Putin menyambut Choe di Kremlin pada hari Senin.`, `Choe bertemu dengan Putin pada bulan November dalam kunjungan ke Moskow.`, false},
+		{"Putin welcomed Choe at the Kremlin on Monday.", `Putin menyambut Choe di Kremlin.`, `Pada hari Senin, Putin bertemu Choe.`, true},
+	}
+	for _, r := range rows {
+		text := strings.TrimSuffix(r.claim, ".") + " [1][2]."
+		rep := v.Verify(text, []Source{{N: 1, DocID: "a", Text: r.p1}, {N: 2, DocID: "b", Text: r.p2}})
+		got := len(rep.Sentences) == 1 && rep.Sentences[0].Supported
+		if got != r.want {
+			t.Errorf("%q: supported=%v; want %v", r.claim, got, r.want)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package fakeopenai
+
+import "testing"
+
+// TestEntailsGeneralTable covers what a reader knows of news wording
+// beyond the paraphrase table: a capital acting for its government (but
+// not a capital where something happens), an organisation by its
+// acronym, a bound written after the number or as "no fewer than", a
+// denial in other words, and "certain" before a noun; and what it still
+// refuses.
+func TestEntailsGeneralTable(t *testing.T) {
+	t.Parallel()
+	tech := "AS dan Korsel khawatir, sebagai imbalan, Kim bisa meminta transfer teknologi Rusia."
+	kell := "AS akan mengirim pasokan militer dan utusan Keith Kellogg ke Kyiv awal minggu depan, kata Zelenskyy."
+	asean := "Lavrov bertemu dengan Menteri Luar Negeri AS Marco Rubio di sela-sela pertemuan Perhimpunan Bangsa-Bangsa Asia Tenggara."
+	seoul := "Sejak itu, Korea Utara telah mengirimkan sekitar 10.000 pasukan, setidaknya 600 di antaranya dilaporkan tewas."
+	pent := "Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu, menurut perkiraan dari Pentagon."
+	trump := "Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin."
+	halt := "Pentagon sempat menghentikan pengiriman tertentu karena kekhawatiran stok AS menipis."
+	rows := []struct {
+		claim, p string
+		want     bool
+	}{
+		{"Washington and Seoul worry that Kim could seek Russian technology.", tech, true},
+		{"Zelenskyy said Washington would send military supplies and envoy Keith Kellogg to Kyiv.", kell, true},
+		{"Zelenskyy said the US would send envoy Keith Kellogg to Washington.", kell, false},
+		{"Lavrov met Rubio on the sidelines of an ASEAN meeting.", asean, true},
+		{"Lavrov met Rubio on the sidelines of a NATO meeting.", asean, false},
+		{"600 or more of the troops have reportedly died.", seoul, true},
+		{"Exactly 600 of the troops have reportedly died.", seoul, false},
+		{"Pyongyang sent no fewer than 10,000 soldiers to Russia last year, the Pentagon estimates.", pent, true},
+		{"Pyongyang did not send 10,000 soldiers to Russia last year, the Pentagon estimates.", pent, false},
+		{"The Kremlin dismissed Trump's claim that they were conspiring against the US.", trump, true},
+		{"The Kremlin endorsed Trump's claim that they were conspiring against the US.", trump, false},
+		{"North Korea sent a minimum of 10,000 troops to Russia last year, the Pentagon estimated.", pent, true},
+		{"Washington and Seoul fear Kim might ask for Russian technology in return.", tech, true},
+		{"The Pentagon had briefly halted certain shipments.", halt, true},
+		{"The Pentagon was certain to halt shipments.", halt, false},
+	}
+	for _, r := range rows {
+		if got, why := Entails(r.claim, []string{r.p}); got != r.want {
+			t.Errorf("%q: entailed=%v (%s); want %v", r.claim, got, why, r.want)
+		}
+	}
+}
