@@ -376,6 +376,9 @@ func (e *Extractive) phraseAbsent(lq lexicon.Query, hits []retrieval.Hit) bool {
 		if !con.Salient || con.Entity || !strings.Contains(strings.TrimSpace(con.Surface), " ") {
 			continue
 		}
+		if lq.Lang == "en" && !e.lex.IsNoun(strings.ToLower(strings.Fields(con.Surface)[0])) {
+			continue // "fallen soldiers": an adjective and its noun may be said otherwise ("pasukan … yang tewas")
+		}
 		if !written(con) && !anyListed(lq, con, written) {
 			return true
 		}

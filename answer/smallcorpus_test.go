@@ -153,6 +153,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "What did Xi Jinping say to Kim at the Beijing parade?",
 			want:     "",
 		},
+		{
+			name:     "an adjective and its noun may be said otherwise",
+			files:    map[string]string{"museum.md": "# Museum\n\nBeberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.\n\nMuseum itu besar.\n"},
+			question: "How long ago did Kim open the museum for fallen soldiers?",
+			want:     "ew days",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
