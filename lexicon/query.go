@@ -202,7 +202,12 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	toks := Tokenize(question)
 	if isName != nil {
 		for i := range toks {
-			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || !isName(toks[i].Norm) || l.titleAbbrev(toks[i].Norm) {
+			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || l.titleAbbrev(toks[i].Norm) {
+				continue
+			}
+			// A country or capital the tables list is a name however it
+			// is typed ("why are washington and seoul uneasy").
+			if !isName(toks[i].Norm) && !l.IsPlaceName(toks[i].Norm) {
 				continue
 			}
 			// A dictionary name the word belongs to ("north korea", where
@@ -876,6 +881,9 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 			{
 				c.addAlt(l.alt(country, "id"), 0.8)
 				for _, short := range l.abbrev[country] {
+					if !strings.Contains(short, " ") {
+						short = strings.ToUpper(short) // "AS": written in capitals, so no stop word
+					}
 					c.addAlt(l.alt(short, "id"), 0.8)
 				}
 			}

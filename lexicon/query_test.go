@@ -510,3 +510,14 @@ func TestAsksReason(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalStandsForCountryShortForm(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	// A capital stands for its country, short form included ("AS"),
+	// typed in lower case too.
+	q := l.AnalyzeWith("why are washington and seoul uneasy?", func(string) bool { return false })
+	if c := concept(t, q, "washington"); !c.Entity || !hasAlt(c, "as") || !hasAlt(c, "amerika", "serikat") {
+		t.Errorf("washington should stand for AS and Amerika Serikat%s", describe(q))
+	}
+}
