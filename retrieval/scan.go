@@ -219,9 +219,9 @@ func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 	var buf [64]scored
 	var hits []scored
 	if k <= len(buf) {
-		hits = ix.vectors.searchInto(buf[:0], q, k, workers)
+		hits = ix.vectorTop(buf[:0], q, k, workers)
 	} else {
-		hits = ix.vectors.searchInto(nil, q, k, workers)
+		hits = ix.vectorTop(nil, q, k, workers)
 	}
 	for _, h := range hits {
 		dst = append(dst, h.idx)
@@ -235,5 +235,14 @@ func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 // once the Index is unreachable (it may be a view of the mapped file).
 func (ix *Index) VectorMatrix() (dim int, data []float32) {
 	ix.vectorsReady()
+	if ix.set.ch != nil {
+		ix.matrixOnce.Do(func() {
+			ix.matrix = make([]float32, 0, ix.v.nChunks*ix.vectors.dim)
+			for c := range ix.v.nChunks {
+				ix.matrix = append(ix.matrix, ix.set.vectorRow(c)...)
+			}
+		})
+		return ix.vectors.dim, ix.matrix
+	}
 	return ix.vectors.dim, ix.vectors.data
 }
