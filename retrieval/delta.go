@@ -84,8 +84,11 @@ func (b *builder) planDelta() *deltaPlan {
 	if set == nil {
 		return nil
 	}
-	mergeAt := b.opts.mergeAt
-	if mergeAt <= 0 {
+	mergeAt := b.opts.MergeAt
+	switch {
+	case mergeAt < 0:
+		return nil
+	case mergeAt == 0:
 		mergeAt = defaultMergeAt
 	}
 	nSegs := len(set.segs)

@@ -157,7 +157,7 @@ func TestSegmentedMatchesFullBuild(t *testing.T) {
 			dir, g := segmentCorpus(t, tc.n)
 			lex := testLexicon(t)
 			opts := buildOpts(t, dir, t.TempDir(), NewLocalEmbedder(), lex)
-			opts.mergeAt = tc.mergeAt
+			opts.MergeAt = tc.mergeAt
 			mustBuild(t, opts)
 			round := 0
 			sawChain := false
@@ -314,7 +314,7 @@ func TestManifestCrashStates(t *testing.T) {
 	lex := testLexicon(t)
 	data := t.TempDir()
 	opts := buildOpts(t, dir, data, NewLocalEmbedder(), lex)
-	opts.mergeAt = 1e9
+	opts.MergeAt = 1e9
 	mustBuild(t, opts)
 	editSynth(0, 60)(t, dir, g, 1)
 	ix, _ := mustBuild(t, opts)
@@ -396,7 +396,7 @@ func TestDamagedDelta(t *testing.T) {
 	dir, g := segmentCorpus(t, 40)
 	data := t.TempDir()
 	opts := buildOpts(t, dir, data, NewLocalEmbedder(), testLexicon(t))
-	opts.mergeAt = 1e9
+	opts.MergeAt = 1e9
 	mustBuild(t, opts)
 	editSynth(0.1, 40)(t, dir, g, 1)
 	mustBuild(t, opts)

@@ -31,10 +31,11 @@ type Options struct {
 	Workers    int            // parallel reading and embedding workers; 0 = GOMAXPROCS
 	ChunkOpts  ChunkOptions   // chunk sizes
 
-	// mergeAt is the share of the live chunks that dead chunks and the
+	// MergeAt is the share of the live chunks that dead chunks and the
 	// deltas' chunks may reach before an update rewrites the base whole
-	// (0: defaultMergeAt). Tests set it to force one way or the other.
-	mergeAt float64
+	// instead of adding a delta (delta.go): 0 means 0.25; a negative value
+	// makes every update rewrite the base, as before segments.
+	MergeAt float64
 }
 
 // Progress reports indexing progress.
