@@ -201,8 +201,10 @@ type chain struct {
 	docSeg, docRow []int32
 	docFirst       []int32
 	// global[s][row] is the global document of segment s's row, -1 when
-	// the row is dead (replaced by a later segment, or removed).
-	global [][]int32
+	// the row is dead (replaced by a later segment, or removed);
+	// chunkMap[s][lc] the global number of segment s's chunk lc, -1 dead.
+	global   [][]int32
+	chunkMap [][]int32
 	// deadChunks[s] counts segment s's dead chunks; deadDF[t] the dead
 	// chunks holding term t, which the segments' own counts include.
 	deadChunks []int
@@ -274,11 +276,19 @@ func newChain(segs []*loadedSnapshot, dead [][]uint32) (*chain, error) {
 	}
 	c.docFirst[len(c.docSeg)] = int32(nChunks)
 	termEnds := make([]uint32, 0, nChunks)
+	c.chunkMap = make([][]int32, len(segs))
+	for s, l := range segs {
+		c.chunkMap[s] = make([]int32, l.nChunks)
+		for i := range c.chunkMap[s] {
+			c.chunkMap[s][i] = -1
+		}
+	}
 	total := uint32(0)
 	for g := range c.docSeg {
 		l := segs[c.docSeg[g]]
 		first, n := l.docChunks(int(c.docRow[g]))
 		for lc := first; lc < first+n; lc++ {
+			c.chunkMap[c.docSeg[g]][lc] = int32(len(termEnds))
 			start := uint32(0)
 			if lc > 0 {
 				start = l.termEnds[lc-1]
@@ -332,14 +342,8 @@ func (c *chain) locate(gc int) (seg, local, g int) {
 
 // globalChunk numbers segment s's chunk lc globally; false when dead.
 func (c *chain) globalChunk(s, lc int) (int, bool) {
-	l := c.segs[s]
-	row := int(l.view.chunkDoc(lc))
-	g := c.global[s][row]
-	if g < 0 {
-		return 0, false
-	}
-	first, _ := l.docChunks(row)
-	return int(c.docFirst[g]) + lc - first, true
+	gc := c.chunkMap[s][lc]
+	return int(gc), gc >= 0
 }
 
 func (c *chain) seg(g int) (*loadedSnapshot, int) { return c.segs[c.docSeg[g]], int(c.docRow[g]) }
@@ -401,56 +405,99 @@ func (c *chain) df(id uint32) int {
 }
 
 // termPostings returns term id's live postings of every segment, chunks
-// numbered globally, in chunk order (a new slice).
+// numbered globally, in chunk order (a new slice): one pass merging the
+// segments' lists, each already in global order.
 func (c *chain) termPostings(id uint32) ([]posting, error) {
-	var out, buf []posting
+	lists := make([][]posting, len(c.segs))
+	total := 0
 	for s, l := range c.segs {
 		pl, err := l.termPostings(id)
 		if err != nil {
 			return nil, err
 		}
-		if len(pl) == 0 {
-			continue
-		}
-		mine := buf[:0]
-		for _, p := range pl {
-			if gc, ok := c.globalChunk(s, int(p.chunk)); ok {
-				mine = append(mine, posting{chunk: uint32(gc), tf: p.tf})
+		lists[s] = pl
+		total += len(pl)
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	out := make([]posting, 0, total)
+	// head[s] is segment s's next live posting, numbered globally.
+	head := make([]posting, len(c.segs))
+	advance := func(s int) bool {
+		m := c.chunkMap[s]
+		for len(lists[s]) > 0 {
+			p := lists[s][0]
+			lists[s] = lists[s][1:]
+			if gc := m[p.chunk]; gc >= 0 {
+				head[s] = posting{chunk: uint32(gc), tf: p.tf}
+				return true
 			}
 		}
-		if out == nil {
-			out, buf = mine, nil
-			continue
+		return false
+	}
+	live := make([]int, 0, len(c.segs))
+	for s := range c.segs {
+		if advance(s) {
+			live = append(live, s)
 		}
-		merged := make([]posting, 0, len(out)+len(mine))
-		i, j := 0, 0
-		for i < len(out) && j < len(mine) {
-			if out[i].chunk < mine[j].chunk {
-				merged = append(merged, out[i])
-				i++
-			} else {
-				merged = append(merged, mine[j])
-				j++
+	}
+	for len(live) > 1 {
+		best := 0
+		for i := 1; i < len(live); i++ {
+			if head[live[i]].chunk < head[live[best]].chunk {
+				best = i
 			}
 		}
-		merged = append(append(merged, out[i:]...), mine[j:]...)
-		out, buf = merged, mine
+		s := live[best]
+		out = append(out, head[s])
+		if !advance(s) {
+			live = slices.Delete(live, best, best+1)
+		}
+	}
+	if len(live) == 1 {
+		s := live[0]
+		out = append(out, head[s])
+		m := c.chunkMap[s]
+		for _, p := range lists[s] {
+			if gc := m[p.chunk]; gc >= 0 {
+				out = append(out, posting{chunk: uint32(gc), tf: p.tf})
+			}
+		}
 	}
 	return out, nil
 }
 
 // vectorTop returns the k chunks whose vectors score highest against q,
-// best first, ties to the lower global chunk: each segment's top k plus
-// its dead chunks (which may take places there), numbered globally, the
-// dead dropped, merged by the scan's own order.
+// best first, ties to the lower global chunk: each segment's top k live
+// chunks, numbered globally, merged by the scan's own order. A segment's
+// order among its chunks is the global one, so its first k live chunks in
+// its top k' are its top k live chunks. k' leaves room for the dead chunks
+// a segment's top is expected to hold (several times their share, and
+// some); should more turn up, the segment is scanned again with room for
+// every dead chunk it has.
 func (c *chain) vectorTop(dst []scored, q []float32, k, workers int) []scored {
 	var all []scored
 	for s, l := range c.segs {
 		f := flatVectors{dim: l.embedder.Dim, data: l.vectors}
-		for _, h := range f.searchInto(nil, q, k+c.deadChunks[s], workers) {
-			if gc, ok := c.globalChunk(s, h.idx); ok {
-				all = append(all, scored{idx: gc, score: h.score})
+		dead := c.deadChunks[s]
+		room := 0
+		if dead > 0 {
+			room = min(dead, 16+4*k*dead/max(l.nChunks, 1))
+		}
+		for {
+			live := 0
+			for _, h := range f.searchInto(nil, q, k+room, workers) {
+				if gc, ok := c.globalChunk(s, h.idx); ok && live < k {
+					all = append(all, scored{idx: gc, score: h.score})
+					live++
+				}
 			}
+			if live >= k || room >= dead || live >= l.nChunks-dead {
+				break
+			}
+			all = all[:len(all)-live] // too many dead in the top: again, exactly
+			room = dead
 		}
 	}
 	slices.SortFunc(all, compareScored)

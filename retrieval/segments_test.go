@@ -255,8 +255,11 @@ func sameIndex(t *testing.T, where string, got, want *Index) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range []int{1, 2} {
-			sameScored(t, where+" vector "+q, got.vectorTop(nil, qv[0], fusionDepth, w), want.vectorTop(nil, qv[0], fusionDepth, w))
+		// Every chunk (k = all) makes a segment with dead chunks scan again.
+		for _, k := range []int{1, fusionDepth, want.NumChunks()} {
+			for _, w := range []int{1, 2} {
+				sameScored(t, fmt.Sprintf("%s vector k=%d %s", where, k, q), got.vectorTop(nil, qv[0], k, w), want.vectorTop(nil, qv[0], k, w))
+			}
 		}
 		for _, r := range []Ranking{RankLexical, RankVector, RankHybrid} {
 			gh, err1 := got.Search(ctx, aq, 8, r)
