@@ -319,10 +319,14 @@ func TestManifestCrashStates(t *testing.T) {
 	opts := buildOpts(t, dir, data, NewLocalEmbedder(), lex)
 	opts.MergeAt = 1e9
 	mustBuild(t, opts)
+	baseBefore := fileInfo(t, filepath.Join(data, SnapshotFile))
 	editSynth(0, 60)(t, dir, g, 1)
-	ix, _ := mustBuild(t, opts)
-	if ix.set.ch == nil {
-		t.Fatal("the update was not written as a delta")
+	ix, st := mustBuild(t, opts)
+	if ix.set.ch == nil || st.Changed != 1 || !st.Saved {
+		t.Fatalf("the update was not written as a delta: %+v", st)
+	}
+	if now := fileInfo(t, filepath.Join(data, SnapshotFile)); !os.SameFile(now, baseBefore) || !now.ModTime().Equal(baseBefore.ModTime()) {
+		t.Fatal("a one-article update rewrote the base")
 	}
 	man, err := os.ReadFile(filepath.Join(data, ManifestFile))
 	if err != nil {
