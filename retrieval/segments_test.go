@@ -439,3 +439,78 @@ func TestDamagedDelta(t *testing.T) {
 	want, _ := mustBuild(t, fullOpts)
 	sameIndex(t, "repaired", repaired, want)
 }
+
+// TestDeltasStayFew makes many small updates: the deltas absorb each other
+// so a search never reads more than maxDeltas of them, and the data folder
+// holds only the files the manifest names.
+func TestDeltasStayFew(t *testing.T) {
+	t.Parallel()
+	dir, g := segmentCorpus(t, 30)
+	data := t.TempDir()
+	opts := buildOpts(t, dir, data, NewLocalEmbedder(), testLexicon(t))
+	opts.MergeAt = 1e9
+	mustBuild(t, opts)
+	most := 0
+	for round := 1; round <= 24; round++ {
+		editSynth(0, 30)(t, dir, g, round)
+		ix, _ := mustBuild(t, opts)
+		deltas := len(ix.set.segs) - 1
+		most = max(most, deltas)
+		if deltas > maxDeltas {
+			t.Fatalf("round %d: %d deltas, want at most %d", round, deltas, maxDeltas)
+		}
+		entries, err := os.ReadDir(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 3 + deltas; len(entries) != want {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Fatalf("round %d: the data folder holds %q, want the lock, the base, the manifest and %d deltas", round, names, deltas)
+		}
+	}
+	if most < 2 {
+		t.Errorf("at most %d deltas at once: the absorbing was not exercised", most)
+	}
+}
+
+func TestDecodeManifest(t *testing.T) {
+	t.Parallel()
+	good := &manifest{Base: segRef{Name: SnapshotFile, Size: 8192, HeadCRC: 7},
+		Deltas: []segRef{{Name: deltaPrefix + "1" + deltaSuffix, Size: 4096, HeadCRC: 9}},
+		Dead:   [][]uint32{{1, 5}, nil}}
+	enc := func(m *manifest) []byte {
+		b, err := encodeManifest(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	raw := enc(good)
+	flipped := slices.Clone(raw)
+	flipped[len(flipped)/2] ^= 1
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		why  string // "" when it must decode
+	}{
+		{"good", raw, ""},
+		{"empty", nil, "not a Kabar manifest"},
+		{"truncated", raw[:len(raw)-3], "checksum"},
+		{"damaged", flipped, "checksum"},
+		{"other version", append([]byte("KABARMF0"), raw[8:]...), "not a Kabar manifest"},
+		{"a path for a name", enc(&manifest{Base: good.Base, Deltas: []segRef{{Name: deltaPrefix + "../x" + deltaSuffix}}, Dead: [][]uint32{nil, nil}}), "bad segment name"},
+		{"dead out of order", enc(&manifest{Base: good.Base, Dead: [][]uint32{{5, 1}}}), "out of order"},
+		{"dead lists do not match", enc(&manifest{Base: good.Base, Dead: nil}), "do not match"},
+	} {
+		m, why := decodeManifest(tc.raw)
+		switch {
+		case tc.why == "" && (why != "" || !reflect.DeepEqual(m, good)):
+			t.Errorf("%s: decoded %+v (%s), want %+v", tc.name, m, why, good)
+		case tc.why != "" && !strings.Contains(why, tc.why):
+			t.Errorf("%s: %q, want it to say %q", tc.name, why, tc.why)
+		}
+	}
+}
