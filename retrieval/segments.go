@@ -37,22 +37,27 @@ func openSegments(dir string) (*segmentSet, error) {
 			return nil, err
 		}
 		set, err := attachDeltas(dir, base)
-		if err == nil && !set.replaced() {
+		switch {
+		case err == nil && !set.replaced():
 			return set, nil
-		}
-		if err == nil {
+		case err == nil:
 			set.release()
-		} else {
+			err = errIndexChanged
+		default:
 			base.release()
 		}
-		if attempt == 3 {
-			if err == nil {
-				err = fmt.Errorf("index %s keeps changing while being opened", dir)
-			}
+		if !errors.Is(err, errIndexChanged) {
 			return nil, err
+		}
+		if attempt == 3 {
+			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
 	}
 }
+
+// errIndexChanged reports an index whose files an indexer replaced while
+// they were being opened.
+var errIndexChanged = errors.New("the index changed while being opened")
 
 // attachDeltas opens the deltas the manifest names for base. It does not
 // release base when it fails.
@@ -77,7 +82,7 @@ func attachDeltas(dir string, base *loadedSnapshot) (*segmentSet, error) {
 		l, err := openSnapshot(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			if set.replaced() {
-				return fail(fmt.Errorf("index %s changed while being opened", dir))
+				return fail(errIndexChanged)
 			}
 			return fail(fmt.Errorf("%w: %s: a segment the manifest names is missing", ErrCorruptIndex, p))
 		}
