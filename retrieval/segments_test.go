@@ -514,3 +514,54 @@ func TestDecodeManifest(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenWhileUpdating opens the index again and again while updates
+// write deltas, absorb them and delete the absorbed files: every Open
+// gets a complete index, one of the states the updates went through.
+func TestOpenWhileUpdating(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir, g := segmentCorpus(t, 30)
+	data := t.TempDir()
+	opts := buildOpts(t, dir, data, NewLocalEmbedder(), testLexicon(t))
+	opts.MergeAt = 1e9
+	first, _ := mustBuild(t, opts)
+	docs := first.NumChunks()
+	stop := make(chan struct{})
+	errs := make(chan error, 1)
+	opened := 0
+	go func() {
+		defer close(errs)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			ix, err := Open(ctx, opts)
+			if err != nil {
+				errs <- err
+				return
+			}
+			opened++
+			for i := range ix.NumChunks() {
+				c := ix.Chunk(i)
+				if d, ok := ix.Document(c.DocID); !ok || d.Text[c.Start:c.End] != c.Text {
+					errs <- fmt.Errorf("chunk %d (%s) is not a slice of its document", i, c.ID)
+					return
+				}
+			}
+		}
+	}()
+	for round := 1; round <= 12; round++ {
+		editSynth(0, 30)(t, dir, g, round)
+		mustBuild(t, opts)
+	}
+	close(stop)
+	if err := <-errs; err != nil {
+		t.Fatalf("Open while updating: %v", err)
+	}
+	if opened == 0 || docs == 0 {
+		t.Fatal("nothing was opened")
+	}
+}
