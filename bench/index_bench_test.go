@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/kabar-bot/kabar/bench/synth"
 	"github.com/kabar-bot/kabar/lexicon"
@@ -236,5 +237,75 @@ func BenchmarkReindexSegments(b *testing.B) {
 			slices.Sort(a)
 			b.ReportMetric(a[len(a)/2], v.name+"-alloc-MB")
 		}
+	}
+}
+
+// BenchmarkSegmentedSearch measures what searching an index with deltas
+// costs against the same corpus in one file: a 10k-article index (1k with
+// -short) updated by five runs of 1% changed articles (kept as deltas and
+// dead rows, the default policy), and a fresh build of the same corpus.
+// Each question is asked of both, interleaved; reported are the median
+// per-question ratios, segmented ÷ single file, lexical and vector.
+func BenchmarkSegmentedSearch(b *testing.B) {
+	n := 10_000
+	if testing.Short() {
+		n = 1_000
+	}
+	ctx := context.Background()
+	lex, err := lexicon.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := synth.New(seed)
+	corpus := filepath.Join(b.TempDir(), "corpus")
+	if err := g.Write(ctx, corpus, n, nil); err != nil {
+		b.Fatal(err)
+	}
+	o := retrieval.Options{Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: b.TempDir(),
+		Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex}
+	if _, _, err := retrieval.Build(ctx, o); err != nil {
+		b.Fatal(err)
+	}
+	for round := 1; round <= 5; round++ {
+		if _, err := g.Mutate(corpus, n, 0.01, round); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := retrieval.Build(ctx, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+	seg, err := retrieval.Open(ctx, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	single := o
+	single.DataDir = b.TempDir()
+	full, _, err := retrieval.Build(ctx, single)
+	if err != nil {
+		b.Fatal(err)
+	}
+	qs := g.Questions(200, n)
+	rankings := []retrieval.Ranking{retrieval.RankLexical, retrieval.RankVector}
+	ratios := make([][]float64, len(rankings))
+	i := 0
+	for b.Loop() {
+		q := qs[i%len(qs)]
+		i++
+		for r, rk := range rankings {
+			var took [2]time.Duration
+			for k := range 2 {
+				ix := [2]*retrieval.Index{seg, full}[(k+i)%2] // alternate which goes first
+				start := time.Now()
+				if _, err := ix.SearchText(ctx, q, 8, rk); err != nil {
+					b.Fatal(err)
+				}
+				took[(k+i)%2] = time.Since(start)
+			}
+			ratios[r] = append(ratios[r], float64(took[0])/float64(max(took[1], 1)))
+		}
+	}
+	for r, rk := range rankings {
+		slices.Sort(ratios[r])
+		b.ReportMetric(ratios[r][len(ratios[r])/2], rk.String()+"-segmented/single")
 	}
 }
