@@ -250,7 +250,7 @@ func sameIndex(t *testing.T, where string, got, want *Index) {
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%s: lexical %q: %v %v", where, q, err1, err2)
 		}
-		sameScored(t, where+" lexical "+q, gl, wl)
+		sameRanking(t, where+" lexical "+q, gl, wl)
 		qv, err := want.embedder.Embed(ctx, []string{aq.Expansion()})
 		if err != nil {
 			t.Fatal(err)
@@ -258,7 +258,7 @@ func sameIndex(t *testing.T, where string, got, want *Index) {
 		// Every chunk (k = all) makes a segment with dead chunks scan again.
 		for _, k := range []int{1, fusionDepth, want.NumChunks()} {
 			for _, w := range []int{1, 2} {
-				sameScored(t, fmt.Sprintf("%s vector k=%d %s", where, k, q), got.vectorTop(nil, qv[0], k, w), want.vectorTop(nil, qv[0], k, w))
+				sameRanking(t, fmt.Sprintf("%s vector k=%d %s", where, k, q), got.vectorTop(nil, qv[0], k, w), want.vectorTop(nil, qv[0], k, w))
 			}
 		}
 		for _, r := range []Ranking{RankLexical, RankVector, RankHybrid} {
@@ -276,7 +276,7 @@ func sameIndex(t *testing.T, where string, got, want *Index) {
 	}
 }
 
-func sameScored(t *testing.T, where string, got, want []scored) {
+func sameRanking(t *testing.T, where string, got, want []scored) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%s: %d results, want %d", where, len(got), len(want))
