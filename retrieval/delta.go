@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -79,17 +80,23 @@ func (s *segmentSet) deadRows(seg int) []uint32 {
 
 // planDelta decides how the update is written: a delta (the plan), or
 // nil for a whole new base (no previous index, or too much to carry).
-func (b *builder) planDelta() *deltaPlan {
+// With Options.DeferMerge it allows twice as much and reports whether a
+// merge is due.
+func (b *builder) planDelta() (*deltaPlan, bool) {
 	set := b.prevSet
 	if set == nil {
-		return nil
+		return nil, false
 	}
 	mergeAt := b.opts.MergeAt
 	switch {
 	case mergeAt < 0:
-		return nil
+		return nil, false
 	case mergeAt == 0:
 		mergeAt = defaultMergeAt
+	}
+	limit := mergeAt
+	if b.opts.DeferMerge {
+		limit = 2 * mergeAt
 	}
 	nSegs := len(set.segs)
 	// Which previous documents stay where they are.
@@ -137,9 +144,10 @@ func (b *builder) planDelta() *deltaPlan {
 	for s := 0; s <= keep; s++ {
 		carried += set.segs[s].nChunks - liveCh[s] // dead after the update
 	}
-	if float64(carried) > mergeAt*float64(total) {
-		return nil
+	if float64(carried) > limit*float64(total) {
+		return nil, false
 	}
+	due := b.opts.DeferMerge && float64(carried) > mergeAt*float64(total)
 	p := &deltaPlan{keep: keep, vocab: b.prevVocab, chunks: total, deltaCh: deltaCh}
 	if keep+1 < nSegs {
 		p.vocab = int(set.segs[keep+1].vocabBase)
@@ -168,7 +176,7 @@ func (b *builder) planDelta() *deltaPlan {
 			p.docs++
 		}
 	}
-	return p
+	return p, due
 }
 
 // deltaSnapshot lays the new delta out: the built documents and those the
@@ -208,6 +216,58 @@ func writeDelta(dir string, prev *segmentSet, p *deltaPlan, s *snapshot, vectors
 		return err
 	}
 	removeUnreferencedDeltas(dir, m)
+	return nil
+}
+
+// Compact rewrites the index in opts.DataDir as one base file: every live
+// document of its segments, as they are, with nothing read from the
+// corpus (opts.Corpus is not used). It is the merge Build does when
+// deltas pile up, for a caller that sets Options.DeferMerge and runs it
+// in the background. It holds the data directory's lock, so an indexer
+// starting meanwhile waits; readers go on with the files they mapped. An
+// index of one file is left alone. Crash-safe as Build: a kill at any
+// point leaves the index as it was, or merged.
+func Compact(ctx context.Context, opts Options) error {
+	unlock, err := lockDataDir(opts.DataDir)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", opts.DataDir, err)
+	}
+	defer unlock()
+	set, err := openSegments(opts.DataDir)
+	if err != nil {
+		return explainLoadError(opts.DataDir, err)
+	}
+	defer set.release()
+	if set.ch == nil {
+		return nil
+	}
+	if err := checkEmbedder(set.base().embedder, opts.Embedder, opts.DataDir); err != nil {
+		return err
+	}
+	if opts.CorpusName == "" {
+		opts.CorpusName = set.v.corpusName
+	}
+	if err := set.verifyVectors(); err != nil {
+		return explainLoadError(opts.DataDir, err)
+	}
+	b := newBuilder(opts, set)
+	for g := range set.v.nDocs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		size, mtime := set.v.docSize(g)
+		b.kept = append(b.kept, prevDoc{row: g, size: size, modTime: mtime})
+	}
+	s, vectors, err := b.snapshot()
+	if err != nil {
+		return explainLoadError(opts.DataDir, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := writeBase(opts.DataDir, s, vectors); err != nil {
+		return fmt.Errorf("index %s: %w", opts.DataDir, err)
+	}
 	return nil
 }
 

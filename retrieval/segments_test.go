@@ -565,3 +565,81 @@ func TestOpenWhileUpdating(t *testing.T) {
 		t.Fatal("nothing was opened")
 	}
 }
+
+// TestCompact merges an index of several segments into one base file:
+// the folder then holds the base alone, and the index is a fresh build's.
+// With DeferMerge an update past MergeAt (and under twice it) is still
+// written as a delta and reports the merge due; without, it rewrites the
+// base itself.
+func TestCompact(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir, g := segmentCorpus(t, 100)
+	lex := testLexicon(t)
+	data := t.TempDir()
+	opts := buildOpts(t, dir, data, NewLocalEmbedder(), lex)
+	opts.MergeAt = 1e9
+	mustBuild(t, opts)
+	for round := 1; round <= 3; round++ {
+		editSynth(0.03, 100)(t, dir, g, round)
+		segmentSteps(100)[3].change(t, dir, g, round) // two removed
+		mustBuild(t, opts)
+	}
+	if err := Compact(ctx, opts); err != nil {
+		t.Fatalf("Compact: %v", err)
+	}
+	entries, _ := os.ReadDir(data)
+	if len(entries) != 2 {
+		t.Errorf("after Compact the folder holds %d files, want the lock and the base", len(entries))
+	}
+	got, err := Open(ctx, opts)
+	if err != nil || got.set.ch != nil {
+		t.Fatalf("Open after Compact: %v (segments: %v)", err, got != nil && got.set.ch != nil)
+	}
+	fresh := buildOpts(t, dir, t.TempDir(), NewLocalEmbedder(), lex)
+	want, _ := mustBuild(t, fresh)
+	sameIndex(t, "compacted", got, want)
+	if err := Compact(ctx, opts); err != nil {
+		t.Fatalf("Compact of one file: %v", err)
+	}
+	if _, st := mustBuild(t, opts); st.Saved || st.Unchanged != st.Documents {
+		t.Errorf("the run after Compact found changes: %+v", st)
+	}
+
+	// The share one edit carries: its old and new chunks over the live ones.
+	p := synthPaths(t, dir)[5]
+	id := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(p), filepath.ToSlash(dir)+"/"), ".txt")
+	old := len(want.DocumentChunks(id))
+	if old == 0 {
+		t.Fatalf("no chunks for %s", id)
+	}
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, p, string(raw)+"\nSatu paragraf baru tentang Wonsan.\n")
+	probe, _ := mustBuild(t, buildOpts(t, dir, t.TempDir(), NewLocalEmbedder(), lex))
+	share := float64(old+len(probe.DocumentChunks(id))) / float64(probe.NumChunks())
+	for _, tc := range []struct {
+		name         string
+		deferMerge       bool
+		delta, due   bool
+		mergeAtShare float64
+	}{
+		{"deferred, past MergeAt", true, true, true, 0.7},
+		{"not deferred, past MergeAt", false, false, false, 0.7},
+		{"deferred, past twice MergeAt", true, false, false, 0.4},
+	} {
+		d := t.TempDir()
+		o := buildOpts(t, dir, d, NewLocalEmbedder(), lex)
+		// The index before the edit, then the edit again.
+		writeFile(t, p, string(raw))
+		mustBuild(t, o)
+		writeFile(t, p, string(raw)+"\nSatu paragraf baru tentang Wonsan.\n")
+		o.MergeAt, o.DeferMerge = share*tc.mergeAtShare, tc.deferMerge
+		ix, st := mustBuild(t, o)
+		if (ix.set.ch != nil) != tc.delta || st.MergeDue != tc.due || st.Changed != 1 {
+			t.Errorf("%s: delta %v, merge due %v (%+v), want %v, %v", tc.name, ix.set.ch != nil, st.MergeDue, st, tc.delta, tc.due)
+		}
+	}
+}

@@ -36,6 +36,11 @@ type Options struct {
 	// instead of adding a delta (delta.go): 0 means 0.25; a negative value
 	// makes every update rewrite the base, as before segments.
 	MergeAt float64
+	// DeferMerge is for a caller that merges in the background: when the
+	// base is due to be rewritten, Build still writes a delta and sets
+	// Stats.MergeDue, and the caller runs Compact off its path; Build
+	// rewrites the base itself only once twice MergeAt is reached.
+	DeferMerge bool
 }
 
 // Progress reports indexing progress.
@@ -58,7 +63,10 @@ type Stats struct {
 	// ReadOnly reports that the data directory could not be written: the
 	// index was served as it was or, when out of date, brought up to date
 	// in memory only.
-	ReadOnly bool          `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
+	// MergeDue reports, with Options.DeferMerge, that deltas and dead
+	// documents have piled up: the caller should run Compact.
+	MergeDue bool          `json:"merge_due,omitempty"`
 	Took     time.Duration `json:"took_ns"`
 }
 
@@ -154,7 +162,7 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			return nil, st, err
 		}
 		if !readOnly {
-			delta = b.planDelta()
+			delta, b.stats.MergeDue = b.planDelta()
 		}
 		// The vectors copied into the new file are checked first.
 		var verr error
