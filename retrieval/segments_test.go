@@ -622,7 +622,7 @@ func TestCompact(t *testing.T) {
 	share := float64(old+len(probe.DocumentChunks(id))) / float64(probe.NumChunks())
 	for _, tc := range []struct {
 		name         string
-		deferMerge       bool
+		deferMerge   bool
 		delta, due   bool
 		mergeAtShare float64
 	}{
