@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"path"
 	"runtime"
 	"slices"
 	"sort"
@@ -32,10 +31,15 @@ type Index struct {
 	vectors flatVectors
 	lexical *lexicalIndex
 
-	// src is the index file (mapped, or in memory) the view reads. It is
-	// unmapped when the Index becomes unreachable: nothing an Index hands
-	// out points into it (strings are copied), except VectorMatrix's view.
+	// set is the index's files (mapped, or one in memory) the view reads,
+	// src its base. They are unmapped when the Index becomes unreachable:
+	// nothing an Index hands out points into them (strings are copied),
+	// except VectorMatrix's view.
+	set *segmentSet
 	src *loadedSnapshot
+
+	matrixOnce sync.Once // VectorMatrix of a chain: its rows, copied in order
+	matrix     []float32
 
 	cache [docCacheSize]atomic.Pointer[docEntry]
 
@@ -72,33 +76,55 @@ func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder,
 		return nil, err
 	}
 	l.verified.Store(true) // the vectors were just copied from these very arrays
-	return indexOver(ctx, l, emb, lex)
+	return indexOver(ctx, &segmentSet{segs: []*loadedSnapshot{l}, v: &l.view}, emb, lex)
 }
 
-func indexOver(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
+func indexOver(ctx context.Context, set *segmentSet, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	l := set.base()
 	ix := &Index{
-		lex: lex, embedder: emb, info: l.embedder, corpus: l.corpusName,
-		v: &l.view, src: l,
-		vectors: flatVectors{dim: l.embedder.Dim, data: l.vectors},
+		lex: lex, embedder: emb, info: l.embedder, corpus: set.v.corpusName,
+		v: set.v, set: set, src: l,
+		vectors: flatVectors{dim: l.embedder.Dim},
 	}
-	ix.lexical = newLexical(&l.view)
+	if set.ch == nil {
+		ix.vectors.data = l.vectors
+	}
+	ix.lexical = newLexical(set.v)
 	return ix, nil
 }
 
-// newMappedIndex assembles an Index that uses l's mapped sections in
-// place. The Index owns l: the file is unmapped once the Index is
-// unreachable. The vectors are verified on their first use.
-func newMappedIndex(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
-	ix, err := indexOver(ctx, l, emb, lex)
+// newMappedIndex assembles an Index that uses the set's mapped sections
+// in place. The Index owns the set: the files are unmapped once the Index
+// is unreachable. The vectors are verified on their first use.
+func newMappedIndex(ctx context.Context, set *segmentSet, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
+	ix, err := indexOver(ctx, set, emb, lex)
 	if err != nil {
-		l.release()
+		set.release()
 		return nil, err
 	}
-	runtime.AddCleanup(ix, func(l *loadedSnapshot) { l.release() }, l)
+	runtime.AddCleanup(ix, func(s *segmentSet) { s.release() }, set)
 	return ix, nil
+}
+
+// vectorTop appends the k chunks whose vectors score highest against q,
+// best first, ties to the lower chunk, scanning with up to workers
+// goroutines (see scan.go); a chain merges its segments' tops.
+func (ix *Index) vectorTop(dst []scored, q []float32, k, workers int) []scored {
+	if ix.set.ch != nil {
+		return ix.set.ch.vectorTop(dst, q, k, workers)
+	}
+	return ix.vectors.searchInto(dst, q, k, workers)
+}
+
+// vectorRow is chunk i's vector.
+func (ix *Index) vectorRow(i int) []float32 {
+	if ix.set.ch == nil {
+		return ix.vectors.row(i)
+	}
+	return ix.set.vectorRow(i)
 }
 
 // newWrittenIndex serves the index file Build has just written, holding
@@ -106,21 +132,21 @@ func newMappedIndex(ctx context.Context, l *loadedSnapshot, emb Embedder, lex *l
 // lists are then garbage. Where the file cannot be opened, the copies are
 // served.
 func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors []float32) (*Index, error) {
-	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
-	if err != nil || len(l.vectors) != len(vectors) || l.nChunks != len(s.TermEnds) {
-		l.release()
+	set, err := openSegments(opts.DataDir)
+	if err != nil || set.ch != nil || len(set.base().vectors) != len(vectors) || set.v.nChunks != len(s.TermEnds) {
+		set.release()
 		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
 	}
-	l.verified.Store(true) // written from these very arrays a moment ago
-	l.moveAsideWhenCorrupt(opts.Logger)
-	return newMappedIndex(ctx, l, opts.Embedder, opts.Lexicon)
+	set.base().verified.Store(true) // written from these very arrays a moment ago
+	set.moveAsideWhenCorrupt(opts.Logger)
+	return newMappedIndex(ctx, set, opts.Embedder, opts.Lexicon)
 }
 
 // vectorsReady verifies the vectors the first time they are used. A
 // damaged vector section returns ErrCorruptIndex (saying how to repair it)
 // every time.
 func (ix *Index) vectorsReady() error {
-	if err := ix.src.verifyVectors(); err != nil {
+	if err := ix.set.verifyVectors(); err != nil {
 		return explainLoadError(ix.src.path, err)
 	}
 	return nil
@@ -134,7 +160,7 @@ func (ix *Index) vectorsReady() error {
 // rebuilds the index from the corpus.
 func (ix *Index) Verify() error {
 	defer runtime.KeepAlive(ix) // the mapping stays while it is read
-	if err := ix.src.verifyAll(); err != nil {
+	if err := ix.set.verifyAll(); err != nil {
 		return explainLoadError(ix.src.path, err)
 	}
 	return nil
@@ -164,7 +190,7 @@ func (ix *Index) fillStore() *chromem.Collection {
 				if err != nil {
 					continue // reported; a damaged chunk is left out
 				}
-				emb := slices.Clone(ix.vectors.row(i)) // the collection may outlive the mapping
+				emb := slices.Clone(ix.vectorRow(i)) // the collection may outlive the mapping
 				doc := chromem.Document{ID: c.ID, Content: c.Text, Embedding: emb, Metadata: map[string]string{"doc": c.DocID}}
 				if err := col.AddDocument(context.Background(), doc); err != nil {
 					panic(fmt.Sprintf("fill chromem-go collection: %v", err))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,7 +15,7 @@ import (
 	"unsafe"
 )
 
-// What the sections of an index file (format 6) hold, and the view an
+// What the sections of an index file (format 7) hold, and the view an
 // Index reads them through in place. Nothing is decoded whole when a file
 // is opened: a document is decoded when it is asked for, a chunk is read
 // from its table row, a term is found through the stored hash table and
@@ -65,7 +66,8 @@ func layOut(s *snapshot, vectors []float32) ([]payload, error) {
 		return nil, fmt.Errorf("%w: %d chunks but %d term lists", ErrCorruptIndex, nChunks, len(s.TermEnds))
 	}
 	var meta bytes.Buffer
-	m := snapshotMeta{Embedder: s.Embedder, Corpus: s.Corpus, Docs: len(s.Docs), Chunks: nChunks, Vocab: len(s.Vocab)}
+	m := snapshotMeta{Embedder: s.Embedder, Corpus: s.Corpus, Docs: len(s.Docs), Chunks: nChunks, Vocab: len(s.Vocab),
+		VocabBase: s.VocabBase, Sparse: s.Sparse, Generation: s.Generation}
 	if err := gob.NewEncoder(&meta).Encode(&m); err != nil {
 		return nil, fmt.Errorf("encode index: %w", err)
 	}
@@ -147,7 +149,16 @@ func layOut(s *snapshot, vectors []float32) ([]payload, error) {
 		}
 	}
 
-	postEnds, postings, err := buildPostings(len(s.Vocab), s.ChunkTerms, s.TermEnds)
+	var postEnds, postings []uint32
+	var err error
+	if s.Sparse {
+		postEnds, postings, err = buildSparsePostings(s.VocabBase+len(s.Vocab), s.ChunkTerms, s.TermEnds)
+	} else {
+		if s.VocabBase != 0 {
+			return nil, fmt.Errorf("%w: dense postings need every term", ErrCorruptIndex)
+		}
+		postEnds, postings, err = buildPostings(len(s.Vocab), s.ChunkTerms, s.TermEnds)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -229,6 +240,42 @@ func buildPostings(nVocab int, terms, ends []uint32) (postEnds, postings []uint3
 			postings[2*next[t]], postings[2*next[t]+1] = uint32(c), 1
 			next[t]++
 		}
+	}
+	return postEnds, postings, nil
+}
+
+// buildSparsePostings lays out the postings of the terms the chunks use
+// (ids below nVocab), a delta segment's: postEnds holds a (term id, end)
+// pair per term, ids ascending. The work and memory are in proportion to
+// the chunks, not to the vocabulary: the used ids are renumbered densely
+// for buildPostings.
+func buildSparsePostings(nVocab int, terms, ends []uint32) (postEnds, postings []uint32, err error) {
+	local := map[uint32]uint32{}
+	for _, t := range terms {
+		if int(t) >= nVocab {
+			return nil, nil, fmt.Errorf("%w: term id out of range", ErrCorruptIndex)
+		}
+		local[t] = 0
+	}
+	ids := make([]uint32, 0, len(local))
+	for t := range local {
+		ids = append(ids, t)
+	}
+	slices.Sort(ids)
+	for i, t := range ids {
+		local[t] = uint32(i)
+	}
+	renamed := make([]uint32, len(terms))
+	for i, t := range terms {
+		renamed[i] = local[t]
+	}
+	dense, postings, err := buildPostings(len(ids), renamed, ends)
+	if err != nil {
+		return nil, nil, err
+	}
+	postEnds = make([]uint32, 0, 2*len(ids))
+	for i, t := range ids {
+		postEnds = append(postEnds, t, dense[i])
 	}
 	return postEnds, postings, nil
 }
@@ -441,7 +488,10 @@ type view struct {
 	corpusName string
 	nDocs      int
 	nChunks    int
-	nVocab     int
+	nVocab     int // terms this file adds (a chain's view: every term)
+	vocabBase  uint32
+	sparse     bool
+	generation uint64
 
 	docTab    []uint32
 	strs      []byte
@@ -458,6 +508,12 @@ type view struct {
 	vectors                              []float32
 
 	corrupt func(what string) error // reports damage found on use
+
+	// chain, when set, makes this the view of an index of several
+	// segment files (segments.go): its methods read the segments, and
+	// of the fields above only the counts, termEnds and the embedder's
+	// and corpus's names are set.
+	chain *chain
 }
 
 // init sets the view up over the sections body returns and checks that
@@ -466,9 +522,13 @@ type view struct {
 func (v *view) init(m snapshotMeta, body func(kind int) []byte, sums []uint32) string {
 	v.embedder, v.corpusName = m.Embedder, m.Corpus
 	v.nDocs, v.nChunks, v.nVocab = m.Docs, m.Chunks, m.Vocab
-	if m.Docs < 0 || m.Chunks < 0 || m.Vocab < 0 || m.Chunks > 1<<32-2 || m.Vocab > 1<<32-2 {
+	v.sparse, v.generation = m.Sparse, m.Generation
+	if m.Docs < 0 || m.Chunks < 0 || m.Vocab < 0 || m.VocabBase < 0 || m.Chunks > 1<<32-2 || uint64(m.Vocab)+uint64(m.VocabBase) > 1<<32-2 ||
+		!m.Sparse && m.VocabBase != 0 {
 		return "bad counts"
 	}
+	v.vocabBase = uint32(m.VocabBase)
+	totalVocab := uint32(m.VocabBase + m.Vocab) // every id this file may use
 	v.docTab, v.strs, v.chunkTab = uint32sOf(body(secDocs)), body(secStrs), uint32sOf(body(secChunks))
 	v.termEnds, v.vocabEnds, v.vocab = uint32sOf(body(secTermEnds)), uint32sOf(body(secVocabEnds)), body(secVocab)
 	v.vocabHash, v.postEnds = uint32sOf(body(secVocabHash)), uint32sOf(body(secPostEnds))
@@ -478,7 +538,7 @@ func (v *view) init(m snapshotMeta, body func(kind int) []byte, sums []uint32) s
 	if len(v.termEnds) != m.Chunks {
 		return "term lists do not match the chunks"
 	}
-	if len(v.vocabEnds) != m.Vocab || len(v.postEnds) != m.Vocab {
+	if len(v.vocabEnds) != m.Vocab || !m.Sparse && len(v.postEnds) != m.Vocab || m.Sparse && len(v.postEnds)%2 != 0 {
 		return "vocabulary does not match the counts"
 	}
 	if n := len(v.vocabHash); n < 2 || n&(n-1) != 0 || n < m.Vocab+1 {
@@ -511,7 +571,7 @@ func (v *view) init(m snapshotMeta, body func(kind int) []byte, sums []uint32) s
 	nVocab, nChunks := uint32(m.Vocab), uint32(m.Chunks)
 	v.termsSec.extra = func(b []byte) bool {
 		for i := 0; i+4 <= len(b); i += 4 {
-			if binary.LittleEndian.Uint32(b[i:]) >= nVocab {
+			if binary.LittleEndian.Uint32(b[i:]) >= totalVocab {
 				return false
 			}
 		}
@@ -541,11 +601,24 @@ func (v *view) init(m snapshotMeta, body func(kind int) []byte, sums []uint32) s
 		prev = e
 	}
 	prev = 0
-	for _, e := range v.postEnds {
-		if e < prev || uint64(e) > uint64(len(v.postings)) {
-			return "postings are out of order"
+	if m.Sparse {
+		for i := 0; i < len(v.postEnds); i += 2 {
+			id, e := v.postEnds[i], v.postEnds[i+1]
+			if id >= totalVocab || i > 0 && id <= v.postEnds[i-2] || e < prev || uint64(e) > uint64(len(v.postings)) {
+				return "postings are out of order"
+			}
+			prev = e
 		}
-		prev = e
+	} else {
+		for _, e := range v.postEnds {
+			if e < prev || uint64(e) > uint64(len(v.postings)) {
+				return "postings are out of order"
+			}
+			prev = e
+		}
+	}
+	if prev != uint32(len(v.postings)) && len(v.postEnds) > 0 {
+		return "postings are out of order"
 	}
 	for _, e := range v.vocabHash {
 		if e > nVocab {
@@ -628,6 +701,9 @@ func (v *view) strAt(off uint32) (string, bool) {
 
 // docStr is field f (strID, ...) of document i, a view (see strAt).
 func (v *view) docStr(i, f int) string {
+	if v.chain != nil {
+		return v.chain.docStr(i, f)
+	}
 	s, _ := v.strAt(v.docTab[i*docWords+f])
 	return s
 }
@@ -636,16 +712,23 @@ func (v *view) docID(i int) string { return v.docStr(i, strID) }
 
 // findDoc returns the row of the document with id.
 func (v *view) findDoc(id string) (int, bool) {
+	// A chain's documents are in id order too, through docID.
 	i := sort.Search(v.nDocs, func(i int) bool { return v.docID(i) >= id })
 	return i, i < v.nDocs && v.docID(i) == id
 }
 
 func (v *view) docChunks(i int) (first, n int) {
+	if v.chain != nil {
+		return v.chain.docChunks(i)
+	}
 	row := v.docTab[i*docWords:]
 	return int(row[6]), int(row[7])
 }
 
 func (v *view) docSize(i int) (size, modTime int64) {
+	if v.chain != nil {
+		return v.chain.docSize(i)
+	}
 	row := v.docTab[i*docWords:]
 	return int64(uint64(row[8]) | uint64(row[9])<<32), int64(uint64(row[10]) | uint64(row[11])<<32)
 }
@@ -663,6 +746,9 @@ func (v *view) docText(i int) ([]byte, error) {
 // decodeDoc decodes document i: its fields, a copy of its text, and its
 // paragraphs.
 func (v *view) decodeDoc(i int) (Document, []Paragraph, error) {
+	if v.chain != nil {
+		return v.chain.decodeDoc(i)
+	}
 	text, err := v.docText(i)
 	if err != nil {
 		return Document{}, nil, err
@@ -684,10 +770,18 @@ func (v *view) decodeDoc(i int) (Document, []Paragraph, error) {
 func (v *view) chunkRow(c int) []uint32 { return v.chunkTab[c*chunkWords : (c+1)*chunkWords] }
 
 // chunkDoc is the document row of chunk c.
-func (v *view) chunkDoc(c int) int32 { return int32(v.chunkTab[c*chunkWords]) }
+func (v *view) chunkDoc(c int) int32 {
+	if v.chain != nil {
+		return v.chain.chunkDoc(c)
+	}
+	return int32(v.chunkTab[c*chunkWords])
+}
 
 // chunk builds chunk c, its id and text copied out of the file.
 func (v *view) chunk(c int) (Chunk, error) {
+	if v.chain != nil {
+		return v.chain.chunk(c)
+	}
 	r := v.chunkRow(c)
 	doc := int(r[0])
 	text, err := v.docText(doc)
@@ -704,6 +798,9 @@ func (v *view) chunk(c int) (Chunk, error) {
 
 // chunkTerms is chunk c's term ids, unchecked: see checkChunk.
 func (v *view) chunkTerms(c int) []uint32 {
+	if v.chain != nil {
+		return v.chain.chunkTerms(c)
+	}
 	start := uint32(0)
 	if c > 0 {
 		start = v.termEnds[c-1]
@@ -713,6 +810,9 @@ func (v *view) chunkTerms(c int) []uint32 {
 
 // checkChunk verifies what using chunk c reads: its terms and its text.
 func (v *view) checkChunk(c int) error {
+	if v.chain != nil {
+		return v.chain.checkChunk(c)
+	}
 	start := uint32(0)
 	if c > 0 {
 		start = v.termEnds[c-1]
@@ -724,8 +824,13 @@ func (v *view) checkChunk(c int) error {
 	return err
 }
 
-// term is term id's text, a view of the vocabulary section.
+// term is term id's text, a view of the vocabulary section (the id is
+// global: a delta's first term is vocabBase).
 func (v *view) term(id uint32) string {
+	if v.chain != nil {
+		return v.chain.term(id)
+	}
+	id -= v.vocabBase
 	start := uint32(0)
 	if id > 0 {
 		start = v.vocabEnds[id-1]
@@ -739,14 +844,17 @@ func (v *view) term(id uint32) string {
 
 // termID finds a term through the stored hash table.
 func (v *view) termID(t string) (uint32, bool) {
+	if v.chain != nil {
+		return v.chain.termID(t)
+	}
 	mask := uint64(len(v.vocabHash) - 1)
 	for h, probes := termHash(t)&mask, 0; probes < len(v.vocabHash); h, probes = (h+1)&mask, probes+1 {
 		e := v.vocabHash[h]
 		if e == 0 {
 			return 0, false
 		}
-		if v.term(e-1) == t {
-			return e - 1, true
+		if id := e - 1 + v.vocabBase; v.term(id) == t {
+			return id, true
 		}
 	}
 	return 0, false
@@ -754,11 +862,10 @@ func (v *view) termID(t string) (uint32, bool) {
 
 // termPostings returns term id's postings, checked.
 func (v *view) termPostings(id uint32) ([]posting, error) {
-	start := uint32(0)
-	if id > 0 {
-		start = v.postEnds[id-1]
+	if v.chain != nil {
+		return v.chain.termPostings(id)
 	}
-	end := v.postEnds[id]
+	start, end := v.postingRange(id)
 	if !v.postingsSec.check(8*int(start), 8*int(end)) {
 		return nil, v.corrupt("postings section damaged")
 	}
@@ -767,23 +874,48 @@ func (v *view) termPostings(id uint32) ([]posting, error) {
 
 // df is the number of chunks holding term id.
 func (v *view) df(id uint32) int {
-	start := uint32(0)
-	if id > 0 {
-		start = v.postEnds[id-1]
+	if v.chain != nil {
+		return v.chain.df(id)
 	}
-	return int(v.postEnds[id] - start)
+	start, end := v.postingRange(id)
+	return int(end - start)
+}
+
+// postingRange is where term id's postings lie, in pairs: dense, the
+// id's own entry; sparse, the entry found by binary search (empty when
+// the file's chunks do not use the term).
+func (v *view) postingRange(id uint32) (start, end uint32) {
+	if !v.sparse {
+		if int(id) >= len(v.postEnds) {
+			return 0, 0
+		}
+		if id > 0 {
+			start = v.postEnds[id-1]
+		}
+		return start, v.postEnds[id]
+	}
+	n := len(v.postEnds) / 2
+	i := sort.Search(n, func(i int) bool { return v.postEnds[2*i] >= id })
+	if i == n || v.postEnds[2*i] != id {
+		return 0, 0
+	}
+	if i > 0 {
+		start = v.postEnds[2*i-1]
+	}
+	return start, v.postEnds[2*i+1]
 }
 
 // materialise decodes the whole file into a snapshot (the term lists are
 // views of the file), for rewriting it.
 func (v *view) materialise() (*snapshot, error) {
-	s := &snapshot{Embedder: v.embedder, Corpus: v.corpusName, TermEnds: v.termEnds, ChunkTerms: v.terms}
+	s := &snapshot{Embedder: v.embedder, Corpus: v.corpusName, TermEnds: v.termEnds, ChunkTerms: v.terms,
+		Generation: v.generation, VocabBase: int(v.vocabBase), Sparse: v.sparse}
 	if !v.termsSec.check(0, len(v.termsSec.data)) {
 		return nil, v.corrupt("term section damaged")
 	}
 	s.Vocab = make([]string, v.nVocab)
 	for i := range s.Vocab {
-		s.Vocab[i] = strings.Clone(v.term(uint32(i)))
+		s.Vocab[i] = strings.Clone(v.term(v.vocabBase + uint32(i)))
 	}
 	s.Docs = make([]docRecord, v.nDocs)
 	for i := range s.Docs {
@@ -798,6 +930,9 @@ func (v *view) materialise() (*snapshot, error) {
 
 // record decodes document i as the builder holds it.
 func (v *view) record(i int) (docRecord, error) {
+	if v.chain != nil {
+		return v.chain.record(i)
+	}
 	d, paras, err := v.decodeDoc(i)
 	if err != nil {
 		return docRecord{}, err

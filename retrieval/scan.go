@@ -210,7 +210,7 @@ func ScanWorkers() int { return runtime.GOMAXPROCS(0) }
 // have the highest dot product with q (cosine similarity for unit vectors),
 // best first, by exact scan on up to workers goroutines (GOMAXPROCS when
 // workers <= 0). The result does not depend on workers. With room in dst,
-// it allocates nothing.
+// it allocates nothing over an index of one segment.
 func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 	defer runtime.KeepAlive(ix) // the mapping stays while it is read
 	if len(q) != ix.vectors.dim || ix.vectorsReady() != nil {
@@ -219,9 +219,9 @@ func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 	var buf [64]scored
 	var hits []scored
 	if k <= len(buf) {
-		hits = ix.vectors.searchInto(buf[:0], q, k, workers)
+		hits = ix.vectorTop(buf[:0], q, k, workers)
 	} else {
-		hits = ix.vectors.searchInto(nil, q, k, workers)
+		hits = ix.vectorTop(nil, q, k, workers)
 	}
 	for _, h := range hits {
 		dst = append(dst, h.idx)
@@ -232,8 +232,19 @@ func (ix *Index) NearestVectors(dst []int, q []float32, k, workers int) []int {
 // VectorMatrix returns the matrix the exact scan reads: every chunk's
 // vector, row-major, row i for chunk i. It is the index's own memory, for
 // measuring against (benchmarks); callers must not modify it, nor use it
-// once the Index is unreachable (it may be a view of the mapped file).
+// once the Index is unreachable (it may be a view of the mapped file). An
+// index of several segments scans each segment's matrix; for it this is
+// a copy of their rows in chunk order, made on the first call.
 func (ix *Index) VectorMatrix() (dim int, data []float32) {
 	ix.vectorsReady()
+	if ix.set.ch != nil {
+		ix.matrixOnce.Do(func() {
+			ix.matrix = make([]float32, 0, ix.v.nChunks*ix.vectors.dim)
+			for c := range ix.v.nChunks {
+				ix.matrix = append(ix.matrix, ix.set.vectorRow(c)...)
+			}
+		})
+		return ix.vectors.dim, ix.matrix
+	}
 	return ix.vectors.dim, ix.vectors.data
 }

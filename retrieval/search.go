@@ -100,7 +100,7 @@ func (ix *Index) vectorSearch(ctx context.Context, text string, k int) ([]scored
 	if err := ix.vectorsReady(); err != nil {
 		return nil, err
 	}
-	return ix.vectors.search(vecs[0], k), nil
+	return ix.vectorTop(make([]scored, 0, max(min(k, ix.v.nChunks), 0)), vecs[0], k, 0), nil
 }
 
 // QueryVector embeds text with the index's embedder and returns the k most

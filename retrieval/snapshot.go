@@ -29,7 +29,11 @@ import (
 // vocabulary with a hash table over it, the BM25 posting lists, the
 // documents' texts and bodies, each large section with a checksum per
 // block, checked as its blocks are first used (layout.go).
-const snapshotMagic = "KABARIX6"
+// Version 7 makes a file one segment of an index: the base (every term
+// id from 0, postings for all of them) or a delta, which adds terms from
+// VocabBase on and holds postings only for the terms its chunks use
+// (segments.go).
+const snapshotMagic = "KABARIX7"
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"
@@ -51,6 +55,9 @@ type EmbedderInfo struct {
 type snapshot struct {
 	Embedder   EmbedderInfo
 	Corpus     string // a description of the corpus, for messages
+	Generation uint64 // a base's random identity, which a manifest names; 0 in a delta
+	VocabBase  int    // the id of Vocab[0]: earlier ids are earlier segments' terms
+	Sparse     bool   // postings only for the terms the chunks use (a delta)
 	Docs       []docRecord
 	Vocab      []string
 	ChunkTerms []uint32 // term ids of all chunks, concatenated
@@ -60,11 +67,14 @@ type snapshot struct {
 // snapshotMeta is the gob-encoded part of a snapshot: a few fields; the
 // rest has sections of its own.
 type snapshotMeta struct {
-	Embedder EmbedderInfo
-	Corpus   string
-	Docs     int
-	Chunks   int
-	Vocab    int
+	Embedder   EmbedderInfo
+	Corpus     string
+	Docs       int
+	Chunks     int
+	Vocab      int // terms this segment adds, ids VocabBase..VocabBase+Vocab-1
+	VocabBase  int
+	Sparse     bool
+	Generation uint64
 }
 
 type docRecord struct {
@@ -100,7 +110,7 @@ const (
 	secVocabEnds = 6  // u32 per term: end of its bytes in secVocab
 	secVocab     = 7  // the terms' bytes
 	secVocabHash = 8  // open-addressing table: term id + 1, 0 = empty
-	secPostEnds  = 9  // u32 per term: end of its postings in secPostings
+	secPostEnds  = 9  // u32 per term: end of its postings in secPostings (sparse: term id, end pairs)
 	secBodies    = 10 // per document: its metadata and paragraphs (blocked)
 	secTexts     = 11 // the documents' texts (blocked)
 	secPostings  = 12 // (chunk, tf) u32 pairs, by term, in chunk order (blocked)
@@ -143,22 +153,38 @@ func clearIndexPath(dir string) (string, error) {
 // directory, fsync, rename over the old file, fsync the directory. A crash
 // at any point leaves either the old index or the new one, never a mix.
 func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
+	_, err := writeSegment(dir, SnapshotFile, s, vectors)
+	return err
+}
+
+// writeSegment writes s as the index file name in dir, crash-safely as
+// writeSnapshot does, and returns its reference (size and header
+// checksum) for a manifest.
+func writeSegment(dir, name string, s *snapshot, vectors []float32) (segRef, error) {
+	ref, err := writeSegmentFile(dir, name, s, vectors)
+	if err != nil {
+		return segRef{}, fmt.Errorf("write index: %w", err)
+	}
+	return ref, nil
+}
+
+func writeSegmentFile(dir, name string, s *snapshot, vectors []float32) (segRef, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create data directory: %w", err)
+		return segRef{}, fmt.Errorf("create data directory: %w", err)
 	}
 	payloads, err := layOut(s, vectors)
 	if err != nil {
-		return err
+		return segRef{}, err
 	}
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
-		return fmt.Errorf("write index: %w", err)
+		return segRef{}, err
 	}
 	tmpName := tmp.Name()
 	defer os.Remove(tmpName) // no-op after a successful rename
 	if err := tmp.Chmod(0o600); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write index: %w", err)
+		return segRef{}, err
 	}
 	// The sections are streamed, each one's checksum computed on the way;
 	// the header, which holds the checksums, is written last, in place.
@@ -173,23 +199,34 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 	}
 	if err != nil {
 		tmp.Close()
-		return fmt.Errorf("write index: %w", err)
+		return segRef{}, err
+	}
+	size, err := tmp.Seek(0, io.SeekEnd)
+	if err != nil {
+		tmp.Close()
+		return segRef{}, err
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write index: %w", err)
+		return segRef{}, err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write index: %w", err)
+		return segRef{}, err
 	}
-	if err := os.Rename(tmpName, filepath.Join(dir, SnapshotFile)); err != nil {
-		return fmt.Errorf("write index: %w", err)
+	if err := os.Rename(tmpName, filepath.Join(dir, name)); err != nil {
+		return segRef{}, err
 	}
+	syncDir(dir)
+	return segRef{Name: name, Size: size, HeadCRC: binary.LittleEndian.Uint32(head[len(head)-4:])}, nil
+}
+
+// syncDir makes renames in dir durable, best effort: some filesystems
+// refuse to sync directories.
+func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
-		d.Sync() // best effort: some filesystems refuse to sync directories
+		d.Sync()
 		d.Close()
 	}
-	return nil
 }
 
 // payload is one section's contents, written by write (n bytes).
@@ -290,6 +327,7 @@ type loadedSnapshot struct {
 	info os.FileInfo
 
 	data        []byte // the whole file
+	headCRC     uint32 // the header's checksum: with the size, what a manifest names
 	vecSec      section
 	releaseOnce sync.Once
 	unmap       func()
@@ -454,6 +492,7 @@ func openSnapshot(path string) (*loadedSnapshot, error) {
 		return nil, err
 	}
 	l.info, l.unmap = info, unmap
+	l.headCRC = binary.LittleEndian.Uint32(head[headerBytes-4:])
 	return l, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -31,6 +30,17 @@ type Options struct {
 	Logger     *slog.Logger   // may be nil
 	Workers    int            // parallel reading and embedding workers; 0 = GOMAXPROCS
 	ChunkOpts  ChunkOptions   // chunk sizes
+
+	// MergeAt is the share of the live chunks that dead chunks and the
+	// deltas' chunks may reach before an update rewrites the base whole
+	// instead of adding a delta (delta.go): 0 means 0.25; a negative value
+	// makes every update rewrite the base, as before segments.
+	MergeAt float64
+	// DeferMerge is for a caller that merges in the background: when the
+	// base is due to be rewritten, Build still writes a delta and sets
+	// Stats.MergeDue, and the caller runs Compact off its path; Build
+	// rewrites the base itself only once twice MergeAt is reached.
+	DeferMerge bool
 }
 
 // Progress reports indexing progress.
@@ -53,29 +63,36 @@ type Stats struct {
 	// ReadOnly reports that the data directory could not be written: the
 	// index was served as it was or, when out of date, brought up to date
 	// in memory only.
-	ReadOnly bool          `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
+	// MergeDue reports, with Options.DeferMerge, that deltas and dead
+	// documents have piled up: the caller should run Compact.
+	MergeDue bool          `json:"merge_due,omitempty"`
 	Took     time.Duration `json:"took_ns"`
 }
 
 // Open loads the index in opts.DataDir without looking at the corpus.
 func Open(ctx context.Context, opts Options) (*Index, error) {
-	l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
+	set, err := openSegments(opts.DataDir)
 	if err != nil {
 		return nil, explainLoadError(opts.DataDir, err)
 	}
-	if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
-		l.release()
+	if err := checkEmbedder(set.base().embedder, opts.Embedder, opts.DataDir); err != nil {
+		set.release()
 		return nil, err
 	}
-	l.moveAsideWhenCorrupt(opts.Logger)
-	return newMappedIndex(ctx, l, opts.Embedder, opts.Lexicon) // the file in place (snapshot.go)
+	set.moveAsideWhenCorrupt(opts.Logger)
+	return newMappedIndex(ctx, set, opts.Embedder, opts.Lexicon) // the files in place (snapshot.go, segments.go)
 }
 
 // Build brings the index in opts.DataDir up to date with opts.Corpus and
 // returns it. Unchanged documents (same size and modification time, or same
 // content hash) keep their chunks and vectors; changed and new ones are
 // re-chunked and embedded; documents gone from the corpus leave the index.
-// The index file is rewritten only when something changed.
+// Nothing is written when nothing changed. Otherwise the changed and new
+// documents go into a new delta segment and the replaced and removed ones
+// become dead in the manifest (delta.go), so the work is in proportion to
+// the change; when deltas and dead documents pile up, the base is
+// rewritten whole.
 func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	start := time.Now()
 	var st Stats
@@ -106,16 +123,16 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	}
 	// The previous index is mapped, not read: when nothing changed it is
 	// served in place; otherwise its vectors are verified before reuse.
-	var prevFile *loadedSnapshot
+	var prev *segmentSet
 	if !opts.Rebuild {
-		l, err := openSnapshot(path.Join(opts.DataDir, SnapshotFile))
+		set, err := openSegments(opts.DataDir)
 		switch {
 		case err == nil:
-			if err := checkEmbedder(l.embedder, opts.Embedder, opts.DataDir); err != nil {
-				l.release()
+			if err := checkEmbedder(set.base().embedder, opts.Embedder, opts.DataDir); err != nil {
+				set.release()
 				return nil, st, err
 			}
-			prevFile = l
+			prev = set
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			return nil, st, explainLoadError(opts.DataDir, err)
@@ -124,24 +141,44 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	servedPrev := false
 	defer func() {
 		if !servedPrev {
-			prevFile.release()
+			prev.release()
 		}
 	}()
-	b := newBuilder(opts, prevFile)
+	if prev != nil && !st.ReadOnly {
+		prev.removeLeftovers() // a stale manifest, deltas no manifest names
+	}
+	b := newBuilder(opts, prev)
 	if err := b.walk(ctx); err != nil {
 		return nil, st, err
 	}
-	unchanged := prevFile != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+	readOnly := st.ReadOnly
+	stale := prev == nil || b.stats.Added+b.stats.Changed+b.stats.Removed > 0
 	var s *snapshot
 	var vectors []float32
+	var delta *deltaPlan
 	if !unchanged {
-		if err := prevFile.verifyVectors(); err != nil {
-			return nil, st, explainLoadError(opts.DataDir, err)
-		}
 		if err := b.embedPending(ctx); err != nil {
 			return nil, st, err
 		}
-		s, vectors, err = b.snapshot()
+		if !readOnly {
+			delta, b.stats.MergeDue = b.planDelta()
+		}
+		// The vectors copied into the new file are checked first.
+		var verr error
+		if delta != nil {
+			verr = prev.verifySources(delta)
+		} else {
+			verr = prev.verifyVectors()
+		}
+		if verr != nil {
+			return nil, st, explainLoadError(opts.DataDir, verr)
+		}
+		if delta == nil {
+			s, vectors, err = b.snapshot()
+		} else {
+			s, vectors, err = b.deltaSnapshot(delta)
+		}
 		if errors.Is(err, ErrCorruptIndex) {
 			return nil, st, explainLoadError(opts.DataDir, err)
 		}
@@ -149,19 +186,24 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 			return nil, st, err
 		}
 	}
-	readOnly := st.ReadOnly
 	st = b.stats
-	if unchanged {
-		st.Documents, st.Chunks = prevFile.nDocs, prevFile.nChunks
-	} else {
+	switch {
+	case unchanged:
+		st.Documents, st.Chunks = prev.v.nDocs, prev.v.nChunks
+	case delta != nil:
+		st.Documents, st.Chunks = delta.docs, delta.chunks
+	default:
 		st.Documents, st.Chunks = len(s.Docs), len(s.TermEnds)
 	}
 	st.ReadOnly = readOnly
-	stale := prevFile == nil || st.Added+st.Changed+st.Removed > 0
 	if stale || b.touched {
 		err := errReadOnly
-		if !st.ReadOnly {
-			err = writeSnapshot(opts.DataDir, s, vectors)
+		switch {
+		case st.ReadOnly:
+		case delta != nil:
+			err = writeDelta(opts.DataDir, prev, delta, s, vectors)
+		default:
+			err = writeBase(opts.DataDir, s, vectors)
 		}
 		switch {
 		case err == nil:
@@ -186,8 +228,23 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	switch {
 	case unchanged:
 		servedPrev = true
-		prevFile.moveAsideWhenCorrupt(opts.Logger)
-		ix, err = newMappedIndex(ctx, prevFile, opts.Embedder, opts.Lexicon)
+		prev.moveAsideWhenCorrupt(opts.Logger)
+		ix, err = newMappedIndex(ctx, prev, opts.Embedder, opts.Lexicon)
+	case delta != nil && st.Saved:
+		ix, err = Open(ctx, opts)
+		if err == nil && (ix.v.nDocs != st.Documents || ix.v.nChunks != st.Chunks) {
+			err = fmt.Errorf("index %s: the updated index holds %d documents and %d chunks, want %d and %d (another indexer?)",
+				opts.DataDir, ix.v.nDocs, ix.v.nChunks, st.Documents, st.Chunks)
+		}
+	case delta != nil:
+		// Nothing was written (read-only): serve everything from memory.
+		err = prev.verifyVectors()
+		if err == nil {
+			s, vectors, err = b.snapshot()
+		}
+		if err == nil {
+			ix, err = newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
+		}
 	case st.Saved:
 		ix, err = newWrittenIndex(ctx, opts, s, vectors)
 	default:
@@ -240,13 +297,17 @@ func explainLoadError(dir string, err error) error {
 // The previous file's documents are only looked up by path while walking;
 // those kept are decoded when the new snapshot is laid out.
 type builder struct {
-	opts   Options
-	prevF  *loadedSnapshot
-	prev   map[string]prevDoc // by path
-	vocab  map[string]uint32  // filled on first use
-	vocabL []string
-	docs   []builtDoc // new and changed documents
-	kept   []prevDoc  // documents kept from the previous file
+	opts    Options
+	prevSet *segmentSet
+	prevV   *view              // the previous index as it reads
+	prev    map[string]prevDoc // by path
+	// vocab maps the terms of new and changed documents to ids: the
+	// previous index's, or from prevVocab on, the new terms in newTerms.
+	vocab     map[string]uint32
+	newTerms  []string
+	prevVocab int
+	docs      []builtDoc // new and changed documents
+	kept      []prevDoc  // documents kept from the previous file
 	// prevSeen counts the files walked that the previous file holds.
 	prevSeen int
 	stats    Stats
@@ -260,6 +321,7 @@ type prevDoc struct {
 	row           int
 	id, hash      string
 	size, modTime int64
+	moved         bool // same content, new size or modification time
 }
 
 type builtDoc struct {
@@ -269,12 +331,14 @@ type builtDoc struct {
 	texts   []string    // chunk texts awaiting embedding
 }
 
-func newBuilder(opts Options, prev *loadedSnapshot) *builder {
-	b := &builder{opts: opts, prevF: prev, prev: map[string]prevDoc{}, seenIDs: map[string]string{}}
-	if prev == nil {
+func newBuilder(opts Options, set *segmentSet) *builder {
+	b := &builder{opts: opts, prevSet: set, prev: map[string]prevDoc{}, seenIDs: map[string]string{}, vocab: map[string]uint32{}}
+	if set == nil {
 		return b
 	}
-	// The strings are views of the previous file, which stays mapped while
+	prev := set.v
+	b.prevV, b.prevVocab = prev, prev.nVocab
+	// The strings are views of the previous files, which stay mapped while
 	// Build runs; nothing the builder hands out keeps them (restore
 	// replaces a kept document's record with a decoded copy).
 	b.prev = make(map[string]prevDoc, prev.nDocs)
@@ -287,22 +351,15 @@ func newBuilder(opts Options, prev *loadedSnapshot) *builder {
 	return b
 }
 
-// ensureVocab fills the term table from the previous file's vocabulary,
-// whose ids the kept documents' term lists use.
-func (b *builder) ensureVocab() {
-	if b.vocab != nil {
-		return
+// vocabFrom returns the terms with ids from..b.prevVocab-1 (copied out of
+// the previous files) followed by the new terms: the vocabulary a
+// segment whose first term id is from holds.
+func (b *builder) vocabFrom(from int) []string {
+	out := make([]string, 0, b.prevVocab-from+len(b.newTerms))
+	for id := from; id < b.prevVocab; id++ {
+		out = append(out, strings.Clone(b.prevV.term(uint32(id))))
 	}
-	b.vocab = map[string]uint32{}
-	if b.prevF == nil {
-		return
-	}
-	b.vocabL = make([]string, b.prevF.nVocab)
-	for i := range b.vocabL {
-		t := strings.Clone(b.prevF.term(uint32(i)))
-		b.vocabL[i] = t
-		b.vocab[t] = uint32(i)
-	}
+	return append(out, b.newTerms...)
 }
 
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
@@ -455,7 +512,7 @@ func (b *builder) apply(p string, v *visited) {
 	}
 	if v.hadOld && old.hash == doc.Hash && old.id == doc.ID {
 		if old.size != info.Size() || old.modTime != mtime {
-			old.size, old.modTime = info.Size(), mtime
+			old.size, old.modTime, old.moved = info.Size(), mtime, true
 			b.touched = true
 		}
 		b.reuse(old)
@@ -497,33 +554,40 @@ func (b *builder) reuse(old prevDoc) {
 // the previous file.
 func (b *builder) restore(old prevDoc) (builtDoc, error) {
 	row := old.row
-	rec, err := b.prevF.record(row)
+	rec, err := b.prevV.record(row)
 	if err != nil {
 		return builtDoc{}, err
 	}
 	rec.Size, rec.ModTime = old.size, old.modTime
 	bd := builtDoc{rec: rec}
-	first, n := b.prevF.docChunks(row)
-	dim := b.prevF.embedder.Dim
+	first, n := b.prevV.docChunks(row)
 	for c := first; c < first+n; c++ {
-		if err := b.prevF.checkChunk(c); err != nil {
+		if err := b.prevV.checkChunk(c); err != nil {
 			return builtDoc{}, err
 		}
-		bd.terms = append(bd.terms, b.prevF.chunkTerms(c))
-		bd.vectors = append(bd.vectors, b.prevF.vectors[c*dim:(c+1)*dim])
+		bd.terms = append(bd.terms, b.prevV.chunkTerms(c))
+		bd.vectors = append(bd.vectors, b.prevSet.vectorRow(c))
 	}
 	return bd, nil
 }
 
+// termIDs numbers terms: a term the previous index holds keeps its id
+// there (found through its stored hash tables), a new one is numbered
+// after every previous one.
 func (b *builder) termIDs(terms []string) []uint32 {
-	b.ensureVocab()
 	ids := make([]uint32, len(terms))
 	for i, t := range terms {
 		id, ok := b.vocab[t]
+		if !ok && b.prevV != nil {
+			id, ok = b.prevV.termID(t)
+			if ok {
+				b.vocab[t] = id
+			}
+		}
 		if !ok {
-			id = uint32(len(b.vocabL))
+			id = uint32(b.prevVocab + len(b.newTerms))
 			b.vocab[t] = id
-			b.vocabL = append(b.vocabL, t)
+			b.newTerms = append(b.newTerms, t)
 		}
 		ids[i] = id
 	}
@@ -590,9 +654,9 @@ func (b *builder) embedPending(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// snapshot lays the built documents out in id order.
+// snapshot lays the whole index out in id order, as a new base: the
+// built documents and every kept one.
 func (b *builder) snapshot() (*snapshot, []float32, error) {
-	b.ensureVocab()
 	for _, old := range b.kept {
 		bd, err := b.restore(old)
 		if err != nil {
@@ -601,25 +665,38 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 		b.docs = append(b.docs, bd)
 	}
 	b.kept = nil
-	recs := make([]docRecord, len(b.docs))
+	s, vectors, err := b.layDocs(b.docs, b.vocabFrom(0), 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.Generation = newGeneration()
+	return s, vectors, nil
+}
+
+// layDocs lays docs out in id order as a segment whose vocabulary (ids
+// from vocabBase) is vocab; each document's own vectors are released as
+// they are copied, so a large build holds one copy of them, not two.
+func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snapshot, []float32, error) {
+	recs := make([]docRecord, len(docs))
 	byID := map[string]*builtDoc{}
-	for i := range b.docs {
-		recs[i] = b.docs[i].rec
-		byID[b.docs[i].rec.Doc.ID] = &b.docs[i]
+	for i := range docs {
+		recs[i] = docs[i].rec
+		byID[docs[i].rec.Doc.ID] = &docs[i]
 	}
 	sortDocs(recs)
 	dim := b.opts.Embedder.Dimension()
-	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs, Vocab: b.vocabL}
+	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs,
+		Vocab: vocab, VocabBase: vocabBase, Sparse: vocabBase > 0}
 	// Size everything once and release each document's own vectors as they
 	// are copied, so a large build holds one copy of the vectors, not two.
 	var nChunks, nTerms int
-	for i := range b.docs {
-		nChunks += len(b.docs[i].rec.Chunks)
-		for _, t := range b.docs[i].terms {
+	for i := range docs {
+		nChunks += len(docs[i].rec.Chunks)
+		for _, t := range docs[i].terms {
 			nTerms += len(t)
 		}
-		if s.Embedder.Dim == 0 && len(b.docs[i].vectors) > 0 {
-			s.Embedder.Dim = len(b.docs[i].vectors[0])
+		if s.Embedder.Dim == 0 && len(docs[i].vectors) > 0 {
+			s.Embedder.Dim = len(docs[i].vectors[0])
 		}
 	}
 	s.ChunkTerms = make([]uint32, 0, nTerms)

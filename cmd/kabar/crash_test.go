@@ -119,8 +119,38 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatalf("write kill %d: completed index %+v, want all %d articles", i, now, c.corpusSize())
 		}
 	}
-	t.Logf("%d of %d timed kills landed mid-run; %d of %d kills landed during the index write",
-		killed, crashKills+1, duringWrite, crashWriteKills)
+	// Kills timed to an incremental run's writes, which add a delta
+	// segment and then a manifest naming it: as the delta starts being
+	// written, and the moment it has been renamed into place (before or
+	// while the manifest is written).
+	var duringDelta, segmented int
+	for i := range crashDeltaKills {
+		ackedIDs := c.corpusIDs()
+		c.mutate(crashKills + crashWriteKills + i)
+		when := folderChanged
+		if i%2 == 1 {
+			when = deltaAppeared
+		}
+		if c.killWhen(data, false, when) {
+			duringDelta++
+		}
+		c.checkDisk(data, ackedIDs)
+		c.checkAsk(data)
+		if now := c.indexOK(data); now.docs != c.corpusSize() || now.removed != 0 {
+			t.Fatalf("delta kill %d: completed index %+v, want all %d articles", i, now, c.corpusSize())
+		}
+		if _, err := os.Stat(filepath.Join(data, retrieval.ManifestFile)); err == nil {
+			segmented++
+		}
+	}
+	t.Logf("%d of %d timed kills landed mid-run; %d of %d kills landed during the index write; %d of %d during an incremental write (%d runs left a manifest)",
+		killed, crashKills+1, duringWrite, crashWriteKills, duringDelta, crashDeltaKills, segmented)
+	if duringDelta == 0 {
+		t.Error("no kill landed while an incremental run was writing")
+	}
+	if segmented == 0 {
+		t.Error("no incremental run wrote a delta segment and a manifest: the kills did not test them")
+	}
 	if killed < (crashKills+1)/2 {
 		t.Errorf("only %d kills landed while kabar index was running: the corpus is too small to test crashes", killed)
 	}
@@ -136,6 +166,7 @@ const (
 	crashArticles   = 2000
 	crashKills      = 15
 	crashWriteKills = 3
+	crashDeltaKills = 6
 )
 
 type crashRig struct {
@@ -265,8 +296,31 @@ func (c *crashRig) killAfter(data string, rebuild bool, delay time.Duration) boo
 // It reports whether the process was still running when killed.
 func (c *crashRig) killDuringWrite(data string) bool {
 	c.t.Helper()
+	return c.killWhen(data, true, folderChanged)
+}
+
+// folderChanged and deltaAppeared are moments to kill an indexer at,
+// from the data folder's state before the run and now: any change, and a
+// delta segment file not there before.
+func folderChanged(before, now string) bool { return now != before }
+
+func deltaAppeared(before, now string) bool {
+	for _, line := range strings.Split(now, "\n") {
+		name, _, _ := strings.Cut(line, " ")
+		if strings.HasPrefix(name, "index-delta-") && !strings.Contains(before, name+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// killWhen starts `kabar index` (a full rebuild or an incremental run)
+// and SIGKILLs it the moment when says so of the data folder's state; it
+// reports whether the process was still running when killed.
+func (c *crashRig) killWhen(data string, rebuild bool, when func(before, now string) bool) bool {
+	c.t.Helper()
 	before := folderState(data)
-	cmd, stderr := c.startIndex(data, true)
+	cmd, stderr := c.startIndex(data, rebuild)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	for {
@@ -276,7 +330,7 @@ func (c *crashRig) killDuringWrite(data string) bool {
 			return false
 		default:
 		}
-		if folderState(data) != before {
+		if when(before, folderState(data)) {
 			cmd.Process.Signal(syscall.SIGKILL)
 			return c.checkExit(<-done, stderr)
 		}

@@ -119,6 +119,7 @@ func (e *env) rebuildIndex(ctx context.Context) (*retrieval.Index, retrieval.Sta
 	opts := retrieval.Options{
 		Corpus: e.corpus, CorpusName: e.corpusID, DataDir: e.dataDir, Embedder: e.embedder, Lexicon: e.lex,
 		Logger: e.logger, Warn: func(s retrieval.Skipped) { e.logger.Debug("skipped corpus file", "path", s.Path, "reason", s.Reason) },
+		DeferMerge: true, // merged below, off the re-index's path
 	}
 	ix, st, err := retrieval.Build(ctx, opts)
 	if errors.Is(err, retrieval.ErrCorruptIndex) {
@@ -126,7 +127,26 @@ func (e *env) rebuildIndex(ctx context.Context) (*retrieval.Index, retrieval.Sta
 		opts.Rebuild = true
 		ix, st, err = retrieval.Build(ctx, opts)
 	}
+	if err == nil && st.MergeDue {
+		go e.compactIndex(ctx, opts)
+	}
 	return ix, st, err
+}
+
+// compactIndex merges the index's segments into one file in the
+// background (retrieval.Compact, which holds the index's lock, so a
+// re-index meanwhile waits and a second merge finds nothing to do); the
+// next re-index serves the merged file. A shutdown during the merge is a
+// kill the index survives.
+func (e *env) compactIndex(ctx context.Context, opts retrieval.Options) {
+	start := time.Now()
+	if err := retrieval.Compact(ctx, opts); err != nil {
+		if ctx.Err() == nil {
+			e.logger.Warn("merging the index's segments failed; a later re-index tries again", "data", e.dataDir, "error", err.Error())
+		}
+		return
+	}
+	e.logger.Debug("index segments merged", "data", e.dataDir, "took_ms", time.Since(start).Milliseconds())
 }
 
 // feedPoller follows the configured feeds into the corpus folder.
