@@ -480,8 +480,8 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				if lq.AsksWords && hasQuotation(c.text()) {
 					c.score += quotationBonus // asked what was said: the sentence quoting it
 				}
-				if lq.AsksWords && !reportsSpeech(c) {
-					c.entities = false // asked what someone said: a sentence reporting no speech says something else
+				if lq.AsksWords && (!reportsSpeech(c) || e.someoneElseSpeaks(c, lq)) {
+					c.entities = false // asked what someone said: a sentence reporting no speech, or another's, says something else
 				}
 				if isCaption(c.text()) {
 					c.score *= 0.9 // photo captions restate the story; prefer its own sentences
@@ -924,6 +924,21 @@ const quotationBonus = 0.1
 // hasQuotation reports quoted words in a sentence: “…” or "…".
 func hasQuotation(s string) bool {
 	return strings.Contains(s, "“") || strings.Count(s, "\"") >= 2
+}
+
+// someoneElseSpeaks reports whether a sentence, asked about what
+// someone said, names another person while none of the people the
+// question names is in the sentence itself: the words it reports are
+// that other person's ("Saat itu, Putin memuji …" does not say what Xi
+// said, though the sentence before names Xi).
+func (e *Extractive) someoneElseSpeaks(c *candidate, lq lexicon.Query) bool {
+	for _, m := range c.matched {
+		con := lq.Concepts[m.concept]
+		if con.Entity && m.pos >= 0 && !e.isPlace(con) {
+			return false
+		}
+	}
+	return len(nameKeys(c, lexicon.AnswerPerson, c.questionTokens(lq), e.lex)) > 0
 }
 
 // reportsSpeech reports whether a candidate sentence quotes or reports

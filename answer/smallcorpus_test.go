@@ -159,6 +159,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "How long ago did Kim open the museum for fallen soldiers?",
 			want:     "ew days",
 		},
+		{
+			name: "asked what someone said, another person's words do not answer",
+			files: map[string]string{"parade.md": "# Parade\n\nPutin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing, setelah menghadiri parade militer yang dihost oleh Presiden China Xi Jinping. " +
+				"Saat itu, Putin memuji prajurit Korea Utara karena bertempur “dengan berani dan heroik”.\n\nParade itu berlangsung dua jam.\n"},
+			question: "What did Xi Jinping say to Kim at the Beijing parade?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
