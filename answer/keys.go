@@ -272,8 +272,8 @@ func numberKeys(c *candidate, typ lexicon.AnswerType, mark []bool) []key {
 		if typ == lexicon.AnswerPercent && !percent {
 			continue
 		}
-		if typ == lexicon.AnswerNumber && (isYear || inDate) {
-			continue
+		if typ == lexicon.AnswerNumber && (isYear || inDate || isTimeUnit(next)) {
+			continue // a year, a date, or a length of time ("tiga tahun") counts no thing
 		}
 		k := key{norm: strconv.FormatFloat(v, 'f', -1, 64), value: v, first: i, last: i}
 		if i+1 < len(c.toks) && c.toks[i+1].Norm == "odd" && c.doc.Text[t.End:c.toks[i+1].Start] == "-" {
@@ -406,7 +406,7 @@ func eachOccurrence(text, word string, f func(at int)) {
 func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) []key {
 	var asked []lexicon.Concept
 	for _, con := range q.Concepts {
-		if con.Focus && con.Salient && !genericCount[strings.ToLower(con.Surface)] {
+		if con.Focus && !genericCount[strings.ToLower(con.Surface)] {
 			asked = append(asked, con)
 		}
 	}

@@ -166,6 +166,15 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "What did Xi Jinping say to Kim at the Beijing parade?",
 			want:     "",
 		},
+		{
+			name: "asked whether sources agree on a figure, each gives its figure; a length of time counts nothing",
+			files: map[string]string{
+				"a.md": "# Pasukan\n\nKorea Utara telah mengirimkan sekitar 10.000 pasukan ke Rusia selama perang.\n\nPerang itu berlangsung lebih dari tiga tahun.\n",
+				"b.md": "# Perang\n\nPada April, kedua negara mengonfirmasi pengiriman pasukan ke Rusia untuk pertama kalinya.\n\nPerang di Ukraina sudah lebih dari tiga tahun.\n",
+			},
+			question: "sumbernya sama gak soal jumlah pasukan yang dikirim ke rusia?",
+			want:     "10.000 pasukan",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

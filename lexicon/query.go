@@ -235,6 +235,11 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		}
 	}
 	q.Type = l.answerType(toks)
+	if (q.Type == AnswerAny || q.Type == AnswerYesNo) && asksAgreementOnFigure(toks) {
+		// "do the reports agree on the number of troops?", "sumbernya
+		// sama gak soal jumlah pasukan": each source's figure answers.
+		q.Type = AnswerNumber
+	}
 	used := make([]bool, len(toks))
 
 	// Names: runs of capitalised words (and all-caps acronyms).
@@ -305,7 +310,11 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	l.setOwners(&q, question, toks)
 	setLists(&q, toks)
 	q.Polar = q.Type == AnswerYesNo
-	if f := focusOf(q, toks); f > 0 {
+	f := focusOf(q, toks)
+	if f == 0 && q.Type == AnswerNumber {
+		f = quantityOf(q, toks)
+	}
+	if f > 0 {
 		f = countedThing(q, toks, f)
 		q.Concepts[f-1].Focus = true
 	}
@@ -1119,6 +1128,43 @@ func typeAt(w []string, i int) (AnswerType, int) {
 }
 
 // measureNouns ask for a count or a measure after "what".
+// quantityOf returns 1 + the index of the thing a quantity noun counts
+// ("jumlah pasukan", "the number of troops"), or 0.
+func quantityOf(q Query, toks []Token) int {
+	for i, t := range toks {
+		if t.Norm != "jumlah" && t.Norm != "number" && t.Norm != "angka" {
+			continue
+		}
+		next := i + 1
+		if next < len(toks) && toks[next].Norm == "of" {
+			next++
+		}
+		for ci, c := range q.Concepts {
+			if c.first == next && !c.Entity && !c.Number {
+				return ci + 1
+			}
+		}
+	}
+	return 0
+}
+
+// asksAgreementOnFigure reports a question about whether sources agree
+// on a quantity: an agreement word ("agree", "differ", "same", "sama",
+// "beda") and a quantity noun ("number", "jumlah", "angka", "figure").
+func asksAgreementOnFigure(toks []Token) bool {
+	agree, figure := false, false
+	for _, t := range toks {
+		switch t.Norm {
+		case "agree", "disagree", "differ", "different", "same", "consistent", "match",
+			"sama", "beda", "berbeda", "selisih", "cocok", "sepakat":
+			agree = true
+		case "number", "figure", "figures", "count", "toll", "jumlah", "angka", "total":
+			figure = true
+		}
+	}
+	return agree && figure
+}
+
 var measureNouns = map[string]bool{
 	"number": true, "amount": true, "size": true, "total": true, "count": true, "age": true,
 }
