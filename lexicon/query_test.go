@@ -527,9 +527,9 @@ func TestAgreementOnFigureAsksNumber(t *testing.T) {
 	l := newLexicon(t)
 	for q, want := range map[string]AnswerType{
 		"sumber2nya sama gak sih soal jumlah pasukan korut yg dikirim ke rusia?": AnswerNumber,
-		"do the reports agree on the number of north korean troops killed?":     AnswerNumber,
-		"do the reports agree that the talks went well?":                        AnswerYesNo,
-		"apakah laporannya sama?":                                               AnswerYesNo,
+		"do the reports agree on the number of north korean troops killed?":      AnswerNumber,
+		"do the reports agree that the talks went well?":                         AnswerYesNo,
+		"apakah laporannya sama?":                                                AnswerYesNo,
 	} {
 		if got := l.Analyze(q).Type; got != want {
 			t.Errorf("%q: type %v, want %v", q, got, want)
