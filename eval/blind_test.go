@@ -43,8 +43,8 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 73, 17},
-		{"testdata/seed-blind2.jsonl", 25, 7},
+		{"testdata/seed-blind.jsonl", 76, 18},
+		{"testdata/seed-blind2.jsonl", 30, 8},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
