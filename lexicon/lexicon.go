@@ -203,11 +203,11 @@ func (l *Lexicon) WordTerms(t Token, lang string) []string {
 
 // Terms returns the index terms of text in order (repeated terms repeat).
 func (l *Lexicon) Terms(text, lang string) []string {
-	toks := Tokenize(text)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
+	out := make([]string, 0, maxTokens(text))
+	eachToken(text, func(t Token) bool { // tokenize.go: no token slice
 		out = l.appendWordTerms(out, t, lang)
-	}
+		return true
+	})
 	return out
 }
 
