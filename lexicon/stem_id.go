@@ -101,6 +101,11 @@ func vowelCount(w string) int {
 // removing a meN-, peN-, di-, ter- or ke- prefix, and whether one was
 // removed.
 func firstOrderPrefix(w string) (c1, c2 string, n int, prefixed bool) {
+	switch w[0] { // every prefix below starts with one of these
+	case 'm', 'p', 'd', 't', 'k':
+	default:
+		return w, "", 1, false
+	}
 	for _, p := range [...]string{"meng", "peng", "meny", "peny", "mem", "pem", "men", "pen"} {
 		if !strings.HasPrefix(w, p) {
 			continue
@@ -141,6 +146,9 @@ func removeSuffix(w string) string {
 }
 
 func secondOrderPrefix(w string) string {
+	if len(w) == 0 || w[0] != 'b' && w[0] != 'p' { // ber-, per-, be-, pe-
+		return w
+	}
 	for _, p := range []string{"ber", "per", "be", "pe"} {
 		if !strings.HasPrefix(w, p) || len(w)-len(p) < 4 {
 			continue
