@@ -128,7 +128,7 @@ func FuzzEquivalence(f *testing.F) {
 func checkTokenize(t *testing.T, text string) {
 	t.Helper()
 	got, want := Tokenize(text), refTokenize(text)
-	if !slices.Equal(got, want) {
+	if !slices.Equal(got, want) || (got == nil) != (want == nil) {
 		t.Fatalf("Tokenize(%q)\n got %+v\nwant %+v", text, got, want)
 	}
 	if n := maxTokens(text); len(got) > n {
@@ -145,7 +145,7 @@ func checkTokenize(t *testing.T, text string) {
 
 func checkStemID(t *testing.T, w string) {
 	t.Helper()
-	if got, want := StemID(w), refStemID(w); !slices.Equal(got, want) {
+	if got, want := StemID(w), refStemID(w); !slices.Equal(got, want) || (got == nil) != (want == nil) {
 		t.Fatalf("StemID(%q) = %q, want %q", w, got, want)
 	}
 }
@@ -153,7 +153,7 @@ func checkStemID(t *testing.T, w string) {
 func checkTerms(t *testing.T, l *Lexicon, text string) {
 	t.Helper()
 	for _, lang := range []string{"id", "en", ""} {
-		if got, want := l.Terms(text, lang), refTerms(l, text, lang); !slices.Equal(got, want) {
+		if got, want := l.Terms(text, lang), refTerms(l, text, lang); !slices.Equal(got, want) || (got == nil) != (want == nil) {
 			t.Fatalf("Terms(%q, %q)\n got %q\nwant %q", text, lang, got, want)
 		}
 		for _, tok := range refTokenize(text) {

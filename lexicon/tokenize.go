@@ -33,6 +33,9 @@ func Tokenize(text string) []Token {
 		toks = append(toks, t)
 		return true
 	})
+	if len(toks) == 0 {
+		return nil // as before: callers may test for nil
+	}
 	return toks
 }
 
