@@ -198,27 +198,16 @@ func majority(id, en int) string {
 // lang: nothing for stop words, the canonical number for numbers, stems
 // otherwise.
 func (l *Lexicon) WordTerms(t Token, lang string) []string {
-	if t.Num {
-		return []string{t.Norm}
-	}
-	// Acronyms survive stop-word removal: "AS" (Amerika Serikat) is not
-	// the English "as".
-	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !isAcronym(t.Text) {
-		return nil
-	}
-	if lang == "en" {
-		return []string{StemEN(t.Norm)}
-	}
-	return StemID(t.Norm)
+	return l.appendWordTerms(nil, t, lang) // terms.go
 }
 
 // Terms returns the index terms of text in order (repeated terms repeat).
 func (l *Lexicon) Terms(text, lang string) []string {
-	toks := Tokenize(text)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, l.WordTerms(t, lang)...)
-	}
+	out := make([]string, 0, maxTokens(text))
+	eachToken(text, func(t Token) bool { // tokenize.go: no token slice
+		out = l.appendWordTerms(out, t, lang)
+		return true
+	})
 	return out
 }
 

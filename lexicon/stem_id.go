@@ -13,19 +13,29 @@ import "strings"
 // syllables remain. A bare be- comes off only before consonant+"er", so
 // "berita" stays whole too.
 func StemID(word string) []string {
+	return appendStemID(nil, word)
+}
+
+// appendStemID appends StemID's candidates of word to dst, without the
+// slices StemID would allocate: the indexing path stems every word.
+func appendStemID(dst []string, word string) []string {
 	if len(word) < 5 || !isAlpha(word) || vowelCount(word) <= 2 {
-		return []string{word}
+		return append(dst, word)
 	}
 	w := word
-	w = trimSuffixKeep(w, []string{"lah", "kah", "pun", "tah"}, 4)
-	w = trimSuffixKeep(w, []string{"nya", "ku", "mu"}, 4)
+	w = trimParticle(w)
+	w = trimPossessive(w)
 	if vowelCount(w) <= 2 {
-		return []string{w}
+		return append(dst, w)
 	}
 
-	cands, prefixed := firstOrderPrefix(w)
-	out := make([]string, 0, 2)
-	for _, c := range cands {
+	c1, c2, n, prefixed := firstOrderPrefix(w)
+	start := len(dst)
+	for k := 0; k < n; k++ {
+		c := c1
+		if k == 1 {
+			c = c2
+		}
 		// Snowball's order: after a first-order prefix, suffix then
 		// second-order prefix; otherwise second-order prefix then suffix.
 		if prefixed {
@@ -41,11 +51,38 @@ func StemID(word string) []string {
 				c = removeSuffix(c)
 			}
 		}
-		if !containsString(out, c) {
-			out = append(out, c)
+		if !containsString(dst[start:], c) {
+			dst = append(dst, c)
 		}
 	}
-	return out
+	return dst
+}
+
+// trimParticle removes a -lah, -kah, -pun or -tah particle, leaving at
+// least four letters.
+func trimParticle(w string) string {
+	if len(w) >= 7 {
+		switch w[len(w)-3:] {
+		case "lah", "kah", "pun", "tah":
+			return w[:len(w)-3]
+		}
+	}
+	return w
+}
+
+// trimPossessive removes a -nya, -ku or -mu possessive, leaving at least
+// four letters.
+func trimPossessive(w string) string {
+	if len(w) >= 7 && w[len(w)-3:] == "nya" {
+		return w[:len(w)-3]
+	}
+	if len(w) >= 6 {
+		switch w[len(w)-2:] {
+		case "ku", "mu":
+			return w[:len(w)-2]
+		}
+	}
+	return w
 }
 
 // vowelCount is Snowball's measure: the number of vowels, which for
@@ -60,37 +97,43 @@ func vowelCount(w string) int {
 	return n
 }
 
-// firstOrderPrefix returns the candidates left after removing a meN-,
-// peN-, di-, ter- or ke- prefix, and whether one was removed.
-func firstOrderPrefix(w string) ([]string, bool) {
-	for _, p := range []string{"meng", "peng", "meny", "peny", "mem", "pem", "men", "pen"} {
+// firstOrderPrefix returns the n (one or two) candidates left after
+// removing a meN-, peN-, di-, ter- or ke- prefix, and whether one was
+// removed.
+func firstOrderPrefix(w string) (c1, c2 string, n int, prefixed bool) {
+	switch w[0] { // every prefix below starts with one of these
+	case 'm', 'p', 'd', 't', 'k':
+	default:
+		return w, "", 1, false
+	}
+	for _, p := range [...]string{"meng", "peng", "meny", "peny", "mem", "pem", "men", "pen"} {
 		if !strings.HasPrefix(w, p) {
 			continue
 		}
 		rest := w[len(p):]
 		if len(rest) < 4 {
-			return []string{w}, false
+			return w, "", 1, false
 		}
 		if !isVowel(rest[0]) {
-			return []string{rest}, true
+			return rest, "", 1, true
 		}
 		switch p {
 		case "meng", "peng":
-			return []string{rest, "k" + rest}, true
+			return rest, "k" + rest, 2, true
 		case "meny", "peny":
-			return []string{"s" + rest}, true
+			return "s" + rest, "", 1, true
 		case "mem", "pem":
-			return []string{"p" + rest, "m" + rest}, true
+			return "p" + rest, "m" + rest, 2, true
 		default: // men, pen
-			return []string{"t" + rest, "n" + rest}, true
+			return "t" + rest, "n" + rest, 2, true
 		}
 	}
-	for _, p := range []string{"me", "di", "ter", "ke"} {
+	for _, p := range [...]string{"me", "di", "ter", "ke"} {
 		if strings.HasPrefix(w, p) && len(w)-len(p) >= 4 {
-			return []string{w[len(p):]}, true
+			return w[len(p):], "", 1, true
 		}
 	}
-	return []string{w}, false
+	return w, "", 1, false
 }
 
 func removeSuffix(w string) string {
@@ -103,6 +146,9 @@ func removeSuffix(w string) string {
 }
 
 func secondOrderPrefix(w string) string {
+	if len(w) == 0 || w[0] != 'b' && w[0] != 'p' { // ber-, per-, be-, pe-
+		return w
+	}
 	for _, p := range []string{"ber", "per", "be", "pe"} {
 		if !strings.HasPrefix(w, p) || len(w)-len(p) < 4 {
 			continue
@@ -113,15 +159,6 @@ func secondOrderPrefix(w string) string {
 			continue
 		}
 		return w[len(p):]
-	}
-	return w
-}
-
-func trimSuffixKeep(w string, suffixes []string, minRest int) string {
-	for _, s := range suffixes {
-		if strings.HasSuffix(w, s) && len(w)-len(s) >= minRest {
-			return w[:len(w)-len(s)]
-		}
 	}
 	return w
 }

@@ -7,6 +7,7 @@
 package lexicon
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,42 +28,119 @@ type Token struct {
 // words ("Rusia-Ukraina" → Rusia, Ukraina); digit groups joined by thousands
 // separators stay one number.
 func Tokenize(text string) []Token {
-	var toks []Token
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
-			end := scanNumber(text, i)
-			norm := canonicalNumber(text[i:end])
-			// "10 ribu" and "6 thousand" are one figure: 10000, 6000.
-			if scale, wEnd := scaleWordAfter(text, end); scale > 0 {
-				if v, err := strconv.ParseFloat(norm, 64); err == nil {
-					norm, end = strconv.FormatFloat(v*scale, 'f', -1, 64), wEnd
-				}
-			}
-			toks = append(toks, Token{Text: text[i:end], Norm: norm, Start: i, End: end, Num: true})
-			i = end
-		// Other scripts' digits ("٣", "３") are kept as words: scanNumber
-		// and canonicalNumber handle ASCII digits only.
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end := i
-			for end < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[end:])
-				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.Is(unicode.Mn, r2) {
-					break
-				}
-				end += s2
-			}
-			raw := text[i:end]
-			toks = append(toks, Token{Text: raw, Norm: fold(raw), Start: i, End: end, Upper: unicode.IsUpper(r)})
-			i = end
-		default:
-			i += size
-		}
+	toks := make([]Token, 0, maxTokens(text))
+	eachToken(text, func(t Token) bool {
+		toks = append(toks, t)
+		return true
+	})
+	if len(toks) == 0 {
+		return nil // as before: callers may test for nil
 	}
 	return toks
 }
+
+// Tokens yields the tokens Tokenize returns, in order, without building
+// the slice: for a caller that reads each token once (the embedder).
+func Tokens(text string) iter.Seq[Token] {
+	return func(yield func(Token) bool) { eachToken(text, yield) }
+}
+
+// eachToken calls yield with each token of text until it returns false.
+func eachToken(text string, yield func(Token) bool) {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		var tok Token
+		switch {
+		case isASCIIDigit(c):
+			tok, i = numberToken(text, i)
+		case isASCIILetter(c):
+			end := wordEnd(text, i+1)
+			raw := text[i:end]
+			tok = Token{Text: raw, Norm: fold(raw), Start: i, End: end, Upper: 'A' <= c && c <= 'Z'}
+			i = end
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			// Other scripts' digits ("٣", "３") are kept as words:
+			// scanNumber and canonicalNumber handle ASCII digits only.
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += size
+				continue
+			}
+			end := wordEnd(text, i+size)
+			raw := text[i:end]
+			tok = Token{Text: raw, Norm: fold(raw), Start: i, End: end, Upper: unicode.IsUpper(r)}
+			i = end
+		}
+		if !yield(tok) {
+			return
+		}
+	}
+}
+
+// numberToken reads the number starting at an ASCII digit at i and returns
+// it with its end.
+func numberToken(text string, i int) (Token, int) {
+	end := scanNumber(text, i)
+	norm := canonicalNumber(text[i:end])
+	// "10 ribu" and "6 thousand" are one figure: 10000, 6000.
+	if scale, wEnd := scaleWordAfter(text, end); scale > 0 {
+		if v, err := strconv.ParseFloat(norm, 64); err == nil {
+			norm, end = strconv.FormatFloat(v*scale, 'f', -1, 64), wEnd
+		}
+	}
+	return Token{Text: text[i:end], Norm: norm, Start: i, End: end, Num: true}, end
+}
+
+// wordEnd returns the end of the word whose remaining runes start at i:
+// letters, digits and combining marks.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) && !isASCIIDigit(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// maxTokens bounds the number of tokens Tokenize finds in text, so its
+// slice is allocated once: a token starts at a non-ASCII rune, or at an
+// ASCII letter or digit whose byte before is of another class (letter,
+// digit, other): "10km" is two tokens, as is "10 ribu5".
+func maxTokens(text string) int {
+	n, prev := 0, byte(0)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		var class byte // 0 other, 1 letter, 2 digit
+		switch {
+		case c >= 0xC0:
+			n++
+		case isASCIILetter(c):
+			class = 1
+		case isASCIIDigit(c):
+			class = 2
+		}
+		if class != 0 && class != prev {
+			n++
+		}
+		prev = class
+	}
+	return n
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // scanNumber returns the end of the number starting at i. Groups of exactly
 // three digits after '.' or ',' continue the number (thousands or decimals).
@@ -131,8 +209,37 @@ func canonicalNumber(raw string) string {
 }
 
 // fold lower-cases and strips common Latin diacritics so "Zelenskyy",
-// "zelenskyy" and "Zelénskyy" meet.
+// "zelenskyy" and "Zelénskyy" meet. A word already folded (lower-case
+// ASCII, most of a text) is returned as it is, without a copy.
 func fold(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldRunes(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	var buf [64]byte
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// foldRunes is fold for text with non-ASCII runes.
+func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

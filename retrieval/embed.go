@@ -88,7 +88,7 @@ func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc { return Embedding
 func (e *LocalEmbedder) embedInto(v []float32, text string, f *featureCounts) {
 	f.reset()
 	wordSeed, gramSeed := hashFeature("w:", ""), hashFeature("g:", "")
-	for _, t := range lexicon.Tokenize(text) {
+	for t := range lexicon.Tokens(text) {
 		w := t.Norm
 		f.add(hashMore(wordSeed, w), 1)
 		if t.Num || len(w) < 4 {
