@@ -15,6 +15,7 @@ type gloss struct {
 	senses       int    // how many Indonesian words the headword lists
 	count        int    // how often WordNet's SemCor tagged the headword: how common it is
 	read         string // the rendering GlossText shows (readingBetter's pick)
+	pos          byte   // read's dominant part of speech in WordNet (n, v, a, r; 0 unknown)
 }
 
 // readingBetter orders renderings for a reader: among headwords listing
@@ -95,6 +96,7 @@ func buildGlosses(dicts ...map[string][]string) map[string]gloss {
 		if r, ok := read[id]; ok {
 			g.read = r.en
 		}
+		g.pos = counts[g.read].pos
 		out[id] = g
 	}
 	return out
@@ -268,81 +270,95 @@ func functionGloss(w string) (string, bool) {
 // grammar stay Indonesian.
 func (l *Lexicon) GlossText(text string) string {
 	toks := Tokenize(text)
+	units := make([]glossUnit, 0, len(toks))
+	for i := 0; i < len(toks); {
+		comma := i > 0 && strings.ContainsAny(text[toks[i-1].End:toks[i].Start], ",;:")
+		u, n := l.glossUnitAt(text, toks, i)
+		u.comma = comma
+		units = append(units, u)
+		i += n
+	}
+	englishOrder(units)
 	var b strings.Builder
-	write := func(s string) {
-		if s == "" {
-			return
+	for _, u := range units {
+		if u.comma {
+			b.WriteByte(',')
+		}
+		if u.en == "" {
+			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s)
-	}
-	for i := 0; i < len(toks); {
-		if i > 0 {
-			if gap := text[toks[i-1].End:toks[i].Start]; strings.ContainsAny(gap, ",;:") {
-				b.WriteByte(',')
-			}
-		}
-		if n, en := l.phraseGloss(toks, i); n > 0 {
-			write(en)
-			i += n
-			continue
-		}
-		if n, en := l.reduplicated(text, toks, i); n > 0 {
-			write(en)
-			i += n
-			continue
-		}
-		t := toks[i]
-		switch {
-		case t.Num:
-			write(t.Text)
-		case MonthNumber(t.Norm) > 0 && IsMonthName(t.Norm):
-			write(time.Month(MonthNumber(t.Norm)).String())
-		case WeekdayEN(t.Norm) != "":
-			write(WeekdayEN(t.Norm))
-		case t.Upper && i > 0:
-			// A name, or a capitalised word the dictionaries render
-			// ("Ukraina" → "Ukraine").
-			if en := l.Gloss(t.Norm); en != "" && l.KnownWord(t.Norm) {
-				write(strings.ToUpper(en[:1]) + en[1:])
-			} else {
-				write(t.Text)
-			}
-		default:
-			if en, ok := functionGloss(t.Norm); ok {
-				write(en)
-			} else if en := l.Gloss(t.Norm); en != "" && t.Upper {
-				write(en) // a sentence's first word may be a name ("Rusia" → "Russia", not "Russian")
-			} else if en := l.readingGloss(t.Norm); en != "" {
-				write(en)
-			} else {
-				write(t.Text)
-			}
-		}
-		i++
+		b.WriteString(u.en)
 	}
 	return b.String()
+}
+
+// glossUnitAt renders the word or phrase at token i and returns how many
+// tokens it took.
+func (l *Lexicon) glossUnitAt(text string, toks []Token, i int) (glossUnit, int) {
+	if n, g := l.phraseGloss(toks, i); n > 0 {
+		name := false
+		for _, t := range toks[i : i+n] {
+			name = name || t.Upper
+		}
+		return glossUnit{en: g.en, pos: g.pos, content: !name}, n
+	}
+	if n, en := l.reduplicated(text, toks, i); n > 0 {
+		return glossUnit{en: en}, n
+	}
+	t := toks[i]
+	switch {
+	case t.Num:
+		return glossUnit{en: t.Text}, 1
+	case MonthNumber(t.Norm) > 0 && IsMonthName(t.Norm):
+		return glossUnit{en: time.Month(MonthNumber(t.Norm)).String()}, 1
+	case WeekdayEN(t.Norm) != "":
+		return glossUnit{en: WeekdayEN(t.Norm)}, 1
+	case t.Upper && i > 0:
+		// A name, or a capitalised word the dictionaries render
+		// ("Ukraina" → "Ukraine").
+		if en := l.Gloss(t.Norm); en != "" && l.KnownWord(t.Norm) {
+			return glossUnit{en: strings.ToUpper(en[:1]) + en[1:]}, 1
+		}
+		return glossUnit{en: t.Text}, 1
+	}
+	if en, ok := functionGloss(t.Norm); ok {
+		return glossUnit{en: en}, 1
+	}
+	if en := l.Gloss(t.Norm); en != "" && t.Upper {
+		return glossUnit{en: en}, 1 // a sentence's first word may be a name ("Rusia" → "Russia", not "Russian")
+	}
+	if en, pos := l.readingGloss(t.Norm); en != "" {
+		if pos != 'n' && pos != 'a' && nominal(t.Norm) {
+			pos = 'n' // "sanksi", "pertemuan": an Indonesian noun, whatever English's commoner use
+		}
+		return glossUnit{en: en, pos: pos, content: !verbPrefixed(t.Norm) || pos == 'a'}, 1
+	}
+	return glossUnit{en: t.Text}, 1
 }
 
 // readingGloss is the English a reader is shown for a folded Indonesian
 // word: the word's own dictionary rendering, else the English word it was
 // borrowed from ("integritas" → "integrity"), else its stems' rendering;
 // "" when none is known.
-func (l *Lexicon) readingGloss(norm string) string {
+func (l *Lexicon) readingGloss(norm string) (string, byte) {
 	if g, ok := l.glosses[norm]; ok {
-		return g.read
+		return g.read, g.pos
 	}
-	if en := l.loanGloss(norm); en != "" {
-		return en
+	if en, pos := l.loanGloss(norm); en != "" {
+		return en, pos
 	}
 	for _, s := range StemID(norm) {
 		if g, ok := l.glosses[s]; ok {
-			return g.read
+			if s != norm && verbPrefixed(norm) {
+				return g.read, 'v' // "menjaga": the stem's noun or adjective made a verb
+			}
+			return g.read, g.pos
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // reduplicated renders a reduplicated word at token i ("masing-masing",
@@ -363,7 +379,7 @@ func (l *Lexicon) reduplicated(text string, toks []Token, i int) (int, string) {
 	if en, ok := functionGloss(w); ok {
 		return 2, en
 	}
-	en := l.readingGloss(w)
+	en, _ := l.readingGloss(w)
 	if en == "" {
 		return 2, toks[i].Text + "-" + toks[i+1].Text
 	}
@@ -389,22 +405,32 @@ func pluralEN(w string) string {
 
 // phraseGloss matches the longest Indonesian dictionary phrase (2–3
 // words) at token i and returns its length and English headword.
-func (l *Lexicon) phraseGloss(toks []Token, i int) (int, string) {
+func (l *Lexicon) phraseGloss(toks []Token, i int) (int, gloss) {
 	for n := 3; n >= 2; n-- {
 		if i+n > len(toks) {
 			continue
 		}
 		if g, ok := l.phraseGlosses[joinNorms(toks[i:i+n])]; ok {
-			return n, g.en
+			return n, g
 		}
 	}
-	return 0, ""
+	return 0, gloss{}
 }
 
 // buildPhraseGlosses reverses the dictionaries' multi-word translations
 // ("korea utara" → "north korea").
 func buildPhraseGlosses(dicts ...map[string][]string) map[string]gloss {
 	out := map[string]gloss{}
+	defer func() {
+		// A phrase's part of speech is its last word's, the English head
+		// ("news agency": a noun).
+		counts := readCounts()
+		for id, g := range out {
+			words := strings.Fields(g.en)
+			g.read, g.pos = g.en, counts[words[len(words)-1]].pos
+			out[id] = g
+		}
+	}()
 	for src, d := range dicts {
 		for en, ids := range d {
 			for rank, id := range ids {

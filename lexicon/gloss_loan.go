@@ -14,24 +14,25 @@ import "strings"
 var loanEndings = []struct {
 	id         string
 	noun, verb []string
+	pos        byte // the part of speech the English ending makes: n, v, a; 0 unknown
 }{
-	{"isasi", []string{"ization", "isation", "ize", "ise"}, []string{"ize", "ise", "ization"}},
-	{"ifikasi", []string{"ification", "ify"}, []string{"ify", "ification"}},
-	{"ikasi", []string{"ication"}, nil},
-	{"asi", []string{"ation", "ate", "e"}, []string{"ate", "e", "ation"}},
-	{"ensi", []string{"ence", "ency"}, nil},
-	{"ansi", []string{"ance", "ancy"}, nil},
-	{"si", []string{"tion", "sion", "se"}, nil},
-	{"itas", []string{"ity"}, nil},
-	{"sial", []string{"tial", "sial"}, nil},
-	{"ur", []string{"ure"}, nil},
-	{"if", []string{"ive"}, nil},
-	{"ik", []string{"ic", "ics", "ical"}, nil},
-	{"is", []string{"ic", "ical", "ist"}, nil},
-	{"en", []string{"ent"}, nil},
-	{"at", []string{"ate"}, nil},
-	{"u", []string{"ual"}, nil},
-	{"", []string{""}, nil},
+	{"isasi", []string{"ization", "isation", "ize", "ise"}, []string{"ize", "ise", "ization"}, 'n'},
+	{"ifikasi", []string{"ification", "ify"}, []string{"ify", "ification"}, 'n'},
+	{"ikasi", []string{"ication"}, nil, 'n'},
+	{"asi", []string{"ation", "ate", "e"}, []string{"ate", "e", "ation"}, 'n'},
+	{"ensi", []string{"ence", "ency"}, nil, 'n'},
+	{"ansi", []string{"ance", "ancy"}, nil, 'n'},
+	{"si", []string{"tion", "sion", "se"}, []string{"te", "se", "tion", "sion"}, 'n'},
+	{"itas", []string{"ity"}, nil, 'n'},
+	{"sial", []string{"tial", "sial"}, nil, 'a'},
+	{"ur", []string{"ure"}, nil, 'n'},
+	{"if", []string{"ive"}, nil, 'a'},
+	{"ik", []string{"ic", "ics", "ical"}, nil, 'a'},
+	{"is", []string{"ic", "ical", "ist"}, nil, 'a'},
+	{"en", []string{"ent"}, nil, 'a'},
+	{"at", []string{"ate"}, nil, 'a'},
+	{"u", []string{"ual"}, nil, 'n'},
+	{"", []string{""}, nil, 0},
 }
 
 // loanGloss renders a folded Indonesian word the dictionaries lack as the
@@ -39,11 +40,11 @@ var loanEndings = []struct {
 // "integritas" → "integrity", "prosesor" → "processor"): the word and its
 // stems, spelled back by the regular correspondences above and the
 // consonant ones (k for c, ks for x), kept only when the result is an
-// ordinary English word of the SCOWL list and shares its first letters
-// with the Indonesian (the Cognates test). "" when none is.
-func (l *Lexicon) loanGloss(norm string) string {
+// ordinary English word of the SCOWL list, with the part of speech its
+// ending makes. "" when none is.
+func (l *Lexicon) loanGloss(norm string) (string, byte) {
 	if len(norm) < 5 || !isAlpha(norm) {
-		return ""
+		return "", 0
 	}
 	bases := []string{norm}
 	affixed := false
@@ -62,23 +63,31 @@ func (l *Lexicon) loanGloss(norm string) string {
 				continue
 			}
 			root := strings.TrimSuffix(b, e.id)
-			if len(root) < 3 {
+			// A root of three letters only before a long ending
+			// ("ver-ifikasi"); "uns-ur" is no loan word.
+			if len(root) < 3 || len(root) < 4 && len(e.id) < 3 {
 				continue
 			}
-			ends := e.noun
+			ends, pos := e.noun, e.pos
 			if affixed && e.verb != nil {
 				ends = e.verb
 			}
 			for _, end := range ends {
 				for _, r := range respell(root) {
-					if en := r + end; len(en) >= 5 && l.EnglishWord(en) && Cognates(en, b) {
-						return en
+					if en := r + end; len(en) >= 5 && l.EnglishWord(en) {
+						if affixed && e.verb != nil && !strings.HasSuffix(end, "tion") {
+							pos = 'v'
+						}
+						if pos == 0 && l.IsNoun(en) {
+							pos = 'n'
+						}
+						return en, pos
 					}
 				}
 			}
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // respell lists the English spellings of an Indonesian loan word's root:
