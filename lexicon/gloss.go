@@ -12,22 +12,22 @@ import (
 type gloss struct {
 	en           string
 	source, rank int
-	senses       int    // how many Indonesian words the headword lists
-	count        int    // how often WordNet's SemCor tagged the headword: how common it is
-	read         string // the rendering GlossText shows (readingBetter's pick)
-	pos          byte   // read's dominant part of speech in WordNet (n, v, a, r; 0 unknown)
+	senses       int     // how many Indonesian words the headword lists
+	count        int     // how often WordNet's SemCor tagged the headword: how common it is
+	agree        float64 // how high the dictionaries together list the word under the headword: Σ 1/(rank+1)
+	read         string  // the rendering GlossText shows (readingBetter's pick)
+	pos          byte    // read's dominant part of speech in WordNet (n, v, a, r; 0 unknown)
 }
 
-// readingBetter orders renderings for a reader: among headwords listing
-// the word equally high, the commoner English word first ("mengirim":
+// readingBetter orders renderings for a reader: the headword the
+// dictionaries together list the word highest under first ("negara":
+// country, first in the supplement and second in FreeDict, before state,
+// first and third), then the commoner English word ("mengirim":
 // send before dispatch), then the one with fewer translations — the word
 // is that headword's own rendering, not one of many.
 func (g gloss) readingBetter(o gloss) bool {
-	if g.source != o.source {
-		return g.source < o.source
-	}
-	if g.rank != o.rank {
-		return g.rank < o.rank
+	if g.agree != o.agree {
+		return g.agree > o.agree
 	}
 	// A base before a word derived from it ("russia" before "russian",
 	// "ukraine" before "ukrainian"), however common the derived word.
@@ -36,6 +36,9 @@ func (g gloss) readingBetter(o gloss) bool {
 	}
 	if derivedFrom(g.en, o.en) {
 		return false
+	}
+	if g.source != o.source {
+		return g.source < o.source // the curated supplement before FreeDict ("langsung": direct, not live)
 	}
 	if g.count != o.count {
 		return g.count > o.count
@@ -69,6 +72,14 @@ func (g gloss) better(o gloss) bool {
 func buildGlosses(dicts ...map[string][]string) map[string]gloss {
 	out, read := map[string]gloss{}, map[string]gloss{}
 	counts := readCounts()
+	agree := map[[2]string]float64{}
+	for _, d := range dicts {
+		for en, ids := range d {
+			for rank, id := range ids {
+				agree[[2]string{en, id}] += 1 / float64(rank+1)
+			}
+		}
+	}
 	for src, d := range dicts {
 		for en, ids := range d {
 			if strings.Contains(en, " ") {
@@ -78,12 +89,15 @@ func buildGlosses(dicts ...map[string][]string) map[string]gloss {
 				if strings.Contains(id, " ") {
 					continue
 				}
-				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n}
+				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n, agree: agree[[2]string{en, id}]}
 				if cur, ok := out[id]; !ok || g.better(cur) {
 					out[id] = g
 				}
-				if inflectedOf(en, id, dicts) {
-					continue // "pledged", "governments": the reader is shown the base form
+				if en == id || inflectedOf(en, id, dicts) {
+					// "pledged", "governments": the reader is shown the
+					// base form; "kali": kali is the goddess's name
+					// transliterated, not a rendering.
+					continue
 				}
 				if cur, ok := read[id]; !ok || g.readingBetter(cur) {
 					read[id] = g
@@ -238,6 +252,14 @@ func functionGloss(w string) (string, bool) {
 		return "the said", true
 	case "lebih":
 		return "more", true
+	case "ribuan":
+		return "thousands of", true
+	case "ratusan":
+		return "hundreds of", true
+	case "puluhan":
+		return "tens of", true
+	case "jutaan":
+		return "millions of", true
 	case "sangat", "amat":
 		return "very", true
 	case "dapat", "bisa", "boleh":
@@ -260,6 +282,56 @@ func functionGloss(w string) (string, bool) {
 		return "until", true
 	}
 	return "", false
+}
+
+// functionPhrase renders the closed class of Indonesian function
+// phrases whose words mean something else alone (Sneddon, on negation,
+// comparison and partitives): "tidak pernah" never, "salah satu" one of,
+// "lebih dari" more than. It returns the tokens used, 0 for none.
+func functionPhrase(toks []Token, i int) (int, string) {
+	if i+1 >= len(toks) {
+		return 0, ""
+	}
+	switch toks[i].Norm + " " + toks[i+1].Norm {
+	case "tidak pernah", "tak pernah", "belum pernah":
+		return 2, "never"
+	case "salah satu", "salah seorang", "salah sebuah":
+		return 2, "one of"
+	case "lebih dari":
+		return 2, "more than"
+	case "kurang dari":
+		return 2, "less than"
+	}
+	if i+2 < len(toks) && (toks[i].Norm == "tidak" || toks[i].Norm == "tak") && toks[i+1].Norm == "akan" && toks[i+2].Norm == "pernah" {
+		return 3, "will never"
+	}
+	return 0, ""
+}
+
+// participleEN is the regular English past participle of a verb
+// ("configure" → "configured", "note" → "noted", "verify" → "verified").
+func participleEN(v string) string {
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return v + "d"
+	case strings.HasSuffix(v, "y") && len(v) > 2 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ied"
+	}
+	return v + "ed"
+}
+
+// adverbEN is the regular English adverb of an adjective ("general" →
+// "generally", "easy" → "easily", "basic" → "basically").
+func adverbEN(a string) string {
+	switch {
+	case strings.HasSuffix(a, "y") && len(a) > 3:
+		return a[:len(a)-1] + "ily"
+	case strings.HasSuffix(a, "ic"):
+		return a + "ally"
+	case strings.HasSuffix(a, "le") && len(a) > 4:
+		return a[:len(a)-1] + "y"
+	}
+	return a + "ly"
 }
 
 // GlossText renders Indonesian text word by word in English, for a reader
@@ -298,6 +370,19 @@ func (l *Lexicon) GlossText(text string) string {
 // glossUnitAt renders the word or phrase at token i and returns how many
 // tokens it took.
 func (l *Lexicon) glossUnitAt(text string, toks []Token, i int) (glossUnit, int) {
+	if n, en := functionPhrase(toks, i); n > 0 {
+		return glossUnit{en: en}, n
+	}
+	if toks[i].Norm == "secara" && i+1 < len(toks) && !toks[i+1].Upper {
+		// "secara" makes the adjective after it an adverb ("secara
+		// umum": generally).
+		if en, pos := l.readingGloss(toks[i+1].Norm); pos == 'a' {
+			if ly := adverbEN(en); l.EnglishWord(ly) {
+				return glossUnit{en: ly}, 2
+			}
+			return glossUnit{en: en}, 2
+		}
+	}
 	if n, g := l.phraseGloss(toks, i); n > 0 {
 		name := false
 		for _, t := range toks[i : i+n] {
@@ -331,6 +416,14 @@ func (l *Lexicon) glossUnitAt(text string, toks []Token, i int) (glossUnit, int)
 		return glossUnit{en: en}, 1 // a sentence's first word may be a name ("Rusia" → "Russia", not "Russian")
 	}
 	if en, pos := l.readingGloss(t.Norm); en != "" {
+		if _, listed := l.glosses[t.Norm]; !listed && pos == 'v' && strings.HasPrefix(t.Norm, "di") {
+			// The passive di- verb the dictionaries list only by its
+			// stem: the English past participle ("dikonfigurasi" →
+			// "configured").
+			if pp := participleEN(en); l.EnglishWord(pp) {
+				en = pp
+			}
+		}
 		if pos != 'n' && pos != 'a' && nominal(t.Norm) {
 			pos = 'n' // "sanksi", "pertemuan": an Indonesian noun, whatever English's commoner use
 		}
