@@ -351,6 +351,14 @@ func (l *Lexicon) GlossText(text string) string {
 		i += n
 	}
 	englishOrder(units)
+	for i := 1; i < len(units); i++ {
+		// "ribuan insinyur": thousands of engineers.
+		if strings.HasSuffix(units[i-1].en, "s of") && units[i].content && units[i].pos == 'n' && !units[i].comma {
+			if pl := pluralEN(units[i].en); l.EnglishWord(pl) {
+				units[i].en = pl
+			}
+		}
+	}
 	var b strings.Builder
 	for _, u := range units {
 		if u.comma {

@@ -92,7 +92,8 @@ func (l *Lexicon) loanGloss(norm string) (string, byte) {
 
 // respell lists the English spellings of an Indonesian loan word's root:
 // each k as c or k ("konfigur" → "configur"), ks as x ("teks" → "tex"),
-// f as ph, up to 16 spellings, the unchanged one first.
+// f as ph, s before i or e as c, up to 16 spellings, the unchanged one
+// first.
 func respell(root string) []string {
 	out := []string{""}
 	for i := 0; i < len(root); i++ {
@@ -105,6 +106,8 @@ func respell(root string) []string {
 			alts = []string{"k", "c"}
 		case root[i] == 'f':
 			alts = []string{"f", "ph"}
+		case root[i] == 's' && i+1 < len(root) && (root[i+1] == 'i' || root[i+1] == 'e'):
+			alts = []string{"s", "c"} // a soft c ("fasilitas": facilit-, "spesifik": specific)
 		default:
 			alts = []string{root[i : i+1]}
 		}
