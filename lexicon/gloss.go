@@ -72,14 +72,6 @@ func (g gloss) better(o gloss) bool {
 func buildGlosses(dicts ...map[string][]string) map[string]gloss {
 	out, read := map[string]gloss{}, map[string]gloss{}
 	counts := readCounts()
-	agree := map[[2]string]float64{}
-	for _, d := range dicts {
-		for en, ids := range d {
-			for rank, id := range ids {
-				agree[[2]string{en, id}] += 1 / float64(rank+1)
-			}
-		}
-	}
 	for src, d := range dicts {
 		for en, ids := range d {
 			if strings.Contains(en, " ") {
@@ -89,19 +81,21 @@ func buildGlosses(dicts ...map[string][]string) map[string]gloss {
 				if strings.Contains(id, " ") {
 					continue
 				}
-				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n, agree: agree[[2]string{en, id}]}
+				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n}
 				if cur, ok := out[id]; !ok || g.better(cur) {
 					out[id] = g
 				}
-				if en == id || inflectedOf(en, id, dicts) {
-					// "pledged", "governments": the reader is shown the
-					// base form; "kali": kali is the goddess's name
-					// transliterated, not a rendering.
+				if en == id {
+					continue // "kali": the goddess's name transliterated, not a rendering
+				}
+				g.agree = agreement(en, id, dicts)
+				if cur, ok := read[id]; ok && !g.readingBetter(cur) {
 					continue
 				}
-				if cur, ok := read[id]; !ok || g.readingBetter(cur) {
-					read[id] = g
+				if inflectedOf(en, id, dicts) {
+					continue // "pledged", "governments": the reader is shown the base form
 				}
+				read[id] = g
 			}
 		}
 	}
@@ -147,6 +141,21 @@ func readCounts() map[string]wordCount {
 		out[fs[0]] = wordCount{n: n, pos: fs[2][0]}
 	})
 	return out
+}
+
+// agreement is how high the dictionaries together list an Indonesian
+// word under an English headword: Σ 1/(rank+1) over the dictionaries.
+func agreement(en, id string, dicts []map[string][]string) float64 {
+	a := 0.0
+	for _, d := range dicts {
+		for rank, v := range d[en] {
+			if v == id {
+				a += 1 / float64(rank+1)
+				break
+			}
+		}
+	}
+	return a
 }
 
 // inflectedOf reports whether an English headword is an inflection
