@@ -254,6 +254,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		}
 		run := toks[i:j]
 		c := l.nameConcept(run)
+		l.addNameTranslation(&c, run, q.Lang)
 		c.first, c.last = i, j-1
 		q.Concepts = append(q.Concepts, c)
 		for k := i; k < j; k++ {
@@ -918,6 +919,48 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 		}
 	}
 	return c
+}
+
+// addNameTranslation gives a name made of ordinary words ("Kontrak
+// Sosial Debian", "the Technical Committee") its word-by-word
+// translation as an alternative in the other language ("social contract
+// debian"), for articles in that language: such names are translated,
+// not transliterated. Words no dictionary knows (Debian) stay as they
+// are; at least two words must translate. Word order does not matter to
+// matching, so Indonesian's head-first order needs no reordering.
+func (l *Lexicon) addNameTranslation(c *Concept, run []Token, lang string) {
+	if len(run) < 2 {
+		return
+	}
+	other := "en"
+	if lang == "en" {
+		other = "id"
+	}
+	words := make([]string, 0, len(run))
+	translated := 0
+	for _, t := range run {
+		var tr string
+		if lang == "id" {
+			if tr = l.Gloss(t.Norm); tr == "" {
+				tr, _ = l.loanGloss(t.Norm) // "sosial": social
+			}
+		} else if trs, _ := l.translate(t.Norm); len(trs) > 0 {
+			tr = trs[0]
+		}
+		switch {
+		case tr != "" && l.KnownWord(t.Norm):
+			words = append(words, tr)
+			translated++
+		case l.KnownWord(t.Norm):
+			return // an ordinary word without a translation: the name cannot be rendered
+		default:
+			words = append(words, t.Norm) // a name proper: as written
+		}
+	}
+	if translated < 2 {
+		return
+	}
+	c.addAltIn(l.alt(strings.Join(words, " "), other), 0.8, other)
 }
 
 // nameAlt keeps names unstemmed apart from the candidates StemID gives, so

@@ -536,3 +536,18 @@ func TestAgreementOnFigureAsksNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestNameOfOrdinaryWordsIsTranslated(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("Kapan versi 1.1 Kontrak Sosial Debian diratifikasi?")
+	c := concept(t, q, "Kontrak Sosial Debian")
+	if !hasAlt(c, "contract", "social", "debian") {
+		t.Errorf("the name should also be rendered in English word by word%s", describe(q))
+	}
+	// A transliterated name stays as it is: nothing to translate.
+	q = l.Analyze("Kapan Sergei Lavrov tiba?")
+	if c := concept(t, q, "Sergei Lavrov"); len(c.Alts) > 4 {
+		t.Errorf("a person's name gained translations%s", describe(q))
+	}
+}
