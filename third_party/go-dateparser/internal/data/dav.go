@@ -6,7 +6,7 @@ var (
 	dav_Locale LocaleData
 )
 
-func init() {
+func init_dav() {
 	dav_Locale = merge(nil, LocaleData{
 		Name:      "dav",
 		DateOrder: "DMY",

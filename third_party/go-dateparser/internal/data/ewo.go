@@ -6,7 +6,7 @@ var (
 	ewo_Locale LocaleData
 )
 
-func init() {
+func init_ewo() {
 	ewo_Locale = merge(nil, LocaleData{
 		Name:      "ewo",
 		DateOrder: "DMY",

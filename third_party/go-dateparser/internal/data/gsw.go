@@ -8,7 +8,7 @@ var (
 	gsw_LI_Locale LocaleData
 )
 
-func init() {
+func init_gsw() {
 	gsw_Locale = merge(nil, LocaleData{
 		Name:      "gsw",
 		DateOrder: "DMY",

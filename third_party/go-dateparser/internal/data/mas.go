@@ -7,7 +7,7 @@ var (
 	mas_TZ_Locale LocaleData
 )
 
-func init() {
+func init_mas() {
 	mas_Locale = merge(nil, LocaleData{
 		Name:      "mas",
 		DateOrder: "DMY",

@@ -10,7 +10,7 @@ var (
 	ms_SG_Locale LocaleData
 )
 
-func init() {
+func init_ms() {
 	ms_Locale = merge(nil, LocaleData{
 		Name:      "ms",
 		DateOrder: "DMY",

@@ -11,7 +11,7 @@ var (
 	sr_Latn_XK_Locale LocaleData
 )
 
-func init() {
+func init_sr_latn() {
 	sr_Latn_Locale = merge(nil, LocaleData{
 		Name:      "sr-Latn",
 		DateOrder: "DMY.",

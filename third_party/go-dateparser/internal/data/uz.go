@@ -8,7 +8,7 @@ var (
 	uz_Locale LocaleData
 )
 
-func init() {
+func init_uz() {
 	uz_Locale = merge(nil, LocaleData{
 		Name:      "uz",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	zu_Locale LocaleData
 )
 
-func init() {
+func init_zu() {
 	zu_Locale = merge(nil, LocaleData{
 		Name:      "zu",
 		DateOrder: "MDY",
