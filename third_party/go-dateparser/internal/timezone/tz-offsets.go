@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,7 +19,25 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
+// KABAR-PATCH: the offsets and search expressions are built on first use
+// (loadOffsets, from PopTzOffset and WordIsTz) rather than at package
+// initialisation.
+var (
+	offsetsOnce        sync.Once
+	timezoneOffsets    []OffsetData
+	rxSearch           *regexp.Regexp
+	rxSearchIgnoreCase *regexp.Regexp
+)
+
+// loadOffsets sets timezoneOffsets, rxSearch and rxSearchIgnoreCase the
+// first time it is called.
+func loadOffsets() {
+	offsetsOnce.Do(func() {
+		timezoneOffsets, rxSearch, rxSearchIgnoreCase = buildOffsets()
+	})
+}
+
+func buildOffsets() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -75,4 +94,4 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regex
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
 	return offsets, rxSearch, rxSearchIgnoreCase
-}()
+}
