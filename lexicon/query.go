@@ -1126,6 +1126,10 @@ func IsTagWord(w string) bool {
 // typeAt reads a question phrase starting at word i: the answer type it
 // asks for and its length in words (0 when no question phrase starts
 // there). AnswerAny with n > 0 is an open question word ("what", "why").
+// locativeID reports an Indonesian preposition of place: "di berkas
+// mana" (in which file) asks where.
+func locativeID(w string) bool { return w == "di" || w == "ke" || w == "dari" }
+
 func typeAt(w []string, i int) (AnswerType, int) {
 	at := func(phrase ...string) bool {
 		if i+len(phrase) > len(w) {
@@ -1157,8 +1161,12 @@ func typeAt(w []string, i int) (AnswerType, int) {
 		return AnswerDate, 1
 	case at("where"), at("which", "city"), at("what", "city"), at("which", "country"), at("what", "country"), at("which", "place"),
 		at("in", "which", "city"), at("di", "mana"), at("dimana"), at("ke", "mana"), at("kemana"), at("kota", "apa"), at("negara", "apa"),
-		at("mana"):
+		at("mana") && (i == 0 || IsPlaceNoun(w[i-1]) || w[i-1] == "dari" || w[i-1] == "tempat" || i > 1 && locativeID(w[i-2])):
 		return AnswerPlace, 1
+	case at("mana"):
+		// "lisensi bebas mana" is "which free licence": a thing by its
+		// name, not a place.
+		return AnswerName, 1
 	case at("who"), at("whom"), at("whose"), at("siapa"):
 		return AnswerPerson, 1
 	case at("what"), at("which"), at("why"), at("how"), at("apa"), at("mengapa"), at("kenapa"), at("bagaimana"), at("gimana"):

@@ -551,3 +551,18 @@ func TestNameOfOrdinaryWordsIsTranslated(t *testing.T) {
 		t.Errorf("a person's name gained translations%s", describe(q))
 	}
 }
+
+func TestWhichThingInIndonesian(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for q, want := range map[string]AnswerType{
+		"Lisensi bebas mana yang paling longgar?":           AnswerName,
+		"Di berkas mana variabel APT::Periodic disimpan?":   AnswerPlace,
+		"lavrov dari negara mana sebelum terbang ke korea?": AnswerPlace,
+		"tentara korut bertempur di wilayah mana?":          AnswerPlace,
+	} {
+		if got := l.Analyze(q).Type; got != want {
+			t.Errorf("%q: type %v, want %v", q, got, want)
+		}
+	}
+}
