@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -202,7 +203,7 @@ func (f *storyFolder) translationCandidates(story func(int) int) [][2]int {
 			if c := df[a] - df[b]; c != 0 {
 				return c
 			}
-			return cmpUint(a, b)
+			return cmp.Compare(a, b)
 		})
 		rare = rare[:min(len(rare), sketchAnchors)]
 		sketched[i] = len(rare)
@@ -248,16 +249,6 @@ func sortedPairs(set map[[2]int]bool) [][2]int {
 		return a[1] - b[1]
 	})
 	return out
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // oneStory reports whether documents i and j are one story.

@@ -256,19 +256,8 @@ func sortedUnique(s []uint64) []uint64 {
 // sharedSorted counts the elements two sorted lists share (with repeats: an
 // element twice in both counts twice).
 func sharedSorted(a, b []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
+	n := 0
+	eachShared(a, b, func(uint64) { n++ })
 	return n
 }
 
