@@ -192,10 +192,7 @@ func locativeBefore(text, surface string) bool {
 func (e *Extractive) otherCount(lq lexicon.Query, ev Evidence) (Evidence, bool) {
 	qt := lexicon.Tokenize(lq.Text)
 	for i := 0; i+1 < len(qt); i++ {
-		want, ok := lexicon.NumberWord(qt[i].Norm)
-		if qt[i].Num {
-			want, ok = parseFigure(qt[i].Norm)
-		}
+		want, ok := figureOf(qt[i])
 		if !ok || want < 2 {
 			continue
 		}
@@ -203,10 +200,7 @@ func (e *Extractive) otherCount(lq lexicon.Query, ev Evidence) (Evidence, bool) 
 		text := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 		st := lexicon.Tokenize(text)
 		for j := 0; j+1 < len(st); j++ {
-			got, ok := lexicon.NumberWord(st[j].Norm)
-			if st[j].Num {
-				got, ok = parseFigure(st[j].Norm)
-			}
+			got, ok := figureOf(st[j])
 			if !ok || !sharesTerm(noun, e.termsOfToken(st[j+1])) {
 				continue
 			}
@@ -228,8 +222,12 @@ func (e *Extractive) otherCount(lq lexicon.Query, ev Evidence) (Evidence, bool) 
 	return Evidence{}, false
 }
 
-func parseFigure(norm string) (float64, bool) {
-	v, err := strconv.ParseFloat(norm, 64)
+// figureOf reads a token as a figure, in digits or spelled out.
+func figureOf(t lexicon.Token) (float64, bool) {
+	if !t.Num {
+		return lexicon.NumberWord(t.Norm)
+	}
+	v, err := strconv.ParseFloat(t.Norm, 64)
 	return v, err == nil
 }
 
