@@ -69,9 +69,8 @@ func (g gloss) better(o gloss) bool {
 
 // buildGlosses reverses the English → Indonesian dictionaries: for each
 // single Indonesian word, the English headword that renders it best.
-func buildGlosses(dicts ...map[string][]string) map[string]gloss {
+func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map[string]gloss {
 	out, read := map[string]gloss{}, map[string]gloss{}
-	counts := readCounts()
 	for src, d := range dicts {
 		for en, ids := range d {
 			if strings.Contains(en, " ") {
@@ -529,12 +528,11 @@ func (l *Lexicon) phraseGloss(toks []Token, i int) (int, gloss) {
 
 // buildPhraseGlosses reverses the dictionaries' multi-word translations
 // ("korea utara" → "north korea").
-func buildPhraseGlosses(dicts ...map[string][]string) map[string]gloss {
+func buildPhraseGlosses(counts map[string]wordCount, dicts ...map[string][]string) map[string]gloss {
 	out := map[string]gloss{}
 	defer func() {
 		// A phrase's part of speech is its last word's, the English head
 		// ("news agency": a noun).
-		counts := readCounts()
 		for id, g := range out {
 			words := strings.Fields(g.en)
 			g.read, g.pos = g.en, counts[words[len(words)-1]].pos

@@ -68,8 +68,9 @@ func New() (*Lexicon, error) {
 	if l.synonyms, err = readDict(dataFS, "data/thesaurus-id.tsv"); err != nil {
 		return nil, err
 	}
-	l.glosses = buildGlosses(l.news, l.freedict)
-	l.phraseGlosses = buildPhraseGlosses(l.news, l.freedict)
+	counts := readCounts()
+	l.glosses = buildGlosses(counts, l.news, l.freedict)
+	l.phraseGlosses = buildPhraseGlosses(counts, l.news, l.freedict)
 	l.known = map[string]bool{}
 	l.listed = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
