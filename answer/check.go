@@ -65,15 +65,17 @@ func (s *Service) relocate(c Citation) (cite.Source, bool) {
 		return cite.Source{}, false
 	}
 	end := start + len(c.Quote)
-	text := c.Quote
+	text, from := c.Quote, start
 	for _, ch := range s.corpus.DocumentChunks(doc.ID) {
 		if ch.Start <= start && end <= ch.End {
-			text = ch.Text
+			text, from = ch.Text, ch.Start
 			break
 		}
 	}
 	// As when the answer was written: the title came with the passage.
-	return cite.Source{N: c.N, DocID: doc.ID, Text: text, Context: doc.Title, Outlet: doc.Outlet}, true
+	// The paragraph before it names who a pronoun subject is.
+	return cite.Source{N: c.N, DocID: doc.ID, Text: text, Context: doc.Title, Outlet: doc.Outlet,
+		Before: cite.ParagraphBefore(doc.Text, from)}, true
 }
 
 // nearestOccurrence returns the byte offset of the occurrence of quote in
@@ -197,7 +199,8 @@ func (s *Service) passageOf(ch retrieval.Chunk) (cite.Passage, bool) {
 	if !ok || ch.Start < 0 || ch.End > len(doc.Text) || ch.Start >= ch.End {
 		return cite.Passage{}, false
 	}
-	p := cite.Passage{DocID: doc.ID, Title: doc.Title, Outlet: doc.Outlet, Text: doc.Text[ch.Start:ch.End], Start: ch.Start}
+	p := cite.Passage{DocID: doc.ID, Title: doc.Title, Outlet: doc.Outlet, Text: doc.Text[ch.Start:ch.End], Start: ch.Start,
+		Before: cite.ParagraphBefore(doc.Text, ch.Start)}
 	if para, ok := s.corpus.Paragraph(doc.ID, ch.Paragraph); ok {
 		// The title names who the paragraph is about ("Pemerintah Kim" is
 		// North Korea's); the verifier lets it vouch for subjects only,

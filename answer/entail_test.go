@@ -207,10 +207,10 @@ func TestClaimTableWithModel(t *testing.T) {
 		lex, both := claimtable.NewTally(), claimtable.NewTally()
 		failed := 0
 		for _, r := range rows[half] {
-			srcs := []source{{n: 1, chunk: retrieval.Chunk{DocID: r.Doc, Text: r.Passage}, doc: retrieval.Document{ID: r.Doc, Title: claimtable.Title(r.Doc)}}}
+			srcs := []source{tableSource(1, r.Doc, r.Passage)}
 			marks := " [1]"
 			if r.Passage2 != "" {
-				srcs = append(srcs, source{n: 2, chunk: retrieval.Chunk{DocID: r.Doc2, Text: r.Passage2}, doc: retrieval.Document{ID: r.Doc2, Title: claimtable.Title(r.Doc2)}})
+				srcs = append(srcs, tableSource(2, r.Doc2, r.Passage2))
 				marks = " [1][2]"
 			}
 			claim := strings.TrimSpace(r.Claim)
@@ -258,6 +258,14 @@ func TestClaimTableWithModel(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tableSource is a table row's passage as retrieval gives it: located in
+// its article, so the verifier sees the paragraph before it.
+func tableSource(n int, doc, passage string) source {
+	text, start := claimtable.Locate(doc, passage)
+	ch := retrieval.Chunk{DocID: doc, Text: passage, Start: start, End: start + len(passage)}
+	return source{n: n, chunk: ch, doc: retrieval.Document{ID: doc, Title: claimtable.Title(doc), Text: text}}
 }
 
 // modelTableFloors are the test half's measured levels with the emulated

@@ -71,7 +71,7 @@ type replyVerifier struct {
 }
 
 func (g *LLMGenerator) newReplyVerifier(ctx context.Context, sources []source, onShow func(string), stop func(error)) *replyVerifier {
-	return &replyVerifier{g: g, ctx: ctx, sources: sources, csrc: citeSources(sources), onShow: onShow, stop: stop,
+	return &replyVerifier{g: g, ctx: ctx, sources: sources, csrc: withParagraphBefore(citeSources(sources), sources), onShow: onShow, stop: stop,
 		mc: &modelCheck{on: g.entailOn}, whole: onShow == nil}
 }
 
@@ -266,4 +266,18 @@ func joinSentences(ss []VerifiedSentence) string {
 		b.WriteString(s.Text)
 	}
 	return b.String()
+}
+
+// withParagraphBefore gives each cited source the text of its paragraph
+// before its chunk, so the verifier can read a pronoun subject of the
+// chunk's first sentence ("…, ujarnya") as the name the sentence before
+// opens with. A chunk whose offsets do not hold its text gets none.
+func withParagraphBefore(cs []cite.Source, sources []source) []cite.Source {
+	for i, s := range sources {
+		ch := s.chunk
+		if i < len(cs) && ch.Start > 0 && ch.Start < ch.End && ch.End <= len(s.doc.Text) && s.doc.Text[ch.Start:ch.End] == ch.Text {
+			cs[i].Before = cite.ParagraphBefore(s.doc.Text, ch.Start)
+		}
+	}
+	return cs
 }

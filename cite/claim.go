@@ -26,6 +26,9 @@ type Passage struct {
 	// paragraph; a name found only there counts at reduced credit. Leave
 	// out the title: a name in it would vouch for every passage.
 	Context string
+	// Before is the text of the passage's paragraph before Text, as on
+	// Source.
+	Before string
 }
 
 // minRelated is the support score a passage needs to be shown as related
@@ -63,7 +66,7 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 		if p.Start < 0 {
 			continue
 		}
-		pa := v.analysePassage(p.Text, p.Context, p.Outlet)
+		pa := v.withBefore(v.analysePassage(p.Text, p.Context, p.Outlet), p.Before)
 		if len(p.Sentences) > 0 {
 			pa.sents = tokenRanges(pa.toks, p.Sentences, len(p.Text))
 		}

@@ -15,11 +15,11 @@ const claimTablePath = "testdata/claims-blind.jsonl"
 // combining two passages) over those passages, titled as the LLM path
 // titles them.
 func lexicalKeeps(v *Verifier, r claimtable.Row) (bool, SentenceVerdict) {
-	sources := []Source{{N: 1, DocID: r.Doc, Text: r.Passage, Context: claimtable.Title(r.Doc)}}
+	sources := []Source{{N: 1, DocID: r.Doc, Text: r.Passage, Context: claimtable.Title(r.Doc), Before: tableBefore(r.Doc, r.Passage)}}
 	answer := strings.TrimSpace(r.Claim)
 	marks := " [1]"
 	if r.Passage2 != "" {
-		sources = append(sources, Source{N: 2, DocID: r.Doc2, Text: r.Passage2, Context: claimtable.Title(r.Doc2)})
+		sources = append(sources, Source{N: 2, DocID: r.Doc2, Text: r.Passage2, Context: claimtable.Title(r.Doc2), Before: tableBefore(r.Doc2, r.Passage2)})
 		marks = " [1][2]"
 	}
 	if strings.HasSuffix(answer, ".") {
@@ -37,6 +37,13 @@ func lexicalKeeps(v *Verifier, r claimtable.Row) (bool, SentenceVerdict) {
 		kept = kept && s.Supported
 	}
 	return kept, first
+}
+
+// tableBefore is the text of the passage's paragraph before it in its
+// article, as the index gives it with a chunk.
+func tableBefore(doc, passage string) string {
+	text, start := claimtable.Locate(doc, passage)
+	return ParagraphBefore(text, start)
 }
 
 // TestClaimTable measures the lexical verifier on the blind claim table:

@@ -53,12 +53,13 @@ func (v *Verifier) checkClause(c *claim, p passage, useContext bool) verdict {
 	if len(sents) == 0 {
 		sents = [][2]int{{0, len(p.toks)}}
 	}
-	for _, sr := range sents {
+	for si, sr := range sents {
 		w := &window{toks: p.toks[sr[0]:sr[1]], conflictAt: -1}
 		if len(w.toks) == 0 {
 			continue
 		}
 		w.span = Span{w.toks[0].Start, w.toks[len(w.toks)-1].End}
+		w.antecedent = v.antecedentOf(p, sents, si)
 		var ctx []token
 		if useContext {
 			ctx = make([]token, 0, len(p.toks)-len(w.toks)+len(p.context))

@@ -28,6 +28,10 @@ type Source struct {
 	// Outlet is the publisher, so "according to Reuters [1]" can be
 	// supported by a Reuters passage that does not name itself.
 	Outlet string
+	// Before is the text of the passage's paragraph before Text
+	// (ParagraphBefore): a pronoun subject of Text's first sentence
+	// ("…, ujarnya") stands for the name its last sentence opens with.
+	Before string
 }
 
 // CitationVerdict is the check of one [N] marker of one sentence.

@@ -39,6 +39,7 @@ type window struct {
 	credits    []float64  // per concept: the credit it got
 	span       Span       // byte offsets of the sentence in the passage text
 	conflictAt int        // byte offset in the passage of what contradicts, or -1
+	antecedent []token    // the names a pronoun subject of the sentence stands for
 }
 
 // lexTokens returns the window's tokens as the lexicon's, for the rules
@@ -249,6 +250,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			switch {
 			case len(w.spans[i]) > 0 || nameIn(k, outlet):
 				credit = 1
+			case c.actor(i) && nameIn(k, w.antecedent):
+				credit = 1 // the sentence's pronoun subject stands for it
 			case useContext && (!ownSubject || v.countryConcept(k)) && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
 				credit = creditContext
 			}

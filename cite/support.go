@@ -631,6 +631,7 @@ type passage struct {
 	toks    []token
 	context []token // names only
 	outlet  []token // names only
+	before  []token // the sentence before the passage in its paragraph
 	negated bool    // the passage negates something, so it may back a negative claim
 }
 

@@ -33,7 +33,7 @@ func NewVerifier(lex *lexicon.Lexicon) *Verifier { return &Verifier{lex: lex.For
 // marker: N and DocID are copied from src and Known is true.
 func (v *Verifier) Check(claimText string, src Source) CitationVerdict {
 	c := v.analyseClaim(StripMarkers(claimText))
-	return v.citationVerdict(c, src, v.analysePassage(src.Text, src.Context, src.Outlet))
+	return v.citationVerdict(c, src, passageOf(v, src))
 }
 
 func (v *Verifier) citationVerdict(c claim, src Source, p passage) CitationVerdict {
@@ -66,7 +66,7 @@ func (v *Verifier) Verify(answer string, sources []Source) Report {
 	}
 	passages := make([]passage, len(sources))
 	for i, s := range sources {
-		passages[i] = v.analysePassage(s.Text, s.Context, s.Outlet)
+		passages[i] = passageOf(v, s)
 	}
 	rep := Report{Sentences: []SentenceVerdict{}}
 	var out strings.Builder
@@ -254,7 +254,9 @@ func (v *Verifier) sentencesFuse(c claim, texts, ctxs, outlets []string) bool {
 	return false
 }
 
-func passageOf(v *Verifier, s Source) passage { return v.analysePassage(s.Text, s.Context, s.Outlet) }
+func passageOf(v *Verifier, s Source) passage {
+	return v.withBefore(v.analysePassage(s.Text, s.Context, s.Outlet), s.Before)
+}
 
 // acrossSentences returns cited when the one cited passage states the
 // clause in two of its sentences together ("When Putin met Kim in

@@ -144,6 +144,17 @@ func Title(doc string) string {
 	return ""
 }
 
+// Locate returns the article's text and the byte offset of passage in
+// it (its first occurrence), or -1: so a test can give the verifier the
+// paragraph text before the passage, as the index does.
+func Locate(doc, passage string) (text string, start int) {
+	text, err := DocText(doc)
+	if err != nil || passage == "" {
+		return text, -1
+	}
+	return text, strings.Index(text, passage)
+}
+
 func verbatim(doc, passage string) bool {
 	text, err := DocText(doc)
 	return err == nil && passage != "" && strings.Contains(text, passage)
