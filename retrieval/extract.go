@@ -27,6 +27,7 @@ func mainContent(root *html.Node) *html.Node {
 	if countNodes(root, maxExtractNodes) >= maxExtractNodes {
 		return nil
 	}
+	keepProseAsides(root) // documentation's titled boxes are its text
 	// No "baseline" rescue (MinExtractedSize 0): when trafilatura finds
 	// little, its rescue flattens the page (or takes the JSON-LD
 	// articleBody, which is not the visible text); Kabar's own body
