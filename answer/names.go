@@ -25,7 +25,7 @@ func corpusNames(question string, hits []retrieval.Hit, known func(norm string) 
 	}
 	want := map[string]bool{}
 	for _, t := range toks {
-		if !t.Upper && !t.Num && len(t.Norm) >= 2 && !(capitalises && known(t.Norm)) {
+		if !t.Upper && !t.Num && len(t.Norm) >= 2 && !(capitalises && known(t.Norm)) && !confixedNoun(t.Norm, known) {
 			want[t.Norm] = true
 		}
 	}
@@ -63,6 +63,22 @@ func sentenceStartBetween(gap string) bool {
 	for i := 0; i < len(gap); i++ {
 		switch gap[i] {
 		case '.', '!', '?', '\n', '"', ':':
+			return true
+		}
+	}
+	return false
+}
+
+// confixedNoun reports an Indonesian noun made with a confix (pe-…-an,
+// per-…-an, ke-…-an) around a dictionary word ("pembaruan" ← baru,
+// "kekecewaan" ← kecewa): such a word is never a name, however the
+// coverage capitalises it in headings.
+func confixedNoun(w string, known func(string) bool) bool {
+	if !strings.HasSuffix(w, "an") || !(strings.HasPrefix(w, "pe") || strings.HasPrefix(w, "ke")) {
+		return false
+	}
+	for _, s := range lexicon.StemID(w) {
+		if s != w && len(s) >= 3 && known(s) {
 			return true
 		}
 	}
