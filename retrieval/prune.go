@@ -56,12 +56,12 @@ func (x *lexicalIndex) searchPruned(q lexicon.Query, k int) ([]scored, error) {
 		return nil, nil
 	}
 	top := newTopK(k)
-	p.run(x.lengthNorms(), top)
+	p.run(x.lengthNorms(), top, !x.noBlocks)
 	return top.sorted(), nil
 }
 
 // run walks the chunks and keeps the k best in top.
-func (p *plan) run(norms []float32, top *topK) {
+func (p *plan) run(norms []float32, top *topK, blocks bool) {
 	nc := len(p.concepts)
 	up := 1 + p.slack
 	theta := -1.0 // the k-th score once k chunks are kept
@@ -77,9 +77,14 @@ func (p *plan) run(norms []float32, top *topK) {
 	p.conceptMark = append(p.conceptMark[:0], make([]uint32, nc)...)
 	p.asideBound()
 	theta = p.warmStart(norms, top.k, up)
+	for c := range p.cursors {
+		p.cursors[c].bi = 0
+	}
+	winEnd := int64(-1) // the last chunk of the window p.sb bounds
 	for {
 		if theta > retry {
 			retry = p.growSetAside(theta, up)
+			winEnd = -1 // p.sb is back to the global bounds
 		}
 		// The next chunk any term not set aside has.
 		d := uint32(end)
@@ -89,6 +94,19 @@ func (p *plan) run(norms []float32, top *topK) {
 		if d == end {
 			p.stats.theta = theta
 			return
+		}
+		if blocks && theta > 0 && int64(d) > winEnd {
+			upTo, all := p.window(d, theta, up)
+			p.stats.windows++
+			if all*up < theta {
+				// No chunk up to upTo can reach theta: skip them all.
+				p.stats.skipped++
+				for _, c := range p.active {
+					p.cursors[c].seek(upTo + 1)
+				}
+				continue
+			}
+			winEnd = int64(upTo)
 		}
 		p.stats.candidates++
 		if bound := p.cheapBound(d, norms); bound*up >= theta && p.score(d, theta, up, norms) {
@@ -319,36 +337,16 @@ func (p *plan) growSetAside(theta, up float64) float64 {
 // (p.sb, weighed), and their sum, which it returns. It also lists in
 // p.active the cursors not set aside.
 func (p *plan) asideBound() float64 {
+	p.cval = append(p.cval[:0], make([]float32, len(p.cursors))...)
+	for c := range p.cursors {
+		p.cval[c] = -1
+		if p.cursors[c].aside {
+			p.cval[c] = p.cursors[c].max
+		}
+	}
 	p.wordAside = append(p.wordAside[:0], make([]float32, len(p.wordSets))...)
-	for i, w := range p.wordSets {
-		m := float32(-1)
-		for _, c := range w {
-			if p.cursors[c].aside {
-				m = max(m, p.cursors[c].max)
-			}
-		}
-		p.wordAside[i] = m
-	}
-	clear(p.sb)
 	p.sb = append(p.sb[:0], make([]float64, len(p.concepts))...)
-	for ai := range p.alts {
-		a := &p.alts[ai]
-		sum := 0.0
-		for wi := range a.words {
-			m := p.wordAside[a.wlo+wi]
-			if m < 0 {
-				sum = 0
-				break
-			}
-			sum += float64(m)
-		}
-		ci := a.concept
-		p.sb[ci] = max(p.sb[ci], float64(p.concepts[ci].weight)*float64(a.aw)*sum)
-	}
-	total := 0.0
-	for _, v := range p.sb {
-		total += v
-	}
+	total := p.boundFrom(p.cval, p.wordAside, p.sb)
 	p.active = p.active[:0]
 	for c := range p.cursors {
 		if !p.cursors[c].aside {

@@ -51,6 +51,10 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
+	cval    []float32 // per cursor, a bound of its term's value (-1: none)
+	wordAll []float32 // window: per word, its best candidate's block bound
+	sbAll   []float64 // window: per concept, its bound by block bounds
+
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run
 }
@@ -58,6 +62,7 @@ type plan struct {
 // pruneStats counts a pruned search's work, for tests and benchmarks.
 type pruneStats struct {
 	candidates, scored, full int
+	windows, skipped         int // block windows bounded, and skipped whole
 	theta                    float64
 }
 
@@ -192,12 +197,12 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	}
 	idf := float32(x.IDF(term))
 	ci = int32(len(p.cursors))
-	m := x.termMax(id, plist, idf)
+	m, blocks := x.termBoundsOf(id, plist, idf)
 	if len(p.cursors) < cap(p.cursors) {
 		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
+		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, blocks: blocks, occs: p.cursors[ci].occs[:0]}
 	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
+		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m, blocks: blocks})
 	}
 	p.ids[id] = ci
 	return ci, true, nil

@@ -105,11 +105,18 @@ func vocabulary(ix *Index) []string {
 func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query, k int, what string) {
 	t.Helper()
 	ix.lexical.alwaysPrune = true
-	got, err := ix.lexical.searchPruned(q, k)
+	samePrunedLex(t, ix.lexical, general, q, k, what)
+}
+
+// samePrunedLex is samePruned for the lexical index x (with its own
+// bounds and block size).
+func samePrunedLex(t testing.TB, x, general *lexicalIndex, q lexicon.Query, k int, what string) {
+	t.Helper()
+	got, err := x.searchPruned(q, k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := ix.lexical.searchExhaustive(q, k)
+	want, err := x.searchExhaustive(q, k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,8 +219,15 @@ func FuzzPrunedMatchesExhaustive(f *testing.F) {
 	}
 	terms := append(vocabulary(ix), "absentterm")
 	general := generalPath(ix)
+	// Blocks of 1 and 3 postings besides the default: many windows, each
+	// bounded by few postings, some by one high-scoring one.
+	small := []*lexicalIndex{prunedLex(ix, 1), prunedLex(ix, 3), prunedLex(ix, 0)}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
-		samePruned(t, ix, general, decodeQuery(data, terms), int(k), fmt.Sprintf("%x", data))
+		q := decodeQuery(data, terms)
+		samePruned(t, ix, general, q, int(k), fmt.Sprintf("%x", data))
+		for _, x := range small {
+			samePrunedLex(t, x, general, q, int(k), fmt.Sprintf("%x block size %d", data, x.blockSize))
+		}
 	})
 }
 
