@@ -80,33 +80,54 @@ func (p *plan) run(norms []float32, top *topK, blocks bool) {
 	for c := range p.cursors {
 		p.cursors[c].bi = 0
 	}
-	winEnd := int64(-1) // the last chunk of the window p.sb bounds
+	winEnd := int64(-1) // the last chunk of the current window, or -1
+	next := uint32(0)   // every chunk before it is dealt with
 	for {
 		if theta > retry {
+			if winEnd >= 0 {
+				p.endWindow(next)
+				winEnd = -1
+			}
 			retry = p.growSetAside(theta, up)
-			winEnd = -1 // p.sb is back to the global bounds
 		}
-		// The next chunk any term not set aside has.
-		d := uint32(end)
-		for _, c := range p.active {
-			d = min(d, p.cursors[c].doc())
-		}
-		if d == end {
-			p.stats.theta = theta
-			return
-		}
-		if blocks && theta > 0 && int64(d) > winEnd {
-			upTo, all := p.window(d, theta, up)
+		if blocks && theta > 0 && winEnd < 0 {
+			d0 := uint32(end)
+			for _, c := range p.active {
+				d0 = min(d0, p.cursors[c].doc())
+			}
+			if d0 == end {
+				p.stats.theta = theta
+				return
+			}
+			upTo, skip := p.window(d0, theta, up)
 			p.stats.windows++
-			if all*up < theta {
+			if skip {
 				// No chunk up to upTo can reach theta: skip them all.
 				p.stats.skipped++
 				for _, c := range p.active {
 					p.cursors[c].seek(upTo + 1)
 				}
+				next = upTo + 1
 				continue
 			}
 			winEnd = int64(upTo)
+		}
+		// The next chunk any term not set aside has.
+		d := uint32(end)
+		for _, c := range p.essential {
+			d = min(d, p.cursors[c].doc())
+		}
+		if winEnd >= 0 && int64(d) > winEnd {
+			// The window is done: what only its set-aside terms hold
+			// cannot reach theta.
+			next = uint32(winEnd + 1)
+			p.endWindow(next)
+			winEnd = -1
+			continue
+		}
+		if d == end {
+			p.stats.theta = theta
+			return
 		}
 		p.stats.candidates++
 		if bound := p.cheapBound(d, norms); bound*up >= theta && p.score(d, theta, up, norms) {
@@ -124,11 +145,12 @@ func (p *plan) run(norms []float32, top *topK, blocks bool) {
 				}
 			}
 		}
-		for _, c := range p.active {
+		for _, c := range p.essential {
 			if cur := &p.cursors[c]; cur.doc() == d {
 				cur.i++
 			}
 		}
+		next = d + 1
 	}
 }
 
@@ -221,7 +243,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 	p.stamp++
 	stamp := p.stamp
 	p.touched = p.touched[:0]
-	for _, c := range p.active {
+	for _, c := range p.essential {
 		cur := &p.cursors[c]
 		if cur.doc() != d {
 			continue
@@ -240,7 +262,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 		for wi, w := range a.words {
 			m := float64(p.wordAside[a.wlo+wi]) // -1: no candidate set aside
 			for _, c := range w {
-				if cur := &p.cursors[c]; !cur.aside && cur.doc() == d {
+				if cur := &p.cursors[c]; !cur.aside && !cur.wAside && cur.doc() == d {
 					m = max(m, float64(cur.v))
 				}
 			}
@@ -353,6 +375,7 @@ func (p *plan) asideBound() float64 {
 			p.active = append(p.active, int32(c))
 		}
 	}
+	p.essential = append(p.essential[:0], p.active...)
 	return total
 }
 

@@ -16,6 +16,7 @@ type cursor struct {
 	blocks []blockMax
 	bi     int
 	aside  bool    // set aside: looked up, never proposing chunks
+	wAside bool    // set aside in the walk's current window only
 	occs   []occ   // the alternatives the term is a candidate in, once each
 	v      float32 // its value at the chunk being bounded
 }
@@ -73,4 +74,20 @@ func (c *cursor) blockAt(d uint32) (b blockMax, ok bool) {
 		return blockMax{}, false
 	}
 	return c.blocks[c.bi], true
+}
+
+// blockUpTo returns the best bound of the term's blocks holding postings
+// from chunk d to chunk upTo, or -1 when it has none at or after d. d
+// must not decrease between calls.
+func (c *cursor) blockUpTo(d, upTo uint32) float32 {
+	b, ok := c.blockAt(d)
+	if !ok {
+		return -1
+	}
+	m := b.max
+	for j := c.bi + 1; b.last < upTo && j < len(c.blocks); j++ {
+		b = c.blocks[j]
+		m = max(m, b.max)
+	}
+	return m
 }

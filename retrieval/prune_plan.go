@@ -40,6 +40,7 @@ type plan struct {
 	byDF        []int32   // cursors, most frequent term first
 	setAside    int       // how many cursors are set aside
 	active      []int32   // the cursors not set aside
+	essential   []int32   // of those, the ones not set aside in the window
 	wordAside   []float32 // per word, its best set-aside candidate's bound, or -1
 	sb          []float64 // per concept, what the set-aside terms can give
 	cb          []float64 // a chunk's cheap bound per concept
@@ -54,6 +55,7 @@ type plan struct {
 	cval    []float32 // per cursor, a bound of its term's value (-1: none)
 	wordAll []float32 // window: per word, its best candidate's block bound
 	sbAll   []float64 // window: per concept, its bound by block bounds
+	wval    []float32 // window: the bounds of the terms set aside in it
 
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run

@@ -192,9 +192,11 @@ func TestPrunedMatchesExhaustiveAtScale(t *testing.T) {
 	frequent := slices.Clone(terms)
 	slices.SortFunc(frequent, func(a, b string) int { return ix.lexical.DF(b) - ix.lexical.DF(a) })
 	frequent = frequent[:min(len(frequent), 300)]
+	small := prunedLex(ix, 4) // blocks of 4 postings: many windows, tight bounds
 	for _, qs := range chunkQuestions(ix, 300) {
 		for _, k := range []int{1, 8, fusionDepth} {
 			samePruned(t, ix, general, ix.lex.Analyze(qs), k, fmt.Sprintf("%q", qs))
+			samePrunedLex(t, small, general, ix.lex.Analyze(qs), k, fmt.Sprintf("block size 4, %q", qs))
 		}
 	}
 	for i := range 300 {
@@ -202,7 +204,9 @@ func TestPrunedMatchesExhaustiveAtScale(t *testing.T) {
 		if i%2 == 0 {
 			pool = frequent
 		}
-		samePruned(t, ix, general, randomQuery(r, pool), []int{1, 8, fusionDepth}[i%3], fmt.Sprintf("random query %d", i))
+		q, k := randomQuery(r, pool), []int{1, 8, fusionDepth}[i%3]
+		samePruned(t, ix, general, q, k, fmt.Sprintf("random query %d", i))
+		samePrunedLex(t, small, general, q, k, fmt.Sprintf("block size 4, random query %d", i))
 	}
 }
 
