@@ -33,8 +33,6 @@ type lexicalIndex struct {
 	noFastPath  bool // tests: score every concept the general way
 	exhaustive  bool // tests and benchmarks: score every posting
 	alwaysPrune bool // tests: prune however few the postings
-	noBlocks    bool // tests and benchmarks: prune by global term bounds only
-	blockSize   int  // tests: postings per block bound, when not 0
 
 	plans sync.Pool // *plan
 
@@ -42,9 +40,6 @@ type lexicalIndex struct {
 	// on its first pruned search (termMax).
 	boundsOnce sync.Once
 	termBounds []atomic.Uint32
-	// blockBounds maps a term id to its block bounds ([]blockMax), once
-	// computed with its bound.
-	blockBounds sync.Map
 }
 
 type posting struct {

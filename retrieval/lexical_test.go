@@ -125,30 +125,27 @@ func BenchmarkLexicalPaths(b *testing.B) {
 }
 
 // BenchmarkLexicalPruning times, per question, the pruned BM25 search
-// (what Search calls), the same without block bounds (global term bounds
-// only: the previous pruned path, its baseline) and the exhaustive one
-// both must equal, interleaved (the order rotates per question), on the
-// bench package's cached indexes of 100k and, when cached, 1M chunks,
-// with the bench package's generated questions (those of BenchmarkSearch)
-// analysed beforehand. It reports each one's p50 and p99, the medians of
-// the per-question ratios, the pruned search's p99 on a second pass over
-// the questions, when every term's bounds are already computed, and the
-// median share of the folding of near-duplicates (Index.dedupe, which
-// Search runs next) in the pruned search plus the folding.
+// (what Search calls) and the exhaustive one it must equal, interleaved
+// (the order alternates per question), on the bench package's cached
+// indexes of 100k and, when cached, 1M chunks, with the bench package's
+// generated questions (those of BenchmarkSearch) analysed beforehand. It
+// reports each one's p50 and p99, the median of the per-question ratios,
+// and the pruned search's p99 on a second pass over the questions, when
+// every term's bounds are already computed, and the median share of the
+// folding of near-duplicates (Index.dedupe, which Search runs next) in the
+// pruned search plus the folding.
 func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
 			exhaustive := newLexical(ix.v)
 			exhaustive.exhaustive = true
-			global := newLexical(ix.v)
-			global.noBlocks = true
 			qs := synth.New(1).Questions(500, articles)
 			lqs := make([]lexicon.Query, len(qs))
 			for i, q := range qs {
 				lqs[i] = ix.lex.Analyze(q)
 			}
-			var prunedT, globalT, exT, ratio, gRatio, bRatio, warmT, gWarmT, foldShare []float64
+			var prunedT, exT, ratio, warmT, foldShare []float64
 			n := 0
 			for b.Loop() {
 				lq := lqs[n%len(lqs)]
@@ -164,15 +161,14 @@ func BenchmarkLexicalPruning(b *testing.B) {
 					}
 					return float64(time.Since(t0)) / 1e6
 				}
-				order := []*lexicalIndex{ix.lexical, global, exhaustive}
-				var took [3]float64
-				for j := range order {
-					o := (j + n) % len(order)
-					took[o] = run(order[o])
+				var p, e float64
+				if n%2 == 0 {
+					p, e = run(ix.lexical), run(exhaustive)
+				} else {
+					e, p = run(exhaustive), run(ix.lexical)
 				}
-				p, g, e := took[0], took[1], took[2]
 				if n >= len(lqs) {
-					warmT, gWarmT = append(warmT, p), append(gWarmT, g)
+					warmT = append(warmT, p)
 				}
 				// Folding the pruned ranking's near-duplicates, as Search
 				// does next: its share of the search and the folding.
@@ -180,8 +176,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				ix.dedupe(ranked, 8)
 				f := float64(time.Since(t0)) / 1e6
 				foldShare = append(foldShare, f/(f+p))
-				prunedT, globalT, exT = append(prunedT, p), append(globalT, g), append(exT, e)
-				ratio, gRatio, bRatio = append(ratio, p/e), append(gRatio, g/e), append(bRatio, p/g)
+				prunedT, exT, ratio = append(prunedT, p), append(exT, e), append(ratio, p/e)
 				n++
 			}
 			q := func(v []float64, p float64) float64 {
@@ -195,14 +190,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			b.ReportMetric(q(prunedT, 0.5), "pruned-p50-ms")
 			b.ReportMetric(q(prunedT, 0.99), "pruned-p99-ms")
 			b.ReportMetric(q(warmT, 0.99), "pruned-warm-p99-ms")
-			b.ReportMetric(q(globalT, 0.5), "global-p50-ms")
-			b.ReportMetric(q(globalT, 0.99), "global-p99-ms")
-			b.ReportMetric(q(gWarmT, 0.99), "global-warm-p99-ms")
 			b.ReportMetric(q(exT, 0.5), "exhaustive-p50-ms")
 			b.ReportMetric(q(exT, 0.99), "exhaustive-p99-ms")
 			b.ReportMetric(q(ratio, 0.5), "pruned/exhaustive")
-			b.ReportMetric(q(gRatio, 0.5), "global/exhaustive")
-			b.ReportMetric(q(bRatio, 0.5), "pruned/global")
 			b.ReportMetric(q(foldShare, 0.5), "fold-share")
 		})
 	}

@@ -56,12 +56,12 @@ func (x *lexicalIndex) searchPruned(q lexicon.Query, k int) ([]scored, error) {
 		return nil, nil
 	}
 	top := newTopK(k)
-	p.run(x.lengthNorms(), top, !x.noBlocks)
+	p.run(x.lengthNorms(), top)
 	return top.sorted(), nil
 }
 
 // run walks the chunks and keeps the k best in top.
-func (p *plan) run(norms []float32, top *topK, blocks bool) {
+func (p *plan) run(norms []float32, top *topK) {
 	nc := len(p.concepts)
 	up := 1 + p.slack
 	theta := -1.0 // the k-th score once k chunks are kept
@@ -77,53 +77,14 @@ func (p *plan) run(norms []float32, top *topK, blocks bool) {
 	p.conceptMark = append(p.conceptMark[:0], make([]uint32, nc)...)
 	p.asideBound()
 	theta = p.warmStart(norms, top.k, up)
-	for c := range p.cursors {
-		p.cursors[c].bi = 0
-	}
-	winEnd := int64(-1) // the last chunk of the current window, or -1
-	next := uint32(0)   // every chunk before it is dealt with
 	for {
 		if theta > retry {
-			if winEnd >= 0 {
-				p.endWindow(next)
-				winEnd = -1
-			}
 			retry = p.growSetAside(theta, up)
-		}
-		if blocks && theta > 0 && winEnd < 0 {
-			d0 := uint32(end)
-			for _, c := range p.active {
-				d0 = min(d0, p.cursors[c].doc())
-			}
-			if d0 == end {
-				p.stats.theta = theta
-				return
-			}
-			upTo, skip := p.window(d0, theta, up)
-			p.stats.windows++
-			if skip {
-				// No chunk up to upTo can reach theta: skip them all.
-				p.stats.skipped++
-				for _, c := range p.active {
-					p.cursors[c].seek(upTo + 1)
-				}
-				next = upTo + 1
-				continue
-			}
-			winEnd = int64(upTo)
 		}
 		// The next chunk any term not set aside has.
 		d := uint32(end)
-		for _, c := range p.essential {
+		for _, c := range p.active {
 			d = min(d, p.cursors[c].doc())
-		}
-		if winEnd >= 0 && int64(d) > winEnd {
-			// The window is done: what only its set-aside terms hold
-			// cannot reach theta.
-			next = uint32(winEnd + 1)
-			p.endWindow(next)
-			winEnd = -1
-			continue
 		}
 		if d == end {
 			p.stats.theta = theta
@@ -145,12 +106,11 @@ func (p *plan) run(norms []float32, top *topK, blocks bool) {
 				}
 			}
 		}
-		for _, c := range p.essential {
+		for _, c := range p.active {
 			if cur := &p.cursors[c]; cur.doc() == d {
 				cur.i++
 			}
 		}
-		next = d + 1
 	}
 }
 
@@ -243,7 +203,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 	p.stamp++
 	stamp := p.stamp
 	p.touched = p.touched[:0]
-	for _, c := range p.essential {
+	for _, c := range p.active {
 		cur := &p.cursors[c]
 		if cur.doc() != d {
 			continue
@@ -262,7 +222,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 		for wi, w := range a.words {
 			m := float64(p.wordAside[a.wlo+wi]) // -1: no candidate set aside
 			for _, c := range w {
-				if cur := &p.cursors[c]; !cur.aside && !cur.wAside && cur.doc() == d {
+				if cur := &p.cursors[c]; !cur.aside && cur.doc() == d {
 					m = max(m, float64(cur.v))
 				}
 			}
@@ -359,23 +319,42 @@ func (p *plan) growSetAside(theta, up float64) float64 {
 // (p.sb, weighed), and their sum, which it returns. It also lists in
 // p.active the cursors not set aside.
 func (p *plan) asideBound() float64 {
-	p.cval = append(p.cval[:0], make([]float32, len(p.cursors))...)
-	for c := range p.cursors {
-		p.cval[c] = -1
-		if p.cursors[c].aside {
-			p.cval[c] = p.cursors[c].max
-		}
-	}
 	p.wordAside = append(p.wordAside[:0], make([]float32, len(p.wordSets))...)
+	for i, w := range p.wordSets {
+		m := float32(-1)
+		for _, c := range w {
+			if p.cursors[c].aside {
+				m = max(m, p.cursors[c].max)
+			}
+		}
+		p.wordAside[i] = m
+	}
+	clear(p.sb)
 	p.sb = append(p.sb[:0], make([]float64, len(p.concepts))...)
-	total := p.boundFrom(p.cval, p.wordAside, p.sb)
+	for ai := range p.alts {
+		a := &p.alts[ai]
+		sum := 0.0
+		for wi := range a.words {
+			m := p.wordAside[a.wlo+wi]
+			if m < 0 {
+				sum = 0
+				break
+			}
+			sum += float64(m)
+		}
+		ci := a.concept
+		p.sb[ci] = max(p.sb[ci], float64(p.concepts[ci].weight)*float64(a.aw)*sum)
+	}
+	total := 0.0
+	for _, v := range p.sb {
+		total += v
+	}
 	p.active = p.active[:0]
 	for c := range p.cursors {
 		if !p.cursors[c].aside {
 			p.active = append(p.active, int32(c))
 		}
 	}
-	p.essential = append(p.essential[:0], p.active...)
 	return total
 }
 

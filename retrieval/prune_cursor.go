@@ -7,18 +7,13 @@ const end = math.MaxUint32
 
 // cursor walks one term's postings in chunk order.
 type cursor struct {
-	p   []posting
-	i   int
-	idf float32
-	max float32 // the term's best value over its postings
-	// blocks bound its postings by blocks of blockSize; bi is the first
-	// whose last chunk is at or after the walk's window.
-	blocks []blockMax
-	bi     int
-	aside  bool    // set aside: looked up, never proposing chunks
-	wAside bool    // set aside in the walk's current window only
-	occs   []occ   // the alternatives the term is a candidate in, once each
-	v      float32 // its value at the chunk being bounded
+	p     []posting
+	i     int
+	idf   float32
+	max   float32 // the term's best value over its postings
+	aside bool    // set aside: looked up, never proposing chunks
+	occs  []occ   // the alternatives the term is a candidate in, once each
+	v     float32 // its value at the chunk being bounded
 }
 
 // occ is an alternative a term is a candidate in.
@@ -61,33 +56,4 @@ func (c *cursor) value(norms []float32) float32 {
 	p := c.p[c.i]
 	tf := float32(p.tf)
 	return c.idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk])
-}
-
-// blockAt returns the bound of the term's postings from chunk d on up to
-// its block's last chunk, or ok false when it has none at or after d. d
-// must not decrease between calls (the walk's windows).
-func (c *cursor) blockAt(d uint32) (b blockMax, ok bool) {
-	for c.bi < len(c.blocks) && c.blocks[c.bi].last < d {
-		c.bi++
-	}
-	if c.bi == len(c.blocks) {
-		return blockMax{}, false
-	}
-	return c.blocks[c.bi], true
-}
-
-// blockUpTo returns the best bound of the term's blocks holding postings
-// from chunk d to chunk upTo, or -1 when it has none at or after d. d
-// must not decrease between calls.
-func (c *cursor) blockUpTo(d, upTo uint32) float32 {
-	b, ok := c.blockAt(d)
-	if !ok {
-		return -1
-	}
-	m := b.max
-	for j := c.bi + 1; b.last < upTo && j < len(c.blocks); j++ {
-		b = c.blocks[j]
-		m = max(m, b.max)
-	}
-	return m
 }

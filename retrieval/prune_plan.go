@@ -40,7 +40,6 @@ type plan struct {
 	byDF        []int32   // cursors, most frequent term first
 	setAside    int       // how many cursors are set aside
 	active      []int32   // the cursors not set aside
-	essential   []int32   // of those, the ones not set aside in the window
 	wordAside   []float32 // per word, its best set-aside candidate's bound, or -1
 	sb          []float64 // per concept, what the set-aside terms can give
 	cb          []float64 // a chunk's cheap bound per concept
@@ -52,11 +51,6 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
-	cval    []float32 // per cursor, a bound of its term's value (-1: none)
-	wordAll []float32 // window: per word, its best candidate's block bound
-	sbAll   []float64 // window: per concept, its bound by block bounds
-	wval    []float32 // window: the bounds of the terms set aside in it
-
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run
 }
@@ -64,7 +58,6 @@ type plan struct {
 // pruneStats counts a pruned search's work, for tests and benchmarks.
 type pruneStats struct {
 	candidates, scored, full int
-	windows, skipped         int // block windows bounded, and skipped whole
 	theta                    float64
 }
 
@@ -199,12 +192,12 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	}
 	idf := float32(x.IDF(term))
 	ci = int32(len(p.cursors))
-	m, blocks := x.termBoundsOf(id, plist, idf)
+	m := x.termMax(id, plist, idf)
 	if len(p.cursors) < cap(p.cursors) {
 		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, blocks: blocks, occs: p.cursors[ci].occs[:0]}
+		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
 	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m, blocks: blocks})
+		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
 	}
 	p.ids[id] = ci
 	return ci, true, nil

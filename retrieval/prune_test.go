@@ -105,18 +105,11 @@ func vocabulary(ix *Index) []string {
 func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query, k int, what string) {
 	t.Helper()
 	ix.lexical.alwaysPrune = true
-	samePrunedLex(t, ix.lexical, general, q, k, what)
-}
-
-// samePrunedLex is samePruned for the lexical index x (with its own
-// bounds and block size).
-func samePrunedLex(t testing.TB, x, general *lexicalIndex, q lexicon.Query, k int, what string) {
-	t.Helper()
-	got, err := x.searchPruned(q, k)
+	got, err := ix.lexical.searchPruned(q, k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := x.searchExhaustive(q, k)
+	want, err := ix.lexical.searchExhaustive(q, k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,11 +185,9 @@ func TestPrunedMatchesExhaustiveAtScale(t *testing.T) {
 	frequent := slices.Clone(terms)
 	slices.SortFunc(frequent, func(a, b string) int { return ix.lexical.DF(b) - ix.lexical.DF(a) })
 	frequent = frequent[:min(len(frequent), 300)]
-	small := prunedLex(ix, 4) // blocks of 4 postings: many windows, tight bounds
 	for _, qs := range chunkQuestions(ix, 300) {
 		for _, k := range []int{1, 8, fusionDepth} {
 			samePruned(t, ix, general, ix.lex.Analyze(qs), k, fmt.Sprintf("%q", qs))
-			samePrunedLex(t, small, general, ix.lex.Analyze(qs), k, fmt.Sprintf("block size 4, %q", qs))
 		}
 	}
 	for i := range 300 {
@@ -204,9 +195,7 @@ func TestPrunedMatchesExhaustiveAtScale(t *testing.T) {
 		if i%2 == 0 {
 			pool = frequent
 		}
-		q, k := randomQuery(r, pool), []int{1, 8, fusionDepth}[i%3]
-		samePruned(t, ix, general, q, k, fmt.Sprintf("random query %d", i))
-		samePrunedLex(t, small, general, q, k, fmt.Sprintf("block size 4, random query %d", i))
+		samePruned(t, ix, general, randomQuery(r, pool), []int{1, 8, fusionDepth}[i%3], fmt.Sprintf("random query %d", i))
 	}
 }
 
@@ -223,15 +212,8 @@ func FuzzPrunedMatchesExhaustive(f *testing.F) {
 	}
 	terms := append(vocabulary(ix), "absentterm")
 	general := generalPath(ix)
-	// Blocks of 1 and 3 postings besides the default: many windows, each
-	// bounded by few postings, some by one high-scoring one.
-	small := []*lexicalIndex{prunedLex(ix, 1), prunedLex(ix, 3), prunedLex(ix, 0)}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
-		q := decodeQuery(data, terms)
-		samePruned(t, ix, general, q, int(k), fmt.Sprintf("%x", data))
-		for _, x := range small {
-			samePrunedLex(t, x, general, q, int(k), fmt.Sprintf("%x block size %d", data, x.blockSize))
-		}
+		samePruned(t, ix, general, decodeQuery(data, terms), int(k), fmt.Sprintf("%x", data))
 	})
 }
 
