@@ -69,20 +69,8 @@ func BenchmarkIndexBuild(b *testing.B) {
 // index` does on a schedule. changed=0 is the fixed cost: walking and
 // stat-ing the corpus, rewriting nothing.
 func BenchmarkReindex(b *testing.B) {
-	n := 10_000
-	if testing.Short() {
-		n = 1_000
-	}
 	ctx := context.Background()
-	lex, err := lexicon.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	g := synth.New(seed)
-	corpus := filepath.Join(b.TempDir(), "corpus")
-	if err := g.Write(ctx, corpus, n, nil); err != nil {
-		b.Fatal(err)
-	}
+	n, lex, g, corpus := reindexCorpus(ctx, b)
 	opts := retrieval.Options{
 		Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: b.TempDir(),
 		Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
@@ -94,6 +82,7 @@ func BenchmarkReindex(b *testing.B) {
 	for _, share := range []float64{0, 0.001, 0.01, 0.1} {
 		b.Run(fmt.Sprintf("articles=%s/changed=%g%%", sizeName(n), share*100), func(b *testing.B) {
 			var st retrieval.Stats
+			var err error
 			b.ReportAllocs()
 			for b.Loop() {
 				if share > 0 {
@@ -147,20 +136,8 @@ func corpusBytes(tb testing.TB, dir string) int64 {
 // allocated. The segmented index is updated through deltas and merges as
 // `kabar index` would (default policy).
 func BenchmarkReindexSegments(b *testing.B) {
-	n := 10_000
-	if testing.Short() {
-		n = 1_000
-	}
 	ctx := context.Background()
-	lex, err := lexicon.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	g := synth.New(seed)
-	corpus := filepath.Join(b.TempDir(), "corpus")
-	if err := g.Write(ctx, corpus, n, nil); err != nil {
-		b.Fatal(err)
-	}
+	n, lex, g, corpus := reindexCorpus(ctx, b)
 	opts := func(data string) retrieval.Options {
 		return retrieval.Options{Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: data,
 			Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex}
@@ -190,6 +167,7 @@ func BenchmarkReindexSegments(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		var st retrieval.Stats
+		var err error
 		v.times.time(func() {
 			_, st, err = retrieval.Build(ctx, v.opts)
 		})
@@ -247,20 +225,8 @@ func BenchmarkReindexSegments(b *testing.B) {
 // Each question is asked of both, interleaved; reported are the median
 // per-question ratios, segmented ÷ single file, lexical and vector.
 func BenchmarkSegmentedSearch(b *testing.B) {
-	n := 10_000
-	if testing.Short() {
-		n = 1_000
-	}
 	ctx := context.Background()
-	lex, err := lexicon.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	g := synth.New(seed)
-	corpus := filepath.Join(b.TempDir(), "corpus")
-	if err := g.Write(ctx, corpus, n, nil); err != nil {
-		b.Fatal(err)
-	}
+	n, lex, g, corpus := reindexCorpus(ctx, b)
 	o := retrieval.Options{Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: b.TempDir(),
 		Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex}
 	if _, _, err := retrieval.Build(ctx, o); err != nil {
@@ -308,4 +274,25 @@ func BenchmarkSegmentedSearch(b *testing.B) {
 		slices.Sort(ratios[r])
 		b.ReportMetric(ratios[r][len(ratios[r])/2], rk.String()+"-segmented/single")
 	}
+}
+
+// reindexCorpus writes the re-index benchmarks' synthetic corpus: 10k
+// articles (1k with -short), and returns its size, the lexicon, the
+// generator that changes its articles, and its folder.
+func reindexCorpus(ctx context.Context, b *testing.B) (int, *lexicon.Lexicon, *synth.Generator, string) {
+	b.Helper()
+	n := 10_000
+	if testing.Short() {
+		n = 1_000
+	}
+	lex, err := lexicon.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := synth.New(seed)
+	corpus := filepath.Join(b.TempDir(), "corpus")
+	if err := g.Write(ctx, corpus, n, nil); err != nil {
+		b.Fatal(err)
+	}
+	return n, lex, g, corpus
 }
