@@ -578,28 +578,10 @@ func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
 		// sentence names after).
 		// Only the asked thing's owner is judged so (the troops a question
 		// counts), and only a country's.
-		if !con.Focus || !e.isPlace(owner) {
+		if !con.Focus || !e.lex.PlaceNamed(owner) {
 			continue
 		}
 		if k, n := e.firstPlace(c, m.pos); n > 0 && !namesWhole(owner, c.termsAt[k:k+n]) {
-			return true
-		}
-	}
-	return false
-}
-
-// isPlace reports whether a name concept names a place, as written or
-// in one of its translations ("South Korean": korea selatan).
-func (e *Extractive) isPlace(con lexicon.Concept) bool {
-	if e.lex.IsPlaceName(strings.ToLower(con.Surface)) {
-		return true
-	}
-	for _, a := range con.Alts {
-		words := make([]string, len(a))
-		for i, w := range a {
-			words[i] = w[0]
-		}
-		if e.lex.IsPlaceName(strings.Join(words, " ")) {
 			return true
 		}
 	}
@@ -934,7 +916,7 @@ func hasQuotation(s string) bool {
 func (e *Extractive) someoneElseSpeaks(c *candidate, lq lexicon.Query) bool {
 	for _, m := range c.matched {
 		con := lq.Concepts[m.concept]
-		if con.Entity && m.pos >= 0 && !e.isPlace(con) {
+		if con.Entity && m.pos >= 0 && !e.lex.PlaceNamed(con) {
 			return false
 		}
 	}

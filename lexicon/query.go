@@ -603,7 +603,7 @@ func (l *Lexicon) setOwners(q *Query, text string, toks []Token) {
 		// Indonesian writes the owner after the thing; only a place owns
 		// ("tentara Korea Selatan"), other names stand beside it
 		// ("perusahaan Progeny": the company Progeny).
-		if !l.placeNamed(c) {
+		if !l.PlaceNamed(c) {
 			continue
 		}
 		for j, o := range q.Concepts {
@@ -629,9 +629,9 @@ func (l *Lexicon) countriesOf(metonym string) []string {
 	return out
 }
 
-// placeNamed reports whether a name concept is a place's: its words, or
+// PlaceNamed reports whether a name concept is a place's: its words, or
 // one of its alternatives, a place name ("Korea Selatan", "Korsel").
-func (l *Lexicon) placeNamed(c Concept) bool {
+func (l *Lexicon) PlaceNamed(c Concept) bool {
 	if l.IsPlaceName(strings.ToLower(c.Surface)) {
 		return true
 	}
