@@ -605,17 +605,6 @@ func (e *Extractive) firstPlace(c *candidate, i int) (int, int) {
 	return 0, 0
 }
 
-// namesWhole reports whether one of con's alternatives is written whole
-// within termsAt: "Korea Utara" is not "Korea Selatan", though both
-// have "Korea".
-func namesWhole(con lexicon.Concept, termsAt [][]string) bool {
-	for _, a := range con.Alts {
-		if ok, _ := matchAlt(a, termsAt); ok {
-			return true
-		}
-	}
-	return false
-}
 
 // tokenOf reports whether a token's terms are a word of any of the
 // concept's alternatives.

@@ -330,6 +330,18 @@ func isAcronymText(s string) bool {
 	return len(s) > 1 && strings.ToUpper(s) == s && strings.ToLower(s) != s
 }
 
+// namesWhole reports whether one of con's alternatives is written whole
+// within termsAt: "Korea Utara" is not "Korea Selatan", though both
+// have "Korea".
+func namesWhole(con lexicon.Concept, termsAt [][]string) bool {
+	for _, a := range con.Alts {
+		if ok, _ := matchAlt(a, termsAt); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // cognateCredit is the credit of a loan word spelled the other language's
 // way: the same word, matched less surely than a dictionary translation.
 const cognateCredit = 0.6
@@ -437,37 +449,17 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			}
 		}
 		antecedent := false
-		if pos < 0 && (con.Entity || con.Number) && c.prevTerms != nil && (!ownName || c.pointsBack) {
-			for _, a := range con.Alts {
-				if ok, _ := matchAlt(a, c.prevTerms); ok {
-					credit, antecedent = 0.9, true // "it", "ia": the name just before
-					break
-				}
-			}
+		if pos < 0 && (con.Entity || con.Number) && c.prevTerms != nil && (!ownName || c.pointsBack) && namesWhole(con, c.prevTerms) {
+			credit, antecedent = 0.9, true // "it", "ia": the name just before
 		}
 		if pos < 0 && con.Entity && credit == 0 {
-			for _, a := range con.Alts {
-				if ok, _ := matchAlt(a, paraTerms); ok {
-					credit = 0.8
-					break
-				}
-			}
-			if credit == 0 {
-				for _, a := range con.Alts {
-					if ok, _ := matchAlt(a, topicTerms); ok {
-						credit = 0.8 // the article's title or lead names it: the sentence is about it
-						break
-					}
-				}
-			}
-			if credit == 0 {
-				for _, a := range con.Alts {
-					if ok, _ := matchAlt(a, docTerms); ok {
-						credit = 0.3
-						docOnly = true
-						break
-					}
-				}
+			switch {
+			case namesWhole(con, paraTerms):
+				credit = 0.8
+			case namesWhole(con, topicTerms):
+				credit = 0.8 // the article's title or lead names it: the sentence is about it
+			case namesWhole(con, docTerms):
+				credit, docOnly = 0.3, true
 			}
 		}
 		if con.Entity {
