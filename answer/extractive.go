@@ -605,7 +605,6 @@ func (e *Extractive) firstPlace(c *candidate, i int) (int, int) {
 	return 0, 0
 }
 
-
 // tokenOf reports whether a token's terms are a word of any of the
 // concept's alternatives.
 func tokenOf(con lexicon.Concept, terms []string) bool {
