@@ -869,8 +869,8 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 	full := strings.Join(norms, " ")
 	trs, _ := l.translate(full)
 	for _, tr := range trs {
-		if l.abbrev[tr] != nil && !strings.Contains(tr, " ") {
-			tr = strings.ToUpper(tr) // a short form such as "as" (Amerika Serikat) is written in capitals
+		if l.abbrev[tr] != nil {
+			tr = shortForm(tr)
 		}
 		c.addAlt(l.alt(tr, "id"), 1)
 	}
@@ -887,16 +887,9 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 		}
 	}
 	for _, country := range l.countriesOf(full) {
-		{
-			{
-				c.addAlt(l.alt(country, "id"), 0.8)
-				for _, short := range l.abbrev[country] {
-					if !strings.Contains(short, " ") {
-						short = strings.ToUpper(short) // "AS": written in capitals, so no stop word
-					}
-					c.addAlt(l.alt(short, "id"), 0.8)
-				}
-			}
+		c.addAlt(l.alt(country, "id"), 0.8)
+		for _, short := range l.abbrev[country] {
+			c.addAlt(l.alt(shortForm(short), "id"), 0.8)
 		}
 	}
 	c.addAlt(nameAlt(norms), 1)
@@ -961,6 +954,16 @@ func (l *Lexicon) addNameTranslation(c *Concept, run []Token, lang string) {
 		return
 	}
 	c.addAltIn(l.alt(strings.Join(words, " "), other), 0.8, other)
+}
+
+// shortForm writes a one-word short form in capitals ("as" → "AS", for
+// Amerika Serikat), as news does: so written it is an acronym, not the
+// stop word "as". A phrase is left as it is.
+func shortForm(s string) string {
+	if strings.Contains(s, " ") {
+		return s
+	}
+	return strings.ToUpper(s)
 }
 
 // nameAlt keeps names unstemmed apart from the candidates StemID gives, so
