@@ -875,7 +875,7 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 		c.addAlt(l.alt(tr, "id"), 1)
 	}
 	for _, s := range l.abbrev[full] {
-		c.addAlt(l.alt(s, "id"), 1)
+		c.addAlt(l.alt(shortForm(s), "id"), 1)
 	}
 	// News names a country by its capital ("Pyongyang setuju …"), and a
 	// question may name by the capital what the article names as the

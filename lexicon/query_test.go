@@ -513,6 +513,9 @@ func TestCapitalStandsForCountryShortForm(t *testing.T) {
 	l := newLexicon(t)
 	// A capital stands for its country, short form included ("AS"),
 	// typed in lower case too.
+	if c := concept(t, l.Analyze("Apa kata Amerika Serikat soal itu?"), "Amerika Serikat"); !hasAlt(c, "as") {
+		t.Errorf("Amerika Serikat should have its short form AS: %v", c.Alts)
+	}
 	q := l.AnalyzeWith("why are washington and seoul uneasy?", func(string) bool { return false })
 	if c := concept(t, q, "washington"); !c.Entity || !hasAlt(c, "as") || !hasAlt(c, "amerika", "serikat") {
 		t.Errorf("washington should stand for AS and Amerika Serikat%s", describe(q))
