@@ -9,7 +9,8 @@ import "strings"
 // (integritas), "-asi" for "-ation" or, on a verb, "-ate" (fasilitasi),
 // "-ikasi" for "-ify" / "-ication", "-en" for "-ent" (independen), "-ur"
 // for "-ure" (prosedur), "-if" for "-ive", "-ik" for "-ic", "-at" for
-// "-ate" (privat), "-u" for "-ual" (individu). verb holds the endings an
+// "-ate" (privat), "-u" for "-ual" (individu), and no letter for a silent
+// final "-e" after l (konsol, modul, profil). verb holds the endings an
 // affixed verb takes first.
 var loanEndings = []struct {
 	id         string
@@ -32,6 +33,7 @@ var loanEndings = []struct {
 	{"en", []string{"ent"}, nil, 'a'},
 	{"at", []string{"ate"}, nil, 'a'},
 	{"u", []string{"ual"}, nil, 'n'},
+	{"l", []string{"l", "le"}, nil, 0}, // a silent final e is not written after l: konsol (console), modul, profil
 	{"", []string{""}, nil, 0},
 }
 

@@ -17,6 +17,8 @@ func TestLoanGloss(t *testing.T) {
 		{"independen", "independent", 'a'},
 		{"privat", "private", 'a'},
 		{"konvensi", "convention", 'n'},
+		{"profil", "profile", 'n'}, // a silent final e is not written
+		{"modul", "module", 'n'},
 		{"unsur", "", 0},    // "uns-ur" is no loan of "unsure"
 		{"meja", "", 0},     // too short, no loan ending
 		{"rumahnya", "", 0}, // an Indonesian word: nothing English spelled like it

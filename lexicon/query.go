@@ -787,7 +787,16 @@ func (l *Lexicon) namesThing(norm, lang string) bool {
 	if lang == "en" {
 		return l.IsNoun(norm)
 	}
-	return !l.KnownWord(norm) && l.IsNoun(norm) || l.namesThingID(norm)
+	return !l.KnownWord(norm) && (l.IsNoun(norm) || l.borrowedNoun(norm)) || l.namesThingID(norm)
+}
+
+// borrowedNoun reports whether an Indonesian word the dictionaries lack is
+// spelled as an English word it was borrowed from and is no verb or
+// adjective by its ending ("konsol": console). Nouns are most of what a
+// language borrows, so a loan whose ending says nothing counts as one.
+func (l *Lexicon) borrowedNoun(norm string) bool {
+	en, pos := l.loanGloss(norm)
+	return en != "" && (pos == 'n' || pos == 0)
 }
 
 // Synonyms returns the thesaurus synonyms of a folded Indonesian word,
