@@ -30,12 +30,13 @@ type Lexicon struct {
 	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
 	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
+	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
 }
 
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
-	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}, english: &lazySet{file: "data/english-words.txt"}}
+	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}, english: &lazySet{file: "data/english-words.txt"}, chatShort: &chatShorts{}}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
 		return nil, err

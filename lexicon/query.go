@@ -227,6 +227,11 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			toks[i].Upper = true
 		}
 	}
+	for i := range toks {
+		if long := l.chatShortForm(toks[i].Norm); long != "" {
+			toks[i].Norm = long // "brp" is berapa, "yg" yang
+		}
+	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
 	if q.Lang == "" {
 		q.Lang = "en"

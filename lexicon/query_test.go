@@ -274,7 +274,7 @@ func TestFocusAndLists(t *testing.T) {
 		{"When did Putin meet Kim?", "", nil},
 		{"how many construction workers and engineers is pyongyang sending?", "construction workers", []string{"construction workers", "engineers"}},
 		{"berapa insinyur dan pekerja yang dikirim?", "insinyur", []string{"insinyur", "pekerja"}},
-		{"putin ngasih hadiah apa ke kim?", "hadiah", nil}, // Indonesian names the thing before "apa"
+		{"putin ngasih hadiah apa ke kim?", "hadiah", nil},  // Indonesian names the thing before "apa"
 		{"ada berapa konsol di sistem itu?", "konsol", nil}, // a loan word the dictionaries lack (console) names a thing
 	} {
 		q := lex.Analyze(tc.question)
