@@ -150,8 +150,12 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 
 func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
 	qt := lexicon.Tokenize(lq.Text)
-	if n := len(qt); n > 1 && lexicon.IsTagWord(qt[n-1].Norm) {
-		qt = qt[:n-1] // "… lagi gak?" asks, it does not negate
+	norms := make([]string, len(qt))
+	for i, t := range qt {
+		norms[i] = t.Norm
+	}
+	if i := lexicon.TagIndex(norms); i >= 0 {
+		qt = qt[:i] // "… lagi gak?", "… gak sih?" asks, it does not negate
 	}
 	q := lexicon.HasNegation(qt)
 	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))

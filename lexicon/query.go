@@ -1119,12 +1119,36 @@ func yesNoQuestion(words []string) bool {
 	}
 	// Chat Indonesian asks yes or no with a tag at the end ("… lagi
 	// gak?", "… udah belum?") and no question word anywhere.
-	if IsTagWord(words[len(words)-1]) {
+	if TagIndex(words) >= 0 {
 		for _, w := range words {
 			if _, n := typeAt([]string{w}, 0); n > 0 {
 				return false
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// TagIndex returns the index of the tag that ends an Indonesian chat
+// yes/no question ("… lagi gak?", "… gak sih?", "… 2023 kan?"), past the
+// particles chat adds after it, or -1.
+func TagIndex(words []string) int {
+	i := len(words) - 1
+	for i > 0 && chatParticle(words[i]) {
+		i--
+	}
+	if i > 0 && (IsTagWord(words[i]) || words[i] == "kan") {
+		return i
+	}
+	return -1
+}
+
+// chatParticle reports a discourse particle of chat Indonesian ("sih",
+// "dong", "nih"), which carries tone, not content.
+func chatParticle(w string) bool {
+	switch w {
+	case "sih", "dong", "deh", "nih", "tuh", "ya", "yah", "kok", "lho", "loh":
 		return true
 	}
 	return false

@@ -556,6 +556,9 @@ func TestAnswerTypes(t *testing.T) {
 		"tentara korut bertempur di wilayah mana?":          AnswerPlace,
 		// Colloquial ordinals.
 		"the june meeting was shoigu's how-manyth trip to pyongyang?": AnswerOrdinal,
+		// A chat tag ends a yes/no question, particles after it or not.
+		"korut ngirim senjata ke moskow gak sih?": AnswerYesNo,
+		"perangnya mulai tahun 2023 kan?":         AnswerYesNo,
 	} {
 		if got := l.Analyze(q).Type; got != want {
 			t.Errorf("%q: type %v, want %v", q, got, want)
