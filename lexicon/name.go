@@ -15,7 +15,7 @@ func (l *Lexicon) NameConcept(text string) (c Concept, ok bool) {
 	if len(run) == 0 {
 		return Concept{}, false
 	}
-	return l.nameConcept(run), true
+	return l.nameConcept(run, false), true
 }
 
 // IsSeatOfPower reports a folded name that the metonym table lists as a

@@ -200,7 +200,10 @@ func (l *Lexicon) Analyze(question string) Query { return l.AnalyzeWith(question
 // reports the folded words the corpus writes as names.
 func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Query {
 	toks := Tokenize(question)
-	if isName != nil {
+	if isName == nil {
+		isName = func(string) bool { return false } // listed places are names still
+	}
+	{
 		for i := range toks {
 			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || l.titleAbbrev(toks[i].Norm) {
 				continue
@@ -258,7 +261,10 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			j++
 		}
 		run := toks[i:j]
-		c := l.nameConcept(run)
+		// "signed in Moscow", "di Moskow": a capital after a preposition of
+		// place is the city, not its government.
+		located := i > 0 && (toks[i-1].Norm == "in" || toks[i-1].Norm == "at" || toks[i-1].Norm == "di")
+		c := l.nameConcept(run, located)
 		l.addNameTranslation(&c, run, q.Lang)
 		c.first, c.last = i, j-1
 		q.Concepts = append(q.Concepts, c)
@@ -870,7 +876,7 @@ func chatReduplication(w string) bool {
 // nameConcept builds a name's alternatives: its translation when the
 // dictionaries know it (North Korea → Korea Utara, Korut), the name itself,
 // and its most distinctive word so "Sergei Lavrov" matches "Sergey Lavrov".
-func (l *Lexicon) nameConcept(run []Token) Concept {
+func (l *Lexicon) nameConcept(run []Token, located bool) Concept {
 	surface := run[0].Text
 	norms := make([]string, len(run))
 	for i, t := range run {
@@ -901,6 +907,9 @@ func (l *Lexicon) nameConcept(run []Token) Concept {
 		}
 	}
 	for _, country := range l.countriesOf(full) {
+		if located {
+			break
+		}
 		c.addAlt(l.alt(country, "id"), 0.8)
 		for _, short := range l.abbrev[country] {
 			c.addAlt(l.alt(shortForm(short), "id"), 0.8)

@@ -565,3 +565,20 @@ func TestAnswerTypes(t *testing.T) {
 		}
 	}
 }
+
+// A listed capital is a name however it is typed, even before any corpus
+// is asked; after a preposition of place it is the city, not the
+// government it stands for elsewhere.
+func TestCapitalAfterPrepositionIsTheCity(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("was the pact signed in moscow?")
+	c := concept(t, q, "moscow")
+	if !c.Entity || hasAlt(c, "rusia") {
+		t.Errorf("'in moscow' should be the city, a name without Rusia%s", describe(q))
+	}
+	q = l.Analyze("what did Moscow promise Pyongyang?")
+	if c := concept(t, q, "Moscow"); !hasAlt(c, "rusia") {
+		t.Errorf("Moscow as an actor stands for Rusia%s", describe(q))
+	}
+}
