@@ -33,6 +33,10 @@ func IsNegator(w string) bool {
 	// merekomendasikan Debian", "refused to confirm").
 	case "mencegah", "dicegah", "menolak", "ditolak", "prevent", "prevents", "prevented", "refuse", "refuses", "refused":
 		return true
+	// Prohibition negates the act it forbids ("Jangan mencadangkan /proc",
+	// "dilarang", "avoid backing up").
+	case "jangan", "janganlah", "dilarang", "melarang", "larang", "avoid", "avoids", "avoided", "forbid", "forbids", "forbidden", "prohibited":
+		return true
 	// Cessation negates the act it ends ("berhenti mengatakan", "stopped
 	// short of saying"); a question that asks about stopping carries the
 	// same word, so both sides agree ("did the Pentagon halt shipments?",

@@ -135,6 +135,8 @@ func TestNegationAndTags(t *testing.T) {
 		{"klaim yang dibantah Ukraina", true},
 		{"Bloomberg could not independently verify it", true},
 		{"Kyiv didn't confirm", true},
+		{"Jangan mencadangkan konten /proc", true}, // a prohibition
+		{"avoid backing up /proc", true},
 		{"Korut setuju mengirim 6.000 insinyur", false},
 		{"mendukung tanpa syarat", false},
 	} {
