@@ -576,13 +576,17 @@ func locativeShare(text, name string) float64 {
 
 // personLike drops name keys that cannot be a person's name: one letter
 // ("V"), or an acronym in capitals on its own, plural or not ("IP", "BTS",
-// "IPs").
+// "IPs", "IP-IP").
 func personLike(c *candidate, keys []key) []key {
 	var out []key
 	for _, k := range keys {
 		text := c.doc.Text[k.start:k.end]
+		single := k.first == k.last
+		if a, b, ok := strings.Cut(text, "-"); ok && a == b {
+			text, single = a, true // "IP-IP": Indonesian's plural, one word
+		}
 		acronym := strings.TrimSuffix(text, "s")
-		if k.first == k.last && (utf8.RuneCountInString(text) < 2 || acronym == strings.ToUpper(acronym) && utf8.RuneCountInString(acronym) > 1) {
+		if single && (utf8.RuneCountInString(text) < 2 || acronym == strings.ToUpper(acronym) && utf8.RuneCountInString(acronym) > 1) {
 			continue
 		}
 		out = append(out, k)

@@ -156,7 +156,7 @@ func TestAnchorWeekdays(t *testing.T) {
 }
 
 func TestPersonLikeAndPathKeys(t *testing.T) {
-	doc := retrieval.Document{ID: "d", Lang: "en", Text: "APT keeps the files in /var/cache/apt/archives/. The IP of V was set, and/or not. It bans IPs."}
+	doc := retrieval.Document{ID: "d", Lang: "en", Text: "APT keeps the files in /var/cache/apt/archives/. The IP of V was set, and/or not. It bans IPs. Ia memblokir IP-IP."}
 	c := &candidate{doc: &doc, span: retrieval.Span{Start: 0, End: len(doc.Text)}}
 	c.toks = lexicon.Tokenize(doc.Text)
 	keys := pathKeys(c)
@@ -167,6 +167,9 @@ func TestPersonLikeAndPathKeys(t *testing.T) {
 	for i, tk := range c.toks {
 		if tk.Text == "IP" || tk.Text == "V" || tk.Text == "APT" || tk.Text == "IPs" {
 			names = append(names, key{first: i, last: i, start: tk.Start, end: tk.End})
+		}
+		if i > 0 && tk.Text == "IP" && c.toks[i-1].Text == "IP" && c.toks[i-1].End+1 == tk.Start {
+			names = append(names, key{first: i - 1, last: i, start: c.toks[i-1].Start, end: tk.End})
 		}
 	}
 	if got := personLike(c, names); len(got) != 0 {
