@@ -575,8 +575,8 @@ func locativeShare(text, name string) float64 {
 }
 
 // personLike drops name keys that cannot be a person's name: one letter
-// ("V"), or an acronym in capitals on its own, plural or not ("IP", "BTS",
-// "IPs", "IP-IP").
+// ("V"), an acronym in capitals on its own, plural or not ("IP", "BTS",
+// "IPs", "IP-IP"), or a name after a preposition of place ("in Python").
 func personLike(c *candidate, keys []key) []key {
 	var out []key
 	for _, k := range keys {
@@ -584,6 +584,9 @@ func personLike(c *candidate, keys []key) []key {
 		single := k.first == k.last
 		if a, b, ok := strings.Cut(text, "-"); ok && a == b {
 			text, single = a, true // "IP-IP": Indonesian's plural, one word
+		}
+		if k.first > 0 && locativeWord(c.toks[k.first-1].Norm) {
+			continue // "written in Python", "di Wonsan": a place or a medium, not an agent
 		}
 		acronym := strings.TrimSuffix(text, "s")
 		if single && (utf8.RuneCountInString(text) < 2 || acronym == strings.ToUpper(acronym) && utf8.RuneCountInString(acronym) > 1) {
@@ -1011,6 +1014,16 @@ func isIdentifier(text string, t lexicon.Token) bool {
 				return unicode.IsLetter(r)
 			}
 		}
+	}
+	return false
+}
+
+// locativeWord reports a preposition of place or medium: what follows it
+// is where or in what something is, not who did it.
+func locativeWord(w string) bool {
+	switch w {
+	case "in", "at", "di", "dalam":
+		return true
 	}
 	return false
 }

@@ -156,7 +156,7 @@ func TestAnchorWeekdays(t *testing.T) {
 }
 
 func TestPersonLikeAndPathKeys(t *testing.T) {
-	doc := retrieval.Document{ID: "d", Lang: "en", Text: "APT keeps the files in /var/cache/apt/archives/. The IP of V was set, and/or not. It bans IPs. Ia memblokir IP-IP."}
+	doc := retrieval.Document{ID: "d", Lang: "en", Text: "APT keeps the files in /var/cache/apt/archives/. The IP of V was set, and/or not. It bans IPs. Ia memblokir IP-IP. It is written in Python."}
 	c := &candidate{doc: &doc, span: retrieval.Span{Start: 0, End: len(doc.Text)}}
 	c.toks = lexicon.Tokenize(doc.Text)
 	keys := pathKeys(c)
@@ -165,7 +165,7 @@ func TestPersonLikeAndPathKeys(t *testing.T) {
 	}
 	var names []key
 	for i, tk := range c.toks {
-		if tk.Text == "IP" || tk.Text == "V" || tk.Text == "APT" || tk.Text == "IPs" {
+		if tk.Text == "IP" || tk.Text == "V" || tk.Text == "APT" || tk.Text == "IPs" || tk.Text == "Python" {
 			names = append(names, key{first: i, last: i, start: tk.Start, end: tk.End})
 		}
 		if i > 0 && tk.Text == "IP" && c.toks[i-1].Text == "IP" && c.toks[i-1].End+1 == tk.Start {

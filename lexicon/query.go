@@ -864,13 +864,18 @@ func hasLetterAndDigit(w string) bool {
 }
 
 // chatReduplication reports an Indonesian plural typed with a "2" after
-// the word ("orang2", "sumber2nya").
+// the word, a suffix or none after it ("orang2", "sumber2nya"); not a
+// name such as "fail2ban".
 func chatReduplication(w string) bool {
 	i := strings.IndexByte(w, '2')
-	if i < 3 || strings.IndexFunc(w[i+1:], unicode.IsDigit) >= 0 {
+	if i < 3 || strings.IndexFunc(w[:i], unicode.IsDigit) >= 0 {
 		return false
 	}
-	return strings.IndexFunc(w[:i], unicode.IsDigit) < 0
+	switch strings.ToLower(w[i+1:]) {
+	case "", "nya", "an", "kan", "i", "mu", "ku", "lah":
+		return true
+	}
+	return false
 }
 
 // nameConcept builds a name's alternatives: its translation when the

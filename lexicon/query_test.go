@@ -441,6 +441,7 @@ func TestLettersAndDigitsName(t *testing.T) {
 		{"does it run on i386", "i386", true},
 		{"sumber2nya sama gak sih soal jumlah pasukan?", "sumber2nya", false},
 		{"kata2 apa yang dipakai Lavrov?", "kata2", false},
+		{"who wrote fail2ban?", "fail2ban", true}, // a 2 inside a name is no reduplication
 	} {
 		q := l.Analyze(tt.question)
 		got := false
