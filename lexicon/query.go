@@ -243,6 +243,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		}
 	}
 	q.Type = l.answerType(toks)
+	if q.Type == AnswerAny && intonationQuestion(question, toks) {
+		q.Type = AnswerYesNo
+	}
 	if (q.Type == AnswerAny || q.Type == AnswerYesNo) && asksAgreementOnFigure(toks) {
 		// "do the reports agree on the number of troops?", "sumbernya
 		// sama gak soal jumlah pasukan": each source's figure answers.
@@ -1389,4 +1392,28 @@ func (q Query) InLanguage(lang string) Query {
 		}
 	}
 	return out
+}
+
+// intonationQuestion reports a statement asked as a question, as chat
+// does in both languages ("jadi korut sekarang nyuplai lebih dari
+// setengah amunisi rusia?", "so the pact was signed in moscow?"): it ends
+// with a question mark and has no question word. A short fragment ("the
+// toll?") is a follow-up, not a yes/no question.
+func intonationQuestion(question string, toks []Token) bool {
+	if !strings.HasSuffix(strings.TrimSpace(question), "?") || len(toks) < 5 {
+		return false
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	for i := range words {
+		if questionWord(words[i]) {
+			return false
+		}
+		if _, n := typeAt(words, i); n > 0 {
+			return false
+		}
+	}
+	return true
 }

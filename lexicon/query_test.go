@@ -560,6 +560,10 @@ func TestAnswerTypes(t *testing.T) {
 		// A chat tag ends a yes/no question, particles after it or not.
 		"korut ngirim senjata ke moskow gak sih?": AnswerYesNo,
 		"perangnya mulai tahun 2023 kan?":         AnswerYesNo,
+		// A statement asked as a question, in either language.
+		"jadi korut sekarang nyuplai lebih dari setengah amunisi rusia?": AnswerYesNo,
+		"so the pact was signed in moscow last year?":                    AnswerYesNo,
+		"and the death toll?": AnswerAny, // a short follow-up
 	} {
 		if got := l.Analyze(q).Type; got != want {
 			t.Errorf("%q: type %v, want %v", q, got, want)
