@@ -154,13 +154,49 @@ func absentThing(corpus Corpus, q lexicon.Query) string {
 	present := func(c lexicon.Concept) bool {
 		return conceptInCorpus(corpus, c) || headInCorpus(corpus, c, q.Lang)
 	}
+	otherLang := -1 // whether some article is in a language the question is not: computed when needed
 	for _, c := range q.Concepts {
 		if !c.Salient || !(c.Focus || q.Polar) || present(c) || anyListed(q, c, present) {
 			continue
 		}
+		if !translated(c, q.Lang) {
+			// A word the dictionaries cannot render ("pics") may be in the
+			// other language's articles under a word no one can look up.
+			if otherLang < 0 {
+				otherLang = 0
+				if hasArticleNotIn(corpus, q.Lang) {
+					otherLang = 1
+				}
+			}
+			if otherLang == 1 {
+				continue
+			}
+		}
 		return c.Surface
 	}
 	return ""
+}
+
+// translated reports whether a concept has an alternative in a language
+// other than the question's own.
+func translated(c lexicon.Concept, lang string) bool {
+	for i := range c.Alts {
+		if l := c.AltLang(i); l != "" && l != lang {
+			return true
+		}
+	}
+	return false
+}
+
+// hasArticleNotIn reports whether some article of the corpus is written
+// in another language than lang.
+func hasArticleNotIn(corpus Corpus, lang string) bool {
+	for _, d := range corpus.Documents() {
+		if d.Lang != "" && d.Lang != lang {
+			return true
+		}
+	}
+	return false
 }
 
 // anyListed reports whether another member of c's coordinated list

@@ -27,6 +27,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		quote    string // when set, a citation must quote this
 	}{
 		{
+			name:     "a word no dictionary renders is not held absent from articles in the other language",
+			files:    map[string]string{"foto.md": "# Kunjungan\n\nMedia pemerintah merilis serangkaian foto Kim bersama Lavrov di Wonsan.\n\nKim dan Lavrov berbicara selama dua jam.\n"},
+			question: "did state media release pics of Kim with Lavrov?",
+			want:     "Yes",
+		},
+		{
 			name:     "a person after a direction word is a person",
 			files:    map[string]string{"tim.md": "# Tim pemasang\n\nTim pemasang Debian bekerja sejak 2001.\n\nPengerjaan pengembangannya dikoordinasikan melalui milis debian-boot di bawah arahan dari Cyril Brulebois.\n"},
 			question: "Siapa yang mengarahkan pengembangan pemasang Debian?",
