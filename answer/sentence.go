@@ -378,6 +378,10 @@ func namesWhole(con lexicon.Concept, termsAt [][]string) bool {
 	return false
 }
 
+// antecedentCredit is the credit of a word the sentence's demonstrative
+// subject refers back to: stated, one sentence away.
+const antecedentCredit = 0.8
+
 // cognateCredit is the credit of a loan word spelled the other language's
 // way: the same word, matched less surely than a dictionary translation.
 const cognateCredit = 0.6
@@ -487,6 +491,20 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		antecedent := false
 		if pos < 0 && (con.Entity || con.Number) && c.prevTerms != nil && (!ownName || c.pointsBack) && namesWhole(con, c.prevTerms) {
 			credit, antecedent = 0.9, true // "it", "ia": the name just before
+		}
+		if pos < 0 && credit == 0 && !con.Entity && !con.Number && c.pointsBack && c.prevTerms != nil {
+			// "This is accomplished by …", "Hal ini …": a demonstrative
+			// subject stands for what the sentence before says.
+			for ai, a := range con.Alts {
+				if !inLanguage(con.AltLang(ai), c.doc.Lang) {
+					continue
+				}
+				if w := antecedentCredit * con.AltWeight(ai); w > credit {
+					if ok, _ := matchAlt(a, c.prevTerms); ok {
+						credit, antecedent = w, true
+					}
+				}
+			}
 		}
 		if pos < 0 && con.Entity && credit == 0 {
 			switch {

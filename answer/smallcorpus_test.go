@@ -27,6 +27,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		quote    string // when set, a citation must quote this
 	}{
 		{
+			name: "a demonstrative subject stands for what the sentence before says",
+			files: map[string]string{"users.md": "# Users\n\nAn administrator may need to disable the account of a user who left, keeping the user's files. " +
+				"This is accomplished by using the command usermod --lock.\n\nThe tool deluser removes an account and can delete its files.\n\nThe tool adduser creates an account.\n"},
+			question: "what's the command to disable an account but keep its files?",
+			quote:    "usermod --lock",
+		},
+		{
 			name:     "a word no dictionary renders is not held absent from articles in the other language",
 			files:    map[string]string{"foto.md": "# Kunjungan\n\nMedia pemerintah merilis serangkaian foto Kim bersama Lavrov di Wonsan.\n\nKim dan Lavrov berbicara selama dua jam.\n"},
 			question: "did state media release pics of Kim with Lavrov?",

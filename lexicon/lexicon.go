@@ -138,6 +138,9 @@ func (l *Lexicon) Listed(norm string) bool { return l.KnownWord(norm) || l.liste
 // dominant WordNet sense is a noun ("tanks", "prisoner"), and it is not an
 // -ing or -ed form, which in a question is nearly always a verb.
 func (l *Lexicon) IsNoun(norm string) bool {
+	if indefinitePronoun(norm) {
+		return false // "someone", "anything": WordNet lists them, but they name no thing
+	}
 	if strings.HasSuffix(norm, "ing") || strings.HasSuffix(norm, "ed") {
 		return false
 	}
@@ -334,4 +337,18 @@ func symmetrise(syn map[string][]string) {
 			syn[s] = appendUnique(syn[s], h)
 		}
 	}
+}
+
+// indefinitePronoun reports an English indefinite pronoun: some-, any-,
+// every- or no- before -one, -body, -thing or -where.
+func indefinitePronoun(w string) bool {
+	for _, pre := range []string{"some", "any", "every", "no"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok {
+			switch rest {
+			case "one", "body", "thing", "where":
+				return true
+			}
+		}
+	}
+	return false
 }

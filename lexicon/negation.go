@@ -22,7 +22,9 @@ func HasNegation(toks []Token) bool {
 func IsNegator(w string) bool {
 	switch w {
 	case "tidak", "tak", "bukan", "belum", "tiada", "gagal", "enggak", "nggak", "gak", "ga", "bukanlah", "tidaklah",
-		"not", "no", "never", "cannot", "failed", "neither", "nor", "none":
+		"not", "no", "never", "cannot", "failed", "neither", "nor", "none",
+		// contractions typed without the apostrophe, as chat does
+		"cant", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "mustnt":
 		return true
 	// Denial negates the claim it is said of ("klaim yang dibantah
 	// Ukraina", "a claim Kyiv denies").

@@ -234,6 +234,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		if long := l.chatShortForm(toks[i].Norm); long != "" {
 			toks[i].Norm = long // "brp" is berapa, "yg" yang
 		}
+		toks[i].Norm = unapostrophed(toks[i].Norm)
 	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
 	if q.Lang == "" {
@@ -1416,4 +1417,19 @@ func intonationQuestion(question string, toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// unapostrophed reads an English contraction typed without its
+// apostrophe, as chat does: "whats" is what('s), "cant" and "didnt" are
+// not. Other words are returned as they are.
+func unapostrophed(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && questionWord(w[:len(w)-1]) {
+		return w[:len(w)-1] // whats, hows, wheres, whos
+	}
+	switch w {
+	case "cant", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "wont", "couldnt", "wouldnt",
+		"shouldnt", "havent", "hasnt", "hadnt", "mustnt":
+		return "not"
+	}
+	return w
 }

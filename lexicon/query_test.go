@@ -587,3 +587,17 @@ func TestCapitalAfterPrepositionIsTheCity(t *testing.T) {
 		t.Errorf("Moscow as an actor stands for Rusia%s", describe(q))
 	}
 }
+
+func TestIndefinitePronounNamesNoThing(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("how do i lock someone's account without deleting anything?")
+	for _, c := range q.Concepts {
+		if (c.Surface == "someone" || c.Surface == "anything") && c.Salient {
+			t.Errorf("%q is a pronoun, no thing the evidence must name%s", c.Surface, describe(q))
+		}
+	}
+	if !HasNegation(Tokenize("so they cant log in")) {
+		t.Error(`"cant" negates`)
+	}
+}
