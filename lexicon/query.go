@@ -230,13 +230,17 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			toks[i].Upper = true
 		}
 	}
+	expanded := false
 	for i := range toks {
 		if long := l.chatShortForm(toks[i].Norm); long != "" {
-			toks[i].Norm = long // "brp" is berapa, "yg" yang
+			toks[i].Norm, expanded = long, true // "brp" is berapa, "yg" yang
 		}
 		toks[i].Norm = unapostrophed(toks[i].Norm)
 	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
+	if expanded && q.Lang == "en" && l.looksIndonesian(toks) {
+		q.Lang = "" // "cara batalin job at yg udah kejadwal gmn": chat's short forms are Indonesian
+	}
 	if q.Lang == "" {
 		q.Lang = "en"
 		if l.looksIndonesian(toks) {
@@ -753,6 +757,11 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	add(norm, "id", "id", 1)
 	for _, s := range l.abbrev[norm] {
 		add(s, "id", "id", 1)
+	}
+	if !l.Listed(norm) {
+		for _, f := range chatVerbForms(norm) {
+			add(f, "id", "id", 0.8) // "ngedit" is mengedit, "batalin" membatalkan
+		}
 	}
 	for _, s := range l.Synonyms(norm) {
 		add(s, "id", "id", 0.6)
