@@ -221,6 +221,17 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			}
 		}
 	}
+	// A word in backticks is a literal, a command or a file as typed
+	// ("what does `ls -a` show"): a name the evidence must hold. A stop
+	// word ("`at`") is indexed in no article, so it cannot be required.
+	literal := make([]bool, len(toks))
+	for _, span := range backticked(question) {
+		for i, t := range toks {
+			if t.Start >= span.start && t.End <= span.end && !t.Num && len(t.Norm) >= 2 && !l.IsStop(t.Norm) {
+				literal[i], toks[i].Upper = true, true
+			}
+		}
+	}
 	// A word of letters and digits ("riscv64", "amd64", "DebConf20",
 	// "i386") is a name of a thing, however it is cased: an architecture,
 	// an event, a model. Chat's reduplication is not ("sumber2nya",
@@ -260,6 +271,15 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 
 	// Names: runs of capitalised words (and all-caps acronyms).
 	for i := 0; i < len(toks); {
+		if literal[i] {
+			c := Concept{Surface: toks[i].Text, Entity: true}
+			c.addAlt(nameAlt([]string{toks[i].Norm}), 1)
+			c.first, c.last = i, i
+			q.Concepts = append(q.Concepts, c)
+			used[i] = true
+			i++
+			continue
+		}
 		if !l.startsName(toks, i) {
 			i++
 			continue
@@ -1441,4 +1461,24 @@ func unapostrophed(w string) string {
 		return "not"
 	}
 	return w
+}
+
+// backticked returns the spans of text between pairs of backticks, as
+// chat writes a command or a file name ("`ls -a`").
+func backticked(text string) []struct{ start, end int } {
+	var out []struct{ start, end int }
+	for i := 0; i < len(text); {
+		open := strings.IndexByte(text[i:], '`')
+		if open < 0 {
+			break
+		}
+		open += i + 1
+		closing := strings.IndexByte(text[open:], '`')
+		if closing < 0 {
+			break
+		}
+		out = append(out, struct{ start, end int }{open, open + closing})
+		i = open + closing + 1
+	}
+	return out
 }

@@ -601,3 +601,18 @@ func TestIndefinitePronounNamesNoThing(t *testing.T) {
 		t.Error(`"cant" negates`)
 	}
 }
+
+func TestBacktickedWordsAreLiterals(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	q := l.Analyze("what does `ls -a` show that plain ls hides?")
+	if c := concept(t, q, "ls"); !c.Entity {
+		t.Errorf("a backticked command is a name the evidence must hold%s", describe(q))
+	}
+	q = l.Analyze("cara batalin job `at` yg udah kejadwal gmn?")
+	for _, c := range q.Concepts {
+		if c.Surface == "at" && c.Entity {
+			t.Errorf("a backticked stop word cannot be required: no article indexes it%s", describe(q))
+		}
+	}
+}
