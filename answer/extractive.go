@@ -902,14 +902,94 @@ func hasQuotation(s string) bool {
 // that other person's ("Saat itu, Putin memuji …" does not say what Xi
 // said, though the sentence before names Xi).
 func (e *Extractive) someoneElseSpeaks(c *candidate, lq lexicon.Query) bool {
+	if lq.Speaker > 0 {
+		if who := e.speakerIn(c, lq); who != -1 {
+			return who != lq.Speaker-1 // "Putin menyatakan … salam kepada Kim": Putin speaks, Kim is spoken to
+		}
+	}
+	speakerHere, otherHere := false, false
 	for _, m := range c.matched {
 		con := lq.Concepts[m.concept]
 		if con.Entity && m.pos >= 0 && !e.lex.PlaceNamed(con) {
-			return false
+			if lq.Speaker == 0 || m.concept == lq.Speaker-1 {
+				return false
+			}
+			otherHere = true
 		}
+		speakerHere = speakerHere || m.concept == lq.Speaker-1 && m.pos >= 0
+	}
+	if lq.Speaker > 0 && otherHere && !speakerHere {
+		// "what did Kim tell Putin": "Saat itu, Putin memuji …" reports
+		// Putin's words, the sentence before naming Kim.
+		return true
 	}
 	return len(nameKeys(c, lexicon.AnswerPerson, c.questionTokens(lq), e.lex)) > 0
 }
+
+// speakerIn returns the question's concept that a sentence shows
+// speaking: the person it names nearest a verb of saying, right before it
+// ("Putin menyatakan") or right after it ("kata Lavrov", "said Lavrov");
+// someoneElse when that person is none the question names ("Choe,
+// sebaliknya, menyampaikan …"); -1 when it shows no one.
+func (e *Extractive) speakerIn(c *candidate, lq lexicon.Query) int {
+	var others []key
+	for v, t := range c.toks {
+		if !lexicon.ReportsSpeech(t.Norm) {
+			continue
+		}
+		// near ranks a name by its distance to the verb, 0 when not near: a
+		// subject before the verb first ("Putin told Kim"), else a name
+		// after it, as attributions write ("…," kata Lavrov).
+		near := func(first, last int) int {
+			switch {
+			case last < v && v-last <= 3:
+				return v - last
+			case first > v && first-v <= 3:
+				return 3 + first - v
+			}
+			return 0
+		}
+		best, dist := -1, 7
+		for _, m := range c.matched {
+			con := lq.Concepts[m.concept]
+			if !con.Entity || m.pos < 0 || e.lex.PlaceNamed(con) {
+				continue
+			}
+			if d := near(m.pos, m.pos); d > 0 && d < dist {
+				best, dist = m.concept, d
+			}
+		}
+		if others == nil {
+			others = personLike(c, nameKeys(c, lexicon.AnswerPerson, c.questionTokens(lq), e.lex))
+		}
+		for _, k := range others {
+			if partOfAsked(c, lq, k) {
+				continue // "Kyrylo" of "Kyrylo Budanov", asked as "budanov"
+			}
+			if d := near(k.first, k.last); d > 0 && d < dist {
+				best, dist = someoneElse, d
+			}
+		}
+		if best != -1 {
+			return best
+		}
+	}
+	return -1
+}
+
+// partOfAsked reports whether a name key runs into a name the question
+// asks by (the first name of a person asked by the family name).
+func partOfAsked(c *candidate, lq lexicon.Query, k key) bool {
+	for _, m := range c.matched {
+		if lq.Concepts[m.concept].Entity && m.pos >= 0 && m.pos >= k.first-1 && m.pos <= k.last+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// someoneElse is speakerIn's answer for a speaker the question does not name.
+const someoneElse = -2
 
 // reportsSpeech reports whether a candidate sentence quotes or reports
 // what someone said.

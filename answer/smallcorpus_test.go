@@ -34,6 +34,11 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			quote:    "usermod --lock",
 		},
 		{
+			name:     "asked what one person said, the words another speaks do not answer",
+			files:    map[string]string{"talks.md": "# Talks in Beijing\n\nPutin and Kim met in Beijing on 3 September.\n\nPutin told Kim that the relations were \"going to plan\", according to Sputnik.\n"},
+			question: "what did Kim tell Putin in Beijing?",
+		},
+		{
 			name:     "a word no dictionary renders is not held absent from articles in the other language",
 			files:    map[string]string{"foto.md": "# Kunjungan\n\nMedia pemerintah merilis serangkaian foto Kim bersama Lavrov di Wonsan.\n\nKim dan Lavrov berbicara selama dua jam.\n"},
 			question: "did state media release pics of Kim with Lavrov?",

@@ -35,7 +35,7 @@ func TestZZDiag(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Printf("\n### %s  type=%v lang=%s polar=%v\n", question, lq.Type, lq.Lang, lq.Polar)
+		fmt.Printf("\n### %s  type=%v lang=%s polar=%v speaker=%d words=%v\n", question, lq.Type, lq.Lang, lq.Polar, lq.Speaker, lq.AsksWords)
 		for i, c := range lq.Concepts {
 			fmt.Printf("  concept %d %q ent=%v sal=%v focus=%v owner=%d alts=%.120v\n", i, c.Surface, c.Entity, c.Salient, c.Focus, c.Owner, c.Alts)
 		}

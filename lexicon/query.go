@@ -147,6 +147,10 @@ type Query struct {
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
 	// the answer is quoted words.
 	AsksWords bool
+	// Speaker is 1 + the index of the concept whose words are asked for
+	// ("what did Kim tell Putin": Kim; "kata Lavrov apa": Lavrov), 0 when
+	// the question does not say.
+	Speaker int
 	// AsksReason marks a why-question ("why", "mengapa", "kenapa"): the
 	// answer is a cause or a purpose.
 	AsksReason bool
@@ -368,7 +372,47 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.AsksWords = q.AsksWords || q.Type == AnswerAny && speechWord(t.Norm)
 		q.AsksReason = q.AsksReason || q.Type == AnswerAny && (t.Norm == "why" || t.Norm == "mengapa" || t.Norm == "kenapa")
 	}
+	if q.AsksWords {
+		q.Speaker = speakerOf(q, toks)
+	}
 	return q
+}
+
+// speakerOf returns 1 + the index of the name whose words a question
+// asks for: the name just before its verb of saying ("did Kim tell",
+// "Budanov bilang") or just after Indonesian "kata" ("kata Lavrov"); 0
+// when no name stands there.
+func speakerOf(q Query, toks []Token) int {
+	nameEndingAt := func(i int) int {
+		for k, c := range q.Concepts {
+			if c.Entity && c.last == i {
+				return k + 1
+			}
+		}
+		return 0
+	}
+	nameStartingAt := func(i int) int {
+		for k, c := range q.Concepts {
+			if c.Entity && c.first == i {
+				return k + 1
+			}
+		}
+		return 0
+	}
+	for i, t := range toks {
+		if !speechWord(t.Norm) {
+			continue
+		}
+		if t.Norm == "kata" || t.Norm == "katanya" {
+			if n := nameStartingAt(i + 1); n > 0 {
+				return n
+			}
+		}
+		if n := nameEndingAt(i - 1); n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // IsPlaceNoun reports a common noun that names a kind of place, written

@@ -616,3 +616,23 @@ func TestBacktickedWordsAreLiterals(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerOfWordsAsked(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for question, want := range map[string]string{
+		"What did Kim tell Putin in Beijing?":    "Kim",
+		"Budanov bilang apa soal senjata Korut?": "Budanov",
+		"Apa kata Lavrov tentang pasukan Korut?": "Lavrov",
+		"What was said about the talks?":         "",
+	} {
+		q := l.Analyze(question)
+		got := ""
+		if q.Speaker > 0 {
+			got = q.Concepts[q.Speaker-1].Surface
+		}
+		if got != want {
+			t.Errorf("%q: speaker %q, want %q%s", question, got, want, describe(q))
+		}
+	}
+}
