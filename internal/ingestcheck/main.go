@@ -150,52 +150,18 @@ func run(dir string, verbose bool) error {
 	}
 	// Translations: a page and its copy in another language's folder are
 	// one story; two different pages are never one. The judge is the
-	// package's own layout (the same file under two language folders),
-	// which StoryGroups never sees: it folds by the documents' text.
-	groups := retrieval.StoryGroups(docs)
-	pageOf := map[string]string{}
-	byCounterpart := map[string][]retrieval.Document{}
-	for _, d := range docs {
-		pageOf[d.ID] = counterpart(d.Path)
-		if pathLang(d.Path) != "" {
-			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
-		}
+	// package's own layout (the same file under two language folders).
+	// StoryGroups reads that layout too, as a hint its text must confirm,
+	// so it is also run on the documents with their paths and addresses
+	// taken away: what the text alone folds.
+	fold := scoreFolding(docs, retrieval.StoryGroups(docs))
+	problems = append(problems, fold.problems...)
+	textOnly := make([]retrieval.Document, len(docs))
+	for i, d := range docs {
+		d.Path, d.URL = "", ""
+		textOnly[i] = d
 	}
-	var pairs, folded, foldedPairs, wrongPairs, wrongFolds int
-	for _, copies := range byCounterpart {
-		for i := range copies {
-			for j := i + 1; j < len(copies); j++ {
-				pairs++
-				a, b := copies[i], copies[j]
-				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
-					folded++
-				} else {
-					problems = append(problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
-				}
-			}
-		}
-	}
-	members := map[string][]string{}
-	for id, g := range groups {
-		members[g] = append(members[g], id)
-	}
-	for g, ids := range members {
-		sort.Strings(ids)
-		pages := map[string]bool{}
-		for k, a := range ids {
-			pages[pageOf[a]] = true
-			for _, b := range ids[k+1:] {
-				foldedPairs++
-				if pageOf[a] != pageOf[b] {
-					wrongPairs++
-				}
-			}
-		}
-		if len(pages) > 1 {
-			wrongFolds++
-			problems = append(problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
-		}
-	}
+	byText := scoreFolding(docs, retrieval.StoryGroups(textOnly))
 	if verbose {
 		sort.Strings(problems)
 		for _, p := range problems {
@@ -215,9 +181,11 @@ func run(dir string, verbose bool) error {
 	fmt.Printf("published dates not stated as dates in the file: %d\n", badDate)
 	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
 	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
-	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", folded, pairs, wrongFolds)
+	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", fold.folded, fold.pairs, fold.wrongFolds)
 	fmt.Printf("folding: recall %.1f%% (%d of %d pairs), precision %.1f%% (%d of %d folded pairs are one page)\n",
-		pct(folded, pairs), folded, pairs, pct(foldedPairs-wrongPairs, foldedPairs), foldedPairs-wrongPairs, foldedPairs)
+		pct(fold.folded, fold.pairs), fold.folded, fold.pairs, pct(fold.foldedPairs-fold.wrongPairs, fold.foldedPairs), fold.foldedPairs-fold.wrongPairs, fold.foldedPairs)
+	fmt.Printf("folding by text alone (no paths or addresses): recall %.1f%% (%d of %d pairs), precision %.1f%% (%d of %d)\n",
+		pct(byText.folded, byText.pairs), byText.folded, byText.pairs, pct(byText.foldedPairs-byText.wrongPairs, byText.foldedPairs), byText.foldedPairs-byText.wrongPairs, byText.foldedPairs)
 	for _, s := range skipped {
 		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
 	}
@@ -381,4 +349,61 @@ func sharedShare(text string, set map[string]bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(ws))
+}
+
+// folding is how StoryGroups' groups compare with the layout's pages.
+type folding struct {
+	pairs, folded           int // page/translation pairs, and those in one story
+	foldedPairs, wrongPairs int // pairs in one story, and those of two pages
+	wrongFolds              int // stories joining two pages
+	problems                []string
+}
+
+// scoreFolding judges groups (document id to story) against the pages
+// docs' paths lay out.
+func scoreFolding(docs []retrieval.Document, groups map[string]string) folding {
+	var out folding
+	pageOf := map[string]string{}
+	byCounterpart := map[string][]retrieval.Document{}
+	for _, d := range docs {
+		pageOf[d.ID] = counterpart(d.Path)
+		if pathLang(d.Path) != "" {
+			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
+		}
+	}
+	for _, copies := range byCounterpart {
+		for i := range copies {
+			for j := i + 1; j < len(copies); j++ {
+				out.pairs++
+				a, b := copies[i], copies[j]
+				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
+					out.folded++
+				} else {
+					out.problems = append(out.problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
+				}
+			}
+		}
+	}
+	members := map[string][]string{}
+	for id, g := range groups {
+		members[g] = append(members[g], id)
+	}
+	for g, ids := range members {
+		sort.Strings(ids)
+		pages := map[string]bool{}
+		for k, a := range ids {
+			pages[pageOf[a]] = true
+			for _, b := range ids[k+1:] {
+				out.foldedPairs++
+				if pageOf[a] != pageOf[b] {
+					out.wrongPairs++
+				}
+			}
+		}
+		if len(pages) > 1 {
+			out.wrongFolds++
+			out.problems = append(out.problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
+		}
+	}
+	return out
 }
