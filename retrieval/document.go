@@ -43,6 +43,10 @@ type Paragraph struct {
 	Sentences   []Span // sentence spans inside Span, trimmed
 	Boilerplate bool
 	NotEvidence bool
+	// Lang is the paragraph's language when it is not the document's (an
+	// untranslated section of a translation, a quote in another
+	// language), "" otherwise: see SetParagraphLanguages.
+	Lang string
 }
 
 // Chunk is the unit of retrieval: one or more consecutive sentences of a

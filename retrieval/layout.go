@@ -320,7 +320,14 @@ func appendBody(b []byte, r *docRecord) []byte {
 		if p.NotEvidence {
 			flags |= 2
 		}
+		if p.Lang != "" {
+			flags |= 4
+		}
 		b = append(b, flags)
+		if p.Lang != "" {
+			b = binary.AppendUvarint(b, uint64(len(p.Lang)))
+			b = append(b, p.Lang...)
+		}
 	}
 	return b
 }
@@ -399,7 +406,11 @@ func decodeBody(b []byte, textLen int) (Document, []Paragraph, bool) {
 			break
 		}
 		p.Boilerplate, p.NotEvidence = b[0]&1 != 0, b[0]&2 != 0
+		hasLang := b[0]&4 != 0
 		b = b[1:]
+		if hasLang {
+			p.Lang = str()
+		}
 		paras = append(paras, p)
 	}
 	if bad || len(b) != 0 {
