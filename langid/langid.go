@@ -25,8 +25,6 @@ type Detector struct {
 	allowed map[string]bool // nil: any language
 	minConf float64
 	prefer  *Detector // consulted when the answer is not clear; may be nil
-	// confident: a long text's narrow lead is not enough (see Confident).
-	confident bool
 }
 
 // New returns a detector that only answers with one of codes (ISO 639-1,
@@ -65,17 +63,6 @@ func (d *Detector) Prefer(codes ...string) *Detector {
 	p.prefer = New(codes...)
 	p.prefer.minConf = 0.5 // a preference overrides an answer: it needs a clear lead
 	return &p
-}
-
-// Confident returns a detector like d that answers with a language other
-// than its preferred ones only on a clear lead (whatlanggo's confidence
-// 0.5 or more), however long the text: for a paragraph of a document,
-// where a narrow lead of French over English in a list of package names
-// says nothing, while a quoted German paragraph is still German.
-func (d *Detector) Confident() *Detector {
-	c := *d
-	c.confident = true
-	return &c
 }
 
 // clearConfidence is the confidence above which a preference is not
@@ -136,7 +123,7 @@ func (d *Detector) detect(a analysis, letters int) string {
 		}
 	}
 	minConf := d.minConf
-	if letters >= longText && !d.confident {
+	if letters >= longText {
 		minConf /= 5
 	}
 	if info.Lang < 0 || info.Confidence < minConf {

@@ -32,7 +32,7 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 			continue // a heading, or a row of names, figures and commands
 		}
 		long[i] = true
-		own[i] = paragraphLanguage.Detect(text)
+		own[i] = documentLanguage.Detect(text)
 		if own[i] != "" && own[i] != doc.Lang {
 			paras[i].Lang = own[i]
 		}
@@ -79,11 +79,6 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 		}
 	}
 }
-
-// paragraphLanguage identifies a paragraph's language like
-// documentLanguage, but a language other than Indonesian or English needs
-// a clear lead: a paragraph is often a list of names and commands.
-var paragraphLanguage = documentLanguage.Confident()
 
 // ParagraphLanguage is the language of paragraph p of doc: its own when
 // it has one, else the document's.
