@@ -7,6 +7,11 @@
 //
 //	go run ./internal/ingestcheck ~/.cache/kabar/debian-docs/corpus
 //
+// With -answers or -summary it judges instead what Kabar answered on such
+// a corpus (`kabar eval -json`, `kabar summary --json`): whether copies of
+// one page were cited as two reports or set against each other (see
+// copies.go).
+//
 // Expected languages are read from the path: a folder named like a
 // language tag ("en", "id", "id-ID", "pt-BR") gives it; other files are
 // not checked. Languages are judged per document and per prose chunk
@@ -46,9 +51,18 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every problem found")
+	answers := flag.String("answers", "", "instead, judge the answers of `kabar eval -json` in `FILE`: copies of one page cited as two reports")
+	summaries := flag.String("summary", "", "instead, judge the figures of `kabar summary --json` in these comma-separated `FILES`")
 	flag.Parse()
+	if ran, err := runCopyChecks(*answers, *summaries, *verbose); ran || err != nil {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ingestcheck:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: ingestcheck [-v] CORPUS_DIR")
+		fmt.Fprintln(os.Stderr, "usage: ingestcheck [-v] CORPUS_DIR | ingestcheck [-v] [-answers EVAL.json] [-summary SUMMARY.json,…]")
 		os.Exit(2)
 	}
 	if err := run(flag.Arg(0), *verbose); err != nil {
