@@ -159,6 +159,8 @@ func run(dir string, verbose bool) error {
 		switch {
 		case d.Title == "":
 			noTitle++
+			first, _, _ := strings.Cut(strings.TrimSpace(string(raw)), "\n")
+			problems = append(problems, fmt.Sprintf("empty title: %s (the file begins %.80q)", d.ID, strings.TrimSpace(first)))
 		case strings.ContainsAny(d.Title, "=*`<>") || strings.HasPrefix(d.Title, ".."):
 			markupTitle++
 			problems = append(problems, fmt.Sprintf("markup in title: %s: %q", d.ID, d.Title))
