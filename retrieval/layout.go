@@ -294,7 +294,7 @@ func termHash(t string) uint64 {
 // fields but its text, and its paragraphs. Every integer is a varint.
 func appendBody(b []byte, r *docRecord) []byte {
 	d := &r.Doc
-	for _, s := range []string{d.ID, d.Path, d.Title, d.Outlet, d.Published, d.Modified, d.Author, d.Lang, d.URL, d.Encoding, d.Hash} {
+	for _, s := range []string{d.ID, d.Path, d.Title, d.Outlet, d.Published, d.Modified, d.Author, d.Lang, d.URL, d.Alternates, d.Encoding, d.Hash} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -385,7 +385,7 @@ func decodeBody(b []byte, textLen int) (Document, []Paragraph, bool) {
 		return out
 	}
 	var d Document
-	for _, f := range []*string{&d.ID, &d.Path, &d.Title, &d.Outlet, &d.Published, &d.Modified, &d.Author, &d.Lang, &d.URL, &d.Encoding, &d.Hash} {
+	for _, f := range []*string{&d.ID, &d.Path, &d.Title, &d.Outlet, &d.Published, &d.Modified, &d.Author, &d.Lang, &d.URL, &d.Alternates, &d.Encoding, &d.Hash} {
 		*f = str()
 	}
 	d.NotEvidence = spans()

@@ -19,6 +19,7 @@ import (
 type metadata struct {
 	Title, Outlet, Published, Lang, URL string
 	Modified, Author                    string
+	Alternates                          string // the page's addresses in other languages, space-separated
 }
 
 // fillMissing copies into d the fields of m that d lacks.
@@ -35,6 +36,7 @@ func (m metadata) fillMissing(d *Document) {
 	set(&d.URL, m.URL)
 	set(&d.Modified, m.Modified)
 	set(&d.Author, m.Author)
+	set(&d.Alternates, m.Alternates)
 }
 
 // documentLanguage identifies an article's language among all the

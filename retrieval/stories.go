@@ -55,7 +55,8 @@ const (
 //
 //   - they are laid out as one page in two languages (the same file under
 //     en/ and id/, the same address under en-US/ and id-ID/: see
-//     counterpartKey), share most of their anchors, and their paragraphs
+//     counterpartKey; or one names the other's address as its alternate
+//     in another language), share most of their anchors, and their paragraphs
 //     align over most of their anchored text: a short page's translation,
 //     whose few names and figures cannot tell it alone.
 //
@@ -120,6 +121,7 @@ type storyFolder struct {
 	paras    [][]map[string]bool
 	listings []map[string]bool
 	keys     [][][2]string // layout keys: see counterpartKeys
+	addrs    []pageAddrs   // stated addresses and alternates
 }
 
 func newStoryFolder(docs []Document) *storyFolder {
@@ -131,6 +133,7 @@ func newStoryFolder(docs []Document) *storyFolder {
 		f.paras = append(f.paras, paragraphFiguresOf(d, segs))
 		f.listings = append(f.listings, listingLines(d))
 		f.keys = append(f.keys, counterpartKeys(d))
+		f.addrs = append(f.addrs, addrsOf(d))
 	}
 	return f
 }

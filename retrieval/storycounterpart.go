@@ -10,8 +10,9 @@ import (
 // A publisher lays out a page's translations side by side: the same file
 // under a folder per language (en/apt.html, id/apt.html), or the same
 // address with a language part (…/en-US/stable/apt.html and
-// …/id-ID/stable/apt.html, ch01.en.html and ch01.id.html). Two documents
-// so laid out are counterparts: their text then only has to agree with
+// …/id-ID/stable/apt.html, ch01.en.html and ch01.id.html), or it says so
+// on the page (<link rel="alternate" hreflang="id" href="…">, whatever
+// the addresses look like). Two documents so laid out are counterparts: their text then only has to agree with
 // the layout (the same anchors, paragraphs that align), not prove on its
 // own that they are one story, which a short page's few names and figures
 // cannot.
@@ -91,6 +92,9 @@ func counterpartKeys(d Document) [][2]string {
 // pair pages).
 func (f *storyFolder) counterparts(i, j int) bool {
 	a, b := f.docs[i], f.docs[j]
+	if f.addrs[i].alternateOf(f.addrs[j]) || f.addrs[j].alternateOf(f.addrs[i]) {
+		return true
+	}
 	ka, kb := f.keys[i], f.keys[j]
 	for _, x := range ka {
 		for _, y := range kb {
@@ -127,6 +131,12 @@ func (f *storyFolder) counterpartCandidates() [][2]int {
 		for _, k := range f.keys[i] {
 			byKey[k[0]] = append(byKey[k[0]], i)
 		}
+		if f.addrs[i].self != "" {
+			byKey["addr:"+f.addrs[i].self] = append(byKey["addr:"+f.addrs[i].self], i)
+		}
+		for _, alt := range f.addrs[i].alternates {
+			byKey["addr:"+alt] = append(byKey["addr:"+alt], i)
+		}
 	}
 	seen := map[[2]int]bool{}
 	for _, list := range byKey {
@@ -159,4 +169,46 @@ func (f *storyFolder) laidOutAsOne(i, j int) bool {
 	}
 	al := f.align(i, j)
 	return al.pairs >= 1 && al.evidence >= 1 && al.steady && al.anchored >= minCounterpartAnchored
+}
+
+// pageAddrs are a document's stated address and its alternates', as
+// sameAddress compares them.
+type pageAddrs struct {
+	self       string
+	alternates []string
+}
+
+func addrsOf(d Document) pageAddrs {
+	a := pageAddrs{self: sameAddress(d.URL)}
+	for _, alt := range strings.Fields(d.Alternates) {
+		if k := sameAddress(alt); k != "" && k != a.self {
+			a.alternates = append(a.alternates, k)
+		}
+	}
+	return a
+}
+
+// alternateOf reports whether the page of a names the page of b as its
+// alternate.
+func (a pageAddrs) alternateOf(b pageAddrs) bool {
+	if b.self == "" {
+		return false
+	}
+	for _, alt := range a.alternates {
+		if alt == b.self {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAddress is an address as two statements of one page's address
+// agree on: host in lower case and path, without scheme, query
+// fragment or final slash; "" when it is no absolute address.
+func sameAddress(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Host) + strings.TrimSuffix(u.EscapedPath(), "/")
 }

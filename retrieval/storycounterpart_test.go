@@ -43,6 +43,8 @@ func TestStoryGroupsCounterparts(t *testing.T) {
 		{"the same two pages, not laid out as one", "apart", "contributing", "berkontribusi", false},
 		{"two different pages under one name", "folders", "en/security", "id/security", false},
 		{"two different names", "folders", "en/contributing", "id/security", false},
+		{"pages naming each other as alternates in another language", "hreflang", "contributing", "berkontribusi", true},
+		{"a page naming another page as its alternate", "hreflang", "contributing", "keamanan", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,5 +58,25 @@ func TestStoryGroupsCounterparts(t *testing.T) {
 				t.Errorf("%s and %s one story: %v, want %v (groups %v)", tt.a, tt.b, one, tt.one, groups)
 			}
 		})
+	}
+}
+
+// A page's hreflang alternates are read as absolute addresses, resolved
+// against its own; x-default and the page itself are not alternates.
+func TestPageAlternates(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/layout/hreflang/contributing.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseDocument("contributing.html", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "https://guide.example/docs/berkontribusi"; doc.Alternates != want {
+		t.Errorf("Alternates = %q, want %q", doc.Alternates, want)
+	}
+	if got := resolveAlternates("", []string{"/docs/x", "https://guide.example/docs/y"}); got != "https://guide.example/docs/y" {
+		t.Errorf("without an address of its own: %q, want only the absolute one", got)
 	}
 }

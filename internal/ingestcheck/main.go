@@ -210,7 +210,7 @@ func run(dir string, verbose bool) error {
 	problems = append(problems, fold.problems...)
 	textOnly := make([]retrieval.Document, len(docs))
 	for i, d := range docs {
-		d.Path, d.URL = "", ""
+		d.Path, d.URL, d.Alternates = "", "", ""
 		textOnly[i] = d
 	}
 	byText := scoreFolding(docs, retrieval.StoryGroups(textOnly))
