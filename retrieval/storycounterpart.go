@@ -12,10 +12,10 @@ import (
 // address with a language part (…/en-US/stable/apt.html and
 // …/id-ID/stable/apt.html, ch01.en.html and ch01.id.html), or it says so
 // on the page (<link rel="alternate" hreflang="id" href="…">, whatever
-// the addresses look like). Two documents so laid out are counterparts: their text then only has to agree with
-// the layout (the same anchors, paragraphs that align), not prove on its
-// own that they are one story, which a short page's few names and figures
-// cannot.
+// the addresses look like). Two documents so laid out are counterparts:
+// their text then only has to agree with the layout (the same anchors,
+// paragraphs that align), not prove on its own that they are one story,
+// which a short page's few names and figures cannot.
 
 // counterpartKey is where and in which language p lays out a page: p
 // with each part that is a language tag (a folder, or a dot-separated
@@ -124,7 +124,9 @@ func taggedAs(d Document, langs string) bool {
 }
 
 // counterpartCandidates lists, once each and in a fixed order, the pairs
-// of documents that share a layout key under different languages.
+// of documents that are counterparts: sharing a layout key under
+// different languages, or one naming the other's address as its
+// alternate.
 func (f *storyFolder) counterpartCandidates() [][2]int {
 	byKey := map[string][]int{}
 	for i := range f.docs {
