@@ -169,3 +169,13 @@ func iso6393(code string) string {
 	}
 	return code
 }
+
+// Known reports whether code is the ISO 639-1 code of a language the
+// detector knows ("id", "en", "de"); "us" or "tv" are not.
+func Known(code string) bool {
+	if len(code) != 2 {
+		return false
+	}
+	l := whatlanggo.CodeToLang(iso6393(strings.ToLower(code)))
+	return l >= 0 && l.Iso6391() == strings.ToLower(code)
+}

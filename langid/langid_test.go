@@ -88,3 +88,12 @@ func TestPrefer(t *testing.T) {
 		}
 	}
 }
+
+func TestKnown(t *testing.T) {
+	t.Parallel()
+	for code, want := range map[string]bool{"id": true, "en": true, "DE": true, "pt": true, "us": false, "tv": false, "ind": false, "": false, "e": false} {
+		if got := Known(code); got != want {
+			t.Errorf("Known(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

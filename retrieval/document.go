@@ -17,9 +17,13 @@ type Document struct {
 	Author    string `json:"author,omitempty"`    // as stated (front matter, JSON-LD, <meta name=author>)
 	Lang      string `json:"lang,omitempty"`      // ISO 639-1 code, stated or identified (langid); "" when unsure
 	URL       string `json:"url,omitempty"`
-	Encoding  string `json:"encoding,omitempty"` // what the file was decoded from, when not UTF-8
-	Text      string `json:"-"`                  // decoded article text (for .html: the extracted main text)
-	Hash      string `json:"hash"`               // hex sha256 of the raw file bytes
+	// Alternates are the addresses of the page in other languages, as
+	// the page states them (<link rel="alternate" hreflang>), separated
+	// by spaces.
+	Alternates string `json:"alternates,omitempty"`
+	Encoding   string `json:"encoding,omitempty"` // what the file was decoded from, when not UTF-8
+	Text       string `json:"-"`                  // decoded article text (for .html: the extracted main text)
+	Hash       string `json:"hash"`               // hex sha256 of the raw file bytes
 	// NotEvidence lists spans of Text that may be searched but never
 	// quoted as an answer or counted as support: code blocks, tables of
 	// contents, link lists. Segment marks the paragraphs inside them.
@@ -43,6 +47,10 @@ type Paragraph struct {
 	Sentences   []Span // sentence spans inside Span, trimmed
 	Boilerplate bool
 	NotEvidence bool
+	// Lang is the paragraph's language when it is not the document's (an
+	// untranslated section of a translation, a quote in another
+	// language), "" otherwise: see SetParagraphLanguages.
+	Lang string
 }
 
 // Chunk is the unit of retrieval: one or more consecutive sentences of a

@@ -59,8 +59,9 @@ func TestSettleLanguage(t *testing.T) {
 		{"prose unclear", "en", "", en, "en"},
 		{"only short lines", "en", "id", "Berita\nHari ini\n", "en"},
 		{"plainly other", "en", "id", lines(id, id), "id"},
-		{"half declared", "en", "id", lines(en, id), "en"},
+		{"two thirds declared", "en", "id", lines(en, id, en), "en"},
 		{"a quarter declared", "en", "id", lines(id, en, id, id), "id"},
+		{"a third declared", "en", "id", lines(id, en, id), "id"},
 	}
 	for _, tt := range tests {
 		if got := settleLanguage(tt.declared, tt.detected, tt.prose); got != tt.want {

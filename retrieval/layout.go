@@ -15,7 +15,7 @@ import (
 	"unsafe"
 )
 
-// What the sections of an index file (format 7) hold, and the view an
+// What the sections of an index file (format 8) hold, and the view an
 // Index reads them through in place. Nothing is decoded whole when a file
 // is opened: a document is decoded when it is asked for, a chunk is read
 // from its table row, a term is found through the stored hash table and
@@ -294,7 +294,7 @@ func termHash(t string) uint64 {
 // fields but its text, and its paragraphs. Every integer is a varint.
 func appendBody(b []byte, r *docRecord) []byte {
 	d := &r.Doc
-	for _, s := range []string{d.ID, d.Path, d.Title, d.Outlet, d.Published, d.Modified, d.Author, d.Lang, d.URL, d.Encoding, d.Hash} {
+	for _, s := range []string{d.ID, d.Path, d.Title, d.Outlet, d.Published, d.Modified, d.Author, d.Lang, d.URL, d.Alternates, d.Encoding, d.Hash} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -320,7 +320,14 @@ func appendBody(b []byte, r *docRecord) []byte {
 		if p.NotEvidence {
 			flags |= 2
 		}
+		if p.Lang != "" {
+			flags |= 4
+		}
 		b = append(b, flags)
+		if p.Lang != "" {
+			b = binary.AppendUvarint(b, uint64(len(p.Lang)))
+			b = append(b, p.Lang...)
+		}
 	}
 	return b
 }
@@ -378,7 +385,7 @@ func decodeBody(b []byte, textLen int) (Document, []Paragraph, bool) {
 		return out
 	}
 	var d Document
-	for _, f := range []*string{&d.ID, &d.Path, &d.Title, &d.Outlet, &d.Published, &d.Modified, &d.Author, &d.Lang, &d.URL, &d.Encoding, &d.Hash} {
+	for _, f := range []*string{&d.ID, &d.Path, &d.Title, &d.Outlet, &d.Published, &d.Modified, &d.Author, &d.Lang, &d.URL, &d.Alternates, &d.Encoding, &d.Hash} {
 		*f = str()
 	}
 	d.NotEvidence = spans()
@@ -399,7 +406,11 @@ func decodeBody(b []byte, textLen int) (Document, []Paragraph, bool) {
 			break
 		}
 		p.Boilerplate, p.NotEvidence = b[0]&1 != 0, b[0]&2 != 0
+		hasLang := b[0]&4 != 0
 		b = b[1:]
+		if hasLang {
+			p.Lang = str()
+		}
 		paras = append(paras, p)
 	}
 	if bad || len(b) != 0 {

@@ -19,6 +19,7 @@ import (
 type metadata struct {
 	Title, Outlet, Published, Lang, URL string
 	Modified, Author                    string
+	Alternates                          string // the page's addresses in other languages, space-separated
 }
 
 // fillMissing copies into d the fields of m that d lacks.
@@ -35,6 +36,7 @@ func (m metadata) fillMissing(d *Document) {
 	set(&d.URL, m.URL)
 	set(&d.Modified, m.Modified)
 	set(&d.Author, m.Author)
+	set(&d.Alternates, m.Alternates)
 }
 
 // documentLanguage identifies an article's language among all the
@@ -45,10 +47,12 @@ var documentLanguage = langid.New().Prefer("id", "en")
 // settleLanguage decides between the language a page declares and the
 // one identified in its prose (detected, "" when unsure). The declaration
 // stands when the prose agrees or is unclear, and also on a half
-// translated page: when at least a third of its prose paragraphs (by
+// translated page: when at least half of its prose paragraphs (by
 // letters) are identified as the declared language. Otherwise, as when
-// an Indonesian article sits in a template declaring lang="en", the
-// prose's language wins.
+// an Indonesian article sits in a template declaring lang="en", or a
+// translation leaves most of its original untranslated, the prose's
+// language wins; the paragraphs in the other language are tagged on
+// their own (SetParagraphLanguages).
 func settleLanguage(declared, detected, prose string) string {
 	if detected == "" || detected == declared {
 		return declared
@@ -70,7 +74,7 @@ func settleLanguage(declared, detected, prose string) string {
 			total += n
 		}
 	}
-	if total == 0 || letters[declared]*3 >= total {
+	if total == 0 || 2*letters[declared] >= total {
 		return declared
 	}
 	return detected

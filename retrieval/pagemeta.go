@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"encoding/json"
+	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -26,6 +28,7 @@ func readPageMeta(root *html.Node, links map[*html.Node]linkCount) metadata {
 		metaAuthor, title, h1, canonical, lang   string
 		timeMarked, timeInArticle, timeInBody    string
 		ogLocale, appNam                         string
+		alternates                               []string
 	)
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -63,8 +66,13 @@ func readPageMeta(root *html.Node, links map[*html.Node]linkCount) metadata {
 				timeInBody = firstNonEmpty(timeInBody, dt)
 			}
 		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") {
+			switch rel := strings.ToLower(attr(n, "rel")); {
+			case rel == "canonical":
 				canonical = firstNonEmpty(canonical, attr(n, "href"))
+			case rel == "alternate" && attr(n, "hreflang") != "" && !strings.EqualFold(attr(n, "hreflang"), "x-default"):
+				if href := strings.TrimSpace(attr(n, "href")); href != "" {
+					alternates = append(alternates, href)
+				}
 			}
 		case atom.Meta:
 			key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
@@ -102,6 +110,7 @@ func readPageMeta(root *html.Node, links map[*html.Node]linkCount) metadata {
 		Lang:      normaliseLang(firstNonEmpty(lang, contentLang(root, links), ld.Lang, ogLocale)),
 		URL:       firstNonEmpty(ld.URL, ogURL, canonical),
 	}
+	m.Alternates = resolveAlternates(m.URL, alternates)
 	// The application name is a site name only for trimming a title.
 	suffixSite := firstNonEmpty(site, appNam)
 	m.Title = firstNonEmpty(
@@ -300,4 +309,32 @@ func ldID(v any) string {
 		return ldString(x["@id"])
 	}
 	return ""
+}
+
+// resolveAlternates resolves the page's alternate addresses against its
+// own (hreflang links are often relative), leaving out the page itself;
+// without a known address of its own, only absolute ones are kept. They
+// are returned separated by spaces.
+func resolveAlternates(self string, hrefs []string) string {
+	base, err := url.Parse(self)
+	if err != nil || base.Host == "" {
+		base = nil
+	}
+	var out []string
+	for _, h := range hrefs {
+		u, err := url.Parse(h)
+		if err != nil {
+			continue
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.Host == "" {
+			continue
+		}
+		if s := u.String(); s != self && !strings.ContainsAny(s, " \t\n") && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
 }

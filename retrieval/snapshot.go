@@ -33,7 +33,9 @@ import (
 // id from 0, postings for all of them) or a delta, which adds terms from
 // VocabBase on and holds postings only for the terms its chunks use
 // (segments.go).
-const snapshotMagic = "KABARIX7"
+// Version 8 stores a paragraph's own language (Paragraph.Lang) and a
+// page's addresses in other languages (Document.Alternates).
+const snapshotMagic = "KABARIX8"
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"

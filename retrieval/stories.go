@@ -41,15 +41,24 @@ const (
 //
 //   - their word 5-gram shingles overlap by at least half (Jaccard): a
 //     re-published copy;
+//
 //   - they are in different languages and share at least 70% of their
 //     figures (at least five distinct numbers each) with a similar number
 //     of paragraphs, or 70% of the lines of their code listings (at least
 //     five): a translation keeps the numbers, the structure and the
 //     listings while every word changes;
+//
 //   - their paragraphs align in order, each pair the same text or, in two
 //     languages, the same anchors (figures, names, acronyms, file names)
 //     at a steady length ratio, over most of both documents: a
 //     translation, a half-translated copy, an edited re-publication.
+//
+//   - they are laid out as one page in two languages (the same file under
+//     en/ and id/, the same address under en-US/ and id-ID/: see
+//     counterpartKey; or one names the other's address as its alternate
+//     in another language), share most of their anchors, and their paragraphs
+//     align over most of their anchored text: a short page's translation,
+//     whose few names and figures cannot tell it alone.
 //
 // Only candidate pairs are judged, never all pairs: documents sharing one
 // of their few smallest shingles (a min-hash sketch), then documents
@@ -80,6 +89,7 @@ func StoryGroups(docs []Document) map[string]string {
 	// Re-published copies first: their stories then count once in
 	// telling which anchors are rare.
 	join(f.copyCandidates())
+	join(f.counterpartCandidates())
 	join(f.translationCandidates(find))
 	members := map[int][]int{}
 	for i := range docs {
@@ -110,6 +120,8 @@ type storyFolder struct {
 	numbers  []map[string]bool
 	paras    [][]map[string]bool
 	listings []map[string]bool
+	keys     [][][2]string // layout keys: see counterpartKeys
+	addrs    []pageAddrs   // stated addresses and alternates
 }
 
 func newStoryFolder(docs []Document) *storyFolder {
@@ -120,6 +132,8 @@ func newStoryFolder(docs []Document) *storyFolder {
 		f.numbers = append(f.numbers, docNumbers(withoutSpans(d.Text, d.NotEvidence)))
 		f.paras = append(f.paras, paragraphFiguresOf(d, segs))
 		f.listings = append(f.listings, listingLines(d))
+		f.keys = append(f.keys, counterpartKeys(d))
+		f.addrs = append(f.addrs, addrsOf(d))
 	}
 	return f
 }
@@ -253,6 +267,9 @@ func sortedPairs(set map[[2]int]bool) [][2]int {
 
 // oneStory reports whether documents i and j are one story.
 func (f *storyFolder) oneStory(i, j int) bool {
+	if f.counterparts(i, j) && f.laidOutAsOne(i, j) {
+		return true
+	}
 	a, b := f.sds[i].shingles, f.sds[j].shingles
 	if c := sharedSorted(a, b); c > 0 && float64(c) >= minShingleJaccard*float64(len(a)+len(b)-c) {
 		return true

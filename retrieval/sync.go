@@ -479,6 +479,7 @@ func (b *builder) read(ctx context.Context, p string) visited {
 		return v // kept: see apply
 	}
 	v.paras = Segment(doc)
+	SetParagraphLanguages(doc, v.paras)
 	v.chunks = Chunks(doc, v.paras, b.opts.ChunkOpts)
 	v.terms = make([][]string, len(v.chunks))
 	for i, c := range v.chunks {

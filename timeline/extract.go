@@ -59,11 +59,14 @@ type sentence struct {
 // knownWorder tells dictionary words from names (lexicon.Lexicon).
 type knownWorder interface{ KnownWord(norm string) bool }
 
-// sentencesOf reads every non-boilerplate sentence of an article.
+// sentencesOf reads every sentence of an article's prose: not its
+// boilerplate, nor its code, tables of contents and link lists, which are
+// never evidence (a date in an example is no event, a figure in a command
+// line no count).
 func sentencesOf(in Input, lex knownWorder) []sentence {
 	var out []sentence
 	for _, p := range in.Paragraphs {
-		if p.Boilerplate {
+		if p.Boilerplate || p.NotEvidence {
 			continue
 		}
 		for _, sp := range p.Sentences {

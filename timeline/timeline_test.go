@@ -466,3 +466,39 @@ func TestVisitInOneSentence(t *testing.T) {
 		}
 	}
 }
+
+// Code, tables of contents and link lists are never evidence: a date in
+// an example listing is no event, a figure in a command no count.
+func TestNotEvidenceIsNoEvent(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prose := "Debian 6.0 (squeeze) was released February 6th, 2011."
+	listing := "$ date -d 'March 3rd, 1999' and 120 packages were installed on 5 May 2004."
+	text := prose + "\n\n" + listing + "\n"
+	start := strings.Index(text, listing)
+	for _, tt := range []struct {
+		name string
+		code []retrieval.Span
+		want string
+	}{
+		{"the listing as prose", nil, "1999-03-03 2004-05-05 2011-02-06"},
+		{"the listing as code", []retrieval.Span{{Start: start, End: start + len(listing)}}, "2011-02-06"},
+	} {
+		d := retrieval.Document{ID: "release", Text: text, Lang: "en", NotEvidence: tt.code}
+		tl := Build([]Input{{Doc: d, Paragraphs: retrieval.Segment(d)}}, lex)
+		var got []string
+		for _, g := range tl.Groups {
+			got = append(got, g.Date.String())
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: dates %v, want %s", tt.name, got, tt.want)
+		}
+		for _, f := range tl.Figures {
+			if tt.code != nil {
+				t.Errorf("%s: a figure from the listing: %+v", tt.name, f)
+			}
+		}
+	}
+}

@@ -241,7 +241,9 @@ func TestServeFollowsTheCorpusFolder(t *testing.T) {
 		t.Errorf("/metrics lacks the index generation")
 	}
 
-	// A new article, with questions in flight while it is indexed.
+	// A new article, with questions in flight while it is indexed. How
+	// long it takes to become answerable is logged, never asserted.
+	written := time.Now()
 	writeFile(t, filepath.Join(corpus, "2025", "kalma.md"), kalmaMD)
 	for _, q := range []string{"How many engineers did North Korea promise?", "Who arrived in Pyongyang on Friday?", "How many guests can the Kalma resort hold?"} {
 		s.ask(q)
@@ -251,11 +253,13 @@ func TestServeFollowsTheCorpusFolder(t *testing.T) {
 	if !strings.Contains(content, "20,000") || !strings.Contains(embeds, "Kalma resort opens") {
 		t.Errorf("the new article is not answerable: %s\n%s", content, embeds)
 	}
+	t.Logf("the new article was answered %v after it was written", time.Since(written).Round(time.Millisecond))
 	if m := s.get("/metrics"); !strings.Contains(m, "kabar_index_generation 2\n") {
 		t.Errorf("/metrics does not show generation 2")
 	}
 
 	// A removed article leaves, with questions in flight again.
+	removed := time.Now()
 	if err := os.Remove(filepath.Join(corpus, "kursk.md")); err != nil {
 		t.Fatal(err)
 	}
@@ -266,6 +270,7 @@ func TestServeFollowsTheCorpusFolder(t *testing.T) {
 	if strings.Contains(content, "6,000") || strings.Contains(embeds, "Engineers for Kursk") {
 		t.Errorf("a removed article is still cited: %s\n%s", content, embeds)
 	}
+	t.Logf("the removed article was gone from the answer %v after its removal", time.Since(removed).Round(time.Millisecond))
 	s.checkEveryInteraction()
 }
 

@@ -7,9 +7,21 @@
 //
 //	go run ./internal/ingestcheck ~/.cache/kabar/debian-docs/corpus
 //
+// With -answers or -summary it judges instead what Kabar answered on such
+// a corpus (`kabar eval -json`, `kabar summary --json`): whether copies of
+// one page were cited as two reports or set against each other (see
+// copies.go).
+//
 // Expected languages are read from the path: a folder named like a
 // language tag ("en", "id", "id-ID", "pt-BR") gives it; other files are
-// not checked.
+// not checked. Languages are judged per document and per prose chunk
+// (a chunk's tag is its paragraph's, retrieval.SetParagraphLanguages):
+// a chunk of a translation is English when its language words (all
+// lower-case: not names, figures or commands) lie mostly in word
+// shingles of the English page, or, when it has fewer than six, when it
+// is in the English page verbatim; otherwise it is in its folder's
+// language. Chunks with fewer than three language words, or half shared,
+// are not judged.
 //
 // Translations are judged by the path too: the same file under two
 // language folders is one page in two languages, and must be one story;
@@ -39,9 +51,18 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every problem found")
+	answers := flag.String("answers", "", "instead, judge the answers of `kabar eval -json` in `FILE`: copies of one page cited as two reports")
+	summaries := flag.String("summary", "", "instead, judge the figures of `kabar summary --json` in these comma-separated `FILES`")
 	flag.Parse()
+	if ran, err := runCopyChecks(*answers, *summaries, *verbose); ran || err != nil {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ingestcheck:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: ingestcheck [-v] CORPUS_DIR")
+		fmt.Fprintln(os.Stderr, "usage: ingestcheck [-v] CORPUS_DIR | ingestcheck [-v] [-answers EVAL.json] [-summary SUMMARY.json,…]")
 		os.Exit(2)
 	}
 	if err := run(flag.Arg(0), *verbose); err != nil {
@@ -68,16 +89,21 @@ func run(dir string, verbose bool) error {
 	// its folder's language; in between either answer is fair. Only prose
 	// counts: code listings and command output are the same lines in
 	// every translation.
-	englishShingles := map[string]map[string]bool{}
+	english := map[string]englishPage{}
 	for _, d := range docs {
 		if pathLang(d.Path) == "en" {
-			englishShingles[counterpart(d.Path)] = shingleSet(proseOf(d))
+			english[counterpart(d.Path)] = englishPage{shingleSet(proseOf(d)), norm(proseOf(d))}
 		}
+	}
+	englishShingles := map[string]map[string]bool{}
+	for k, e := range english {
+		englishShingles[k] = e.shingles
 	}
 	var chunks []chunkInfo
 	pagesPerBook := map[string]int{}
 	seenOn := map[string]map[string]bool{} // chunk text -> doc ids
 	var code, badDate, noTitle, markupTitle, langChecked, langWrong, mixed int
+	var chunkRight, chunkWrong, chunkUnjudged, untranslatedRight, untranslatedWrong, docTagWrong int
 	var problems []string
 	for _, d := range docs {
 		book := strings.SplitN(d.Path, "/", 2)[0]
@@ -90,8 +116,32 @@ func run(dir string, verbose bool) error {
 		if strings.HasSuffix(d.Path, ".html") || strings.HasSuffix(d.Path, ".htm") {
 			pre = preText(raw)
 		}
-		for _, c := range retrieval.Chunks(d, retrieval.Segment(d), retrieval.ChunkOptions{}) {
+		segs := retrieval.Segment(d)
+		retrieval.SetParagraphLanguages(d, segs)
+		for _, c := range retrieval.Chunks(d, segs, retrieval.ChunkOptions{}) {
 			ci := chunkInfo{doc: d.ID, text: c.Text, book: book, notEvidence: isNotEvidence(c)}
+			if !ci.notEvidence {
+				got := retrieval.ParagraphLanguage(d, segs[c.Paragraph-1])
+				want := chunkWant(d.Path, c.Text, english)
+				if want != "" && d.Lang != want {
+					docTagWrong++
+				}
+				switch {
+				case want == "":
+					chunkUnjudged++
+				case got == want:
+					chunkRight++
+					if want != pathLang(d.Path) {
+						untranslatedRight++
+					}
+				default:
+					chunkWrong++
+					if want != pathLang(d.Path) {
+						untranslatedWrong++
+					}
+					problems = append(problems, fmt.Sprintf("chunk language: %s: got %q, want %q: %.80q", c.ID, got, want, c.Text))
+				}
+			}
 			chunks = append(chunks, ci)
 			if seenOn[c.Text] == nil {
 				seenOn[c.Text] = map[string]bool{}
@@ -109,6 +159,8 @@ func run(dir string, verbose bool) error {
 		switch {
 		case d.Title == "":
 			noTitle++
+			first, _, _ := strings.Cut(strings.TrimSpace(string(raw)), "\n")
+			problems = append(problems, fmt.Sprintf("empty title: %s (the file begins %.80q)", d.ID, strings.TrimSpace(first)))
 		case strings.ContainsAny(d.Title, "=*`<>") || strings.HasPrefix(d.Title, ".."):
 			markupTitle++
 			problems = append(problems, fmt.Sprintf("markup in title: %s: %q", d.ID, d.Title))
@@ -150,52 +202,18 @@ func run(dir string, verbose bool) error {
 	}
 	// Translations: a page and its copy in another language's folder are
 	// one story; two different pages are never one. The judge is the
-	// package's own layout (the same file under two language folders),
-	// which StoryGroups never sees: it folds by the documents' text.
-	groups := retrieval.StoryGroups(docs)
-	pageOf := map[string]string{}
-	byCounterpart := map[string][]retrieval.Document{}
-	for _, d := range docs {
-		pageOf[d.ID] = counterpart(d.Path)
-		if pathLang(d.Path) != "" {
-			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
-		}
+	// package's own layout (the same file under two language folders).
+	// StoryGroups reads that layout too, as a hint its text must confirm,
+	// so it is also run on the documents with their paths and addresses
+	// taken away: what the text alone folds.
+	fold := scoreFolding(docs, retrieval.StoryGroups(docs))
+	problems = append(problems, fold.problems...)
+	textOnly := make([]retrieval.Document, len(docs))
+	for i, d := range docs {
+		d.Path, d.URL, d.Alternates = "", "", ""
+		textOnly[i] = d
 	}
-	var pairs, folded, foldedPairs, wrongPairs, wrongFolds int
-	for _, copies := range byCounterpart {
-		for i := range copies {
-			for j := i + 1; j < len(copies); j++ {
-				pairs++
-				a, b := copies[i], copies[j]
-				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
-					folded++
-				} else {
-					problems = append(problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
-				}
-			}
-		}
-	}
-	members := map[string][]string{}
-	for id, g := range groups {
-		members[g] = append(members[g], id)
-	}
-	for g, ids := range members {
-		sort.Strings(ids)
-		pages := map[string]bool{}
-		for k, a := range ids {
-			pages[pageOf[a]] = true
-			for _, b := range ids[k+1:] {
-				foldedPairs++
-				if pageOf[a] != pageOf[b] {
-					wrongPairs++
-				}
-			}
-		}
-		if len(pages) > 1 {
-			wrongFolds++
-			problems = append(problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
-		}
-	}
+	byText := scoreFolding(docs, retrieval.StoryGroups(textOnly))
 	if verbose {
 		sort.Strings(problems)
 		for _, p := range problems {
@@ -215,9 +233,13 @@ func run(dir string, verbose bool) error {
 	fmt.Printf("published dates not stated as dates in the file: %d\n", badDate)
 	fmt.Printf("titles: %d empty, %d with markup\n", noTitle, markupTitle)
 	fmt.Printf("language tags: %d of %d wrong (%d half-translated pages not judged)\n", langWrong, langChecked, mixed)
-	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", folded, pairs, wrongFolds)
+	fmt.Printf("chunk language tags: %d of %d prose chunks wrong (with the document's tag for each: %d), %d not judged (names, figures, commands or half shared); untranslated English chunks in translation folders: %d of %d tagged en\n",
+		chunkWrong, chunkRight+chunkWrong, docTagWrong, chunkUnjudged, untranslatedRight, untranslatedRight+untranslatedWrong)
+	fmt.Printf("translations: %d of %d page/translation pairs folded into one story; %d stories join different pages\n", fold.folded, fold.pairs, fold.wrongFolds)
 	fmt.Printf("folding: recall %.1f%% (%d of %d pairs), precision %.1f%% (%d of %d folded pairs are one page)\n",
-		pct(folded, pairs), folded, pairs, pct(foldedPairs-wrongPairs, foldedPairs), foldedPairs-wrongPairs, foldedPairs)
+		pct(fold.folded, fold.pairs), fold.folded, fold.pairs, pct(fold.foldedPairs-fold.wrongPairs, fold.foldedPairs), fold.foldedPairs-fold.wrongPairs, fold.foldedPairs)
+	fmt.Printf("folding by text alone (no paths or addresses): recall %.1f%% (%d of %d pairs), precision %.1f%% (%d of %d)\n",
+		pct(byText.folded, byText.pairs), byText.folded, byText.pairs, pct(byText.foldedPairs-byText.wrongPairs, byText.foldedPairs), byText.foldedPairs-byText.wrongPairs, byText.foldedPairs)
 	for _, s := range skipped {
 		fmt.Printf("skipped %s: %s\n", s.Path, s.Reason)
 	}
@@ -381,4 +403,170 @@ func sharedShare(text string, set map[string]bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(ws))
+}
+
+// folding is how StoryGroups' groups compare with the layout's pages.
+type folding struct {
+	pairs, folded           int // page/translation pairs, and those in one story
+	foldedPairs, wrongPairs int // pairs in one story, and those of two pages
+	wrongFolds              int // stories joining two pages
+	problems                []string
+}
+
+// scoreFolding judges groups (document id to story) against the pages
+// docs' paths lay out.
+func scoreFolding(docs []retrieval.Document, groups map[string]string) folding {
+	var out folding
+	pageOf := map[string]string{}
+	byCounterpart := map[string][]retrieval.Document{}
+	for _, d := range docs {
+		pageOf[d.ID] = counterpart(d.Path)
+		if pathLang(d.Path) != "" {
+			byCounterpart[counterpart(d.Path)] = append(byCounterpart[counterpart(d.Path)], d)
+		}
+	}
+	for _, copies := range byCounterpart {
+		for i := range copies {
+			for j := i + 1; j < len(copies); j++ {
+				out.pairs++
+				a, b := copies[i], copies[j]
+				if g := groups[a.ID]; g != "" && g == groups[b.ID] {
+					out.folded++
+				} else {
+					out.problems = append(out.problems, fmt.Sprintf("translation not folded: %s and %s", a.ID, b.ID))
+				}
+			}
+		}
+	}
+	members := map[string][]string{}
+	for id, g := range groups {
+		members[g] = append(members[g], id)
+	}
+	for g, ids := range members {
+		sort.Strings(ids)
+		pages := map[string]bool{}
+		for k, a := range ids {
+			pages[pageOf[a]] = true
+			for _, b := range ids[k+1:] {
+				out.foldedPairs++
+				if pageOf[a] != pageOf[b] {
+					out.wrongPairs++
+				}
+			}
+		}
+		if len(pages) > 1 {
+			out.wrongFolds++
+			out.problems = append(out.problems, fmt.Sprintf("different pages folded into story %s: %v", g, ids))
+		}
+	}
+	return out
+}
+
+// A chunk's language is judged by its language words (see
+// languageWords): a row of package names and figures reads the same in
+// every translation. minJudgedWords is how many it needs to be judged at
+// all, and minShareWords to be judged by its share of the English page's
+// shingles; a shorter one is English when it is in the English page
+// verbatim.
+const (
+	minJudgedWords = 3
+	minShareWords  = 6
+)
+
+// englishPage is what the judge knows of a page's English copy.
+type englishPage struct {
+	shingles map[string]bool
+	norm     string // its prose through norm
+}
+
+// chunkWant is the language a prose chunk of the page at p should be
+// tagged with, judged by the corpus's layout, not by language
+// identification: its folder's language, except that a chunk of a
+// translation whose language words lie mostly (60% or more) in shingles
+// of the English page, or that is short and in the English page
+// verbatim, is an untranslated English paragraph. "" when the chunk has
+// too few language words, is half shared (over 40%, under 60%), or the
+// path names no language.
+func chunkWant(p, text string, english map[string]englishPage) string {
+	want := pathLang(p)
+	lw := languageWords(text)
+	if want == "" || lw < minJudgedWords {
+		return ""
+	}
+	en, ok := english[counterpart(p)]
+	if want == "en" || !ok {
+		return want
+	}
+	if lw < minShareWords {
+		if n := norm(text); len(n) >= 8 && strings.Contains(en.norm, n) {
+			return "en"
+		}
+		return want
+	}
+	switch share := languageShare(text, en.shingles); {
+	case share >= 0.6:
+		return "en"
+	case share > 0.4:
+		return ""
+	}
+	return want
+}
+
+// languageWords counts text's words that are a language's, not a name,
+// a figure or a command: all lower-case letters.
+func languageWords(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(w) < 2 {
+			continue
+		}
+		ok := true
+		for _, r := range w {
+			if !unicode.IsLetter(r) || !unicode.IsLower(r) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// languageShare is sharedShare counted over text's language words only
+// (see languageWords): a table row keeps its package names and figures
+// in every translation, and only its words tell whether it was
+// translated.
+func languageShare(text string, set map[string]bool) float64 {
+	var ws []string
+	var lang []bool
+	for _, f := range strings.Fields(text) {
+		if w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })); w != "" {
+			ws = append(ws, w)
+			lang = append(lang, languageWords(f) == 1)
+		}
+	}
+	covered := make([]bool, len(ws))
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		if set[strings.Join(ws[i:i+shingleWords], " ")] {
+			for k := i; k < i+shingleWords; k++ {
+				covered[k] = true
+			}
+		}
+	}
+	n, of := 0, 0
+	for i := range ws {
+		if lang[i] {
+			of++
+			if covered[i] {
+				n++
+			}
+		}
+	}
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
 }
