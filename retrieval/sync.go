@@ -148,7 +148,14 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 		prev.removeLeftovers() // a stale manifest, deltas no manifest names
 	}
 	b := newBuilder(opts, prev)
-	if err := b.walk(ctx); err != nil {
+	if prev != nil && corpusCurrent(ctx, opts.Corpus, prev.v) {
+		// Every file as the index recorded it, nothing else (fresh.go):
+		// what the walk would conclude, without it.
+		b.stats.Unchanged = prev.v.nDocs
+		if opts.Progress != nil {
+			opts.Progress(Progress{Phase: "reading", Done: prev.v.nDocs, Total: prev.v.nDocs})
+		}
+	} else if err := b.walk(ctx); err != nil {
 		return nil, st, err
 	}
 	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
@@ -336,11 +343,19 @@ func newBuilder(opts Options, set *segmentSet) *builder {
 	if set == nil {
 		return b
 	}
-	prev := set.v
-	b.prevV, b.prevVocab = prev, prev.nVocab
-	// The strings are views of the previous files, which stay mapped while
-	// Build runs; nothing the builder hands out keeps them (restore
-	// replaces a kept document's record with a decoded copy).
+	b.prevV, b.prevVocab = set.v, set.v.nVocab
+	return b
+}
+
+// indexPrev maps the previous files' documents by path for the walk.
+// The strings are views of the previous files, which stay mapped while
+// Build runs; nothing the builder hands out keeps them (restore replaces
+// a kept document's record with a decoded copy).
+func (b *builder) indexPrev() {
+	prev := b.prevV
+	if prev == nil {
+		return
+	}
 	b.prev = make(map[string]prevDoc, prev.nDocs)
 	b.seenIDs = make(map[string]string, prev.nDocs)
 	for i := range prev.nDocs {
@@ -348,7 +363,6 @@ func newBuilder(opts Options, set *segmentSet) *builder {
 		b.prev[prev.docStr(i, strPath)] = prevDoc{row: i,
 			id: prev.docID(i), hash: prev.docStr(i, strHash), size: size, modTime: mtime}
 	}
-	return b
 }
 
 // vocabFrom returns the terms with ids from..b.prevVocab-1 (copied out of
@@ -364,6 +378,7 @@ func (b *builder) vocabFrom(from int) []string {
 
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
 func (b *builder) walk(ctx context.Context) error {
+	b.indexPrev()
 	var files []string
 	err := walkArticles(ctx, b.opts.Corpus, b.skip, func(name string) error {
 		files = append(files, name)

@@ -1,0 +1,228 @@
+package retrieval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The freshness check (fresh.go) stands in for the walk only when the
+// walk would find the index current: for every change to a corpus it
+// answers false, and for what the walk ignores it answers true (else it
+// would save nothing).
+func TestCorpusCurrentAgreesWithWalk(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the system-call check is Linux's; elsewhere the walk decides")
+	}
+	t.Parallel()
+	later := time.Now().Add(time.Hour)
+	write := func(rel, text string) func(t *testing.T, dir string) {
+		return func(t *testing.T, dir string) {
+			p := filepath.Join(dir, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	article := "Judul baru\n\nBanjir merendam tiga kecamatan di Bekasi pada Senin pagi, kata petugas BPBD setempat.\n"
+	cases := []struct {
+		name   string
+		change func(t *testing.T, dir string)
+		want   bool // the check's answer; true only where the walk finds no change
+	}{
+		{"unchanged", func(*testing.T, string) {}, true},
+		{"hidden file", write(".draft.txt", article), true},
+		{"hidden folder", write(".git/a.txt", article), true},
+		{"file of another kind", write("sub/notes.json", "{}"), true},
+		{"empty folder", func(t *testing.T, dir string) { mkdir(t, filepath.Join(dir, "kosong")) }, true},
+		{"symbolic link to a folder (not followed)", func(t *testing.T, dir string) {
+			symlink(t, filepath.Join(dir, "sub"), filepath.Join(dir, "link"))
+		}, true},
+		{"same size and time, other bytes (the walk reuses it too)", func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "sub", "a.txt")
+			info := statOf(t, p)
+			raw := readOf(t, p)
+			raw[0] ^= 1
+			if err := os.WriteFile(p, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"modification time only", func(t *testing.T, dir string) {
+			if err := os.Chtimes(filepath.Join(dir, "sub", "a.txt"), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"appended", func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "sub", "deep", "b.md")
+			info := statOf(t, p)
+			if err := os.WriteFile(p, append(readOf(t, p), "\nTambahan.\n"...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_ = os.Chtimes(p, info.ModTime(), info.ModTime()) // only the size tells
+		}, false},
+		{"removed", func(t *testing.T, dir string) { remove(t, filepath.Join(dir, "sub", "deep", "b.md")) }, false},
+		{"removed with its folder", func(t *testing.T, dir string) {
+			if err := os.RemoveAll(filepath.Join(dir, "sub", "deep")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"added at the root", write("baru.txt", article), false},
+		{"added in a new nested folder", write("x/y/z/baru.html", "<html><body><p>"+article+"</p></body></html>"), false},
+		{"added with an upper-case extension", write("sub/BARU.TXT", article), false},
+		{"added as .Markdown", write("baru.Markdown", article), false},
+		{"added in a folder named like an article", write("d.txt/baru.md", article), false},
+		{"renamed", func(t *testing.T, dir string) {
+			if err := os.Rename(filepath.Join(dir, "sub", "a.txt"), filepath.Join(dir, "sub", "a2.txt")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"symbolic link to an article", func(t *testing.T, dir string) {
+			symlink(t, filepath.Join(dir, "sub", "a.txt"), filepath.Join(dir, "tautan.txt"))
+		}, false},
+		{"same id beside it (skipped by the walk, left to it)", write("sub/a.md", article), false},
+		{"a named pipe with an article's name", func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "pipa.txt"), 0o644); err != nil {
+				t.Skip(err)
+			}
+		}, false},
+	}
+	lex := testLexicon(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			corpus := nestedCorpus(t)
+			data := t.TempDir()
+			opts := buildOpts(t, corpus, data, NewLocalEmbedder(), lex)
+			if _, st := mustBuild(t, opts); st.Documents != 7 {
+				t.Fatalf("first build: %+v", st)
+			}
+			tc.change(t, corpus)
+			set, err := openSegments(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer set.release()
+			got := corpusCurrent(context.Background(), DirFS(corpus), set.v)
+
+			walkOpts := opts
+			walkOpts.Corpus, walkOpts.Warn = os.DirFS(corpus), func(Skipped) {}
+			b := newBuilder(walkOpts, set)
+			if err := b.walk(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			walkCurrent := b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+			if got && !walkCurrent {
+				t.Fatalf("the check says current, the walk finds a change: %+v touched=%v", b.stats, b.touched)
+			}
+			if got != tc.want {
+				t.Errorf("check = %v, want %v (the walk: current %v, %+v)", got, tc.want, walkCurrent, b.stats)
+			}
+			// And Build, which uses the check, sees the change.
+			_, st := mustBuild(t, opts)
+			if walkCurrent != (st.Added+st.Changed+st.Removed == 0 && !st.Saved) {
+				t.Errorf("Build after the change: %+v, the walk: current %v", st, walkCurrent)
+			}
+		})
+	}
+}
+
+// A cancelled context is never taken for a current corpus.
+func TestCorpusCurrentCancelled(t *testing.T) {
+	t.Parallel()
+	corpus, data := nestedCorpus(t), t.TempDir()
+	mustBuild(t, buildOpts(t, corpus, data, NewLocalEmbedder(), testLexicon(t)))
+	set, err := openSegments(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.release()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if corpusCurrent(ctx, DirFS(corpus), set.v) {
+		t.Error("current under a cancelled context")
+	}
+	if runtime.GOOS == "linux" && !corpusCurrent(context.Background(), DirFS(corpus), set.v) {
+		t.Error("an unchanged corpus is not current")
+	}
+	if corpusCurrent(context.Background(), os.DirFS(corpus), set.v) {
+		t.Error("a plain os.DirFS is checked (only DirFS says where its folder is)")
+	}
+}
+
+func TestIsArticleName(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"a.txt", "a.TXT", "a.md", "a.Md", "a.markdown", "a.MARKDOWN", "a.html", "a.htm", "a.HTM",
+		"a.mar\u212adown", "a", "a.", ".txt", "a.txt.bak", "a.json", "a.mdx", "a.tx", "a.markdownx", "a.h\u0130m", "a.txt\u00e9", "x.d/a"} {
+		_, want := formatFor(name)
+		if got := isArticleName([]byte(name)); got != want {
+			t.Errorf("isArticleName(%q) = %v, formatFor says %v", name, got, want)
+		}
+	}
+}
+
+// nestedCorpus is seven articles in three levels of folders.
+func nestedCorpus(t *testing.T) string {
+	t.Helper()
+	dir, _ := seedCorpus(t)
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	mkdir(t, filepath.Join(dir, "sub", "deep"))
+	copyFile(t, names[0], filepath.Join(dir, "sub", "a.txt"))
+	copyFile(t, names[1], filepath.Join(dir, "sub", "deep", "b.md"))
+	return dir
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.WriteFile(to, readOf(t, from), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readOf(t *testing.T, p string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func statOf(t *testing.T, p string) os.FileInfo {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
+}
+
+func mkdir(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func remove(t *testing.T, p string) {
+	t.Helper()
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+}
