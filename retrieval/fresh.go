@@ -3,6 +3,8 @@ package retrieval
 import (
 	"context"
 	"hash/maphash"
+	"sort"
+	"strings"
 )
 
 // corpusCurrent reports that the walk of opts.Corpus would find every
@@ -18,60 +20,97 @@ func corpusCurrent(ctx context.Context, corpus any, v *view) bool {
 	if !ok || v == nil || v.nDocs == 0 {
 		return false
 	}
-	t, ok := newPathTable(v)
-	if !ok {
-		return false
+	return scanCurrent(ctx, dc.dir, v)
+}
+
+// dirRows appends to rows the rows of v's documents directly in folder
+// dir ("" for the root, else ending in "/"), in id order. Ids are sorted
+// and a path is its id and an extension, so a folder's documents lie in
+// the range of ids starting with dir; the sub-folders' blocks inside it
+// are skipped by binary search, so only dir's own documents are read. It
+// returns false when a path does not start with its id's folder (then
+// the walk decides).
+func dirRows(v *view, dir string, rows []int32) ([]int32, bool) {
+	lo, hi := prefixRange(v, 0, v.nDocs, dir)
+	for r := lo; r < hi; {
+		p := v.docStr(r, strPath)
+		if !strings.HasPrefix(p, dir) {
+			return rows, false
+		}
+		if k := strings.IndexByte(p[len(dir):], '/'); k >= 0 {
+			_, r = prefixRange(v, r, hi, p[:len(dir)+k+1])
+			continue
+		}
+		rows = append(rows, int32(r))
+		r++
 	}
-	return scanCurrent(ctx, dc.dir, t)
+	return rows, true
 }
 
-// pathTable finds the previous index's documents by path: open
-// addressing over the document rows, keyed by a hash of each path (a view
-// of the index file), so no string or map entry is made per document.
-type pathTable struct {
-	v     *view
-	seed  maphash.Seed
-	slots []pathSlot
-	mask  uint64
+// prefixRange is the rows in [lo, hi) whose ids start with prefix.
+func prefixRange(v *view, lo, hi int, prefix string) (int, int) {
+	first := lo + sort.Search(hi-lo, func(i int) bool { return v.docID(lo+i) >= prefix })
+	end := first + sort.Search(hi-first, func(i int) bool { return !strings.HasPrefix(v.docID(first+i), prefix) })
+	return first, end
 }
 
-type pathSlot struct {
-	tag uint32 // the hash's high half; 0 with row 0 is empty
-	row uint32 // document row + 1
+// nameTable finds one folder's documents by file name: open addressing
+// over their rows, keyed by a hash of the name within the path (a view of
+// the index file), so nothing is allocated per document and the lookups
+// stay in the few cache lines of that folder's rows.
+type nameTable struct {
+	v      *view
+	dirLen int
+	seed   maphash.Seed
+	slots  []nameSlot
+	mask   uint64
 }
 
-func newPathTable(v *view) (*pathTable, bool) {
-	n := 1
-	for n < 2*v.nDocs {
+type nameSlot struct {
+	tag uint32 // the hash's high half
+	row uint32 // document row + 1; 0 is an empty slot
+}
+
+// reset fills the table with rows, documents of the folder whose path
+// is dirLen bytes long; false when two have the same path.
+func (t *nameTable) reset(v *view, dirLen int, rows []int32) bool {
+	n := 8
+	for n < 2*len(rows) {
 		n <<= 1
 	}
-	t := &pathTable{v: v, seed: maphash.MakeSeed(), slots: make([]pathSlot, n), mask: uint64(n - 1)}
-	for i := range v.nDocs {
-		p := v.docStr(i, strPath)
-		h := maphash.String(t.seed, p)
+	if cap(t.slots) < n {
+		t.slots = make([]nameSlot, n)
+		t.seed = maphash.MakeSeed()
+	}
+	t.slots = t.slots[:n]
+	clear(t.slots)
+	t.v, t.dirLen, t.mask = v, dirLen, uint64(n-1)
+	for _, r := range rows {
+		name := v.docStr(int(r), strPath)[dirLen:]
+		h := maphash.String(t.seed, name)
 		for j := h & t.mask; ; j = (j + 1) & t.mask {
 			s := &t.slots[j]
 			if s.row == 0 {
-				*s = pathSlot{tag: uint32(h >> 32), row: uint32(i + 1)}
+				*s = nameSlot{tag: uint32(h >> 32), row: uint32(r) + 1}
 				break
 			}
-			if s.tag == uint32(h>>32) && v.docStr(int(s.row-1), strPath) == p {
-				return nil, false // two documents with one path: let the walk judge
+			if s.tag == uint32(h>>32) && v.docStr(int(s.row-1), strPath)[dirLen:] == name {
+				return false
 			}
 		}
 	}
-	return t, true
+	return true
 }
 
-// find returns the row of the document whose path is key.
-func (t *pathTable) find(key []byte) (int, bool) {
-	h := maphash.Bytes(t.seed, key)
+// find returns the row of the folder's document called name.
+func (t *nameTable) find(name []byte) (int, bool) {
+	h := maphash.Bytes(t.seed, name)
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
 		s := t.slots[j]
 		if s.row == 0 {
 			return 0, false
 		}
-		if s.tag == uint32(h>>32) && t.v.docStr(int(s.row-1), strPath) == string(key) {
+		if s.tag == uint32(h>>32) && t.v.docStr(int(s.row-1), strPath)[t.dirLen:] == string(name) {
 			return int(s.row - 1), true
 		}
 	}

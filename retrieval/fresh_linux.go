@@ -25,7 +25,7 @@ const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STA
 // buffer: no path is resolved from the root, and nothing is allocated per
 // file. The folders of each level of the tree are shared out between
 // GOMAXPROCS workers.
-func scanCurrent(ctx context.Context, root string, t *pathTable) bool {
+func scanCurrent(ctx context.Context, root string, v *view) bool {
 	rootFD, err := unix.Open(root, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return false
@@ -34,7 +34,7 @@ func scanCurrent(ctx context.Context, root string, t *pathTable) bool {
 	workers := runtime.GOMAXPROCS(0)
 	scanners := make([]*dirScanner, workers)
 	for i := range scanners {
-		scanners[i] = &dirScanner{root: rootFD, t: t, buf: make([]byte, 64<<10)}
+		scanners[i] = &dirScanner{root: rootFD, v: v, buf: make([]byte, 64<<10)}
 	}
 	level := []string{""} // folders relative to root, each ending in "/" but the root
 	for len(level) > 0 {
@@ -72,15 +72,16 @@ func scanCurrent(ctx context.Context, root string, t *pathTable) bool {
 	for _, s := range scanners {
 		matched += s.matched
 	}
-	return matched == t.v.nDocs
+	return matched == v.nDocs
 }
 
 // dirScanner is one worker of scanCurrent.
 type dirScanner struct {
 	root    int
-	t       *pathTable
+	v       *view
+	rows    []int32 // the folder's documents
+	names   nameTable
 	buf     []byte   // getdents records
-	key     []byte   // the folder's path, then the file's
 	subdirs []string // found in this level, for the next
 	matched int      // files found unchanged
 	st      unix.Statx_t
@@ -99,14 +100,18 @@ func (s *dirScanner) scan(dir string) bool {
 		}
 		defer unix.Close(fd)
 	}
-	s.key = append(s.key[:0], dir...)
+	var ok bool
+	if s.rows, ok = dirRows(s.v, dir, s.rows[:0]); !ok || !s.names.reset(s.v, len(dir), s.rows) {
+		return false
+	}
+	before := s.matched
 	for {
 		n, err := unix.Getdents(fd, s.buf)
 		if err != nil {
 			return false
 		}
 		if n == 0 {
-			return true
+			return s.matched-before == len(s.rows) // else one is gone
 		}
 		for off := 0; off < n; {
 			// struct linux_dirent64: ino u64, off s64, reclen u16, type u8, name NUL-terminated
@@ -172,12 +177,11 @@ func (s *dirScanner) entry(fd int, dir string, typ byte, cname []byte) bool {
 		uint32(st.Mode)&unix.S_IFMT != unix.S_IFREG {
 		return false
 	}
-	s.key = append(s.key[:len(dir)], name...)
-	row, ok := s.t.find(s.key)
+	row, ok := s.names.find(name)
 	if !ok {
 		return false // new, or skipped by every walk
 	}
-	size, mtime := s.t.v.docSize(row)
+	size, mtime := s.v.docSize(row)
 	if mtime == 0 || size != int64(st.Size) || mtime != st.Mtime.Sec*1e9+int64(st.Mtime.Nsec) {
 		return false
 	}

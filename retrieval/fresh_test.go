@@ -71,6 +71,14 @@ func TestCorpusCurrentAgreesWithWalk(t *testing.T) {
 			_ = os.Chtimes(p, info.ModTime(), info.ModTime()) // only the size tells
 		}, false},
 		{"removed", func(t *testing.T, dir string) { remove(t, filepath.Join(dir, "sub", "deep", "b.md")) }, false},
+		{"removed beside a folder of its name", func(t *testing.T, dir string) { remove(t, filepath.Join(dir, "sub.md")) }, false},
+		{"removed beside a folder sorting after it", func(t *testing.T, dir string) { remove(t, filepath.Join(dir, "sub-x.txt")) }, false},
+		{"removed beside the folder it names", func(t *testing.T, dir string) { remove(t, filepath.Join(dir, "sub", "deep.txt")) }, false},
+		{"moved into a sub-folder", func(t *testing.T, dir string) {
+			if err := os.Rename(filepath.Join(dir, "sub.md"), filepath.Join(dir, "sub", "sub.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
 		{"removed with its folder", func(t *testing.T, dir string) {
 			if err := os.RemoveAll(filepath.Join(dir, "sub", "deep")); err != nil {
 				t.Fatal(err)
@@ -103,7 +111,7 @@ func TestCorpusCurrentAgreesWithWalk(t *testing.T) {
 			corpus := nestedCorpus(t)
 			data := t.TempDir()
 			opts := buildOpts(t, corpus, data, NewLocalEmbedder(), lex)
-			if _, st := mustBuild(t, opts); st.Documents != 7 {
+			if _, st := mustBuild(t, opts); st.Documents != 10 {
 				t.Fatalf("first build: %+v", st)
 			}
 			tc.change(t, corpus)
@@ -170,7 +178,9 @@ func TestIsArticleName(t *testing.T) {
 	}
 }
 
-// nestedCorpus is seven articles in three levels of folders.
+// nestedCorpus is ten articles in three levels of folders, some named so
+// that their ids sort inside a folder's block of ids ("sub-x" and
+// "sub.md" beside "sub/", "sub/deep.txt" beside "sub/deep/").
 func nestedCorpus(t *testing.T) string {
 	t.Helper()
 	dir, _ := seedCorpus(t)
@@ -178,6 +188,9 @@ func nestedCorpus(t *testing.T) string {
 	mkdir(t, filepath.Join(dir, "sub", "deep"))
 	copyFile(t, names[0], filepath.Join(dir, "sub", "a.txt"))
 	copyFile(t, names[1], filepath.Join(dir, "sub", "deep", "b.md"))
+	copyFile(t, names[2], filepath.Join(dir, "sub-x.txt"))
+	copyFile(t, names[3], filepath.Join(dir, "sub.md"))
+	copyFile(t, names[4], filepath.Join(dir, "sub", "deep.txt"))
 	return dir
 }
 
