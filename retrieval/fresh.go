@@ -23,28 +23,35 @@ func corpusCurrent(ctx context.Context, corpus any, v *view) bool {
 	return scanCurrent(ctx, dc.dir, v)
 }
 
-// dirRows appends to rows the rows of v's documents directly in folder
-// dir ("" for the root, else ending in "/"), in id order. Ids are sorted
-// and a path is its id and an extension, so a folder's documents lie in
-// the range of ids starting with dir; the sub-folders' blocks inside it
-// are skipped by binary search, so only dir's own documents are read. It
-// returns false when a path does not start with its id's folder (then
-// the walk decides).
-func dirRows(v *view, dir string, rows []int32) ([]int32, bool) {
+// folderDocs is the documents directly in one folder: their rows in
+// id order and their file names (views of the index file).
+type folderDocs struct {
+	rows  []int32
+	names []string
+}
+
+// load sets d to v's documents directly in folder dir ("" for the root,
+// else ending in "/"). Ids are sorted and a path is its id and an
+// extension, so a folder's documents lie in the range of ids starting
+// with dir; the sub-folders' blocks inside it are skipped by binary
+// search, so only dir's own documents are read. It returns false when a
+// path does not start with its id's folder (then the walk decides).
+func (d *folderDocs) load(v *view, dir string) bool {
+	d.rows, d.names = d.rows[:0], d.names[:0]
 	lo, hi := prefixRange(v, 0, v.nDocs, dir)
 	for r := lo; r < hi; {
 		p := v.docStr(r, strPath)
 		if !strings.HasPrefix(p, dir) {
-			return rows, false
+			return false
 		}
 		if k := strings.IndexByte(p[len(dir):], '/'); k >= 0 {
 			_, r = prefixRange(v, r, hi, p[:len(dir)+k+1])
 			continue
 		}
-		rows = append(rows, int32(r))
+		d.rows, d.names = append(d.rows, int32(r)), append(d.names, p[len(dir):])
 		r++
 	}
-	return rows, true
+	return true
 }
 
 // prefixRange is the rows in [lo, hi) whose ids start with prefix.
@@ -55,27 +62,25 @@ func prefixRange(v *view, lo, hi int, prefix string) (int, int) {
 }
 
 // nameTable finds one folder's documents by file name: open addressing
-// over their rows, keyed by a hash of the name within the path (a view of
-// the index file), so nothing is allocated per document and the lookups
-// stay in the few cache lines of that folder's rows.
+// over a folderDocs, keyed by a hash of the name, so nothing is
+// allocated per document and the lookups stay in the few cache lines of
+// that folder's names.
 type nameTable struct {
-	v      *view
-	dirLen int
-	seed   maphash.Seed
-	slots  []nameSlot
-	mask   uint64
+	docs  *folderDocs
+	seed  maphash.Seed
+	slots []nameSlot
+	mask  uint64
 }
 
 type nameSlot struct {
 	tag uint32 // the hash's high half
-	row uint32 // document row + 1; 0 is an empty slot
+	doc uint32 // index in docs + 1; 0 is an empty slot
 }
 
-// reset fills the table with rows, documents of the folder whose path
-// is dirLen bytes long; false when two have the same path.
-func (t *nameTable) reset(v *view, dirLen int, rows []int32) bool {
+// reset fills the table with docs; false when two have the same name.
+func (t *nameTable) reset(docs *folderDocs) bool {
 	n := 8
-	for n < 2*len(rows) {
+	for n < 2*len(docs.names) {
 		n <<= 1
 	}
 	if cap(t.slots) < n {
@@ -84,17 +89,16 @@ func (t *nameTable) reset(v *view, dirLen int, rows []int32) bool {
 	}
 	t.slots = t.slots[:n]
 	clear(t.slots)
-	t.v, t.dirLen, t.mask = v, dirLen, uint64(n-1)
-	for _, r := range rows {
-		name := v.docStr(int(r), strPath)[dirLen:]
+	t.docs, t.mask = docs, uint64(n-1)
+	for i, name := range docs.names {
 		h := maphash.String(t.seed, name)
 		for j := h & t.mask; ; j = (j + 1) & t.mask {
 			s := &t.slots[j]
-			if s.row == 0 {
-				*s = nameSlot{tag: uint32(h >> 32), row: uint32(r) + 1}
+			if s.doc == 0 {
+				*s = nameSlot{tag: uint32(h >> 32), doc: uint32(i) + 1}
 				break
 			}
-			if s.tag == uint32(h>>32) && v.docStr(int(s.row-1), strPath)[dirLen:] == name {
+			if s.tag == uint32(h>>32) && docs.names[s.doc-1] == name {
 				return false
 			}
 		}
@@ -107,11 +111,11 @@ func (t *nameTable) find(name []byte) (int, bool) {
 	h := maphash.Bytes(t.seed, name)
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
 		s := t.slots[j]
-		if s.row == 0 {
+		if s.doc == 0 {
 			return 0, false
 		}
-		if s.tag == uint32(h>>32) && t.v.docStr(int(s.row-1), strPath)[t.dirLen:] == string(name) {
-			return int(s.row - 1), true
+		if s.tag == uint32(h>>32) && t.docs.names[s.doc-1] == string(name) {
+			return int(t.docs.rows[s.doc-1]), true
 		}
 	}
 }

@@ -79,7 +79,7 @@ func scanCurrent(ctx context.Context, root string, v *view) bool {
 type dirScanner struct {
 	root    int
 	v       *view
-	rows    []int32 // the folder's documents
+	docs    folderDocs // the folder's documents
 	names   nameTable
 	buf     []byte   // getdents records
 	subdirs []string // found in this level, for the next
@@ -100,8 +100,7 @@ func (s *dirScanner) scan(dir string) bool {
 		}
 		defer unix.Close(fd)
 	}
-	var ok bool
-	if s.rows, ok = dirRows(s.v, dir, s.rows[:0]); !ok || !s.names.reset(s.v, len(dir), s.rows) {
+	if !s.docs.load(s.v, dir) || !s.names.reset(&s.docs) {
 		return false
 	}
 	before := s.matched
@@ -111,7 +110,7 @@ func (s *dirScanner) scan(dir string) bool {
 			return false
 		}
 		if n == 0 {
-			return s.matched-before == len(s.rows) // else one is gone
+			return s.matched-before == len(s.docs.rows) // else one is gone
 		}
 		for off := 0; off < n; {
 			// struct linux_dirent64: ino u64, off s64, reclen u16, type u8, name NUL-terminated
