@@ -7,20 +7,28 @@ import (
 	"strings"
 )
 
-// corpusCurrent reports that the walk of opts.Corpus would find every
-// document of v unchanged and nothing else: the same article paths as v
-// holds, each with the size and non-zero modification time v records,
-// and no article file v does not hold (new, or skipped by every walk:
-// both are left to the walk). Build then serves v without walking. It
-// answers false whenever it cannot be sure (not a DirFS corpus, a folder
-// or file it cannot read, a file not regular, ctx ended), and the walk
-// decides.
-func corpusCurrent(ctx context.Context, corpus any, v *view) bool {
+// corpusCurrent reports that the walk of corpus would find every
+// document of prev unchanged and nothing else: the same article paths as
+// prev holds, each with the size and non-zero modification time prev
+// records, and no other article file but those SkippedFile in dataDir
+// records as skipped, each with its size and time (returned, for the
+// warnings the walk would give). Anything else (new, changed, gone) is
+// left to the walk. Build then serves prev without walking. It answers
+// false whenever it cannot be sure (not a DirFS corpus, a folder or file
+// it cannot read, a file not regular, ctx ended), and the walk decides.
+func corpusCurrent(ctx context.Context, corpus any, prev *segmentSet, dataDir string) (*skipList, bool) {
 	dc, ok := corpus.(dirCorpus)
-	if !ok || v == nil || v.nDocs == 0 {
-		return false
+	if !ok || prev == nil || prev.v.nDocs == 0 {
+		return nil, false
 	}
-	return scanCurrent(ctx, dc.dir, v)
+	skips := readSkipList(dataDir)
+	if !scanCurrent(ctx, dc.dir, prev.v, skips) {
+		return nil, false
+	}
+	if skips == nil {
+		skips = &skipList{}
+	}
+	return skips, true
 }
 
 // folderDocs is the documents directly in one folder: their rows in

@@ -25,7 +25,7 @@ const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STA
 // buffer: no path is resolved from the root, and nothing is allocated per
 // file. The folders of each level of the tree are shared out between
 // GOMAXPROCS workers.
-func scanCurrent(ctx context.Context, root string, v *view) bool {
+func scanCurrent(ctx context.Context, root string, v *view, skips *skipList) bool {
 	rootFD, err := unix.Open(root, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return false
@@ -34,7 +34,7 @@ func scanCurrent(ctx context.Context, root string, v *view) bool {
 	workers := runtime.GOMAXPROCS(0)
 	scanners := make([]*dirScanner, workers)
 	for i := range scanners {
-		scanners[i] = &dirScanner{root: rootFD, v: v, buf: make([]byte, 64<<10)}
+		scanners[i] = &dirScanner{root: rootFD, v: v, skips: skips, buf: make([]byte, 64<<10)}
 	}
 	level := []string{""} // folders relative to root, each ending in "/" but the root
 	for len(level) > 0 {
@@ -68,11 +68,11 @@ func scanCurrent(ctx context.Context, root string, v *view) bool {
 			s.subdirs = nil
 		}
 	}
-	matched := 0
+	matched, skipped := 0, 0
 	for _, s := range scanners {
-		matched += s.matched
+		matched, skipped = matched+s.matched, skipped+s.skipped
 	}
-	return matched == v.nDocs
+	return matched == v.nDocs && skipped == skips.len()
 }
 
 // dirScanner is one worker of scanCurrent.
@@ -80,6 +80,9 @@ type dirScanner struct {
 	root    int
 	v       *view
 	docs    folderDocs // the folder's documents
+	skips   *skipList
+	key     []byte // a file's path, to look it up in skips
+	skipped int    // files found as skips records them
 	names   nameTable
 	buf     []byte   // getdents records
 	subdirs []string // found in this level, for the next
@@ -178,7 +181,14 @@ func (s *dirScanner) entry(fd int, dir string, typ byte, cname []byte) bool {
 	}
 	row, ok := s.names.find(name)
 	if !ok {
-		return false // new, or skipped by every walk
+		// New, or recorded as skipped by the last walk.
+		s.key = append(append(s.key[:0], dir...), name...)
+		f, ok := s.skips.find(string(s.key))
+		if !ok || f.Size != int64(st.Size) || f.ModTime != st.Mtime.Sec*1e9+int64(st.Mtime.Nsec) {
+			return false
+		}
+		s.skipped++
+		return true
 	}
 	size, mtime := s.v.docSize(row)
 	if mtime == 0 || size != int64(st.Size) || mtime != st.Mtime.Sec*1e9+int64(st.Mtime.Nsec) {

@@ -6,4 +6,4 @@ import "context"
 
 // scanCurrent is Linux's system-call check (fresh_linux.go); elsewhere the
 // walk decides.
-func scanCurrent(context.Context, string, *view) bool { return false }
+func scanCurrent(context.Context, string, *view, *skipList) bool { return false }

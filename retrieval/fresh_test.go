@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -120,7 +121,7 @@ func TestCorpusCurrentAgreesWithWalk(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer set.release()
-			got := corpusCurrent(context.Background(), DirFS(corpus), set.v)
+			_, got := corpusCurrent(context.Background(), DirFS(corpus), set, data)
 
 			walkOpts := opts
 			walkOpts.Corpus, walkOpts.Warn = os.DirFS(corpus), func(Skipped) {}
@@ -156,13 +157,13 @@ func TestCorpusCurrentCancelled(t *testing.T) {
 	defer set.release()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if corpusCurrent(ctx, DirFS(corpus), set.v) {
+	if _, ok := corpusCurrent(ctx, DirFS(corpus), set, data); ok {
 		t.Error("current under a cancelled context")
 	}
-	if runtime.GOOS == "linux" && !corpusCurrent(context.Background(), DirFS(corpus), set.v) {
+	if _, ok := corpusCurrent(context.Background(), DirFS(corpus), set, data); runtime.GOOS == "linux" && !ok {
 		t.Error("an unchanged corpus is not current")
 	}
-	if corpusCurrent(context.Background(), os.DirFS(corpus), set.v) {
+	if _, ok := corpusCurrent(context.Background(), os.DirFS(corpus), set, data); ok {
 		t.Error("a plain os.DirFS is checked (only DirFS says where its folder is)")
 	}
 }
@@ -237,5 +238,111 @@ func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip(err)
+	}
+}
+
+// Files every walk skips are recorded (SkippedFile), so a corpus holding
+// some is still found current, with the walk's warnings; any change to
+// them, or a record that no longer fits, is left to the walk.
+func TestCorpusCurrentWithSkippedFiles(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the system-call check is Linux's; elsewhere the walk decides")
+	}
+	t.Parallel()
+	later := time.Now().Add(time.Hour)
+	article := "Judul baru\n\nBanjir merendam tiga kecamatan di Bekasi pada Senin pagi, kata petugas BPBD setempat.\n"
+	cases := []struct {
+		name   string
+		change func(t *testing.T, dir, data string)
+		want   bool
+	}{
+		{"unchanged", func(*testing.T, string, string) {}, true},
+		{"a skipped file touched", func(t *testing.T, dir, _ string) {
+			if err := os.Chtimes(filepath.Join(dir, "kosong.txt"), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"a skipped file mended", func(t *testing.T, dir, _ string) {
+			if err := os.WriteFile(filepath.Join(dir, "kosong.txt"), []byte(article), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"a skipped file removed", func(t *testing.T, dir, _ string) { remove(t, filepath.Join(dir, "sub", "biner.md")) }, false},
+		{"the file a duplicate lost to removed", func(t *testing.T, dir, _ string) { remove(t, filepath.Join(dir, "sub", "a.md")) }, false},
+		{"the record removed", func(t *testing.T, _, data string) { remove(t, filepath.Join(data, SkippedFile)) }, false},
+		{"the record damaged", func(t *testing.T, _, data string) {
+			if err := os.WriteFile(filepath.Join(data, SkippedFile), []byte(`{"version":1,"files":[`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"the record naming an indexed file", func(t *testing.T, dir, data string) {
+			l := readSkipList(data)
+			info := statOf(t, filepath.Join(dir, "sub", "a.md"))
+			files := append(l.Files, skipEntry{Path: "sub/a.md", Size: info.Size(), ModTime: info.ModTime().UnixNano(), Reason: "x"})
+			if err := writeSkipList(data, files); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	lex := testLexicon(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			corpus := nestedCorpus(t)
+			if err := os.WriteFile(filepath.Join(corpus, "kosong.txt"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(corpus, "sub", "biner.md"), []byte("\x00\x01\x02 binary \x00"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			copyFile(t, filepath.Join(corpus, "sub", "a.txt"), filepath.Join(corpus, "sub", "a.md")) // a.md claims the id, a.txt is skipped
+			data := t.TempDir()
+			var warned []Skipped
+			opts := buildOpts(t, corpus, data, NewLocalEmbedder(), lex)
+			opts.Warn = func(s Skipped) { warned = append(warned, s) }
+			if _, st := mustBuild(t, opts); st.Documents != 10 || st.Skipped != 3 || len(warned) != 3 {
+				t.Fatalf("first build: %+v, warnings %v", st, warned)
+			}
+			if l := readSkipList(data); l.len() != 3 {
+				t.Fatalf("recorded %d skipped files, want 3", l.len())
+			}
+			tc.change(t, corpus, data)
+			set, err := openSegments(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer set.release()
+			_, got := corpusCurrent(context.Background(), DirFS(corpus), set, data)
+
+			var walkWarned []Skipped
+			walkOpts := opts
+			walkOpts.Corpus, walkOpts.Warn = os.DirFS(corpus), func(s Skipped) { walkWarned = append(walkWarned, s) }
+			b := newBuilder(walkOpts, set)
+			if err := b.walk(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			walkCurrent := b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
+			if got && !walkCurrent {
+				t.Fatalf("the check says current, the walk finds a change: %+v", b.stats)
+			}
+			if got != tc.want {
+				t.Errorf("check = %v, want %v (the walk: current %v, %+v)", got, tc.want, walkCurrent, b.stats)
+			}
+			// Build, with the check or without, warns as the walk does.
+			warned = nil
+			_, st := mustBuild(t, opts)
+			if !slices.Equal(warned, walkWarned) || st.Skipped != len(walkWarned) {
+				t.Errorf("Build warned %v (skipped %d), the walk %v", warned, st.Skipped, walkWarned)
+			}
+			// And the next run finds it current again, whatever changed.
+			set2, err := openSegments(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer set2.release()
+			if _, ok := corpusCurrent(context.Background(), DirFS(corpus), set2, data); !ok {
+				t.Error("not current after Build recorded the walk")
+			}
+		})
 	}
 }
