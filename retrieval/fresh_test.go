@@ -346,3 +346,48 @@ func TestCorpusCurrentWithSkippedFiles(t *testing.T) {
 		})
 	}
 }
+
+// Over an index of several segments (a base and a delta, dead rows in
+// the manifest) the check reads the live documents, as the walk does.
+func TestCorpusCurrentOverSegments(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the system-call check is Linux's; elsewhere the walk decides")
+	}
+	t.Parallel()
+	corpus, data := nestedCorpus(t), t.TempDir()
+	opts := buildOpts(t, corpus, data, NewLocalEmbedder(), testLexicon(t))
+	opts.MergeAt = 100 // keep the delta
+	mustBuild(t, opts)
+	p := filepath.Join(corpus, "sub", "a.txt")
+	if err := os.WriteFile(p, append(readOf(t, p), "\nTambahan satu kalimat lagi di sini.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, st := mustBuild(t, opts); st.Changed != 1 || !st.Saved {
+		t.Fatalf("edit: %+v", st)
+	}
+	check := func() bool {
+		set, err := openSegments(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer set.release()
+		if set.ch == nil {
+			t.Fatal("the index is one file; want a base and a delta")
+		}
+		_, ok := corpusCurrent(context.Background(), DirFS(corpus), set, data)
+		return ok
+	}
+	if !check() {
+		t.Error("a current index of two segments is not current")
+	}
+	if _, st := mustBuild(t, opts); st.Saved || st.Unchanged != 10 {
+		t.Errorf("unchanged run over segments: %+v", st)
+	}
+	remove(t, filepath.Join(corpus, "sub", "deep", "b.md"))
+	if check() {
+		t.Error("current after a removal")
+	}
+	if _, st := mustBuild(t, opts); st.Removed != 1 {
+		t.Errorf("removal over segments: %+v", st)
+	}
+}
