@@ -18,8 +18,9 @@ const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STA
 
 // scanCurrent walks the folder root as walkArticles walks os.DirFS(root)
 // (hidden names skipped, symbolic links followed for files and not for
-// folders) and reports whether its article files are exactly t's
-// documents, each with the size and modification time recorded. Folders
+// folders) and reports whether its article files are exactly v's
+// documents and the files skips records, each with the size and
+// modification time recorded. Folders
 // are read with getdents and each file is stat'ed with statx relative to
 // its folder's descriptor, the name passed in place from the getdents
 // buffer: no path is resolved from the root, and nothing is allocated per
@@ -52,7 +53,7 @@ func scanCurrent(ctx context.Context, root string, v *view, skips *skipList) boo
 					if i >= len(level) {
 						return
 					}
-					if !s.scan(level[i]) {
+					if !s.scan(ctx, level[i]) {
 						failed.Store(true)
 					}
 				}
@@ -93,7 +94,7 @@ type dirScanner struct {
 // scan reads the folder dir (relative to the root, "" for the root) and
 // checks its article files; false means a change, or something the walk
 // must judge.
-func (s *dirScanner) scan(dir string) bool {
+func (s *dirScanner) scan(ctx context.Context, dir string) bool {
 	fd := s.root
 	if dir != "" {
 		var err error
@@ -108,6 +109,9 @@ func (s *dirScanner) scan(dir string) bool {
 	}
 	before := s.matched
 	for {
+		if ctx.Err() != nil {
+			return false
+		}
 		n, err := unix.Getdents(fd, s.buf)
 		if err != nil {
 			return false
