@@ -168,6 +168,26 @@ func TestCorpusCurrentCancelled(t *testing.T) {
 	}
 }
 
+// A file that could not be read or is not regular is not recorded as
+// skipped: a chmod can mend it without a new modification time.
+func TestSkipsLeftToEveryWalk(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipa.txt"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	_, reason := readArticle(os.DirFS(dir), "pipa.txt")
+	_, missing := readArticle(os.DirFS(dir), "tidak-ada.txt")
+	for _, r := range []string{reason, missing} {
+		if r == "" || recordable(r) {
+			t.Errorf("reason %q recorded as lasting", r)
+		}
+	}
+	if !recordable(tooLargeReason) {
+		t.Errorf("%q not recorded", tooLargeReason)
+	}
+}
+
 func TestIsArticleName(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"a.txt", "a.TXT", "a.md", "a.Md", "a.markdown", "a.MARKDOWN", "a.html", "a.htm", "a.HTM",

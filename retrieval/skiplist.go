@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // SkippedFile is the data directory's record of the corpus files the
@@ -34,6 +35,16 @@ type skipEntry struct {
 }
 
 const skipListVersion = 1
+
+// recordable reports that a skip's reason follows from the file's
+// content (empty, binary, too large, no text, a second file with one
+// id) and so holds while its size and modification time do. A file that
+// could not be read, or is not a regular file, may become readable or
+// regular without a new modification time (chmod changes only the
+// ctime): those are left to every walk.
+func recordable(reason string) bool {
+	return !strings.HasPrefix(reason, "unreadable") && reason != "not a regular file"
+}
 
 // readSkipList reads dir's record; nil when there is none or it cannot
 // be used (then any skipped file leaves the decision to the walk).

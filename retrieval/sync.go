@@ -457,9 +457,9 @@ func (b *builder) skip(s Skipped) {
 }
 
 // skipFile reports a file the walk skipped and records it with its size
-// and modification time.
+// and modification time, when its content decides the reason.
 func (b *builder) skipFile(p, reason string, info fs.FileInfo) {
-	if info == nil || info.ModTime().UnixNano() == 0 {
+	if info == nil || info.ModTime().UnixNano() == 0 || !recordable(reason) {
 		b.unrecorded = true
 	} else {
 		b.skipped = append(b.skipped, skipEntry{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Reason: reason})
