@@ -148,8 +148,24 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 		prev.removeLeftovers() // a stale manifest, deltas no manifest names
 	}
 	b := newBuilder(opts, prev)
-	if err := b.walk(ctx); err != nil {
-		return nil, st, err
+	if skips, ok := corpusCurrent(ctx, opts.Corpus, prev, opts.DataDir); ok {
+		// Every file as the index, or the record of skipped files,
+		// has it, nothing else (fresh.go): what the walk would
+		// conclude, without it.
+		b.stats.Unchanged = prev.v.nDocs
+		for _, f := range skips.Files {
+			b.warnSkip(Skipped{Path: f.Path, Reason: f.Reason})
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{Phase: "reading", Done: prev.v.nDocs, Total: prev.v.nDocs})
+		}
+	} else {
+		if err := b.walk(ctx); err != nil {
+			return nil, st, err
+		}
+		if !st.ReadOnly {
+			b.recordSkips()
+		}
 	}
 	unchanged := prev != nil && b.stats.Added+b.stats.Changed+b.stats.Removed == 0 && !b.touched
 	readOnly := st.ReadOnly
@@ -313,6 +329,10 @@ type builder struct {
 	stats    Stats
 	touched  bool // metadata changed without content change (e.g. mtime)
 	seenIDs  map[string]string
+	// skipped are the files the walk skipped, for SkippedFile;
+	// unrecorded, that one could not be recorded (no size or time).
+	skipped    []skipEntry
+	unrecorded bool
 }
 
 // prevDoc is a document of the previous file: its row and what deciding
@@ -336,11 +356,19 @@ func newBuilder(opts Options, set *segmentSet) *builder {
 	if set == nil {
 		return b
 	}
-	prev := set.v
-	b.prevV, b.prevVocab = prev, prev.nVocab
-	// The strings are views of the previous files, which stay mapped while
-	// Build runs; nothing the builder hands out keeps them (restore
-	// replaces a kept document's record with a decoded copy).
+	b.prevV, b.prevVocab = set.v, set.v.nVocab
+	return b
+}
+
+// indexPrev maps the previous files' documents by path for the walk.
+// The strings are views of the previous files, which stay mapped while
+// Build runs; nothing the builder hands out keeps them (restore replaces
+// a kept document's record with a decoded copy).
+func (b *builder) indexPrev() {
+	prev := b.prevV
+	if prev == nil {
+		return
+	}
 	b.prev = make(map[string]prevDoc, prev.nDocs)
 	b.seenIDs = make(map[string]string, prev.nDocs)
 	for i := range prev.nDocs {
@@ -348,7 +376,6 @@ func newBuilder(opts Options, set *segmentSet) *builder {
 		b.prev[prev.docStr(i, strPath)] = prevDoc{row: i,
 			id: prev.docID(i), hash: prev.docStr(i, strHash), size: size, modTime: mtime}
 	}
-	return b
 }
 
 // vocabFrom returns the terms with ids from..b.prevVocab-1 (copied out of
@@ -364,6 +391,7 @@ func (b *builder) vocabFrom(from int) []string {
 
 // walk visits the corpus, reusing unchanged documents and parsing the rest.
 func (b *builder) walk(ctx context.Context) error {
+	b.indexPrev()
 	var files []string
 	err := walkArticles(ctx, b.opts.Corpus, b.skip, func(name string) error {
 		files = append(files, name)
@@ -421,7 +449,40 @@ func (b *builder) walk(ctx context.Context) error {
 	return nil
 }
 
+// skip reports a file or folder the walk could not use and cannot
+// record (it could not be stat'ed).
 func (b *builder) skip(s Skipped) {
+	b.unrecorded = true
+	b.warnSkip(s)
+}
+
+// skipFile reports a file the walk skipped and records it with its size
+// and modification time, when its content decides the reason.
+func (b *builder) skipFile(p, reason string, info fs.FileInfo) {
+	if info == nil || info.ModTime().UnixNano() == 0 || !recordable(reason) {
+		b.unrecorded = true
+	} else {
+		b.skipped = append(b.skipped, skipEntry{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Reason: reason})
+	}
+	b.warnSkip(Skipped{Path: p, Reason: reason})
+}
+
+// recordSkips writes what the walk skipped to SkippedFile, for the next
+// freshness check of a corpus folder; nothing is lost if it cannot.
+func (b *builder) recordSkips() {
+	if _, ok := b.opts.Corpus.(dirCorpus); !ok {
+		return
+	}
+	files := b.skipped
+	if b.unrecorded {
+		files = nil
+	}
+	if err := writeSkipList(b.opts.DataDir, files); err != nil {
+		b.opts.Logger.Debug("the skipped files could not be recorded; the next run walks the corpus", "error", err.Error())
+	}
+}
+
+func (b *builder) warnSkip(s Skipped) {
 	b.stats.Skipped++
 	if b.opts.Warn != nil {
 		b.opts.Warn(s)
@@ -496,19 +557,19 @@ func (b *builder) apply(p string, v *visited) {
 		b.prevSeen++
 	}
 	if v.skip != "" {
-		b.skip(Skipped{Path: p, Reason: v.skip})
+		b.skipFile(p, v.skip, v.info)
 		return
 	}
 	old := v.old
 	if v.reuse {
-		if b.claim(old.id, p) {
+		if b.claim(old.id, p, v.info) {
 			b.reuse(old)
 		}
 		return
 	}
 	doc, info := v.doc, v.info
 	mtime := info.ModTime().UnixNano()
-	if !b.claim(doc.ID, p) {
+	if !b.claim(doc.ID, p, info) {
 		return
 	}
 	if v.hadOld && old.hash == doc.Hash && old.id == doc.ID {
@@ -537,9 +598,9 @@ func (b *builder) apply(p string, v *visited) {
 
 // claim records that id comes from path p; a second file with the same id
 // (x.md next to x.txt) is skipped.
-func (b *builder) claim(id, p string) bool {
+func (b *builder) claim(id, p string, info fs.FileInfo) bool {
 	if other, dup := b.seenIDs[id]; dup {
-		b.skip(Skipped{Path: p, Reason: fmt.Sprintf("same id %q as %s", id, other)})
+		b.skipFile(p, fmt.Sprintf("same id %q as %s", id, other), info)
 		return false
 	}
 	b.seenIDs[id] = p

@@ -81,7 +81,7 @@ func testLexicon(t testing.TB) *lexicon.Lexicon {
 }
 
 func buildOpts(t testing.TB, corpus, data string, emb Embedder, lex *lexicon.Lexicon) Options {
-	return Options{Corpus: os.DirFS(corpus), CorpusName: corpus, DataDir: data, Embedder: emb, Lexicon: lex}
+	return Options{Corpus: DirFS(corpus), CorpusName: corpus, DataDir: data, Embedder: emb, Lexicon: lex}
 }
 
 func mustBuild(t *testing.T, opts Options) (*Index, Stats) {

@@ -12,6 +12,7 @@ import (
 )
 
 func main() {
+	oneShotGC(os.Args, os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args, os.Stdout, os.Stderr, os.Getenv); err != nil {

@@ -64,7 +64,7 @@ func loadEnv(c common, stderr io.Writer, getenv func(string) string) (*env, erro
 		if !st.IsDir() {
 			return nil, usagef("corpus %s is not a folder (give --corpus a folder of .txt, .md or .html articles)", cfg.Corpus)
 		}
-		e.corpus, e.corpusID = os.DirFS(abs), abs
+		e.corpus, e.corpusID = retrieval.DirFS(abs), abs
 	}
 	e.dataDir = cfg.DataDir
 	if e.dataDir == "" {
