@@ -44,28 +44,14 @@ import (
 // add (plan.slack), so no chunk the exhaustive path keeps is dropped
 // (TestPrunedMatchesExhaustive).
 func (x *lexicalIndex) searchPruned(q lexicon.Query, k int) ([]scored, error) {
-	if x.n == 0 || k <= 0 {
-		return nil, nil
-	}
-	p := x.plans.Get().(*plan)
-	defer x.plans.Put(p)
-	if err := p.build(x, q); err != nil {
-		return nil, err
-	}
-	if len(p.concepts) == 0 {
-		return nil, nil
-	}
-	top := newTopK(k)
-	p.run(x.lengthNorms(), top)
-	return top.sorted(), nil
+	r, _, err := x.searchPrunedStats(q, k)
+	return r, err
 }
 
-// run walks the chunks and keeps the k best in top.
-func (p *plan) run(norms []float32, top *topK) {
+// begin readies the plan for a walk: nothing set aside, no work counted.
+func (p *plan) begin() {
 	nc := len(p.concepts)
-	up := 1 + p.slack
-	theta := -1.0 // the k-th score once k chunks are kept
-	retry := 0.0  // setting the next term aside needs theta above this
+	p.retry = 0
 	p.setAside = 0
 	for c := range p.cursors {
 		p.cursors[c].aside = false
@@ -76,10 +62,19 @@ func (p *plan) run(norms []float32, top *topK) {
 	p.altMark = append(p.altMark[:0], make([]uint32, len(p.alts))...)
 	p.conceptMark = append(p.conceptMark[:0], make([]uint32, nc)...)
 	p.asideBound()
-	theta = p.warmStart(norms, top.k, up)
+}
+
+// walk walks the chunks of the cursors' window (plan.window) and keeps
+// the k best in top, raising *theta, the k-th score once k chunks are
+// kept (here or, through p.shared, by another worker).
+func (p *plan) walk(norms []float32, top *topK, theta *float64) {
+	up := 1 + p.slack
 	for {
-		if theta > retry {
-			retry = p.growSetAside(theta, up)
+		if p.shared != nil {
+			*theta = max(*theta, p.shared.load())
+		}
+		if *theta > p.retry {
+			p.retry = p.growSetAside(*theta, up)
 		}
 		// The next chunk any term not set aside has.
 		d := uint32(end)
@@ -87,28 +82,36 @@ func (p *plan) run(norms []float32, top *topK) {
 			d = min(d, p.cursors[c].doc())
 		}
 		if d == end {
-			p.stats.theta = theta
 			return
 		}
 		p.stats.candidates++
-		if bound := p.cheapBound(d, norms); bound*up >= theta && p.score(d, theta, up, norms) {
+		if bound := p.cheapBound(d, norms); bound*up >= *theta && p.score(d, *theta, up, norms) {
 			p.stats.full++
-			total := float32(0)
-			for ci, s := range p.sc {
-				if s > 0 {
-					total += p.concepts[ci].weight * s
-				}
-			}
-			if total > 0 {
-				top.push(scored{idx: int(d), score: total})
-				if len(top.h) == top.k {
-					theta = max(theta, float64(top.h[0].score))
-				}
-			}
+			p.keep(d, top, theta)
 		}
 		for _, c := range p.active {
 			if cur := &p.cursors[c]; cur.doc() == d {
 				cur.i++
+			}
+		}
+	}
+}
+
+// keep adds chunk d, its concepts scored in p.sc, to top: their weighed
+// scores summed in query order, as the exhaustive path sums them.
+func (p *plan) keep(d uint32, top *topK, theta *float64) {
+	total := float32(0)
+	for ci, s := range p.sc {
+		if s > 0 {
+			total += p.concepts[ci].weight * s
+		}
+	}
+	if total > 0 {
+		top.push(scored{idx: int(d), score: total})
+		if len(top.h) == top.k && float64(top.h[0].score) > *theta {
+			*theta = float64(top.h[0].score)
+			if p.shared != nil {
+				p.shared.raise(*theta)
 			}
 		}
 	}

@@ -7,7 +7,8 @@ const end = math.MaxUint32
 
 // cursor walks one term's postings in chunk order.
 type cursor struct {
-	p     []posting
+	all   []posting // the term's postings
+	p     []posting // those of the window walked (plan.window)
 	i     int
 	idf   float32
 	max   float32 // the term's best value over its postings

@@ -51,6 +51,9 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
+	retry  float64      // setting the next term aside needs theta above this
+	shared *sharedTheta // the k-th score across workers, or nil
+
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run
 }
@@ -195,9 +198,9 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	m := x.termMax(id, plist, idf)
 	if len(p.cursors) < cap(p.cursors) {
 		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
+		p.cursors[ci] = cursor{all: plist, p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
 	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
+		p.cursors = append(p.cursors, cursor{all: plist, p: plist, idf: idf, max: m})
 	}
 	p.ids[id] = ci
 	return ci, true, nil

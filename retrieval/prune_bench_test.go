@@ -1,0 +1,123 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/kabar-bot/kabar/bench/synth"
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// BenchmarkLexicalPruning times, per question, the BM25 search variants
+// on the bench package's cached indexes of 100k and, when cached, 1M
+// chunks, with the bench package's generated questions (those of
+// BenchmarkSearch) analysed beforehand: the exhaustive search every
+// pruned one must equal, the pruned walk with one worker (the baseline)
+// and with two, and the search as Search calls it (GOMAXPROCS workers, at
+// most maxPruneWorkers). They run interleaved, the order rotating per
+// question. It reports each one's p50 and p99 and,
+// for the pruned ones, the median of the per-question ratios to the
+// baseline and the chunks looked at and scored per question (means);
+// then what Search calls' p99 on a second pass over the questions (every
+// term's bound already computed), and the median share of the folding of
+// near-duplicates (Index.dedupe, which Search runs next) in that search
+// plus the folding.
+func BenchmarkLexicalPruning(b *testing.B) {
+	for _, articles := range []int{7669, 76690} {
+		b.Run("articles="+itoa(articles), func(b *testing.B) {
+			ix := benchIndex(b, articles)
+			variant := func(workers int) *lexicalIndex {
+				x := newLexical(ix.v)
+				x.alwaysPrune, x.workers = true, workers
+				return x
+			}
+			exhaustive := newLexical(ix.v)
+			exhaustive.exhaustive = true
+			ix.lexical.alwaysPrune = true
+			variants := []struct {
+				name string
+				x    *lexicalIndex
+			}{
+				{"exhaustive", exhaustive},
+				{"pruned1", variant(1)}, // the baseline: one worker
+				{"pruned2", variant(2)},
+				{"search", ix.lexical}, // what Search calls
+			}
+			const base = 1
+			main := len(variants) - 1
+			qs := synth.New(1).Questions(500, articles)
+			lqs := make([]lexicon.Query, len(qs))
+			for i, q := range qs {
+				lqs[i] = ix.lex.Analyze(q)
+			}
+			ms := make([][]float64, len(variants))
+			ratio := make([][]float64, len(variants))
+			work := make([]pruneStats, len(variants))
+			var warmT, foldShare []float64
+			n := 0
+			for b.Loop() {
+				lq := lqs[n%len(lqs)]
+				var ranked []scored
+				t := make([]float64, len(variants))
+				for j := range variants {
+					vi := (n + j) % len(variants)
+					x := variants[vi].x
+					t0 := time.Now()
+					var r []scored
+					var st pruneStats
+					var err error
+					if x.exhaustive {
+						r, err = x.searchExhaustive(lq, fusionDepth)
+					} else {
+						r, st, err = x.searchPrunedStats(lq, fusionDepth)
+					}
+					t[vi] = float64(time.Since(t0)) / 1e6
+					if err != nil {
+						b.Fatal(err)
+					}
+					if vi == main {
+						ranked = r
+					}
+					work[vi].candidates += st.candidates
+					work[vi].scored += st.scored
+				}
+				for vi := range variants {
+					ms[vi] = append(ms[vi], t[vi])
+					ratio[vi] = append(ratio[vi], t[vi]/t[base])
+				}
+				if n >= len(lqs) {
+					warmT = append(warmT, t[main])
+				}
+				// Folding the ranking's near-duplicates, as Search does
+				// next: its share of the search and the folding.
+				t0 := time.Now()
+				ix.dedupe(ranked, 8)
+				f := float64(time.Since(t0)) / 1e6
+				foldShare = append(foldShare, f/(f+t[main]))
+				n++
+			}
+			q := func(v []float64, p float64) float64 {
+				if len(v) == 0 {
+					return 0
+				}
+				s := slices.Clone(v)
+				slices.Sort(s)
+				return s[min(len(s)-1, int(p*float64(len(s))))]
+			}
+			for vi, v := range variants {
+				b.ReportMetric(q(ms[vi], 0.5), v.name+"-p50-ms")
+				b.ReportMetric(q(ms[vi], 0.99), v.name+"-p99-ms")
+				if vi != base {
+					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/pruned1")
+				}
+				if vi > 0 {
+					b.ReportMetric(float64(work[vi].candidates)/float64(n), v.name+"-looked/q")
+					b.ReportMetric(float64(work[vi].scored)/float64(n), v.name+"-scored/q")
+				}
+			}
+			b.ReportMetric(q(warmT, 0.99), "search-warm-p99-ms")
+			b.ReportMetric(q(foldShare, 0.5), "fold-share")
+		})
+	}
+}
