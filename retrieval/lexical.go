@@ -37,10 +37,10 @@ type lexicalIndex struct {
 
 	plans sync.Pool // *plan
 
-	// termBounds[id] is the bits of term id's best value, once computed
-	// on its first pruned search (termMax).
-	boundsOnce sync.Once
-	termBounds []atomic.Uint32
+	// impacts[id] is term id's values and bound, once computed on its
+	// first pruned search (termImpacts).
+	impactsOnce sync.Once
+	impacts     []atomic.Pointer[termImpact]
 }
 
 type posting struct {

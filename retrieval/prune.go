@@ -13,7 +13,7 @@ import (
 // (Turtle and Flood 1995) made concept-aware:
 //
 //   - Every term has a bound, its best value over its postings
-//     (termMax, computed once per term and kept).
+//     (termImpacts, computed once per term and kept with its values).
 //   - Once k chunks are kept, frequent terms are set aside (most frequent
 //     first) for as long as what the set-aside terms alone could give a
 //     chunk stays below the k-th score. That is computed per concept (its
@@ -67,7 +67,7 @@ func (p *plan) begin() {
 // walk walks the chunks of the cursors' window (plan.window) and keeps
 // the k best in top, raising *theta, the k-th score once k chunks are
 // kept (here or, through p.shared, by another worker).
-func (p *plan) walk(norms []float32, top *topK, theta *float64) {
+func (p *plan) walk(top *topK, theta *float64) {
 	up := 1 + p.slack
 	for {
 		if p.shared != nil {
@@ -85,7 +85,7 @@ func (p *plan) walk(norms []float32, top *topK, theta *float64) {
 			return
 		}
 		p.stats.candidates++
-		if bound := p.cheapBound(d, norms); bound*up >= *theta && p.score(d, *theta, up, norms) {
+		if bound := p.cheapBound(d); bound*up >= *theta && p.score(d, *theta, up) {
 			p.stats.full++
 			p.keep(d, top, theta)
 		}
@@ -126,7 +126,7 @@ const warmSeeds = 1024
 // when there are fewer than k of them. These are scores of real chunks,
 // which the walk meets again, so it only prunes chunks that k others
 // beat. It leaves every cursor at its start.
-func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
+func (p *plan) warmStart(k int, up float64) float64 {
 	rarest := func(skip func(c int) bool) int {
 		best := -1
 		for c := range p.cursors {
@@ -177,8 +177,8 @@ func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
 			for c := range p.cursors {
 				p.cursors[c].seek(d)
 			}
-			p.cheapBound(d, norms)
-			p.score(d, -1, up, norms)
+			p.cheapBound(d)
+			p.score(d, -1, up)
 			total := float32(0)
 			for ci, s := range p.sc {
 				if s > 0 {
@@ -201,7 +201,7 @@ func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
 // has such a term there gets its best alternative with each word counted
 // by the best of its candidates' values at d and the bounds of its
 // set-aside candidates.
-func (p *plan) cheapBound(d uint32, norms []float32) float64 {
+func (p *plan) cheapBound(d uint32) float64 {
 	copy(p.cb, p.sb)
 	p.stamp++
 	stamp := p.stamp
@@ -211,7 +211,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 		if cur.doc() != d {
 			continue
 		}
-		cur.v = cur.value(norms)
+		cur.v = cur.value()
 		for _, o := range cur.occs {
 			if p.altMark[o.alt] != stamp {
 				p.altMark[o.alt] = stamp
@@ -251,7 +251,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 
 // score fills p.sc with chunk d's concept scores, best cheap bound first,
 // while the chunk can still reach theta; it reports whether it scored all.
-func (p *plan) score(d uint32, theta, up float64, norms []float32) bool {
+func (p *plan) score(d uint32, theta, up float64) bool {
 	p.byBound = p.byBound[:0]
 	for ci, v := range p.cb {
 		p.sc[ci] = 0
@@ -280,7 +280,7 @@ func (p *plan) score(d uint32, theta, up float64, norms []float32) bool {
 	}
 	for j, ci := range p.byBound {
 		rest := p.restBound[j]
-		s, ok := p.conceptScore(ci, d, norms, got+rest, theta, up)
+		s, ok := p.conceptScore(ci, d, got+rest, theta, up)
 		if !ok {
 			return false
 		}
@@ -376,7 +376,7 @@ const pruneMinChunks = 1 << 18
 // are tried best bound first, and it stops when none left can beat the
 // best so far; it gives up (ok false) as soon as the chunk, with others
 // bounding what the other concepts give it, can no longer reach theta.
-func (p *plan) conceptScore(ci int, d uint32, norms []float32, others, theta, up float64) (score float32, ok bool) {
+func (p *plan) conceptScore(ci int, d uint32, others, theta, up float64) (score float32, ok bool) {
 	pc := &p.concepts[ci]
 	w := float64(pc.weight)
 	best := float32(0)
@@ -396,7 +396,7 @@ func (p *plan) conceptScore(ci int, d uint32, norms []float32, others, theta, up
 				cur := &p.cursors[c]
 				cur.seek(d)
 				if cur.doc() == d {
-					alt += cur.value(norms)
+					alt += cur.value()
 					hit = true
 					break
 				}

@@ -7,14 +7,16 @@ const end = math.MaxUint32
 
 // cursor walks one term's postings in chunk order.
 type cursor struct {
-	all   []posting // the term's postings
-	p     []posting // those of the window walked (plan.window)
-	i     int
-	idf   float32
-	max   float32 // the term's best value over its postings
-	aside bool    // set aside: looked up, never proposing chunks
-	occs  []occ   // the alternatives the term is a candidate in, once each
-	v     float32 // its value at the chunk being bounded
+	all    []posting // the term's postings
+	allImp []float32 // their values (termImpacts)
+	p      []posting // those of the window walked (plan.window)
+	imp    []float32 // their values
+	i      int
+	idf    float32
+	max    float32 // the term's best value over its postings
+	aside  bool    // set aside: looked up, never proposing chunks
+	occs   []occ   // the alternatives the term is a candidate in, once each
+	v      float32 // its value at the chunk being bounded
 }
 
 // occ is an alternative a term is a candidate in.
@@ -52,9 +54,6 @@ func (c *cursor) seek(d uint32) {
 }
 
 // value is the term's BM25 value at the cursor's posting: the exhaustive
-// path's expression, operation for operation.
-func (c *cursor) value(norms []float32) float32 {
-	p := c.p[c.i]
-	tf := float32(p.tf)
-	return c.idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk])
-}
+// path's expression, operation for operation, computed beforehand
+// (termImpacts).
+func (c *cursor) value() float32 { return c.imp[c.i] }

@@ -195,12 +195,14 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	}
 	idf := float32(x.IDF(term))
 	ci = int32(len(p.cursors))
-	m := x.termMax(id, plist, idf)
+	t := x.termImpacts(id, plist, idf)
+	cur := cursor{all: plist, allImp: t.v, p: plist, imp: t.v, idf: idf, max: t.max}
 	if len(p.cursors) < cap(p.cursors) {
-		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{all: plist, p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
+		p.cursors = p.cursors[:ci+1]
+		cur.occs = p.cursors[ci].occs[:0] // keeps the old cursor's occs' memory
+		p.cursors[ci] = cur
 	} else {
-		p.cursors = append(p.cursors, cursor{all: plist, p: plist, idf: idf, max: m})
+		p.cursors = append(p.cursors, cur)
 	}
 	p.ids[id] = ci
 	return ci, true, nil

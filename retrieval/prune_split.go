@@ -60,15 +60,14 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 	if len(p.concepts) == 0 {
 		return nil, pruneStats{}, nil
 	}
-	norms := x.lengthNorms()
 	p.shared = nil
 	p.begin()
 	up := 1 + p.slack
-	theta := p.warmStart(norms, k, up)
+	theta := p.warmStart(k, up)
 	top := newTopK(k)
 	workers := x.pruneWorkers()
 	if workers <= 1 {
-		p.walk(norms, top, &theta)
+		p.walk(top, &theta)
 		p.stats.theta = theta
 		return top.sorted(), p.stats, nil
 	}
@@ -87,7 +86,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 			lo := uint32(int64(x.n) * int64(r) / int64(ranges))
 			hi := uint32(int64(x.n) * int64(r+1) / int64(ranges))
 			p.window(lo, hi)
-			p.walk(norms, top, &theta)
+			p.walk(top, &theta)
 		}
 	}
 	type result struct {
@@ -139,6 +138,6 @@ func (p *plan) window(lo, hi uint32) {
 		cur := &p.cursors[c]
 		a := sort.Search(len(cur.all), func(i int) bool { return cur.all[i].chunk >= lo })
 		b := a + sort.Search(len(cur.all)-a, func(i int) bool { return cur.all[a+i].chunk >= hi })
-		cur.p, cur.i = cur.all[a:b], 0
+		cur.p, cur.imp, cur.i = cur.all[a:b], cur.allImp[a:b], 0
 	}
 }
