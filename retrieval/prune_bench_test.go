@@ -13,9 +13,11 @@ import (
 // on the bench package's cached indexes of 100k and, when cached, 1M
 // chunks, with the bench package's generated questions (those of
 // BenchmarkSearch) analysed beforehand: the exhaustive search every
-// pruned one must equal, the pruned walk with one worker (the baseline)
-// and with two, and the search as Search calls it (GOMAXPROCS workers, at
-// most maxPruneWorkers). They run interleaved, the order rotating per
+// pruned one must equal; the pruned walk as it was before this change
+// (the baseline: one worker, each value computed from the chunk's length
+// normalisation), the walk reading the stored values (termImpacts) with
+// one worker and with two, and the search as Search calls it (GOMAXPROCS
+// workers, at most maxPruneWorkers). They run interleaved, the order rotating per
 // question. It reports each one's p50 and p99 and,
 // for the pruned ones, the median of the per-question ratios to the
 // baseline and the chunks looked at and scored per question (means);
@@ -27,9 +29,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
-			variant := func(workers int) *lexicalIndex {
+			variant := func(workers int, normValues bool) *lexicalIndex {
 				x := newLexical(ix.v)
-				x.alwaysPrune, x.workers = true, workers
+				x.alwaysPrune, x.workers, x.normValues = true, workers, normValues
 				return x
 			}
 			exhaustive := newLexical(ix.v)
@@ -40,8 +42,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				x    *lexicalIndex
 			}{
 				{"exhaustive", exhaustive},
-				{"pruned1", variant(1)}, // the baseline: one worker
-				{"pruned2", variant(2)},
+				{"before", variant(1, true)}, // the baseline: one worker, values from the norms
+				{"pruned1", variant(1, false)},
+				{"pruned2", variant(2, false)},
 				{"search", ix.lexical}, // what Search calls
 			}
 			const base = 1
@@ -109,7 +112,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				b.ReportMetric(q(ms[vi], 0.5), v.name+"-p50-ms")
 				b.ReportMetric(q(ms[vi], 0.99), v.name+"-p99-ms")
 				if vi != base {
-					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/pruned1")
+					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/before")
 				}
 				if vi > 0 {
 					b.ReportMetric(float64(work[vi].candidates)/float64(n), v.name+"-looked/q")

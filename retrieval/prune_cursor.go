@@ -10,7 +10,8 @@ type cursor struct {
 	all    []posting // the term's postings
 	allImp []float32 // their values (termImpacts)
 	p      []posting // those of the window walked (plan.window)
-	imp    []float32 // their values
+	imp    []float32 // their values; nil: computed from norms
+	norms  []float32 // the chunks' length normalisations
 	i      int
 	idf    float32
 	max    float32 // the term's best value over its postings
@@ -56,4 +57,11 @@ func (c *cursor) seek(d uint32) {
 // value is the term's BM25 value at the cursor's posting: the exhaustive
 // path's expression, operation for operation, computed beforehand
 // (termImpacts).
-func (c *cursor) value() float32 { return c.imp[c.i] }
+func (c *cursor) value() float32 {
+	if c.imp != nil {
+		return c.imp[c.i]
+	}
+	p := c.p[c.i] // lexicalIndex.normValues: as it was computed before
+	tf := float32(p.tf)
+	return c.idf * tf * (bm25K1 + 1) / (tf + c.norms[p.chunk])
+}

@@ -197,6 +197,9 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	ci = int32(len(p.cursors))
 	t := x.termImpacts(id, plist, idf)
 	cur := cursor{all: plist, allImp: t.v, p: plist, imp: t.v, idf: idf, max: t.max}
+	if x.normValues {
+		cur.allImp, cur.imp, cur.norms = nil, nil, x.lengthNorms()
+	}
 	if len(p.cursors) < cap(p.cursors) {
 		p.cursors = p.cursors[:ci+1]
 		cur.occs = p.cursors[ci].occs[:0] // keeps the old cursor's occs' memory

@@ -138,6 +138,9 @@ func (p *plan) window(lo, hi uint32) {
 		cur := &p.cursors[c]
 		a := sort.Search(len(cur.all), func(i int) bool { return cur.all[i].chunk >= lo })
 		b := a + sort.Search(len(cur.all)-a, func(i int) bool { return cur.all[a+i].chunk >= hi })
-		cur.p, cur.imp, cur.i = cur.all[a:b], cur.allImp[a:b], 0
+		cur.p, cur.i = cur.all[a:b], 0
+		if cur.allImp != nil {
+			cur.imp = cur.allImp[a:b]
+		}
 	}
 }

@@ -111,15 +111,18 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 	}
 	x := ix.lexical
 	x.alwaysPrune = true
-	defer func() { x.workers = 0 }()
-	for _, workers := range []int{1, 2, 3} {
-		x.workers = workers
+	defer func() { x.workers, x.normValues = 0, false }()
+	for _, v := range []struct {
+		workers    int
+		normValues bool
+	}{{1, false}, {2, false}, {3, false}, {1, true}} {
+		x.workers, x.normValues = v.workers, v.normValues
 		got, err := x.searchPruned(q, k)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !sameScored(got, want) {
-			t.Fatalf("%s k=%d: pruned (%d workers) %v\nexhaustive %v", what, k, workers, got, want)
+			t.Fatalf("%s k=%d: pruned (%+v) %v\nexhaustive %v", what, k, v, got, want)
 		}
 	}
 	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(want, g) {
