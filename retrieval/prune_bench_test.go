@@ -18,7 +18,8 @@ import (
 // normalisation), the walk reading the stored values (termImpacts) with
 // one worker and with two, and the search as Search calls it (GOMAXPROCS
 // workers, at most maxPruneWorkers). They run interleaved, the order rotating per
-// question. It reports each one's p50 and p99 and,
+// question. It reports each one's p50 and p99, of wall time and of the
+// process's CPU time (user and system, all its threads), and,
 // for the pruned ones, the median of the per-question ratios to the
 // baseline and the chunks looked at and scored per question (means);
 // then what Search calls' p99 on a second pass over the questions (every
@@ -55,6 +56,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				lqs[i] = ix.lex.Analyze(q)
 			}
 			ms := make([][]float64, len(variants))
+			cpu := make([][]float64, len(variants))
 			ratio := make([][]float64, len(variants))
 			work := make([]pruneStats, len(variants))
 			var warmT, foldShare []float64
@@ -66,7 +68,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				for j := range variants {
 					vi := (n + j) % len(variants)
 					x := variants[vi].x
-					t0 := time.Now()
+					t0, c0 := time.Now(), processCPU()
 					var r []scored
 					var st pruneStats
 					var err error
@@ -76,6 +78,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 						r, st, err = x.searchPrunedStats(lq, fusionDepth)
 					}
 					t[vi] = float64(time.Since(t0)) / 1e6
+					cpu[vi] = append(cpu[vi], float64(processCPU()-c0)/1e6)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -111,6 +114,8 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			for vi, v := range variants {
 				b.ReportMetric(q(ms[vi], 0.5), v.name+"-p50-ms")
 				b.ReportMetric(q(ms[vi], 0.99), v.name+"-p99-ms")
+				b.ReportMetric(q(cpu[vi], 0.5), v.name+"-cpu-p50-ms")
+				b.ReportMetric(q(cpu[vi], 0.99), v.name+"-cpu-p99-ms")
 				if vi != base {
 					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/before")
 				}
