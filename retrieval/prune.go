@@ -380,12 +380,14 @@ func (p *plan) conceptScore(ci int, d uint32, others, theta, up float64) (score 
 	pc := &p.concepts[ci]
 	w := float64(pc.weight)
 	best := float32(0)
-	for _, a := range pc.alts {
-		bound := w * a.bound * up
-		if bound <= w*float64(best) {
+	wbest := 0.0 // w·best
+	for ai := range pc.alts {
+		a := &pc.alts[ai]
+		wb := w * a.bound
+		if wb*up <= wbest {
 			break // the rest cannot beat it: best is the maximum
 		}
-		if (others+max(w*a.bound, w*float64(best)))*up < theta {
+		if (others+max(wb, wbest))*up < theta {
 			return 0, false
 		}
 		alt := float32(0)
@@ -407,7 +409,7 @@ func (p *plan) conceptScore(ci int, d uint32, others, theta, up float64) (score 
 			}
 		}
 		if v := a.aw * alt; matched && v > best {
-			best = v
+			best, wbest = v, w*float64(v)
 		}
 	}
 	return best, true
