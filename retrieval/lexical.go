@@ -33,7 +33,7 @@ type lexicalIndex struct {
 	noFastPath  bool // tests: score every concept the general way
 	exhaustive  bool // tests and benchmarks: score every posting
 	alwaysPrune bool // tests: prune however few the postings
-	normValues  bool // tests and benchmarks: pruned values computed from the norms, not termImpacts
+	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
 
 	plans sync.Pool // *plan

@@ -267,7 +267,7 @@ func (p *plan) score(d uint32, theta, up float64) bool {
 	before := func(a, b int) bool {
 		if ta, tb := p.conceptMark[a] == p.stamp, p.conceptMark[b] == p.stamp; ta != tb {
 			return ta
-		} else if ta {
+		} else if ta || p.legacy {
 			return p.cb[a] > p.cb[b]
 		}
 		return p.cb[a]*float64(len(p.concepts[b].cursors)) > p.cb[b]*float64(len(p.concepts[a].cursors))

@@ -13,10 +13,12 @@ import (
 // on the bench package's cached indexes of 100k and, when cached, 1M
 // chunks, with the bench package's generated questions (those of
 // BenchmarkSearch) analysed beforehand: the exhaustive search every
-// pruned one must equal; the pruned walk as it was before (the baseline:
-// one worker, each value computed from the chunk's length normalisation),
-// the walk reading the values kept beside the postings (termImpacts) with
-// one worker and with two, and the search as Search calls it (GOMAXPROCS
+// pruned one must equal; the pruned walk as it was before (the baseline,
+// lexicalIndex.legacyWalk: one worker, each value computed from the
+// chunk's length normalisation, set-aside concepts tried by bound), the
+// walk as it is (values kept beside the postings, termImpacts; set-aside
+// concepts tried by what ruling them out gains per search) with one
+// worker and with two, and the search as Search calls it (GOMAXPROCS
 // workers, at most maxPruneWorkers). They run interleaved, the order
 // rotating per question. It reports each one's p50 and p99, of wall time
 // and of the process's CPU time (user and system, all its threads), and
@@ -30,9 +32,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
-			variant := func(workers int, normValues bool) *lexicalIndex {
+			variant := func(workers int, legacyWalk bool) *lexicalIndex {
 				x := newLexical(ix.v)
-				x.alwaysPrune, x.workers, x.normValues = true, workers, normValues
+				x.alwaysPrune, x.workers, x.legacyWalk = true, workers, legacyWalk
 				return x
 			}
 			exhaustive := newLexical(ix.v)

@@ -61,7 +61,7 @@ func (c *cursor) value() float32 {
 	if c.imp != nil {
 		return c.imp[c.i]
 	}
-	p := c.p[c.i] // lexicalIndex.normValues: as it was computed before
+	p := c.p[c.i] // lexicalIndex.legacyWalk: as it was computed before
 	tf := float32(p.tf)
 	return c.idf * tf * (bm25K1 + 1) / (tf + c.norms[p.chunk])
 }

@@ -51,6 +51,7 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
+	legacy bool         // lexicalIndex.legacyWalk
 	retry  float64      // setting the next term aside needs theta above this
 	shared *sharedTheta // the k-th score across workers, or nil
 
@@ -197,7 +198,7 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	ci = int32(len(p.cursors))
 	t := x.termImpacts(id, plist, idf)
 	cur := cursor{all: plist, allImp: t.v, p: plist, imp: t.v, idf: idf, max: t.max}
-	if x.normValues {
+	if x.legacyWalk {
 		cur.allImp, cur.imp, cur.norms = nil, nil, x.lengthNorms()
 	}
 	if len(p.cursors) < cap(p.cursors) {

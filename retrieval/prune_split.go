@@ -60,7 +60,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 	if len(p.concepts) == 0 {
 		return nil, pruneStats{}, nil
 	}
-	p.shared = nil
+	p.shared, p.legacy = nil, x.legacyWalk
 	p.begin()
 	up := 1 + p.slack
 	theta := p.warmStart(k, up)
@@ -106,7 +106,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 			if res.err = wp.build(x, q); res.err != nil {
 				return
 			}
-			wp.shared = shared
+			wp.shared, wp.legacy = shared, x.legacyWalk
 			defer func() { wp.shared = nil }()
 			wp.begin()
 			res.top = newTopK(k)

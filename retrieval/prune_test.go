@@ -111,12 +111,12 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 	}
 	x := ix.lexical
 	x.alwaysPrune = true
-	defer func() { x.workers, x.normValues = 0, false }()
+	defer func() { x.workers, x.legacyWalk = 0, false }()
 	for _, v := range []struct {
 		workers    int
-		normValues bool
+		legacyWalk bool
 	}{{1, false}, {2, false}, {3, false}, {1, true}} {
-		x.workers, x.normValues = v.workers, v.normValues
+		x.workers, x.legacyWalk = v.workers, v.legacyWalk
 		got, err := x.searchPruned(q, k)
 		if err != nil {
 			t.Fatal(err)
