@@ -18,6 +18,10 @@ const maxPruneWorkers = 4
 // up (by another process on its core) leaves more to the others.
 const rangesPerWorker = 4
 
+// splitMinPostings is how many postings the terms walked must hold for a
+// search to be split between workers.
+const splitMinPostings = 1 << 15
+
 // sharedTheta is the highest k-th score any worker of one search has
 // kept, as float64 bits: each worker's k kept chunks are real chunks that
 // beat whatever scores below it, wherever it lies.
@@ -66,6 +70,21 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 	theta := p.warmStart(k, up)
 	top := newTopK(k)
 	workers := x.pruneWorkers()
+	if workers > 1 && x.workers == 0 {
+		// A search that looks at few chunks is not worth a second plan
+		// and goroutine: the postings of the terms the warm start leaves
+		// walking bound the chunks it looks at.
+		if theta > p.retry {
+			p.retry = p.growSetAside(theta, up)
+		}
+		walked := 0
+		for _, c := range p.active {
+			walked += len(p.cursors[c].p)
+		}
+		if walked < splitMinPostings {
+			workers = 1
+		}
+	}
 	if workers <= 1 {
 		p.walk(top, &theta)
 		p.stats.theta = theta
