@@ -33,13 +33,15 @@ type lexicalIndex struct {
 	noFastPath  bool // tests: score every concept the general way
 	exhaustive  bool // tests and benchmarks: score every posting
 	alwaysPrune bool // tests: prune however few the postings
+	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
+	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
 
 	plans sync.Pool // *plan
 
-	// termBounds[id] is the bits of term id's best value, once computed
-	// on its first pruned search (termMax).
-	boundsOnce sync.Once
-	termBounds []atomic.Uint32
+	// impacts[id] is term id's values and bound, once computed on its
+	// first pruned search (termImpacts).
+	impactsOnce sync.Once
+	impacts     []atomic.Pointer[termImpact]
 }
 
 type posting struct {

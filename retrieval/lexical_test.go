@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kabar-bot/kabar/bench/synth"
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
@@ -120,80 +119,6 @@ func BenchmarkLexicalPaths(b *testing.B) {
 			b.ReportMetric(q(genT, 0.5), "general-p50-ms")
 			b.ReportMetric(q(genT, 0.99), "general-p99-ms")
 			b.ReportMetric(q(ratio, 0.5), "fast/general")
-		})
-	}
-}
-
-// BenchmarkLexicalPruning times, per question, the pruned BM25 search
-// (what Search calls) and the exhaustive one it must equal, interleaved
-// (the order alternates per question), on the bench package's cached
-// indexes of 100k and, when cached, 1M chunks, with the bench package's
-// generated questions (those of BenchmarkSearch) analysed beforehand. It
-// reports each one's p50 and p99, the median of the per-question ratios,
-// and the pruned search's p99 on a second pass over the questions, when
-// every term's bounds are already computed, and the median share of the
-// folding of near-duplicates (Index.dedupe, which Search runs next) in the
-// pruned search plus the folding.
-func BenchmarkLexicalPruning(b *testing.B) {
-	for _, articles := range []int{7669, 76690} {
-		b.Run("articles="+itoa(articles), func(b *testing.B) {
-			ix := benchIndex(b, articles)
-			exhaustive := newLexical(ix.v)
-			exhaustive.exhaustive = true
-			qs := synth.New(1).Questions(500, articles)
-			lqs := make([]lexicon.Query, len(qs))
-			for i, q := range qs {
-				lqs[i] = ix.lex.Analyze(q)
-			}
-			var prunedT, exT, ratio, warmT, foldShare []float64
-			n := 0
-			for b.Loop() {
-				lq := lqs[n%len(lqs)]
-				var ranked []scored
-				run := func(x *lexicalIndex) float64 {
-					t0 := time.Now()
-					r, err := x.search(lq, fusionDepth)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if x == ix.lexical {
-						ranked = r
-					}
-					return float64(time.Since(t0)) / 1e6
-				}
-				var p, e float64
-				if n%2 == 0 {
-					p, e = run(ix.lexical), run(exhaustive)
-				} else {
-					e, p = run(exhaustive), run(ix.lexical)
-				}
-				if n >= len(lqs) {
-					warmT = append(warmT, p)
-				}
-				// Folding the pruned ranking's near-duplicates, as Search
-				// does next: its share of the search and the folding.
-				t0 := time.Now()
-				ix.dedupe(ranked, 8)
-				f := float64(time.Since(t0)) / 1e6
-				foldShare = append(foldShare, f/(f+p))
-				prunedT, exT, ratio = append(prunedT, p), append(exT, e), append(ratio, p/e)
-				n++
-			}
-			q := func(v []float64, p float64) float64 {
-				if len(v) == 0 {
-					return 0
-				}
-				s := slices.Clone(v)
-				slices.Sort(s)
-				return s[min(len(s)-1, int(p*float64(len(s))))]
-			}
-			b.ReportMetric(q(prunedT, 0.5), "pruned-p50-ms")
-			b.ReportMetric(q(prunedT, 0.99), "pruned-p99-ms")
-			b.ReportMetric(q(warmT, 0.99), "pruned-warm-p99-ms")
-			b.ReportMetric(q(exT, 0.5), "exhaustive-p50-ms")
-			b.ReportMetric(q(exT, 0.99), "exhaustive-p99-ms")
-			b.ReportMetric(q(ratio, 0.5), "pruned/exhaustive")
-			b.ReportMetric(q(foldShare, 0.5), "fold-share")
 		})
 	}
 }

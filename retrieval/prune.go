@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"math"
-	"slices"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -13,7 +12,7 @@ import (
 // (Turtle and Flood 1995) made concept-aware:
 //
 //   - Every term has a bound, its best value over its postings
-//     (termMax, computed once per term and kept).
+//     (termImpacts, computed once per term and kept with its values).
 //   - Once k chunks are kept, frequent terms are set aside (most frequent
 //     first) for as long as what the set-aside terms alone could give a
 //     chunk stays below the k-th score. That is computed per concept (its
@@ -44,28 +43,14 @@ import (
 // add (plan.slack), so no chunk the exhaustive path keeps is dropped
 // (TestPrunedMatchesExhaustive).
 func (x *lexicalIndex) searchPruned(q lexicon.Query, k int) ([]scored, error) {
-	if x.n == 0 || k <= 0 {
-		return nil, nil
-	}
-	p := x.plans.Get().(*plan)
-	defer x.plans.Put(p)
-	if err := p.build(x, q); err != nil {
-		return nil, err
-	}
-	if len(p.concepts) == 0 {
-		return nil, nil
-	}
-	top := newTopK(k)
-	p.run(x.lengthNorms(), top)
-	return top.sorted(), nil
+	r, _, err := x.searchPrunedStats(q, k)
+	return r, err
 }
 
-// run walks the chunks and keeps the k best in top.
-func (p *plan) run(norms []float32, top *topK) {
+// begin readies the plan for a walk: nothing set aside, no work counted.
+func (p *plan) begin() {
 	nc := len(p.concepts)
-	up := 1 + p.slack
-	theta := -1.0 // the k-th score once k chunks are kept
-	retry := 0.0  // setting the next term aside needs theta above this
+	p.retry = 0
 	p.setAside = 0
 	for c := range p.cursors {
 		p.cursors[c].aside = false
@@ -76,10 +61,19 @@ func (p *plan) run(norms []float32, top *topK) {
 	p.altMark = append(p.altMark[:0], make([]uint32, len(p.alts))...)
 	p.conceptMark = append(p.conceptMark[:0], make([]uint32, nc)...)
 	p.asideBound()
-	theta = p.warmStart(norms, top.k, up)
+}
+
+// walk walks the chunks of the cursors' window (plan.window) and keeps
+// the k best in top, raising *theta, the k-th score once k chunks are
+// kept (here or, through p.shared, by another worker).
+func (p *plan) walk(top *topK, theta *float64) {
+	up := 1 + p.slack
 	for {
-		if theta > retry {
-			retry = p.growSetAside(theta, up)
+		if p.shared != nil {
+			*theta = max(*theta, p.shared.load())
+		}
+		if *theta > p.retry {
+			p.retry = p.growSetAside(*theta, up)
 		}
 		// The next chunk any term not set aside has.
 		d := uint32(end)
@@ -87,28 +81,36 @@ func (p *plan) run(norms []float32, top *topK) {
 			d = min(d, p.cursors[c].doc())
 		}
 		if d == end {
-			p.stats.theta = theta
 			return
 		}
 		p.stats.candidates++
-		if bound := p.cheapBound(d, norms); bound*up >= theta && p.score(d, theta, up, norms) {
+		if bound := p.cheapBound(d); bound*up >= *theta && p.score(d, *theta, up) {
 			p.stats.full++
-			total := float32(0)
-			for ci, s := range p.sc {
-				if s > 0 {
-					total += p.concepts[ci].weight * s
-				}
-			}
-			if total > 0 {
-				top.push(scored{idx: int(d), score: total})
-				if len(top.h) == top.k {
-					theta = max(theta, float64(top.h[0].score))
-				}
-			}
+			p.keep(d, top, theta)
 		}
 		for _, c := range p.active {
 			if cur := &p.cursors[c]; cur.doc() == d {
 				cur.i++
+			}
+		}
+	}
+}
+
+// keep adds chunk d, its concepts scored in p.sc, to top: their weighed
+// scores summed in query order, as the exhaustive path sums them.
+func (p *plan) keep(d uint32, top *topK, theta *float64) {
+	total := float32(0)
+	for ci, s := range p.sc {
+		if s > 0 {
+			total += p.concepts[ci].weight * s
+		}
+	}
+	if total > 0 {
+		top.push(scored{idx: int(d), score: total})
+		if len(top.h) == top.k && float64(top.h[0].score) > *theta {
+			*theta = float64(top.h[0].score)
+			if p.shared != nil {
+				p.shared.raise(*theta)
 			}
 		}
 	}
@@ -123,7 +125,7 @@ const warmSeeds = 1024
 // when there are fewer than k of them. These are scores of real chunks,
 // which the walk meets again, so it only prunes chunks that k others
 // beat. It leaves every cursor at its start.
-func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
+func (p *plan) warmStart(k int, up float64) float64 {
 	rarest := func(skip func(c int) bool) int {
 		best := -1
 		for c := range p.cursors {
@@ -174,8 +176,8 @@ func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
 			for c := range p.cursors {
 				p.cursors[c].seek(d)
 			}
-			p.cheapBound(d, norms)
-			p.score(d, -1, up, norms)
+			p.cheapBound(d)
+			p.score(d, -1, up)
 			total := float32(0)
 			for ci, s := range p.sc {
 				if s > 0 {
@@ -198,7 +200,7 @@ func (p *plan) warmStart(norms []float32, k int, up float64) float64 {
 // has such a term there gets its best alternative with each word counted
 // by the best of its candidates' values at d and the bounds of its
 // set-aside candidates.
-func (p *plan) cheapBound(d uint32, norms []float32) float64 {
+func (p *plan) cheapBound(d uint32) float64 {
 	copy(p.cb, p.sb)
 	p.stamp++
 	stamp := p.stamp
@@ -208,7 +210,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 		if cur.doc() != d {
 			continue
 		}
-		cur.v = cur.value(norms)
+		cur.v = cur.value()
 		for _, o := range cur.occs {
 			if p.altMark[o.alt] != stamp {
 				p.altMark[o.alt] = stamp
@@ -248,7 +250,7 @@ func (p *plan) cheapBound(d uint32, norms []float32) float64 {
 
 // score fills p.sc with chunk d's concept scores, best cheap bound first,
 // while the chunk can still reach theta; it reports whether it scored all.
-func (p *plan) score(d uint32, theta, up float64, norms []float32) bool {
+func (p *plan) score(d uint32, theta, up float64) bool {
 	p.byBound = p.byBound[:0]
 	for ci, v := range p.cb {
 		p.sc[ci] = 0
@@ -256,17 +258,25 @@ func (p *plan) score(d uint32, theta, up float64, norms []float32) bool {
 			p.byBound = append(p.byBound, ci)
 		}
 	}
-	// Concepts with a term at d first: their bounds are tight and their
-	// scores the likeliest to count; then the others, by bound.
-	slices.SortFunc(p.byBound, func(a, b int) int {
+	// Concepts with a term at d first, by bound: their bounds are tight
+	// and their scores the likeliest to count. Then the others, whose
+	// terms are all set aside, by what finding none of them there takes
+	// off the chunk's bound per search it costs (one per term): a concept
+	// of two terms rules the chunk out sooner than one of forty
+	// translations. The scores do not depend on the order.
+	before := func(a, b int) bool {
 		if ta, tb := p.conceptMark[a] == p.stamp, p.conceptMark[b] == p.stamp; ta != tb {
-			if ta {
-				return -1
-			}
-			return 1
+			return ta
+		} else if ta || p.legacy {
+			return p.cb[a] > p.cb[b]
 		}
-		return cmpFloat(p.cb[b], p.cb[a])
-	})
+		return p.cb[a]*float64(len(p.concepts[b].cursors)) > p.cb[b]*float64(len(p.concepts[a].cursors))
+	}
+	for i := 1; i < len(p.byBound); i++ { // a handful: insertion sort
+		for j := i; j > 0 && before(p.byBound[j], p.byBound[j-1]); j-- {
+			p.byBound[j], p.byBound[j-1] = p.byBound[j-1], p.byBound[j]
+		}
+	}
 	p.stats.scored++
 	got := 0.0
 	// rest[j]: the bound of the concepts after byBound[j], summed smallest
@@ -277,7 +287,7 @@ func (p *plan) score(d uint32, theta, up float64, norms []float32) bool {
 	}
 	for j, ci := range p.byBound {
 		rest := p.restBound[j]
-		s, ok := p.conceptScore(ci, d, norms, got+rest, theta, up)
+		s, ok := p.conceptScore(ci, d, got+rest, theta, up)
 		if !ok {
 			return false
 		}
@@ -373,16 +383,18 @@ const pruneMinChunks = 1 << 18
 // are tried best bound first, and it stops when none left can beat the
 // best so far; it gives up (ok false) as soon as the chunk, with others
 // bounding what the other concepts give it, can no longer reach theta.
-func (p *plan) conceptScore(ci int, d uint32, norms []float32, others, theta, up float64) (score float32, ok bool) {
+func (p *plan) conceptScore(ci int, d uint32, others, theta, up float64) (score float32, ok bool) {
 	pc := &p.concepts[ci]
 	w := float64(pc.weight)
 	best := float32(0)
-	for _, a := range pc.alts {
-		bound := w * a.bound * up
-		if bound <= w*float64(best) {
+	wbest := 0.0 // w·best
+	for ai := range pc.alts {
+		a := &pc.alts[ai]
+		wb := w * a.bound
+		if wb*up <= wbest {
 			break // the rest cannot beat it: best is the maximum
 		}
-		if (others+max(w*a.bound, w*float64(best)))*up < theta {
+		if (others+max(wb, wbest))*up < theta {
 			return 0, false
 		}
 		alt := float32(0)
@@ -393,7 +405,7 @@ func (p *plan) conceptScore(ci int, d uint32, norms []float32, others, theta, up
 				cur := &p.cursors[c]
 				cur.seek(d)
 				if cur.doc() == d {
-					alt += cur.value(norms)
+					alt += cur.value()
 					hit = true
 					break
 				}
@@ -404,7 +416,7 @@ func (p *plan) conceptScore(ci int, d uint32, norms []float32, others, theta, up
 			}
 		}
 		if v := a.aw * alt; matched && v > best {
-			best = v
+			best, wbest = v, w*float64(v)
 		}
 	}
 	return best, true

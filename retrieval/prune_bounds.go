@@ -1,34 +1,40 @@
 package retrieval
 
-import (
-	"math"
-	"sync/atomic"
-)
+import "sync/atomic"
 
-// termMax returns the highest BM25 value any posting of term id gets (the
-// exhaustive path's float32 expression, posting by posting), computing it
-// on the term's first pruned search: one pass over its postings, off every
-// later request's path, then 4 bytes per vocabulary term (allocated for
-// the whole vocabulary on the first use) for the index's life. The file
-// is not changed. Concurrent first uses may both compute it; they compute
+// termImpact is a term's BM25 value at each of its postings (the
+// exhaustive path's float32 expression, posting by posting, so the same
+// bits) and the highest of them, its bound.
+type termImpact struct {
+	v   []float32
+	max float32
+}
+
+// termImpacts returns term id's values and bound, computing them on the
+// term's first pruned search: one pass over its postings, off every later
+// request's path. They are kept for the index's life, 4 bytes per posting
+// of every term ever searched (at most half the postings section), so
+// that a walk reads a posting's value beside it instead of the chunk's
+// length normalisation, far away in memory, and a division. The file is
+// not changed. Concurrent first uses may both compute them; they compute
 // the same.
-func (x *lexicalIndex) termMax(id uint32, plist []posting, idf float32) float32 {
-	x.boundsOnce.Do(func() { x.termBounds = make([]atomic.Uint32, x.v.nVocab) })
-	if int(id) < len(x.termBounds) {
-		if b := x.termBounds[id].Load(); b != 0 {
-			return math.Float32frombits(b)
+func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *termImpact {
+	x.impactsOnce.Do(func() { x.impacts = make([]atomic.Pointer[termImpact], x.v.nVocab+int(x.v.vocabBase)) })
+	if int(id) < len(x.impacts) {
+		if t := x.impacts[id].Load(); t != nil {
+			return t
 		}
 	}
 	norms := x.lengthNorms()
-	m := float32(0)
-	for _, p := range plist {
+	t := &termImpact{v: make([]float32, len(plist))}
+	for i, p := range plist {
 		tf := float32(p.tf)
-		if v := idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk]); v > m {
-			m = v
-		}
+		v := idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk])
+		t.v[i] = v
+		t.max = max(t.max, v)
 	}
-	if int(id) < len(x.termBounds) {
-		x.termBounds[id].Store(math.Float32bits(m))
+	if int(id) < len(x.impacts) {
+		x.impacts[id].Store(t)
 	}
-	return m
+	return t
 }

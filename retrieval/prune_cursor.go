@@ -7,13 +7,17 @@ const end = math.MaxUint32
 
 // cursor walks one term's postings in chunk order.
 type cursor struct {
-	p     []posting
-	i     int
-	idf   float32
-	max   float32 // the term's best value over its postings
-	aside bool    // set aside: looked up, never proposing chunks
-	occs  []occ   // the alternatives the term is a candidate in, once each
-	v     float32 // its value at the chunk being bounded
+	all    []posting // the term's postings
+	allImp []float32 // their values (termImpacts)
+	p      []posting // those of the window walked (plan.window)
+	imp    []float32 // their values; nil: computed from norms
+	norms  []float32 // the chunks' length normalisations
+	i      int
+	idf    float32
+	max    float32 // the term's best value over its postings
+	aside  bool    // set aside: looked up, never proposing chunks
+	occs   []occ   // the alternatives the term is a candidate in, once each
+	v      float32 // its value at the chunk being bounded
 }
 
 // occ is an alternative a term is a candidate in.
@@ -51,9 +55,13 @@ func (c *cursor) seek(d uint32) {
 }
 
 // value is the term's BM25 value at the cursor's posting: the exhaustive
-// path's expression, operation for operation.
-func (c *cursor) value(norms []float32) float32 {
-	p := c.p[c.i]
+// path's expression, operation for operation, computed beforehand
+// (termImpacts).
+func (c *cursor) value() float32 {
+	if c.imp != nil {
+		return c.imp[c.i]
+	}
+	p := c.p[c.i] // lexicalIndex.legacyWalk: as it was computed before
 	tf := float32(p.tf)
-	return c.idf * tf * (bm25K1 + 1) / (tf + norms[p.chunk])
+	return c.idf * tf * (bm25K1 + 1) / (tf + c.norms[p.chunk])
 }

@@ -51,6 +51,10 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
+	legacy bool         // lexicalIndex.legacyWalk
+	retry  float64      // setting the next term aside needs theta above this
+	shared *sharedTheta // the k-th score across workers, or nil
+
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run
 }
@@ -192,12 +196,17 @@ func (p *plan) cursorOf(x *lexicalIndex, term string) (ci int32, found bool, err
 	}
 	idf := float32(x.IDF(term))
 	ci = int32(len(p.cursors))
-	m := x.termMax(id, plist, idf)
+	t := x.termImpacts(id, plist, idf)
+	cur := cursor{all: plist, allImp: t.v, p: plist, imp: t.v, idf: idf, max: t.max}
+	if x.legacyWalk {
+		cur.allImp, cur.imp, cur.norms = nil, nil, x.lengthNorms()
+	}
 	if len(p.cursors) < cap(p.cursors) {
-		p.cursors = p.cursors[:ci+1] // keeps the old cursor's occs' memory
-		p.cursors[ci] = cursor{p: plist, idf: idf, max: m, occs: p.cursors[ci].occs[:0]}
+		p.cursors = p.cursors[:ci+1]
+		cur.occs = p.cursors[ci].occs[:0] // keeps the old cursor's occs' memory
+		p.cursors[ci] = cur
 	} else {
-		p.cursors = append(p.cursors, cursor{p: plist, idf: idf, max: m})
+		p.cursors = append(p.cursors, cur)
 	}
 	p.ids[id] = ci
 	return ci, true, nil

@@ -100,24 +100,33 @@ func vocabulary(ix *Index) []string {
 	return terms
 }
 
-// samePruned fails t when the pruned search differs from the exhaustive
-// one (fast path and general path) in any chunk, order or score bit.
+// samePruned fails t when the pruned search (with one worker or several)
+// differs from the exhaustive one (fast path and general path) in any
+// chunk, order or score bit.
 func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query, k int, what string) {
 	t.Helper()
-	ix.lexical.alwaysPrune = true
-	got, err := ix.lexical.searchPruned(q, k)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want, err := ix.lexical.searchExhaustive(q, k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sameScored(got, want) {
-		t.Fatalf("%s k=%d: pruned %v\nexhaustive %v", what, k, got, want)
+	x := ix.lexical
+	x.alwaysPrune = true
+	defer func() { x.workers, x.legacyWalk = 0, false }()
+	for _, v := range []struct {
+		workers    int
+		legacyWalk bool
+	}{{1, false}, {2, false}, {3, false}, {1, true}} {
+		x.workers, x.legacyWalk = v.workers, v.legacyWalk
+		got, err := x.searchPruned(q, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameScored(got, want) {
+			t.Fatalf("%s k=%d: pruned (%+v) %v\nexhaustive %v", what, k, v, got, want)
+		}
 	}
-	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(got, g) {
-		t.Fatalf("%s k=%d: pruned %v\ngeneral path %v (%v)", what, k, got, g, err)
+	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(want, g) {
+		t.Fatalf("%s k=%d: exhaustive %v\ngeneral path %v (%v)", what, k, want, g, err)
 	}
 }
 
