@@ -117,15 +117,6 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
-// processCPU is the process's CPU time, every thread, in nanoseconds.
-func processCPU() int64 {
-	var ts unix.Timespec
-	if err := unix.ClockGettime(unix.CLOCK_PROCESS_CPUTIME_ID, &ts); err != nil {
-		return 0
-	}
-	return ts.Nano()
-}
-
 // statFloor holds a corpus's folders and article names ready for the
 // floors: only system calls are left in their loops.
 type statFloor struct {
