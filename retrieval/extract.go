@@ -148,6 +148,7 @@ func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, t
 	var out strings.Builder
 	var spans []Span
 	find := mainFinder{main: main}
+	normTitle := normalise(title) // "6.7.\u00a0Upgrading …" is the title "6.7. Upgrading …"
 	cursor, matched := 0, 0
 	headline := -1 // offset of a pending headline line in text
 	for start, lines := 0, 1; start < len(text); lines++ {
@@ -169,8 +170,15 @@ func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, t
 		if n == "" {
 			continue
 		}
-		if title != "" && headline < 0 && out.Len() == 0 && strings.TrimSpace(line) == title {
-			headline = lineStart
+		if title != "" && out.Len() == 0 && (strings.TrimSpace(line) == title || n == normTitle) {
+			// The headline is kept with the first line found, not looked
+			// for: the title's words may recur in the lead ("welcome you
+			// to … the Debian Administrator's Handbook"), and matching
+			// them there would skip the lead itself.
+			if headline < 0 {
+				headline = lineStart
+			}
+			continue
 		}
 		i := find.next(n, cursor, utf8.RuneCountInString(n) >= minAnchorRunes)
 		if i < 0 {
