@@ -180,9 +180,21 @@ func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, t
 			}
 			continue
 		}
-		i := find.next(n, cursor, utf8.RuneCountInString(n) >= minAnchorRunes)
+		runes := utf8.RuneCountInString(n)
+		i := find.next(n, cursor, runes >= minAnchorRunes)
 		if i < 0 {
 			continue
+		}
+		if out.Len() == 0 && i > cursor && runes < maxShortLineRunes {
+			// Before the first kept line, a short line (a menu item, a
+			// heading) found past unmatched content may only be words the
+			// content uses later ("the Debian Administrator's Handbook"
+			// inside the lead): when one of the next lines is found
+			// before it, it is out of place. (Further in, table rows
+			// repeat words, and the check would drop them.)
+			if laterLineFirst(&find, text, start, cursor, i) {
+				continue
+			}
 		}
 		i -= cursor
 		if out.Len() == 0 && headline >= 0 && headline != lineStart {
@@ -197,6 +209,41 @@ func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, t
 		return "", nil, false, nil
 	}
 	return out.String(), spans, true, nil
+}
+
+// maxShortLineRunes is the longest normalised line taken for a menu item
+// or a heading rather than a paragraph.
+const maxShortLineRunes = 80
+
+// lookAhead is how many of the following lines may show a short line
+// out of place.
+const lookAhead = 4
+
+// laterLineFirst reports whether one of the next lookAhead lines of text
+// from start that is long enough to be looked for anywhere is found in
+// the main content between cursor and at.
+func laterLineFirst(find *mainFinder, text string, start, cursor, at int) bool {
+	for seen := 0; start < len(text) && seen < lookAhead; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		n := normalise(text[start:end])
+		start = end + 1
+		if n == "" {
+			continue
+		}
+		seen++
+		if utf8.RuneCountInString(n) < minAnchorRunes {
+			continue
+		}
+		if j := find.next(n, cursor, true); j >= 0 && j < at {
+			return true
+		}
+	}
+	return false
 }
 
 // findWindow is how far past the cursor a line is first looked for in

@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// The page's title recurs in its lead ("welcome you to … the Example
-// Handbook"), or opens the text written with a no-break space: the lead
-// must not be skipped for the title's words.
+// The page's title, or a menu item before the text, recurs in its lead
+// ("welcome you to … the Example Handbook"), or the title opens the text
+// written with a no-break space: the lead must not be skipped for their
+// words.
 func TestLeadRepeatingTheTitleIsKept(t *testing.T) {
 	for _, tt := range []struct{ name, title, h1, lead string }{
 		{"title words in the lead", "The Example Handbook", "Preface",
@@ -16,12 +17,14 @@ func TestLeadRepeatingTheTitleIsKept(t *testing.T) {
 		{"title as the first line, with a no-break space", "6.7. Upgrading from One Release to the Next", "6.7.&nbsp;Upgrading from One Release to the Next",
 			"Upgrading from one release to the next is one of its best-known features: around 10% of the web servers did it last year. " +
 				"The steps are in 6.7. Upgrading from One Release to the Next, below."},
+		{"a menu item, not the title, whose words recur in the lead", "Preface", "Preface",
+			"I am pleased to welcome you to Example and the Example Handbook. Many people have chosen Example: around 10% of the web servers run it."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(`<html><head><title>` + tt.title + `</title></head><body>`)
 			b.WriteString(`<div id="banner"><a href="/get">Download the ebook</a></div>`)
-			b.WriteString(`<ul class="docnav"><li><a href="index.html">Prev</a></li><li>` + tt.title + `</li><li><a href="next.html">Next</a></li></ul>`)
+			b.WriteString(`<ul class="docnav"><li><a href="index.html">Prev</a></li><li>The Example Handbook</li><li><a href="next.html">Next</a></li></ul>`)
 			b.WriteString(`<div class="section"><h1 class="title">` + tt.h1 + `</h1>`)
 			b.WriteString(`<div class="para">` + tt.lead + `</div>`)
 			for i := 0; i < 6; i++ {
