@@ -15,7 +15,7 @@ import (
 	"unsafe"
 )
 
-// What the sections of an index file (format 8) hold, and the view an
+// What the sections of an index file (format 9) hold, and the view an
 // Index reads them through in place. Nothing is decoded whole when a file
 // is opened: a document is decoded when it is asked for, a chunk is read
 // from its table row, a term is found through the stored hash table and
