@@ -72,11 +72,13 @@ type EntailItem struct {
 	ID       int
 	Claim    string
 	Passages []string // each passage's text, its "Title:" line first when given
+	Befores  []string // the sentence before each passage in its article, or ""
 }
 
 var (
 	claimBlock   = regexp.MustCompile(`(?s)<<<CLAIM (\d+)>>>\n(.*?)\n<<<END CLAIM (\d+)>>>`)
 	passageBlock = regexp.MustCompile(`(?s)<<<PASSAGE (\d+)\.(\d+)>>>\n(.*?)\n<<<END PASSAGE (\d+)\.(\d+)>>>`)
+	beforeBlock  = regexp.MustCompile(`(?s)<<<BEFORE (\d+\.\d+)>>>\n(.*?)\n<<<END BEFORE (\d+\.\d+)>>>`)
 )
 
 // ParseEntailment reads the claims and passages of an entailment prompt.
@@ -91,6 +93,12 @@ func ParseEntailment(prompt string) []EntailItem {
 		at[id] = len(items)
 		items = append(items, EntailItem{ID: id, Claim: m[2]})
 	}
+	before := map[string]string{} // "claim.passage" → its BEFORE block
+	for _, m := range beforeBlock.FindAllStringSubmatch(prompt, -1) {
+		if m[1] == m[3] {
+			before[m[1]] = m[2]
+		}
+	}
 	for _, m := range passageBlock.FindAllStringSubmatch(prompt, -1) {
 		if m[1] != m[4] || m[2] != m[5] {
 			continue
@@ -98,6 +106,7 @@ func ParseEntailment(prompt string) []EntailItem {
 		id, _ := strconv.Atoi(m[1])
 		if i, ok := at[id]; ok {
 			items[i].Passages = append(items[i].Passages, m[3])
+			items[i].Befores = append(items[i].Befores, before[m[1]+"."+m[2]])
 		}
 	}
 	return items
@@ -114,7 +123,7 @@ func EntailReply(prompt string) string {
 		Verdicts []verdict `json:"verdicts"`
 	}{Verdicts: []verdict{}}
 	for _, it := range ParseEntailment(prompt) {
-		ok, why := Entails(it.Claim, it.Passages)
+		ok, why := EntailsAfter(it.Claim, it.Passages, it.Befores)
 		out.Verdicts = append(out.Verdicts, verdict{Claim: it.ID, Entailed: ok, Reason: why})
 	}
 	b, _ := json.Marshal(out)
@@ -124,6 +133,15 @@ func EntailReply(prompt string) string {
 // Entails applies the emulator's rule: whether passages entail claim, and
 // why not.
 func Entails(claim string, passages []string) (bool, string) {
+	return EntailsAfter(claim, passages, nil)
+}
+
+// EntailsAfter is Entails with the sentence before each passage (befores,
+// aligned with passages; "" for none). That sentence is read only for who
+// a pronoun of its passage is: the claim's first name, missing from the
+// passages, is taken when a passage's actor is a pronoun and the sentence
+// before it opens with that name. It is never evidence for anything else.
+func EntailsAfter(claim string, passages, befores []string) (bool, string) {
 	cw := words(claim)
 	var pw []word
 	var sents [][]word
@@ -152,7 +170,10 @@ func Entails(claim string, passages []string) (bool, string) {
 			return false, fmt.Sprintf("the passages do not state the ordinal %d", o)
 		}
 	}
-	for _, name := range namesOf(cw) {
+	for ni, name := range namesOf(cw) {
+		if ni == 0 && pronounAntecedent(name, passages, befores) {
+			continue
+		}
 		found := 0
 		for _, n := range name {
 			if mentions(pw, n) {
@@ -205,6 +226,49 @@ func Entails(claim string, passages []string) (bool, string) {
 		}
 	}
 	return true, "the passages state it"
+}
+
+// pronounWords are subject pronouns and speaker suffixes ("ujarnya": he
+// said) of both languages.
+var pronounWords = map[string]bool{"he": true, "she": true, "they": true, "ia": true, "dia": true, "beliau": true, "mereka": true,
+	"ujarnya": true, "katanya": true, "tambahnya": true, "tuturnya": true, "ucapnya": true, "jelasnya": true, "lanjutnya": true}
+
+// pronounAntecedent reports a passage whose actor is a pronoun, after a
+// sentence whose first name is name: "Ia bertemu Choe" after "Menteri
+// Luar Negeri Rusia Sergei Lavrov tiba …" is Lavrov meeting Choe.
+func pronounAntecedent(name []string, passages, befores []string) bool {
+	for i, b := range befores {
+		if b == "" || i >= len(passages) {
+			continue
+		}
+		pronoun := false
+		for _, w := range words(passages[i]) {
+			pronoun = pronoun || pronounWords[w.fold]
+		}
+		bn := namesOf(words(b))
+		if !pronoun || len(bn) == 0 {
+			continue
+		}
+		found := 0
+		for _, n := range name {
+			if mentions(wordsOf(bn[0]), n) {
+				found++
+			}
+		}
+		if 2*found > len(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf makes folded name words into words.
+func wordsOf(folded []string) []word {
+	out := make([]word, len(folded))
+	for i, f := range folded {
+		out[i] = word{text: f, fold: f}
+	}
+	return out
 }
 
 // vagueWords give a count by its order of magnitude only ("hundreds",

@@ -48,3 +48,39 @@ func TestWithEntailmentAnswersOnlyTheCheck(t *testing.T) {
 		t.Errorf("a non-check request got %q", other)
 	}
 }
+
+// TestEntailsAfterReadsOnlyThePronoun: the sentence before a passage names
+// who its pronoun is, and nothing more.
+func TestEntailsAfterReadsOnlyThePronoun(t *testing.T) {
+	t.Parallel()
+	passage := "Ia bertemu Kim Jong Un di Wonsan."
+	before := "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Korea Utara pada hari Jumat bersama Choe Son Hui."
+	tests := []struct {
+		name, claim, before string
+		want                bool
+	}{
+		{"pronoun read by the sentence before", "Sergei Lavrov met Kim Jong Un in Wonsan.", before, true},
+		{"no sentence before", "Sergei Lavrov met Kim Jong Un in Wonsan.", "", false},
+		{"someone else the sentence before names", "Choe Son Hui met Kim Jong Un in Wonsan.", before, false},
+		{"a fact only the sentence before states", "Sergei Lavrov met Kim Jong Un in North Korea.", before, false},
+		{"the passage names its own actor", "Sergei Lavrov met Kim Jong Un in Wonsan.", before, false},
+	}
+	for _, tt := range tests {
+		p := passage
+		if tt.name == "the passage names its own actor" {
+			p = "Choe bertemu Kim Jong Un di Wonsan."
+		}
+		if got, why := EntailsAfter(tt.claim, []string{p}, []string{tt.before}); got != tt.want {
+			t.Errorf("%s: EntailsAfter(%q) = %v (%s); want %v", tt.name, tt.claim, got, why, tt.want)
+		}
+	}
+}
+
+func TestParseEntailmentBefore(t *testing.T) {
+	t.Parallel()
+	prompt := "<<<CLAIM 1>>>\nx\n<<<END CLAIM 1>>>\n<<<PASSAGE 1.1>>>\nTitle: t\na\n<<<END PASSAGE 1.1>>>\n<<<BEFORE 1.2>>>\nprev\n<<<END BEFORE 1.2>>>\n<<<PASSAGE 1.2>>>\nTitle: t\nb\n<<<END PASSAGE 1.2>>>\n\"verdicts\""
+	items := ParseEntailment(prompt)
+	if len(items) != 1 || len(items[0].Befores) != 2 || items[0].Befores[0] != "" || items[0].Befores[1] != "prev" {
+		t.Errorf("items = %+v", items)
+	}
+}
