@@ -600,11 +600,9 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		for j := range w.toks {
-			if name, ok := placeAt(w, j); ok {
-				w.conflictAt = w.toks[j].Start
-				return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
-			}
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
+			w.conflictAt = w.toks[j].Start
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}
 	}
 	return nil
