@@ -262,6 +262,10 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			} else if k.kind == kindContent {
 				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
 					w.spans[i], credit = sp, creditCognate
+				} else if sayingVerb(strings.ToLower(k.Surface)) {
+					if sp := sayingSpans(w.toks); len(sp) > 0 {
+						w.spans[i], credit = sp, 1 // "mengungkap" told as "mengatakan"
+					}
 				}
 			}
 		}
@@ -1083,10 +1087,8 @@ func (w *window) negativeAdjectiveMatched() bool {
 // berhenti mengatakan apa …", stopped short of saying): the passage does
 // not say it, a negation.
 func stopsShortAt(toks []token, j int) bool {
-	return toks[j].Norm == "berhenti" && j+1 < len(toks) && sayingVerbs[toks[j+1].Norm]
+	return toks[j].Norm == "berhenti" && j+1 < len(toks) && sayingVerb(toks[j+1].Norm)
 }
-
-var sayingVerbs = map[string]bool{"kata": true, "katakan": true, "sebut": true, "jelas": true, "ungkap": true, "mengatakan": true, "menyebutkan": true, "menyebut": true, "menjelaskan": true, "mengungkapkan": true, "merinci": true, "menyatakan": true}
 
 func negPhrase(toks []token, j int) string {
 	end := min(len(toks), j+3)

@@ -100,6 +100,11 @@ func TestMeaningRuleTable(t *testing.T) {
 		// "stopped short of saying" negates the clause the verb takes, not what came before it
 		{"negation", "State media did not say what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"negation", "Choe and Lavrov signed an exchange plan covering 2026 to 2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		// verbs of saying, by root in any affixed form, are one another's paraphrase
+		{"saying", "Media negara tidak mengungkap isi rencana pertukaran 2026-2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"saying", "State media gave no details of the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"saying", "State media revealed what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, notSupported},
+		{"saying", "Lavrov mengungkapkan otoritas Rusia akan memfasilitasi arus wisatawan ke Korea Utara.", `Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov.`, supported},
 		// modality: a hedge qualifies what follows it in its clause
 		{"modality", "South Korean intelligence said North Korea will send more troops in July.", `Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus.`, "modality"},
 		{"modality", "Lavrov said there would certainly be more meetings between Putin and Kim in the future.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, "modality"},
