@@ -36,10 +36,64 @@ func (c *claim) trailingAddition(credits []float64) string {
 		}
 		words = append(words, k.Surface)
 	}
-	if len(words) < 2 || first < 1 || !addingJoiners[c.toks[first-1].Norm] {
+	if len(words) < 2 || first < 1 || !c.openedByJoiner(first) {
 		return "" // one word at the end, or words inside the last phrase, are as often a paraphrase
 	}
 	return strings.Join(words, " ")
+}
+
+// relativeAddition is the content of a non-restrictive relative clause
+// the claim ends on (", yang akan menerima gaji besar", ", who will be
+// given generous salaries") when the window holds less than half of its
+// words and two or more of them not at all: a fact about the thing
+// before it that the sentence does not state. A loose match of one of
+// its words does not make it stated. "" when there is none.
+func (c *claim) relativeAddition(credits []float64) string {
+	r := -1
+	for j := 1; j < len(c.toks); j++ {
+		if relativeWords[c.toks[j].Norm] && c.breaks[j] {
+			r = j
+		}
+	}
+	if r < 0 {
+		return ""
+	}
+	var missing []string
+	got := 0
+	for i, k := range c.concepts {
+		s, _ := c.claimSpan(i)
+		if s <= r || k.kind == kindMeta {
+			continue
+		}
+		if k.kind != kindContent {
+			return "" // a name or number in it: the name rules judge it
+		}
+		if credits[i] > 0 {
+			got++
+		} else {
+			missing = append(missing, k.Surface)
+		}
+	}
+	if len(missing) < 2 || got >= len(missing) {
+		return ""
+	}
+	return strings.Join(missing, " ")
+}
+
+// openedByJoiner reports whether the claim's words from token first on
+// are opened by a joiner or a relative word, over the words of no
+// concept between ("yang akan menerima …", "who will be given …").
+func (c *claim) openedByJoiner(first int) bool {
+	for j := first - 1; j >= 0; j-- {
+		n := c.toks[j].Norm
+		if addingJoiners[n] || relativeWords[n] {
+			return true
+		}
+		if c.inConcept(j) || c.breaks[j+1] && j+1 < first {
+			return false
+		}
+	}
+	return false
 }
 
 // addingJoiners open a constituent of its own at a claim's end: a

@@ -80,6 +80,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
 		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
 		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
+		// … and so are a relative clause's words after all it holds
+		{"trailing", "Korut setuju mengirim 6.000 insinyur dan pekerja militer, yang akan menerima gaji besar.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
+		{"trailing", "North Korea agreed to send 6,000 engineers, who will be given generous salaries.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
+		{"trailing", "Kim opened a museum in Pyongyang honouring the North Korean troops who died in the conflict.", `Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.`, supported},
 		// a date is a date however written; a year beside its month is no count
 		{"date", "Putin last met Kim face to face on 3rd September in Beijing.", `Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing.`, supported},
 		{"date", "Ties between the two grew during the war, which began in February 2022.", `Hubungan kedua negara meningkat selama perang, yang dimulai pada Februari 2022.`, supported},

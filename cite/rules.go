@@ -314,6 +314,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		// everything the sentence holds ("… and promised them medals").
 		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
 	}
+	if t := c.relativeAddition(credits); t != "" {
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
 	if t := c.unmatchedTitle(credits); t != "" {
 		// A title the claim gives a name is a fact about its holder, as
 		// the name is: the sentence must give it.

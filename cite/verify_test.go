@@ -302,3 +302,29 @@ func TestVerifyAcrossSentences(t *testing.T) {
 		t.Errorf("a piece the passage tells otherwise (Moscow): %+v", rep.Sentences)
 	}
 }
+
+// TestCheckClaimShortPieceWhole: a short piece of a combined claim needs
+// all of its words stated: "yang dihadiri Duta Besar Rusia" is not
+// stated by a sentence that only names Russia (and a loose match of
+// "dihadiri").
+func TestCheckClaimShortPieceWhole(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	texts := []string{
+		"Beberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.",
+		"Dalam foto yang disediakan oleh pemerintah Korea Utara ini, pemimpinnya Kim Jong Un, kanan, berbicara dengan Menteri Luar Negeri Rusia Sergey Lavrov, kiri kedua, di Wonsan, Korea Utara, Sabtu, 12 Juli 2025.",
+	}
+	doc := "Judul.\n" + strings.Join(texts, "\n")
+	var passages []Passage
+	for _, s := range texts {
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
+	}
+	res := v.CheckClaim("Kim meresmikan museum di Pyongyang untuk menghormati pasukan yang tewas, dalam upacara yang dihadiri Duta Besar Rusia.", passages)
+	if res.Status == ClaimSupported {
+		t.Errorf("an added fragment passed as a combination: %s %+v", res.Status, res.Evidence)
+	}
+	res = v.CheckClaim("Kim meresmikan museum di Pyongyang untuk menghormati pasukan yang tewas.", passages)
+	if res.Status != ClaimSupported {
+		t.Errorf("the stated part: %s %+v; want supported", res.Status, res.Evidence)
+	}
+}
