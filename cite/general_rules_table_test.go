@@ -80,6 +80,12 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
 		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
 		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
+		// one passage word states one claim word: "kasih" of "berterima kasih" is "thanked", not also "awarded"
+		{"shared", "Kemenlu Rusia menyebut Lavrov berterima kasih pada tentara Korut yang heroik dan memberi mereka medali.", `Kemenlu Rusia juga menyebut Lavrov berterima kasih pada tentara Korut yang "heroik".`, notSupported},
+		{"shared", "Russia's foreign ministry said Lavrov thanked the heroic North Korean soldiers and awarded them medals.", `Kemenlu Rusia juga menyebut Lavrov berterima kasih pada tentara Korut yang "heroik".`, notSupported},
+		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain modern combat experience and new drones.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, notSupported},
+		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain real, modern combat experience.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, supported},
+		{"shared", "Lavrov described the relationship between the two countries as an invincible fighting brotherhood.", `Lavrov menggambarkan hubungan kedua negara sebagai "persaudaraan tempur yang tak terkalahkan".`, supported},
 		// … and so are a relative clause's words after all it holds
 		{"trailing", "Korut setuju mengirim 6.000 insinyur dan pekerja militer, yang akan menerima gaji besar.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
 		{"trailing", "North Korea agreed to send 6,000 engineers, who will be given generous salaries.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},

@@ -270,6 +270,10 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		}
 		credits[i] = credit
+	}
+	sharedMatches(c, w, credits)
+	for i, k := range c.concepts {
+		credit := credits[i]
 		if credit == 1 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
 			hardGot++
 		}
