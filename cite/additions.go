@@ -153,3 +153,47 @@ func isTitleConcept(k concept) bool {
 // hardAnchors is how many names, numbers and dates a sentence must
 // share with a short clause to let one of its words be paraphrased.
 const hardAnchors = 3
+
+// addedConjunct is a conjunct the claim adds to a thing the sentence
+// states ("sea transport and direct flights" for "transportasi laut"):
+// a content word right after "and", "dan" or "serta" that the window
+// does not hold, after a word it holds whose match there neither holds
+// nor is followed by a conjunction (where "dan X" may be its paraphrase). "" when
+// there is none.
+func (c *claim) addedConjunct(w *window, credits []float64) string {
+	for j := 1; j+1 < len(c.toks); j++ {
+		if !conjunctions[c.toks[j].Norm] {
+			continue
+		}
+		before, after := -1, -1
+		for i, k := range c.concepts {
+			s, e := c.claimSpan(i)
+			if s < 0 || k.kind == kindMeta {
+				continue
+			}
+			if e == j {
+				before = i
+			}
+			if s == j+1 {
+				after = i
+			}
+		}
+		if before < 0 || after < 0 || c.concepts[after].kind != kindContent || c.concepts[before].kind == kindNumber ||
+			credits[before] == 0 || credits[after] > 0 || len(w.spans[before]) == 0 {
+			continue
+		}
+		coordinated := false
+		for _, sp := range w.spans[before] {
+			for k := sp[0] + 1; k < len(w.toks) && k <= sp[1]+1; k++ {
+				coordinated = coordinated || conjunctions[w.toks[k].Norm] || w.toks[k].breakBefore && k == sp[1]
+			}
+		}
+		if !coordinated {
+			return c.concepts[after].Surface
+		}
+	}
+	return ""
+}
+
+// conjunctions join two things of one kind ("laut dan udara").
+var conjunctions = map[string]bool{"and": true, "dan": true, "serta": true, "or": true, "atau": true}

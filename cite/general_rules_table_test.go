@@ -86,6 +86,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain modern combat experience and new drones.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, notSupported},
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain real, modern combat experience.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, supported},
 		{"shared", "Lavrov described the relationship between the two countries as an invincible fighting brotherhood.", `Lavrov menggambarkan hubungan kedua negara sebagai "persaudaraan tempur yang tak terkalahkan".`, supported},
+		// a conjunct the claim adds to a thing the sentence states alone
+		{"conjunct", "Russia and North Korea also plan to relaunch sea transport and direct flights between the two countries.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
+		{"conjunct", "Rusia dan Korea Utara berencana meluncurkan kembali transportasi laut dan penerbangan langsung antara kedua negara.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
+		{"conjunct", "Kim's government promised to send about 6,000 military engineers and builders to Kursk.", `Pemerintah Kim telah berjanji untuk mengirimkan sekitar 6.000 insinyur dan pembangun militer untuk membantu pekerjaan rekonstruksi di wilayah Kursk, Rusia.`, supported},
 		// … and so are a relative clause's words after all it holds
 		{"trailing", "Korut setuju mengirim 6.000 insinyur dan pekerja militer, yang akan menerima gaji besar.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
 		{"trailing", "North Korea agreed to send 6,000 engineers, who will be given generous salaries.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},

@@ -318,6 +318,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		// everything the sentence holds ("… and promised them medals").
 		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
 	}
+	if t := c.addedConjunct(w, credits); t != "" {
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
 	if t := c.relativeAddition(credits); t != "" {
 		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
 	}
