@@ -98,8 +98,8 @@ func (c *claim) openedByJoiner(first int) bool {
 
 // addingJoiners open a constituent of its own at a claim's end: a
 // coordinated predicate ("and promised them medals") or an adjunct
-// ("despite heavy losses", "with no conditions").
-var addingJoiners = map[string]bool{"and": true, "but": true, "while": true, "despite": true, "although": true, "without": true,
+// ("despite heavy losses", "with a military band").
+var addingJoiners = map[string]bool{"and": true, "but": true, "while": true, "despite": true, "although": true, "without": true, "with": true, "dengan": true,
 	"dan": true, "serta": true, "tetapi": true, "namun": true, "meski": true, "meskipun": true, "walaupun": true, "tanpa": true, "sambil": true}
 
 // unmatchedTitle is the first title the claim puts next to a name

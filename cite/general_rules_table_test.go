@@ -86,6 +86,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain modern combat experience and new drones.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, notSupported},
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain real, modern combat experience.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, supported},
 		{"shared", "Lavrov described the relationship between the two countries as an invincible fighting brotherhood.", `Lavrov menggambarkan hubungan kedua negara sebagai "persaudaraan tempur yang tak terkalahkan".`, supported},
+		// an adjunct opened by "with" after all the sentence holds
+		{"trailing", "Footage released by Russian state news agency showed Putin welcoming Choe at the Kremlin on Monday with a military band.", `Rekaman yang dirilis oleh kantor berita negara Rusia menunjukkan Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
+		{"trailing", "Kim bertemu dengan Lavrov di Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, supported},
 		// a conjunct the claim adds to a thing the sentence states alone
 		{"conjunct", "Russia and North Korea also plan to relaunch sea transport and direct flights between the two countries.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
 		{"conjunct", "Rusia dan Korea Utara berencana meluncurkan kembali transportasi laut dan penerbangan langsung antara kedua negara.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
