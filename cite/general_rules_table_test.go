@@ -89,6 +89,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// an adjunct opened by "with" after all the sentence holds
 		{"trailing", "Footage released by Russian state news agency showed Putin welcoming Choe at the Kremlin on Monday with a military band.", `Rekaman yang dirilis oleh kantor berita negara Rusia menunjukkan Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
 		{"trailing", "Kim bertemu dengan Lavrov di Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, supported},
+		// a qualifier before no number is a preposition ("over fears"); before one it is checked
+		{"qualifier", "The Pentagon had briefly halted some shipments over fears that US stocks were low.", `Sementara itu, Presiden Ukraina Volodymyr Zelenskyy dalam pidato malam Jumat menyatakan pengiriman senjata AS ke negaranya telah dilanjutkan, setelah Pentagon sempat menghentikan pengiriman tertentu karena kekhawatiran stok AS menipis.`, supported},
+		{"qualifier", "North Korea sent over 10,000 troops to Russia last year.", `Korea Utara mengirim 10.000 tentara ke Rusia tahun lalu.`, notSupported},
 		// a conjunct the claim adds to a thing the sentence states alone
 		{"conjunct", "Russia and North Korea also plan to relaunch sea transport and direct flights between the two countries.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
 		{"conjunct", "Rusia dan Korea Utara berencana meluncurkan kembali transportasi laut dan penerbangan langsung antara kedua negara.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
