@@ -60,6 +60,10 @@ func (v *Verifier) checkClause(c *claim, p passage, useContext bool) verdict {
 		}
 		w.span = Span{w.toks[0].Start, w.toks[len(w.toks)-1].End}
 		w.antecedent = v.antecedentOf(p, sents, si)
+		w.before = p.before
+		if si > 0 {
+			w.before = p.toks[sents[si-1][0]:sents[si-1][1]]
+		}
 		var ctx []token
 		if useContext {
 			ctx = make([]token, 0, len(p.toks)-len(w.toks)+len(p.context))

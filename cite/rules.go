@@ -40,6 +40,7 @@ type window struct {
 	span       Span       // byte offsets of the sentence in the passage text
 	conflictAt int        // byte offset in the passage of what contradicts, or -1
 	antecedent []token    // the names a pronoun subject of the sentence stands for
+	before     []token    // the sentence before it, in the passage or the paragraph before
 }
 
 // lexTokens returns the window's tokens as the lexicon's, for the rules
@@ -272,6 +273,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		credits[i] = credit
 	}
 	sharedMatches(c, w, credits)
+	if useContext {
+		v.quoteStandIns(c, w, append(append([]token(nil), w.before...), ctx...), credits)
+	}
 	for i, k := range c.concepts {
 		credit := credits[i]
 		if credit == 1 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {

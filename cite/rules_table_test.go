@@ -24,6 +24,7 @@ func TestMeaningRuleTable(t *testing.T) {
 	zak := `Kunjungan Lavrov ke Pyongyang merupakan bagian dari "putaran kedua dialog strategis antara para diplomat tinggi," kata juru bicara Kementerian Luar Negeri Rusia, Maria Zakharova, pada hari Rabu, menurut Tass.`
 	choe := `Dalam foto ini yang dirilis oleh Layanan Pers Kementerian Luar Negeri Rusia, Menteri Luar Negeri Rusia Sergey Lavrov, kiri, dan Menteri Luar Negeri Korea Utara Choe Son Hui, kanan, menghadiri upacara penandatanganan setelah pembicaraan mereka di Wonsan, Korea Utara, pada hari Sabtu, 12 Juli 2025.`
 	rec := `Lavrov "diterima" oleh Kim, menurut Kementerian Luar Negeri Rusia di Telegram pada Sabtu, dengan mengunggah video keduanya berjabat tangan dan berpelukan di Wonsan.`
+	putinQuote := "Saat itu, Putin memuji prajurit Korea Utara karena bertempur “dengan berani dan heroik” dalam perang di Ukraina. “Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda dan keluarga dari personel militer Anda,” ujar Putin."
 	rows := []struct {
 		rule, claim, passage, want string
 	}{
@@ -100,6 +101,12 @@ func TestMeaningRuleTable(t *testing.T) {
 		// "stopped short of saying" negates the clause the verb takes, not what came before it
 		{"negation", "State media did not say what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"negation", "Choe and Lavrov signed an exchange plan covering 2026 to 2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		// a quoted "we" is the speaker's side, "you" a side named around the quote
+		{"quote", "Putin said Russia would never forget the sacrifices made by North Korea's armed forces.", putinQuote, supported},
+		{"quote", "Putin mengatakan Rusia tidak akan melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
+		{"quote", "Putin said North Korea would never forget the sacrifices made by Russia's armed forces.", putinQuote, notSupported},
+		{"quote", "Putin said Russia would forget the sacrifices made by North Korea's armed forces.", putinQuote, notSupported},
+		{"quote", "Putin said China would never forget the sacrifices made by North Korea's armed forces and Japan's.", putinQuote, notSupported},
 		// verbs of saying, by root in any affixed form, are one another's paraphrase
 		{"saying", "Media negara tidak mengungkap isi rencana pertukaran 2026-2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"saying", "State media gave no details of the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
