@@ -30,6 +30,11 @@ import (
 //     to, about, nearly, exactly, former…): one stating it and the
 //     other not is not entailed; "reportedly" in a claim needs a
 //     passage saying so;
+//   - a name the passages lack may stand for a pronoun they use: the
+//     claim's first name for a pronoun actor after a sentence (BEFORE
+//     block) that opens with or quotes that name; in a quote, the first
+//     country after the claim's verb of saying for "kami"/"we", and a
+//     name the sentence before gives for "Anda"/"you";
 //   - a place the claim names as a destination ("to X", "ke X") is among
 //     the passage's destinations when the passage names any.
 //
@@ -170,8 +175,13 @@ func EntailsAfter(claim string, passages, befores []string) (bool, string) {
 			return false, fmt.Sprintf("the passages do not state the ordinal %d", o)
 		}
 	}
+	weTaken := false
 	for ni, name := range namesOf(cw) {
 		if ni == 0 && pronounAntecedent(name, passages, befores) {
+			continue
+		}
+		if side := quotedSide(cw, name, passages, befores, weTaken); side != "" {
+			weTaken = weTaken || side == "we"
 			continue
 		}
 		found := 0
@@ -235,7 +245,8 @@ var pronounWords = map[string]bool{"he": true, "she": true, "they": true, "ia": 
 
 // pronounAntecedent reports a passage whose actor is a pronoun, after a
 // sentence whose first name is name: "Ia bertemu Choe" after "Menteri
-// Luar Negeri Rusia Sergei Lavrov tiba …" is Lavrov meeting Choe.
+// Luar Negeri Rusia Sergei Lavrov tiba …" is Lavrov meeting Choe. The
+// speaker that sentence quotes counts as its first name too.
 func pronounAntecedent(name []string, passages, befores []string) bool {
 	for i, b := range befores {
 		if b == "" || i >= len(passages) {
@@ -245,19 +256,90 @@ func pronounAntecedent(name []string, passages, befores []string) bool {
 		for _, w := range words(passages[i]) {
 			pronoun = pronoun || pronounWords[w.fold]
 		}
-		bn := namesOf(words(b))
+		bw := words(b)
+		bn := namesOf(bw)
 		if !pronoun || len(bn) == 0 {
 			continue
 		}
-		found := 0
-		for _, n := range name {
-			if mentions(wordsOf(bn[0]), n) {
-				found++
+		who := [][]string{bn[0]} // its subject, and the speaker it quotes ("…, ujar Kyrylo Budanov")
+		for j := 0; j+1 < len(bw); j++ {
+			if speechWords[bw[j].fold] {
+				if after := namesOf(bw[j+1:]); len(after) > 0 {
+					who = append(who, after[0])
+				}
 			}
 		}
-		if 2*found > len(name) {
-			return true
+		for _, cand := range who {
+			found := 0
+			for _, n := range name {
+				if mentions(wordsOf(cand), n) {
+					found++
+				}
+			}
+			if 2*found > len(name) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+var (
+	speechWords  = map[string]bool{"said": true, "says": true, "told": true, "ujar": true, "ujarnya": true, "kata": true, "katanya": true, "mengatakan": true, "berkata": true}
+	weWords      = map[string]bool{"kami": true, "kita": true, "we": true, "our": true, "us": true}
+	youWords     = map[string]bool{"anda": true, "kalian": true, "kamu": true, "you": true, "your": true}
+	countryWords = map[string]bool{"russia": true, "rusia": true, "north": true, "korea": true, "korut": true, "ukraine": true, "ukraina": true, "china": true, "us": true, "as": true}
+)
+
+// quotedSide reports which pronoun of a quoting passage the claim's name
+// stands for: "we" for the first country after the claim's verb of
+// saying (one only, unless taken), when a passage quotes someone saying
+// "kami"/"we" and the claim's speaker is mentioned; "you" for a name the
+// sentence before that passage gives, when the quote says "Anda"/"you".
+// "" when neither.
+func quotedSide(cw []word, name []string, passages, befores []string, weTaken bool) string {
+	said := -1
+	for i, w := range cw {
+		if speechWords[w.fold] {
+			said = i
+			break
+		}
+	}
+	if said < 1 {
+		return ""
+	}
+	for i, p := range passages {
+		pw := words(p)
+		speech, we, you := false, false, false
+		for _, w := range pw {
+			speech, we, you = speech || speechWords[w.fold], we || weWords[w.fold], you || youWords[w.fold]
+		}
+		if !speech || !mentions(pw, cw[said-1].fold) {
+			continue
+		}
+		if we && !weTaken && countryWords[name[0]] && firstNameAfter(cw, said, name) {
+			return "we"
+		}
+		if you && i < len(befores) && befores[i] != "" {
+			bw := words(befores[i])
+			found := 0
+			for _, n := range name {
+				if mentions(bw, n) {
+					found++
+				}
+			}
+			if 2*found > len(name) {
+				return "you"
+			}
+		}
+	}
+	return ""
+}
+
+// firstNameAfter reports whether name is the first name after word said.
+func firstNameAfter(cw []word, said int, name []string) bool {
+	for _, n := range namesOf(cw[said+1:]) {
+		return strings.Join(n, " ") == strings.Join(name, " ")
 	}
 	return false
 }

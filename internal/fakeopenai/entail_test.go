@@ -84,3 +84,29 @@ func TestParseEntailmentBefore(t *testing.T) {
 		t.Errorf("items = %+v", items)
 	}
 }
+
+// TestEntailsQuotedSides: a quote's "kami" is the speaker's side (one
+// country), its "Anda" a side the sentence before names; the sentence
+// before's quoted speaker is who "ujarnya" is.
+func TestEntailsQuotedSides(t *testing.T) {
+	t.Parallel()
+	quote := "“Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda,” ujar Putin."
+	before := "Saat itu, Putin memuji prajurit Korea Utara karena bertempur dalam perang di Ukraina."
+	stock := "“Korea Utara memiliki stok yang sangat besar,” ujarnya."
+	budanov := "Korea Utara kini memasok hingga 40% amunisi Rusia, ujar Kyrylo Budanov, kepala intelijen militer Ukraina."
+	tests := []struct {
+		claim, passage, before string
+		want                   bool
+	}{
+		{"Putin said Russia would never forget the sacrifices of North Korea's armed forces.", quote, before, true},
+		{"Putin said North Korea would never forget the sacrifices of Russia's armed forces.", quote, before, false},
+		{"Putin said Russia would never forget the sacrifices of North Korea's armed forces.", quote, "", false},
+		{"Kyrylo Budanov said North Korea has very large stockpiles.", stock, budanov, true},
+		{"Volodymyr Zelenskyy said North Korea has very large stockpiles.", stock, budanov, false},
+	}
+	for _, tt := range tests {
+		if got, why := EntailsAfter(tt.claim, []string{tt.passage}, []string{tt.before}); got != tt.want {
+			t.Errorf("EntailsAfter(%q, before %q) = %v (%s); want %v", tt.claim, tt.before, got, why, tt.want)
+		}
+	}
+}
