@@ -282,7 +282,9 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 	}
 	vds := make([][]verdict, len(pieces))
 	chosen := make([]int, len(pieces))
+	nums := c.statedNumbers()
 	for k, pc := range pieces {
+		pc.stated = nums
 		vds[k] = make([]verdict, len(passages))
 		chosen[k] = -1
 		for i, p := range passages {

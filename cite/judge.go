@@ -10,7 +10,9 @@ func (v *Verifier) check(c claim, p passage, useContext bool) verdict {
 	}
 	out := verdict{supports: true, namesPresent: true, conflictAt: -1, span: Span{-1, -1}}
 	var total, got, contentGot float64
+	nums := c.statedNumbers()
 	for i := range c.clauses {
+		c.clauses[i].stated = nums
 		cv := v.checkClause(&c.clauses[i], p, useContext)
 		w := c.clauses[i].total
 		total += w

@@ -62,6 +62,10 @@ type claim struct {
 	// clauses are the claim's clauses, each analysed alone; nil when the
 	// claim is one clause (or is itself a clause).
 	clauses []claim
+	// stated are the numbers the whole sentence states, for a clause or
+	// piece judged alone: a passage figure another clause states is that
+	// clause's, not a conflicting figure for this one.
+	stated []float64
 }
 
 // placeSlot reports whether concept i is a place or destination of the

@@ -328,3 +328,35 @@ func TestCheckClaimShortPieceWhole(t *testing.T) {
 		t.Errorf("the stated part: %s %+v; want supported", res.Status, res.Evidence)
 	}
 }
+
+// TestCheckClaimOtherClauseFigure: a passage figure that another clause
+// of the claim states is that clause's, not a conflicting figure for
+// this one ("at least 10,000 troops …, and more than 6,000 soldiers
+// died" beside a passage about 6.000 workers).
+func TestCheckClaimOtherClauseFigure(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	texts := []string{
+		"Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu, menurut Pentagon.",
+		"Lebih dari 6.000 tentara Korut tewas dalam perang, menurut intelijen pertahanan Inggris.",
+		"Pyongyang setuju untuk mengirim 6.000 pekerja militer tambahan ke Rusia.",
+	}
+	doc := "Judul.\n" + strings.Join(texts, "\n")
+	var passages []Passage
+	for _, s := range texts {
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
+	}
+	res := v.CheckClaim("North Korea sent at least 10,000 troops to Russia last year, and more than 6,000 North Korean soldiers died in the war, according to British defence intelligence.", passages)
+	if res.Status != ClaimSupported {
+		t.Errorf("combined claim: %s %+v; want supported", res.Status, res.Evidence)
+	}
+	for _, e := range res.Evidence {
+		if e.Stance == StanceContradicts && strings.Contains(e.Conflict, "6.000") {
+			t.Errorf("the other clause's figure contradicts: %+v", e)
+		}
+	}
+	res = v.CheckClaim("North Korea sent at least 60,000 troops to Russia last year.", passages)
+	if res.Status != ClaimContradicted {
+		t.Errorf("a wrong figure: %s %+v; want contradicted", res.Status, res.Evidence)
+	}
+}
