@@ -267,6 +267,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 					if sp := sayingSpans(w.toks); len(sp) > 0 {
 						w.spans[i], credit = sp, 1 // "mengungkap" told as "mengatakan"
 					}
+				} else if sp := stateSpans(strings.ToLower(k.Surface), w.toks); len(sp) > 0 {
+					w.spans[i], credit = sp, 1 // "media pemerintah" told as "media negara"
 				}
 			}
 		}

@@ -101,6 +101,9 @@ func TestMeaningRuleTable(t *testing.T) {
 		// "stopped short of saying" negates the clause the verb takes, not what came before it
 		{"negation", "State media did not say what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"negation", "Choe and Lavrov signed an exchange plan covering 2026 to 2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		// the state and its government stand for each other ("state media", "media pemerintah")
+		{"state", "Media pemerintah tidak mengungkap isi rencana pertukaran 2026-2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"state", "North Korean government media reported on Sunday that Kim would continue to support Moscow.", `Korea Utara dan pemimpinnya, Kim Jong Un, akan terus “mendukung” Moskow, media negara Korea Utara melaporkan pada hari Minggu.`, supported},
 		// a quoted "we" is the speaker's side, "you" a side named around the quote
 		{"quote", "Putin said Russia would never forget the sacrifices made by North Korea's armed forces.", putinQuote, supported},
 		{"quote", "Putin mengatakan Rusia tidak akan melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
