@@ -31,7 +31,7 @@ func (v *Verifier) quoteStandIns(c *claim, w *window, around []token, credits []
 	}
 	said := -1 // the claim's verb of saying, after its speaker
 	for j, t := range c.toks {
-		if speechVerbs[t.Norm] || reportingWords[t.Norm] && t.Norm != "according" && t.Norm != "menurut" {
+		if speechVerbs[t.Norm] || sayingVerb(t.Norm) || reportingWords[t.Norm] && t.Norm != "according" && t.Norm != "menurut" {
 			said = j
 			break
 		}

@@ -620,7 +620,7 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok && !v.mayContain(name, k) {
 			w.conflictAt = w.toks[j].Start
 			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}
@@ -1480,7 +1480,7 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 				found = true
 				break
 			}
-			if !ambiguousOrdinals[ptoks[j].Norm] || ordinalNounBefore(ptoks, j) ||
+			if !ambiguousOrdinals[ptoks[j].Norm] || ordinalNounBefore(ptoks, j) || v.ordinalAfterPhrase(ptoks, j) ||
 				j+1 < len(ptoks) && (ptoks[j+1].Norm == "kali" || ptoks[j+1].Norm == "kalinya") {
 				other = ptoks[j].Text // "putaran kedua", "pertama kalinya": surely an ordinal
 			}

@@ -85,6 +85,12 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"place-conflict", "Kim Jong Un bertemu Lavrov di kota pesisir timur Nampo.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Wonsan to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Pyongyang to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, supported},
+		// a country does not contradict a city the lexicon does not place; a known seat of another country it does
+		{"place-conflict", "Kim met Lavrov in Wonsan on Saturday.", lavrov, missing},
+		{"place-conflict", "Lavrov met Kim Jong Un in Moscow on Saturday.", lavrov, "place-conflict"},
+		// "kedua" closing a noun phrase is "second", not "both"
+		{"ordinal", "The foreign ministers held their third strategic dialogue in Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan, tempat para menteri luar negeri kedua negara mengadakan dialog strategis kedua mereka.`, "ordinal"},
+		{"ordinal", "The foreign ministers of the two countries held their second strategic dialogue in Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan, tempat para menteri luar negeri kedua negara mengadakan dialog strategis kedua mereka.`, supported},
 		// negation across the languages; "tak terkalahkan" is one adjective,
 		// either polarity ("invincible", "cannot be defeated")
 		{"negation", "Putin said Russia would forget the sacrifices of North Korea's armed forces.", "“Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda dan keluarga dari personel militer Anda,” ujar Putin.", notSupported},
@@ -107,6 +113,7 @@ func TestMeaningRuleTable(t *testing.T) {
 		// a quoted "we" is the speaker's side, "you" a side named around the quote
 		{"quote", "Putin said Russia would never forget the sacrifices made by North Korea's armed forces.", putinQuote, supported},
 		{"quote", "Putin mengatakan Rusia tidak akan melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
+		{"quote", "Putin berkata Rusia tak akan pernah melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
 		{"quote", "Putin said North Korea would never forget the sacrifices made by Russia's armed forces.", putinQuote, notSupported},
 		{"quote", "Putin said Russia would forget the sacrifices made by North Korea's armed forces.", putinQuote, notSupported},
 		{"quote", "Putin said China would never forget the sacrifices made by North Korea's armed forces and Japan's.", putinQuote, notSupported},
