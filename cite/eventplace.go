@@ -1,7 +1,5 @@
 package cite
 
-import "strings"
-
 // The place of the same event: a sentence may name several places ("Kim
 // bertemu dengan Lavrov dan menegaskan dukungan … kampanye militer Rusia
 // di Ukraina"); the one that contradicts the claim's "met in Moscow" is
@@ -79,26 +77,4 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
-}
-
-// mayContain reports a passage place that is a country ("Korea Utara")
-// where the claim names a city or region the lexicon does not place
-// ("Wonsan"): the city may lie in that country, so the passage says
-// where at another scale, not somewhere else. A known capital or seat
-// of power ("Moscow") is placed, and contradicted by another country.
-func (v *Verifier) mayContain(passagePlace string, k concept) bool {
-	p := strings.ToLower(passagePlace)
-	if !v.lex.IsPlaceName(p) || v.lex.IsSeatOfPower(p) {
-		return false
-	}
-	for _, a := range k.Alts {
-		for _, w := range a {
-			for _, x := range w {
-				if v.lex.IsPlaceName(x) {
-					return false
-				}
-			}
-		}
-	}
-	return !v.lex.IsPlaceName(strings.ToLower(k.Surface))
 }

@@ -620,7 +620,7 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok && !v.mayContain(name, k) {
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
 			w.conflictAt = w.toks[j].Start
 			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}

@@ -85,8 +85,7 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"place-conflict", "Kim Jong Un bertemu Lavrov di kota pesisir timur Nampo.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Wonsan to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Pyongyang to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, supported},
-		// a country does not contradict a city the lexicon does not place; a known seat of another country it does
-		{"place-conflict", "Kim met Lavrov in Wonsan on Saturday.", lavrov, missing},
+		// a known seat of another country contradicts the passage's country
 		{"place-conflict", "Lavrov met Kim Jong Un in Moscow on Saturday.", lavrov, "place-conflict"},
 		// "kedua" closing a noun phrase is "second", not "both"
 		{"ordinal", "The foreign ministers held their third strategic dialogue in Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan, tempat para menteri luar negeri kedua negara mengadakan dialog strategis kedua mereka.`, "ordinal"},
