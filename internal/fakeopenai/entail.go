@@ -224,6 +224,9 @@ func EntailsAfter(claim string, passages, befores []string) (bool, string) {
 				// about the same thing.
 				p = m.inRelated(clause, sents) || len(m.weak) > 0 && markerClass{words: m.weak}.in(best)
 			}
+			if c && !p && m.name == "a negation" && privative(clause) && (markerClass{words: []string{"tanpa", "without"}}).in(best) {
+				p = true // "with no conditions" is "tanpa syarat"
+			}
 			if c && len(m.passage) > 0 {
 				p = markerClass{words: m.passage}.in(pw)
 			}
@@ -334,6 +337,25 @@ func quotedSide(cw []word, name []string, passages, befores []string, weTaken bo
 		}
 	}
 	return ""
+}
+
+// privative reports a clause whose only negator is "no" before a noun
+// ("with no conditions"): the "without" of "tanpa syarat", not a
+// negated verb.
+func privative(ws []word) bool {
+	found := false
+	for i, w := range ws {
+		switch w.fold {
+		case "no":
+			if i+1 >= len(ws) {
+				return false
+			}
+			found = true
+		case "not", "never", "nor", "tidak", "tak", "bukan", "belum", "failed", "unable", "cannot":
+			return false
+		}
+	}
+	return found
 }
 
 // firstNameAfter reports whether name is the first name after word said.

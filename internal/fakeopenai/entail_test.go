@@ -110,3 +110,18 @@ func TestEntailsQuotedSides(t *testing.T) {
 		}
 	}
 }
+
+// TestEntailsPrivative: "with no conditions" is the passage's "tanpa
+// syarat"; a negated verb is not.
+func TestEntailsPrivative(t *testing.T) {
+	t.Parallel()
+	p := "Kim mengatakan negaranya siap untuk mendukung tanpa syarat semua tindakan Moskow."
+	for claim, want := range map[string]bool{
+		"Kim said his country would support, with no conditions, all of Moscow's actions.": true,
+		"Kim said his country would not support all of Moscow's actions.":                  false,
+	} {
+		if got, why := Entails(claim, []string{p}); got != want {
+			t.Errorf("Entails(%q) = %v (%s); want %v", claim, got, why, want)
+		}
+	}
+}
