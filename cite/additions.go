@@ -36,7 +36,7 @@ func (c *claim) trailingAddition(credits []float64) string {
 		}
 		words = append(words, k.Surface)
 	}
-	if len(words) < 2 || first < 1 || !c.openedByJoiner(first) {
+	if first < 1 || !c.openedByJoiner(first) || len(words) < 2 && !circumstantial[c.toks[first-1].Norm] {
 		return "" // one word at the end, or words inside the last phrase, are as often a paraphrase
 	}
 	return strings.Join(words, " ")
@@ -95,6 +95,13 @@ func (c *claim) openedByJoiner(first int) bool {
 	}
 	return false
 }
+
+// circumstantial joiners open a circumstance of their own ("sambil
+// menangis", "despite losses"): after everything the sentence holds, even
+// one word they open is added, unlike the one word after "and", which as
+// often renames the last thing.
+var circumstantial = map[string]bool{"while": true, "despite": true, "although": true, "without": true,
+	"sambil": true, "meski": true, "meskipun": true, "walaupun": true, "tanpa": true}
 
 // addingJoiners open a constituent of its own at a claim's end: a
 // coordinated predicate ("and promised them medals") or an adjunct

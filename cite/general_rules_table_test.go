@@ -86,6 +86,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain modern combat experience and new drones.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, notSupported},
 		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain real, modern combat experience.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, supported},
 		{"shared", "Lavrov described the relationship between the two countries as an invincible fighting brotherhood.", `Lavrov menggambarkan hubungan kedua negara sebagai "persaudaraan tempur yang tak terkalahkan".`, supported},
+		// one word a circumstantial joiner opens after all the sentence holds is added; one after "and" may rename
+		{"trailing", "Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera sambil menangis.", `Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera.`, notSupported},
+		{"trailing", "Since then, Kim has been seen on state media paying his respects before the flag-draped coffins of North Korean soldiers while weeping.", `Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera.`, notSupported},
+		{"trailing", "The Kremlin is accused of trading military technology for weapons and labour.", `Pemerintah Barat menuduh Kremlin menukar teknologi militer dengan senjata dan tenaga kerja.`, supported},
 		// an adjunct opened by "with" after all the sentence holds
 		{"trailing", "Footage released by Russian state news agency showed Putin welcoming Choe at the Kremlin on Monday with a military band.", `Rekaman yang dirilis oleh kantor berita negara Rusia menunjukkan Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
 		{"trailing", "Kim bertemu dengan Lavrov di Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, supported},
