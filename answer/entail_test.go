@@ -273,9 +273,10 @@ func tableSource(n int, doc, passage string) source {
 }
 
 // modelTableFloors are the test half's measured levels with the emulated
-// model check when last changed (issue #10, second pass: faithful kept
-// 76% → 82%, wrong removed 99% → 98%).
-var modelTableFloors = map[string]float64{"all faithful": 0.81, "all wrong": 0.97}
+// model check when last changed (issue #10, third pass — the model sees
+// the sentence before each passage, and the emulator reads pronouns by
+// it: faithful kept 82% → 88% (43/49), wrong removed 97.6% (83/85)).
+var modelTableFloors = map[string]float64{"all faithful": 0.87, "all wrong": 0.97}
 
 // TestModelCheckSeesTheSentenceBefore: the model is shown the sentence
 // before a cited chunk, so "Ia bertemu Kim" can be read as Lavrov's
