@@ -138,7 +138,9 @@ func TestCheckClaim(t *testing.T) {
 		{"South Korea promised 6,000 engineers", cite.ClaimContradicted, "6.000 insinyur", "the passage says Korut did it, not South Korea"},
 		// The article's title ("Kim bertemu dengan Lavrov …") cannot make
 		// Kim the subject of a sentence about Choe Son Hui in Moscow.
-		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim bertemu dengan Lavrov", "the passage says Ukraina, not Moscow"},
+		// The contradicting place is the meeting's (issue #10: not the
+		// "kampanye militer Rusia di Ukraina" of another clause).
+		{"Kim met Lavrov in Moscow", cite.ClaimContradicted, "Kim Jong Un di Korea Utara", "the passage says Korea Utara, not Moscow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.claim, func(t *testing.T) {

@@ -85,7 +85,7 @@ func (g *LLMGenerator) confirm(ctx context.Context, mc *modelCheck, kept, batch 
 		var ps []prompts.EntailPassage
 		for _, n := range markersOf(vs.Text) {
 			if s, ok := byN[n]; ok {
-				ps = append(ps, prompts.EntailPassage{Title: s.doc.Title, Text: s.chunk.Text})
+				ps = append(ps, prompts.EntailPassage{Title: s.doc.Title, Before: sentenceBefore(s), Text: s.chunk.Text})
 			}
 		}
 		if len(ps) == 0 {
@@ -135,6 +135,17 @@ func (g *LLMGenerator) confirm(ctx context.Context, mc *modelCheck, kept, batch 
 		return nil // only framing left, with nothing it frames
 	}
 	return out
+}
+
+// sentenceBefore is the sentence before a source's chunk in its article,
+// for the model to read the chunk's pronouns by; empty when the chunk's
+// offsets do not hold its text.
+func sentenceBefore(s source) string {
+	ch := s.chunk
+	if ch.Start <= 0 || ch.Start >= ch.End || ch.End > len(s.doc.Text) || s.doc.Text[ch.Start:ch.End] != ch.Text {
+		return ""
+	}
+	return cite.SentenceBefore(s.doc.Text, ch.Start)
 }
 
 type modelVerdict struct {

@@ -187,6 +187,19 @@ func (v *Verifier) pieces(text string) []claim {
 	return pieces
 }
 
+// shortPiece is how many concepts a piece may have at most to be
+// judged whole: a fragment that short ("yang dihadiri Duta Besar Rusia")
+// has no words to spare.
+const shortPiece = 3
+
+// pieceWhole reports whether a sentence chosen for a short piece of a
+// combined claim states all of it: the paraphrase allowance of a clause
+// (a word in three may go unmatched) would let a fragment be "stated"
+// by a sentence holding only its one name.
+func pieceWhole(pc claim, vd verdict) bool {
+	return len(pc.concepts) > shortPiece || vd.score >= 0.999
+}
+
 // antecedentIn reports whether the sentence at span of text, chosen for
 // piece k, holds what the piece refers back to. A piece that names no one
 // speaks of names given before it: one opening with "where" ("where the
@@ -269,7 +282,9 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 	}
 	vds := make([][]verdict, len(pieces))
 	chosen := make([]int, len(pieces))
+	nums := c.statedNumbers()
 	for k, pc := range pieces {
+		pc.stated = nums
 		vds[k] = make([]verdict, len(passages))
 		chosen[k] = -1
 		for i, p := range passages {
@@ -278,7 +293,7 @@ func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []pass
 			}
 			vd := v.check(pc, analysed[i], true)
 			vds[k][i] = vd
-			if vd.supports && !v.antecedentIn(pieces, k, p.Text, vd.span) {
+			if vd.supports && (!v.antecedentIn(pieces, k, p.Text, vd.span) || !pieceWhole(pc, vd)) {
 				continue
 			}
 			if vd.supports && (chosen[k] < 0 || vd.score > vds[k][chosen[k]].score) {

@@ -75,7 +75,23 @@ func claimStates(c claim, value float64) bool {
 			return true
 		}
 	}
+	for _, x := range c.stated {
+		if x == value {
+			return true
+		}
+	}
 	return false
+}
+
+// statedNumbers are the values of the numbers c states.
+func (c claim) statedNumbers() []float64 {
+	out := append([]float64(nil), c.stated...)
+	for _, k := range c.concepts {
+		if k.kind == kindNumber && k.parsed {
+			out = append(out, k.value)
+		}
+	}
+	return out
 }
 
 func (k concept) year() bool {

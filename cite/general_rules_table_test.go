@@ -80,6 +80,30 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"trailing", "Lavrov thanked the heroic North Korean soldiers and promised them medals.", `Lavrov berterima kasih pada tentara Korut yang heroik.`, notSupported},
 		{"trailing", "North Korea supplies up to 40% of Russia's ammunition for the war.", `Korea Utara kini memasok hingga 40% amunisi Rusia untuk perang.`, supported},
 		{"trailing", "Ukraine said it held 90 square kilometres of Kursk despite heavy losses.", `Ukraina mengatakan mereka menguasai 90 kilometer persegi di Kursk.`, notSupported},
+		// one passage word states one claim word: "kasih" of "berterima kasih" is "thanked", not also "awarded"
+		{"shared", "Kemenlu Rusia menyebut Lavrov berterima kasih pada tentara Korut yang heroik dan memberi mereka medali.", `Kemenlu Rusia juga menyebut Lavrov berterima kasih pada tentara Korut yang "heroik".`, notSupported},
+		{"shared", "Russia's foreign ministry said Lavrov thanked the heroic North Korean soldiers and awarded them medals.", `Kemenlu Rusia juga menyebut Lavrov berterima kasih pada tentara Korut yang "heroik".`, notSupported},
+		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain modern combat experience and new drones.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, notSupported},
+		{"shared", "The deployment of North Korean troops to Russia has helped Pyongyang's military gain real, modern combat experience.", `Pengerahan pasukan Korea Utara ke Rusia juga telah membantu militer Pyongyang mendapatkan pengalaman tempur modern dan nyata.`, supported},
+		{"shared", "Lavrov described the relationship between the two countries as an invincible fighting brotherhood.", `Lavrov menggambarkan hubungan kedua negara sebagai "persaudaraan tempur yang tak terkalahkan".`, supported},
+		// one word a circumstantial joiner opens after all the sentence holds is added; one after "and" may rename
+		{"trailing", "Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera sambil menangis.", `Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera.`, notSupported},
+		{"trailing", "Since then, Kim has been seen on state media paying his respects before the flag-draped coffins of North Korean soldiers while weeping.", `Sejak itu, Kim terlihat di media negara memberi penghormatan di depan peti mati tentara Korut yang dibungkus bendera.`, notSupported},
+		{"trailing", "The Kremlin is accused of trading military technology for weapons and labour.", `Pemerintah Barat menuduh Kremlin menukar teknologi militer dengan senjata dan tenaga kerja.`, supported},
+		// an adjunct opened by "with" after all the sentence holds
+		{"trailing", "Footage released by Russian state news agency showed Putin welcoming Choe at the Kremlin on Monday with a military band.", `Rekaman yang dirilis oleh kantor berita negara Rusia menunjukkan Putin menyambut Choe di Kremlin pada hari Senin.`, notSupported},
+		{"trailing", "Kim bertemu dengan Lavrov di Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, supported},
+		// a qualifier before no number is a preposition ("over fears"); before one it is checked
+		{"qualifier", "The Pentagon had briefly halted some shipments over fears that US stocks were low.", `Sementara itu, Presiden Ukraina Volodymyr Zelenskyy dalam pidato malam Jumat menyatakan pengiriman senjata AS ke negaranya telah dilanjutkan, setelah Pentagon sempat menghentikan pengiriman tertentu karena kekhawatiran stok AS menipis.`, supported},
+		{"qualifier", "North Korea sent over 10,000 troops to Russia last year.", `Korea Utara mengirim 10.000 tentara ke Rusia tahun lalu.`, notSupported},
+		// a conjunct the claim adds to a thing the sentence states alone
+		{"conjunct", "Russia and North Korea also plan to relaunch sea transport and direct flights between the two countries.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
+		{"conjunct", "Rusia dan Korea Utara berencana meluncurkan kembali transportasi laut dan penerbangan langsung antara kedua negara.", `Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.`, notSupported},
+		{"conjunct", "Kim's government promised to send about 6,000 military engineers and builders to Kursk.", `Pemerintah Kim telah berjanji untuk mengirimkan sekitar 6.000 insinyur dan pembangun militer untuk membantu pekerjaan rekonstruksi di wilayah Kursk, Rusia.`, supported},
+		// … and so are a relative clause's words after all it holds
+		{"trailing", "Korut setuju mengirim 6.000 insinyur dan pekerja militer, yang akan menerima gaji besar.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
+		{"trailing", "North Korea agreed to send 6,000 engineers, who will be given generous salaries.", `Korut juga setuju mengirim 6.000 insinyur dan pekerja militer untuk membantu rekonstruksi di sana.`, notSupported},
+		{"trailing", "Kim opened a museum in Pyongyang honouring the North Korean troops who died in the conflict.", `Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.`, supported},
 		// a date is a date however written; a year beside its month is no count
 		{"date", "Putin last met Kim face to face on 3rd September in Beijing.", `Putin terakhir kali bertemu langsung dengan Kim pada 3 September di Beijing.`, supported},
 		{"date", "Ties between the two grew during the war, which began in February 2022.", `Hubungan kedua negara meningkat selama perang, yang dimulai pada Februari 2022.`, supported},

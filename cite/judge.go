@@ -10,7 +10,9 @@ func (v *Verifier) check(c claim, p passage, useContext bool) verdict {
 	}
 	out := verdict{supports: true, namesPresent: true, conflictAt: -1, span: Span{-1, -1}}
 	var total, got, contentGot float64
+	nums := c.statedNumbers()
 	for i := range c.clauses {
+		c.clauses[i].stated = nums
 		cv := v.checkClause(&c.clauses[i], p, useContext)
 		w := c.clauses[i].total
 		total += w
@@ -60,6 +62,10 @@ func (v *Verifier) checkClause(c *claim, p passage, useContext bool) verdict {
 		}
 		w.span = Span{w.toks[0].Start, w.toks[len(w.toks)-1].End}
 		w.antecedent = v.antecedentOf(p, sents, si)
+		w.before = p.before
+		if si > 0 {
+			w.before = p.toks[sents[si-1][0]:sents[si-1][1]]
+		}
 		var ctx []token
 		if useContext {
 			ctx = make([]token, 0, len(p.toks)-len(w.toks)+len(p.context))

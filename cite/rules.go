@@ -40,6 +40,7 @@ type window struct {
 	span       Span       // byte offsets of the sentence in the passage text
 	conflictAt int        // byte offset in the passage of what contradicts, or -1
 	antecedent []token    // the names a pronoun subject of the sentence stands for
+	before     []token    // the sentence before it, in the passage or the paragraph before
 }
 
 // lexTokens returns the window's tokens as the lexicon's, for the rules
@@ -262,10 +263,23 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			} else if k.kind == kindContent {
 				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
 					w.spans[i], credit = sp, creditCognate
+				} else if sayingVerb(strings.ToLower(k.Surface)) {
+					if sp := sayingSpans(w.toks); len(sp) > 0 {
+						w.spans[i], credit = sp, 1 // "mengungkap" told as "mengatakan"
+					}
+				} else if sp := stateSpans(strings.ToLower(k.Surface), w.toks); len(sp) > 0 {
+					w.spans[i], credit = sp, 1 // "media pemerintah" told as "media negara"
 				}
 			}
 		}
 		credits[i] = credit
+	}
+	sharedMatches(c, w, credits)
+	if useContext {
+		v.quoteStandIns(c, w, append(append([]token(nil), w.before...), ctx...), credits)
+	}
+	for i, k := range c.concepts {
+		credit := credits[i]
 		if credit == 1 && (k.kind == kindNumber || k.kind == kindEntity || k.kind == kindDate) {
 			hardGot++
 		}
@@ -308,6 +322,12 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 	if t := c.trailingAddition(credits); t != "" {
 		// What a claim adds comes at its end: two or more words after
 		// everything the sentence holds ("… and promised them medals").
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
+	if t := c.addedConjunct(w, credits); t != "" {
+		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
+	}
+	if t := c.relativeAddition(credits); t != "" {
 		out.problems = append(out.problems, fmt.Sprintf("the passage does not state “%s”", t))
 	}
 	if t := c.unmatchedTitle(credits); t != "" {
@@ -600,11 +620,9 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		for j := range w.toks {
-			if name, ok := placeAt(w, j); ok {
-				w.conflictAt = w.toks[j].Start
-				return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
-			}
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
+			w.conflictAt = w.toks[j].Start
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}
 	}
 	return nil
@@ -1085,10 +1103,8 @@ func (w *window) negativeAdjectiveMatched() bool {
 // berhenti mengatakan apa …", stopped short of saying): the passage does
 // not say it, a negation.
 func stopsShortAt(toks []token, j int) bool {
-	return toks[j].Norm == "berhenti" && j+1 < len(toks) && sayingVerbs[toks[j+1].Norm]
+	return toks[j].Norm == "berhenti" && j+1 < len(toks) && sayingVerb(toks[j+1].Norm)
 }
-
-var sayingVerbs = map[string]bool{"kata": true, "katakan": true, "sebut": true, "jelas": true, "ungkap": true, "mengatakan": true, "menyebutkan": true, "menyebut": true, "menjelaskan": true, "mengungkapkan": true, "merinci": true, "menyatakan": true}
 
 func negPhrase(toks []token, j int) string {
 	end := min(len(toks), j+3)
@@ -1464,7 +1480,7 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 				found = true
 				break
 			}
-			if !ambiguousOrdinals[ptoks[j].Norm] || ordinalNounBefore(ptoks, j) ||
+			if !ambiguousOrdinals[ptoks[j].Norm] || ordinalNounBefore(ptoks, j) || v.ordinalAfterPhrase(ptoks, j) ||
 				j+1 < len(ptoks) && (ptoks[j+1].Norm == "kali" || ptoks[j+1].Norm == "kalinya") {
 				other = ptoks[j].Text // "putaran kedua", "pertama kalinya": surely an ordinal
 			}

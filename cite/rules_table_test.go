@@ -24,6 +24,7 @@ func TestMeaningRuleTable(t *testing.T) {
 	zak := `Kunjungan Lavrov ke Pyongyang merupakan bagian dari "putaran kedua dialog strategis antara para diplomat tinggi," kata juru bicara Kementerian Luar Negeri Rusia, Maria Zakharova, pada hari Rabu, menurut Tass.`
 	choe := `Dalam foto ini yang dirilis oleh Layanan Pers Kementerian Luar Negeri Rusia, Menteri Luar Negeri Rusia Sergey Lavrov, kiri, dan Menteri Luar Negeri Korea Utara Choe Son Hui, kanan, menghadiri upacara penandatanganan setelah pembicaraan mereka di Wonsan, Korea Utara, pada hari Sabtu, 12 Juli 2025.`
 	rec := `Lavrov "diterima" oleh Kim, menurut Kementerian Luar Negeri Rusia di Telegram pada Sabtu, dengan mengunggah video keduanya berjabat tangan dan berpelukan di Wonsan.`
+	putinQuote := "Saat itu, Putin memuji prajurit Korea Utara karena bertempur “dengan berani dan heroik” dalam perang di Ukraina. “Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda dan keluarga dari personel militer Anda,” ujar Putin."
 	rows := []struct {
 		rule, claim, passage, want string
 	}{
@@ -84,6 +85,11 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"place-conflict", "Kim Jong Un bertemu Lavrov di kota pesisir timur Nampo.", `Kim bertemu Lavrov di kota pesisir timur Wonsan.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Wonsan to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, "place-conflict"},
 		{"place-conflict", "Kim opened a museum in Pyongyang to honour North Korean troops.", `Kim meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara.`, supported},
+		// a known seat of another country contradicts the passage's country
+		{"place-conflict", "Lavrov met Kim Jong Un in Moscow on Saturday.", lavrov, "place-conflict"},
+		// "kedua" closing a noun phrase is "second", not "both"
+		{"ordinal", "The foreign ministers held their third strategic dialogue in Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan, tempat para menteri luar negeri kedua negara mengadakan dialog strategis kedua mereka.`, "ordinal"},
+		{"ordinal", "The foreign ministers of the two countries held their second strategic dialogue in Wonsan.", `Kim bertemu Lavrov di kota pesisir timur Wonsan, tempat para menteri luar negeri kedua negara mengadakan dialog strategis kedua mereka.`, supported},
 		// negation across the languages; "tak terkalahkan" is one adjective,
 		// either polarity ("invincible", "cannot be defeated")
 		{"negation", "Putin said Russia would forget the sacrifices of North Korea's armed forces.", "“Saya ingin mencatat bahwa kami tidak akan pernah melupakan pengorbanan yang telah dialami oleh angkatan bersenjata Anda dan keluarga dari personel militer Anda,” ujar Putin.", notSupported},
@@ -100,6 +106,21 @@ func TestMeaningRuleTable(t *testing.T) {
 		// "stopped short of saying" negates the clause the verb takes, not what came before it
 		{"negation", "State media did not say what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"negation", "Choe and Lavrov signed an exchange plan covering 2026 to 2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		// the state and its government stand for each other ("state media", "media pemerintah")
+		{"state", "Media pemerintah tidak mengungkap isi rencana pertukaran 2026-2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"state", "North Korean government media reported on Sunday that Kim would continue to support Moscow.", `Korea Utara dan pemimpinnya, Kim Jong Un, akan terus “mendukung” Moskow, media negara Korea Utara melaporkan pada hari Minggu.`, supported},
+		// a quoted "we" is the speaker's side, "you" a side named around the quote
+		{"quote", "Putin said Russia would never forget the sacrifices made by North Korea's armed forces.", putinQuote, supported},
+		{"quote", "Putin mengatakan Rusia tidak akan melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
+		{"quote", "Putin berkata Rusia tak akan pernah melupakan pengorbanan angkatan bersenjata Korea Utara.", putinQuote, supported},
+		{"quote", "Putin said North Korea would never forget the sacrifices made by Russia's armed forces.", putinQuote, notSupported},
+		{"quote", "Putin said Russia would forget the sacrifices made by North Korea's armed forces.", putinQuote, notSupported},
+		{"quote", "Putin said China would never forget the sacrifices made by North Korea's armed forces and Japan's.", putinQuote, notSupported},
+		// verbs of saying, by root in any affixed form, are one another's paraphrase
+		{"saying", "Media negara tidak mengungkap isi rencana pertukaran 2026-2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"saying", "State media gave no details of the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"saying", "State media revealed what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, notSupported},
+		{"saying", "Lavrov mengungkapkan otoritas Rusia akan memfasilitasi arus wisatawan ke Korea Utara.", `Otoritas Rusia akan memfasilitasi peningkatan arus wisatawan ke Korea Utara dari Rusia, kata Lavrov.`, supported},
 		// modality: a hedge qualifies what follows it in its clause
 		{"modality", "South Korean intelligence said North Korea will send more troops in July.", `Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus.`, "modality"},
 		{"modality", "Lavrov said there would certainly be more meetings between Putin and Kim in the future.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, "modality"},

@@ -62,6 +62,10 @@ type claim struct {
 	// clauses are the claim's clauses, each analysed alone; nil when the
 	// claim is one clause (or is itself a clause).
 	clauses []claim
+	// stated are the numbers the whole sentence states, for a clause or
+	// piece judged alone: a passage figure another clause states is that
+	// clause's, not a conflicting figure for this one.
+	stated []float64
 }
 
 // placeSlot reports whether concept i is a place or destination of the
@@ -150,7 +154,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low]:
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low):
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta

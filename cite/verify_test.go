@@ -302,3 +302,61 @@ func TestVerifyAcrossSentences(t *testing.T) {
 		t.Errorf("a piece the passage tells otherwise (Moscow): %+v", rep.Sentences)
 	}
 }
+
+// TestCheckClaimShortPieceWhole: a short piece of a combined claim needs
+// all of its words stated: "yang dihadiri Duta Besar Rusia" is not
+// stated by a sentence that only names Russia (and a loose match of
+// "dihadiri").
+func TestCheckClaimShortPieceWhole(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	texts := []string{
+		"Beberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.",
+		"Dalam foto yang disediakan oleh pemerintah Korea Utara ini, pemimpinnya Kim Jong Un, kanan, berbicara dengan Menteri Luar Negeri Rusia Sergey Lavrov, kiri kedua, di Wonsan, Korea Utara, Sabtu, 12 Juli 2025.",
+	}
+	doc := "Judul.\n" + strings.Join(texts, "\n")
+	var passages []Passage
+	for _, s := range texts {
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
+	}
+	res := v.CheckClaim("Kim meresmikan museum di Pyongyang untuk menghormati pasukan yang tewas, dalam upacara yang dihadiri Duta Besar Rusia.", passages)
+	if res.Status == ClaimSupported {
+		t.Errorf("an added fragment passed as a combination: %s %+v", res.Status, res.Evidence)
+	}
+	res = v.CheckClaim("Kim meresmikan museum di Pyongyang untuk menghormati pasukan yang tewas.", passages)
+	if res.Status != ClaimSupported {
+		t.Errorf("the stated part: %s %+v; want supported", res.Status, res.Evidence)
+	}
+}
+
+// TestCheckClaimOtherClauseFigure: a passage figure that another clause
+// of the claim states is that clause's, not a conflicting figure for
+// this one ("at least 10,000 troops …, and more than 6,000 soldiers
+// died" beside a passage about 6.000 workers).
+func TestCheckClaimOtherClauseFigure(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	texts := []string{
+		"Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu, menurut Pentagon.",
+		"Lebih dari 6.000 tentara Korut tewas dalam perang, menurut intelijen pertahanan Inggris.",
+		"Pyongyang setuju untuk mengirim 6.000 pekerja militer tambahan ke Rusia.",
+	}
+	doc := "Judul.\n" + strings.Join(texts, "\n")
+	var passages []Passage
+	for _, s := range texts {
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
+	}
+	res := v.CheckClaim("North Korea sent at least 10,000 troops to Russia last year, and more than 6,000 North Korean soldiers died in the war, according to British defence intelligence.", passages)
+	if res.Status != ClaimSupported {
+		t.Errorf("combined claim: %s %+v; want supported", res.Status, res.Evidence)
+	}
+	for _, e := range res.Evidence {
+		if e.Stance == StanceContradicts && strings.Contains(e.Conflict, "6.000") {
+			t.Errorf("the other clause's figure contradicts: %+v", e)
+		}
+	}
+	res = v.CheckClaim("North Korea sent at least 60,000 troops to Russia last year.", passages)
+	if res.Status != ClaimContradicted {
+		t.Errorf("a wrong figure: %s %+v; want contradicted", res.Status, res.Evidence)
+	}
+}

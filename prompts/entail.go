@@ -5,10 +5,14 @@ import (
 	"fmt"
 )
 
-// EntailPassage is one passage a claim cites.
+// EntailPassage is one passage a claim cites. Before is the sentence
+// before it in its article (cite.SentenceBefore), shown so the model can
+// tell who a pronoun of the passage ("he said", "ujarnya") is; empty
+// when the passage opens its article.
 type EntailPassage struct {
-	Title string
-	Text  string
+	Title  string
+	Before string
+	Text   string
 }
 
 // EntailClaim is one sentence to check, numbered from 1, with the

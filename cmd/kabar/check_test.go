@@ -79,3 +79,22 @@ func TestCLICheckBadInput(t *testing.T) {
 	_, _, err = cliRun(t, nil, "check", strings.Repeat("a", 2001))
 	cliCheckUsage(t, err, "2000")
 }
+
+// TestCLICheckPlaceOfTheEvent: a claim's wrong meeting place is
+// contradicted by the place of the meeting, not by a place another
+// clause of the passage names ("kampanye militer Rusia di Ukraina").
+func TestCLICheckPlaceOfTheEvent(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, err := cliRun(t, nil, "check", "--data", t.TempDir(), "Lavrov met Kim in Moscow")
+	if err != nil {
+		t.Fatalf("check: %v\n%s", err, stderr)
+	}
+	if !strings.HasPrefix(stdout, "Contradicted") || !strings.Contains(stdout, "the passage says Wonsan, not Moscow") {
+		t.Errorf("want a contradiction by Wonsan:\n%s", stdout)
+	}
+	for _, wrong := range []string{"Ukraina, not Moscow", "Rusia, not Moscow"} {
+		if strings.Contains(stdout, wrong) {
+			t.Errorf("a place of another event contradicts (%q):\n%s", wrong, stdout)
+		}
+	}
+}

@@ -30,6 +30,11 @@ import (
 //     to, about, nearly, exactly, former…): one stating it and the
 //     other not is not entailed; "reportedly" in a claim needs a
 //     passage saying so;
+//   - a name the passages lack may stand for a pronoun they use: the
+//     claim's first name for a pronoun actor after a sentence (BEFORE
+//     block) that opens with or quotes that name; in a quote, the first
+//     country after the claim's verb of saying for "kami"/"we", and a
+//     name the sentence before gives for "Anda"/"you";
 //   - a place the claim names as a destination ("to X", "ke X") is among
 //     the passage's destinations when the passage names any.
 //
@@ -72,11 +77,13 @@ type EntailItem struct {
 	ID       int
 	Claim    string
 	Passages []string // each passage's text, its "Title:" line first when given
+	Befores  []string // the sentence before each passage in its article, or ""
 }
 
 var (
 	claimBlock   = regexp.MustCompile(`(?s)<<<CLAIM (\d+)>>>\n(.*?)\n<<<END CLAIM (\d+)>>>`)
 	passageBlock = regexp.MustCompile(`(?s)<<<PASSAGE (\d+)\.(\d+)>>>\n(.*?)\n<<<END PASSAGE (\d+)\.(\d+)>>>`)
+	beforeBlock  = regexp.MustCompile(`(?s)<<<BEFORE (\d+\.\d+)>>>\n(.*?)\n<<<END BEFORE (\d+\.\d+)>>>`)
 )
 
 // ParseEntailment reads the claims and passages of an entailment prompt.
@@ -91,6 +98,12 @@ func ParseEntailment(prompt string) []EntailItem {
 		at[id] = len(items)
 		items = append(items, EntailItem{ID: id, Claim: m[2]})
 	}
+	before := map[string]string{} // "claim.passage" → its BEFORE block
+	for _, m := range beforeBlock.FindAllStringSubmatch(prompt, -1) {
+		if m[1] == m[3] {
+			before[m[1]] = m[2]
+		}
+	}
 	for _, m := range passageBlock.FindAllStringSubmatch(prompt, -1) {
 		if m[1] != m[4] || m[2] != m[5] {
 			continue
@@ -98,6 +111,7 @@ func ParseEntailment(prompt string) []EntailItem {
 		id, _ := strconv.Atoi(m[1])
 		if i, ok := at[id]; ok {
 			items[i].Passages = append(items[i].Passages, m[3])
+			items[i].Befores = append(items[i].Befores, before[m[1]+"."+m[2]])
 		}
 	}
 	return items
@@ -114,7 +128,7 @@ func EntailReply(prompt string) string {
 		Verdicts []verdict `json:"verdicts"`
 	}{Verdicts: []verdict{}}
 	for _, it := range ParseEntailment(prompt) {
-		ok, why := Entails(it.Claim, it.Passages)
+		ok, why := EntailsAfter(it.Claim, it.Passages, it.Befores)
 		out.Verdicts = append(out.Verdicts, verdict{Claim: it.ID, Entailed: ok, Reason: why})
 	}
 	b, _ := json.Marshal(out)
@@ -124,6 +138,15 @@ func EntailReply(prompt string) string {
 // Entails applies the emulator's rule: whether passages entail claim, and
 // why not.
 func Entails(claim string, passages []string) (bool, string) {
+	return EntailsAfter(claim, passages, nil)
+}
+
+// EntailsAfter is Entails with the sentence before each passage (befores,
+// aligned with passages; "" for none). That sentence is read only for who
+// a pronoun of its passage is: the claim's first name, missing from the
+// passages, is taken when a passage's actor is a pronoun and the sentence
+// before it opens with that name. It is never evidence for anything else.
+func EntailsAfter(claim string, passages, befores []string) (bool, string) {
 	cw := words(claim)
 	var pw []word
 	var sents [][]word
@@ -152,7 +175,15 @@ func Entails(claim string, passages []string) (bool, string) {
 			return false, fmt.Sprintf("the passages do not state the ordinal %d", o)
 		}
 	}
-	for _, name := range namesOf(cw) {
+	weTaken := false
+	for ni, name := range namesOf(cw) {
+		if ni == 0 && pronounAntecedent(name, passages, befores) {
+			continue
+		}
+		if side := quotedSide(cw, name, passages, befores, weTaken); side != "" {
+			weTaken = weTaken || side == "we"
+			continue
+		}
 		found := 0
 		for _, n := range name {
 			if mentions(pw, n) {
@@ -193,6 +224,9 @@ func Entails(claim string, passages []string) (bool, string) {
 				// about the same thing.
 				p = m.inRelated(clause, sents) || len(m.weak) > 0 && markerClass{words: m.weak}.in(best)
 			}
+			if c && !p && m.name == "a negation" && privative(clause) && (markerClass{words: []string{"tanpa", "without"}}).in(best) {
+				p = true // "with no conditions" is "tanpa syarat"
+			}
 			if c && len(m.passage) > 0 {
 				p = markerClass{words: m.passage}.in(pw)
 			}
@@ -205,6 +239,140 @@ func Entails(claim string, passages []string) (bool, string) {
 		}
 	}
 	return true, "the passages state it"
+}
+
+// pronounWords are subject pronouns and speaker suffixes ("ujarnya": he
+// said) of both languages.
+var pronounWords = map[string]bool{"he": true, "she": true, "they": true, "ia": true, "dia": true, "beliau": true, "mereka": true,
+	"ujarnya": true, "katanya": true, "tambahnya": true, "tuturnya": true, "ucapnya": true, "jelasnya": true, "lanjutnya": true}
+
+// pronounAntecedent reports a passage whose actor is a pronoun, after a
+// sentence whose first name is name: "Ia bertemu Choe" after "Menteri
+// Luar Negeri Rusia Sergei Lavrov tiba …" is Lavrov meeting Choe. The
+// speaker that sentence quotes counts as its first name too.
+func pronounAntecedent(name []string, passages, befores []string) bool {
+	for i, b := range befores {
+		if b == "" || i >= len(passages) {
+			continue
+		}
+		pronoun := false
+		for _, w := range words(passages[i]) {
+			pronoun = pronoun || pronounWords[w.fold]
+		}
+		bw := words(b)
+		bn := namesOf(bw)
+		if !pronoun || len(bn) == 0 {
+			continue
+		}
+		who := [][]string{bn[0]} // its subject, and the speaker it quotes ("…, ujar Kyrylo Budanov")
+		for j := 0; j+1 < len(bw); j++ {
+			if speechWords[bw[j].fold] {
+				if after := namesOf(bw[j+1:]); len(after) > 0 {
+					who = append(who, after[0])
+				}
+			}
+		}
+		for _, cand := range who {
+			found := 0
+			for _, n := range name {
+				if mentions(wordsOf(cand), n) {
+					found++
+				}
+			}
+			if 2*found > len(name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	speechWords  = map[string]bool{"said": true, "says": true, "told": true, "ujar": true, "ujarnya": true, "kata": true, "katanya": true, "mengatakan": true, "berkata": true}
+	weWords      = map[string]bool{"kami": true, "kita": true, "we": true, "our": true, "us": true}
+	youWords     = map[string]bool{"anda": true, "kalian": true, "kamu": true, "you": true, "your": true}
+	countryWords = map[string]bool{"russia": true, "rusia": true, "north": true, "korea": true, "korut": true, "ukraine": true, "ukraina": true, "china": true, "us": true, "as": true}
+)
+
+// quotedSide reports which pronoun of a quoting passage the claim's name
+// stands for: "we" for the first country after the claim's verb of
+// saying (one only, unless taken), when a passage quotes someone saying
+// "kami"/"we" and the claim's speaker is mentioned; "you" for a name the
+// sentence before that passage gives, when the quote says "Anda"/"you".
+// "" when neither.
+func quotedSide(cw []word, name []string, passages, befores []string, weTaken bool) string {
+	said := -1
+	for i, w := range cw {
+		if speechWords[w.fold] {
+			said = i
+			break
+		}
+	}
+	if said < 1 {
+		return ""
+	}
+	for i, p := range passages {
+		pw := words(p)
+		speech, we, you := false, false, false
+		for _, w := range pw {
+			speech, we, you = speech || speechWords[w.fold], we || weWords[w.fold], you || youWords[w.fold]
+		}
+		if !speech || !mentions(pw, cw[said-1].fold) {
+			continue
+		}
+		if we && !weTaken && countryWords[name[0]] && firstNameAfter(cw, said, name) {
+			return "we"
+		}
+		if you && i < len(befores) && befores[i] != "" {
+			bw := words(befores[i])
+			found := 0
+			for _, n := range name {
+				if mentions(bw, n) {
+					found++
+				}
+			}
+			if 2*found > len(name) {
+				return "you"
+			}
+		}
+	}
+	return ""
+}
+
+// privative reports a clause whose only negator is "no" before a noun
+// ("with no conditions"): the "without" of "tanpa syarat", not a
+// negated verb.
+func privative(ws []word) bool {
+	found := false
+	for i, w := range ws {
+		switch w.fold {
+		case "no":
+			if i+1 >= len(ws) {
+				return false
+			}
+			found = true
+		case "not", "never", "nor", "tidak", "tak", "bukan", "belum", "failed", "unable", "cannot":
+			return false
+		}
+	}
+	return found
+}
+
+// firstNameAfter reports whether name is the first name after word said.
+func firstNameAfter(cw []word, said int, name []string) bool {
+	for _, n := range namesOf(cw[said+1:]) {
+		return strings.Join(n, " ") == strings.Join(name, " ")
+	}
+	return false
+}
+
+// wordsOf makes folded name words into words.
+func wordsOf(folded []string) []word {
+	out := make([]word, len(folded))
+	for i, f := range folded {
+		out[i] = word{text: f, fold: f}
+	}
+	return out
 }
 
 // vagueWords give a count by its order of magnitude only ("hundreds",
