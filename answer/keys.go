@@ -53,7 +53,11 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	case lexicon.AnswerOrdinal:
 		keys = ordinalKeys(c, mark)
 	case lexicon.AnswerDuration:
-		keys = durationKeys(c, mark)
+		if q.AsksFrequency {
+			keys = frequencyKeys(c, mark) // "how often": a rate, not a length
+		} else {
+			keys = durationKeys(c, mark)
+		}
 	case lexicon.AnswerDate:
 		keys = dateKeys(c, mark)
 	case lexicon.AnswerName:

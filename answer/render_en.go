@@ -224,6 +224,9 @@ var numberWordsEN = []string{"zero", "one", "two", "three", "four", "five", "six
 
 // durationEN renders "tiga hari" as "three days".
 func durationEN(text string) string {
+	if r := rateEN(text); r != "" {
+		return r // "sekali per minggu": once a week
+	}
 	toks := lexicon.Tokenize(text)
 	if len(toks) < 2 {
 		return text

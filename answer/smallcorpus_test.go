@@ -39,6 +39,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "what did Kim tell Putin in Beijing?",
 		},
 		{
+			name:     "how often asks a rate, written in English for an English question",
+			files:    map[string]string{"backup.md": "# Pencadangan\n\nPara administrator menyimpan cadangan penuh di server selama tiga tahun.\n\nMereka juga melakukan pencadangan inkremental ke DVD sekali per minggu.\n"},
+			question: "how often do the administrators do the incremental backup to DVD?",
+			want:     "Once a week",
+		},
+		{
 			name:     "a word no dictionary renders is not held absent from articles in the other language",
 			files:    map[string]string{"foto.md": "# Kunjungan\n\nMedia pemerintah merilis serangkaian foto Kim bersama Lavrov di Wonsan.\n\nKim dan Lavrov berbicara selama dua jam.\n"},
 			question: "did state media release pics of Kim with Lavrov?",

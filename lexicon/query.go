@@ -147,6 +147,9 @@ type Query struct {
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
 	// the answer is quoted words.
 	AsksWords bool
+	// AsksFrequency marks a question of how often ("how often", "seberapa
+	// sering"): the answer is a rate ("once a week", "setiap 2 tahun").
+	AsksFrequency bool
 	// Speaker is 1 + the index of the concept whose words are asked for
 	// ("what did Kim tell Putin": Kim; "kata Lavrov apa": Lavrov), 0 when
 	// the question does not say.
@@ -369,6 +372,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	for _, t := range toks {
 		q.Future = q.Future || FutureWord(t.Norm)
 		q.Exact = q.Exact || exactWord(t.Norm)
+		q.AsksFrequency = q.AsksFrequency || q.Type == AnswerDuration && (t.Norm == "often" || t.Norm == "sering" || t.Norm == "frequently")
 		q.AsksWords = q.AsksWords || q.Type == AnswerAny && speechWord(t.Norm)
 		q.AsksReason = q.AsksReason || q.Type == AnswerAny && (t.Norm == "why" || t.Norm == "mengapa" || t.Norm == "kenapa")
 	}

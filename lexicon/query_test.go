@@ -636,3 +636,17 @@ func TestSpeakerOfWordsAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksFrequency(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for q, want := range map[string]bool{
+		"how often do the admins back up to DVD?":           true,
+		"Seberapa sering Debian merilis versi stabil baru?": true,
+		"how long is a release supported?":                  false,
+	} {
+		if got := l.Analyze(q).AsksFrequency; got != want {
+			t.Errorf("%q: AsksFrequency %v, want %v", q, got, want)
+		}
+	}
+}
