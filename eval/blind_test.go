@@ -43,8 +43,9 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 78, 18},
-		{"testdata/seed-blind2.jsonl", 30, 8},
+		{"testdata/seed-blind.jsonl", 79, 18},
+		{"testdata/seed-blind2.jsonl", 30, 9},
+		{"testdata/seed-blind3.jsonl", 10, 8},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
