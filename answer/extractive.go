@@ -800,6 +800,11 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 			byKey[e.KeyNorm] = append(byKey[e.KeyNorm], e)
 		}
 	}
+	if lq.Type == lexicon.AnswerPerson {
+		// One person, named in full in one report and in part in another
+		// ("Choe Son Hui", "Son Hui"): the lead names them in full.
+		fullestNameFirst(byKey[order[0]])
+	}
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
 	if numeric || lq.Type == lexicon.AnswerDate {
@@ -817,6 +822,26 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		}
 	}
 	return groups
+}
+
+// fullestNameFirst moves to the front of one answer's evidence the one
+// that writes the person's name with the most words; the others keep
+// their order.
+func fullestNameFirst(g []Evidence) {
+	best, words := 0, 0
+	for i, e := range g {
+		if e.Backer {
+			continue
+		}
+		if n := len(strings.Fields(e.Key)); n > words {
+			best, words = i, n
+		}
+	}
+	if best > 0 {
+		e := g[best]
+		copy(g[1:best+1], g[:best])
+		g[0] = e
+	}
 }
 
 // monthsDiffer reports whether two date answers name different months

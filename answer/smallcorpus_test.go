@@ -45,6 +45,15 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			want:     "Once a week",
 		},
 		{
+			name: "a person named in full in one report and in part in another is named in full",
+			files: map[string]string{
+				"a.md": "# Pertemuan di Wonsan\n\nMenteri Luar Negeri Korea Utara, Son Hui, bertemu Lavrov di Wonsan pada hari Sabtu.\n",
+				"b.md": "# Kunjungan Lavrov\n\nDi Wonsan, Lavrov juga bertemu Menteri Luar Negeri Korea Utara Choe Son Hui.\n",
+			},
+			question: "siapa menlu korut yang bertemu lavrov di wonsan?",
+			want:     "Choe Son Hui",
+		},
+		{
 			name:     "a word no dictionary renders is not held absent from articles in the other language",
 			files:    map[string]string{"foto.md": "# Kunjungan\n\nMedia pemerintah merilis serangkaian foto Kim bersama Lavrov di Wonsan.\n\nKim dan Lavrov berbicara selama dua jam.\n"},
 			question: "did state media release pics of Kim with Lavrov?",
