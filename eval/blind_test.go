@@ -43,7 +43,7 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 79, 18},
+		{"testdata/seed-blind.jsonl", 80, 18},
 		{"testdata/seed-blind2.jsonl", 30, 9},
 		{"testdata/seed-blind3.jsonl", 10, 8},
 	} {
