@@ -70,8 +70,15 @@ func (g gloss) better(o gloss) bool {
 // buildGlosses reverses the English → Indonesian dictionaries: for each
 // single Indonesian word, the English headword that renders it best.
 func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map[string]gloss {
-	n := renderings(dicts) // at most this many words: the maps never grow
-	out, read := make(map[string]gloss, n), make(map[string]gloss, n)
+	// One slot per Indonesian word, found with one map lookup per
+	// rendering: the best rendering and the best reading side by side.
+	type slot struct {
+		id        string
+		best, rd  gloss
+		hasReader bool
+	}
+	slotOf := make(map[string]int32, renderings(dicts))
+	var slots []slot
 	for src, d := range dicts {
 		for en, ids := range d {
 			if strings.Contains(en, " ") {
@@ -82,30 +89,37 @@ func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map
 					continue
 				}
 				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n}
-				if cur, ok := out[id]; !ok || g.better(cur) {
-					out[id] = g
+				i, ok := slotOf[id]
+				if !ok {
+					i = int32(len(slots))
+					slotOf[id] = i
+					slots = append(slots, slot{id: id, best: g})
+				} else if g.better(slots[i].best) {
+					slots[i].best = g
 				}
 				if en == id {
 					continue // "kali": the goddess's name transliterated, not a rendering
 				}
 				g.agree = agreement(en, id, dicts)
-				if cur, ok := read[id]; ok && !g.readingBetter(cur) {
+				if s := &slots[i]; s.hasReader && !g.readingBetter(s.rd) {
 					continue
 				}
 				if inflectedOf(en, id, dicts) {
 					continue // "pledged", "governments": the reader is shown the base form
 				}
-				read[id] = g
+				slots[i].rd, slots[i].hasReader = g, true
 			}
 		}
 	}
-	for id, g := range out {
+	out := make(map[string]gloss, len(slots))
+	for _, s := range slots {
+		g := s.best
 		g.read = g.en
-		if r, ok := read[id]; ok {
-			g.read = r.en
+		if s.hasReader {
+			g.read = s.rd.en
 		}
 		g.pos = counts[g.read].pos
-		out[id] = g
+		out[s.id] = g
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,18 +94,49 @@ func New() (*Lexicon, error) {
 func (l *Lexicon) EnglishWord(norm string) bool { return l.english.has(norm) }
 
 // lazySet is an embedded word list read on its first lookup; copies of a
-// Lexicon (ForClaims) share it.
+// Lexicon (ForClaims) share it. A list already lower-case and sorted (as
+// the generators write them) is searched in place, a slice of its lines,
+// with no map built; any other list is read into a set.
 type lazySet struct {
-	file string
-	once sync.Once
-	set  map[string]bool
+	file   string
+	once   sync.Once
+	sorted []string
+	set    map[string]bool
 }
 
 func (z *lazySet) has(w string) bool {
-	z.once.Do(func() {
-		z.set, _ = readSet(dataFS, z.file) // embedded at build time: it reads, or the list is empty
+	z.once.Do(z.load)
+	if z.set != nil {
+		return z.set[w]
+	}
+	_, found := slices.BinarySearch(z.sorted, w)
+	return found
+}
+
+func (z *lazySet) load() {
+	text, _ := dataText(dataFS, z.file) // embedded at build time: it reads, or the list is empty
+	z.sorted, z.set = readWordList(text)
+}
+
+// readWordList returns a word list's lines when they are lower-case and
+// strictly in order, and otherwise the set of its lines lower-cased.
+func readWordList(text string) ([]string, map[string]bool) {
+	lines := make([]string, 0, strings.Count(text, "\n")+1)
+	inOrder := true
+	eachTextLine(text, func(line string) {
+		if inOrder && (strings.ToLower(line) != line || len(lines) > 0 && line <= lines[len(lines)-1]) {
+			inOrder = false
+		}
+		lines = append(lines, line)
 	})
-	return z.set[w]
+	if inOrder {
+		return lines, nil
+	}
+	set := make(map[string]bool, len(lines))
+	for _, line := range lines {
+		set[strings.ToLower(line)] = true
+	}
+	return nil, set
 }
 
 // KnownWord reports whether a folded word is an ordinary word of either

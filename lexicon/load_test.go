@@ -193,3 +193,150 @@ func TestFieldCount(t *testing.T) {
 		}
 	}
 }
+
+// refBuildGlosses is buildGlosses before issue 14's lexicon work: two
+// maps, the best rendering and the best reading, grown as they fill.
+func refBuildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map[string]gloss {
+	out, read := map[string]gloss{}, map[string]gloss{}
+	for src, d := range dicts {
+		for en, ids := range d {
+			if strings.Contains(en, " ") {
+				continue
+			}
+			for rank, id := range ids {
+				if strings.Contains(id, " ") {
+					continue
+				}
+				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n}
+				if cur, ok := out[id]; !ok || g.better(cur) {
+					out[id] = g
+				}
+				if en == id {
+					continue
+				}
+				g.agree = agreement(en, id, dicts)
+				if cur, ok := read[id]; ok && !g.readingBetter(cur) {
+					continue
+				}
+				if inflectedOf(en, id, dicts) {
+					continue
+				}
+				read[id] = g
+			}
+		}
+	}
+	for id, g := range out {
+		g.read = g.en
+		if r, ok := read[id]; ok {
+			g.read = r.en
+		}
+		g.pos = counts[g.read].pos
+		out[id] = g
+	}
+	return out
+}
+
+// TestBuildGlossesMatchesReference compares buildGlosses with the
+// reference. The headword chosen must match exactly. The reading can
+// depend on the order the maps are walked (readingBetter is not
+// transitive among some equally listed renderings: "yang" reads "who" or
+// "whom" from one build to the next, in the reference too), so a reading
+// must be one the reference gave in one of several builds, but for at
+// most a couple of words.
+func TestBuildGlossesMatchesReference(t *testing.T) {
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := readCounts()
+	seen := map[string]map[gloss]bool{}
+	var want map[string]gloss
+	for range 5 {
+		want = refBuildGlosses(counts, l.news, l.freedict)
+		for id, g := range want {
+			if seen[id] == nil {
+				seen[id] = map[gloss]bool{}
+			}
+			seen[id][g] = true
+		}
+	}
+	for range 3 {
+		got := buildGlosses(counts, l.news, l.freedict)
+		if len(got) != len(want) {
+			t.Fatalf("%d glosses, want %d", len(got), len(want))
+		}
+		unseen := 0
+		for id, g := range got {
+			w, ok := want[id]
+			if !ok || g.en != w.en || g.source != w.source || g.rank != w.rank || g.senses != w.senses || g.count != w.count {
+				t.Fatalf("%q: %+v, want %+v", id, g, w)
+			}
+			if !seen[id][g] {
+				unseen++
+				t.Logf("%q: reading %q not among the reference's %v", id, g.read, seen[id])
+			}
+		}
+		if unseen > 2 {
+			t.Errorf("%d readings the reference never gave", unseen)
+		}
+	}
+}
+
+// TestWordListsMatchReference checks the lazily read word lists against
+// the reference set, on the bundled lists (searched in place) and on
+// lists that are not (upper case, out of order, repeated).
+func TestWordListsMatchReference(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		inPlace    bool
+	}{
+		{"sorted", "# header\na\nb b\nzz\n", true},
+		{"upper case", "a\nB\nc\n", false},
+		{"out of order", "b\na\n", false},
+		{"repeated", "a\na\nb", false},
+		{"crlf and blanks", "a\r\n\n  b \r\nc", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sorted, set := readWordList(tc.text)
+			if (sorted != nil) != tc.inPlace {
+				t.Errorf("searched in place = %v, want %v", sorted != nil, tc.inPlace)
+			}
+			want, _ := refReadSet(fstest.MapFS{"f": {Data: []byte(tc.text)}}, "f")
+			z := &lazySet{sorted: sorted, set: set}
+			z.once.Do(func() {})
+			for w := range want {
+				if !z.has(w) {
+					t.Errorf("%q missing", w)
+				}
+			}
+			for _, w := range []string{"", "A", "ab", "b", "b b", "zzz", "c"} {
+				if z.has(w) != want[w] {
+					t.Errorf("has(%q) = %v, want %v", w, z.has(w), want[w])
+				}
+			}
+		})
+	}
+	for _, file := range []string{"data/english-words.txt", "data/wordnet-nouns.txt"} {
+		want, err := refReadSet(dataFS, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z := &lazySet{file: file}
+		for w := range want {
+			if !z.has(w) {
+				t.Fatalf("%s: %q missing", file, w)
+			}
+		}
+		if z.sorted == nil {
+			t.Errorf("%s is not searched in place", file)
+		}
+		if len(z.sorted) != len(want) {
+			t.Errorf("%s: %d words, want %d", file, len(z.sorted), len(want))
+		}
+		for _, w := range []string{"Square", "donetsk", "zzzz", ""} {
+			if z.has(w) != want[w] {
+				t.Errorf("%s: has(%q) = %v, want %v", file, w, z.has(w), want[w])
+			}
+		}
+	}
+}
