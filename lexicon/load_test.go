@@ -340,3 +340,53 @@ func TestWordListsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyTablesConcurrent builds the tables made on first use from
+// several goroutines at once, through the lexicon and its ForClaims copy
+// (run with -race), and checks that each answers as one built alone.
+func TestLazyTablesConcurrent(t *testing.T) {
+	alone, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"insinyur", "tentara", "korea", "prisoner", "square", "putin", "bengkulu", "zzz"}
+	type answers struct {
+		gloss       string
+		noun, known bool
+		listed, en  bool
+	}
+	ask := func(l *Lexicon, w string) answers {
+		return answers{l.Gloss(w), l.IsNoun(w), l.KnownWord(w), l.Listed(w), l.EnglishWord(w)}
+	}
+	want := map[string]answers{}
+	for _, w := range words {
+		want[w] = ask(alone, w)
+	}
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]map[string]answers, 8)
+	done := make(chan int)
+	for g := range got {
+		go func() {
+			view := l
+			if g%2 == 1 {
+				view = l.ForClaims()
+			}
+			got[g] = map[string]answers{}
+			for _, w := range words {
+				got[g][w] = ask(view, w)
+			}
+			done <- g
+		}()
+	}
+	for range got {
+		<-done
+	}
+	for g, m := range got {
+		if !maps.Equal(m, want) {
+			t.Errorf("goroutine %d: %v, want %v", g, m, want)
+		}
+	}
+}
