@@ -70,7 +70,15 @@ func (g gloss) better(o gloss) bool {
 // buildGlosses reverses the English → Indonesian dictionaries: for each
 // single Indonesian word, the English headword that renders it best.
 func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map[string]gloss {
-	out, read := map[string]gloss{}, map[string]gloss{}
+	// One slot per Indonesian word, found with one map lookup per
+	// rendering: the best rendering and the best reading side by side.
+	type slot struct {
+		id        string
+		best, rd  gloss
+		hasReader bool
+	}
+	slotOf := make(map[string]int32, renderings(dicts))
+	var slots []slot
 	for src, d := range dicts {
 		for en, ids := range d {
 			if strings.Contains(en, " ") {
@@ -81,32 +89,51 @@ func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map
 					continue
 				}
 				g := gloss{en: en, source: src, rank: rank, senses: len(ids), count: counts[en].n}
-				if cur, ok := out[id]; !ok || g.better(cur) {
-					out[id] = g
+				i, ok := slotOf[id]
+				if !ok {
+					i = int32(len(slots))
+					slotOf[id] = i
+					slots = append(slots, slot{id: id, best: g})
+				} else if g.better(slots[i].best) {
+					slots[i].best = g
 				}
 				if en == id {
 					continue // "kali": the goddess's name transliterated, not a rendering
 				}
 				g.agree = agreement(en, id, dicts)
-				if cur, ok := read[id]; ok && !g.readingBetter(cur) {
+				if s := &slots[i]; s.hasReader && !g.readingBetter(s.rd) {
 					continue
 				}
 				if inflectedOf(en, id, dicts) {
 					continue // "pledged", "governments": the reader is shown the base form
 				}
-				read[id] = g
+				slots[i].rd, slots[i].hasReader = g, true
 			}
 		}
 	}
-	for id, g := range out {
+	out := make(map[string]gloss, len(slots))
+	for _, s := range slots {
+		g := s.best
 		g.read = g.en
-		if r, ok := read[id]; ok {
-			g.read = r.en
+		if s.hasReader {
+			g.read = s.rd.en
 		}
 		g.pos = counts[g.read].pos
-		out[id] = g
+		out[s.id] = g
 	}
 	return out
+}
+
+// renderings counts the renderings the dictionaries list, all
+// headwords together.
+func renderings(dicts []map[string][]string) int {
+	n := 0
+	for _, d := range dicts {
+		for _, ids := range d {
+			n += len(ids)
+		}
+	}
+	return n
 }
 
 // derivedFrom reports whether English word d extends base b, less b's
@@ -127,8 +154,9 @@ type wordCount struct {
 // reads, or the counts are empty and the renderings keep the
 // dictionaries' order.
 func readCounts() map[string]wordCount {
-	out := map[string]wordCount{}
-	_ = eachLine(dataFS, "data/wordnet-counts.tsv", func(line string) {
+	text, _ := dataText(dataFS, "data/wordnet-counts.tsv") // embedded at build time: it reads, or the counts are empty
+	out := make(map[string]wordCount, strings.Count(text, "\n")+1)
+	eachTextLine(text, func(line string) {
 		fs := strings.Split(line, "\t")
 		if len(fs) != 3 || fs[2] == "" {
 			return
@@ -175,11 +203,11 @@ func inflectedOf(en, id string, dicts []map[string][]string) bool {
 // → "engineer"), through the dictionaries read backwards, trying the
 // word's stems when the inflected form is not listed; "" when none knows it.
 func (l *Lexicon) Gloss(id string) string {
-	if g, ok := l.glosses[id]; ok {
+	if g, ok := l.glosses()[id]; ok {
 		return g.en
 	}
 	for _, s := range StemID(id) {
-		if g, ok := l.glosses[s]; ok {
+		if g, ok := l.glosses()[s]; ok {
 			return g.en
 		}
 	}
@@ -432,7 +460,7 @@ func (l *Lexicon) glossUnitAt(text string, toks []Token, i int) (glossUnit, int)
 		return glossUnit{en: en}, 1 // a sentence's first word may be a name ("Rusia" → "Russia", not "Russian")
 	}
 	if en, pos := l.readingGloss(t.Norm); en != "" {
-		if _, listed := l.glosses[t.Norm]; !listed && pos == 'v' && strings.HasPrefix(t.Norm, "di") {
+		if _, listed := l.glosses()[t.Norm]; !listed && pos == 'v' && strings.HasPrefix(t.Norm, "di") {
 			// The passive di- verb the dictionaries list only by its
 			// stem: the English past participle ("dikonfigurasi" →
 			// "configured").
@@ -453,14 +481,14 @@ func (l *Lexicon) glossUnitAt(text string, toks []Token, i int) (glossUnit, int)
 // borrowed from ("integritas" → "integrity"), else its stems' rendering;
 // "" when none is known.
 func (l *Lexicon) readingGloss(norm string) (string, byte) {
-	if g, ok := l.glosses[norm]; ok {
+	if g, ok := l.glosses()[norm]; ok {
 		return g.read, g.pos
 	}
 	if en, pos := l.loanGloss(norm); en != "" {
 		return en, pos
 	}
 	for _, s := range StemID(norm) {
-		if g, ok := l.glosses[s]; ok {
+		if g, ok := l.glosses()[s]; ok {
 			if s != norm && verbPrefixed(norm) {
 				return g.read, 'v' // "menjaga": the stem's noun or adjective made a verb
 			}
@@ -482,7 +510,7 @@ func (l *Lexicon) reduplicated(text string, toks []Token, i int) (int, string) {
 		return 0, ""
 	}
 	w := toks[i].Norm
-	if g, ok := l.glosses[w+"-"+w]; ok {
+	if g, ok := l.glosses()[w+"-"+w]; ok {
 		return 2, g.read
 	}
 	if en, ok := functionGloss(w); ok {
@@ -519,7 +547,7 @@ func (l *Lexicon) phraseGloss(toks []Token, i int) (int, gloss) {
 		if i+n > len(toks) {
 			continue
 		}
-		if g, ok := l.phraseGlosses[joinNorms(toks[i:i+n])]; ok {
+		if g, ok := l.phraseGlosses()[joinNorms(toks[i:i+n])]; ok {
 			return n, g
 		}
 	}

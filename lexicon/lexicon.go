@@ -1,10 +1,8 @@
 package lexicon
 
 import (
-	"bufio"
 	"embed"
-	"fmt"
-	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,11 +22,9 @@ type Lexicon struct {
 	abbrev         map[string][]string // Indonesian short form ↔ long form, both directions
 	synonyms       map[string][]string // Indonesian word → its synonyms in the LibreOffice Indonesian thesaurus (first sense)
 	metonyms       map[string][]string // country → capital or seat of power ("korea utara" → "pyongyang")
-	known          map[string]bool     // every single word the dictionaries use, either language
-	listed         map[string]bool     // headwords translated only by themselves: transliterated names
-	glosses        map[string]gloss    // Indonesian word → best English headword (the dictionaries reversed)
-	phraseGlosses  map[string]gloss    // Indonesian phrase → best English headword
-	nouns          map[string]bool     // English words whose dominant WordNet sense is a noun
+	words          *wordTables         // the words the dictionaries know and list, built on first use (lazy.go)
+	glossTab       *reversedGlosses    // the dictionaries reversed, built on first use (lazy.go)
+	nouns          *lazySet            // English words whose dominant WordNet sense is a noun, read on first use
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
@@ -36,15 +32,20 @@ type Lexicon struct {
 
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
-	l := &Lexicon{abbrev: map[string][]string{}, claimsOnce: &sync.Once{}, english: &lazySet{file: "data/english-words.txt"}, chatShort: &chatShorts{}}
+	l := &Lexicon{
+		abbrev:     map[string][]string{},
+		claimsOnce: &sync.Once{},
+		english:    &lazySet{file: "data/english-words.txt"},
+		nouns:      &lazySet{file: "data/wordnet-nouns.txt"},
+		chatShort:  &chatShorts{},
+		words:      &wordTables{},
+		glossTab:   &reversedGlosses{},
+	}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {
 		return nil, err
 	}
 	if l.stopEN, err = readSet(dataFS, "data/stopwords-en.txt"); err != nil {
-		return nil, err
-	}
-	if l.nouns, err = readSet(dataFS, "data/wordnet-nouns.txt"); err != nil {
 		return nil, err
 	}
 	if l.news, err = readDict(dataFS, "data/news-en-id.tsv"); err != nil {
@@ -69,29 +70,12 @@ func New() (*Lexicon, error) {
 	if l.synonyms, err = readDict(dataFS, "data/thesaurus-id.tsv"); err != nil {
 		return nil, err
 	}
-	counts := readCounts()
-	l.glosses = buildGlosses(counts, l.news, l.freedict)
-	l.phraseGlosses = buildPhraseGlosses(counts, l.news, l.freedict)
-	l.known = map[string]bool{}
-	l.listed = map[string]bool{}
 	for _, d := range []map[string][]string{l.news, l.freedict} {
 		for h, vals := range d {
-			// An entry translated only by itself ("putin": putin,
-			// "beijing": beijing) is a name the dictionary transliterates,
-			// not an ordinary word.
 			if len(vals) == 1 && vals[0] == h {
-				l.listed[h] = true
-				continue
+				continue // a transliterated name (see wordTables)
 			}
-			if !strings.Contains(h, " ") {
-				l.known[h] = true
-			}
-			for _, v := range vals {
-				for _, w := range strings.Fields(v) {
-					l.known[w] = true
-				}
-			}
-			if n := len(strings.Fields(h)); n > l.maxPhrase {
+			if n := fieldCount(h); n > l.maxPhrase {
 				l.maxPhrase = n
 			}
 		}
@@ -110,29 +94,60 @@ func New() (*Lexicon, error) {
 func (l *Lexicon) EnglishWord(norm string) bool { return l.english.has(norm) }
 
 // lazySet is an embedded word list read on its first lookup; copies of a
-// Lexicon (ForClaims) share it.
+// Lexicon (ForClaims) share it. A list already lower-case and sorted (as
+// the generators write them) is searched in place, a slice of its lines,
+// with no map built; any other list is read into a set.
 type lazySet struct {
-	file string
-	once sync.Once
-	set  map[string]bool
+	file   string
+	once   sync.Once
+	sorted []string
+	set    map[string]bool
 }
 
 func (z *lazySet) has(w string) bool {
-	z.once.Do(func() {
-		z.set, _ = readSet(dataFS, z.file) // embedded at build time: it reads, or the list is empty
+	z.once.Do(z.load)
+	if z.set != nil {
+		return z.set[w]
+	}
+	_, found := slices.BinarySearch(z.sorted, w)
+	return found
+}
+
+func (z *lazySet) load() {
+	text, _ := dataText(dataFS, z.file) // embedded at build time: it reads, or the list is empty
+	z.sorted, z.set = readWordList(text)
+}
+
+// readWordList returns a word list's lines when they are lower-case and
+// strictly in order, and otherwise the set of its lines lower-cased.
+func readWordList(text string) ([]string, map[string]bool) {
+	lines := make([]string, 0, strings.Count(text, "\n")+1)
+	inOrder := true
+	eachTextLine(text, func(line string) {
+		if inOrder && (strings.ToLower(line) != line || len(lines) > 0 && line <= lines[len(lines)-1]) {
+			inOrder = false
+		}
+		lines = append(lines, line)
 	})
-	return z.set[w]
+	if inOrder {
+		return lines, nil
+	}
+	set := make(map[string]bool, len(lines))
+	for _, line := range lines {
+		set[strings.ToLower(line)] = true
+	}
+	return nil, set
 }
 
 // KnownWord reports whether a folded word is an ordinary word of either
 // language's dictionary (and so, capitalised, more likely a title or a
 // place than a person's name).
-func (l *Lexicon) KnownWord(norm string) bool { return l.known[norm] || l.IsStop(norm) }
+func (l *Lexicon) KnownWord(norm string) bool { return l.wordSets().known[norm] || l.IsStop(norm) }
 
 // Listed reports whether a dictionary lists the word at all, also as a
 // name it only transliterates ("bengkulu": bengkulu): a word of an
 // office's field ("Gubernur Bengkulu") rather than of a person's name.
-func (l *Lexicon) Listed(norm string) bool { return l.KnownWord(norm) || l.listed[norm] }
+func (l *Lexicon) Listed(norm string) bool { return l.KnownWord(norm) || l.wordSets().listed[norm] }
 
 // IsNoun reports whether a folded English word names a thing: its
 // dominant WordNet sense is a noun ("tanks", "prisoner"), and it is not an
@@ -145,7 +160,7 @@ func (l *Lexicon) IsNoun(norm string) bool {
 		return false
 	}
 	for _, lemma := range lemmaCandidates(norm) {
-		if l.nouns[lemma] {
+		if l.nouns.has(lemma) {
 			return true
 		}
 	}
@@ -214,52 +229,6 @@ func (l *Lexicon) Terms(text, lang string) []string {
 		return true
 	})
 	return out
-}
-
-func readSet(fsys fs.FS, name string) (map[string]bool, error) {
-	set := map[string]bool{}
-	err := eachLine(fsys, name, func(line string) {
-		set[strings.ToLower(line)] = true
-	})
-	return set, err
-}
-
-func readDict(fsys fs.FS, name string) (map[string][]string, error) {
-	d := map[string][]string{}
-	err := eachLine(fsys, name, func(line string) {
-		head, vals, ok := strings.Cut(line, "\t")
-		if !ok {
-			return
-		}
-		head = strings.ToLower(strings.TrimSpace(head))
-		for _, v := range strings.Split(vals, "|") {
-			if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
-				d[head] = appendUnique(d[head], v)
-			}
-		}
-	})
-	return d, err
-}
-
-func eachLine(fsys fs.FS, name string, fn func(string)) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("lexicon data %s: %w", name, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fn(line)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("lexicon data %s: %w", name, err)
-	}
-	return nil
 }
 
 func appendUnique(list []string, s string) []string {
