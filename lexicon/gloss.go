@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +82,12 @@ func buildGlosses(counts map[string]wordCount, dicts ...map[string][]string) map
 	slotOf := make(map[string]int32, renderings(dicts))
 	var slots []slot
 	for src, d := range dicts {
-		for en, ids := range d {
+		// Headwords in sorted order: readingBetter is not transitive
+		// among renderings the dictionaries list alike, so the pick must
+		// not depend on the map's order ("yang": who or whom from one
+		// build to the next).
+		for _, en := range slices.Sorted(maps.Keys(d)) {
+			ids := d[en]
 			if strings.Contains(en, " ") {
 				continue
 			}
