@@ -51,7 +51,7 @@ func rateAt(c *candidate, i int) (key, bool) {
 	case w == "twice":
 		count, n = 2, 1
 	default:
-		if v, ok := figure(c.toks[i]); ok && (norm(i+1) == "times" || norm(i+1) == "kali") {
+		if v, ok := figureOf(c.toks[i]); ok && (norm(i+1) == "times" || norm(i+1) == "kali") {
 			count, n = v, 2
 		}
 	}
@@ -74,13 +74,13 @@ func rateAt(c *candidate, i int) (key, bool) {
 	if u := rateUnit(norm(i + 1)); u != "" {
 		return mk(i+1, "every 1 "+u)
 	}
-	a, ok := figure(tokAt(c, i+1))
+	a, ok := figureOf(tokAt(c, i+1))
 	if !ok {
 		return key{}, false
 	}
 	j, span := i+2, num(a)
 	if to := norm(j); to == "to" || to == "hingga" || to == "sampai" || to == "-" {
-		if b, ok := figure(tokAt(c, j+1)); ok {
+		if b, ok := figureOf(tokAt(c, j+1)); ok {
 			span, j = num(a)+"-"+num(b), j+2
 		}
 	}
@@ -95,15 +95,6 @@ func tokAt(c *candidate, j int) lexicon.Token {
 		return c.toks[j]
 	}
 	return lexicon.Token{}
-}
-
-// figure reads a token as a number, in digits or spelled out.
-func figure(t lexicon.Token) (float64, bool) {
-	if t.Num {
-		v, err := strconv.ParseFloat(t.Norm, 64)
-		return v, err == nil
-	}
-	return lexicon.NumberWord(t.Norm)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
