@@ -157,12 +157,7 @@ func keepMainLines(ctx context.Context, text string, notEvidence []Span, main, t
 				return "", nil, false, err
 			}
 		}
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		end := lineEnd(text, start)
 		line := text[start:end]
 		lineStart := start
 		start = end + 1
@@ -224,12 +219,7 @@ const lookAhead = 4
 // the main content between cursor and at.
 func laterLineFirst(find *mainFinder, text string, start, cursor, at int) bool {
 	for seen := 0; start < len(text) && seen < lookAhead; {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		end := lineEnd(text, start)
 		n := normalise(text[start:end])
 		start = end + 1
 		if n == "" {
