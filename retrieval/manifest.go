@@ -139,28 +139,9 @@ func writeManifest(dir string, m *manifest) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
-	if err != nil {
+	if err := replaceFile(dir, ManifestFile, ".index-*.tmp", raw); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	_, err = tmp.Write(raw)
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, ManifestFile))
-	}
-	if err != nil {
-		return fmt.Errorf("write manifest: %w", err)
-	}
-	syncDir(dir)
 	return nil
 }
 

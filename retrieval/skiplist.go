@@ -101,21 +101,8 @@ func writeSkipList(dir string, files []skipEntry) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", SkippedFile, err)
 	}
-	f, err := os.CreateTemp(dir, ".index-skipped-*.tmp")
-	if err != nil {
+	if err := replaceFile(dir, SkippedFile, ".index-skipped-*.tmp", raw); err != nil {
 		return fmt.Errorf("write %s: %w", SkippedFile, err)
-	}
-	_, werr := f.Write(raw)
-	cerr := f.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(f.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", SkippedFile, werr)
 	}
 	return nil
 }
