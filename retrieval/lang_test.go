@@ -5,17 +5,19 @@ import (
 	"testing"
 )
 
+// Prose of one meaning in three languages, for the language tests.
+const (
+	id1 = "Menteri luar negeri kedua negara bertemu di Jakarta pada hari Selasa untuk membahas kerja sama ekonomi dan keamanan kawasan."
+	id2 = "Pertemuan itu berlangsung selama tiga jam dan diakhiri dengan penandatanganan nota kesepahaman tentang perdagangan."
+	en1 = "The foreign ministers of both countries met in Jakarta on Tuesday to discuss economic cooperation and regional security."
+	en2 = "The meeting lasted three hours and ended with the signing of a memorandum of understanding on trade between them."
+	de1 = "Die Außenminister beider Länder trafen sich am Dienstag in Jakarta, um über wirtschaftliche Zusammenarbeit zu sprechen."
+)
+
 // The language of an HTML page: what it declares, unless its prose
 // plainly says otherwise.
 func TestHTMLPageLanguage(t *testing.T) {
 	t.Parallel()
-	const (
-		id1 = "Menteri luar negeri kedua negara bertemu di Jakarta pada hari Selasa untuk membahas kerja sama ekonomi dan keamanan kawasan."
-		id2 = "Pertemuan itu berlangsung selama tiga jam dan diakhiri dengan penandatanganan nota kesepahaman tentang perdagangan."
-		en1 = "The foreign ministers of both countries met in Jakarta on Tuesday to discuss economic cooperation and regional security."
-		en2 = "The meeting lasted three hours and ended with the signing of a memorandum of understanding on trade between them."
-		de1 = "Die Außenminister beider Länder trafen sich am Dienstag in Jakarta, um über wirtschaftliche Zusammenarbeit zu sprechen."
-	)
 	p := func(texts ...string) string {
 		return "<p>" + strings.Join(texts, "</p><p>") + "</p>"
 	}

@@ -10,14 +10,7 @@ import (
 // keeps the document's.
 func TestSetParagraphLanguages(t *testing.T) {
 	t.Parallel()
-	const (
-		id1 = "Menteri luar negeri kedua negara bertemu di Jakarta pada hari Selasa untuk membahas kerja sama ekonomi dan keamanan kawasan."
-		id2 = "Pertemuan itu berlangsung selama tiga jam dan diakhiri dengan penandatanganan nota kesepahaman tentang perdagangan."
-		en1 = "The foreign ministers of both countries met in Jakarta on Tuesday to discuss economic cooperation and regional security."
-		en2 = "The meeting lasted three hours and ended with the signing of a memorandum of understanding on trade between them."
-		de1 = "Die Außenminister beider Länder trafen sich am Dienstag in Jakarta, um über wirtschaftliche Zusammenarbeit zu sprechen."
-		pkg = "libpam-modules V:883, I:999 1030 Pluggable Authentication Modules (basic service)"
-	)
+	const pkg = "libpam-modules V:883, I:999 1030 Pluggable Authentication Modules (basic service)"
 	tests := []struct {
 		name, lang string
 		paras      []string
