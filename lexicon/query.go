@@ -255,6 +255,13 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		}
 		toks[i].Norm = unapostrophed(toks[i].Norm)
 	}
+	for i := 1; i < len(toks); i++ {
+		// "won't", "can't": the tokenizer splits them at the apostrophe,
+		// and "won" or "can" alone would be a word of their own.
+		if toks[i].Norm == "t" && contractedNegation(toks[i-1].Norm) && toks[i-1].End+1 >= toks[i].Start {
+			toks[i-1].Norm = "not"
+		}
+	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
 	if expanded && q.Lang == "en" && l.looksIndonesian(toks) {
 		q.Lang = "" // "cara batalin job at yg udah kejadwal gmn": chat's short forms are Indonesian

@@ -650,3 +650,19 @@ func TestAsksFrequency(t *testing.T) {
 		}
 	}
 }
+
+func TestApostropheContractionNamesNoThing(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, question := range []string{
+		"selinux won't let my web server listen on 8080, how do i allow it?",
+		"why can't the installer find my disk?",
+	} {
+		q := l.Analyze(question)
+		for _, c := range q.Concepts {
+			if c.Surface == "won" || c.Surface == "can" {
+				t.Errorf("%q: %q is half of a negated contraction, no word of its own%s", question, c.Surface, describe(q))
+			}
+		}
+	}
+}
