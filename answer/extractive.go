@@ -473,6 +473,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				if e.ownedByAnother(c, lq) {
 					c.entities = false // about another country's ministry, soldiers, minister
 				}
+				if lq.Type == lexicon.AnswerTitle && len(titleKeys(c, lq, e.lex)) > 0 {
+					c.namesOnly = false // the title beside the name is what "job" or "who is" asks
+				}
 				c.score = c.coverage + 0.02/float64(1+rank)
 				if doc.Lang == lq.Lang {
 					c.score += 0.02 // a reader's own language, on a tie

@@ -33,6 +33,8 @@ type knownWorder interface {
 	KnownWord(norm string) bool
 	IsStop(norm string) bool
 	IsPlaceName(norm string) bool
+	PersonNoun(norm, lang string) bool
+	IsNoun(norm string) bool
 }
 
 func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Query, lex knownWorder) []key {
@@ -68,6 +70,8 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 				keys = append(keys, k)
 			}
 		}
+	case lexicon.AnswerTitle:
+		keys = titleKeys(c, q, lex)
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
 		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
 		if typ == lexicon.AnswerPerson {

@@ -27,6 +27,20 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		quote    string // when set, a citation must quote this
 	}{
 		{
+			name: "a person's job is the title the article writes before the name",
+			files: map[string]string{"press.md": "# Briefing\n\nThe visit was part of a regular dialogue, said ministry spokesperson Anna Berg on Tuesday.\n\n" +
+				"Anna Berg also met reporters in Oslo.\n"},
+			question: "what's Anna Berg's job?",
+			want:     "Ministry spokesperson",
+		},
+		{
+			name: "who-is asks for the title in an apposition after the name",
+			files: map[string]string{"intel.md": "# Intelijen\n\nPasokan amunisi itu besar, kata Oleh Petrenko, kepala intelijen militer negara itu, kepada wartawan.\n\n" +
+				"Oleh Petrenko tiba di Kyiv pada hari Senin.\n"},
+			question: "siapa itu Oleh Petrenko?",
+			want:     "Kepala intelijen militer",
+		},
+		{
 			name: "a demonstrative subject stands for what the sentence before says",
 			files: map[string]string{"users.md": "# Users\n\nAn administrator may need to disable the account of a user who left, keeping the user's files. " +
 				"This is accomplished by using the command usermod --lock.\n\nThe tool deluser removes an account and can delete its files.\n\nThe tool adduser creates an account.\n"},

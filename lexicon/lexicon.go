@@ -25,6 +25,8 @@ type Lexicon struct {
 	words          *wordTables         // the words the dictionaries know and list, built on first use (lazy.go)
 	glossTab       *reversedGlosses    // the dictionaries reversed, built on first use (lazy.go)
 	nouns          *lazySet            // English words whose dominant WordNet sense is a noun, read on first use
+	personNouns    *lazySet            // English nouns whose most frequent WordNet sense is a person, read on first use
+	persons        *personTitles       // their Indonesian translations, built on first use
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
@@ -33,13 +35,15 @@ type Lexicon struct {
 // New loads the embedded language data.
 func New() (*Lexicon, error) {
 	l := &Lexicon{
-		abbrev:     map[string][]string{},
-		claimsOnce: &sync.Once{},
-		english:    &lazySet{file: "data/english-words.txt"},
-		nouns:      &lazySet{file: "data/wordnet-nouns.txt"},
-		chatShort:  &chatShorts{},
-		words:      &wordTables{},
-		glossTab:   &reversedGlosses{},
+		abbrev:      map[string][]string{},
+		claimsOnce:  &sync.Once{},
+		english:     &lazySet{file: "data/english-words.txt"},
+		nouns:       &lazySet{file: "data/wordnet-nouns.txt"},
+		personNouns: &lazySet{file: "data/wordnet-persons.txt"},
+		persons:     &personTitles{},
+		chatShort:   &chatShorts{},
+		words:       &wordTables{},
+		glossTab:    &reversedGlosses{},
 	}
 	var err error
 	if l.stopID, err = readSet(dataFS, "data/stopwords-id.txt"); err != nil {

@@ -20,10 +20,11 @@ const (
 	AnswerYesNo   // "Did …?", "Apakah …?": yes, no, or the coverage does not say
 	AnswerOrdinal // "which round", "ke berapa": the second, ketiga
 	AnswerName    // "what's the name of the museum": the name of a thing, written next to it
+	AnswerTitle   // "what's Zakharova's job?", "who is Kyrylo Budanov?": the title written beside the name
 )
 
 func (t AnswerType) String() string {
-	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno", "ordinal", "name"}[t]
+	return [...]string{"any", "number", "percent", "duration", "date", "person", "place", "yesno", "ordinal", "name", "title"}[t]
 }
 
 // Word is one word of a phrase: the candidate index terms it may match.
@@ -154,6 +155,11 @@ type Query struct {
 	// ("what did Kim tell Putin": Kim; "kata Lavrov apa": Lavrov), 0 when
 	// the question does not say.
 	Speaker int
+	// TitleOf is 1 + the index of the name whose job, title or role the
+	// question asks ("what's Maria Zakharova's job?", "budanov itu
+	// jabatannya apa?", "who is Kyrylo Budanov?"), 0 when it asks none:
+	// the answer is the title the evidence writes beside the name.
+	TitleOf int
 	// AsksReason marks a why-question ("why", "mengapa", "kenapa"): the
 	// answer is a cause or a purpose.
 	AsksReason bool
@@ -385,6 +391,16 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	}
 	if q.AsksWords {
 		q.Speaker = speakerOf(q, toks)
+	}
+	if q.TitleOf = l.titleAsked(q, toks); q.TitleOf > 0 {
+		q.Type = AnswerTitle
+		for i := range q.Concepts {
+			if jobNoun(strings.ToLower(q.Concepts[i].Surface)) {
+				// "job" is what the title answers, not a thing the
+				// evidence must name.
+				q.Concepts[i].Salient, q.Concepts[i].Focus = false, false
+			}
+		}
 	}
 	return q
 }

@@ -666,3 +666,48 @@ func TestApostropheContractionNamesNoThing(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleAsked(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question, want string // want: the name whose title is asked, "" for none
+	}{
+		{"what's Maria Zakharova's job?", "Maria Zakharova"},
+		{"Budanov itu jabatannya apa ya?", "Budanov"},
+		{"who is Kyrylo Budanov?", "Kyrylo Budanov"},
+		{"siapa itu Budanov?", "Budanov"},
+		{"Who is Raphaël Hertzog?", "Raphaël Hertzog"},
+		{"who did Lavrov meet in Kuala Lumpur?", ""},
+		{"who is the foreign minister of North Korea?", ""},
+		{"what did Zakharova say about the visit?", ""},
+		{"what role did Russia play?", ""},
+		{"siapa yang menulis buku itu?", ""},
+	} {
+		q := l.Analyze(tc.question)
+		got := ""
+		if q.TitleOf > 0 {
+			got = q.Concepts[q.TitleOf-1].Surface
+		}
+		if got != tc.want {
+			t.Errorf("%q: title asked of %q, want %q%s", tc.question, got, tc.want, describe(q))
+		}
+	}
+}
+
+func TestPersonNoun(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		word, lang string
+		want       bool
+	}{
+		{"spokesperson", "en", true}, {"ministers", "en", true}, {"maintainer", "en", true},
+		{"tank", "en", false}, {"head", "en", false}, {"menteri", "id", true}, {"juru bicara", "id", true},
+		{"kepala", "id", true}, {"senjata", "id", false}, {"kota", "id", false},
+	} {
+		if got := l.PersonNoun(tc.word, tc.lang); got != tc.want {
+			t.Errorf("PersonNoun(%q, %s) = %v, want %v", tc.word, tc.lang, got, tc.want)
+		}
+	}
+}

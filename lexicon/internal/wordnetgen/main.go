@@ -8,6 +8,13 @@
 //
 //	apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb /tmp/wn
 //	go run ./lexicon/internal/wordnetgen /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-nouns.txt
+//
+// With -persons it writes lexicon/data/wordnet-persons.txt instead: the
+// nouns whose most frequent sense is a person (WordNet's lexicographer
+// file noun.person: "minister", "spokesperson", "maintainer"), which is
+// how the answerer recognises a title beside a name:
+//
+//	go run ./lexicon/internal/wordnetgen -persons /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-persons.txt
 package main
 
 import (
@@ -23,8 +30,15 @@ import (
 type senses struct{ tagged, total int }
 
 func main() {
+	if len(os.Args) == 3 && os.Args[1] == "-persons" {
+		if err := writePersons(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordnetgen WORDNET_DICT_DIR")
+		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons] WORDNET_DICT_DIR")
 		os.Exit(2)
 	}
 	byPOS := map[string]map[string]senses{}
