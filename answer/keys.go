@@ -77,6 +77,11 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		if typ == lexicon.AnswerPerson {
 			keys = personLike(c, keys)
 		}
+		if typ == lexicon.AnswerPerson && q.Owned > 0 {
+			if owners := ownerKeys(c, q, lex); len(owners) > 0 {
+				keys = owners // "whose intel": its owner, a person or not
+			}
+		}
 		if typ == lexicon.AnswerPlace {
 			keys = placeLike(c, keys, lex)
 			keys = notSources(c, keys)

@@ -27,6 +27,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		quote    string // when set, a citation must quote this
 	}{
 		{
+			name: "whose asks the owner the sentence writes after the thing, a ministry as well as a person",
+			files: map[string]string{"foto.md": "# Upacara\n\nFoto upacara itu dirilis oleh layanan pers Kementerian Luar Negeri Norwegia pada hari Sabtu.\n\n" +
+				"Anna Berg menghadiri upacara itu.\n"},
+			question: "whose press service released the photo of the ceremony?",
+			want:     "Kementerian Luar Negeri Norwegia",
+		},
+		{
 			name: "a person's job is the title the article writes before the name",
 			files: map[string]string{"press.md": "# Briefing\n\nThe visit was part of a regular dialogue, said ministry spokesperson Anna Berg on Tuesday.\n\n" +
 				"Anna Berg also met reporters in Oslo.\n"},

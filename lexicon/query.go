@@ -155,6 +155,10 @@ type Query struct {
 	// ("what did Kim tell Putin": Kim; "kata Lavrov apa": Lavrov), 0 when
 	// the question does not say.
 	Speaker int
+	// Owned is 1 + the index of the thing whose owner a question asks
+	// ("whose intel says …", "perusahaan milik siapa"), 0 when none: the
+	// answer is the name the evidence writes as its owner.
+	Owned int
 	// TitleOf is 1 + the index of the name whose job, title or role the
 	// question asks ("what's Maria Zakharova's job?", "budanov itu
 	// jabatannya apa?", "who is Kyrylo Budanov?"), 0 when it asks none:
@@ -392,6 +396,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	if q.AsksWords {
 		q.Speaker = speakerOf(q, toks)
 	}
+	q.Owned = ownedAsked(q, toks)
 	if q.TitleOf = l.titleAsked(q, toks); q.TitleOf > 0 {
 		q.Type = AnswerTitle
 		for i := range q.Concepts {

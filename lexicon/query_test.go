@@ -711,3 +711,22 @@ func TestPersonNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnedAsked(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tc := range []struct{ question, want string }{
+		{"whose press service put out the photo?", "press service"},
+		{"Freexian itu perusahaan milik siapa?", "perusahaan"},
+		{"who runs the press service?", ""},
+	} {
+		q := l.Analyze(tc.question)
+		got := ""
+		if q.Owned > 0 {
+			got = q.Concepts[q.Owned-1].Surface
+		}
+		if got != tc.want {
+			t.Errorf("%q: owner asked of %q, want %q%s", tc.question, got, tc.want, describe(q))
+		}
+	}
+}
