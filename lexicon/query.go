@@ -530,7 +530,9 @@ func dateUnit(toks []Token) string {
 func speechWord(w string) bool {
 	switch w {
 	case "say", "said", "says", "tell", "told", "call", "called", "describe", "described", "words", "phrase", "quote", "quoted",
-		"bilang", "kata", "katanya", "mengatakan", "menyebut", "sebut", "menyatakan", "ucap", "mengucapkan", "ungkapan", "kalimat":
+		"bilang", "kata", "katanya", "mengatakan", "menyebut", "sebut", "menyatakan", "ucap", "mengucapkan", "ungkapan", "kalimat",
+		// chat's verbs of saying ("Choe ngomong apa", "nyebut apa")
+		"ngomong", "ngomongin", "omong", "nyebut", "nyebutin":
 		return true
 	}
 	return false

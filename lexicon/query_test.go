@@ -375,6 +375,7 @@ func TestAsksWords(t *testing.T) {
 	for q, want := range map[string]bool{
 		"What did Putin say about the sacrifices?": true,
 		"budanov bilang apa soal senjata korut?":   true,
+		"choe ngomong apa di konferensi itu?":      true, // chat's verb of saying
 		"What did Kim open in Pyongyang?":          false,
 		"Who said the visit was the second round?": false, // asks for a person
 	} {
