@@ -47,6 +47,12 @@ type textGlosser interface {
 	GlossText(text string) string
 }
 
+// abbreviator gives an Indonesian short form's long form ("korut" →
+// "korea utara").
+type abbreviator interface {
+	Abbreviations(phrase string) []string
+}
+
 // placeEN writes an Indonesian place name the English way when the
 // dictionaries know it ("Moskow" → "Moscow", "Korea Utara" → "North
 // Korea"); names they do not know stay as written ("Wonsan").
@@ -55,7 +61,17 @@ func placeEN(text string, g Glosser) string {
 	if !ok {
 		return text
 	}
-	en := tg.GlossText(text)
+	source := text
+	if ab, ok := g.(abbreviator); ok {
+		// A short form ("Korut", "AS") is written out first: English
+		// names the place in full, not by a chat abbreviation ("NK").
+		for _, long := range ab.Abbreviations(text) {
+			if len(long) > len(source) && strings.Contains(long, " ") {
+				source = long
+			}
+		}
+	}
+	en := tg.GlossText(source)
 	if strings.EqualFold(en, text) || strings.ContainsAny(en, ",") {
 		return text
 	}
