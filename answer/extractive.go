@@ -769,7 +769,7 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		// translation), which would only say the same again as "another
 		// report".
 		n := min(len(ev), 2)
-		if n == 2 && (ev[1].Story == ev[0].Story && ev[1].Doc.ID != ev[0].Doc.ID || untranslatedCopy(ev[1], ev[0])) {
+		if n == 2 && (ev[1].Story == ev[0].Story && ev[1].Doc.ID != ev[0].Doc.ID || untranslatedCopy(ev[1], ev[0]) || !addsConcept(ev[1], ev[0])) {
 			n = 1
 		}
 		return [][]Evidence{ev[:n:n]}
@@ -825,6 +825,18 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		}
 	}
 	return groups
+}
+
+// addsConcept reports whether next matches in full a word of the question
+// that best matches less well or not at all: only then does a second
+// quote of an open question add to the first.
+func addsConcept(next, best Evidence) bool {
+	for c, credit := range next.credits {
+		if credit >= 1 && best.credits[c] < 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // fullestNameFirst moves to the front of one answer's evidence the one

@@ -25,7 +25,20 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		question string
 		want     string
 		quote    string // when set, a citation must quote this
+		// maxCitations, when set, bounds the citations: a second quote
+		// that matches nothing the first does not adds no evidence.
+		maxCitations int
 	}{
+		{
+			name: "an open question's second quote must match something the first does not",
+			files: map[string]string{
+				"a.md": "# Museum\n\nThe new museum in Oslo honours the sailors who died at sea.\n",
+				"b.md": "# Opening\n\nThe museum in Oslo honours sailors, the city said on Friday.\n",
+			},
+			question:     "what does the museum in Oslo honour?",
+			quote:        "honours",
+			maxCitations: 1,
+		},
 		{
 			name: "whose asks the owner the sentence writes after the thing, a ministry as well as a person",
 			files: map[string]string{"foto.md": "# Upacara\n\nFoto upacara itu dirilis oleh layanan pers Kementerian Luar Negeri Norwegia pada hari Sabtu.\n\n" +
@@ -263,6 +276,9 @@ func TestSmallCorpusAnswers(t *testing.T) {
 				if !found {
 					t.Errorf("answer %q, want a citation quoting %q", res.Answer, tt.quote)
 				}
+			}
+			if tt.maxCitations > 0 && len(res.Citations) > tt.maxCitations {
+				t.Errorf("answer %q has %d citations, want at most %d", res.Answer, len(res.Citations), tt.maxCitations)
 			}
 			checkVerbatim(t, ix, res)
 		})
