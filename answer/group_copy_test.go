@@ -9,11 +9,20 @@ import (
 
 // An open question gets the best sentence and the next best, unless the
 // next best is the same report again in another document (a translation
-// or re-publication: one story).
+// or re-publication: one story) or matches nothing of the question the
+// best does not.
 func TestGroupEvidenceOpenQuestionSkipsCopies(t *testing.T) {
 	t.Parallel()
+	// Each sentence fully matches a question word of its own (its
+	// start), so a second one adds to the first.
 	ev := func(doc, story string, start int) Evidence {
-		return Evidence{Doc: retrieval.Document{ID: doc}, Story: story, Span: retrieval.Span{Start: start, End: start + 10}}
+		return Evidence{Doc: retrieval.Document{ID: doc}, Story: story, Span: retrieval.Span{Start: start, End: start + 10},
+			credits: map[int]float64{start: 1}}
+	}
+	same := func(doc, story string, start int) Evidence {
+		e := ev(doc, story, start)
+		e.credits = map[int]float64{0: 1}
+		return e
 	}
 	tests := []struct {
 		name string
@@ -21,9 +30,10 @@ func TestGroupEvidenceOpenQuestionSkipsCopies(t *testing.T) {
 		want int
 	}{
 		{"two sentences of one page", []Evidence{ev("en/a", "en/a", 0), ev("en/a", "en/a", 40)}, 2},
-		{"two reports", []Evidence{ev("en/a", "en/a", 0), ev("en/b", "en/b", 0)}, 2},
+		{"two reports", []Evidence{ev("en/a", "en/a", 0), ev("en/b", "en/b", 40)}, 2},
 		{"the page and its translation", []Evidence{ev("en/a", "en/a", 0), ev("id/a", "en/a", 0)}, 1},
 		{"one sentence", []Evidence{ev("en/a", "en/a", 0)}, 1},
+		{"a second report matching only what the first does", []Evidence{ev("en/a", "en/a", 0), same("en/b", "en/b", 0)}, 1},
 	}
 	for _, tt := range tests {
 		groups := groupEvidence(lexicon.Query{Type: lexicon.AnswerAny}, tt.ev)
