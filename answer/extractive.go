@@ -809,6 +809,9 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		fullestNameFirst(byKey[order[0]])
 	}
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
+	if lq.Type == lexicon.AnswerDate {
+		groups[0] = withFinerDate(groups[0], ev)
+	}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
 	if numeric || lq.Type == lexicon.AnswerDate {
 		for _, k := range order[1:] {
@@ -857,6 +860,36 @@ func fullestNameFirst(g []Evidence) {
 		copy(g[1:best+1], g[:best])
 		g[0] = e
 	}
+}
+
+// withFinerDate puts first in a date answer's group the evidence, among
+// all sentences judged, that dates the same account more precisely: "in
+// June 2014" before "in 2014", "on 12 July" before "in July" (same year,
+// and same month where the answer gives one). A reader asking when wants
+// the most precise date the coverage gives.
+func withFinerDate(g []Evidence, ev []Evidence) []Evidence {
+	lead := g[0].KeyDate
+	if lead == nil || lead.Prec == timeline.Day {
+		return g
+	}
+	best := -1
+	for i, e := range ev {
+		d := e.KeyDate
+		if d == nil || d.Prec <= lead.Prec || d.Year != lead.Year || lead.Prec == timeline.Month && d.Month != lead.Month {
+			continue
+		}
+		if best < 0 || d.Prec > ev[best].KeyDate.Prec {
+			best = i
+		}
+	}
+	if best < 0 {
+		return g
+	}
+	out := append([]Evidence{ev[best]}, g...)
+	if len(out) > maxQuotes {
+		out = out[:maxQuotes]
+	}
+	return out
 }
 
 // monthsDiffer reports whether two date answers name different months

@@ -30,6 +30,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		maxCitations int
 	}{
 		{
+			name: "a date answer gives the most precise date of the same account",
+			files: map[string]string{"lts.md": "# Long term support\n\nThe long term support project of the distribution started in 2014 and gives five years of security support.\n\n" +
+				"The project started in June 2014, funded by several companies that needed long support.\n"},
+			question: "when did the long term support project start?",
+			want:     "June 2014",
+		},
+		{
 			name: "an open question's second quote must match something the first does not",
 			files: map[string]string{
 				"a.md": "# Museum\n\nThe new museum in Oslo honours the sailors who died at sea.\n",
