@@ -88,6 +88,11 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		g := groups[0]
 		if polarity != yesNoNone {
 			lead.WriteString(polarityWord(polarity, p) + ". ")
+		} else if v := e.copulaValue(lq, g[0]); v != "" {
+			if strings.IndexFunc(v, unicode.IsDigit) >= 0 {
+				v = renderValue(v, lexicon.AnswerNumber, lang, e.lex) // "6.000" → 6,000 for an English reader
+			}
+			lead.WriteString(upperFirst(asQuoted(v)) + ". ")
 		}
 		for i, ev := range g {
 			m := cite(ev)

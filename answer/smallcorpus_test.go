@@ -30,6 +30,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		maxCitations int
 	}{
 		{
+			name: "an open what-is question states the value the sentence gives after a copula",
+			files: map[string]string{"pin.md": "# Pinning\n\nPackages of the testing archive are kept back, because their default pin priority is 90.\n\n" +
+				"Pinning lets an administrator prefer one archive over another.\n"},
+			question: "what is the default pin priority of the testing archive?",
+			want:     "90.",
+		},
+		{
 			name: "a date answer gives the most precise date of the same account",
 			files: map[string]string{"lts.md": "# Long term support\n\nThe long term support project of the distribution started in 2014 and gives five years of security support.\n\n" +
 				"The project started in June 2014, funded by several companies that needed long support.\n"},
