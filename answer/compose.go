@@ -88,6 +88,8 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		g := groups[0]
 		if polarity != yesNoNone {
 			lead.WriteString(polarityWord(polarity, p) + ". ")
+		} else if v := e.expansionValue(lq, g[0].Doc.Text[g[0].Span.Start:g[0].Span.End], g[0].Doc.Lang); v != "" {
+			lead.WriteString(upperFirst(asQuoted(v)) + ". ")
 		} else if v := e.copulaValue(lq, g[0]); v != "" {
 			if strings.IndexFunc(v, unicode.IsDigit) >= 0 {
 				v = renderValue(v, lexicon.AnswerNumber, lang, e.lex) // "6.000" → 6,000 for an English reader

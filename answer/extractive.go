@@ -32,6 +32,7 @@ const (
 	backerShare      = 0.6
 	maxQuotes        = 4
 	disagreeShare    = 0.8 // a figure of another story this near the best answers too: the reports disagree
+	expansionBonus   = 0.1 // like quotationBonus: a sentence that spells the asked short form out ranks first
 )
 
 // Extractive answers from verbatim sentences of the coverage, offline.
@@ -485,6 +486,9 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				if lq.AsksWords && (!reportsSpeech(c) || e.someoneElseSpeaks(c, lq)) {
 					c.entities = false // asked what someone said: a sentence reporting no speech, or another's, says something else
+				}
+				if lq.AsksExpansion && e.expansionValue(lq, c.text(), doc.Lang) != "" {
+					c.score += expansionBonus // asked what a short form stands for: the sentence spelling it out
 				}
 				if isCaption(c.text()) {
 					c.score *= 0.9 // photo captions restate the story; prefer its own sentences

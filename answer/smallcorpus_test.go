@@ -30,6 +30,20 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		maxCitations int
 	}{
 		{
+			name: "what a short form stands for is the long form after the relation word",
+			files: map[string]string{"tools.md": "# Tools\n\nThe lsblk command (which stands for list block devices) shows the disks.\n\n" +
+				"The lsblk command has many options.\n"},
+			question: "what does lsblk stand for?",
+			want:     "List block devices.",
+		},
+		{
+			name: "kepanjangan asks for what the text calls the short form's source",
+			files: map[string]string{"alat.md": "# Alat\n\nPaket abcd menyediakan beberapa alat.\n\n" +
+				"Nama abcd adalah kependekan dari \"alat bantu cepat daring\", kata pengembangnya.\n"},
+			question: "apa kepanjangan dari abcd?",
+			want:     "Alat bantu cepat daring.",
+		},
+		{
 			name: "an open what-is question states the value the sentence gives after a copula",
 			files: map[string]string{"pin.md": "# Pinning\n\nPackages of the testing archive are kept back, because their default pin priority is 90.\n\n" +
 				"Pinning lets an administrator prefer one archive over another.\n"},

@@ -159,6 +159,10 @@ type Query struct {
 	// ("whose intel says …", "perusahaan milik siapa"), 0 when none: the
 	// answer is the name the evidence writes as its owner.
 	Owned int
+	// AsksExpansion marks a question for what a short form stands for
+	// ("what does KCNA stand for?", "singkatan dari apa"): the answer is
+	// the long form the evidence spells out.
+	AsksExpansion bool
 	// TitleOf is 1 + the index of the name whose job, title or role the
 	// question asks ("what's Maria Zakharova's job?", "budanov itu
 	// jabatannya apa?", "who is Kyrylo Budanov?"), 0 when it asks none:
@@ -397,6 +401,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.Speaker = speakerOf(q, toks)
 	}
 	q.Owned = ownedAsked(q, toks)
+	if q.AsksExpansion = asksExpansion(toks); q.AsksExpansion {
+		l.widenExpansion(&q)
+	}
 	if q.TitleOf = l.titleAsked(q, toks); q.TitleOf > 0 {
 		q.Type = AnswerTitle
 		for i := range q.Concepts {

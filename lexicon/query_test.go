@@ -731,3 +731,21 @@ func TestOwnedAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksExpansion(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for q, want := range map[string]bool{
+		"what does KCNA stand for?":    true,
+		"tar itu singkatan dari apa?":  true,
+		"apa kepanjangan dari buildd?": true,
+		"what is buildd short for?":    true,
+		"where does Lavrov stand?":     false,
+		"how long is the short term?":  false,
+		"berapa panjang kabel itu?":    false,
+	} {
+		if got := l.Analyze(q).AsksExpansion; got != want {
+			t.Errorf("%q: AsksExpansion %v, want %v", q, got, want)
+		}
+	}
+}
