@@ -30,32 +30,9 @@ const (
 //
 // Otherwise the coverage does not say.
 func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, error) {
-	asked := lq
-	asked.Type = lexicon.AnswerAny
-	ev, err := e.evidenceFrom(ctx, asked, k, hits) // the same concepts: the same passages
-	if err != nil {
-		return nil, yesNoNone, err
-	}
-	// Yes needs a sentence that names everyone the question names: "did
-	// Rubio meet Choe too?" is not answered by Rubio meeting Lavrov in a
-	// paragraph that also names Choe.
-	ev = allNamed(ev)
-	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
-		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
-	}
-	if len(ev) > 0 {
-		// The best sentence decides; a near-equal sentence of another
-		// story saying the opposite makes it a disagreement.
-		if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
-			return []Evidence{yes, no}, yesNoDisputed, nil
-		}
-		if negatedDifferently(lq, ev[0]) {
-			return ev[:1], yesNoNo, nil
-		}
-		if other, ok := e.otherCount(lq, ev[0]); ok {
-			return []Evidence{other}, yesNoNo, nil // "three CD-ROMs?" — "2 CD-ROMs"
-		}
-		return ev, yesNoYes, nil
+	ev, polarity, decided, err := e.asAsked(ctx, lq, k, hits)
+	if err != nil || decided {
+		return ev, polarity, err
 	}
 	for i, c := range lq.Concepts {
 		typ, ok := openType(lq, c)
@@ -74,6 +51,47 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		}
 	}
 	return nil, yesNoNone, nil
+}
+
+// asAsked is the first step: the sentences stating the proposition as
+// asked, and what they say of it. decided is false when none states it.
+func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, bool, error) {
+	asked := lq
+	asked.Type = lexicon.AnswerAny
+	ev, err := e.evidenceFrom(ctx, asked, k, hits) // the same concepts: the same passages
+	if err != nil {
+		return nil, yesNoNone, false, err
+	}
+	// Yes needs a sentence that names everyone the question names: "did
+	// Rubio meet Choe too?" is not answered by Rubio meeting Lavrov in a
+	// paragraph that also names Choe.
+	ev = allNamed(ev)
+	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
+		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
+	}
+	if len(ev) == 0 {
+		return nil, yesNoNone, false, nil
+	}
+	// The best sentence decides; a near-equal sentence of another story
+	// saying the opposite makes it a disagreement.
+	if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
+		return []Evidence{yes, no}, yesNoDisputed, true, nil
+	}
+	if negatedDifferently(lq, ev[0]) {
+		return ev[:1], yesNoNo, true, nil
+	}
+	if other, v, ok := e.comparedQuantity(lq, ev[0]); ok {
+		switch v {
+		case verdictApart:
+			return []Evidence{other}, yesNoNo, true, nil // "more than half?" — "up to 40%"
+		case verdictUnknown:
+			return nil, yesNoNone, true, nil // the stated figure neither fits nor excludes the asked one
+		}
+	}
+	if other, ok := e.otherCount(lq, ev[0]); ok {
+		return []Evidence{other}, yesNoNo, true, nil // "three CD-ROMs?" — "2 CD-ROMs"
+	}
+	return ev, yesNoYes, true, nil
 }
 
 // openType says which answer type a concept of a polar question can be

@@ -1,0 +1,110 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// TestYesNoJudgement asks polar questions of small made-up corpora, one
+// rule of the yes/no judgement a row: want is how the lead must start
+// ("" for a decline) and state, when set, a phrase its own words must
+// hold outside the quotes.
+func TestYesNoJudgement(t *testing.T) {
+	t.Parallel()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ammo := map[string]string{"ammo.md": "# Pasokan\n\nKorea Utara kini memasok hingga 40% amunisi Rusia untuk perang, ujar kepala intelijen Ukraina.\n\nPerang itu berlangsung lebih dari tiga tahun.\n"}
+	grain := map[string]string{"grain.md": "# Harvest\n\nThe cooperative now supplies about 70% of the region's grain, the ministry said.\n\nThe harvest began in May.\n"}
+	tests := []struct {
+		name     string
+		files    map[string]string
+		question string
+		want     string // the lead's first word, "" for a decline
+		state    string // a phrase the lead states outside its quotes
+	}{
+		{
+			name:     "more than half against up to 40%: no, with the stated figure",
+			files:    ammo,
+			question: "jadi korut sekarang nyuplai lebih dari setengah amunisi rusia?",
+			want:     "Tidak", state: "40%",
+		},
+		{
+			name:     "more than half against about 70%: yes",
+			files:    grain,
+			question: "does the cooperative supply more than half of the region's grain?",
+			want:     "Yes",
+		},
+		{
+			name:     "less than half against about 70%: no",
+			files:    grain,
+			question: "does the cooperative supply less than half of the region's grain?",
+			want:     "No", state: "70%",
+		},
+		{
+			name:     "more than half against up to 60%: the figure cannot tell",
+			files:    map[string]string{"grain.md": "# Harvest\n\nThe cooperative now supplies up to 60% of the region's grain, the ministry said.\n\nThe harvest began in May.\n"},
+			question: "does the cooperative supply more than half of the region's grain?",
+			want:     "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			corpus := fstest.MapFS{}
+			for name, text := range tt.files {
+				corpus[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+				Corpus: corpus, CorpusName: "yesno", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+			res, err := svc.Answer(context.Background(), Query{Question: tt.question}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lead := outsideQuotes(res.Answer)
+			switch {
+			case tt.want == "" && res.Answered:
+				t.Errorf("answered %q, want a decline", res.Answer)
+			case tt.want != "" && !strings.HasPrefix(lead, tt.want):
+				t.Errorf("answer %q, want it to start %q", res.Answer, tt.want)
+			case tt.state != "" && !strings.Contains(lead, tt.state):
+				t.Errorf("answer %q, want it to state %q", res.Answer, tt.state)
+			}
+			checkVerbatim(t, ix, res)
+		})
+	}
+}
+
+// The asked range against the stated one: inside, apart, or unknown.
+func TestCompareSpans(t *testing.T) {
+	t.Parallel()
+	inf := 1e18
+	moreThanHalf := span{lo: 50, hi: inf, loOpen: true, percent: true}
+	for _, tc := range []struct {
+		name          string
+		asked, stated span
+		want          verdict
+	}{
+		{"up to 40% is not more than half", moreThanHalf, span{lo: -inf, hi: 40, percent: true}, verdictApart},
+		{"exactly half is not more than half", moreThanHalf, span{lo: 50, hi: 50, percent: true}, verdictApart},
+		{"at least 60% is more than half", moreThanHalf, span{lo: 60, hi: inf, percent: true}, verdictInside},
+		{"up to 60% may or may not be", moreThanHalf, span{lo: -inf, hi: 60, percent: true}, verdictUnknown},
+		{"a count is no share", moreThanHalf, span{lo: 60, hi: 60}, verdictUnknown},
+		{"at least 5000 against about 10000", span{lo: 5000, hi: inf}, span{lo: 9000, hi: 11000}, verdictInside},
+	} {
+		if got := compareSpans(tc.asked, tc.stated); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
