@@ -31,7 +31,13 @@ const (
 // Otherwise the coverage does not say.
 func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, error) {
 	ev, polarity, decided, err := e.asAsked(ctx, lq, k, hits)
-	if err != nil || decided {
+	if err != nil {
+		return nil, yesNoNone, err
+	}
+	if decided && e.restsOnProposition(lq, ev) {
+		return ev, polarity, nil
+	}
+	if ev, polarity, decided, err := e.inSetting(ctx, lq, k, hits); err != nil || decided {
 		return ev, polarity, err
 	}
 	for i, c := range lq.Concepts {

@@ -22,6 +22,13 @@ func TestYesNoJudgement(t *testing.T) {
 	}
 	ammo := map[string]string{"ammo.md": "# Pasokan\n\nKorea Utara kini memasok hingga 40% amunisi Rusia untuk perang, ujar kepala intelijen Ukraina.\n\nPerang itu berlangsung lebih dari tiga tahun.\n"}
 	grain := map[string]string{"grain.md": "# Harvest\n\nThe cooperative now supplies about 70% of the region's grain, the ministry said.\n\nThe harvest began in May.\n"}
+	hacked := map[string]string{"history.md": "# Example history\n\n## November 2003: several Debian servers hacked\n\n" +
+		"Starting on November 19th, 2003, four of the project's main servers were compromised. " +
+		"The services were taken down for inspection and it could be confirmed that the package archive was not affected by this compromise.\n\n" +
+		"## 2005\n\nThe project released version 3.1 in June 2005.\n"}
+	greeting := map[string]string{"kremlin.md": "# Putin temui menteri luar negeri Korea Utara\n\nPresiden Putin bertemu Menteri Luar Negeri Choe Son Hui di Kremlin pada hari Senin.\n\n" +
+		"Menurut kantor berita Sputnik, Putin menyatakan bahwa hubungan kedua negara berjalan sesuai rencana, dan menyampaikan salam kepada pemimpin Korea Utara Kim Jong Un. " +
+		"Choe menyampaikan harapan hangat dari Kim.\n\nRusia dan Korea Utara menandatangani pakta pertahanan pada 2024.\n"}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -52,6 +59,30 @@ func TestYesNoJudgement(t *testing.T) {
 			files:    map[string]string{"grain.md": "# Harvest\n\nThe cooperative now supplies up to 60% of the region's grain, the ministry said.\n\nThe harvest began in May.\n"},
 			question: "does the cooperative supply more than half of the region's grain?",
 			want:     "",
+		},
+		{
+			name:     "a when-clause stated around the sentence: the proposition alone decides, here no",
+			files:    hacked,
+			question: "Was the package archive affected when several servers were hacked in November 2003?",
+			want:     "No",
+		},
+		{
+			name:     "a name owning a thing of the proposition may be in the heading, like the situation",
+			files:    hacked,
+			question: "Was the Debian package archive affected when several Debian servers were hacked in November 2003?",
+			want:     "No",
+		},
+		{
+			name:     "a sentence stating only the situation says nothing of the proposition",
+			files:    map[string]string{"history.md": "# Example history\n\n## November 2003: several Example servers hacked\n\nThe project released version 3.1 in June 2005.\n"},
+			question: "Was the Example package archive affected when several Example servers were hacked in November 2003?",
+			want:     "",
+		},
+		{
+			name:     "a chat when-clause (pas) stated in the article's lead: yes",
+			files:    greeting,
+			question: "putin nitip salam buat kim gak pas ketemu choe?",
+			want:     "Ya",
 		},
 	}
 	for _, tt := range tests {
