@@ -30,6 +30,9 @@ const (
 //
 // Otherwise the coverage does not say.
 func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, error) {
+	if ev, polarity, decided, err := e.inOrder(ctx, lq, k, hits); err != nil || decided {
+		return ev, polarity, err // "before", "after": only a stated order answers
+	}
 	ev, polarity, decided, err := e.asAsked(ctx, lq, k, hits)
 	if err != nil {
 		return nil, yesNoNone, err

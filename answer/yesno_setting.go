@@ -60,11 +60,9 @@ func (e *Extractive) inSetting(ctx context.Context, lq lexicon.Query, k int, hit
 	if !ok {
 		return nil, yesNoNone, false, nil
 	}
-	mq, _, err := e.analyze(ctx, main, k)
-	if err != nil {
-		return nil, yesNoNone, false, err
-	}
+	mq := e.readClause(main, hits)
 	if hits == nil {
+		var err error
 		if hits, err = e.search(ctx, lq, k); err != nil {
 			return nil, yesNoNone, false, err
 		}
@@ -75,7 +73,7 @@ func (e *Extractive) inSetting(ctx context.Context, lq lexicon.Query, k int, hit
 	if err != nil || !decided || len(ev) == 0 {
 		return nil, yesNoNone, false, err
 	}
-	sq := e.lex.Analyze(setting)
+	sq := e.readClause(setting, hits)
 	sq.Concepts = append(sq.Concepts, owners...)
 	for _, x := range ev {
 		if !e.standsIn(sq, x) {
@@ -168,7 +166,7 @@ func (e *Extractive) restsOnProposition(lq lexicon.Query, ev []Evidence) bool {
 		return true
 	}
 	var words []lexicon.Concept
-	for _, c := range e.lex.Analyze(main).Concepts {
+	for _, c := range e.readClause(main, nil).Concepts {
 		if !c.Entity && !c.Number && !c.Meta {
 			words = append(words, c)
 		}
@@ -187,4 +185,14 @@ func (e *Extractive) restsOnProposition(lq lexicon.Query, ev []Evidence) bool {
 		}
 	}
 	return true
+}
+
+// readClause reads a part of a question as a question of its own, with
+// the words the passages write as names read as names ("choe").
+func (e *Extractive) readClause(text string, hits []retrieval.Hit) lexicon.Query {
+	q := e.lex.Analyze(text)
+	if names := corpusNames(text, hits, e.lex.KnownWord); len(names) > 0 {
+		q = e.lex.AnalyzeWith(text, func(w string) bool { return names[w] })
+	}
+	return withCorpusSpellings(e.corpus, q, e.lex.KnownWord)
 }

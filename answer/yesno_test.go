@@ -29,6 +29,8 @@ func TestYesNoJudgement(t *testing.T) {
 	greeting := map[string]string{"kremlin.md": "# Putin temui menteri luar negeri Korea Utara\n\nPresiden Putin bertemu Menteri Luar Negeri Choe Son Hui di Kremlin pada hari Senin.\n\n" +
 		"Menurut kantor berita Sputnik, Putin menyatakan bahwa hubungan kedua negara berjalan sesuai rencana, dan menyampaikan salam kepada pemimpin Korea Utara Kim Jong Un. " +
 		"Choe menyampaikan harapan hangat dari Kim.\n\nRusia dan Korea Utara menandatangani pakta pertahanan pada 2024.\n"}
+	talks := map[string]string{"wonsan.md": "# Lavrov meets Kim in Wonsan\n\nKim received Lavrov in Wonsan on Saturday, state media said.\n\n" +
+		"Lavrov had earlier held talks with Choe in Wonsan, and they issued a joint statement.\n\nThe visit lasted three days.\n"}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -84,6 +86,31 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "putin nitip salam buat kim gak pas ketemu choe?",
 			want:     "Ya",
 		},
+		{
+			name:     "an event told as earlier than the article's came first: asked before it, no",
+			files:    talks,
+			question: "did kim see lavrov before lavrov's talks with choe?",
+			want:     "No",
+		},
+		{
+			name:     "an event told as earlier than the article's came first: asked after it, yes",
+			files:    talks,
+			question: "did kim see lavrov after lavrov's talks with choe?",
+			want:     "Yes",
+		},
+		{
+			name:     "a sentence stating both events but not their order does not answer an order question",
+			files:    map[string]string{"wonsan.md": "# Wonsan\n\nIn Wonsan, Kim saw Lavrov, and Lavrov held talks with Choe.\n\nThe visit lasted three days.\n"},
+			question: "did kim see lavrov before lavrov's talks with choe?",
+			want:     "",
+		},
+		{
+			name: "an order word further into a sentence orders its own clauses, not the article's events",
+			files: map[string]string{"wonsan.md": "# Lavrov meets Kim in Wonsan\n\nKim received Lavrov in Wonsan on Saturday.\n\n" +
+				"The sides held a strategic dialogue, after that Lavrov held talks with Choe.\n"},
+			question: "did kim see lavrov before lavrov's talks with choe?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,6 +163,26 @@ func TestCompareSpans(t *testing.T) {
 	} {
 		if got := compareSpans(tc.asked, tc.stated); got != tc.want {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// An order word splits a polar question into the asked event and the
+// other one; a name given after someone is no order.
+func TestSplitOrder(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		q, asked, other string
+		rel             order
+	}{
+		{"did kim see lavrov before lavrov's talks with choe?", "did kim see lavrov?", "lavrov's talks with choe", orderBefore},
+		{"apakah kim bertemu lavrov setelah pembicaraan dengan choe?", "apakah kim bertemu lavrov?", "pembicaraan dengan choe", orderAfter},
+		{"is debian named after debra and ian?", "", "", orderNone},
+		{"did they sign it after all?", "", "", orderNone},
+	} {
+		asked, other, rel := splitOrder(tc.q)
+		if asked != tc.asked || other != tc.other || rel != tc.rel {
+			t.Errorf("%q: got %q, %q, %v", tc.q, asked, other, rel)
 		}
 	}
 }
