@@ -55,9 +55,13 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		if err != nil {
 			return nil, yesNoNone, err
 		}
-		if len(ev) > 0 && ev[0].Key != "" && !conceptMatches(c, ev[0].Key, e.lex) {
-			return ev, yesNoNo, nil
+		if len(ev) == 0 || ev[0].Key == "" || conceptMatches(c, ev[0].Key, e.lex) {
+			continue
 		}
+		if typ == lexicon.AnswerPlace && !samePlaceRelation(lq, c, ev[0]) {
+			continue // "to Moscow?" is not answered by "the war in Ukraine"
+		}
+		return ev, yesNoNo, nil
 	}
 	return nil, yesNoNone, nil
 }

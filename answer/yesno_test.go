@@ -111,6 +111,20 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "did kim see lavrov before lavrov's talks with choe?",
 			want:     "",
 		},
+		{
+			name: "another place in the asked relation (to): no, with that place",
+			files: map[string]string{"arms.md": "# Arms\n\nNorth Korea sent weapons to Russia last year, the State Department said.\n\n" +
+				"Belarus hosted a security conference in Minsk.\n"},
+			question: "did north korea send weapons to belarus?",
+			want:     "No", state: "Russia",
+		},
+		{
+			name: "another place in another relation (in, not to) says nothing of the asked one",
+			files: map[string]string{"arms.md": "# Arms\n\nNorth Korea sent weapons last year to back the war in Ukraine, the State Department said.\n\n" +
+				"Belarus hosted a security conference in Minsk.\n"},
+			question: "did north korea send weapons to belarus?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
