@@ -28,6 +28,9 @@ type quantity struct {
 	start, end int  // token range of the qualifier and figure (and a percent word)
 	noun       int  // token index of the counted thing
 	fraction   bool // written as a word ("half", "setengah"): a comparison too
+	// approximate: hedged ("about", "sekitar"), not compared: a range
+	// only to tell a figure far off.
+	approximate bool
 }
 
 // verdict of a comparison of the asked range with the stated one.
@@ -100,6 +103,7 @@ func quantities(text string, toks []lexicon.Token) []quantity {
 		q.span = exactly(v, pct)
 		if n, s, ok := qualifierBefore(toks, i, v, pct); ok {
 			q.start, q.span = i-n, s
+			q.approximate = s.lo > math.Inf(-1) && s.hi < math.Inf(1) && s.lo < s.hi
 		}
 		out = append(out, q)
 	}
@@ -194,6 +198,9 @@ func (e *Extractive) comparedQuantity(lq lexicon.Query, ev Evidence) (Evidence, 
 				continue
 			}
 			v := compareSpans(asked.span, s.span)
+			if v != verdictApart && asked.approximate {
+				return ev, verdictUnknown, false // "about 10,000?": only a figure far off says no
+			}
 			if v != verdictApart {
 				return ev, v, true
 			}

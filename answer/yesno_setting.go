@@ -21,7 +21,7 @@ import (
 // settingWord reports a word that opens a when-clause.
 func settingWord(w string) bool {
 	switch w {
-	case "when", "while", "whilst", "ketika", "saat", "sewaktu", "tatkala", "pas", "waktu", "semasa":
+	case "when", "while", "whilst", "ketika", "saat", "sewaktu", "tatkala", "pas", "semasa":
 		return true
 	}
 	return false

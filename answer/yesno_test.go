@@ -125,6 +125,12 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "did north korea send weapons to belarus?",
 			want:     "",
 		},
+		{
+			name:     "an approximate figure asked is not compared with a hedged one that may fit: yes",
+			files:    map[string]string{"troops.md": "# Troops\n\nNorth Korea sent at least 10,000 troops to Russia last year, the Pentagon estimated.\n\nThe war began in 2022.\n"},
+			question: "did north korea send about 10,000 troops to russia?",
+			want:     "Yes",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
