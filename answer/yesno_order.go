@@ -111,9 +111,27 @@ func (e *Extractive) inOrder(ctx context.Context, lq lexicon.Query, k int, hits 
 		}
 	}
 	asked, oq := e.readClause(askedText, hits), e.readClause(otherText, hits)
-	oq.Type = lexicon.AnswerAny
-	ev, err := e.evidenceFrom(ctx, oq, k, hits)
+	// A sentence stating both events with an order word between them.
+	both := lq
+	both.Type = lexicon.AnswerAny
+	ev, err := e.evidenceFrom(ctx, both, k, hits)
 	if err != nil {
+		return nil, yesNoNone, true, err
+	}
+	mine, theirs := distinctConcepts(asked, oq)
+	for _, x := range allNamed(ev) {
+		sentence := x.Doc.Text[x.Span.Start:x.Span.End]
+		if got := statedOrder(mine, theirs, lexicon.Tokenize(sentence), e.termsOf(sentence, x.Doc.Lang)); got != orderNone {
+			if got == rel {
+				return []Evidence{x}, yesNoYes, true, nil
+			}
+			return []Evidence{x}, yesNoNo, true, nil
+		}
+	}
+	// A sentence on the other event marked earlier or later than the
+	// article's.
+	oq.Type = lexicon.AnswerAny
+	if ev, err = e.evidenceFrom(ctx, oq, k, hits); err != nil {
 		return nil, yesNoNone, true, err
 	}
 	for _, x := range ev {
@@ -169,4 +187,75 @@ func namesEveryone(q lexicon.Query, terms [][]string) bool {
 // names: then it may state the asked event, not only the other one.
 func (e *Extractive) namesAll(q lexicon.Query, ev Evidence) bool {
 	return namesEveryone(q, e.termsOf(ev.Doc.Text[ev.Span.Start:ev.Span.End], ev.Doc.Lang))
+}
+
+// distinctConcepts are the concepts of each event the other does not
+// share (a person in both tells neither apart), without words about the
+// coverage.
+func distinctConcepts(a, b lexicon.Query) (onlyA, onlyB []lexicon.Concept) {
+	in := func(c lexicon.Concept, q lexicon.Query) bool {
+		for _, x := range q.Concepts {
+			if strings.EqualFold(x.Surface, c.Surface) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range a.Concepts {
+		if !c.Meta && !lexicon.IsTagWord(foldWord(c.Surface)) && !in(c, b) {
+			onlyA = append(onlyA, c)
+		}
+	}
+	for _, c := range b.Concepts {
+		if !c.Meta && !lexicon.IsTagWord(foldWord(c.Surface)) && !in(c, a) {
+			onlyB = append(onlyB, c)
+		}
+	}
+	return onlyA, onlyB
+}
+
+// statedOrder reads the order a sentence states between the asked event
+// (concepts mine) and the other (theirs) with an order word between
+// them: "A after B", "B, sebelum A". It is the asked event's relation to
+// the other, or orderNone when no order word stands between the two.
+func statedOrder(mine, theirs []lexicon.Concept, toks []lexicon.Token, termsAt [][]string) order {
+	for j, t := range toks {
+		w := orderWord(t.Norm)
+		if w == orderNone || j+1 < len(toks) && (toks[j+1].Norm == "itu" || toks[j+1].Norm == "that") {
+			continue
+		}
+		before, after := termsAt[:j], termsAt[j+1:]
+		mB, mA := matchedIn(mine, before), matchedIn(mine, after)
+		tB, tA := matchedIn(theirs, before), matchedIn(theirs, after)
+		// Each event mostly on its side: a word of one may recur on
+		// the other ("pengiriman … setelah … pengiriman tertentu").
+		switch {
+		case mB > mA && tA > tB:
+			return w // "A after B"
+		case tB > tA && mA > mB:
+			return opposite(w) // "B after A": A came before
+		}
+	}
+	return orderNone
+}
+
+func opposite(o order) order {
+	switch o {
+	case orderBefore:
+		return orderAfter
+	case orderAfter:
+		return orderBefore
+	}
+	return orderNone
+}
+
+// matchedIn counts the concepts written within termsAt.
+func matchedIn(cs []lexicon.Concept, termsAt [][]string) int {
+	n := 0
+	for _, c := range cs {
+		if namesWhole(c, termsAt) {
+			n++
+		}
+	}
+	return n
 }

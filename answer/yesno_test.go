@@ -31,6 +31,7 @@ func TestYesNoJudgement(t *testing.T) {
 		"Choe menyampaikan harapan hangat dari Kim.\n\nRusia dan Korea Utara menandatangani pakta pertahanan pada 2024.\n"}
 	talks := map[string]string{"wonsan.md": "# Lavrov meets Kim in Wonsan\n\nKim received Lavrov in Wonsan on Saturday, state media said.\n\n" +
 		"Lavrov had earlier held talks with Choe in Wonsan, and they issued a joint statement.\n\nThe visit lasted three days.\n"}
+	resumed := map[string]string{"senjata.md": "# Senjata\n\nPresiden Zelensky menyatakan pengiriman senjata AS ke Ukraina telah dilanjutkan, setelah Pentagon sempat menghentikan pengiriman tertentu.\n\nPerang itu berlangsung tiga tahun.\n"}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -130,6 +131,18 @@ func TestYesNoJudgement(t *testing.T) {
 			files:    map[string]string{"troops.md": "# Troops\n\nNorth Korea sent at least 10,000 troops to Russia last year, the Pentagon estimated.\n\nThe war began in 2022.\n"},
 			question: "did north korea send about 10,000 troops to russia?",
 			want:     "Yes",
+		},
+		{
+			name:     "a sentence stating both events with an order word between them: asked as stated, yes",
+			files:    resumed,
+			question: "apakah pengiriman senjata AS dilanjutkan setelah pentagon menghentikannya?",
+			want:     "Ya",
+		},
+		{
+			name:     "a sentence stating both events with an order word between them: asked the other way, no",
+			files:    resumed,
+			question: "apakah pengiriman senjata AS dilanjutkan sebelum pentagon menghentikannya?",
+			want:     "Tidak",
 		},
 	}
 	for _, tt := range tests {
