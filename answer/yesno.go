@@ -90,8 +90,8 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
 		return []Evidence{yes, no}, yesNoDisputed, true, nil
 	}
-	if negatedDifferently(lq, ev[0]) {
-		return ev[:1], yesNoNo, true, nil
+	if negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) {
+		return ev[:1], yesNoNo, true, nil // "not affected"; "only downloads" for "installs?"
 	}
 	if other, v, ok := e.comparedQuantity(lq, ev[0]); ok {
 		switch v {

@@ -144,6 +144,24 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "apakah pengiriman senjata AS dilanjutkan sebelum pentagon menghentikannya?",
 			want:     "Tidak",
 		},
+		{
+			name:     "a sentence restricting to another predicate (only downloads) says no to the asked one (installs)",
+			files:    map[string]string{"upgrades.md": "# Upgrades\n\nWhen updates are available, apticron only downloads the updates automatically and mails the administrator.\n\nThe tool runs daily.\n"},
+			question: "does apticron install the updates automatically?",
+			want:     "No",
+		},
+		{
+			name:     "hanya: a restriction to another member says no (Indonesian)",
+			files:    map[string]string{"kuota.md": "# Kuota\n\nHanya batas lunak yang dapat dilewati sementara oleh pengguna.\n\nKuota diatur dengan edquota.\n"},
+			question: "apakah batas keras dapat dilewati sementara?",
+			want:     "Tidak",
+		},
+		{
+			name:     "a restriction the question's words all share is no other proposition: yes",
+			files:    map[string]string{"root.md": "# Packages\n\nOnly the administrator can install packages on the server.\n\nThe server runs Debian.\n"},
+			question: "can the administrator install packages on the server?",
+			want:     "Yes",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
