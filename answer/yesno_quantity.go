@@ -97,6 +97,9 @@ func quantities(text string, toks []lexicon.Token) []quantity {
 		for q.noun < len(toks) && skippedBeforeNoun(toks[q.noun].Norm) {
 			q.noun++
 		}
+		if q.noun+2 < len(toks) && toks[q.noun+1].Norm == "s" && strings.ContainsAny(text[toks[q.noun].End:toks[q.noun+1].Start], "'’") {
+			q.noun += 2 // "half of Russia's ammunition" counts the ammunition
+		}
 		if q.noun >= len(toks) {
 			continue
 		}
@@ -192,9 +195,8 @@ func (e *Extractive) comparedQuantity(lq lexicon.Query, ev Evidence) (Evidence, 
 		if asked.lo == asked.hi && !asked.fraction {
 			continue // a bare count: otherCount checks it as written
 		}
-		noun := e.termsOfToken(qt[asked.noun])
 		for _, s := range stated {
-			if !sharesTerm(noun, e.termsOfToken(st[s.noun])) {
+			if !e.sameThing(lq, qt[asked.noun], st[s.noun]) {
 				continue
 			}
 			v := compareSpans(asked.span, s.span)
@@ -220,4 +222,24 @@ func (e *Extractive) comparedQuantity(lq lexicon.Query, ev Evidence) (Evidence, 
 		}
 	}
 	return ev, verdictUnknown, false
+}
+
+// sameThing reports whether a word of the sentence names the thing a
+// word of the question counts: the same index term, or a translation of
+// the question's concept holding the word ("troops" — "pasukan").
+func (e *Extractive) sameThing(lq lexicon.Query, asked, stated lexicon.Token) bool {
+	if sharesTerm(e.termsOfToken(asked), e.termsOfToken(stated)) {
+		return true
+	}
+	for _, c := range lq.Concepts {
+		if c.Entity || c.Number {
+			continue
+		}
+		for _, t := range lexicon.Tokenize(c.Surface) {
+			if t.Norm == asked.Norm && conceptMatches(c, stated.Text, e.lex) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -46,6 +46,12 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "Tidak", state: "40%",
 		},
 		{
+			name:     "an English question counts the thing an Indonesian sentence names in translation",
+			files:    ammo,
+			question: "does north korea now supply more than half of russia's ammunition?",
+			want:     "No", state: "40%",
+		},
+		{
 			name:     "more than half against about 70%: yes",
 			files:    grain,
 			question: "does the cooperative supply more than half of the region's grain?",
