@@ -55,7 +55,8 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		if err != nil {
 			return nil, yesNoNone, err
 		}
-		if len(ev) == 0 || ev[0].Key == "" || conceptMatches(c, ev[0].Key, e.lex) {
+		ev = allNamed(ev) // another value of the same event: the sentence names everyone else asked
+		if len(ev) == 0 || ev[0].Backer || ev[0].Key == "" || conceptMatches(c, ev[0].Key, e.lex) {
 			continue
 		}
 		if typ == lexicon.AnswerPlace && !samePlaceRelation(lq, c, ev[0]) {

@@ -168,6 +168,13 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "can the administrator install packages on the server?",
 			want:     "Yes",
 		},
+		{
+			name: "another value says no only from a sentence naming everyone else the question names",
+			files: map[string]string{"visit.md": "# Visit\n\nRubio was in Kuala Lumpur on Thursday. Lavrov met Wang Yi in Kuala Lumpur on the sidelines of the meeting.\n\n" +
+				"Lavrov later flew to Wonsan.\n"},
+			question: "Did Rubio meet Lavrov in Wonsan?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
