@@ -105,6 +105,9 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	if other, ok := e.otherCount(lq, ev[0]); ok {
 		return []Evidence{other}, yesNoNo, true, nil // "three CD-ROMs?" — "2 CD-ROMs"
 	}
+	if both, ok := e.negatedNext(lq, ev[0]); ok && !questionNegates(lq) {
+		return []Evidence{both}, yesNoNo, true, nil // "… downloads them. It does not install them."
+	}
 	return ev, yesNoYes, true, nil
 }
 
@@ -181,17 +184,22 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 }
 
 func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
+	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
+	return questionNegates(lq) != s
+}
+
+// questionNegates reports whether the question itself negates ("didn't
+// they …?"); a tag ("… lagi gak?", "… gak sih?") asks, it does not negate.
+func questionNegates(lq lexicon.Query) bool {
 	qt := lexicon.Tokenize(lq.Text)
 	norms := make([]string, len(qt))
 	for i, t := range qt {
 		norms[i] = t.Norm
 	}
 	if i := lexicon.TagIndex(norms); i >= 0 {
-		qt = qt[:i] // "… lagi gak?", "… gak sih?" asks, it does not negate
+		qt = qt[:i]
 	}
-	q := lexicon.HasNegation(qt)
-	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
-	return q != s
+	return lexicon.HasNegation(qt)
 }
 
 func isYearLike(s string) bool {

@@ -175,6 +175,20 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "Did Rubio meet Lavrov in Wonsan?",
 			want:     "",
 		},
+		{
+			name: "the next sentence referring back negates the asked word the sentence lacks: no",
+			files: map[string]string{"upgrades.md": "# Upgrades\n\nWhen updates are available, apticron automatically downloads them. " +
+				"It does not install them; the administrator will still do it.\n\nThe tool runs daily.\n"},
+			question: "does apticron install updates automatically?",
+			want:     "No",
+		},
+		{
+			name: "the next sentence negating something else leaves the answer yes",
+			files: map[string]string{"upgrades.md": "# Upgrades\n\nWhen updates are available, apticron automatically installs them. " +
+				"It does not mail the administrator.\n\nThe tool runs daily.\n"},
+			question: "does apticron install updates automatically?",
+			want:     "Yes",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
