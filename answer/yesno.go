@@ -88,10 +88,10 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	}
 	// The best sentence decides; a near-equal sentence of another story
 	// saying the opposite makes it a disagreement.
-	if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
+	if yes, no, ok := e.disputed(lq, ev); ok && !e.negatedDifferently(lq, ev[0]) {
 		return []Evidence{yes, no}, yesNoDisputed, true, nil
 	}
-	if negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) {
+	if e.negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) {
 		return ev[:1], yesNoNo, true, nil // "not affected"; "only downloads" for "installs?"
 	}
 	if other, v, ok := e.comparedQuantity(lq, ev[0]); ok {
@@ -172,7 +172,7 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 		if x.Backer || !e.placesAsAsked(lq, x) || !e.statesEveryValue(lq, x) {
 			continue
 		}
-		if negatedDifferently(lq, x) {
+		if e.negatedDifferently(lq, x) {
 			if !haveNo {
 				no, haveNo = x, true
 			}
@@ -183,8 +183,8 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 	return yes, no, haveYes && haveNo && yes.Story != no.Story
 }
 
-func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
-	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
+func (e *Extractive) negatedDifferently(lq lexicon.Query, ev Evidence) bool {
+	s := e.negatesProposition(lq, ev.Doc.Text[ev.Span.Start:ev.Span.End], ev.Doc.Lang)
 	return questionNegates(lq) != s
 }
 

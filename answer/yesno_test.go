@@ -189,6 +189,27 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "does apticron install updates automatically?",
 			want:     "Yes",
 		},
+		{
+			name: "a negator in a clause of its own (after the Pentagon halted …) does not negate the proposition: yes",
+			files: map[string]string{"arms.md": "# Arms\n\nZelensky said US weapons deliveries to Ukraine had resumed, after the Pentagon halted some shipments over low stockpiles.\n\n" +
+				"The war continues.\n"},
+			question: "did US weapons deliveries to Ukraine resume?",
+			want:     "Yes",
+		},
+		{
+			name: "a negator in the clause holding the proposition still negates it: no",
+			files: map[string]string{"arms.md": "# Arms\n\nZelensky said US weapons deliveries to Ukraine had not resumed, because the Pentagon reviewed its stockpiles.\n\n" +
+				"The war continues.\n"},
+			question: "did US weapons deliveries to Ukraine resume?",
+			want:     "No",
+		},
+		{
+			name: "a negator in the clause naming whom the question names negates, though another clause holds more words",
+			files: map[string]string{"plan.md": "# Plan\n\nAfter the talks the ministers signed the cultural exchange plan for the region, although KCNA did not say what it contains.\n\n" +
+				"The talks lasted two days.\n"},
+			question: "did KCNA say what the cultural exchange plan for the region contains?",
+			want:     "No",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
