@@ -341,7 +341,7 @@ func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
 				break
 			}
 		}
-		if !found {
+		if !found && !(namesWhole(con, c.termsAt) && referredPlace(c.toks, askedRelation(lq, con))) {
 			return false
 		}
 	}

@@ -1,6 +1,10 @@
 package answer
 
-import "github.com/kabar-bot/kabar/lexicon"
+import (
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
 
 // A place a polar question names after a preposition ("signed in
 // Moscow", "supplies weapons to Moscow") stands in one relation to the
@@ -54,17 +58,57 @@ func relationBefore(text string, start int) placeRelation {
 	return placeUnknown
 }
 
-// samePlaceRelation reports whether the other place of ev stands in the
-// relation the question gives the asked place c.
-func samePlaceRelation(lq lexicon.Query, c lexicon.Concept, ev Evidence) bool {
-	asked := placeUnknown
+// askedRelation is the relation the question gives the place concept c.
+func askedRelation(lq lexicon.Query, c lexicon.Concept) placeRelation {
 	toks := lexicon.Tokenize(lq.Text)
 	for i, t := range toks {
 		if i > 0 && t.Text == firstWord(c.Surface) {
-			asked = relationOf(toks[i-1].Norm)
-			break
+			return relationOf(toks[i-1].Norm)
 		}
 	}
+	return placeUnknown
+}
+
+// referredPlace reports whether the sentence refers to a place it has
+// named by a place noun, in relation rel: "Presiden Ukraina … pengiriman
+// senjata ke negaranya" (to his country), "the country", "negara itu".
+func referredPlace(toks []lexicon.Token, rel placeRelation) bool {
+	if rel == placeUnknown {
+		return false
+	}
+	for i := 1; i < len(toks); i++ {
+		if relationOf(toks[i-1].Norm) != rel && !(i > 1 && relationOf(toks[i-2].Norm) == rel && possessiveOrArticle(toks[i-1].Norm)) {
+			continue
+		}
+		w := toks[i].Norm
+		switch {
+		case strings.HasSuffix(w, "nya") && lexicon.IsPlaceNoun(strings.TrimSuffix(w, "nya")):
+			return true // "negaranya"
+		case lexicon.IsPlaceNoun(w) && i+1 < len(toks) && demonstrative(toks[i+1].Norm):
+			return true // "negara itu", "negara tersebut"
+		case lexicon.IsPlaceNoun(w) && possessiveOrArticle(toks[i-1].Norm):
+			return true // "to his country", "to the country"
+		}
+	}
+	return false
+}
+
+func possessiveOrArticle(w string) bool {
+	switch w {
+	case "his", "her", "its", "their", "the", "that", "this":
+		return true
+	}
+	return false
+}
+
+func demonstrative(w string) bool {
+	return w == "itu" || w == "tersebut" || w == "ini"
+}
+
+// samePlaceRelation reports whether the other place of ev stands in the
+// relation the question gives the asked place c.
+func samePlaceRelation(lq lexicon.Query, c lexicon.Concept, ev Evidence) bool {
+	asked := askedRelation(lq, c)
 	sentence := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 	got := relationBefore(sentence, ev.KeyStart-ev.Span.Start)
 	return asked != placeUnknown && asked == got

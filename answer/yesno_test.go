@@ -210,6 +210,18 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "did KCNA say what the cultural exchange plan for the region contains?",
 			want:     "No",
 		},
+		{
+			name:     "an asked place the sentence names and then refers to by a place noun (ke negaranya) is stated",
+			files:    map[string]string{"senjata.md": "# Senjata\n\nPresiden Ukraina Volodymyr Zelenskyy menyatakan pengiriman senjata AS ke negaranya telah dilanjutkan.\n\nPerang itu berlanjut.\n"},
+			question: "apakah pengiriman senjata AS ke ukraina sudah dilanjutkan?",
+			want:     "Ya",
+		},
+		{
+			name:     "a place noun in another relation (di negaranya) does not state the asked place",
+			files:    map[string]string{"senjata.md": "# Senjata\n\nPresiden Ukraina Volodymyr Zelenskyy menyatakan pabrik senjata AS di negaranya telah dibuka.\n\nPerang itu berlanjut.\n"},
+			question: "apakah pengiriman senjata AS ke ukraina sudah dilanjutkan?",
+			want:     "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
