@@ -19,13 +19,23 @@ const (
 	yesNoDisputed // one report says yes, another (a different story) no
 )
 
-// yesNoEvidence answers a polar question in two steps.
+// yesNoEvidence answers a polar question.
 //
+//  0. An order question ("before", "setelah") is answered only by a
+//     stated order (yesno_order.go).
 //  1. The proposition as asked: sentences stating everything the question
-//     names. They say yes, unless the sentence negates what the question
-//     affirms (or the reverse) near the matched words: then no.
+//     names. They say yes, unless the clause holding the proposition
+//     negates what the question affirms (or the reverse), the sentence
+//     restricts to something else ("only"), the figure it states falls
+//     outside the asked comparison, or the next sentence negates the
+//     asked word: then no. A verdict must rest on the proposition, not
+//     on a sentence stating only a when-clause's situation.
+//  1b. A question with a when-clause whose sentence states only the
+//     proposition: the proposition alone, in the situation's passages
+//     (yesno_setting.go).
 //  2. The proposition with one figure, place or date left open: a
-//     sentence stating the rest with a different value says no, and that
+//     sentence naming everyone else and stating the rest with a
+//     different value (a place in the asked relation) says no, and that
 //     value is the answer ("Did they meet in Pyongyang?" → "No: Wonsan").
 //
 // Otherwise the coverage does not say.
@@ -150,9 +160,8 @@ func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) boo
 	return false
 }
 
-// negatedDifferently reports whether the evidence sentence and the
-// question disagree on negation: one says "not" (tidak, tak, bukan,
-// belum, gagal, never, failed …) and the other does not.
+// allNamed keeps the evidence whose sentence names everyone the
+// question names.
 func allNamed(ev []Evidence) []Evidence {
 	var out []Evidence
 	for _, x := range ev {
@@ -183,6 +192,10 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 	return yes, no, haveYes && haveNo && yes.Story != no.Story
 }
 
+// negatedDifferently reports whether the evidence sentence and the
+// question disagree on negation: one says "not" (tidak, tak, bukan,
+// belum, gagal, never, failed …) of the proposition and the other does
+// not.
 func (e *Extractive) negatedDifferently(lq lexicon.Query, ev Evidence) bool {
 	s := e.negatesProposition(lq, ev.Doc.Text[ev.Span.Start:ev.Span.End], ev.Doc.Lang)
 	return questionNegates(lq) != s
