@@ -30,10 +30,10 @@ const (
 //     outside the asked comparison, or the next sentence negates the
 //     asked word: then no. A verdict must rest on the proposition, not
 //     on a sentence stating only a when-clause's situation.
-//  1b. A question with a when-clause whose sentence states only the
+//  2. A question with a when-clause whose sentence states only the
 //     proposition: the proposition alone, in the situation's passages
 //     (yesno_setting.go).
-//  2. The proposition with one figure, place or date left open: a
+//  3. The proposition with one figure, place or date left open: a
 //     sentence naming everyone else and stating the rest with a
 //     different value (a place in the asked relation) says no, and that
 //     value is the answer ("Did they meet in Pyongyang?" → "No: Wonsan").
