@@ -27,6 +27,17 @@ func settingWord(w string) bool {
 	return false
 }
 
+// knowingWord reports a verb that takes an embedded question ("know
+// when", "decide when").
+func knowingWord(w string) bool {
+	switch w {
+	case "know", "knew", "known", "decide", "decided", "reveal", "revealed", "specify", "specified", "disclose", "disclosed",
+		"tell", "ask", "asked", "confirm", "confirmed", "tahu", "mengetahui", "memutuskan", "mengungkap", "menjelaskan":
+		return true
+	}
+	return false
+}
+
 // splitSetting splits a polar question at its when-clause: the
 // proposition (as a question) and the situation. ok is false when the
 // question has none after its first words.
@@ -39,6 +50,9 @@ func splitSetting(text string) (main, setting string, ok bool) {
 		switch toks[i+1].Norm {
 		case "ini", "itu", "now", "yang":
 			continue // "saat ini" is now, "waktu itu" then: no clause
+		}
+		if p := toks[i-1].Norm; lexicon.ReportsSpeech(p) || knowingWord(p) {
+			continue // "did they say when …?" asks the time said, no situation
 		}
 		main = strings.TrimRight(strings.TrimSpace(text[:toks[i].Start]), ",;") + "?"
 		setting = strings.TrimRight(strings.TrimSpace(text[toks[i].End:]), "?!. ")

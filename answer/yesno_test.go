@@ -297,3 +297,20 @@ func TestSplitOrder(t *testing.T) {
 		}
 	}
 }
+
+// A when-word opens a when-clause unless it asks an embedded question
+// ("say when") or means now ("saat ini").
+func TestSplitSetting(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ q, main, setting string }{
+		{"Was the archive affected when the servers were hacked?", "Was the archive affected?", "the servers were hacked"},
+		{"putin nitip salam buat kim gak pas ketemu choe?", "putin nitip salam buat kim gak?", "ketemu choe"},
+		{"did the kremlin say when putin would visit?", "", ""},
+		{"apakah korut saat ini masih mengirim pasukan?", "", ""},
+	} {
+		main, setting, _ := splitSetting(tc.q)
+		if main != tc.main || setting != tc.setting {
+			t.Errorf("%q: got %q, %q", tc.q, main, setting)
+		}
+	}
+}
