@@ -19,43 +19,39 @@ const (
 	yesNoDisputed // one report says yes, another (a different story) no
 )
 
-// yesNoEvidence answers a polar question in two steps.
+// yesNoEvidence answers a polar question.
 //
+//  0. An order question ("before", "setelah") is answered only by a
+//     stated order (yesno_order.go).
 //  1. The proposition as asked: sentences stating everything the question
-//     names. They say yes, unless the sentence negates what the question
-//     affirms (or the reverse) near the matched words: then no.
-//  2. The proposition with one figure, place or date left open: a
-//     sentence stating the rest with a different value says no, and that
+//     names. They say yes, unless the clause holding the proposition
+//     negates what the question affirms (or the reverse), the sentence
+//     restricts to something else ("only"), the figure it states falls
+//     outside the asked comparison, or the next sentence negates the
+//     asked word: then no. A verdict must rest on the proposition, not
+//     on a sentence stating only a when-clause's situation.
+//  2. A question with a when-clause whose sentence states only the
+//     proposition: the proposition alone, in the situation's passages
+//     (yesno_setting.go).
+//  3. The proposition with one figure, place or date left open: a
+//     sentence naming everyone else and stating the rest with a
+//     different value (a place in the asked relation) says no, and that
 //     value is the answer ("Did they meet in Pyongyang?" → "No: Wonsan").
 //
 // Otherwise the coverage does not say.
 func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, error) {
-	asked := lq
-	asked.Type = lexicon.AnswerAny
-	ev, err := e.evidenceFrom(ctx, asked, k, hits) // the same concepts: the same passages
+	if ev, polarity, decided, err := e.inOrder(ctx, lq, k, hits); err != nil || decided {
+		return ev, polarity, err // "before", "after": only a stated order answers
+	}
+	ev, polarity, decided, err := e.asAsked(ctx, lq, k, hits)
 	if err != nil {
 		return nil, yesNoNone, err
 	}
-	// Yes needs a sentence that names everyone the question names: "did
-	// Rubio meet Choe too?" is not answered by Rubio meeting Lavrov in a
-	// paragraph that also names Choe.
-	ev = allNamed(ev)
-	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
-		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
+	if decided && e.restsOnProposition(lq, ev) {
+		return ev, polarity, nil
 	}
-	if len(ev) > 0 {
-		// The best sentence decides; a near-equal sentence of another
-		// story saying the opposite makes it a disagreement.
-		if yes, no, ok := e.disputed(lq, ev); ok && !negatedDifferently(lq, ev[0]) {
-			return []Evidence{yes, no}, yesNoDisputed, nil
-		}
-		if negatedDifferently(lq, ev[0]) {
-			return ev[:1], yesNoNo, nil
-		}
-		if other, ok := e.otherCount(lq, ev[0]); ok {
-			return []Evidence{other}, yesNoNo, nil // "three CD-ROMs?" — "2 CD-ROMs"
-		}
-		return ev, yesNoYes, nil
+	if ev, polarity, decided, err := e.inSetting(ctx, lq, k, hits); err != nil || decided {
+		return ev, polarity, err
 	}
 	for i, c := range lq.Concepts {
 		typ, ok := openType(lq, c)
@@ -69,11 +65,60 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		if err != nil {
 			return nil, yesNoNone, err
 		}
-		if len(ev) > 0 && ev[0].Key != "" && !conceptMatches(c, ev[0].Key, e.lex) {
-			return ev, yesNoNo, nil
+		ev = allNamed(ev) // another value of the same event: the sentence names everyone else asked
+		if len(ev) == 0 || ev[0].Backer || ev[0].Key == "" || conceptMatches(c, ev[0].Key, e.lex) {
+			continue
 		}
+		if typ == lexicon.AnswerPlace && !samePlaceRelation(lq, c, ev[0]) {
+			continue // "to Moscow?" is not answered by "the war in Ukraine"
+		}
+		return ev, yesNoNo, nil
 	}
 	return nil, yesNoNone, nil
+}
+
+// asAsked is the first step: the sentences stating the proposition as
+// asked, and what they say of it. decided is false when none states it.
+func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits []retrieval.Hit) ([]Evidence, yesNo, bool, error) {
+	asked := lq
+	asked.Type = lexicon.AnswerAny
+	ev, err := e.evidenceFrom(ctx, asked, k, hits) // the same concepts: the same passages
+	if err != nil {
+		return nil, yesNoNone, false, err
+	}
+	// Yes needs a sentence that names everyone the question names: "did
+	// Rubio meet Choe too?" is not answered by Rubio meeting Lavrov in a
+	// paragraph that also names Choe.
+	ev = allNamed(ev)
+	if len(ev) > 0 && (!e.placesAsAsked(lq, ev[0]) || !e.statesEveryValue(lq, ev[0])) {
+		ev = nil // the asked place, figure, date or ordinal is not what the sentence says
+	}
+	if len(ev) == 0 {
+		return nil, yesNoNone, false, nil
+	}
+	// The best sentence decides; a near-equal sentence of another story
+	// saying the opposite makes it a disagreement.
+	if yes, no, ok := e.disputed(lq, ev); ok && !e.negatedDifferently(lq, ev[0]) {
+		return []Evidence{yes, no}, yesNoDisputed, true, nil
+	}
+	if e.negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) {
+		return ev[:1], yesNoNo, true, nil // "not affected"; "only downloads" for "installs?"
+	}
+	if other, v, ok := e.comparedQuantity(lq, ev[0]); ok {
+		switch v {
+		case verdictApart:
+			return []Evidence{other}, yesNoNo, true, nil // "more than half?" — "up to 40%"
+		case verdictUnknown:
+			return nil, yesNoNone, true, nil // the stated figure neither fits nor excludes the asked one
+		}
+	}
+	if other, ok := e.otherCount(lq, ev[0]); ok {
+		return []Evidence{other}, yesNoNo, true, nil // "three CD-ROMs?" — "2 CD-ROMs"
+	}
+	if both, ok := e.negatedNext(lq, ev[0]); ok && !questionNegates(lq) {
+		return []Evidence{both}, yesNoNo, true, nil // "… downloads them. It does not install them."
+	}
+	return ev, yesNoYes, true, nil
 }
 
 // openType says which answer type a concept of a polar question can be
@@ -115,9 +160,8 @@ func conceptMatches(c lexicon.Concept, keyText string, lex *lexicon.Lexicon) boo
 	return false
 }
 
-// negatedDifferently reports whether the evidence sentence and the
-// question disagree on negation: one says "not" (tidak, tak, bukan,
-// belum, gagal, never, failed …) and the other does not.
+// allNamed keeps the evidence whose sentence names everyone the
+// question names.
 func allNamed(ev []Evidence) []Evidence {
 	var out []Evidence
 	for _, x := range ev {
@@ -137,7 +181,7 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 		if x.Backer || !e.placesAsAsked(lq, x) || !e.statesEveryValue(lq, x) {
 			continue
 		}
-		if negatedDifferently(lq, x) {
+		if e.negatedDifferently(lq, x) {
 			if !haveNo {
 				no, haveNo = x, true
 			}
@@ -148,18 +192,27 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 	return yes, no, haveYes && haveNo && yes.Story != no.Story
 }
 
-func negatedDifferently(lq lexicon.Query, ev Evidence) bool {
+// negatedDifferently reports whether the evidence sentence and the
+// question disagree on negation: one says "not" (tidak, tak, bukan,
+// belum, gagal, never, failed …) of the proposition and the other does
+// not.
+func (e *Extractive) negatedDifferently(lq lexicon.Query, ev Evidence) bool {
+	s := e.negatesProposition(lq, ev.Doc.Text[ev.Span.Start:ev.Span.End], ev.Doc.Lang)
+	return questionNegates(lq) != s
+}
+
+// questionNegates reports whether the question itself negates ("didn't
+// they …?"); a tag ("… lagi gak?", "… gak sih?") asks, it does not negate.
+func questionNegates(lq lexicon.Query) bool {
 	qt := lexicon.Tokenize(lq.Text)
 	norms := make([]string, len(qt))
 	for i, t := range qt {
 		norms[i] = t.Norm
 	}
 	if i := lexicon.TagIndex(norms); i >= 0 {
-		qt = qt[:i] // "… lagi gak?", "… gak sih?" asks, it does not negate
+		qt = qt[:i]
 	}
-	q := lexicon.HasNegation(qt)
-	s := lexicon.HasNegation(lexicon.Tokenize(ev.Doc.Text[ev.Span.Start:ev.Span.End]))
-	return q != s
+	return lexicon.HasNegation(qt)
 }
 
 func isYearLike(s string) bool {
@@ -301,7 +354,7 @@ func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
 				break
 			}
 		}
-		if !found {
+		if !found && !(namesWhole(con, c.termsAt) && referredPlace(c.toks, askedRelation(lq, con))) {
 			return false
 		}
 	}

@@ -1,0 +1,98 @@
+package answer
+
+import "github.com/kabar-bot/kabar/lexicon"
+
+// A negator negates its own clause: "Zelenskyy said US weapons deliveries
+// had resumed, after the Pentagon halted some shipments" states the
+// resumption; "… then Choe and Lavrov signed the plan, though state
+// media stopped short of saying what was in it" states the signing. A
+// sentence joined by conjunctions (setelah, karena, meskipun, after,
+// because, although …) is cut into clauses there, and the clause that
+// holds most of the question's names, then most of its other words,
+// carries the proposition: its negation is the sentence's. When two
+// clauses hold as many, the whole sentence counts, as before.
+
+// clauseWord reports a conjunction that opens a clause of its own.
+func clauseWord(w string) bool {
+	switch w {
+	case "setelah", "sesudah", "sebelum", "karena", "sebab", "meskipun", "walaupun", "walau", "kendati", "namun",
+		"tetapi", "tapi", "padahal", "sehingga", "agar", "supaya",
+		"after", "before", "because", "although", "though", "but", "whereas", "unless":
+		return true
+	}
+	return false
+}
+
+// negatesProposition reports whether the sentence negates the clause
+// holding the question's proposition.
+func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) bool {
+	toks := lexicon.Tokenize(text)
+	if !lexicon.HasNegation(toks) {
+		return false
+	}
+	terms := e.termsOf(text, lang)
+	var cuts []int
+	for i := 1; i < len(toks); i++ {
+		if clauseWord(toks[i].Norm) && !(i+1 < len(toks) && (toks[i+1].Norm == "itu" || toks[i+1].Norm == "that")) {
+			cuts = append(cuts, i)
+		}
+	}
+	if len(cuts) == 0 {
+		return true
+	}
+	bounds := append(append([]int{0}, cuts...), len(toks))
+	best, bestN, tie := -1, -1, false
+	for k := 0; k+1 < len(bounds); k++ {
+		n := e.conceptsWithin(lq, terms[bounds[k]:bounds[k+1]])
+		switch {
+		case n > bestN:
+			best, bestN, tie = k, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie || bestN <= 0 {
+		return true
+	}
+	return lexicon.HasNegation(toks[bounds[best]:bounds[best+1]])
+}
+
+// conceptsWithin scores the question's concepts written within termsAt:
+// a name outweighs any number of other words (words about the coverage,
+// figures and tag words aside).
+func (e *Extractive) conceptsWithin(lq lexicon.Query, termsAt [][]string) int {
+	n := 0
+	for _, c := range lq.Concepts {
+		if c.Meta || c.Number || lexicon.IsTagWord(foldWord(c.Surface)) {
+			continue
+		}
+		for _, terms := range termsAt {
+			if conceptAt(c, terms) {
+				if c.Entity {
+					n += nameOutweighs
+				} else {
+					n++
+				}
+				break
+			}
+		}
+	}
+	return n
+}
+
+// nameOutweighs is a name's score in a clause: more than all the other
+// words a question has.
+const nameOutweighs = 100
+
+// conceptAt reports whether a token's terms hold a word of one of the
+// concept's ways of being written.
+func conceptAt(c lexicon.Concept, terms []string) bool {
+	for _, a := range c.Alts {
+		for _, w := range a {
+			if anyIn(w, terms) {
+				return true
+			}
+		}
+	}
+	return false
+}
