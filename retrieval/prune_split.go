@@ -65,6 +65,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 		return nil, pruneStats{}, nil
 	}
 	p.shared, p.legacy = nil, x.legacyWalk
+	p.chunkWalk, p.blockSize = x.chunkWalk || x.legacyWalk, x.blockSize
 	p.begin()
 	up := 1 + p.slack
 	theta := p.warmStart(k, up)
@@ -86,7 +87,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 		}
 	}
 	if workers <= 1 {
-		p.walk(top, &theta)
+		p.run(top, &theta)
 		p.stats.theta = theta
 		return top.sorted(), p.stats, nil
 	}
@@ -105,7 +106,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 			lo := uint32(int64(x.n) * int64(r) / int64(ranges))
 			hi := uint32(int64(x.n) * int64(r+1) / int64(ranges))
 			p.window(lo, hi)
-			p.walk(top, &theta)
+			p.run(top, &theta)
 		}
 	}
 	type result struct {
@@ -126,6 +127,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 				return
 			}
 			wp.shared, wp.legacy = shared, x.legacyWalk
+			wp.chunkWalk, wp.blockSize = p.chunkWalk, p.blockSize
 			defer func() { wp.shared = nil }()
 			wp.begin()
 			res.top = newTopK(k)
