@@ -35,8 +35,6 @@ type lexicalIndex struct {
 	alwaysPrune bool // tests: prune however few the postings
 	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
-	chunkWalk   bool // tests and benchmarks: the pruned walk visiting every walked term at every chunk (plan.walk)
-	blockSize   int  // tests: chunks per block of plan.walkBlocks; 0: blockChunks
 
 	plans sync.Pool // *plan
 

@@ -201,24 +201,15 @@ func (p *plan) warmStart(k int, up float64) float64 {
 // by the best of its candidates' values at d and the bounds of its
 // set-aside candidates.
 func (p *plan) cheapBound(d uint32) float64 {
-	p.present = p.present[:0]
-	for _, c := range p.active {
-		if p.cursors[c].doc() == d {
-			p.present = append(p.present, c)
-		}
-	}
-	return p.boundPresent(d, p.present)
-}
-
-// boundPresent is cheapBound given the cursors not set aside that stand
-// at a posting of chunk d, in present.
-func (p *plan) boundPresent(d uint32, present []int32) float64 {
 	copy(p.cb, p.sb)
 	p.stamp++
 	stamp := p.stamp
 	p.touched = p.touched[:0]
-	for _, c := range present {
+	for _, c := range p.active {
 		cur := &p.cursors[c]
+		if cur.doc() != d {
+			continue
+		}
 		cur.v = cur.value()
 		for _, o := range cur.occs {
 			if p.altMark[o.alt] != stamp {

@@ -18,10 +18,6 @@ type cursor struct {
 	aside  bool    // set aside: looked up, never proposing chunks
 	occs   []occ   // the alternatives the term is a candidate in, once each
 	v      float32 // its value at the chunk being bounded
-
-	// walkBlocks: where the cursor stood when the block began, and past
-	// the block's postings.
-	blockStart, blockEnd int
 }
 
 // occ is an alternative a term is a candidate in.

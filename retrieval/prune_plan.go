@@ -55,14 +55,6 @@ type plan struct {
 	retry  float64      // setting the next term aside needs theta above this
 	shared *sharedTheta // the k-th score across workers, or nil
 
-	chunkWalk bool // lexicalIndex.chunkWalk: walk, not walkBlocks
-	blockSize int  // chunks per block of walkBlocks; 0: blockChunks
-	present   []int32
-	head      []int32 // walkBlocks: per chunk of the block, its first entry, or -1
-	bits      []uint64
-	ents      []blockEnt
-	blockCur  []int32 // the cursors walked when the block began, not since set aside
-
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run
 }

@@ -65,7 +65,6 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 		return nil, pruneStats{}, nil
 	}
 	p.shared, p.legacy = nil, x.legacyWalk
-	p.chunkWalk, p.blockSize = x.chunkWalk || x.legacyWalk, x.blockSize
 	p.begin()
 	up := 1 + p.slack
 	theta := p.warmStart(k, up)
@@ -87,7 +86,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 		}
 	}
 	if workers <= 1 {
-		p.run(top, &theta)
+		p.walk(top, &theta)
 		p.stats.theta = theta
 		return top.sorted(), p.stats, nil
 	}
@@ -106,7 +105,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 			lo := uint32(int64(x.n) * int64(r) / int64(ranges))
 			hi := uint32(int64(x.n) * int64(r+1) / int64(ranges))
 			p.window(lo, hi)
-			p.run(top, &theta)
+			p.walk(top, &theta)
 		}
 	}
 	type result struct {
@@ -127,7 +126,6 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 				return
 			}
 			wp.shared, wp.legacy = shared, x.legacyWalk
-			wp.chunkWalk, wp.blockSize = p.chunkWalk, p.blockSize
 			defer func() { wp.shared = nil }()
 			wp.begin()
 			res.top = newTopK(k)

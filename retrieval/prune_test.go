@@ -111,31 +111,18 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 	}
 	x := ix.lexical
 	x.alwaysPrune = true
-	defer func() { x.workers, x.legacyWalk, x.chunkWalk, x.blockSize = 0, false, false, 0 }()
-	var byChunk *pruneStats
+	defer func() { x.workers, x.legacyWalk = 0, false }()
 	for _, v := range []struct {
 		workers    int
 		legacyWalk bool
-		chunkWalk  bool // plan.walk rather than plan.walkBlocks
-		blockSize  int  // walkBlocks' block; 0: blockChunks
-	}{{1, false, false, 0}, {2, false, false, 0}, {3, false, false, 0}, {1, true, false, 0},
-		{1, false, true, 0}, {1, false, false, 64}, {2, false, false, 64}, {1, false, false, 128}, {1, false, false, 0}} {
-		x.workers, x.legacyWalk, x.chunkWalk, x.blockSize = v.workers, v.legacyWalk, v.chunkWalk, v.blockSize
-		got, st, err := x.searchPrunedStats(q, k)
+	}{{1, false}, {2, false}, {3, false}, {1, true}} {
+		x.workers, x.legacyWalk = v.workers, v.legacyWalk
+		got, err := x.searchPruned(q, k)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !sameScored(got, want) {
 			t.Fatalf("%s k=%d: pruned (%+v) %v\nexhaustive %v", what, k, v, got, want)
-		}
-		// One worker's walk by blocks looks at, bounds and scores the
-		// very chunks the walk by chunks does.
-		if v.workers == 1 && !v.legacyWalk {
-			if v.chunkWalk {
-				byChunk = &st
-			} else if byChunk != nil && st != *byChunk {
-				t.Fatalf("%s k=%d: blocks of %d did %+v, the walk by chunks %+v", what, k, v.blockSize, st, *byChunk)
-			}
 		}
 	}
 	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(want, g) {
