@@ -14,11 +14,10 @@ import (
 // chunks, with the bench package's generated questions (those of
 // BenchmarkSearch) analysed beforehand: the exhaustive search every
 // pruned one must equal; the pruned walk as it was before (the baseline,
-// lexicalIndex.legacyWalk: one worker, each value computed from the
-// chunk's length normalisation, set-aside concepts tried by bound), the
-// walk as it is (values kept beside the postings, termImpacts; set-aside
-// concepts tried by what ruling them out gains per search) with one
-// worker and with two, and the search as Search calls it (GOMAXPROCS
+// lexicalIndex.noResplit: one worker, the set-aside terms only ever
+// added to), the walk as it is (the set-aside terms chosen afresh as
+// theta grows, plan.resplit) with one worker and with two, and the search
+// as Search calls it (GOMAXPROCS
 // workers, at most maxPruneWorkers; exhaustive below pruneMinChunks).
 // They run interleaved, the order
 // rotating per question. It reports each one's p50 and p99, of wall time
@@ -33,9 +32,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
-			variant := func(workers int, legacyWalk bool) *lexicalIndex {
+			variant := func(workers int, noResplit bool) *lexicalIndex {
 				x := newLexical(ix.v)
-				x.alwaysPrune, x.workers, x.legacyWalk = true, workers, legacyWalk
+				x.alwaysPrune, x.workers, x.noResplit = true, workers, noResplit
 				return x
 			}
 			exhaustive := newLexical(ix.v)
@@ -45,7 +44,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				x    *lexicalIndex
 			}{
 				{"exhaustive", exhaustive},
-				{"before", variant(1, true)}, // the baseline: one worker, values from the norms
+				{"before", variant(1, true)}, // the baseline: one worker, the set-aside terms never chosen afresh
 				{"pruned1", variant(1, false)},
 				{"pruned2", variant(2, false)},
 				{"search", ix.lexical}, // what Search calls
