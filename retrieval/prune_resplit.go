@@ -1,10 +1,14 @@
 package retrieval
 
-// resplitGrowth is how much theta must grow after the set-aside terms
-// were last chosen afresh before they are chosen afresh again: each
-// choice costs a bound per term, so it is made a few times a search, not
-// at every rise of theta.
-const resplitGrowth = 1.02
+// The set-aside terms are chosen afresh once theta has grown by
+// resplitGrowth and the walk has looked at resplitEvery chunks since they
+// last were: each choice costs a bound per term (about 10 µs for a
+// question of 40 terms), so it is made a few times a search, not at every
+// rise of theta (which, from a low start, rises by 2 % hundreds of times).
+const (
+	resplitGrowth = 1.02
+	resplitEvery  = 2048
+)
 
 // resplit chooses the set-aside terms afresh for theta, most frequent
 // first from none, and keeps that choice when its walked terms hold fewer
@@ -31,6 +35,7 @@ func (p *plan) resplit(theta, up float64) {
 	if theta <= 0 {
 		return
 	}
+	p.resplitAfter = p.stats.candidates + resplitEvery
 	p.wasAside = p.wasAside[:0]
 	walked := 0
 	for c := range p.cursors {

@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkLexicalSlowest runs, one after another, the pruned search (one
-// worker; choosing the set-aside terms afresh as theta grows, then not) over the 1 % of the bench package's 500 questions that make it
+// worker) over the 1 % of the bench package's 500 questions that make it
 // look at the most chunks on the cached 1M-chunk index: the questions
 // that set the p99, chosen by the work they cause (not by time, which the
 // machine's load moves). It is the one to profile (-cpuprofile).
@@ -39,21 +39,13 @@ func BenchmarkLexicalSlowest(b *testing.B) {
 	for _, h := range slow {
 		looked += h.looked
 	}
-	for _, walk := range []struct {
-		name      string
-		noResplit bool
-	}{{"resplit", false}, {"no-resplit", true}} {
-		b.Run(walk.name, func(b *testing.B) {
-			x.noResplit = walk.noResplit
-			n := 0
-			for b.Loop() {
-				if _, err := x.searchPruned(slow[n%len(slow)].q, fusionDepth); err != nil {
-					b.Fatal(err)
-				}
-				n++
-			}
-			b.ReportMetric(float64(looked)/float64(len(slow)), "looked/q")
-		})
+	n := 0
+	for b.Loop() {
+		if _, err := x.searchPruned(slow[n%len(slow)].q, fusionDepth); err != nil {
+			b.Fatal(err)
+		}
+		n++
 	}
+	b.ReportMetric(float64(looked)/float64(len(slow)), "looked/q")
 	runtime.KeepAlive(ix) // its mapping is closed when it is collected
 }
