@@ -24,8 +24,9 @@ import (
 // and of the process's CPU time (user and system, all its threads), and
 // the p99s over the second pass over the questions alone (warm: every
 // term's bound and values already computed); for the pruned ones, the
-// median of the per-question ratios to the baseline and the chunks looked
-// at and scored per question (means); and the median share of the
+// medians of the per-question ratios to the baseline, of wall and of CPU
+// time, and the chunks looked at and scored per question (means); and
+// the median share of the
 // folding of near-duplicates (Index.dedupe, which Search runs next) in
 // what Search calls plus the folding.
 func BenchmarkLexicalPruning(b *testing.B) {
@@ -61,6 +62,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			warmMs := make([][]float64, len(variants))
 			warmCPU := make([][]float64, len(variants))
 			ratio := make([][]float64, len(variants))
+			cpuRatio := make([][]float64, len(variants))
 			work := make([]pruneStats, len(variants))
 			var foldShare []float64
 			n := 0
@@ -101,6 +103,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 					}
 					ms[vi] = append(ms[vi], t[vi])
 					ratio[vi] = append(ratio[vi], t[vi]/t[base])
+					if c := cpu[base][len(cpu[base])-1]; c > 0 {
+						cpuRatio[vi] = append(cpuRatio[vi], cpu[vi][len(cpu[vi])-1]/c)
+					}
 				}
 				// Folding the ranking's near-duplicates, as Search does
 				// next: its share of the search and the folding.
@@ -127,6 +132,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				b.ReportMetric(q(warmCPU[vi], 0.99), v.name+"-warm-cpu-p99-ms")
 				if vi != base {
 					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/before")
+					b.ReportMetric(q(cpuRatio[vi], 0.5), v.name+"-cpu/before")
 				}
 				if vi > 0 && vi != main {
 					b.ReportMetric(float64(work[vi].candidates)/float64(n), v.name+"-looked/q")
