@@ -35,6 +35,7 @@ type lexicalIndex struct {
 	alwaysPrune bool // tests: prune however few the postings
 	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
+	noResplit   bool // tests and benchmarks: never choose the set-aside terms afresh (plan.resplit)
 
 	plans sync.Pool // *plan
 

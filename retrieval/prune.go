@@ -50,7 +50,7 @@ func (x *lexicalIndex) searchPruned(q lexicon.Query, k int) ([]scored, error) {
 // begin readies the plan for a walk: nothing set aside, no work counted.
 func (p *plan) begin() {
 	nc := len(p.concepts)
-	p.retry = 0
+	p.retry, p.resplitAt, p.resplitAfter, p.next = 0, 0, 0, 0
 	p.setAside = 0
 	for c := range p.cursors {
 		p.cursors[c].aside = false
@@ -71,6 +71,9 @@ func (p *plan) walk(top *topK, theta *float64) {
 	for {
 		if p.shared != nil {
 			*theta = max(*theta, p.shared.load())
+		}
+		if *theta > p.resplitAt && p.stats.candidates >= p.resplitAfter && !p.noResplit {
+			p.resplit(*theta, up)
 		}
 		if *theta > p.retry {
 			p.retry = p.growSetAside(*theta, up)
@@ -93,6 +96,7 @@ func (p *plan) walk(top *topK, theta *float64) {
 				cur.i++
 			}
 		}
+		p.next = d + 1
 	}
 }
 

@@ -14,28 +14,28 @@ import (
 // chunks, with the bench package's generated questions (those of
 // BenchmarkSearch) analysed beforehand: the exhaustive search every
 // pruned one must equal; the pruned walk as it was before (the baseline,
-// lexicalIndex.legacyWalk: one worker, each value computed from the
-// chunk's length normalisation, set-aside concepts tried by bound), the
-// walk as it is (values kept beside the postings, termImpacts; set-aside
-// concepts tried by what ruling them out gains per search) with one
-// worker and with two, and the search as Search calls it (GOMAXPROCS
+// lexicalIndex.noResplit: one worker, the set-aside terms only ever
+// added to), the walk as it is (the set-aside terms chosen afresh as
+// theta grows, plan.resplit) with one worker and with two, and the search
+// as Search calls it (GOMAXPROCS
 // workers, at most maxPruneWorkers; exhaustive below pruneMinChunks).
 // They run interleaved, the order
 // rotating per question. It reports each one's p50 and p99, of wall time
 // and of the process's CPU time (user and system, all its threads), and
 // the p99s over the second pass over the questions alone (warm: every
 // term's bound and values already computed); for the pruned ones, the
-// median of the per-question ratios to the baseline and the chunks looked
-// at and scored per question (means); and the median share of the
+// medians of the per-question ratios to the baseline, of wall and of CPU
+// time, and the chunks looked at and scored per question (means); and
+// the median share of the
 // folding of near-duplicates (Index.dedupe, which Search runs next) in
 // what Search calls plus the folding.
 func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
-			variant := func(workers int, legacyWalk bool) *lexicalIndex {
+			variant := func(workers int, noResplit bool) *lexicalIndex {
 				x := newLexical(ix.v)
-				x.alwaysPrune, x.workers, x.legacyWalk = true, workers, legacyWalk
+				x.alwaysPrune, x.workers, x.noResplit = true, workers, noResplit
 				return x
 			}
 			exhaustive := newLexical(ix.v)
@@ -45,7 +45,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				x    *lexicalIndex
 			}{
 				{"exhaustive", exhaustive},
-				{"before", variant(1, true)}, // the baseline: one worker, values from the norms
+				{"before", variant(1, true)}, // the baseline: one worker, the set-aside terms never chosen afresh
 				{"pruned1", variant(1, false)},
 				{"pruned2", variant(2, false)},
 				{"search", ix.lexical}, // what Search calls
@@ -62,6 +62,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			warmMs := make([][]float64, len(variants))
 			warmCPU := make([][]float64, len(variants))
 			ratio := make([][]float64, len(variants))
+			cpuRatio := make([][]float64, len(variants))
 			work := make([]pruneStats, len(variants))
 			var foldShare []float64
 			n := 0
@@ -102,6 +103,9 @@ func BenchmarkLexicalPruning(b *testing.B) {
 					}
 					ms[vi] = append(ms[vi], t[vi])
 					ratio[vi] = append(ratio[vi], t[vi]/t[base])
+					if c := cpu[base][len(cpu[base])-1]; c > 0 {
+						cpuRatio[vi] = append(cpuRatio[vi], cpu[vi][len(cpu[vi])-1]/c)
+					}
 				}
 				// Folding the ranking's near-duplicates, as Search does
 				// next: its share of the search and the folding.
@@ -128,6 +132,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				b.ReportMetric(q(warmCPU[vi], 0.99), v.name+"-warm-cpu-p99-ms")
 				if vi != base {
 					b.ReportMetric(q(ratio[vi], 0.5), v.name+"/before")
+					b.ReportMetric(q(cpuRatio[vi], 0.5), v.name+"-cpu/before")
 				}
 				if vi > 0 && vi != main {
 					b.ReportMetric(float64(work[vi].candidates)/float64(n), v.name+"-looked/q")

@@ -51,9 +51,16 @@ type plan struct {
 	touched     []int32
 	stamp       uint32
 
-	legacy bool         // lexicalIndex.legacyWalk
-	retry  float64      // setting the next term aside needs theta above this
-	shared *sharedTheta // the k-th score across workers, or nil
+	legacy bool    // lexicalIndex.legacyWalk
+	retry  float64 // setting the next term aside needs theta above this
+	// resplit: the set-aside terms are chosen afresh once theta passes
+	// resplitAt; next is the first chunk the walk has not looked at.
+	resplitAt    float64
+	resplitAfter int // ... and once the walk has looked at this many chunks
+	next         uint32
+	noResplit    bool         // lexicalIndex.noResplit
+	wasAside     []bool       // resplit: the set as it stood
+	shared       *sharedTheta // the k-th score across workers, or nil
 
 	seeds []uint32   // warmStart's chunks
 	stats pruneStats // of the last run

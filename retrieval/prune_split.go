@@ -65,6 +65,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 		return nil, pruneStats{}, nil
 	}
 	p.shared, p.legacy = nil, x.legacyWalk
+	p.noResplit = x.noResplit || x.legacyWalk
 	p.begin()
 	up := 1 + p.slack
 	theta := p.warmStart(k, up)
@@ -126,6 +127,7 @@ func (x *lexicalIndex) searchPrunedStats(q lexicon.Query, k int) ([]scored, prun
 				return
 			}
 			wp.shared, wp.legacy = shared, x.legacyWalk
+			wp.noResplit = p.noResplit
 			defer func() { wp.shared = nil }()
 			wp.begin()
 			res.top = newTopK(k)
@@ -158,6 +160,7 @@ func (p *plan) window(lo, hi uint32) {
 		a := sort.Search(len(cur.all), func(i int) bool { return cur.all[i].chunk >= lo })
 		b := a + sort.Search(len(cur.all)-a, func(i int) bool { return cur.all[a+i].chunk >= hi })
 		cur.p, cur.i = cur.all[a:b], 0
+		p.next = 0 // any chunk before lo: the window starts there
 		if cur.allImp != nil {
 			cur.imp = cur.allImp[a:b]
 		}

@@ -111,12 +111,13 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 	}
 	x := ix.lexical
 	x.alwaysPrune = true
-	defer func() { x.workers, x.legacyWalk = 0, false }()
+	defer func() { x.workers, x.legacyWalk, x.noResplit = 0, false, false }()
 	for _, v := range []struct {
 		workers    int
 		legacyWalk bool
-	}{{1, false}, {2, false}, {3, false}, {1, true}} {
-		x.workers, x.legacyWalk = v.workers, v.legacyWalk
+		noResplit  bool
+	}{{1, false, false}, {2, false, false}, {3, false, false}, {1, true, false}, {1, false, true}, {2, false, true}} {
+		x.workers, x.legacyWalk, x.noResplit = v.workers, v.legacyWalk, v.noResplit
 		got, err := x.searchPruned(q, k)
 		if err != nil {
 			t.Fatal(err)
