@@ -1,0 +1,127 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// A how-to question ("how do I remove a package with its configuration?",
+// "bagaimana cara melaporkan bug?", "what boot option do I add?") asks for
+// a method: in documentation, a command, an option or a setting, given in
+// an instruction ("type reset", "jalankan atrm nomor-tugas", "add the
+// netcfg/use_dhcp=false option"). Its asker describes the situation in
+// their own words, which the documentation says otherwise ("my terminal
+// shows garbage", "the screen goes berserk"); the instruction itself is
+// what the question's how asks for.
+
+// howAsk is the how-reading of a question.
+type howAsk struct {
+	// method marks the concepts that name the method itself ("cara",
+	// "way") or ask only for a remedy ("fix", "perbaiki"): any instruction
+	// for the question's situation answers them.
+	method map[int]bool
+	// code are the words the question writes as code ("`at`"): the
+	// command it is about, which a stop-word reading may drop.
+	code []string
+}
+
+// readHow returns the how-reading of lq, false when lq asks no how-to
+// question.
+func readHow(lq lexicon.Query) (howAsk, bool) {
+	toks := lexicon.Tokenize(lq.Text)
+	if !asksHowTo(toks) {
+		return howAsk{}, false
+	}
+	h := howAsk{method: map[int]bool{}, code: codeWords(lq.Text)}
+	for i, con := range lq.Concepts {
+		if con.Entity || con.Number {
+			continue
+		}
+		if f := strings.Fields(strings.ToLower(con.Surface)); len(f) == 1 && (methodNoun(f[0]) || remedyVerb(f[0])) {
+			h.method[i] = true
+		}
+	}
+	return h, true
+}
+
+// asksHowTo reports whether a question asks how to do something: "how do
+// I", "how can we", "how to", "what command", "which option", "bagaimana
+// (cara)", "gimana", "cara …", "perintah apa". A how of manner about the
+// past ("how did Kim react") asks no method; nor does a how of measure
+// ("how many", "how long").
+func asksHowTo(toks []lexicon.Token) bool {
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Norm
+		}
+		switch t.Norm {
+		case "how":
+			switch next {
+			case "do", "can", "could", "should", "would", "to", "may", "might", "must", "shall":
+				return true
+			}
+		case "what", "which", "apa":
+			for k := i + 1; k < len(toks) && k <= i+2; k++ {
+				if commandNoun(toks[k].Norm) {
+					return true // "what boot option", "which command"
+				}
+			}
+		case "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bagaimanakah", "caranya":
+			return true
+		case "cara":
+			if i == 0 || toks[i-1].Norm == "bagaimana" || toks[i-1].Norm == "gimana" {
+				return true
+			}
+		}
+		if commandNoun(t.Norm) && (next == "apa" || next == "apakah") {
+			return true // "perintah apa", "opsi apa"
+		}
+	}
+	return false
+}
+
+// methodNoun reports words naming a way of doing: asked for, never
+// written in the instruction that gives it.
+func methodNoun(w string) bool {
+	switch w {
+	case "cara", "caranya", "way", "ways", "method", "methods", "metode", "langkah":
+		return true
+	}
+	return false
+}
+
+// remedyVerb reports verbs asking only for a remedy of the situation the
+// question describes ("how do I fix it"): an instruction for that
+// situation is the remedy, whatever its verb.
+func remedyVerb(w string) bool {
+	switch w {
+	case "fix", "solve", "resolve", "repair", "remedy", "perbaiki", "memperbaiki", "benerin", "atasi", "mengatasi":
+		return true
+	}
+	return false
+}
+
+// commandNoun reports words naming a command, an option or a setting.
+func commandNoun(w string) bool {
+	switch w {
+	case "command", "commands", "option", "options", "flag", "flags", "parameter", "parameters", "setting", "settings", "directive",
+		"perintah", "opsi", "pilihan", "parameternya", "pengaturan", "setelan", "perintahnya", "opsinya":
+		return true
+	}
+	return false
+}
+
+// codeWords returns the words of text written between backticks, folded
+// ("`at`", "`apt-get`").
+func codeWords(text string) []string {
+	var out []string
+	parts := strings.Split(text, "`")
+	for i := 1; i+1 < len(parts); i += 2 {
+		for _, t := range lexicon.Tokenize(parts[i]) {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
