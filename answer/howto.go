@@ -18,8 +18,7 @@ import (
 // howAsk is the how-reading of a question.
 type howAsk struct {
 	// method marks the concepts that name the method itself ("cara",
-	// "way") or ask only for a remedy ("fix", "perbaiki"): any instruction
-	// for the question's situation answers them.
+	// "way"): the instruction gives it, never names it.
 	method map[int]bool
 	// code are the words the question writes as code ("`at`"): the
 	// command it is about, which a stop-word reading may drop.
@@ -38,7 +37,7 @@ func readHow(lq lexicon.Query) (howAsk, bool) {
 		if con.Entity || con.Number {
 			continue
 		}
-		if f := strings.Fields(strings.ToLower(con.Surface)); len(f) == 1 && (methodNoun(f[0]) || remedyVerb(f[0])) {
+		if f := strings.Fields(strings.ToLower(con.Surface)); len(f) == 1 && methodNoun(f[0]) {
 			h.method[i] = true
 		}
 	}
@@ -48,8 +47,8 @@ func readHow(lq lexicon.Query) (howAsk, bool) {
 // asksHowTo reports whether a question asks how to do something: "how do
 // I", "how can we", "how to", "what command", "which option", "bagaimana
 // (cara)", "gimana", "cara …", "perintah apa". A how of manner about the
-// past ("how did Kim react") asks no method; nor does a how of measure
-// ("how many", "how long").
+// past ("how did Kim react") or about others ("how do analysts see …")
+// asks no method; nor does a how of measure ("how many", "how long").
 func asksHowTo(toks []lexicon.Token) bool {
 	for i, t := range toks {
 		next := ""
@@ -58,9 +57,14 @@ func asksHowTo(toks []lexicon.Token) bool {
 		}
 		switch t.Norm {
 		case "how":
-			switch next {
-			case "do", "can", "could", "should", "would", "to", "may", "might", "must", "shall":
+			if next == "to" {
 				return true
+			}
+			switch next {
+			case "do", "can", "could", "should", "would", "may", "might", "must", "shall":
+				if i+2 < len(toks) && asker(toks[i+2].Norm) {
+					return true // "how do I", "how can we": not "how do analysts see …"
+				}
 			}
 		case "what", "which", "apa":
 			for k := i + 1; k < len(toks) && k <= i+2; k++ {
@@ -82,22 +86,20 @@ func asksHowTo(toks []lexicon.Token) bool {
 	return false
 }
 
-// methodNoun reports words naming a way of doing: asked for, never
-// written in the instruction that gives it.
-func methodNoun(w string) bool {
+// asker reports the pronouns a how-to question asks for itself or anyone.
+func asker(w string) bool {
 	switch w {
-	case "cara", "caranya", "way", "ways", "method", "methods", "metode", "langkah":
+	case "i", "we", "you", "one", "u":
 		return true
 	}
 	return false
 }
 
-// remedyVerb reports verbs asking only for a remedy of the situation the
-// question describes ("how do I fix it"): an instruction for that
-// situation is the remedy, whatever its verb.
-func remedyVerb(w string) bool {
+// methodNoun reports words naming a way of doing: asked for, never
+// written in the instruction that gives it.
+func methodNoun(w string) bool {
 	switch w {
-	case "fix", "solve", "resolve", "repair", "remedy", "perbaiki", "memperbaiki", "benerin", "atasi", "mengatasi":
+	case "cara", "caranya", "way", "ways", "method", "methods", "metode", "langkah":
 		return true
 	}
 	return false

@@ -21,7 +21,8 @@ const maxCodeQuote = 400
 // default event MPM to be disabled … To use the event MPM one can use
 // php-fpm.") is judged and quoted with it; a sentence introducing a code
 // block ("… execute:") is quoted with the block, which holds the command.
-// Other sentences, and other questions, are left as judged.
+// When no retrieved sentence gives an instruction (news), the question's
+// how asks a manner, and every sentence is left as judged.
 func (e *Extractive) readHowTo(cands []*candidate, lq lexicon.Query) []*candidate {
 	h, ok := readHow(lq)
 	if !ok {
@@ -32,27 +33,41 @@ func (e *Extractive) readHowTo(cands []*candidate, lq lexicon.Query) []*candidat
 	for _, c := range cands {
 		byStart[fmt.Sprintf("%s@%d", c.doc.ID, c.span.Start)] = c
 	}
+	codeEnd := make([]int, len(cands))
+	instructs := make([]bool, len(cands))
+	found := false
+	for i, c := range cands {
+		codeEnd[i] = e.codeAfter(c)
+		instructs[i] = codeEnd[i] > 0 || givesInstruction(c.text(), c.doc.Lang, e.lex)
+		found = found || instructs[i]
+	}
+	if !found {
+		return cands // no instructions retrieved (news): a how of manner, read as judged
+	}
 	docTerms := map[string][][]string{}
 	for i, c := range cands {
-		code := e.codeAfter(c)
-		if code == 0 && !givesInstruction(c.text(), c.doc.Lang, e.lex) {
+		if !instructs[i] {
+			// The question's "way" is no word to find in a sentence that
+			// only names one ("here is a safe way to …"), and one that
+			// gives no instruction lacks the method asked.
+			cov := h.coverage(c, lq, weights, false)
+			c.score += cov - c.coverage
+			c.coverage = cov
 			continue
 		}
-		if code > 0 {
-			c.span.End = code // the quote runs on to the command (verbatim: the text between is the document's)
+		if codeEnd[i] > 0 {
+			c.span.End = codeEnd[i] // the quote runs on to the command (verbatim: the text between is the document's)
 		}
-		best, cov := c, h.coverage(c, lq, weights)
+		best, cov := c, h.coverage(c, lq, weights, true)
 		if p := e.situationOf(c, lq, weights, byStart, docTerms); p != nil {
 			u := withInstruction(p, c)
-			if uc := h.coverage(u, lq, weights); uc > cov && u.entities {
+			if uc := h.coverage(u, lq, weights, true); uc > cov && u.entities {
 				best, cov = u, uc
 			}
 		}
-		if cov > c.coverage {
-			best.score = c.score - c.coverage + cov
-			best.coverage = cov
-			cands[i] = best
-		}
+		best.score = c.score - c.coverage + cov
+		best.coverage = cov
+		cands[i] = best
 	}
 	return withoutQuoted(cands)
 }
@@ -120,9 +135,11 @@ func (e *Extractive) situationOf(c *candidate, lq lexicon.Query, weights []float
 	return p
 }
 
-// coverage is the weighted share of lq's concepts a sentence giving an
-// instruction matches, the instruction standing for the method asked.
-func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64) float64 {
+// coverage is the weighted share of lq's concepts a sentence matches
+// under the how-reading: the words naming the way do not count, and the
+// method asked counts as the question's focus would, as its most
+// informative word: an instruction gives it, other sentences lack it.
+func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64, instruction bool) float64 {
 	var got, total, heaviest float64
 	for i, con := range lq.Concepts {
 		heaviest = max(heaviest, weights[i])
@@ -146,6 +163,9 @@ func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64) floa
 		got += w * m.credit
 	}
 	method := focusWeight * heaviest
+	if instruction {
+		got += method
+	}
 	for _, w := range h.code {
 		total += heaviest
 		for _, t := range c.toks {
@@ -155,7 +175,7 @@ func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64) floa
 			}
 		}
 	}
-	return (got + method) / (total + method)
+	return got / (total + method)
 }
 
 // codeAfter returns where the code block a sentence introduces ends: the
@@ -170,11 +190,20 @@ func (e *Extractive) codeAfter(c *candidate) int {
 	if !ok || para.Span.End != c.span.End {
 		return 0
 	}
-	next, ok := e.corpus.Paragraph(c.doc.ID, c.paragraph+1)
-	if !ok || !next.NotEvidence || next.Boilerplate || next.Span.End-next.Span.Start > maxCodeQuote || !looksLikeCode(c.doc.Text[next.Span.Start:next.Span.End]) {
-		return 0
+	for n := c.paragraph + 1; ; n++ {
+		next, ok := e.corpus.Paragraph(c.doc.ID, n)
+		if !ok || !next.NotEvidence || next.Span.End-c.span.End > maxCodeQuote {
+			return 0
+		}
+		block := c.doc.Text[next.Span.Start:next.Span.End]
+		if strings.Trim(block, "`~ ") == "" {
+			continue // a fence of the block ("```")
+		}
+		if !looksLikeCode(block) {
+			return 0
+		}
+		return next.Span.End
 	}
-	return next.Span.End
 }
 
 // looksLikeCode reports whether a block that is not evidence reads as a
