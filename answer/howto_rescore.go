@@ -179,11 +179,12 @@ func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64, inst
 }
 
 // codeAfter returns where the code block a sentence introduces ends: the
-// sentence ends its paragraph with a colon ("… for that execute:") and the
-// next paragraph is code, short enough to quote. 0 when it introduces
-// none.
+// sentence ends its paragraph with a colon ("… for that execute:") or
+// announces what follows ("… with the following command.", "… dengan
+// yang berikut.") and the next paragraph is code, short enough to quote.
+// 0 when it introduces none.
 func (e *Extractive) codeAfter(c *candidate) int {
-	if !strings.HasSuffix(strings.TrimSpace(c.text()), ":") {
+	if !introducesBlock(c.text()) {
 		return 0
 	}
 	para, ok := e.corpus.Paragraph(c.doc.ID, c.paragraph)
@@ -254,4 +255,19 @@ func quoteStart(c *candidate) int {
 		return c.prev.Start
 	}
 	return c.span.Start
+}
+
+// introducesBlock reports whether a sentence announces what comes after
+// it: it ends with a colon, or speaks of what follows.
+func introducesBlock(text string) bool {
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		return true
+	}
+	for _, t := range lexicon.Tokenize(text) {
+		switch t.Norm {
+		case "following", "follows", "below", "berikut", "berikutnya":
+			return true
+		}
+	}
+	return false
 }

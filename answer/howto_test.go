@@ -102,6 +102,13 @@ func TestHowToAnswers(t *testing.T) {
 			quote:    "webctl enmod rewrite",
 		},
 		{
+			name: "a sentence announcing the command that follows is quoted with its block",
+			files: map[string]string{"modules.md": "# Modules\n\nThe web server loads its modules at start.\n\nTo enable the rewrite module of the web server, run the following command.\n\n" +
+				"```\nwebctl enmod rewrite\n```\n\nThe module then rewrites addresses.\n"},
+			question: "how do i enable the rewrite module of the web server?",
+			quote:    "webctl enmod rewrite",
+		},
+		{
 			name: "a word written as code in the question is the command asked about, though a stop word",
 			files: map[string]string{"tugas.md": "# Tugas\n\nUntuk menghentikan tugas yang dijadwalkan oleh cron, cukup menjalankan crontab -r dan menunggu sebentar. " +
 				"Untuk tugas at, sama mudahnya: jalankan atrm nomor-tugas. " +
