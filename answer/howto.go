@@ -72,7 +72,15 @@ func asksHowTo(toks []lexicon.Token) bool {
 					return true // "what boot option", "which command"
 				}
 			}
-		case "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bagaimanakah", "caranya":
+		case "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bagaimanakah":
+			// "gimana aku …", "bagaimana saya bisa …": not "gimana
+			// persisnya KCNA mengutip Kim" (a how of manner).
+			for _, u := range toks {
+				if askerID(u.Norm) {
+					return true
+				}
+			}
+		case "caranya":
 			return true
 		case "cara":
 			if i == 0 || toks[i-1].Norm == "bagaimana" || toks[i-1].Norm == "gimana" {
@@ -90,6 +98,15 @@ func asksHowTo(toks []lexicon.Token) bool {
 func asker(w string) bool {
 	switch w {
 	case "i", "we", "you", "one", "u":
+		return true
+	}
+	return false
+}
+
+// askerID reports the Indonesian pronouns of a how-to question's asker.
+func askerID(w string) bool {
+	switch w {
+	case "saya", "aku", "gue", "gw", "kita", "kami", "anda", "sy":
 		return true
 	}
 	return false

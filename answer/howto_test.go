@@ -187,3 +187,29 @@ func TestHowToAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestAsksHowTo reads which questions ask how to do something.
+func TestAsksHowTo(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, question string
+		want           bool
+	}{
+		{"how with the asker", "How do I remove a package with its configuration?", true},
+		{"how to", "how to lock an account?", true},
+		{"a command asked by what", "what boot option do i add?", true},
+		{"the way asked in Indonesian", "Bagaimana cara melaporkan bug?", true},
+		{"the way first, the how word last", "cara batalin job yg udah kejadwal gmn?", true},
+		{"a command asked in Indonesian", "perintah apa yang menghapus paket?", true},
+		{"the asker in Indonesian", "gimana aku ngedit crontab?", true},
+		{"how about others is a manner", "how do analysts see the visit?", false},
+		{"how about the past is a manner", "how did Kim react to the visit?", false},
+		{"how of measure", "how many soldiers were sent?", false},
+		{"a how of manner in Indonesian", "gimana persisnya KCNA mengutip Kim?", false},
+	}
+	for _, tt := range tests {
+		if got := asksHowTo(lexicon.Tokenize(tt.question)); got != tt.want {
+			t.Errorf("%s: asksHowTo(%q) = %v, want %v", tt.name, tt.question, got, tt.want)
+		}
+	}
+}
