@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -13,10 +14,10 @@ import (
 // lines of settings, not a whole listing.
 const maxCodeQuote = 400
 
-// readHowTo judges, for a how-to question, the sentences that give an
-// instruction as the question's how reads them: the instruction answers
-// the how (and the question's "way" or "fix"), so it counts as the
-// question's most informative word would as its focus. An instruction
+// readHowTo judges, for a how-to question, the retrieved sentences as the
+// question's how reads them: an instruction gives the method asked, which
+// counts as the question's most informative word would as its focus; a
+// sentence giving none lacks it. An instruction
 // that follows the sentence setting out its situation ("This causes the
 // default event MPM to be disabled … To use the event MPM one can use
 // php-fpm.") is judged and quoted with it; a sentence introducing a code
@@ -82,6 +83,9 @@ func withInstruction(p, c *candidate) *candidate {
 	u.termsAt = append(append([][]string(nil), p.termsAt...), c.termsAt...)
 	u.matched = append([]conceptMatch(nil), p.matched...)
 	for _, m := range c.matched {
+		if m.pos >= 0 {
+			m.pos += len(p.toks) // c's tokens follow p's
+		}
 		found := false
 		for k, x := range u.matched {
 			if x.concept == m.concept {
@@ -214,14 +218,11 @@ func (e *Extractive) codeAfter(c *candidate) int {
 func looksLikeCode(block string) bool {
 	line := strings.TrimSpace(strings.SplitN(block, "\n", 2)[0])
 	line = strings.TrimSpace(strings.TrimLeft(line, "$#%>"))
-	f := strings.Fields(line)
-	if len(f) == 0 {
+	if line == "" {
 		return false
 	}
-	for _, r := range f[0] {
-		return !unicode.IsUpper(r)
-	}
-	return false
+	first, _ := utf8.DecodeRuneInString(line)
+	return !unicode.IsUpper(first)
 }
 
 // withoutQuoted drops the sentences a better candidate's quote already

@@ -68,6 +68,7 @@ func TestHowToAnswers(t *testing.T) {
 		files    map[string]string
 		question string
 		quote    string
+		notQuote string // when set, no citation may quote this
 	}{
 		{
 			name: "an instruction answers the how though the asker describes the trouble in other words",
@@ -107,6 +108,16 @@ func TestHowToAnswers(t *testing.T) {
 				"```\nwebctl enmod rewrite\n```\n\nThe module then rewrites addresses.\n"},
 			question: "how do i enable the rewrite module of the web server?",
 			quote:    "webctl enmod rewrite",
+		},
+		{
+			name: "a list of links after a colon is no code block to quote",
+			files: map[string]string{"modules.html": "<html><head><title>Modules</title></head><body><h1>Modules</h1>" +
+				"<p>The web server loads its modules at start.</p><p>To enable the rewrite module of the web server, read these pages:</p>" +
+				"<p><a href=\"a.html\">Module Guide and Server Manual</a></p>" +
+				"<p>The module then rewrites addresses. Modules are small programs that the server loads.</p></body></html>"},
+			question: "how do i enable the rewrite module of the web server?",
+			quote:    "read these pages",
+			notQuote: "Module Guide",
 		},
 		{
 			name: "a word written as code in the question is the command asked about, though a stop word",
@@ -167,6 +178,11 @@ func TestHowToAnswers(t *testing.T) {
 			}
 			if tt.quote == "" && res.Answered {
 				t.Errorf("answered %q, want a decline", res.Answer)
+			}
+			for _, c := range res.Citations {
+				if tt.notQuote != "" && strings.Contains(c.Quote, tt.notQuote) {
+					t.Errorf("answer %q quotes %q", res.Answer, tt.notQuote)
+				}
 			}
 			if tt.quote != "" && (len(res.Citations) == 0 || !strings.Contains(res.Citations[0].Quote, tt.quote)) {
 				t.Errorf("answer %q, want the first citation to quote %q", res.Answer, tt.quote)
