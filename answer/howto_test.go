@@ -83,9 +83,9 @@ func TestHowToAnswers(t *testing.T) {
 			name: "the way a question asks for is given by an instruction, not by a sentence naming a way",
 			files: map[string]string{"cetak.md": "# Pencetak\n\nAntrean cetak menyimpan dokumen yang menunggu dicetak.\n\n" +
 				"Cara membatalkan pencetakan sekaligus menghapus berkas antrean dijelaskan oleh panduan pencetak.\n\n" +
-				"Perintah lprm membatalkan pencetakan dengan menghapus berkas antrean.\n"},
+				"Perintah cancel membatalkan pencetakan dengan menghapus berkas antrean.\n"},
 			question: "Bagaimana cara membatalkan pencetakan sekaligus berkas antreannya?",
-			quote:    "lprm",
+			quote:    "Perintah cancel",
 		},
 		{
 			name: "an instruction is judged and quoted with the sentence setting out its situation",
@@ -118,6 +118,24 @@ func TestHowToAnswers(t *testing.T) {
 			question: "how do i enable the rewrite module of the web server?",
 			quote:    "read these pages",
 			notQuote: "Module Guide",
+		},
+		{
+			name: "an option written as a path and an assignment is a command",
+			files: map[string]string{"install.md": "# Installation\n\nA static address for the machine during installation is sometimes preferred over the DHCP server of the local network.\n\n" +
+				"If the local network has a DHCP server that you do not wish to use, you can add the netsetup/dhcp=off option when booting.\n"},
+			question: "the network has a dhcp server but i want a static address during installation. what boot option do i add?",
+			quote:    "netsetup/dhcp=off",
+		},
+		{
+			name: "an option written with its dashes is a command",
+			files: map[string]string{
+				"remove.md": "# Removal\n\nRemoving a package leaves its configuration files as well as its logs on the system.\n\n" +
+					"To remove a package together with its configuration files, add --purge.\n",
+				"disk.md": "# Disks\n\nA full disk slows the system.\n\nOld settings are kept in the home directory.\n\n" +
+					"Software is installed from packages.\n\nGet help on the mailing list.\n",
+			},
+			question: "old settings stay after removing software. how do i get rid of the configuration files?",
+			quote:    "--purge",
 		},
 		{
 			name: "a word written as code in the question is the command asked about, though a stop word",
