@@ -2,17 +2,9 @@ package answer
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
-
-// maxCodeQuote bounds the code block a quote may take after the sentence
-// introducing it ("… with the following command:"): a command or a few
-// lines of settings, not a whole listing.
-const maxCodeQuote = 400
 
 // readHowTo judges, for a how-to question, the retrieved sentences as the
 // question's how reads them: an instruction gives the method asked, which
@@ -182,49 +174,6 @@ func (h howAsk) coverage(c *candidate, lq lexicon.Query, weights []float64, inst
 	return got / (total + method)
 }
 
-// codeAfter returns where the code block a sentence introduces ends: the
-// sentence ends its paragraph with a colon ("… for that execute:") or
-// announces what follows ("… with the following command.", "… dengan
-// yang berikut.") and the next paragraph is code, short enough to quote.
-// 0 when it introduces none.
-func (e *Extractive) codeAfter(c *candidate) int {
-	if !introducesBlock(c.text()) {
-		return 0
-	}
-	para, ok := e.corpus.Paragraph(c.doc.ID, c.paragraph)
-	if !ok || para.Span.End != c.span.End {
-		return 0
-	}
-	for n := c.paragraph + 1; ; n++ {
-		next, ok := e.corpus.Paragraph(c.doc.ID, n)
-		if !ok || !next.NotEvidence || next.Span.End-c.span.End > maxCodeQuote {
-			return 0
-		}
-		block := c.doc.Text[next.Span.Start:next.Span.End]
-		if strings.Trim(block, "`~ ") == "" {
-			continue // a fence of the block ("```")
-		}
-		if !looksLikeCode(block) {
-			return 0
-		}
-		return next.Span.End
-	}
-}
-
-// looksLikeCode reports whether a block that is not evidence reads as a
-// command line or a setting ("$ apt install ./foo.deb", "a2enmod
-// authz_groupfile") rather than a table of contents or a list of links,
-// which start with a capitalised title.
-func looksLikeCode(block string) bool {
-	line := strings.TrimSpace(strings.SplitN(block, "\n", 2)[0])
-	line = strings.TrimSpace(strings.TrimLeft(line, "$#%>"))
-	if line == "" {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(line)
-	return !unicode.IsUpper(first)
-}
-
 // withoutQuoted drops the sentences a better candidate's quote already
 // holds (the situation an instruction is quoted with, or two
 // instructions quoted with the one between them): one passage, cited
@@ -256,19 +205,4 @@ func quoteStart(c *candidate) int {
 		return c.prev.Start
 	}
 	return c.span.Start
-}
-
-// introducesBlock reports whether a sentence announces what comes after
-// it: it ends with a colon, or speaks of what follows.
-func introducesBlock(text string) bool {
-	if strings.HasSuffix(strings.TrimSpace(text), ":") {
-		return true
-	}
-	for _, t := range lexicon.Tokenize(text) {
-		switch t.Norm {
-		case "following", "follows", "below", "berikut", "berikutnya":
-			return true
-		}
-	}
-	return false
 }
