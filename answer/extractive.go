@@ -152,7 +152,7 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 	if e.phraseAbsent(lq, hits) {
 		return nil, nil
 	}
-	cands := e.candidates(hits, lq)
+	cands := e.readHowTo(e.candidates(hits, lq), lq) // howto_rescore.go
 	if len(cands) == 0 {
 		return nil, nil
 	}
