@@ -44,8 +44,8 @@ func TestSeedBlindSet(t *testing.T) {
 		correct, declined int // today's tuning-half levels
 	}{
 		{"testdata/seed-blind.jsonl", 80, 18},
-		{"testdata/seed-blind2.jsonl", 30, 9},
-		{"testdata/seed-blind3.jsonl", 10, 8},
+		{"testdata/seed-blind2.jsonl", 31, 9},
+		{"testdata/seed-blind3.jsonl", 16, 9},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
