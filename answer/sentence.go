@@ -513,10 +513,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			case namesWhole(con, topicTerms):
 				credit = 0.8 // the article's title or lead names it: the sentence is about it
 			case namesWhole(con, docTerms):
-				credit, docOnly = 0.3, true
+				credit, docOnly = 0.3, !con.Setting
 			}
 		}
-		if con.Entity {
+		if con.Entity && !(con.Setting && credit == 0) {
 			named++
 			if pos >= 0 || antecedent {
 				namedHere++
@@ -527,8 +527,8 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		// relative to the article's date ("tahun lalu"): it weighs, but a
 		// sentence without it may still answer.
 		year := con.NamingYear
-		if credit == 0 && (con.Entity || con.Number && !year) {
-			c.entities = false
+		if credit == 0 && (con.Entity && !con.Setting || con.Number && !year) {
+			c.entities = false // a name of a fronted clause of time only dates the event: it may be untold
 		}
 		if con.Number && !year && pos < 0 && !antecedent {
 			c.entities = false // a figure the sentence (or the one it points back to) does not state
@@ -578,8 +578,8 @@ func (c *candidate) ownerElsewhere(q lexicon.Query) bool {
 	}
 	for _, m := range c.matched {
 		owner := q.Concepts[m.concept].Owner
-		if owner == 0 || m.pos < 0 {
-			continue
+		if owner == 0 || m.pos < 0 || q.Concepts[m.concept].Setting {
+			continue // a fronted clause's thing ("the wonsan trip") only dates the event
 		}
 		if p, ok := pos[owner-1]; !ok || p < 0 {
 			return true

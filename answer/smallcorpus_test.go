@@ -30,6 +30,13 @@ func TestSmallCorpusAnswers(t *testing.T) {
 		maxCitations int
 	}{
 		{
+			name: "a name in a fronted clause of time only dates the event: the report may not name it",
+			files: map[string]string{"visit.md": "# Kunjungan ke Oslo\n\nAnna Berg bertemu Lars Holm pada bulan Maret dalam sebuah kunjungan ke Bergen.\n\n" +
+				"Anna Berg kini mengunjungi Oslo selama tiga hari.\n"},
+			question: "before the Trondheim trip, when had Anna Berg been in Bergen meeting Lars Holm?",
+			want:     "March",
+		},
+		{
 			name: "what a short form stands for is the long form after the relation word",
 			files: map[string]string{"tools.md": "# Tools\n\nThe lsblk command (which stands for list block devices) shows the disks.\n\n" +
 				"The lsblk command has many options.\n"},

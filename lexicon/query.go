@@ -71,6 +71,10 @@ type Concept struct {
 	// ("in 2024", "pada tahun 2024"): an article may write it relative to
 	// its own date ("tahun lalu").
 	NamingYear bool
+	// Setting marks a name or thing in a fronted clause of time ("before the
+	// Wonsan trip, when had Choe …", "setelah ke Wonsan, …"): it places
+	// the question's event, which a report may tell without it.
+	Setting bool
 	// Role marks a title or role the question asks a person by ("the
 	// foreign minister", "juru bicara"): the person answering must be
 	// the one the evidence gives that role.
@@ -377,6 +381,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	}
 	l.setOwners(&q, question, toks)
 	setLists(&q, toks)
+	markSetting(&q, question, toks)
 	q.Polar = q.Type == AnswerYesNo
 	f := focusOf(q, toks)
 	if f == 0 && q.Type == AnswerNumber {

@@ -749,3 +749,27 @@ func TestAsksExpansion(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontedClauseOfTimeIsSetting(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question string
+		setting  []string
+	}{
+		{"before the Wonsan trip, when had Choe been in Moscow?", []string{"Wonsan", "before", "trip"}},
+		{"setelah ke Wonsan, Lavrov pergi ke mana?", []string{"Wonsan", "setelah"}},
+		{"when had Choe been in Moscow before the Wonsan trip?", nil}, // not fronted: every name counts
+	} {
+		q := l.Analyze(tc.question)
+		var got []string
+		for _, c := range q.Concepts {
+			if c.Setting {
+				got = append(got, c.Surface)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tc.setting, ",") {
+			t.Errorf("%q: setting %v, want %v%s", tc.question, got, tc.setting, describe(q))
+		}
+	}
+}
