@@ -38,7 +38,7 @@ var (
 	authorRE = regexp.MustCompile(`\b(who (wrote|authored|penned|reported|filed)|who is the author|who's the author|whos the author|author of|authors? (is|was|were)|written by whom|whose byline|which (reporter|journalist|writer|correspondent)|siapa (yang |yg )?(menulis|nulis|penulis(nya)?|pewarta(nya)?|reporter(nya)?|wartawan(nya)?)|penulis(nya)? (siapa|sapa)|ditulis (oleh )?(siapa|sapa)|(yang|yg) (nulis|menulis) siapa|penulis artikel|nama penulis)\b`)
 	bylineRE = regexp.MustCompile(`\bbylines?\b`)
 	// datelineRE asks for the dateline; the word itself is unambiguous.
-	datelineRE     = regexp.MustCompile(`\b(datelined?|datelines|berdateline)\b`)
+	datelineRE = regexp.MustCompile(`\b(datelined?|datelines|berdateline)\b`)
 	// placeAskRE asks for a place: with it, "dateline" is what is asked;
 	// without, as in "when did the war start, per the Seoul-datelined
 	// report?", it only says which article.
