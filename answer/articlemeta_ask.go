@@ -72,7 +72,7 @@ func askedMeta(question string) metaAsk {
 	case article && outletRE.MatchString(q):
 		ask.field = metaOutlet
 		q = outletRE.ReplaceAllString(q, " ")
-	case article && publishedRE.MatchString(q) && whenRE.MatchString(q):
+	case article && whenRE.MatchString(q) && articleBeforeVerb(q):
 		ask.field = metaPublished
 		ask.wantsTime = timeOfDayAskRE.MatchString(q)
 		q = publishedRE.ReplaceAllString(whenRE.ReplaceAllString(q, " "), " ")
@@ -84,4 +84,14 @@ func askedMeta(question string) metaAsk {
 	}
 	ask.rest = strings.Join(strings.Fields(q), " ")
 	return ask
+}
+
+// articleBeforeVerb reports whether the article is what was published:
+// its word comes before the verb ("when was the article published",
+// "artikel itu naik jam berapa"). After it, the article is a source
+// ("kapan harga naik menurut artikel itu?": when prices rose).
+func articleBeforeVerb(q string) bool {
+	a := articleWordRE.FindStringIndex(q)
+	v := publishedRE.FindStringIndex(q)
+	return a != nil && v != nil && a[0] < v[0]
 }

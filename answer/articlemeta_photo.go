@@ -93,7 +93,7 @@ func releaser(s string) string {
 			break
 		}
 	}
-	return strings.TrimPrefix(strings.Join(out, " "), "the ")
+	return strings.Join(out, " ")
 }
 
 // creditLine reads a credit line ("Layanan Pers … melalui AP", "Foto:
@@ -198,7 +198,7 @@ func (e *Extractive) photoCredit(res Result, lq lexicon.Query, hits []retrieval.
 	by := best.by
 	if !id && best.doc.Lang == "id" {
 		if en := e.lex.GlossText(by); en != "" && !strings.EqualFold(en, by) {
-			by = "the " + en + " (" + best.by + ")"
+			by += " (word by word: " + en + ")" // a reading aid, not a translation
 		}
 	}
 	var lead string

@@ -38,7 +38,11 @@ func ReadHeader(text string) Header {
 			}
 		}
 		if h.Published == "" {
-			if iso, ok := bylineDate(line); ok && iso != "" && isFullDate(iso) {
+			iso, ok := bylineDate(line)
+			if !ok && h.AuthorLine == l {
+				iso, _, _, _ = findDate(line) // a byline bylineDate does not read ("By Min-jun Park | July 15, 2025")
+			}
+			if iso != "" && isFullDate(iso) {
 				h.Published, h.DateLine, h.Time = iso, l, statedTime(line)
 			}
 		}
@@ -93,7 +97,7 @@ func bylineLabels() []string {
 // for any other line, and for an agency or outlet in the author's place
 // ("Reuters | 14 July 2025").
 func bylineName(line string) string {
-	if !isByline(line) {
+	if len(line) > 160 {
 		return ""
 	}
 	lower := strings.ToLower(line)
@@ -101,7 +105,8 @@ func bylineName(line string) string {
 	if label := matchedPrefix(lower, bylineLabels()); label != "" {
 		rest, labelled = strings.TrimLeft(line[len(label):], " :"), true
 	}
-	name := strings.TrimSpace(cutAtSeparator(rest))
+	part := cutAtSeparator(rest)
+	name := strings.TrimSpace(part)
 	words := strings.Fields(name)
 	if len(words) == 0 || len(words) > 8 || (!labelled && len(words) < 2) {
 		return ""
@@ -122,7 +127,26 @@ func bylineName(line string) string {
 			return ""
 		}
 	}
-	return name
+	// What follows the name is the byline's date, outlet or nothing: never
+	// the rest of a sentence. A name need not pass leftoverIsName itself
+	// (a hyphenated given name, "Min-jun Park", has a lower-case part).
+	after := strings.TrimSpace(rest[len(part):])
+	if after == "" {
+		if labelled {
+			return name
+		}
+		return ""
+	}
+	if _, ds, de, ok := findDate(after); ok {
+		if leftoverIsName(after[:ds] + " " + after[de:]) {
+			return name
+		}
+		return ""
+	}
+	if labelled && leftoverIsName(after) {
+		return name
+	}
+	return ""
 }
 
 // cutAtSeparator returns s up to the first byline separator: a bar, a
