@@ -23,7 +23,7 @@ func TestAskedMeta(t *testing.T) {
 		{"what's the byline on the flood story?", metaAuthor, false},
 		{"siapa penulis berita banjir semarang?", metaAuthor, false},
 		{"artikel soal banjir itu ditulis oleh siapa?", metaAuthor, false},
-		{"who wrote fail2ban?", metaNone, false},                      // no article: a program's author
+		{"who wrote fail2ban?", metaNone, false},                     // no article: a program's author
 		{"who wrote the letter Kim sent to Putin?", metaNone, false}, // a letter the story reports
 		{"where's the typhoon report datelined?", metaDateline, false},
 		{"artikel banjir itu dateline-nya dari kota mana?", metaDateline, false},
