@@ -63,13 +63,12 @@ func (d describedDoc) author() string {
 }
 
 // Article selection: an article matching minMetaCoverage of the question's
-// weighted concepts, or described by its byline or date (a selector worth
-// 1), is a candidate; a dateline place or outlet named in the question is
-// weaker (it may be the story's subject).
+// weighted concepts (over its whole text, byline included, and over its
+// best sentence: each counts), or described by its date (a selector worth
+// namedSelector), is a candidate; the best scoring one is the article.
 const (
 	minMetaCoverage = 0.5
 	namedSelector   = 1.0
-	placeSelector   = 0.5
 )
 
 // describedArticle picks the article the question describes.
@@ -113,15 +112,6 @@ func (e *Extractive) describedArticle(question string, lq lexicon.Query, date as
 		// keep supporting the war") is the one it means.
 		cov += e.bestSentenceCoverage(c.doc, lq, weights, quoted)
 		sel := 0.0
-		if field != metaAuthor && c.author() != "" && wordsIn(c.author(), question) {
-			sel += namedSelector
-		}
-		if field != metaDateline && c.head.Place != "" && wordsIn(c.head.Place, question) {
-			sel += placeSelector
-		}
-		if field != metaOutlet && c.doc.Outlet != "" && wordsIn(c.doc.Outlet, question) {
-			sel += placeSelector
-		}
 		if match, known := date.matches(firstNonEmpty(c.head.Published, c.doc.Published)); known {
 			if match {
 				sel += namedSelector

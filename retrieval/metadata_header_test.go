@@ -32,7 +32,7 @@ func TestReadHeader(t *testing.T) {
 		},
 		{
 			name:      "agency and date only: no author",
-			text:      "Markets slide\nReuters | 14 July 2025\nLONDON – Shares fell on Monday.\n",
+			text:      "Markets slide\nAssociated Press | 14 July 2025\nLONDON – Shares fell on Monday.\n",
 			published: "2025-07-14", place: "LONDON",
 		},
 		{
