@@ -54,14 +54,6 @@ type describedDoc struct {
 	rank int // first search rank of its passages; hits+1 when found by its byline only
 }
 
-// author is the name the article's byline states, else its page's.
-func (d describedDoc) author() string {
-	if d.head.Author != "" {
-		return d.head.Author
-	}
-	return d.doc.Author
-}
-
 // Article selection: an article matching minMetaCoverage of the question's
 // weighted concepts (over its whole text, byline included, and over its
 // best sentence: each counts), or described by its date (a selector worth

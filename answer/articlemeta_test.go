@@ -160,7 +160,7 @@ func TestArticleMetaSelectors(t *testing.T) {
 	for _, tc := range []struct{ name, question, want string }{
 		{"the quoted words, in order, pick the report", "the report saying the dockers' union will 'keep funding' the port strike, where's it datelined?", "Seoul"},
 		{"a day and month pick the report", "who wrote the 15 july article about the union backing the port strike?", "Min-jun Park"},
-		{"a day of the week picks the report", "who wrote the monday article about the union backing the port strike?", "Anna Berg"},
+		{"a day of the week picks the report", "who wrote the tuesday article about the union backing the port strike?", "Min-jun Park"},
 		{"the byline's name picks the report", "what time was min-jun park's article about the strike published?", "10:30 KST"},
 		{"the byline's name alone picks the report", "where is the article by anna berg datelined?", "London"},
 	} {
