@@ -25,9 +25,14 @@ func (e *Extractive) metaAnswer(res Result, ask metaAsk, art describedDoc) Resul
 			at = lineHolding(doc.Text, doc.Author)
 			name = doc.Author
 		}
-		if name == "" || at == (retrieval.Span{}) {
+		if name == "" {
 			return metaDeclined(res, pick(id, "Liputan tidak menyebutkan penulisnya: "+subject+" tidak memuat nama penulis.",
 				"The coverage does not say: "+subject+" carries no byline."))
+		}
+		if at == (retrieval.Span{}) {
+			// Only the page's metadata names the author: nothing to quote.
+			return metaDeclined(res, pick(id, "Teks "+subject+" tidak memuat nama penulis; metadata halamannya menyebut "+name+".",
+				"The text of "+subject+" carries no byline; its page's metadata names "+name+"."))
 		}
 		lead, span = pick(id, upperFirst(subject)+" ditulis oleh "+name, upperFirst(subject)+" was written by "+name), at
 	case metaDateline:
@@ -42,8 +47,12 @@ func (e *Extractive) metaAnswer(res Result, ask metaAsk, art describedDoc) Resul
 		lead, span = pick(id, "Dateline "+subject+" adalah "+place, upperFirst(subject)+" is datelined "+place), e.sentenceAt(doc, h.Dateline.Start)
 	case metaPublished:
 		if h.Published == "" {
-			return metaDeclined(res, pick(id, "Liputan tidak menyebutkannya: teks "+subject+" tidak memuat tanggal terbit.",
-				"The coverage does not say: the text of "+subject+" states no publication date."))
+			note := ""
+			if doc.Published != "" {
+				note = pick(id, "; metadata halamannya menyebut "+doc.Published, "; its page's metadata gives "+doc.Published)
+			}
+			return metaDeclined(res, pick(id, "Teks "+subject+" tidak memuat tanggal terbit"+note+".",
+				"The text of "+subject+" states no publication date"+note+"."))
 		}
 		when := publicationDate(h.Published, lang)
 		if h.Time != "" {
