@@ -23,8 +23,10 @@ func TestAskedMeta(t *testing.T) {
 		{"what's the byline on the flood story?", metaAuthor, false},
 		{"siapa penulis berita banjir semarang?", metaAuthor, false},
 		{"artikel soal banjir itu ditulis oleh siapa?", metaAuthor, false},
-		{"who wrote fail2ban?", metaNone, false},                     // no article: a program's author
-		{"who wrote the letter Kim sent to Putin?", metaNone, false}, // a letter the story reports
+		{"who filed the lawsuit described in the article?", metaNone, false}, // the article is a source
+		{"siapa yang menulis surat dalam berita itu?", metaNone, false},      // a letter the article reports
+		{"who wrote fail2ban?", metaNone, false},                             // no article: a program's author
+		{"who wrote the letter Kim sent to Putin?", metaNone, false},         // a letter the story reports
 		{"where's the typhoon report datelined?", metaDateline, false},
 		{"artikel banjir itu dateline-nya dari kota mana?", metaDateline, false},
 		{"when did the war start, per the Seoul-datelined report?", metaNone, false}, // the dateline only says which article
