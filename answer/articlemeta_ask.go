@@ -35,7 +35,7 @@ var (
 	// asks about a letter, a law or a program the article reports on.
 	articleWordRE = regexp.MustCompile(`\b(articles?|story|stories|piece|report|reports|post|news item|artikel(nya)?|berita(nya)?|tulisan(nya)?|liputan(nya)?|laporan(nya)?)\b`)
 	// authorRE asks who wrote something; "byline" alone asks it of an article.
-	authorRE = regexp.MustCompile(`\b(who (wrote|authored|penned|reported|filed)|who is the author|who's the author|whos the author|author of|authors? (is|was|were)|written by whom|whose byline|which (reporter|journalist|writer|correspondent)|siapa (yang |yg )?(menulis|nulis|penulis(nya)?|pewarta(nya)?|reporter(nya)?|wartawan(nya)?)|penulis(nya)? (siapa|sapa)|ditulis (oleh )?(siapa|sapa)|(yang|yg) (nulis|menulis) siapa|penulis artikel|nama penulis)\b`)
+	authorRE = regexp.MustCompile(`\b(who (wrote|authored|penned)|who is the author|who's the author|whos the author|author of|authors? (is|was|were)|written by whom|whose byline|which (reporter|journalist|writer|correspondent)|siapa (yang |yg )?(menulis|nulis|penulis(nya)?|pewarta(nya)?|reporter(nya)?|wartawan(nya)?)|penulis(nya)? (siapa|sapa)|ditulis (oleh )?(siapa|sapa)|(yang|yg) (nulis|menulis) siapa|penulis artikel|nama penulis)\b`)
 	bylineRE = regexp.MustCompile(`\bbylines?\b`)
 	// datelineRE asks for the dateline; the word itself is unambiguous.
 	datelineRE = regexp.MustCompile(`\b(datelined?|datelines|berdateline)\b`)
@@ -57,7 +57,7 @@ var (
 func askedMeta(question string) metaAsk {
 	q := strings.ToLower(question)
 	q = strings.NewReplacer("’", "'", "‘", "'", "-", " ").Replace(q)
-	article := articleWordRE.MatchString(q)
+	article := articleAsked(q) >= 0
 	var ask metaAsk
 	switch {
 	case photoWordRE.MatchString(q) && photoCreditRE.MatchString(q):
@@ -91,7 +91,36 @@ func askedMeta(question string) metaAsk {
 // "artikel itu naik jam berapa"). After it, the article is a source
 // ("kapan harga naik menurut artikel itu?": when prices rose).
 func articleBeforeVerb(q string) bool {
-	a := articleWordRE.FindStringIndex(q)
+	a := articleAsked(q)
 	v := publishedRE.FindStringIndex(q)
-	return a != nil && v != nil && a[0] < v[0]
+	return a >= 0 && v != nil && a < v[0]
+}
+
+// articleAsked returns where the question names the article it asks
+// about, or -1. An article word after a preposition names a source ("who
+// wrote the letter quoted in the article?", "siapa yang menulis surat
+// dalam berita itu?"): the question is about what the article reports.
+func articleAsked(q string) int {
+	for _, m := range articleWordRE.FindAllStringIndex(q, -1) {
+		if !afterPreposition(q[:m[0]]) {
+			return m[0]
+		}
+	}
+	return -1
+}
+
+// afterPreposition reports whether before ends with a preposition of
+// source, allowing determiners in between ("in the", "menurut berita").
+func afterPreposition(before string) bool {
+	words := strings.Fields(before)
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		switch words[i] {
+		case "the", "this", "that", "a", "an", "its", "their", "itu", "ini", "sebuah":
+			continue
+		case "in", "inside", "within", "per", "to", "from", "dalam", "di", "menurut", "pada":
+			return true
+		}
+		return false
+	}
+	return false
 }

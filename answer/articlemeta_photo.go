@@ -28,7 +28,12 @@ var (
 	releasedByRE = regexp.MustCompile(`(?i)\b(dirilis|disediakan|diberikan|dibagikan|diambil|dipotret|diterbitkan|dikeluarkan|disiarkan|didistribusikan|released|provided|distributed|supplied|handed out|taken|issued|published|made available|shared|obtained)\s+(?:oleh|by)\s+([^,.;:()“”"]+)|(?i)\bcourtesy of\s+([^,.;:()“”"]+)`)
 	creditViaRE  = regexp.MustCompile(`^(.{3,80}?)\s+(?:via|melalui|lewat|through)\s+[\pL.&-]+(?:\s[\pL.&-]+){0,2}\.?$`)
 	creditTagRE  = regexp.MustCompile(`(?i)^\(?(?:foto|photo|photograph|credit|kredit foto|sumber foto|image)s?(?:\s+by)?\s*[:/]\s*(.{2,80}?)\)?\.?$`)
-	releaserStop = map[string]bool{"ini": true, "itu": true, "this": true, "that": true, "shows": true, "show": true,
+	// photographerRE reads a photographer's credit: "(AP Photo/Jane Roe)",
+	// "(Foto: …)" is creditTagRE's; "REUTERS/Kim Hong-Ji", "ANTARA FOTO/Budi
+	// Santoso" name the agency (a closed class of wire services) and the
+	// photographer.
+	photographerRE = regexp.MustCompile(`\((?:[A-Z][\pL.]*\s+)?(?:Photo|PHOTO|Foto|FOTO)\s*/\s*([^)]{2,60})\)|\b(?:REUTERS|Reuters|AFP|ANTARA FOTO|ANTARA|EPA|AP)\s*/\s*([A-Z][\pL.'-]*(?:\s+[A-Z][\pL.'-]*){0,3})`)
+	releaserStop   = map[string]bool{"ini": true, "itu": true, "this": true, "that": true, "shows": true, "show": true,
 		"showing": true, "menunjukkan": true, "memperlihatkan": true, "tampak": true, "terlihat": true, "on": true,
 		"pada": true, "di": true, "in": true, "at": true, "during": true, "saat": true, "ketika": true, "when": true,
 		"as": true, "yang": true, "which": true, "who": true, "where": true}
@@ -135,20 +140,36 @@ func (e *Extractive) photoStatements(doc retrieval.Document, rank int, lq lexico
 			continue
 		}
 		prev = nil
-		for _, s := range p.Sentences {
+		// A caption is judged by its paragraph's words: its credit may be a
+		// sentence of its own ("… on Monday. (AP Photo/Jane Roe)").
+		cov := metaCoverage(lq, weights, e.termsOf(text, doc.Lang), doc.Lang)
+		for si, s := range p.Sentences {
 			sent := doc.Text[s.Start:s.End]
-			m := releasedByRE.FindStringSubmatchIndex(sent)
-			if !isCaption(sent) && (m == nil || !photoWordRE.MatchString(strings.ToLower(sent[:m[0]]))) {
+			if by := creditLine(sent); by != "" && si > 0 {
+				if prev == nil || prev.credit != (retrieval.Span{}) {
+					out = append(out, photoStatement{doc: doc, rank: rank, caption: p.Sentences[si-1], coverage: cov})
+					prev = &out[len(out)-1]
+				}
+				prev.credit = s
+				if prev.by == "" {
+					prev.by = by
+				}
 				continue
 			}
-			st := photoStatement{doc: doc, rank: rank, caption: s}
+			m := releasedByRE.FindStringSubmatchIndex(sent)
+			pm := photographerRE.FindStringSubmatch(sent)
+			if !isCaption(sent) && pm == nil && (m == nil || !photoWordRE.MatchString(strings.ToLower(sent[:m[0]]))) {
+				continue
+			}
+			st := photoStatement{doc: doc, rank: rank, caption: s, coverage: cov}
 			switch {
 			case m != nil && m[4] >= 0:
 				st.verb, st.by = verbEN(sent[m[2]:m[3]]), releaser(sent[m[4]:m[5]])
 			case m != nil && m[6] >= 0:
 				st.verb, st.by = verbEN(""), releaser(sent[m[6]:m[7]])
+			case pm != nil:
+				st.verb, st.by = "taken", strings.TrimSpace(pm[1]+pm[2])
 			}
-			st.coverage = metaCoverage(lq, weights, e.termsOf(sent, doc.Lang), doc.Lang)
 			out = append(out, st)
 			prev = &out[len(out)-1]
 		}

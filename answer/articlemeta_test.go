@@ -61,7 +61,9 @@ const (
 		"Dalam foto yang dirilis oleh Badan Penanggulangan Bencana Daerah ini, petugas mengevakuasi warga dengan perahu karet.\n\n" +
 		"Warga diminta waspada karena hujan diperkirakan turun lagi.\n"
 	portArticle = "Port strike ends\n\nDOCK workers in Rotterdam ended a three-day strike on Friday after a pay deal.\n\n" +
-		"The union said members would return to work on Monday.\n"
+		"The union said members would return to work on Monday.\n\n" +
+		"Dockers cheer outside the harbour office in Rotterdam on Friday. (AP Photo/Peter Dejong)\n\n" +
+		"Ferries leave the harbour again on Saturday morning. REUTERS/Piroschka van de Wouw\n"
 )
 
 // TestArticleMetaAnswers answers questions about articles from their
@@ -98,6 +100,8 @@ func TestArticleMetaAnswers(t *testing.T) {
 		{"publication date in Indonesian, the time not stated", "artikel soal banjir semarang itu terbit jam berapa?", "Minggu, 5 Januari 2025", "Diterbitkan 5 Januari 2025", "id"},
 		{"outlet named by the dateline", "which outlet published the article about the floods in semarang?", "Kompas", "Semarang, Kompas-", "en"},
 		{"photo 'provided by' with its credit line", "who provided the photo of the rescuers carrying a child?", "Philippine Coast Guard", "Philippine Coast Guard via AP", "en"},
+		{"photographer's credit (AP Photo/Name) after the caption", "who took the photo of the dockers cheering outside the harbour office?", "Peter Dejong", "AP Photo/Peter Dejong", "en"},
+		{"agency/photographer credit (REUTERS/Name)", "who took the picture of the ferries leaving the harbour?", "Piroschka van de Wouw", "Ferries leave the harbour", "en"},
 		{"photo 'dirilis oleh' in Indonesian", "foto petugas mengevakuasi warga itu dirilis oleh siapa?", "Badan Penanggulangan Bencana Daerah", "Dalam foto yang dirilis oleh", "id"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
