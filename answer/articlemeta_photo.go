@@ -32,7 +32,7 @@ var (
 	// "(Foto: …)" is creditTagRE's; "REUTERS/Kim Hong-Ji", "ANTARA FOTO/Budi
 	// Santoso" name the agency (a closed class of wire services) and the
 	// photographer.
-	photographerRE = regexp.MustCompile(`\((?:[A-Z][\pL.]*\s+)?(?:Photo|PHOTO|Foto|FOTO)\s*/\s*([^)]{2,60})\)|\b(?:REUTERS|Reuters|AFP|ANTARA FOTO|ANTARA|EPA|AP)\s*/\s*([A-Z][\pL.'-]*(?:\s+[A-Z][\pL.'-]*){0,3})`)
+	photographerRE = regexp.MustCompile(`\((?:[A-Z][\pL.]*\s+)?(?:Photo|PHOTO|Foto|FOTO)\s*/\s*([^)]{2,60})\)|\b(?:REUTERS|Reuters|AFP|ANTARA FOTO|ANTARA|EPA|AP)\s*/\s*([A-Z][\pL.'-]*(?:\s+(?:(?:van|de|der|den|von|da|di|bin|al|el|la|le)\s+)*[A-Z][\pL.'-]*){0,3})`)
 	releaserStop   = map[string]bool{"ini": true, "itu": true, "this": true, "that": true, "shows": true, "show": true,
 		"showing": true, "menunjukkan": true, "memperlihatkan": true, "tampak": true, "terlihat": true, "on": true,
 		"pada": true, "di": true, "in": true, "at": true, "during": true, "saat": true, "ketika": true, "when": true,
@@ -173,6 +173,29 @@ func (e *Extractive) photoStatements(doc retrieval.Document, rank int, lq lexico
 			out = append(out, st)
 			prev = &out[len(out)-1]
 		}
+		// A credit after the paragraph's last sentence is left out of its
+		// sentences ("… on Friday. (AP Photo/Jane Roe)"): it credits that
+		// sentence's photo.
+		if tail := paragraphTail(doc.Text, p); tail != (retrieval.Span{}) {
+			t := doc.Text[tail.Start:tail.End]
+			by := creditLine(t)
+			if pm := photographerRE.FindStringSubmatch(t); pm != nil {
+				by = strings.TrimSpace(pm[1] + pm[2])
+			}
+			if by != "" {
+				last := p.Sentences[len(p.Sentences)-1]
+				if prev == nil || prev.caption != last {
+					out = append(out, photoStatement{doc: doc, rank: rank, caption: last, coverage: cov})
+					prev = &out[len(out)-1]
+				}
+				if prev.credit == (retrieval.Span{}) {
+					prev.credit = tail
+				}
+				if prev.by == "" {
+					prev.by, prev.verb = by, "taken"
+				}
+			}
+		}
 	}
 	kept := out[:0]
 	for _, st := range out {
@@ -238,4 +261,20 @@ func (e *Extractive) photoCredit(res Result, lq lexicon.Query, hits []retrieval.
 	res.Answered = true
 	res.Answer = lead + " " + metaMarkers(n) + "."
 	return res, true, nil
+}
+
+// paragraphTail is the text of p after its last sentence, trimmed; zero
+// when there is none.
+func paragraphTail(text string, p retrieval.Paragraph) retrieval.Span {
+	if len(p.Sentences) == 0 {
+		return retrieval.Span{}
+	}
+	start, end := p.Sentences[len(p.Sentences)-1].End, p.Span.End
+	for start < end && (text[start] == ' ' || text[start] == '\n' || text[start] == '\t' || text[start] == '\r') {
+		start++
+	}
+	if start >= end {
+		return retrieval.Span{}
+	}
+	return retrieval.Span{Start: start, End: end}
 }
