@@ -102,7 +102,7 @@ func TestArticleMetaAnswers(t *testing.T) {
 		{"photo 'provided by' with its credit line", "who provided the photo of the rescuers carrying a child?", "Philippine Coast Guard", "Philippine Coast Guard via AP", "en"},
 		{"photographer's credit (AP Photo/Name) after the caption", "who took the photo of the dockers cheering outside the harbour office?", "Peter Dejong", "AP Photo/Peter Dejong", "en"},
 		{"agency/photographer credit (REUTERS/Name)", "who took the picture of the ferries leaving the harbour?", "Piroschka van de Wouw", "Ferries leave the harbour", "en"},
-		{"photo 'dirilis oleh' in Indonesian", "foto petugas mengevakuasi warga itu dirilis oleh siapa?", "Badan Penanggulangan Bencana Daerah", "Dalam foto yang dirilis oleh", "id"},
+		{"photo 'dirilis oleh' in Indonesian", "foto petugas mengevakuasi warga itu dirilis oleh siapa?", "oleh Badan Penanggulangan Bencana Daerah [1]", "Dalam foto yang dirilis oleh", "id"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := svc.Answer(context.Background(), Query{Question: tc.question}, nil)
