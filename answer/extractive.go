@@ -83,6 +83,10 @@ type Evidence struct {
 func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 	start := time.Now()
 	res := Result{Question: q.Question, Mode: ModeExtractive, Citations: []Citation{}}
+	if meta, ok, err := e.articleMeta(ctx, q); err != nil || ok {
+		meta.TookMS = time.Since(start).Milliseconds()
+		return meta, err // a question about the article itself: its byline, dateline, date, outlet, a photo's source
+	}
 	lq, hits, err := e.analyze(ctx, q.Question, q.K)
 	if err != nil {
 		return res, err

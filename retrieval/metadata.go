@@ -108,8 +108,9 @@ const headerLines = 10
 const maxTitleBytes = 200
 
 // inferMetadata reads metadata from plain article text: a headline as the
-// first line, a byline or "published on" line, a dateline naming the outlet
-// ("Pyongyang, Suarathailand- …") and the language of the prose.
+// first line, a byline or "published on" line, the byline's author, a
+// dateline naming the outlet ("Pyongyang, Suarathailand- …") and the
+// language of the prose.
 func inferMetadata(text string) metadata {
 	lines := nonEmptyLines(text, titleLookahead+headerLines)
 	var m metadata
@@ -134,6 +135,7 @@ func inferMetadata(text string) metadata {
 		}
 	}
 	m.Title = inferTitle(lines)
+	m.Author = ReadHeader(text).Author // the byline: "By Jane Doe", "Yati Maulana | Senin, 14/07/2025"
 	m.Lang = documentLanguage.Detect(text)
 	return m
 }

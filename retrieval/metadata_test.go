@@ -100,7 +100,12 @@ func TestInferMetadata(t *testing.T) {
 		{
 			name: "byline with numeric date",
 			text: "Judul Berita Hari Ini\n\nAndi Wijaya | Selasa, 01/04/2025 17:30 WIB\nJAKARTA - Presiden membuka sidang yang dihadiri oleh para menteri dan anggota dewan di gedung parlemen untuk membahas anggaran.",
-			want: metadata{Title: "Judul Berita Hari Ini", Published: "2025-04-01", Lang: "id"},
+			want: metadata{Title: "Judul Berita Hari Ini", Published: "2025-04-01", Author: "Andi Wijaya", Lang: "id"},
+		},
+		{
+			name: "labelled byline names the author; an agency in its place does not",
+			text: "Talks end without a deal\nBy Jane Doe, Reuters\nThe talks ended on Tuesday and the two sides said that they would meet again in the spring.",
+			want: metadata{Title: "Talks end without a deal", Author: "Jane Doe", Lang: "en"},
 		},
 		{
 			name: "published label with English month",
