@@ -104,6 +104,15 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if len(ev) == 0 && lq.Type == lexicon.AnswerTitle {
+		// No title beside the name (a page in a language whose titles
+		// Kabar cannot tell): "who is Kim Jong Un?" is still answered by
+		// the best sentence about him.
+		lq.Type = lexicon.AnswerAny
+		if ev, err = e.evidenceFrom(ctx, lq, q.K, hits); err != nil {
+			return res, err
+		}
+	}
 	res = e.compose(res, lq, ev, yesNoNone)
 	res.TookMS = time.Since(start).Milliseconds()
 	return res, nil

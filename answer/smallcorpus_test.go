@@ -89,6 +89,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			want:     "Ministry spokesperson",
 		},
 		{
+			name:     "who-is with no title beside the name is answered by the best sentence about the person",
+			files:    map[string]string{"kyiv.md": "# Kyiv\n\nOleh Petrenko tiba di Kyiv pada hari Senin untuk pembicaraan.\n"},
+			question: "who is Oleh Petrenko?",
+			quote:    "tiba di Kyiv",
+		},
+		{
 			name: "who-is asks for the title in an apposition after the name",
 			files: map[string]string{"intel.md": "# Intelijen\n\nPasokan amunisi itu besar, kata Oleh Petrenko, kepala intelijen militer negara itu, kepada wartawan.\n\n" +
 				"Oleh Petrenko tiba di Kyiv pada hari Senin.\n"},
