@@ -117,6 +117,19 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"counted", "North Korea agreed to send 6,000 engineers.", `Korut setuju mengirim 6 ribu insinyur.`, supported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
+		// a name spelled another way (vowels, y/j, v/w, c/k, doubled letters) is the same name; another skeleton is another name
+		{"spelling", "Pejabat tinggi Moskow berkunjung ke Pyongyang.", `Pejabat tinggi Moskwa berkunjung ke Pyongjang.`, supported},
+		{"spelling", "Pejabat tinggi Moskow berkunjung ke Minsk.", `Pejabat tinggi Moskwa berkunjung ke Pinsk.`, notSupported},
+		{"spelling", "Tchaikovsky's opera opened in Vilnius.", `Opera Tchaikovskiy dibuka di Vilnius.`, supported},
+		{"spelling", "Tchaikovsky's opera opened in Vilnius.", `Opera Stravinsky dibuka di Vilnius.`, notSupported},
+		// a spelled figure is bounded as a written one; "persen" is the passage's "%"
+		{"spelled-qualifier", "Korea Utara memasok sampai empat puluh persen amunisi Rusia.", `Korea Utara memasok hingga 40% amunisi Rusia.`, supported},
+		{"spelled-qualifier", "Korea Utara memasok setidaknya empat puluh persen amunisi Rusia.", `Korea Utara memasok hingga 40% amunisi Rusia.`, notSupported},
+		// "10k" is ten thousand
+		{"scale-k", "Around 10k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, supported},
+		{"scale-k", "Around 100k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, notSupported},
+		// "persis" is "exactly"
+		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {
 		ok, rule, reason := judgeOne(v, r.claim, r.passage)

@@ -113,7 +113,7 @@ var qualifierPhrases = []struct {
 	{[]string{"under"}, qualLessThan}, {[]string{"below"}, qualLessThan}, {[]string{"di", "bawah"}, qualLessThan},
 	{[]string{"nearly"}, qualNearly}, {[]string{"almost"}, qualNearly}, {[]string{"close", "to"}, qualNearly},
 	{[]string{"hampir"}, qualNearly}, {[]string{"nyaris"}, qualNearly}, {[]string{"mendekati"}, qualNearly},
-	{[]string{"exactly"}, qualExactly}, {[]string{"precisely"}, qualExactly}, {[]string{"tepat"}, qualExactly},
+	{[]string{"exactly"}, qualExactly}, {[]string{"precisely"}, qualExactly}, {[]string{"tepat"}, qualExactly}, {[]string{"persis"}, qualExactly},
 }
 
 // vagueMagnitudes are words that give a count only by its order of

@@ -421,7 +421,21 @@ func nameSpans(k concept, toks []token) [][2]int {
 			out = append(out, sp)
 		}
 	}
+	for _, sp := range variantSpans(k, toks) {
+		if !containsSpan(out, sp) {
+			out = append(out, sp)
+		}
+	}
 	return out
+}
+
+func containsSpan(list [][2]int, sp [2]int) bool {
+	for _, x := range list {
+		if x == sp {
+			return true
+		}
+	}
+	return false
 }
 
 // unorderedSpans matches a name's words in any order, adjacent.
