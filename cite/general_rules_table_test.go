@@ -128,6 +128,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "10k" is ten thousand
 		{"scale-k", "Around 10k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, supported},
 		{"scale-k", "Around 100k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, notSupported},
+		// a time phrase told otherwise contradicts: its own words are not what the sentence must share
+		{"time-same", "Pabrik itu dibuka pemerintah tahun lalu.", `Pabrik itu dibuka pemerintah bulan ini.`, "time"},
+		// a qualifier opening the claim is a qualifier, not a name
+		{"opening", "Exactly 600 soldiers were killed.", `Setidaknya 600 tentara tewas.`, "qualifier"},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

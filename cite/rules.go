@@ -1512,9 +1512,10 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 
 // timeRef is a relative time: the unit and its offset from now.
 type timeRef struct {
-	unit   string
-	offset int
-	text   string
+	unit     string
+	offset   int
+	text     string
+	from, to int // its tokens
 }
 
 // timeRefs reads the relative time phrases of tokens: "last year",
@@ -1526,7 +1527,7 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 			continue // Sunday
 		}
 		if off, ok := dayDeictics[t.Norm]; ok && !(t.Norm == "kemarin" && i > 0 && timeUnits[toks[i-1].Norm] != "") {
-			out = append(out, timeRef{"day", off, t.Text})
+			out = append(out, timeRef{"day", off, t.Text, i, i + 1})
 			continue
 		}
 		unit, ok := timeUnits[t.Norm]
@@ -1538,13 +1539,13 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 		}
 		if i > 0 {
 			if off, ok := deicticBefore[toks[i-1].Norm]; ok {
-				out = append(out, timeRef{unit, off, toks[i-1].Text + " " + t.Text})
+				out = append(out, timeRef{unit, off, toks[i-1].Text + " " + t.Text, i - 1, i + 1})
 				continue
 			}
 		}
 		if i+1 < len(toks) {
 			if off, ok := deicticAfter[toks[i+1].Norm]; ok {
-				out = append(out, timeRef{unit, off, t.Text + " " + toks[i+1].Text})
+				out = append(out, timeRef{unit, off, t.Text + " " + toks[i+1].Text, i, i + 2})
 			}
 		}
 	}
@@ -1598,7 +1599,13 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 			continue
 		}
 		if other != "" {
-			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", cr.text, other)}
+			// The time phrase's own words are what differs: the rest
+			// tells whether the sentence is about the same thing.
+			inPhrase := func(i int) bool {
+				s, e := c.claimSpan(i)
+				return s >= 0 && s >= cr.from && e <= cr.to
+			}
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inPhrase), reason: fmt.Sprintf("says %s; the passage says %s", cr.text, other)}
 		}
 		return &finding{reason: fmt.Sprintf("the passage does not say %s", cr.text)}
 	}

@@ -158,7 +158,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
@@ -290,6 +290,12 @@ func (c *claim) qualifiersAsMeta() {
 		}
 		i = last
 	}
+	c.spansAsMeta(inQual)
+}
+
+// spansAsMeta turns the content concepts whose tokens all have in set
+// into meta concepts.
+func (c *claim) spansAsMeta(in []bool) {
 	for i := range c.concepts {
 		k := &c.concepts[i]
 		s, e := c.claimSpan(i)
@@ -298,7 +304,7 @@ func (c *claim) qualifiersAsMeta() {
 		}
 		all := true
 		for j := s; j < e; j++ {
-			all = all && inQual[j]
+			all = all && in[j]
 		}
 		if all {
 			c.total += weightMeta - k.weight
@@ -864,6 +870,17 @@ func scaleOf(w string) float64 {
 		return 1e12
 	}
 	return 0
+}
+
+// qualifierWord reports a one-word quantity qualifier ("Exactly 600
+// soldiers"): opening a claim, it is no name.
+func qualifierWord(w string) bool {
+	for _, q := range qualifierPhrases {
+		if len(q.words) == 1 && q.words[0] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // percentWords write out the per-cent sign after a figure.
