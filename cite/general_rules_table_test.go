@@ -132,6 +132,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"time-same", "Pabrik itu dibuka pemerintah tahun lalu.", `Pabrik itu dibuka pemerintah bulan ini.`, "time"},
 		// a qualifier opening the claim is a qualifier, not a name
 		{"opening", "Exactly 600 soldiers were killed.", `Setidaknya 600 tentara tewas.`, "qualifier"},
+		// a figure followed by a partitive counts what the sentence named before it
+		{"partitive", "At least 600 troops were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
+		{"partitive", "At least 600 engineers were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, notSupported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -1662,12 +1662,20 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 			if other := v.countedWord(w, i); other != "" && !k.year() {
 				return &finding{reason: fmt.Sprintf("the passage's %s counts “%s”", k.Surface, other)}
 			}
+			for _, sp := range w.spans[i] {
+				if partitiveAfter(w.toks, sp[1]) {
+					return &finding{reason: fmt.Sprintf("the passage's %s counts part of something else", k.Surface)}
+				}
+			}
 			continue
 		}
 		near := false
 		for _, sp := range w.spans[i] {
+			back := partitiveAfter(w.toks, sp[1])
 			for _, a := range anchors {
-				if abs(a[0]-sp[0]) <= conflictWindow+1 {
+				// "600 di antaranya", "600 of them": the figure counts
+				// what the sentence named before it.
+				if abs(a[0]-sp[0]) <= conflictWindow+1 || back && a[1] <= sp[0] {
 					near = true
 				}
 			}
@@ -1677,6 +1685,21 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// partitiveAfter reports a partitive right after a figure ending at token
+// j ("di antaranya", "dari mereka", "of them", "among them"): the figure
+// counts part of something named before.
+func partitiveAfter(toks []token, j int) bool {
+	if j < len(toks) && toks[j].Norm == "antaranya" {
+		return true
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	a, b := toks[j].Norm, toks[j+1].Norm
+	return (a == "of" || a == "among") && (b == "them" || b == "whom" || b == "those") ||
+		(a == "di" || a == "dari") && (b == "antaranya" || b == "mereka")
 }
 
 // monthBefore reports a month name right before the claim's number i.
