@@ -135,6 +135,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a figure followed by a partitive counts what the sentence named before it
 		{"partitive", "At least 600 troops were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
 		{"partitive", "At least 600 engineers were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, notSupported},
+		// the claim's own negator matching "tak ter-…" is no negative adjective of the claim
+		{"negative-adjective", "The army failed to repel the attack on the city.", `Tentara berhasil menghalau serangan di kota itu, bukti semangat yang tak terkalahkan.`, "negation"},
+		{"negative-adjective", "The alliance cannot be defeated, Lavrov said.", `Lavrov menyebut aliansi itu tak terkalahkan.`, supported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

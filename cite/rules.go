@@ -1104,10 +1104,28 @@ func negativeAdjective(toks []token, j int) bool {
 
 // negativeAdjectiveMatched reports a negative adjective whose ter- word
 // the claim matched.
-func (w *window) negativeAdjectiveMatched() bool {
+func (w *window) negativeAdjectiveMatched(c *claim) bool {
 	for j := range w.toks {
-		if negativeAdjective(w.toks, j) && w.matched(j+1) {
+		if negativeAdjective(w.toks, j) && w.matchedByContent(c, j+1) {
 			return true
+		}
+	}
+	return false
+}
+
+// matchedByContent reports whether token j of the window is inside a
+// match of a concept of the claim that is not a meta word: the claim's
+// own negator ("failed", which the dictionaries render "kalah" among
+// others) matching "tak terkalahkan" says nothing about it.
+func (w *window) matchedByContent(c *claim, j int) bool {
+	for i, sps := range w.spans {
+		if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
+			continue
+		}
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				return true
+			}
 		}
 	}
 	return false
@@ -1160,7 +1178,7 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	if (cn != "") == (pn != "") {
 		return nil
 	}
-	if cn != "" && w.negativeAdjectiveMatched() {
+	if cn != "" && w.negativeAdjectiveMatched(c) {
 		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
