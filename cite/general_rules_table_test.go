@@ -138,6 +138,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// the claim's own negator matching "tak ter-…" is no negative adjective of the claim
 		{"negative-adjective", "The army failed to repel the attack on the city.", `Tentara berhasil menghalau serangan di kota itu, bukti semangat yang tak terkalahkan.`, "negation"},
 		{"negative-adjective", "The alliance cannot be defeated, Lavrov said.", `Lavrov menyebut aliansi itu tak terkalahkan.`, supported},
+		// "terbukti", "proven" state it as certain
+		{"certain", "Sudah terbukti Serbia memasok senjata untuk perang itu.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
+		{"certain", "It is proven that Serbia supplies weapons for the war.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -45,7 +45,7 @@ var hedges = map[string]bool{
 // certainties state something as certain.
 var certainties = map[string]bool{
 	"certainly": true, "definitely": true, "surely": true, "undoubtedly": true, "certain": true, "inevitably": true,
-	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true,
+	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true, "terbukti": true, "proven": true, "undeniably": true,
 }
 
 // certainAt reports a word of certainty at toks[j]. English "certain"
