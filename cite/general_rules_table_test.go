@@ -141,6 +141,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "terbukti", "proven" state it as certain
 		{"certain", "Sudah terbukti Serbia memasok senjata untuk perang itu.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
 		{"certain", "It is proven that Serbia supplies weapons for the war.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
+		// a country naming an office ("Presiden Serbia X") does not act
+		{"office-country", "Vucic said arms deliveries to Serbia had resumed.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke negaranya telah dilanjutkan.`, supported},
+		{"office-country", "Vucic said Serbia had resumed arms deliveries to Bosnia.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke Serbia telah dilanjutkan.`, notSupported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -782,6 +782,9 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		var reversed []int
 		same := false
 		for _, sp := range w.spans[i] {
+			if sp[0] > 0 && titleWords[ptoks[sp[0]-1].Norm] && !pbreaks[sp[0]] {
+				continue // "Presiden Ukraina Zelenskyy": the country names the office, it does not act
+			}
 			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
 			if pr == cr || cr == roleSubject && relativeSubject(ptoks, sp[1]) {
 				same = true
