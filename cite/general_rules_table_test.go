@@ -144,6 +144,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a country naming an office ("Presiden Serbia X") does not act
 		{"office-country", "Vucic said arms deliveries to Serbia had resumed.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke negaranya telah dilanjutkan.`, supported},
 		{"office-country", "Vucic said Serbia had resumed arms deliveries to Bosnia.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke Serbia telah dilanjutkan.`, notSupported},
+		// a thing the sentence gives to another person, the claim's person absent, is another owner
+		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Vucic kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, supported},
+		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Orban kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, "owner"},
+		{"owner", "The minister said he shared Orban's frustration with Rubio.", `Menteri itu mengatakan ia berbagi frustrasi Presiden Serbia Aleksandar Vucic dengan Rubio.`, "owner"},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -69,6 +69,7 @@ var meaningRules = []rule{
 	{"actor", ruleActor},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},
+	{"owner", ruleOwner},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
