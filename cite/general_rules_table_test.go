@@ -148,6 +148,8 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Vucic kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, supported},
 		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Orban kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, "owner"},
 		{"owner", "The minister said he shared Orban's frustration with Rubio.", `Menteri itu mengatakan ia berbagi frustrasi Presiden Serbia Aleksandar Vucic dengan Rubio.`, "owner"},
+		// a possessive between the preposition and the place keeps it the place
+		{"place-possessive", "Vucic welcomed Orban at his Belgrade residence on Monday, state television showed.", `Televisi negara menunjukkan Vucic menyambut Orban di Novi Sad pada hari Senin.`, "place-conflict"},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -726,9 +726,13 @@ const prepReachMax = 5
 // prepReach reports whether a preposition reaches over words to a name:
 // only articles, place words and title words may stand between ("to the
 // city of Wonsan", "ke wilayah Kursk"), not a verb ("to show Kim").
+// possessiveDeterminers may stand between a preposition and its place
+// ("at his Sochi residence").
+var possessiveDeterminers = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true}
+
 func prepReach(between []lexicon.Token) bool {
 	for _, t := range between {
-		if t.Upper || placeFillers[t.Norm] || titleWord(t.Norm) || t.Norm == "a" || t.Norm == "an" {
+		if t.Upper || placeFillers[t.Norm] || titleWord(t.Norm) || t.Norm == "a" || t.Norm == "an" || possessiveDeterminers[t.Norm] {
 			continue
 		}
 		return false
