@@ -150,6 +150,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"owner", "The minister said he shared Orban's frustration with Rubio.", `Menteri itu mengatakan ia berbagi frustrasi Presiden Serbia Aleksandar Vucic dengan Rubio.`, "owner"},
 		// a possessive between the preposition and the place keeps it the place
 		{"place-possessive", "Vucic welcomed Orban at his Belgrade residence on Monday, state television showed.", `Televisi negara menunjukkan Vucic menyambut Orban di Novi Sad pada hari Senin.`, "place-conflict"},
+		// a name right after a passive verb of its own is that verb's agent, not the claim's actor
+		{"passive-agent", "Orban welcomed Vucic at the palace.", `Macron menyambut Vucic di istana, didampingi Orban.`, "actor"},
+		{"passive-agent", "Vucic was welcomed by Orban at the palace.", `Vucic disambut Orban di istana.`, supported},
+		{"passive-agent", "Orban welcomed Vucic at the palace.", `Orban menyambut Vucic di istana, didampingi Macron.`, supported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

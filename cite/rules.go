@@ -1937,7 +1937,7 @@ func ruleActor(v *Verifier, c *claim, w *window) *finding {
 			elsewhere := true
 			for _, sp := range w.spans[i] {
 				at := nameStart(w, sp[0])
-				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) && !v.possessorAt(ptoks, pbreaks, at) {
+				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) && !v.possessorAt(ptoks, pbreaks, at) && !passiveAgentAt(w, at) {
 					elsewhere = false
 				}
 			}
@@ -2067,6 +2067,30 @@ func (c *claim) predicateAt(w *window, from, to int) bool {
 // companionPreps put a name beside the one acting ("bertemu dengan
 // Lavrov", "talks with Lavrov").
 var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": true}
+
+// passiveAgentAt reports a name at token at right after an Indonesian
+// passive verb of its own ("didampingi Lavrov", "disaksikan Kim"),
+// which makes it that verb's agent, not the subject of another verb of
+// the sentence. A passive the claim's words matched is left out: there
+// the name may be the claim's agent ("disambut Putin").
+func passiveAgentAt(w *window, at int) bool {
+	if at == 0 || w.toks[at].breakBefore {
+		return false
+	}
+	p := w.toks[at-1]
+	return !p.Upper && !p.Num && len(p.Norm) >= 6 && strings.HasPrefix(p.Norm, "di") && !w.matched(at-1) && derivedPassive(p)
+}
+
+// derivedPassive reports a di- word built on a stem ("didampingi" on
+// "damping"), not a word that merely begins so ("diplomat").
+func derivedPassive(t token) bool {
+	for _, s := range t.terms {
+		if s != t.Norm && len(s) >= 3 && len(s) <= len(t.Norm)-2 && !strings.HasPrefix(s, "di") {
+			return true
+		}
+	}
+	return false
+}
 
 // ruleAttribute: whose the thing is. A country the claim puts on a noun
 // ("Ukrainian forces", "pasukan Ukraina") must be the one the sentence
