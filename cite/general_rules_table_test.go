@@ -154,6 +154,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"passive-agent", "Orban welcomed Vucic at the palace.", `Macron menyambut Vucic di istana, didampingi Orban.`, "actor"},
 		{"passive-agent", "Vucic was welcomed by Orban at the palace.", `Vucic disambut Orban di istana.`, supported},
 		{"passive-agent", "Orban welcomed Vucic at the palace.", `Orban menyambut Vucic di istana, didampingi Macron.`, supported},
+		// where something happened is not contradicted by where someone went
+		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban tiba ke Beograd untuk bertemu Vucic pada hari Senin.`, "missing"},
+		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban bertemu Vucic di Beograd pada hari Senin.`, "place-conflict"},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

@@ -635,7 +635,7 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w), c.roles[i] == rolePlace); ok {
 			w.conflictAt = w.toks[j].Start
 			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}
