@@ -157,6 +157,8 @@ func TestGeneralRuleTable(t *testing.T) {
 		// where something happened is not contradicted by where someone went
 		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban tiba ke Beograd untuk bertemu Vucic pada hari Senin.`, "missing"},
 		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban bertemu Vucic di Beograd pada hari Senin.`, "place-conflict"},
+		// a country's short form stands for it as its long form does, its seat of power too
+		{"short-form-seat", "Korut menjadi salah satu sekutu utama Rusia dalam perang itu.", `Pyongjang menjadi salah satu sekutu utama Moskwa selama perang itu.`, supported},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
