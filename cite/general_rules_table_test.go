@@ -159,6 +159,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban bertemu Vucic di Beograd pada hari Senin.`, "place-conflict"},
 		// a country's short form stands for it as its long form does, its seat of power too
 		{"short-form-seat", "Korut menjadi salah satu sekutu utama Rusia dalam perang itu.", `Pyongjang menjadi salah satu sekutu utama Moskwa selama perang itu.`, supported},
+		// "not even" before an amount bounds it ("less than"); it denies nothing
+		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi kurang dari dua minggu setelah kesepakatan itu.`, supported},
+		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "qualifier"},
+		{"not-even", "The visit did not come two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "negation"},
 		// "persis" is "exactly"
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}

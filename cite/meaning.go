@@ -110,6 +110,7 @@ var qualifierPhrases = []struct {
 	{[]string{"approximately"}, qualAbout}, {[]string{"an", "estimated"}, qualAbout}, {[]string{"estimated"}, qualAbout},
 	{[]string{"circa"}, qualAbout}, {[]string{"sekitar"}, qualAbout}, {[]string{"kira", "kira"}, qualAbout}, {[]string{"sekira"}, qualAbout},
 	{[]string{"kurang", "dari"}, qualLessThan}, {[]string{"less", "than"}, qualLessThan}, {[]string{"fewer", "than"}, qualLessThan},
+	{[]string{"not", "even"}, qualLessThan}, {[]string{"not", "quite"}, qualLessThan},
 	{[]string{"under"}, qualLessThan}, {[]string{"below"}, qualLessThan}, {[]string{"di", "bawah"}, qualLessThan},
 	{[]string{"nearly"}, qualNearly}, {[]string{"almost"}, qualNearly}, {[]string{"close", "to"}, qualNearly},
 	{[]string{"hampir"}, qualNearly}, {[]string{"nyaris"}, qualNearly}, {[]string{"mendekati"}, qualNearly},
