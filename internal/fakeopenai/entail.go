@@ -1215,7 +1215,7 @@ var markerClasses = []markerClass{
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
 	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "at most", "no more than", "not more than", "tidak lebih dari", "paling banyak", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
-	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
+	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari", "not even", "not quite"}},
 	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},
 	{name: "exactly", phrases: []string{"exactly", "precisely", "tepat", "persis"}},
 	{name: "certainly", phrases: []string{"certainly", "definitely", "certain", "surely", "pasti", "tentu", "dipastikan"}},
@@ -1272,6 +1272,13 @@ func comparativeBound(ws []word, i int) bool {
 	switch ws[i+1].fold {
 	case "fewer", "les", "more", "later", "earlier", "longer", "kurang", "lebih":
 		return true
+	case "even", "quite":
+		// "not even a month", "not quite 600": less than an amount.
+		if i+2 < len(ws) {
+			n := ws[i+2].fold
+			_, spelledNumber := spelled[n]
+			return isDigit(n) || n == "a" || n == "an" || spelledNumber
+		}
 	}
 	return false
 }

@@ -18,6 +18,7 @@ func TestEntailsGeneralTable(t *testing.T) {
 	trump := "Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin."
 	halt := "Pentagon sempat menghentikan pengiriman tertentu karena kekhawatiran stok AS menipis."
 	ammo := "Serbia memasok hingga 40% amunisi untuk perang itu."
+	deal := "Kunjungan itu terjadi kurang dari dua minggu setelah kesepakatan itu."
 	greet := "Rekaman menunjukkan Putin menyambut Ri di Kremlin pada hari Senin."
 	greetOther := "Rekaman menunjukkan Putin menyambut Ri Yong Ho di Kremlin pada hari Senin."
 	shoigu := "Kim bertemu Shoigu, mantan menteri pertahanan Rusia."
@@ -53,6 +54,10 @@ func TestEntailsGeneralTable(t *testing.T) {
 		// "ex-" is "former"
 		{"Kim met Shoigu, Russia's ex-defence minister.", shoigu, true},
 		{"Kim met Shoigu, Russia's defence minister.", shoigu, false},
+		// "not even" before an amount is "less than", no negation
+		{"The visit came not even two weeks after the deal.", deal, true},
+		{"The visit came two weeks after the deal.", deal, false},
+		{"The visit did not come two weeks after the deal.", deal, false},
 		// the DPRK is North Korea
 		{"The DPRK reaffirmed its support for the campaign.", dprk, true},
 		// a verb of saying other than "said" puts the speaker's country for "kami"
