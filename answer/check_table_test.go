@@ -65,5 +65,7 @@ func measureThreeWay(t *testing.T, ix *retrieval.Index, svc *Service, tab claimt
 }
 
 // threeWayFloors are each table's test-half three-way accuracy when last
-// changed (blind: issue #10 work 65% → 84%; second pass 84% → 86.6%).
-var threeWayFloors = map[string]float64{"blind": 0.86}
+// changed (blind: issue #10 work 65% → 84%; second pass 84% → 86.6%;
+// fourth pass 86.6% → 88.8%. blind2: 73.2%, measured once at the end of
+// the fourth pass).
+var threeWayFloors = map[string]float64{"blind": 0.88, "blind2": 0.73}

@@ -280,9 +280,12 @@ func tableSource(n int, doc, passage string) source {
 // modelTableFloors are each table's test-half levels with the emulated
 // model check when last changed (blind: issue #10, third pass — the model
 // sees the sentence before each passage, and the emulator reads pronouns
-// by it: faithful kept 82% → 88% (43/49), wrong removed 97.6% (83/85)).
+// by it: faithful kept 82% → 88% (43/49), wrong removed 97.6% (83/85);
+// fourth pass: faithful kept 92% (45/49). blind2: faithful kept 33/55,
+// wrong removed 55/57, measured once at the end of the fourth pass).
 var modelTableFloors = map[string]map[string]float64{
-	"blind": {"all faithful": 0.87, "all wrong": 0.97},
+	"blind":  {"all faithful": 0.91, "all wrong": 0.97},
+	"blind2": {"all faithful": 0.59, "all wrong": 0.96},
 }
 
 // TestModelCheckSeesTheSentenceBefore: the model is shown the sentence

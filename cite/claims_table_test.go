@@ -107,13 +107,14 @@ func measureClaimTable(t *testing.T, v *Verifier, tab claimtable.Table) {
 }
 
 // testHalfFloors are each table's test-half levels when last changed.
-// blind: last changed with the third pass on issue #10 (verbs of saying
-// by root, quoted "we"/"you", the state for its government, added
-// conjuncts and relative clauses, one passage word for one claim word,
-// prepositional qualifiers): faithful kept rose from 84% (41/49) to 88%
-// (43/49), wrong removed stayed at 93% (79/85).
+// blind: the fourth pass on issue #10 (name spellings, partitives, time
+// phrases, owners, passive agents, "not even"…) raised faithful kept
+// from 88% (43/49) to 92% (45/49), wrong removed stayed at 93% (79/85).
+// blind2: measured once, at the end of that pass (faithful kept 34/55,
+// wrong removed 53/57; unchanged from the code before it).
 var testHalfFloors = map[string]map[string]float64{
-	"blind": {"all faithful": 0.87, "all wrong": 0.92},
+	"blind":  {"all faithful": 0.91, "all wrong": 0.92},
+	"blind2": {"all faithful": 0.61, "all wrong": 0.92},
 }
 
 const probeTablePath = "testdata/claims-probe.jsonl"
