@@ -193,16 +193,21 @@ func TestModelCheckOff(t *testing.T) {
 // real client. A claim is kept only when both accept it. Run with -v for
 // the tables.
 func TestClaimTableWithModel(t *testing.T) {
-	path := claimtable.Path("../cite/testdata/claims-blind.jsonl")
-	if _, err := os.Stat(path); err != nil {
+	h := newLLMHarness(t, nil, func(c *LLMConfig) { c.VerifyWithModel = true })
+	h.srv.OnChat(fakeopenai.WithEntailment(nil))
+	for _, tab := range claimtable.Tables("../cite/testdata") {
+		t.Run(tab.Name, func(t *testing.T) { measureWithModel(t, h, tab) })
+	}
+}
+
+func measureWithModel(t *testing.T, h *llmHarness, tab claimtable.Table) {
+	if _, err := os.Stat(tab.Path); err != nil {
 		t.Skip("no claim table")
 	}
-	rows, _, err := claimtable.Load(path)
+	rows, _, err := claimtable.Load(tab.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newLLMHarness(t, nil, func(c *LLMConfig) { c.VerifyWithModel = true })
-	h.srv.OnChat(fakeopenai.WithEntailment(nil))
 	for _, half := range claimtable.Halves() {
 		lex, both := claimtable.NewTally(), claimtable.NewTally()
 		failed := 0
@@ -244,20 +249,20 @@ func TestClaimTableWithModel(t *testing.T) {
 			}
 		}
 		if failed > 0 {
-			t.Errorf("%s half: %d model checks failed; the emulated model must always answer", half, failed)
+			t.Errorf("%s %s half: %d model checks failed; the emulated model must always answer", tab.Name, half, failed)
 		}
-		t.Logf("%s half (%d claims), lexical verification then the emulated model check:\n%s", half, len(rows[half]), both.Table("kept (faithful) / removed (wrong)"))
-		t.Logf("%s half, lexical alone: faithful kept %d/%d, wrong removed %d/%d", half,
+		t.Logf("%s: %s half (%d claims), lexical verification then the emulated model check:\n%s", tab.Name, half, len(rows[half]), both.Table("kept (faithful) / removed (wrong)"))
+		t.Logf("%s: %s half, lexical alone: faithful kept %d/%d, wrong removed %d/%d", tab.Name, half,
 			lex.Good["all faithful"], lex.Total["all faithful"], lex.Good["all wrong"], lex.Total["all wrong"])
 		if half == claimtable.Test && !claimtable.Probing() {
 			for k, bar := range map[string]float64{"all faithful": 0.95, "all wrong": 0.98} {
 				if got := both.Share(k); got < bar {
-					t.Logf("GAP test half with the model check: %s %.1f%% (bar %.0f%%)", k, 100*got, 100*bar)
+					t.Logf("GAP %s test half with the model check: %s %.1f%% (bar %.0f%%)", tab.Name, k, 100*got, 100*bar)
 				}
 			}
-			for k, floor := range modelTableFloors {
+			for k, floor := range modelTableFloors[tab.Name] {
 				if got := both.Share(k); got < floor {
-					t.Errorf("test half with the model check: %s %.1f%% fell below %.0f%%", k, 100*got, 100*floor)
+					t.Errorf("%s test half with the model check: %s %.1f%% fell below %.0f%%", tab.Name, k, 100*got, 100*floor)
 				}
 			}
 		}
@@ -272,11 +277,16 @@ func tableSource(n int, doc, passage string) source {
 	return source{n: n, chunk: ch, doc: retrieval.Document{ID: doc, Title: claimtable.Title(doc), Text: text}}
 }
 
-// modelTableFloors are the test half's measured levels with the emulated
-// model check when last changed (issue #10, third pass — the model sees
-// the sentence before each passage, and the emulator reads pronouns by
-// it: faithful kept 82% → 88% (43/49), wrong removed 97.6% (83/85)).
-var modelTableFloors = map[string]float64{"all faithful": 0.87, "all wrong": 0.97}
+// modelTableFloors are each table's test-half levels with the emulated
+// model check when last changed (blind: issue #10, third pass — the model
+// sees the sentence before each passage, and the emulator reads pronouns
+// by it: faithful kept 82% → 88% (43/49), wrong removed 97.6% (83/85);
+// fourth pass: faithful kept 92% (45/49). blind2: faithful kept 33/55,
+// wrong removed 55/57, measured once at the end of the fourth pass).
+var modelTableFloors = map[string]map[string]float64{
+	"blind":  {"all faithful": 0.91, "all wrong": 0.97},
+	"blind2": {"all faithful": 0.59, "all wrong": 0.96},
+}
 
 // TestModelCheckSeesTheSentenceBefore: the model is shown the sentence
 // before a cited chunk, so "Ia bertemu Kim" can be read as Lavrov's

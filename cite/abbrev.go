@@ -25,26 +25,43 @@ func (v *Verifier) withAbbreviations(k concept) concept {
 	for _, a := range k.Alts {
 		seen[altKey(a)] = true
 	}
+	add := func(alt lexicon.Alt) {
+		if len(alt) == 0 || seen[altKey(alt)] {
+			return
+		}
+		seen[altKey(alt)] = true
+		k.Alts = append(k.Alts, alt)
+		if k.AltLangs != nil {
+			k.AltLangs = append(k.AltLangs, "id")
+		}
+		if k.AltWeights != nil {
+			k.AltWeights = append(k.AltWeights, 1)
+		}
+		if k.words != nil {
+			for _, w := range alt {
+				k.words[w[0]] = true
+			}
+		}
+	}
 	for _, f := range forms {
 		for _, other := range v.lex.Abbreviations(f) {
 			var alt lexicon.Alt
 			for _, t := range lexicon.Tokenize(other) {
 				alt = append(alt, lexicon.Word{t.Norm})
 			}
-			if len(alt) == 0 || seen[altKey(alt)] {
+			add(alt)
+			// The long form of a country's short form ("Korut": Korea
+			// Utara) brings the country's seats of power the lexicon
+			// gives the long form ("Pyongjang"), as the long form
+			// written in the claim would.
+			if !v.lex.IsPlaceName(strings.ToLower(other)) {
 				continue
 			}
-			seen[altKey(alt)] = true
-			k.Alts = append(k.Alts, alt)
-			if k.AltLangs != nil {
-				k.AltLangs = append(k.AltLangs, "id")
-			}
-			if k.AltWeights != nil {
-				k.AltWeights = append(k.AltWeights, 1)
-			}
-			if k.words != nil {
-				for _, w := range alt {
-					k.words[w[0]] = true
+			if nc, ok := v.lex.NameConcept(other); ok {
+				for _, a := range nc.Alts {
+					if len(a) == 1 && len(a[0]) > 0 && v.lex.IsSeatOfPower(a[0][0]) {
+						add(a)
+					}
 				}
 			}
 		}

@@ -59,6 +59,13 @@ func comparativeNo(toks []lexicon.Token, j int) bool {
 	switch toks[j+1].Norm {
 	case "fewer", "less", "more", "later", "earlier", "longer", "sooner", "kurang", "lebih":
 		return true
+	case "even", "quite":
+		// "not even a month after", "not quite 600": an amount said to
+		// fall short of a figure, a bound like "less than", not a denial.
+		if j+2 < len(toks) {
+			n := toks[j+2]
+			return n.Num || n.Norm == "a" || n.Norm == "an" || isNumberWord(n.Norm)
+		}
 	}
 	return false
 }

@@ -8,8 +8,6 @@ import (
 	"github.com/kabar-bot/kabar/internal/claimtable"
 )
 
-const claimTablePath = "testdata/claims-blind.jsonl"
-
 // lexicalKeeps reports whether Verify keeps the table row's claim citing
 // its passage(s): the claim is written with [1] (and [2] for a claim
 // combining two passages) over those passages, titled as the LLM path
@@ -46,25 +44,30 @@ func tableBefore(doc, passage string) string {
 	return ParagraphBefore(text, start)
 }
 
-// TestClaimTable measures the lexical verifier on the blind claim table:
+// TestClaimTable measures the lexical verifier on the blind claim tables:
 // per class, the share of faithful claims kept and of wrong ones removed,
-// on the tuning half and on the test half, and asserts the test half
+// on the tuning half and on the test half, and asserts each test half
 // meets the bars (faithful kept ≥ 95%, wrong removed ≥ 90%, no class of
-// wrong below 80%) — or, where it does not yet, today's measured level.
+// wrong below 80%) — or, where it does not yet, its measured level.
 // Run with -v to see the tables.
 func TestClaimTable(t *testing.T) {
-	path := claimtable.Path(claimTablePath)
-	if _, err := os.Stat(path); err != nil {
+	v := newTestVerifier(t)
+	for _, tab := range claimtable.Tables("testdata") {
+		t.Run(tab.Name, func(t *testing.T) { measureClaimTable(t, v, tab) })
+	}
+}
+
+func measureClaimTable(t *testing.T, v *Verifier, tab claimtable.Table) {
+	if _, err := os.Stat(tab.Path); err != nil {
 		t.Skip("no claim table")
 	}
-	rows, broken, err := claimtable.Load(path)
+	rows, broken, err := claimtable.Load(tab.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if broken > 0 {
 		t.Logf("skipped %d broken lines (passage not verbatim text of its article)", broken)
 	}
-	v := newTestVerifier(t)
 	for _, h := range claimtable.Halves() {
 		tally := claimtable.NewTally()
 		for _, r := range rows[h] {
@@ -79,37 +82,40 @@ func TestClaimTable(t *testing.T) {
 				t.Logf("%s %s kept=%v %q — %s", r.ID, r.Class, kept, r.Claim, reason)
 			}
 		}
-		t.Logf("%s half (%d claims), lexical verification:\n%s", h, len(rows[h]), tally.Table("kept (faithful) / removed (wrong)"))
+		t.Logf("%s: %s half (%d claims), lexical verification:\n%s", tab.Name, h, len(rows[h]), tally.Table("kept (faithful) / removed (wrong)"))
 		if h != claimtable.Test || claimtable.Probing() {
 			continue
 		}
-		// The issue's bars, reported; the assertions hold today's measured
+		// The issue's bars, reported; the assertions hold the measured
 		// level so the verifier cannot regress while the gap is closed.
 		for k, bar := range map[string]float64{"all faithful": 0.95, "all wrong": 0.90} {
 			if got := tally.Share(k); got < bar {
-				t.Logf("GAP test half: %s %.1f%% (bar %.0f%%)", k, 100*got, 100*bar)
+				t.Logf("GAP %s test half: %s %.1f%% (bar %.0f%%)", tab.Name, k, 100*got, 100*bar)
 			}
 		}
-		for k, floor := range testHalfFloors {
+		for k, floor := range testHalfFloors[tab.Name] {
 			if got := tally.Share(k); got < floor {
-				t.Errorf("test half: %s %.1f%% fell below today's %.0f%%", k, 100*got, 100*floor)
+				t.Errorf("%s test half: %s %.1f%% fell below its measured %.0f%%", tab.Name, k, 100*got, 100*floor)
 			}
 		}
 		for k := range tally.Total {
 			if strings.HasPrefix(k, "wrong_") && tally.Share(k) < 0.80 {
-				t.Logf("GAP test half: class %s %.0f%% (bar 80%%)", k, 100*tally.Share(k))
+				t.Logf("GAP %s test half: class %s %.0f%% (bar 80%%)", tab.Name, k, 100*tally.Share(k))
 			}
 		}
 	}
 }
 
-// testHalfFloors are the test half's measured levels when last changed.
-// Last changed with the third pass on issue #10 (verbs of saying by root,
-// quoted "we"/"you", the state for its government, added conjuncts and
-// relative clauses, one passage word for one claim word, prepositional
-// qualifiers): faithful kept rose from 84% (41/49) to 88% (43/49), wrong
-// removed stayed at 93% (79/85).
-var testHalfFloors = map[string]float64{"all faithful": 0.87, "all wrong": 0.92}
+// testHalfFloors are each table's test-half levels when last changed.
+// blind: the fourth pass on issue #10 (name spellings, partitives, time
+// phrases, owners, passive agents, "not even"…) raised faithful kept
+// from 88% (43/49) to 92% (45/49), wrong removed stayed at 93% (79/85).
+// blind2: measured once, at the end of that pass (faithful kept 34/55,
+// wrong removed 53/57; unchanged from the code before it).
+var testHalfFloors = map[string]map[string]float64{
+	"blind":  {"all faithful": 0.91, "all wrong": 0.92},
+	"blind2": {"all faithful": 0.61, "all wrong": 0.92},
+}
 
 const probeTablePath = "testdata/claims-probe.jsonl"
 

@@ -35,11 +35,15 @@ func (c *claim) eventAnchors(i int, w *window) []int {
 // the places named after a place or goal preposition, the nearest to an
 // anchor within its clause. With no anchors, the first place named; with
 // anchors but no place in their clause, none.
-func eventPlace(w *window, anchors []int) (int, string, bool) {
+//
+// Where the claim tells where something happened (at), a destination the
+// sentence names ("tiba ke Pyongyang") is where someone went, not where
+// it happened: only places after a place preposition count then.
+func eventPlace(w *window, anchors []int, at bool) (int, string, bool) {
 	bestJ, bestName, bestDist := -1, "", len(w.toks)+1
 	for j := range w.toks {
 		name, ok := placeAt(w, j)
-		if !ok {
+		if !ok || at && !placePreps[w.toks[j].Norm] {
 			continue
 		}
 		if len(anchors) == 0 {

@@ -117,6 +117,54 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"counted", "North Korea agreed to send 6,000 engineers.", `Korut setuju mengirim 6 ribu insinyur.`, supported},
 		// a qualifier opening the claim is not a name
 		{"opening", "About 6,000 engineers were killed in Kursk.", `Sekitar 6.000 insinyur akan dikirim ke Kursk.`, notSupported},
+		// a name spelled another way (vowels, y/j, v/w, c/k, doubled letters) is the same name; another skeleton is another name
+		{"spelling", "Pejabat tinggi Moskow berkunjung ke Pyongyang.", `Pejabat tinggi Moskwa berkunjung ke Pyongjang.`, supported},
+		{"spelling", "Pejabat tinggi Moskow berkunjung ke Minsk.", `Pejabat tinggi Moskwa berkunjung ke Pinsk.`, notSupported},
+		{"spelling", "Tchaikovsky's opera opened in Vilnius.", `Opera Tchaikovskiy dibuka di Vilnius.`, supported},
+		{"spelling", "Tchaikovsky's opera opened in Vilnius.", `Opera Stravinsky dibuka di Vilnius.`, notSupported},
+		// a spelled figure is bounded as a written one; "persen" is the passage's "%"
+		{"spelled-qualifier", "Korea Utara memasok sampai empat puluh persen amunisi Rusia.", `Korea Utara memasok hingga 40% amunisi Rusia.`, supported},
+		{"spelled-qualifier", "Korea Utara memasok setidaknya empat puluh persen amunisi Rusia.", `Korea Utara memasok hingga 40% amunisi Rusia.`, notSupported},
+		// "10k" is ten thousand
+		{"scale-k", "Around 10k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, supported},
+		{"scale-k", "Around 100k troops were sent to Russia.", `Sekitar 10.000 pasukan dikirim ke Rusia.`, notSupported},
+		// a time phrase told otherwise contradicts: its own words are not what the sentence must share
+		{"time-same", "Pabrik itu dibuka pemerintah tahun lalu.", `Pabrik itu dibuka pemerintah bulan ini.`, "time"},
+		// a qualifier opening the claim is a qualifier, not a name
+		{"opening", "Exactly 600 soldiers were killed.", `Setidaknya 600 tentara tewas.`, "qualifier"},
+		// a figure followed by a partitive counts what the sentence named before it
+		{"partitive", "At least 600 troops were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
+		{"partitive", "At least 600 engineers were reported killed in the fighting.", `Sejak itu, Serbia telah mengirimkan sekitar 10.000 pasukan untuk bergabung dengan perang itu, setidaknya 600 di antaranya dilaporkan tewas dalam pertempuran.`, notSupported},
+		// the claim's own negator matching "tak ter-…" is no negative adjective of the claim
+		{"negative-adjective", "The army failed to repel the attack on the city.", `Tentara berhasil menghalau serangan di kota itu, bukti semangat yang tak terkalahkan.`, "negation"},
+		{"negative-adjective", "The alliance cannot be defeated, Lavrov said.", `Lavrov menyebut aliansi itu tak terkalahkan.`, supported},
+		// "terbukti", "proven" state it as certain
+		{"certain", "Sudah terbukti Serbia memasok senjata untuk perang itu.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
+		{"certain", "It is proven that Serbia supplies weapons for the war.", `Serbia dikabarkan memasok senjata untuk perang itu.`, notSupported},
+		// a country naming an office ("Presiden Serbia X") does not act
+		{"office-country", "Vucic said arms deliveries to Serbia had resumed.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke negaranya telah dilanjutkan.`, supported},
+		{"office-country", "Vucic said Serbia had resumed arms deliveries to Bosnia.", `Presiden Serbia Aleksandar Vucic menyatakan pengiriman senjata ke Serbia telah dilanjutkan.`, notSupported},
+		// a thing the sentence gives to another person, the claim's person absent, is another owner
+		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Vucic kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, supported},
+		{"owner", "Menteri itu menyampaikan kekecewaan dan frustrasi Orban kepada Rubio.", `Menteri itu menyampaikan kekecewaan dan frustrasi Presiden Serbia Aleksandar Vucic kepada Rubio.`, "owner"},
+		{"owner", "The minister said he shared Orban's frustration with Rubio.", `Menteri itu mengatakan ia berbagi frustrasi Presiden Serbia Aleksandar Vucic dengan Rubio.`, "owner"},
+		// a possessive between the preposition and the place keeps it the place
+		{"place-possessive", "Vucic welcomed Orban at his Belgrade residence on Monday, state television showed.", `Televisi negara menunjukkan Vucic menyambut Orban di Novi Sad pada hari Senin.`, "place-conflict"},
+		// a name right after a passive verb of its own is that verb's agent, not the claim's actor
+		{"passive-agent", "Orban welcomed Vucic at the palace.", `Macron menyambut Vucic di istana, didampingi Orban.`, "actor"},
+		{"passive-agent", "Vucic was welcomed by Orban at the palace.", `Vucic disambut Orban di istana.`, supported},
+		{"passive-agent", "Orban welcomed Vucic at the palace.", `Orban menyambut Vucic di istana, didampingi Macron.`, supported},
+		// where something happened is not contradicted by where someone went
+		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban tiba ke Beograd untuk bertemu Vucic pada hari Senin.`, "missing"},
+		{"place-destination", "Orban met Vucic in Budapest on Monday.", `Orban bertemu Vucic di Beograd pada hari Senin.`, "place-conflict"},
+		// a country's short form stands for it as its long form does, its seat of power too
+		{"short-form-seat", "Korut menjadi salah satu sekutu utama Rusia dalam perang itu.", `Pyongjang menjadi salah satu sekutu utama Moskwa selama perang itu.`, supported},
+		// "not even" before an amount bounds it ("less than"); it denies nothing
+		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi kurang dari dua minggu setelah kesepakatan itu.`, supported},
+		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "qualifier"},
+		{"not-even", "The visit did not come two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "negation"},
+		// "persis" is "exactly"
+		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {
 		ok, rule, reason := judgeOne(v, r.claim, r.passage)

@@ -45,7 +45,7 @@ var hedges = map[string]bool{
 // certainties state something as certain.
 var certainties = map[string]bool{
 	"certainly": true, "definitely": true, "surely": true, "undoubtedly": true, "certain": true, "inevitably": true,
-	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true,
+	"pasti": true, "dipastikan": true, "tentu": true, "niscaya": true, "terbukti": true, "proven": true, "undeniably": true,
 }
 
 // certainAt reports a word of certainty at toks[j]. English "certain"
@@ -110,10 +110,11 @@ var qualifierPhrases = []struct {
 	{[]string{"approximately"}, qualAbout}, {[]string{"an", "estimated"}, qualAbout}, {[]string{"estimated"}, qualAbout},
 	{[]string{"circa"}, qualAbout}, {[]string{"sekitar"}, qualAbout}, {[]string{"kira", "kira"}, qualAbout}, {[]string{"sekira"}, qualAbout},
 	{[]string{"kurang", "dari"}, qualLessThan}, {[]string{"less", "than"}, qualLessThan}, {[]string{"fewer", "than"}, qualLessThan},
+	{[]string{"not", "even"}, qualLessThan}, {[]string{"not", "quite"}, qualLessThan},
 	{[]string{"under"}, qualLessThan}, {[]string{"below"}, qualLessThan}, {[]string{"di", "bawah"}, qualLessThan},
 	{[]string{"nearly"}, qualNearly}, {[]string{"almost"}, qualNearly}, {[]string{"close", "to"}, qualNearly},
 	{[]string{"hampir"}, qualNearly}, {[]string{"nyaris"}, qualNearly}, {[]string{"mendekati"}, qualNearly},
-	{[]string{"exactly"}, qualExactly}, {[]string{"precisely"}, qualExactly}, {[]string{"tepat"}, qualExactly},
+	{[]string{"exactly"}, qualExactly}, {[]string{"precisely"}, qualExactly}, {[]string{"tepat"}, qualExactly}, {[]string{"persis"}, qualExactly},
 }
 
 // vagueMagnitudes are words that give a count only by its order of

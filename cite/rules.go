@@ -69,6 +69,7 @@ var meaningRules = []rule{
 	{"actor", ruleActor},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},
+	{"owner", ruleOwner},
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
@@ -421,7 +422,21 @@ func nameSpans(k concept, toks []token) [][2]int {
 			out = append(out, sp)
 		}
 	}
+	for _, sp := range variantSpans(k, toks) {
+		if !containsSpan(out, sp) {
+			out = append(out, sp)
+		}
+	}
 	return out
+}
+
+func containsSpan(list [][2]int, sp [2]int) bool {
+	for _, x := range list {
+		if x == sp {
+			return true
+		}
+	}
+	return false
 }
 
 // unorderedSpans matches a name's words in any order, adjacent.
@@ -620,7 +635,7 @@ func rulePlaceConflict(v *Verifier, c *claim, w *window) *finding {
 		if !c.aboutSame(w.credits, i) {
 			continue
 		}
-		if j, name, ok := eventPlace(w, c.eventAnchors(i, w)); ok {
+		if j, name, ok := eventPlace(w, c.eventAnchors(i, w), c.roles[i] == rolePlace); ok {
 			w.conflictAt = w.toks[j].Start
 			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says %s, not %s", name, k.Surface)}
 		}
@@ -711,9 +726,13 @@ const prepReachMax = 5
 // prepReach reports whether a preposition reaches over words to a name:
 // only articles, place words and title words may stand between ("to the
 // city of Wonsan", "ke wilayah Kursk"), not a verb ("to show Kim").
+// possessiveDeterminers may stand between a preposition and its place
+// ("at his Sochi residence").
+var possessiveDeterminers = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true}
+
 func prepReach(between []lexicon.Token) bool {
 	for _, t := range between {
-		if t.Upper || placeFillers[t.Norm] || titleWord(t.Norm) || t.Norm == "a" || t.Norm == "an" {
+		if t.Upper || placeFillers[t.Norm] || titleWord(t.Norm) || t.Norm == "a" || t.Norm == "an" || possessiveDeterminers[t.Norm] {
 			continue
 		}
 		return false
@@ -768,6 +787,9 @@ func ruleDirection(v *Verifier, c *claim, w *window) *finding {
 		var reversed []int
 		same := false
 		for _, sp := range w.spans[i] {
+			if sp[0] > 0 && titleWords[ptoks[sp[0]-1].Norm] && !pbreaks[sp[0]] {
+				continue // "Presiden Ukraina Zelenskyy": the country names the office, it does not act
+			}
 			pr := roleBefore(ptoks, pbreaks, sp[0], firstNameIn(v, w, sp[0]))
 			if pr == cr || cr == roleSubject && relativeSubject(ptoks, sp[1]) {
 				same = true
@@ -1090,10 +1112,28 @@ func negativeAdjective(toks []token, j int) bool {
 
 // negativeAdjectiveMatched reports a negative adjective whose ter- word
 // the claim matched.
-func (w *window) negativeAdjectiveMatched() bool {
+func (w *window) negativeAdjectiveMatched(c *claim) bool {
 	for j := range w.toks {
-		if negativeAdjective(w.toks, j) && w.matched(j+1) {
+		if negativeAdjective(w.toks, j) && w.matchedByContent(c, j+1) {
 			return true
+		}
+	}
+	return false
+}
+
+// matchedByContent reports whether token j of the window is inside a
+// match of a concept of the claim that is not a meta word: the claim's
+// own negator ("failed", which the dictionaries render "kalah" among
+// others) matching "tak terkalahkan" says nothing about it.
+func (w *window) matchedByContent(c *claim, j int) bool {
+	for i, sps := range w.spans {
+		if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
+			continue
+		}
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				return true
+			}
 		}
 	}
 	return false
@@ -1146,7 +1186,7 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 	if (cn != "") == (pn != "") {
 		return nil
 	}
-	if cn != "" && w.negativeAdjectiveMatched() {
+	if cn != "" && w.negativeAdjectiveMatched(c) {
 		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
@@ -1498,9 +1538,10 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 
 // timeRef is a relative time: the unit and its offset from now.
 type timeRef struct {
-	unit   string
-	offset int
-	text   string
+	unit     string
+	offset   int
+	text     string
+	from, to int // its tokens
 }
 
 // timeRefs reads the relative time phrases of tokens: "last year",
@@ -1512,7 +1553,7 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 			continue // Sunday
 		}
 		if off, ok := dayDeictics[t.Norm]; ok && !(t.Norm == "kemarin" && i > 0 && timeUnits[toks[i-1].Norm] != "") {
-			out = append(out, timeRef{"day", off, t.Text})
+			out = append(out, timeRef{"day", off, t.Text, i, i + 1})
 			continue
 		}
 		unit, ok := timeUnits[t.Norm]
@@ -1524,13 +1565,13 @@ func timeRefs(toks []lexicon.Token) []timeRef {
 		}
 		if i > 0 {
 			if off, ok := deicticBefore[toks[i-1].Norm]; ok {
-				out = append(out, timeRef{unit, off, toks[i-1].Text + " " + t.Text})
+				out = append(out, timeRef{unit, off, toks[i-1].Text + " " + t.Text, i - 1, i + 1})
 				continue
 			}
 		}
 		if i+1 < len(toks) {
 			if off, ok := deicticAfter[toks[i+1].Norm]; ok {
-				out = append(out, timeRef{unit, off, t.Text + " " + toks[i+1].Text})
+				out = append(out, timeRef{unit, off, t.Text + " " + toks[i+1].Text, i, i + 2})
 			}
 		}
 	}
@@ -1584,7 +1625,13 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 			continue
 		}
 		if other != "" {
-			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", cr.text, other)}
+			// The time phrase's own words are what differs: the rest
+			// tells whether the sentence is about the same thing.
+			inPhrase := func(i int) bool {
+				s, e := c.claimSpan(i)
+				return s >= 0 && s >= cr.from && e <= cr.to
+			}
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inPhrase), reason: fmt.Sprintf("says %s; the passage says %s", cr.text, other)}
 		}
 		return &finding{reason: fmt.Sprintf("the passage does not say %s", cr.text)}
 	}
@@ -1641,12 +1688,20 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 			if other := v.countedWord(w, i); other != "" && !k.year() {
 				return &finding{reason: fmt.Sprintf("the passage's %s counts “%s”", k.Surface, other)}
 			}
+			for _, sp := range w.spans[i] {
+				if partitiveAfter(w.toks, sp[1]) {
+					return &finding{reason: fmt.Sprintf("the passage's %s counts part of something else", k.Surface)}
+				}
+			}
 			continue
 		}
 		near := false
 		for _, sp := range w.spans[i] {
+			back := partitiveAfter(w.toks, sp[1])
 			for _, a := range anchors {
-				if abs(a[0]-sp[0]) <= conflictWindow+1 {
+				// "600 di antaranya", "600 of them": the figure counts
+				// what the sentence named before it.
+				if abs(a[0]-sp[0]) <= conflictWindow+1 || back && a[1] <= sp[0] {
 					near = true
 				}
 			}
@@ -1656,6 +1711,21 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// partitiveAfter reports a partitive right after a figure ending at token
+// j ("di antaranya", "dari mereka", "of them", "among them"): the figure
+// counts part of something named before.
+func partitiveAfter(toks []token, j int) bool {
+	if j < len(toks) && toks[j].Norm == "antaranya" {
+		return true
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	a, b := toks[j].Norm, toks[j+1].Norm
+	return (a == "of" || a == "among") && (b == "them" || b == "whom" || b == "those") ||
+		(a == "di" || a == "dari") && (b == "antaranya" || b == "mereka")
 }
 
 // monthBefore reports a month name right before the claim's number i.
@@ -1867,7 +1937,7 @@ func ruleActor(v *Verifier, c *claim, w *window) *finding {
 			elsewhere := true
 			for _, sp := range w.spans[i] {
 				at := nameStart(w, sp[0])
-				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) && !v.possessorAt(ptoks, pbreaks, at) {
+				if r := roleBefore(ptoks, pbreaks, at, firstNameIn(v, w, at)); r == roleSubject || r == roleOther && !(at > 0 && companionPreps[w.toks[at-1].Norm]) && !v.possessorAt(ptoks, pbreaks, at) && !passiveAgentAt(w, at) {
 					elsewhere = false
 				}
 			}
@@ -1997,6 +2067,30 @@ func (c *claim) predicateAt(w *window, from, to int) bool {
 // companionPreps put a name beside the one acting ("bertemu dengan
 // Lavrov", "talks with Lavrov").
 var companionPreps = map[string]bool{"dengan": true, "with": true, "bersama": true}
+
+// passiveAgentAt reports a name at token at right after an Indonesian
+// passive verb of its own ("didampingi Lavrov", "disaksikan Kim"),
+// which makes it that verb's agent, not the subject of another verb of
+// the sentence. A passive the claim's words matched is left out: there
+// the name may be the claim's agent ("disambut Putin").
+func passiveAgentAt(w *window, at int) bool {
+	if at == 0 || w.toks[at].breakBefore {
+		return false
+	}
+	p := w.toks[at-1]
+	return !p.Upper && !p.Num && len(p.Norm) >= 6 && strings.HasPrefix(p.Norm, "di") && !w.matched(at-1) && derivedPassive(p)
+}
+
+// derivedPassive reports a di- word built on a stem ("didampingi" on
+// "damping"), not a word that merely begins so ("diplomat").
+func derivedPassive(t token) bool {
+	for _, s := range t.terms {
+		if s != t.Norm && len(s) >= 3 && len(s) <= len(t.Norm)-2 && !strings.HasPrefix(s, "di") {
+			return true
+		}
+	}
+	return false
+}
 
 // ruleAttribute: whose the thing is. A country the claim puts on a noun
 // ("Ukrainian forces", "pasukan Ukraina") must be the one the sentence

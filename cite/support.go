@@ -158,7 +158,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
@@ -261,16 +261,22 @@ func (v *Verifier) capitalsAsCities(c *claim) {
 func (c *claim) qualifiersAsMeta() {
 	norms := normsOf(c.toks)
 	inQual := make([]bool, len(c.toks))
-	for i, t := range c.toks {
-		if !t.Num {
-			continue
+	for i := 0; i < len(c.toks); i++ {
+		// A figure is a number token or a spelled-out run ("empat puluh").
+		last := i
+		if !c.toks[i].Num {
+			_, end, _ := numberWordRun(c.toks, i)
+			if end <= i {
+				continue
+			}
+			last = end - 1
 		}
 		if _, q := preQualifierAt(norms, i); q != "" {
 			for k := i - len(strings.Fields(q)); k < i; k++ {
 				inQual[k] = true
 			}
-		} else if _, q := postQualifierAt(norms, i); q != "" {
-			j := i + 1
+		} else if _, q := postQualifierAt(norms, last); q != "" {
+			j := last + 1
 			if j < len(norms) && scaleOf(norms[j]) > 0 {
 				j++
 			}
@@ -278,7 +284,18 @@ func (c *claim) qualifiersAsMeta() {
 				inQual[k] = true
 			}
 		}
+		// "40 persen" is the passage's "40%", whose sign is no token.
+		for j := last + 1; j < len(norms) && j <= last+2 && percentWords[norms[j]]; j++ {
+			inQual[j] = true
+		}
+		i = last
 	}
+	c.spansAsMeta(inQual)
+}
+
+// spansAsMeta turns the content concepts whose tokens all have in set
+// into meta concepts.
+func (c *claim) spansAsMeta(in []bool) {
 	for i := range c.concepts {
 		k := &c.concepts[i]
 		s, e := c.claimSpan(i)
@@ -287,7 +304,7 @@ func (c *claim) qualifiersAsMeta() {
 		}
 		all := true
 		for j := s; j < e; j++ {
-			all = all && inQual[j]
+			all = all && in[j]
 		}
 		if all {
 			c.total += weightMeta - k.weight
@@ -782,7 +799,7 @@ func nameIn(k concept, toks []token) bool {
 			return true
 		}
 	}
-	return false
+	return len(variantSpans(k, toks)) > 0
 }
 
 func qualifiedOtherwise(k concept, toks []token, pos int) bool {
@@ -843,7 +860,7 @@ func cognateIn(alts []lexicon.Alt, toks []token) bool { return len(cognateSpans(
 // scaleOf is the multiplier of a scale word after a number.
 func scaleOf(w string) float64 {
 	switch w {
-	case "ribu", "thousand", "rb":
+	case "ribu", "thousand", "rb", "k": // "10k" is tokenized "10", "k"
 		return 1e3
 	case "juta", "million", "millions", "jt":
 		return 1e6
@@ -854,6 +871,20 @@ func scaleOf(w string) float64 {
 	}
 	return 0
 }
+
+// qualifierWord reports a one-word quantity qualifier ("Exactly 600
+// soldiers"): opening a claim, it is no name.
+func qualifierWord(w string) bool {
+	for _, q := range qualifierPhrases {
+		if len(q.words) == 1 && q.words[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// percentWords write out the per-cent sign after a figure.
+var percentWords = map[string]bool{"persen": true, "percent": true, "per": true, "cent": true, "prosen": true}
 
 // isQualifier spots words around a number that do not say what it counts.
 func isQualifier(w string) bool { return lexicon.IsQuantityQualifier(w) || scaleOf(w) > 0 }

@@ -1,8 +1,8 @@
-// Package claimtable loads the blind claim table (cite/testdata/
-// claims-blind.jsonl) for the verifier's table tests: claim–passage pairs
-// over the bundled articles, each labelled faithful or wrong, with the
+// Package claimtable loads the blind claim tables (cite/testdata/
+// claims-blind.jsonl, claims-blind2.jsonl) for the verifier's table
+// tests: claim–passage pairs over the bundled articles, each labelled faithful or wrong, with the
 // three-way verdict a check against the whole coverage should give. It
-// splits the table once, by a hash of each id, into a tuning half and a
+// splits each table once, by a hash of each id, into a tuning half and a
 // test half, and skips rows whose passage is not verbatim text of its
 // article.
 package claimtable
@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -65,14 +66,31 @@ func HalfOf(id string) Half {
 	return Half(sum[0] % 2)
 }
 
-// Path is the table a test reads: def, or the file KABAR_TABLE_PATH
-// names (to measure another labelled table, such as claims-probe.jsonl,
-// with the same tests).
-func Path(def string) string {
+// Table is one labelled claim table the table tests measure.
+type Table struct {
+	Name string // "blind", "blind2", or "probe" for a table named by KABAR_TABLE_PATH
+	Path string
+}
+
+// Tables are the tables a test measures, their files under dir: both
+// blind tables, or only the one KABAR_TABLE names ("blind" or "blind2"),
+// or only the file KABAR_TABLE_PATH names (to measure another labelled
+// table, such as claims-probe.jsonl, with the same tests).
+func Tables(dir string) []Table {
 	if p := strings.TrimSpace(os.Getenv("KABAR_TABLE_PATH")); p != "" {
-		return p
+		return []Table{{Name: "probe", Path: p}}
 	}
-	return def
+	only := strings.TrimSpace(os.Getenv("KABAR_TABLE"))
+	// Each blind table was written from the articles alone, by a helper
+	// that had not read the verifier.
+	blind := []Table{{Name: "blind", Path: "claims-blind.jsonl"}, {Name: "blind2", Path: "claims-blind2.jsonl"}}
+	var out []Table
+	for _, t := range blind {
+		if only == "" || only == t.Name {
+			out = append(out, Table{Name: t.Name, Path: filepath.Join(dir, t.Path)})
+		}
+	}
+	return out
 }
 
 // Probing reports whether KABAR_TABLE_PATH names another table: its

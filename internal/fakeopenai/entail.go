@@ -17,7 +17,8 @@ import (
 // why. The rule, in Entails, is what a careful reader checks first:
 //
 //   - every number of the claim (digits in any style, 6,000 = 6.000, or
-//     spelled, three = tiga) is in a passage;
+//     spelled, three = tiga, empat puluh = 40, six hundred, 10k) is in a
+//     passage;
 //   - every name and title of the claim (capitalised words; role words
 //     such as minister, aide, spokesperson) is in a passage, across
 //     English and Indonesian by a small gazetteer and by spelling
@@ -43,7 +44,8 @@ import (
 //
 // Names match across a country and its capital or seat of power (North
 // Korea = Pyongyang, one way only), a person's first name may be added
-// ("Vladimir Putin" for "Putin"), and a well-known title the passages
+// ("Vladimir Putin" for "Putin"), a Korean name of three words may be
+// given by its family name alone ("Choe Son Hui" for a bare "Choe"), and a well-known title the passages
 // leave out ("President Putin") is taken unless they give that person
 // another one. A negation, denial or hedge in a passage binds only what
 // it governs: a name after it in its clause, or one of the next words.
@@ -205,12 +207,13 @@ func EntailsAfter(claim string, passages, befores []string) (bool, string) {
 	if why := vagueMismatch(cw, pw); why != "" {
 		return false, why
 	}
+	cqAll := qualified(cw)
 	for _, clause := range clausesOf(cw) {
 		best := closest(clause, sents)
 		cq := qualified(clause)
 		for _, m := range markerClasses {
 			if m.quantity() {
-				if why := m.compareQuantities(cq, qualified(pw), qualified(best), cnums); why != "" {
+				if why := m.compareQuantities(cq, cqAll, qualified(pw), qualified(best), cnums); why != "" {
 					return false, why
 				}
 				continue
@@ -288,7 +291,8 @@ func pronounAntecedent(name []string, passages, befores []string) bool {
 }
 
 var (
-	speechWords  = map[string]bool{"said": true, "says": true, "told": true, "ujar": true, "ujarnya": true, "kata": true, "katanya": true, "mengatakan": true, "berkata": true}
+	speechWords = map[string]bool{"said": true, "says": true, "told": true, "ujar": true, "ujarnya": true, "kata": true, "katanya": true, "mengatakan": true, "berkata": true,
+		"menegaskan": true, "menyatakan": true, "stressed": true, "insisted": true, "stated": true, "declared": true, "affirmed": true}
 	weWords      = map[string]bool{"kami": true, "kita": true, "we": true, "our": true, "us": true}
 	youWords     = map[string]bool{"anda": true, "kalian": true, "kamu": true, "you": true, "your": true}
 	countryWords = map[string]bool{"russia": true, "rusia": true, "north": true, "korea": true, "korut": true, "ukraine": true, "ukraina": true, "china": true, "us": true, "as": true}
@@ -439,6 +443,11 @@ func words(s string) []word {
 				out[len(out)-1].comma = true
 			}
 			continue
+		}
+		if low := strings.ToLower(t); strings.HasPrefix(low, "ex-") && len(low) > 3 {
+			// "ex-defence minister": the prefix is "former".
+			out = append(out, word{text: t[:2], fold: "ex", upper: unicode.IsUpper([]rune(t)[0]), start: start})
+			t, start = t[3:], false
 		}
 		r := []rune(t)
 		out = append(out, word{text: t, fold: fold(t), upper: unicode.IsUpper(r[0]), start: start})
@@ -599,17 +608,38 @@ func init() {
 // "Choe"); a word the gazetteer knows ("South Korea") makes it a place's,
 // which needs both.
 func surnameMentioned(ws []word, name []string) bool {
-	if len(name) != 2 {
-		return false // three words ("Kim Jong Un") need two of them
-	}
 	for _, n := range name {
 		if gazetteer[n] != nil || notNames[n] {
 			return false
 		}
 	}
+	if len(name) == 3 {
+		// A Korean or Chinese name of three words ("Choe Son Hui") by its
+		// family name, first, standing alone ("Choe" and no other
+		// given names after it).
+		return bareMentioned(ws, name[0])
+	}
+	if len(name) != 2 {
+		return false
+	}
 	// The family name comes last in most names, first in Korean and
 	// Chinese ones.
 	return mentions(ws, name[len(name)-1]) || mentions(ws, name[0])
+}
+
+// bareMentioned reports f as a capitalised word with no capitalised word
+// after it in its clause ("Choe", not "Choe Yong Gon").
+func bareMentioned(ws []word, f string) bool {
+	for i, w := range ws {
+		if !w.upper || !same(f, w.fold) {
+			continue
+		}
+		if i+1 < len(ws) && !w.comma && !w.end && ws[i+1].upper && !notNames[ws[i+1].fold] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // metonyms are, for a country's names, the capitals and seats of power
@@ -658,7 +688,7 @@ var acronyms = map[string][]string{
 	"pb":    {"perserikatan bangsa", "united nations"},
 	"un":    {"perserikatan bangsa", "united nations"},
 	"kkna":  {"kantor berita pusat korea", "korean central news agency"},
-	"dprk":  {"republik rakyat demokratik korea", "democratic people's republic of korea"},
+	"dprk":  {"republik rakyat demokratik korea", "democratic people's republic of korea", "korea utara", "north korea"},
 	"eu":    {"uni eropa", "european union"},
 }
 
@@ -1004,7 +1034,7 @@ func numbersOf(ws []word, passage bool) map[string]bool {
 // units are the Indonesian time units that take se- for "one" (sebulan).
 var units = map[string]bool{"bulan": true, "tahun": true, "minggu": true, "hari": true, "jam": true, "pekan": true, "dekade": true, "abad": true}
 
-var scales = map[string]float64{"hundred": 1e2, "ratus": 1e2, "thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
+var scales = map[string]float64{"puluh": 10, "k": 1e3, "hundred": 1e2, "ratus": 1e2, "thousand": 1e3, "ribu": 1e3, "milion": 1e6, "juta": 1e6, "bilion": 1e9, "miliar": 1e9, "trilion": 1e12, "triliun": 1e12}
 
 // ordinalUse reports whether the Indonesian ke- word at i is an ordinal:
 // pertama always; the others after a content word of the same clause.
@@ -1185,7 +1215,7 @@ var markerClasses = []markerClass{
 	{name: "more than", both: true, phrases: []string{"more than", "over", "lebih dari", "lebih banyak dari"}},
 	{name: "up to", both: true, phrases: []string{"up to", "as many as", "as much as", "at most", "no more than", "not more than", "tidak lebih dari", "paling banyak", "hingga", "sampai"}},
 	{name: "about", both: true, phrases: []string{"about", "around", "approximately", "roughly", "some", "sekitar", "kira-kira", "kurang lebih", "lebih kurang"}},
-	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari"}},
+	{name: "less than", both: true, phrases: []string{"less than", "fewer than", "under", "kurang dari", "not even", "not quite"}},
 	{name: "nearly", both: true, phrases: []string{"nearly", "almost", "hampir"}},
 	{name: "exactly", phrases: []string{"exactly", "precisely", "tepat", "persis"}},
 	{name: "certainly", phrases: []string{"certainly", "definitely", "certain", "surely", "pasti", "tentu", "dipastikan"}},
@@ -1195,7 +1225,7 @@ var markerClasses = []markerClass{
 	{name: "this month", phrases: []string{"this month", "bulan ini"}},
 	{name: "last week", phrases: []string{"last week", "pekan lalu", "minggu lalu"}},
 	{name: "this week", phrases: []string{"this week", "pekan ini", "minggu ini"}},
-	{name: "former", both: true, words: []string{"former", "mantan", "bekas"}, titled: true, scoped: true},
+	{name: "former", both: true, words: []string{"former", "mantan", "bekas", "ex"}, titled: true, scoped: true},
 }
 
 // phraseAt reports whether the words of phrase stand in ws from i on.
@@ -1242,6 +1272,13 @@ func comparativeBound(ws []word, i int) bool {
 	switch ws[i+1].fold {
 	case "fewer", "les", "more", "later", "earlier", "longer", "kurang", "lebih":
 		return true
+	case "even", "quite":
+		// "not even a month", "not quite 600": less than an amount.
+		if i+2 < len(ws) {
+			n := ws[i+2].fold
+			_, spelledNumber := spelled[n]
+			return isDigit(n) || n == "a" || n == "an" || spelledNumber
+		}
 	}
 	return false
 }
@@ -1371,7 +1408,7 @@ var scaleWords = map[string]bool{"ribu": true, "juta": true, "thousand": true, "
 // compareQuantities: a number the claim qualifies must be qualified so in
 // a passage, and a number of the claim that the closest passage sentence
 // qualifies must be qualified so in the claim.
-func (m markerClass) compareQuantities(claim, passages, best map[string]map[string]bool, claimNumbers map[string]bool) string {
+func (m markerClass) compareQuantities(claim, whole, passages, best map[string]map[string]bool, claimNumbers map[string]bool) string {
 	for n := range claim[m.name] {
 		if !passages[m.name][n] {
 			return fmt.Sprintf("the claim says %s %s; the passage does not", m.name, n)
@@ -1381,7 +1418,8 @@ func (m markerClass) compareQuantities(claim, passages, best map[string]map[stri
 		return ""
 	}
 	for n := range best[m.name] {
-		if claimNumbers[n] && !claim[m.name][n] {
+		// The claim may bound that figure in another of its clauses.
+		if claimNumbers[n] && !claim[m.name][n] && !whole[m.name][n] {
 			return fmt.Sprintf("the passage says %s %s; the claim does not", m.name, n)
 		}
 	}

@@ -17,6 +17,13 @@ func TestEntailsGeneralTable(t *testing.T) {
 	pent := "Korea Utara mengirim setidaknya 10.000 tentara ke Rusia tahun lalu, menurut perkiraan dari Pentagon."
 	trump := "Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin."
 	halt := "Pentagon sempat menghentikan pengiriman tertentu karena kekhawatiran stok AS menipis."
+	ammo := "Serbia memasok hingga 40% amunisi untuk perang itu."
+	deal := "Kunjungan itu terjadi kurang dari dua minggu setelah kesepakatan itu."
+	greet := "Rekaman menunjukkan Putin menyambut Ri di Kremlin pada hari Senin."
+	greetOther := "Rekaman menunjukkan Putin menyambut Ri Yong Ho di Kremlin pada hari Senin."
+	shoigu := "Kim bertemu Shoigu, mantan menteri pertahanan Rusia."
+	dprk := "Korea Utara menegaskan kembali dukungannya untuk kampanye itu."
+	never := "“Kami tidak akan pernah melupakan pengorbanan itu,” ujar Putin."
 	rows := []struct {
 		claim, p string
 		want     bool
@@ -36,6 +43,26 @@ func TestEntailsGeneralTable(t *testing.T) {
 		{"Washington and Seoul fear Kim might ask for Russian technology in return.", tech, true},
 		{"The Pentagon had briefly halted certain shipments.", halt, true},
 		{"The Pentagon was certain to halt shipments.", halt, false},
+		// spelled tens and "10k"; a bound stated in another clause of the claim
+		{"Serbia supplies up to empat puluh persen of the ammunition.", ammo, true},
+		{"Serbia supplies up to lima puluh persen of the ammunition.", ammo, false},
+		{"Around 10k troops have been sent, and at least six hundred of them have reportedly died.", seoul, true},
+		{"Around 20k troops have been sent, and at least six hundred of them have reportedly died.", seoul, false},
+		// a three-word Korean name by its family name standing alone; not one followed by other given names
+		{"Putin greeted Ri Son Gwon at the Kremlin on Monday.", greet, true},
+		{"Putin greeted Ri Son Gwon at the Kremlin on Monday.", greetOther, false},
+		// "ex-" is "former"
+		{"Kim met Shoigu, Russia's ex-defence minister.", shoigu, true},
+		{"Kim met Shoigu, Russia's defence minister.", shoigu, false},
+		// "not even" before an amount is "less than", no negation
+		{"The visit came not even two weeks after the deal.", deal, true},
+		{"The visit came two weeks after the deal.", deal, false},
+		{"The visit did not come two weeks after the deal.", deal, false},
+		// the DPRK is North Korea
+		{"The DPRK reaffirmed its support for the campaign.", dprk, true},
+		// a verb of saying other than "said" puts the speaker's country for "kami"
+		{"Putin menegaskan Rusia tidak akan pernah melupakan pengorbanan itu.", never, true},
+		{"Putin menegaskan Rusia akan melupakan pengorbanan itu.", never, false},
 	}
 	for _, r := range rows {
 		if got, why := Entails(r.claim, []string{r.p}); got != r.want {
