@@ -59,9 +59,9 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 	case polarity == yesNoDisputed:
 		// One report says yes, another no: both, each with its source,
 		// then what each says.
-		fmt.Fprintf(&lead, "%s %s, %s %s %s; %s, %s %s %s.", p.disagree,
+		fmt.Fprintf(&lead, "%s %s, %s %s %s; %s, %s %s %s%s.", p.disagree,
 			strings.ToLower(p.yes), p.accordingTo, attribution(ev[:1], p, false), markers([]int{cite(ev[0])}),
-			strings.ToLower(p.no), p.accordingTo, attribution(ev[1:2], p, true), markers([]int{cite(ev[1])}))
+			strings.ToLower(p.no), p.accordingTo, attribution(ev[1:2], p, true), markers([]int{cite(ev[1])}), e.denialNote(ev[1], lang))
 		for i, x := range ev[:2] {
 			e.frameQuote(&lead, x, i+1, lang)
 		}
