@@ -22,6 +22,9 @@ func denier(text string) string {
 		if step > 0 && i < len(toks) && toks[i].Norm == "by" {
 			i++
 		}
+		if step > 0 && i < len(toks) && toks[i].Norm == "the" {
+			i++ // "denied by the Kremlin"
+		}
 		var run []lexicon.Token
 		for i >= 0 && i < len(toks) && toks[i].Upper && !toks[i].Num && len(run) < 4 {
 			run = append(run, toks[i])
