@@ -179,21 +179,7 @@ func TestHowToAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			corpus := fstest.MapFS{}
-			for name, text := range tt.files {
-				corpus[name] = &fstest.MapFile{Data: []byte(text)}
-			}
-			ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
-				Corpus: corpus, CorpusName: tt.name, DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
-			res, err := svc.Answer(context.Background(), Query{Question: tt.question}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ix, res := askSmallCorpus(t, lex, tt.name, tt.files, tt.question)
 			if tt.quote == "" && res.Answered {
 				t.Errorf("answered %q, want a decline", res.Answer)
 			}

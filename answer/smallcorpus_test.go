@@ -1,13 +1,10 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/kabar-bot/kabar/lexicon"
-	"github.com/kabar-bot/kabar/retrieval"
 )
 
 // TestSmallCorpusAnswers asks questions of small made-up corpora, each
@@ -287,21 +284,7 @@ func TestSmallCorpusAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			corpus := fstest.MapFS{}
-			for name, text := range tt.files {
-				corpus[name] = &fstest.MapFile{Data: []byte(text)}
-			}
-			ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
-				Corpus: corpus, CorpusName: tt.name, DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
-			res, err := svc.Answer(context.Background(), Query{Question: tt.question}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ix, res := askSmallCorpus(t, lex, tt.name, tt.files, tt.question)
 			lead := outsideQuotes(res.Answer)
 			switch {
 			case tt.want == "" && tt.quote == "" && res.Answered:

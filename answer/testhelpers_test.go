@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -42,4 +43,26 @@ func checkVerbatim(t *testing.T, ix *retrieval.Index, res Result) {
 			t.Errorf("[%d] character offsets %d–%d do not locate the quote", c.N, c.Start, c.End)
 		}
 	}
+}
+
+// askSmallCorpus indexes a made-up corpus (file name → text) and asks it
+// one question offline, ranking lexically as the table tests expect.
+func askSmallCorpus(t *testing.T, lex *lexicon.Lexicon, name string, files map[string]string, question string) (*retrieval.Index, Result) {
+	t.Helper()
+	corpus := fstest.MapFS{}
+	for file, text := range files {
+		corpus[file] = &fstest.MapFile{Data: []byte(text)}
+	}
+	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
+		Corpus: corpus, CorpusName: name, DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+	res, err := svc.Answer(context.Background(), Query{Question: question}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, res
 }
