@@ -179,30 +179,7 @@ func conceptsInOrder(lq lexicon.Query, idx []int, termsAt [][]string, docLang st
 		}
 		return false
 	}
-	for start := range termsAt {
-		if !at(idx[0], start) {
-			continue
-		}
-		pos, ok := start, true
-		for _, ci := range idx[1:] {
-			next := -1
-			for k := pos + 1; k <= pos+maxQuoteGap && k < len(termsAt); k++ {
-				if at(ci, k) {
-					next = k
-					break
-				}
-			}
-			if next < 0 {
-				ok = false
-				break
-			}
-			pos = next
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
+	return inOrderWithin(len(idx), len(termsAt), maxQuoteGap, func(i, k int) bool { return at(idx[i], k) })
 }
 
 // maxQuoteGap allows one function word between quoted words ("supporting

@@ -403,15 +403,22 @@ func (e *Extractive) phraseAbsent(lq lexicon.Query, hits []retrieval.Hit) bool {
 // phraseAt reports whether the words of a occur in order, at most one
 // word apart, somewhere in the term sequence.
 func phraseAt(a lexicon.Alt, terms [][]string) bool {
-	for start := range terms {
-		if !anyIn(a[0], terms[start]) {
+	return inOrderWithin(len(a), len(terms), 2, func(i, k int) bool { return anyIn(a[i], terms[k]) })
+}
+
+// inOrderWithin reports whether n items occur in order among size token
+// positions, each at most gap positions after the one before: at(i, k)
+// says whether item i is at position k.
+func inOrderWithin(n, size, gap int, at func(i, k int) bool) bool {
+	for start := 0; start < size; start++ {
+		if !at(0, start) {
 			continue
 		}
 		pos, ok := start, true
-		for _, w := range a[1:] {
+		for i := 1; i < n; i++ {
 			next := -1
-			for k := pos + 1; k <= pos+2 && k < len(terms); k++ {
-				if anyIn(w, terms[k]) {
+			for k := pos + 1; k <= pos+gap && k < size; k++ {
+				if at(i, k) {
 					next = k
 					break
 				}
