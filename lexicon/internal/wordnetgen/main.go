@@ -80,30 +80,45 @@ func main() {
 // readIndex reads a WordNet index file: lemma pos synset_cnt p_cnt
 // [ptr_symbol…] sense_cnt tagsense_cnt synset_offset….
 func readIndex(path string) (map[string]senses, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	m := map[string]senses{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // licence header
-		}
-		fs := strings.Fields(line)
-		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
-			continue // multi-word, hyphenated or numeric lemma
-		}
+	err := eachIndexEntry(path, func(fs []string) {
 		total, _ := strconv.Atoi(fs[2])
 		pcnt, _ := strconv.Atoi(fs[3])
 		if 4+pcnt+1 >= len(fs) {
-			continue
+			return
 		}
 		tagged, _ := strconv.Atoi(fs[4+pcnt+1])
 		m[fs[0]] = senses{tagged: tagged, total: total}
+	})
+	return m, err
+}
+
+// eachIndexEntry calls fn with the fields of each single-word entry of a
+// WordNet index file (multi-word, hyphenated and numeric lemmas skipped).
+func eachIndexEntry(path string, fn func(fields []string)) error {
+	return eachLine(path, func(line string) {
+		fs := strings.Fields(line)
+		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
+			return
+		}
+		fn(fs)
+	})
+}
+
+// eachLine calls fn with each line of a WordNet file after its licence
+// header (the lines that start with a space).
+func eachLine(path string, fn func(line string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
 	}
-	return m, sc.Err()
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if line := sc.Text(); !strings.HasPrefix(line, " ") {
+			fn(line)
+		}
+	}
+	return sc.Err()
 }

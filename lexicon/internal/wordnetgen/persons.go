@@ -22,33 +22,15 @@ func writePersons(dir string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(filepath.Join(dir, "index.noun"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	var persons []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // licence header
-		}
-		fs := strings.Fields(line)
-		if len(fs) < 6 || strings.ContainsAny(fs[0], "_-.'0123456789") {
-			continue
-		}
+	err = eachIndexEntry(filepath.Join(dir, "index.noun"), func(fs []string) {
 		pcnt, _ := strconv.Atoi(fs[3])
 		first := 4 + pcnt + 2 // lemma pos synset_cnt p_cnt ptr… sense_cnt tagsense_cnt offset…
-		if first >= len(fs) {
-			continue
-		}
-		if lexfile[fs[first]] == nounPerson && !capitalised[fs[first]+" "+fs[0]] {
+		if first < len(fs) && lexfile[fs[first]] == nounPerson && !capitalised[fs[first]+" "+fs[0]] {
 			persons = append(persons, fs[0])
 		}
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	sort.Strings(persons)
@@ -64,33 +46,22 @@ func writePersons(dir string) error {
 // file number, and records which of its words ("offset lemma", the lemma
 // lower-cased) it writes with a capital.
 func readSynsets(path string) (map[string]int, map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
 	m := map[string]int{}
 	capitalised := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue
-		}
+	err := eachLine(path, func(line string) {
 		// synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] …
 		fs := strings.Fields(line)
 		if len(fs) < 6 {
-			continue
+			return
 		}
 		n, err := strconv.Atoi(fs[1])
 		if err != nil {
-			continue
+			return
 		}
 		m[fs[0]] = n
 		words, err := strconv.ParseInt(fs[3], 16, 32)
 		if err != nil {
-			continue
+			return
 		}
 		for i := 0; i < int(words) && 4+2*i < len(fs); i++ {
 			w := fs[4+2*i]
@@ -98,6 +69,6 @@ func readSynsets(path string) (map[string]int, map[string]bool, error) {
 				capitalised[fs[0]+" "+lower] = true
 			}
 		}
-	}
-	return m, capitalised, sc.Err()
+	})
+	return m, capitalised, err
 }
