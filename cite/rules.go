@@ -1058,22 +1058,9 @@ func (w *window) negation() string {
 // only a content word's or name's match ("tanpa syarat" for
 // "unconditional") makes it part of what is matched.
 func (w *window) negationFor(c *claim) string {
-	contentAt := func(j int) bool {
-		for i, sps := range w.spans {
-			if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
-				continue
-			}
-			for _, sp := range sps {
-				if sp[0] <= j && j < sp[1] {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	lt := w.lexTokens()
 	for j := range w.toks {
-		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || contentAt(j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
+		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || w.matchedByContent(c, j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
 		scope := negationScope
