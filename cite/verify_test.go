@@ -314,11 +314,7 @@ func TestCheckClaimShortPieceWhole(t *testing.T) {
 		"Beberapa hari yang lalu, Kim menggelar upacara meresmikan museum di Pyongyang untuk menghormati pasukan Korea Utara yang tewas dalam konflik tersebut.",
 		"Dalam foto yang disediakan oleh pemerintah Korea Utara ini, pemimpinnya Kim Jong Un, kanan, berbicara dengan Menteri Luar Negeri Rusia Sergey Lavrov, kiri kedua, di Wonsan, Korea Utara, Sabtu, 12 Juli 2025.",
 	}
-	doc := "Judul.\n" + strings.Join(texts, "\n")
-	var passages []Passage
-	for _, s := range texts {
-		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
-	}
+	passages := passagesOfOneDoc(texts)
 	res := v.CheckClaim("Kim meresmikan museum di Pyongyang untuk menghormati pasukan yang tewas, dalam upacara yang dihadiri Duta Besar Rusia.", passages)
 	if res.Status == ClaimSupported {
 		t.Errorf("an added fragment passed as a combination: %s %+v", res.Status, res.Evidence)
@@ -341,11 +337,7 @@ func TestCheckClaimOtherClauseFigure(t *testing.T) {
 		"Lebih dari 6.000 tentara Korut tewas dalam perang, menurut intelijen pertahanan Inggris.",
 		"Pyongyang setuju untuk mengirim 6.000 pekerja militer tambahan ke Rusia.",
 	}
-	doc := "Judul.\n" + strings.Join(texts, "\n")
-	var passages []Passage
-	for _, s := range texts {
-		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
-	}
+	passages := passagesOfOneDoc(texts)
 	res := v.CheckClaim("North Korea sent at least 10,000 troops to Russia last year, and more than 6,000 North Korean soldiers died in the war, according to British defence intelligence.", passages)
 	if res.Status != ClaimSupported {
 		t.Errorf("combined claim: %s %+v; want supported", res.Status, res.Evidence)
@@ -359,4 +351,15 @@ func TestCheckClaimOtherClauseFigure(t *testing.T) {
 	if res.Status != ClaimContradicted {
 		t.Errorf("a wrong figure: %s %+v; want contradicted", res.Status, res.Evidence)
 	}
+}
+
+// passagesOfOneDoc returns texts as passages of one document "d" titled
+// "Judul", which holds them one per line after its title.
+func passagesOfOneDoc(texts []string) []Passage {
+	doc := "Judul.\n" + strings.Join(texts, "\n")
+	var passages []Passage
+	for _, s := range texts {
+		passages = append(passages, Passage{DocID: "d", Title: "Judul", Text: s, Start: strings.Index(doc, s)})
+	}
+	return passages
 }
