@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -76,17 +75,11 @@ func TestArticleMetaAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus := fstest.MapFS{
-		"typhoon.txt": &fstest.MapFile{Data: []byte(typhoonArticle)},
-		"flood.txt":   &fstest.MapFile{Data: []byte(floodArticle)},
-		"port.txt":    &fstest.MapFile{Data: []byte(portArticle)},
-	}
-	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
-		Corpus: corpus, CorpusName: "meta", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	ix := smallIndex(t, lex, "meta", map[string]string{
+		"typhoon.txt": typhoonArticle,
+		"flood.txt":   floodArticle,
+		"port.txt":    portArticle,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
 	for _, tc := range []struct {
 		name, question, want, quote, lang string
@@ -152,16 +145,10 @@ func TestArticleMetaSelectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus := fstest.MapFS{
-		"london.txt": &fstest.MapFile{Data: []byte(strikeLondon)},
-		"seoul.txt":  &fstest.MapFile{Data: []byte(strikeSeoul)},
-	}
-	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
-		Corpus: corpus, CorpusName: "strike", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
+	ix := smallIndex(t, lex, "strike", map[string]string{
+		"london.txt": strikeLondon,
+		"seoul.txt":  strikeSeoul,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
 	for _, tc := range []struct{ name, question, want string }{
 		{"the quoted words, in order, pick the report", "the report saying the dockers' union will 'keep funding' the port strike, where's it datelined?", "Seoul"},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
@@ -21,14 +20,8 @@ func TestHowToReadingNeedsInstructions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus := fstest.MapFS{"museum.md": &fstest.MapFile{Data: []byte("# Museum\n\nKim meresmikan museum di Pyongyang untuk menghormati tentara yang tewas dalam konflik.\n\n" +
-		"Perang itu sudah berlangsung tiga tahun.\n\nMuseum itu besar.\n")}}
-	ix, _, err := retrieval.Build(context.Background(), retrieval.Options{
-		Corpus: corpus, CorpusName: "museum", DataDir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder(), Lexicon: lex,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := smallIndex(t, lex, "museum", map[string]string{"museum.md": "# Museum\n\nKim meresmikan museum di Pyongyang untuk menghormati tentara yang tewas dalam konflik.\n\n" +
+		"Perang itu sudah berlangsung tiga tahun.\n\nMuseum itu besar.\n"})
 	e := NewExtractive(ix, 0, retrieval.RankLexical)
 	lq, hits, err := e.analyze(context.Background(), "gimana cara kim menghormati tentara yang gugur dalam perang?", 0)
 	if err != nil {

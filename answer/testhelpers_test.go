@@ -49,6 +49,19 @@ func checkVerbatim(t *testing.T, ix *retrieval.Index, res Result) {
 // one question offline, ranking lexically as the table tests expect.
 func askSmallCorpus(t *testing.T, lex *lexicon.Lexicon, name string, files map[string]string, question string) (*retrieval.Index, Result) {
 	t.Helper()
+	ix := smallIndex(t, lex, name, files)
+	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
+	res, err := svc.Answer(context.Background(), Query{Question: question}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, res
+}
+
+// smallIndex indexes a made-up corpus (file name → text) in a temporary
+// directory.
+func smallIndex(t *testing.T, lex *lexicon.Lexicon, name string, files map[string]string) *retrieval.Index {
+	t.Helper()
 	corpus := fstest.MapFS{}
 	for file, text := range files {
 		corpus[file] = &fstest.MapFile{Data: []byte(text)}
@@ -59,10 +72,5 @@ func askSmallCorpus(t *testing.T, lex *lexicon.Lexicon, name string, files map[s
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := NewService(ix, Options{Ranking: retrieval.RankLexical}, nil, nil)
-	res, err := svc.Answer(context.Background(), Query{Question: question}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix, res
+	return ix
 }
