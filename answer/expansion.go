@@ -43,6 +43,7 @@ func (e *Extractive) expansionValue(lq lexicon.Query, text, lang string) string 
 		return strings.Trim(text[toks[from].Start:toks[to].End], " \"“”")
 	}
 	// The long form of an asked name, written in the sentence.
+	var terms [][]string // the sentence's index terms, computed when a long form is looked for
 	for _, c := range lq.Concepts {
 		if !c.Entity {
 			continue
@@ -51,9 +52,11 @@ func (e *Extractive) expansionValue(lq lexicon.Query, text, lang string) string 
 			if len(a) < 2 {
 				continue
 			}
-			terms := make([][]string, len(toks))
-			for k, t := range toks {
-				terms[k] = e.lex.WordTerms(t, lang)
+			if terms == nil {
+				terms = make([][]string, len(toks))
+				for k, t := range toks {
+					terms[k] = e.lex.WordTerms(t, lang)
+				}
 			}
 			for p := 0; p+len(a) <= len(toks); p++ {
 				whole := true
