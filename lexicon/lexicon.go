@@ -28,6 +28,7 @@ type Lexicon struct {
 	personNouns    *lazySet            // English nouns whose most frequent WordNet sense is a person, read on first use
 	persons        *personTitles       // their Indonesian translations, built on first use
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
+	enSyn          *englishSynonyms    // WordNet synonyms of words the dictionaries lack, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
 }
@@ -38,6 +39,7 @@ func New() (*Lexicon, error) {
 		abbrev:      map[string][]string{},
 		claimsOnce:  &sync.Once{},
 		english:     &lazySet{file: "data/english-words.txt"},
+		enSyn:       &englishSynonyms{},
 		nouns:       &lazySet{file: "data/wordnet-nouns.txt"},
 		personNouns: &lazySet{file: "data/wordnet-persons.txt"},
 		persons:     &personTitles{},

@@ -853,6 +853,20 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 		for _, tr := range trs {
 			add(tr, "id", "id", w)
 		}
+		if len(trs) == 0 {
+			// A word the dictionaries lack is translated through its
+			// WordNet synonyms, as loosely as FreeDict's own senses
+			// ("ammo" → ammunition → amunisi); an English page may
+			// use the synonym itself.
+			for _, syn := range l.EnglishSynonyms(norm) {
+				strs, _ := l.translate(syn)
+				for _, tr := range strs {
+					add(tr, "id", "id", 0.8)
+				}
+				add(syn, "en", "en", 0.8)
+				trs = append(trs, strs...)
+			}
+		}
 		// The translations' Indonesian synonyms, weakly: a paraphrase
 		// the dictionary did not list ("soldiers" → tentara → laskar).
 		for _, tr := range trs {

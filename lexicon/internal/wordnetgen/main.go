@@ -15,6 +15,12 @@
 // how the answerer recognises a title beside a name:
 //
 //	go run ./lexicon/internal/wordnetgen -persons /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-persons.txt
+//
+// With -synonyms it writes lexicon/data/wordnet-synonyms.tsv: for each
+// English word the translation dictionaries lack, its synonyms that they
+// translate, from its two most frequent senses ("ammo" → ammunition):
+//
+//	go run ./lexicon/internal/wordnetgen -synonyms /tmp/wn/usr/share/wordnet lexicon/data/news-en-id.tsv lexicon/data/freedict-eng-ind.tsv > lexicon/data/wordnet-synonyms.tsv
 package main
 
 import (
@@ -37,8 +43,15 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) >= 3 && os.Args[1] == "-synonyms" {
+		if err := writeSynonyms(os.Args[2], os.Args[3:]); err != nil {
+			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons] WORDNET_DICT_DIR")
+		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
 		os.Exit(2)
 	}
 	byPOS := map[string]map[string]senses{}
