@@ -876,6 +876,9 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 		}
 		add(norm, "en", "en", 1) // the word itself, in English articles
 		add(norm, "id", "", 0.8) // a cognate in an Indonesian one
+		if one := acronymSingular(norm); one != "" {
+			add(one, "en", "", 1) // "dvds": the DVD of "DVD-ROMs", "19 DVD"
+		}
 		return c
 	}
 	add(norm, "id", "id", 1)
@@ -960,6 +963,18 @@ func (l *Lexicon) Synonyms(norm string) []string {
 		}
 	}
 	return nil
+}
+
+// acronymSingular returns the singular of an acronym's plural as chat
+// writes it, in lower case ("dvds" → dvd, "cds" → cd), or "": the stemmer
+// leaves a word without vowels as it is, so "dvds" would never meet the
+// DVD of a page.
+func acronymSingular(norm string) string {
+	n := len(norm)
+	if n < 3 || norm[n-1] != 's' || !isAlpha(norm) || strings.ContainsAny(norm[:n-1], "aeiouy") {
+		return ""
+	}
+	return norm[:n-1]
 }
 
 // demonym reports an English adjective of nationality ("Korean",

@@ -773,3 +773,17 @@ func TestFrontedClauseOfTimeIsSetting(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymSingular(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"dvds", "dvd"}, {"cds", "cd"}, {"vms", "vm"},
+		{"ids", ""},   // a vowel: the stemmer's business
+		{"ms", ""},    // too short to be a plural
+		{"dvd", ""},   // no plural
+		{"dvd2s", ""}, // not letters only
+	} {
+		if got := acronymSingular(tc.in); got != tc.want {
+			t.Errorf("acronymSingular(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
