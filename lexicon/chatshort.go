@@ -21,6 +21,9 @@ func (l *Lexicon) chatShortForm(norm string) string {
 	if len(norm) < 2 || len(norm) > 4 || strings.ContainsAny(norm[1:], "aiueo") || !isAlpha(norm) {
 		return ""
 	}
+	if l.EnglishWord(norm) {
+		return "" // "spy" is no "supaya": an English word stands for itself
+	}
 	c := l.chatShort
 	c.once.Do(func() {
 		c.long = map[string]string{}
