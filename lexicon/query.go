@@ -345,7 +345,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	// Content words and dictionary phrases.
 	for i := 0; i < len(toks); i++ {
 		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 ||
-			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) {
+			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) || q.Lang == "id" && chatNegation(toks[i].Norm) {
 			continue
 		}
 		n := l.phraseAt(toks, used, i, q.Lang)
@@ -938,6 +938,9 @@ func (l *Lexicon) namesThing(norm, lang string) bool {
 	if lang == "en" {
 		return l.IsNoun(norm)
 	}
+	if len(norm) > 1 && !strings.ContainsAny(norm[1:], "aiueo") && !l.KnownWord(norm) && l.EnglishSynonyms(norm) == nil {
+		return false // "emg", "bgt": chat's vowelless short forms, not WordNet's EMG; "km" is a unit
+	}
 	return !l.KnownWord(norm) && (l.IsNoun(norm) || l.borrowedNoun(norm)) || l.namesThingID(norm)
 }
 
@@ -1322,6 +1325,17 @@ func chatParticle(w string) bool {
 
 // IsTagWord reports the tag Indonesian chat puts at the end of a yes/no
 // question ("… lagi gak?", "… udah belum?").
+// chatNegation reports chat's words for "not" ("gak", "ga", "nggak"): in
+// a question they ask yes or no ("… ga waktu ketemu choe?"), wherever they
+// stand; they name nothing the evidence must hold.
+func chatNegation(w string) bool {
+	switch w {
+	case "gak", "nggak", "ngga", "ga", "enggak", "gk", "ngak":
+		return true
+	}
+	return false
+}
+
 func IsTagWord(w string) bool {
 	switch w {
 	case "gak", "nggak", "ngga", "ga", "enggak", "tidak", "belum", "bukan", "kah":

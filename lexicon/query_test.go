@@ -787,3 +787,32 @@ func TestAcronymSingular(t *testing.T) {
 		}
 	}
 }
+
+// TestChatWordsNameNothing checks that chat's vowelless short forms and
+// its words for "not" are no things a question asks the evidence to name.
+func TestChatWordsNameNothing(t *testing.T) {
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question, word string
+		concept        bool // the word is a concept at all
+	}{
+		{"emg bener belarus ngundang korut ke konferensi di minsk?", "emg", true},
+		{"putin nitip salam buat kim ga waktu ketemu choe?", "ga", false},
+		{"ukraina msh pegang brp km persegi wilayah?", "km", true},
+	} {
+		q := l.Analyze(tc.question)
+		found := false
+		for _, c := range q.Concepts {
+			if c.Surface != tc.word {
+				continue
+			}
+			found = true
+			if salient := tc.word == "km"; c.Salient != salient {
+				t.Errorf("%q: %q salient = %v, want %v", tc.question, tc.word, c.Salient, salient)
+			}
+		}
+		if found != tc.concept {
+			t.Errorf("%q: %q is a concept = %v, want %v", tc.question, tc.word, found, tc.concept)
+		}
+	}
+}
