@@ -1,0 +1,109 @@
+package answer
+
+import "github.com/kabar-bot/kabar/lexicon"
+
+// ungrounded returns a concept the question must find in its evidence
+// that the chosen sentence does not match, in itself or in its context
+// (the sentence before, which a pronoun subject refers to; the article's
+// title), or "" when there is none. A sentence that never names what the
+// question is about ("how many tanks" over a sentence counting troops; a
+// release name the question gives over a sentence about another) answers
+// a neighbouring question: the coverage does not say.
+func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
+	var title [][]string
+	for i, con := range lq.Concepts {
+		if !e.mustGround(lq, con) || matchedInSentence(c, i) {
+			continue
+		}
+		if c.prevTerms != nil && namesWhole(con, c.prevTerms) {
+			continue // "it", "ia": the sentence before names it
+		}
+		if title == nil {
+			title = e.termsOf(c.doc.Title, c.doc.Lang)
+		}
+		if namesWhole(con, title) || listMemberHere(c, lq, con) || e.anyoneCounted(c, con) {
+			continue
+		}
+		return con.Surface
+	}
+	return ""
+}
+
+// mustGround reports whether the evidence must itself name a concept of
+// the question, beyond the names judge already requires.
+func (e *Extractive) mustGround(lq lexicon.Query, con lexicon.Concept) bool {
+	return countedThing(lq, con) || lq.Lang == "en" && e.lowercaseName(con)
+}
+
+// countedThing reports whether con is what a how-many or what-share
+// question counts ("how many tanks", "berapa drone", "what percent of
+// the ammunition"): a figure counting something else does not answer it.
+func countedThing(lq lexicon.Query, con lexicon.Concept) bool {
+	return (lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent) && con.Focus && con.Salient && !con.Entity
+}
+
+// lowercaseName reports whether con is one word that no dictionary knows
+// but the coverage uses: a name typed in lower case ("btrfs",
+// "bullseye"), which, like any name, the evidence must contain. Only
+// English questions are judged so: Indonesian chat and affixes ("ngirim",
+// "ketemunya") make many words no dictionary lists.
+func (e *Extractive) lowercaseName(con lexicon.Concept) bool {
+	if con.Entity || con.Number || con.Meta {
+		return false
+	}
+	toks := lexicon.Tokenize(con.Surface)
+	if len(toks) != 1 {
+		return false
+	}
+	n := toks[0].Norm
+	if e.lex.EnglishWord(n) || e.lex.Listed(n) || e.lex.IsStop(n) {
+		return false
+	}
+	return conceptInCorpus(e.corpus, con)
+}
+
+// matchedInSentence reports whether the judged sentence itself matched
+// concept i.
+func matchedInSentence(c *candidate, i int) bool {
+	for _, m := range c.matched {
+		if m.concept == i && m.pos >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// listMemberHere reports whether the sentence matches another member of
+// con's coordinated list ("construction workers and engineers" over a
+// sentence counting engineers): a list asks about any of its members.
+func listMemberHere(c *candidate, lq lexicon.Query, con lexicon.Concept) bool {
+	if con.List == 0 {
+		return false
+	}
+	for i, o := range lq.Concepts {
+		if o.List == con.List && o.Surface != con.Surface && matchedInSentence(c, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyone are the words that count people of any kind ("how many people
+// attended"): a sentence may count them by what they are or do
+// ("attendees", "voters", "peserta").
+var anyone = map[string]bool{"people": true, "person": true, "persons": true, "orang": true}
+
+// anyoneCounted reports whether con counts people of any kind and the
+// sentence names people by a person noun.
+func (e *Extractive) anyoneCounted(c *candidate, con lexicon.Concept) bool {
+	toks := lexicon.Tokenize(con.Surface)
+	if len(toks) != 1 || !anyone[toks[0].Norm] {
+		return false
+	}
+	for _, t := range c.toks {
+		if e.lex.PersonNoun(t.Norm, c.doc.Lang) {
+			return true
+		}
+	}
+	return false
+}
