@@ -11,8 +11,9 @@ import "github.com/kabar-bot/kabar/lexicon"
 // a neighbouring question: the coverage does not say.
 func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 	var title [][]string
+	places := e.placeModifiers(lq)
 	for i, con := range lq.Concepts {
-		if !e.mustGround(lq, con) || matchedInSentence(c, i) {
+		if !(e.mustGround(lq, con) || places[i]) || matchedInSentence(c, i) {
 			continue
 		}
 		if c.prevTerms != nil && namesWhole(con, c.prevTerms) {
