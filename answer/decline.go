@@ -12,8 +12,9 @@ import "github.com/kabar-bot/kabar/lexicon"
 func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 	var title [][]string
 	places := e.placeModifiers(lq)
+	counted := e.countedConcept(lq)
 	for i, con := range lq.Concepts {
-		if !(e.mustGround(lq, con) || places[i]) || matchedInSentence(c, i) {
+		if !(i == counted || e.mustGround(con, lq.Lang) || places[i]) || matchedInSentence(c, i) {
 			continue
 		}
 		if c.prevTerms != nil && namesWhole(con, c.prevTerms) {
@@ -32,15 +33,8 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 
 // mustGround reports whether the evidence must itself name a concept of
 // the question, beyond the names judge already requires.
-func (e *Extractive) mustGround(lq lexicon.Query, con lexicon.Concept) bool {
-	return countedThing(lq, con) || lq.Lang == "en" && e.lowercaseName(con)
-}
-
-// countedThing reports whether con is what a how-many or what-share
-// question counts ("how many tanks", "berapa drone", "what percent of
-// the ammunition"): a figure counting something else does not answer it.
-func countedThing(lq lexicon.Query, con lexicon.Concept) bool {
-	return (lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent) && con.Focus && con.Salient && !con.Entity
+func (e *Extractive) mustGround(con lexicon.Concept, lang string) bool {
+	return lang == "en" && e.lowercaseName(con)
 }
 
 // lowercaseName reports whether con is one word that no dictionary knows

@@ -1,0 +1,176 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+// declineRow is one labelled row of the decline stage: a question, the
+// sentence the answerer would choose (with the article around it), and
+// whether the coverage answers the question.
+type declineRow struct {
+	name     string
+	rule     string            // the rule of decline.go the row exercises
+	files    map[string]string // a made-up corpus holding the sentence; nil: the bundled articles
+	question string
+	decline  bool
+	want     string // when answered: the answer (its lead or its quote) states this
+}
+
+// declineRows are taken from the tuning halves of the blind sets (the
+// question as asked, the sentence the answerer chose) and, where a rule's
+// decline has no tuning-half question, from made-up articles.
+var declineRows = []declineRow{
+	{
+		name: "a lower-case name the sentence lacks: another release's story (debian-blind2 tuning)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"quota.md": "# Quotas\n\nThe quota management software is found in the quota Debian package.\n\nQuotas limit the disk space of each user.\n",
+			"dist.md":  "# Distributions\n\nThe current stable distribution is bullseye.\n\nTesting is the next one.\n",
+		},
+		question: "why did debian drop the quota package in bullseye?",
+		decline:  true,
+	},
+	{
+		name: "a lower-case name the sentence lacks: a sentence on every release's default (debian-blind2 tuning question)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"dfsg.md": "# Guidelines\n\nThe Debian Free Software Guidelines define free software. Hal ini membuat standar perangkat lunak bebas Debian sangat ketat.\n\nThe guidelines were written in 1997.\n",
+			"fs.md":   "# Filesystems\n\nThe btrfs filesystem supports snapshots.\n\nEach Debian release has a default filesystem.\n",
+		},
+		question: "which debian release made btrfs the default filesystem?",
+		decline:  true,
+	},
+	{
+		name: "a lower-case name the sentence has is answered (debian-blind2 tuning)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"inetd.md": "# Inetd\n\nWhile Debian installs openbsd-inetd by default, there is no lack of alternatives: we can mention inetutils-inetd, rlinetd, and xinetd.\n\nEach implementation has its options.\n",
+		},
+		question: "which inetd implementation does debian install by default?",
+		want:     "openbsd-inetd",
+	},
+	{
+		name:     "a counted list is answered by a sentence counting one of its members (seed-blind tuning)",
+		rule:     "listMemberHere",
+		question: "how many construction workers and engineers is pyongyang sending to help rebuild kursk?",
+		want:     "6,000",
+	},
+	{
+		name:     "the counted thing the sentence lacks: a figure of troops does not count ships",
+		rule:     "countedConcept",
+		question: "how many ships did russia send to north korea?",
+		decline:  true,
+	},
+	{
+		name:     "berapa kapal: a figure of soldiers does not count ships",
+		rule:     "countedConcept",
+		question: "berapa kapal yang dikirim rusia ke korut?",
+		decline:  true,
+	},
+	{
+		name:     "the counted thing the sentence has, past the place qualifying it (seed-blind tuning)",
+		rule:     "countedConcept",
+		question: "ballpark, how many nk soldiers have been deployed to russia overall?",
+		want:     "10,000",
+	},
+	{
+		name:     "a lower-case country qualifying the asked role: another country's minister does not answer",
+		rule:     "placeModifiers",
+		question: "who is the south korean foreign minister?",
+		decline:  true,
+	},
+	{
+		name:     "the country qualifying the asked role is in the sentence (seed-blind tuning)",
+		rule:     "placeModifiers",
+		question: "menlu korut yg ketemu lavrov di wonsan namanya siapa?",
+		want:     "Choe Son Hui",
+	},
+}
+
+func TestDeclineStage(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds, _ := seedService(t)
+	for _, tt := range declineRows {
+		t.Run(tt.name, func(t *testing.T) {
+			var res Result
+			if tt.files == nil {
+				if res, err = seeds.Answer(context.Background(), Query{Question: tt.question}, nil); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				_, res = askSmallCorpus(t, lex, "decline", tt.files, tt.question)
+			}
+			switch {
+			case tt.decline && res.Answered:
+				t.Errorf("%s: answered %q, want a decline", tt.rule, res.Answer)
+			case !tt.decline && !res.Answered:
+				t.Errorf("%s: declined, want an answer stating %q", tt.rule, tt.want)
+			case !tt.decline && !strings.Contains(res.Answer, tt.want):
+				t.Errorf("%s: answer %q, want it to state %q", tt.rule, res.Answer, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlaceModifiers(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Extractive{lex: lex}
+	for _, tt := range []struct {
+		question string
+		want     string // the place marked, "" for none
+	}{
+		{"who is the south korean foreign minister?", "south korean"},
+		{"berapa tentara korea selatan yang tewas?", "korea selatan"},
+		{"what did ukraine's army say?", "ukraine"},
+		// a coordinated pair of places qualifies the pair, which the
+		// evidence may name together ("kedua negara")
+		{"how many strategic dialogues have the russian and north korean foreign ministers held?", ""},
+		// a place that qualifies nothing is a name of the question, judged elsewhere
+		{"when did lavrov fly to north korea?", ""},
+	} {
+		lq := lex.Analyze(tt.question)
+		got := ""
+		for i := range e.placeModifiers(lq) {
+			got = lq.Concepts[i].Surface
+		}
+		if !strings.EqualFold(got, tt.want) {
+			t.Errorf("%q: place modifier %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestAnyoneCounted(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Extractive{lex: lex}
+	doc := &retrieval.Document{Lang: "en", Text: "With 301 attendees it was the largest Debconf in the Western hemisphere to date. It had 12 talks a day."}
+	people := lexicon.Concept{Surface: "people"}
+	tanks := lexicon.Concept{Surface: "tanks"}
+	for _, tt := range []struct {
+		con  lexicon.Concept
+		span retrieval.Span
+		want bool
+	}{
+		{people, retrieval.Span{Start: 0, End: 81}, true},    // attendees are people (debian-blind tuning)
+		{people, retrieval.Span{Start: 82, End: 103}, false}, // talks are not
+		{tanks, retrieval.Span{Start: 0, End: 81}, false},    // only people of any kind are counted by what they do
+	} {
+		c := e.newCandidate(doc, tt.span)
+		if got := e.anyoneCounted(c, tt.con); got != tt.want {
+			t.Errorf("%q over %q: %v, want %v", tt.con.Surface, c.text(), got, tt.want)
+		}
+	}
+}
