@@ -14,7 +14,8 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 	places := e.placeModifiers(lq)
 	counted := e.countedConcept(lq)
 	for i, con := range lq.Concepts {
-		if !(i == counted || e.mustGround(con, lq.Lang) || places[i]) || matchedInSentence(c, i) {
+		_, place := places[i]
+		if !(i == counted || e.mustGround(con, lq.Lang) || place) || matchedInSentence(c, i) {
 			continue
 		}
 		if c.prevTerms != nil && namesWhole(con, c.prevTerms) {
@@ -28,7 +29,7 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 		}
 		return con.Surface
 	}
-	return ""
+	return e.ownedByAnotherPlace(c, lq, places)
 }
 
 // mustGround reports whether the evidence must itself name a concept of

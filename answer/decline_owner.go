@@ -1,13 +1,14 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
-// placeModifiers marks the concepts that are a place qualifying a thing
-// of the question, typed in lower case ("the south korean foreign
+// placeModifiers returns the concepts that are a place qualifying a thing
+// of the question, each with the things it qualifies, typed in lower case ("the south korean foreign
 // minister", "north korean soldiers", "tentara korea selatan"): the
 // analyser links only places written as names to what they own, yet a
 // Discord member rarely capitalises, and another country's minister or
@@ -15,13 +16,13 @@ import (
 // the thing (or before "'s"), Indonesian right after it. A place of a
 // coordinated list ("russian and north korean foreign ministers") qualifies
 // the list, which the evidence may name as a pair ("kedua negara").
-func (e *Extractive) placeModifiers(lq lexicon.Query) map[int]bool {
+func (e *Extractive) placeModifiers(lq lexicon.Query) map[int][]int {
 	toks := lexicon.Tokenize(lq.Text)
 	spans := make([][2]int, len(lq.Concepts))
 	for i, c := range lq.Concepts {
 		spans[i] = surfaceSpan(toks, c.Surface)
 	}
-	out := map[int]bool{}
+	out := map[int][]int{}
 	for i, c := range lq.Concepts {
 		if c.Entity || c.Number || c.List != 0 || spans[i][0] < 0 || !e.lex.PlaceNamed(c) {
 			continue
@@ -34,11 +35,38 @@ func (e *Extractive) placeModifiers(lq lexicon.Query) map[int]bool {
 			before := end+1 == spans[j][0] || end+2 == spans[j][0] && toks[end+1].Norm == "s"
 			after := spans[j][1]+1 == spans[i][0]
 			if lq.Lang == "en" && before || lq.Lang == "id" && after {
-				out[i] = true
+				out[i] = append(out[i], j)
 			}
 		}
 	}
 	return out
+}
+
+// ownedByAnotherPlace returns a lower-case place of the question whose
+// thing the sentence writes as another place's ("Kementerian Luar Negeri
+// Rusia" for "ukraine's foreign ministry"), or "": the article's title may
+// name the asked place, yet the sentence is about another's ministry. It
+// judges the pair as the candidates judge a capitalised owner
+// (ownedByAnother), beside the thing only.
+func (e *Extractive) ownedByAnotherPlace(c *candidate, lq lexicon.Query, places map[int][]int) string {
+	for place, things := range places {
+		if namesWhole(lq.Concepts[place], c.termsAt) {
+			continue // the sentence names the asked place too ("perang Rusia di Ukraina" for "the ukraine war")
+		}
+		for _, thing := range things {
+			if lq.Concepts[thing].Owner != 0 {
+				continue // the analyser linked it: judged already
+			}
+			q := lq
+			q.Concepts = slices.Clone(lq.Concepts)
+			q.Concepts[thing].Owner = place + 1
+			q.Concepts[thing].Focus = false // the owner written beside the thing, not the sentence's actor
+			if e.ownedByAnother(c, q) {
+				return lq.Concepts[place].Surface
+			}
+		}
+	}
+	return ""
 }
 
 // surfaceSpan returns the first and last token of the first place where
