@@ -29,7 +29,10 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 		}
 		return con.Surface
 	}
-	return e.ownedByAnotherPlace(c, lq, places)
+	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
+		return p
+	}
+	return e.possessedByAnother(c, lq) // decline_possessor.go
 }
 
 // mustGround reports whether the evidence must itself name a concept of

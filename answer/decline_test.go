@@ -96,6 +96,17 @@ var declineRows = []declineRow{
 		question: "how long had the ukraine war been going on at the time of lavrov's july visit?",
 	},
 	{
+		name:     "a person's visit the sentence gives another person by name (seed-blind3 tuning)",
+		rule:     "possessedByAnother",
+		question: "what did zakharova say about choe's kremlin visit in october?",
+		decline:  true,
+	},
+	{
+		name:     "a person's meeting the sentence does not give another (seed-blind tuning)",
+		rule:     "possessedByAnother",
+		question: "how long before putin's meeting with choe did kim open the museum for fallen soldiers?",
+	},
+	{
 		name:     "a how-many question naming no counted thing is judged as before",
 		rule:     "countedConcept",
 		question: "how many did north korea send?",
@@ -187,6 +198,32 @@ func TestAnyoneCounted(t *testing.T) {
 		c := e.newCandidate(doc, tt.span)
 		if got := e.anyoneCounted(c, tt.con); got != tt.want {
 			t.Errorf("%q over %q: %v, want %v", tt.con.Surface, c.text(), got, tt.want)
+		}
+	}
+}
+
+func TestPossessions(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Extractive{lex: lex}
+	for _, tt := range []struct {
+		question string
+		want     string // "person→thing", "" for none
+	}{
+		{"what did Zakharova say about Choe's Kremlin visit in October?", "Choe→visit"},
+		{"when did Choe's October trip to Moscow end?", "Choe→trip"},
+		{"what did Russia's foreign ministry say?", ""}, // a place: placeModifiers and the candidates judge it
+		{"apa kata Zakharova soal kunjungan Choe?", ""}, // Indonesian has no possessive mark to read
+	} {
+		lq := lex.Analyze(tt.question)
+		got := ""
+		for _, p := range e.possessions(lq) {
+			got = lq.Concepts[p.person-1].Surface + "→" + lq.Concepts[p.thing-1].Surface
+		}
+		if got != tt.want {
+			t.Errorf("%q: possession %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
