@@ -43,9 +43,9 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 81, 18},
+		{"testdata/seed-blind.jsonl", 81, 19},
 		{"testdata/seed-blind2.jsonl", 31, 9},
-		{"testdata/seed-blind3.jsonl", 20, 9},
+		{"testdata/seed-blind3.jsonl", 20, 10},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
