@@ -2,16 +2,51 @@ package answer
 
 import "github.com/kabar-bot/kabar/lexicon"
 
-// ungrounded returns a concept the question must find in its evidence
-// that the chosen sentence does not match, in itself or in its context
-// (the sentence before, which a pronoun subject refers to; the article's
-// title), or "" when there is none. A sentence that never names what the
-// question is about ("how many tanks" over a sentence counting troops; a
-// release name the question gives over a sentence about another) answers
-// a neighbouring question: the coverage does not say.
-func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
-	var title [][]string
+// The decline stage judges the sentence the answerer chose against the
+// question, once selection is done, and declines when the sentence answers
+// a neighbouring question. Each check is one named rule, with a labelled
+// row in decline_test.go:
+//   - grounded: the question's salient concepts — the thing a how-many
+//     question counts (countedConcept), a name typed in lower case
+//     (lowercaseName), a lower-case place qualifying a thing
+//     (placeModifiers) — are matched in the sentence or its context (the
+//     sentence before, which a pronoun subject refers to; the article's
+//     title). A concept matched through a translation or a synonym counts:
+//     judge matched the sentence's index terms against all of them.
+//   - ownedByAnotherPlace, possessedByAnother: the sentence does not give
+//     the thing the question qualifies to another country or person.
+//   - withheld: the sentence does not say that what is asked was not told.
+// Names written as names, figures and other words are judged before, in
+// judge and the candidates' rules.
+
+// declineReason returns why the chosen sentence does not answer the
+// question (the concept it misses or misreads, or "untold"), or "" when it
+// may answer.
+func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
 	places := e.placeModifiers(lq)
+	if con := e.ungrounded(c, lq, places); con != "" {
+		return con
+	}
+	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
+		return p
+	}
+	if p := e.possessedByAnother(c, lq); p != "" {
+		return p
+	}
+	if withheld(c, lq) {
+		return "untold"
+	}
+	return ""
+}
+
+// ungrounded returns a concept the question must find in its evidence
+// that the chosen sentence does not match, in itself or in its context,
+// or "" when there is none. A sentence that never names what the question
+// is about ("how many tanks" over a sentence counting troops; a release
+// name the question gives over a sentence about another) answers a
+// neighbouring question: the coverage does not say.
+func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query, places map[int][]int) string {
+	var title [][]string
 	counted := e.countedConcept(lq)
 	for i, con := range lq.Concepts {
 		_, place := places[i]
@@ -29,10 +64,7 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query) string {
 		}
 		return con.Surface
 	}
-	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
-		return p
-	}
-	return e.possessedByAnother(c, lq) // decline_possessor.go
+	return ""
 }
 
 // mustGround reports whether the evidence must itself name a concept of

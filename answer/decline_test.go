@@ -107,6 +107,18 @@ var declineRows = []declineRow{
 		question: "how long before putin's meeting with choe did kim open the museum for fallen soldiers?",
 	},
 	{
+		name:     "the sentence says what is asked was not told (seed-blind tuning)",
+		rule:     "withheld",
+		question: "what's actually in the 2026-2027 exchange plan?",
+		decline:  true,
+	},
+	{
+		name:     "the same sentence answers what its untold clause is not about",
+		rule:     "withheld",
+		question: "what did choe and lavrov sign?",
+		want:     "rencana pertukaran",
+	},
+	{
 		name:     "a how-many question naming no counted thing is judged as before",
 		rule:     "countedConcept",
 		question: "how many did north korea send?",

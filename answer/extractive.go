@@ -190,8 +190,8 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 			break
 		}
 	}
-	if best == nil || e.ungrounded(best, lq) != "" {
-		return nil, nil // decline.go: the best sentence misses a name or the asked thing
+	if best == nil || e.declineReason(best, lq) != "" {
+		return nil, nil // decline.go: the best sentence answers a neighbouring question
 	}
 	peers := make([]*candidate, 0, len(cands))
 	var backers []*candidate
