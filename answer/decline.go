@@ -53,18 +53,34 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query, places map[int][
 		if !(i == counted || e.mustGround(con, lq.Lang) || place) || matchedInSentence(c, i) {
 			continue
 		}
-		if c.prevTerms != nil && namesWhole(con, c.prevTerms) {
-			continue // "it", "ia": the sentence before names it
+		readings := []lexicon.Concept{con}
+		if asName, ok := e.lex.NameConcept(con.Surface); ok && place {
+			// read as the name it is: its capital too ("Pyongyang
+			// mengirim …" for "north korean troops")
+			readings = append(readings, asName)
 		}
 		if title == nil {
 			title = e.termsOf(c.doc.Title, c.doc.Lang)
 		}
-		if namesWhole(con, title) || listMemberHere(c, lq, con) || e.anyoneCounted(c, con) {
+		if inContext(c, readings, title) || listMemberHere(c, lq, con) || e.anyoneCounted(c, con) {
 			continue
 		}
 		return con.Surface
 	}
 	return ""
+}
+
+// inContext reports whether one of a concept's readings is in the
+// sentence (a name reading is matched here, not by judge), in the sentence
+// before when this one refers back to it ("it", "ia"), or in the
+// article's title.
+func inContext(c *candidate, readings []lexicon.Concept, title [][]string) bool {
+	for k, r := range readings {
+		if k > 0 && namesWhole(r, c.termsAt) || c.prevTerms != nil && namesWhole(r, c.prevTerms) || namesWhole(r, title) {
+			return true
+		}
+	}
+	return false
 }
 
 // mustGround reports whether the evidence must itself name a concept of

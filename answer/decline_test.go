@@ -73,6 +73,12 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "berapa kapal perang: the counted head comes first, whatever the dictionaries say of perang",
+		rule:     "countedConcept",
+		question: "berapa kapal perang yang dikirim rusia?",
+		decline:  true,
+	},
+	{
 		name:     "the counted thing the sentence has, past the place qualifying it (seed-blind tuning)",
 		rule:     "countedConcept",
 		question: "ballpark, how many nk soldiers have been deployed to russia overall?",
@@ -236,6 +242,36 @@ func TestPossessions(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: possession %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestCountedConcept(t *testing.T) {
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Extractive{lex: lex}
+	for _, tt := range []struct {
+		question string
+		want     string // the counted concept, "" for none
+	}{
+		{"how many ships did russia send to north korea?", "ships"},
+		{"berapa kapal perang yang dikirim rusia?", "kapal"},
+		// seed-blind tuning questions: a figure word and a chat particle are not counted
+		{"berapa ribu pekerja militer tambahan yg disepakati korut waktu shoigu dateng bulan juni?", "pekerja"},
+		{"berapa persen sih amunisi rusia yg dipasok korut menurut kepala intelijen militer ukraina?", "amunisi"},
+		{"how many extra military workers did north korea agree to send to kursk when shoigu came in june?", "workers"},
+		{"how many did north korea send?", ""},
+		{"when did lavrov arrive in wonsan?", ""},
+	} {
+		lq := lex.Analyze(tt.question)
+		got := ""
+		if i := e.countedConcept(lq); i >= 0 {
+			got = lq.Concepts[i].Surface
+		}
+		if !strings.EqualFold(got, tt.want) {
+			t.Errorf("%q: counted %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
