@@ -135,16 +135,22 @@ func listMemberHere(c *candidate, lq lexicon.Query, con lexicon.Concept) bool {
 	return false
 }
 
-// anyone are the words that count people of any kind ("how many people
+// anyone reports a word that counts people of any kind ("how many people
 // attended"): a sentence may count them by what they are or do
 // ("attendees", "voters", "peserta").
-var anyone = map[string]bool{"people": true, "person": true, "persons": true, "orang": true}
+func anyone(w string) bool {
+	switch w {
+	case "people", "person", "persons", "orang":
+		return true
+	}
+	return false
+}
 
 // anyoneCounted reports whether con counts people of any kind and the
 // sentence names people by a person noun.
 func (e *Extractive) anyoneCounted(c *candidate, con lexicon.Concept) bool {
 	toks := lexicon.Tokenize(con.Surface)
-	if len(toks) != 1 || !anyone[toks[0].Norm] {
+	if len(toks) != 1 || !anyone(toks[0].Norm) {
 		return false
 	}
 	for _, t := range c.toks {

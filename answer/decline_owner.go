@@ -7,15 +7,16 @@ import (
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
-// placeModifiers returns the concepts that are a place qualifying a thing
-// of the question, each with the things it qualifies, typed in lower case ("the south korean foreign
-// minister", "north korean soldiers", "tentara korea selatan"): the
-// analyser links only places written as names to what they own, yet a
-// Discord member rarely capitalises, and another country's minister or
-// soldiers answer another question. English puts the place right before
-// the thing (or before "'s"), Indonesian right after it. A place of a
-// coordinated list ("russian and north korean foreign ministers") qualifies
-// the list, which the evidence may name as a pair ("kedua negara").
+// placeModifiers returns the concepts that are a place typed in lower case
+// qualifying a thing of the question, each with the things it qualifies
+// ("the south korean foreign minister", "north korean soldiers", "tentara
+// korea selatan"): the analyser links only places written as names to
+// what they own, yet a Discord member rarely capitalises, and another
+// country's minister or soldiers answer another question. English puts
+// the place right before the thing (or before "'s"), Indonesian right
+// after it. A place of a coordinated list ("russian and north korean
+// foreign ministers") qualifies the list, which the evidence may name as a
+// pair ("kedua negara").
 func (e *Extractive) placeModifiers(lq lexicon.Query) map[int][]int {
 	toks := lexicon.Tokenize(lq.Text)
 	spans := make([][2]int, len(lq.Concepts))
@@ -49,8 +50,9 @@ func (e *Extractive) placeModifiers(lq lexicon.Query) map[int][]int {
 // judges the pair as the candidates judge a capitalised owner
 // (ownedByAnother), beside the thing only.
 func (e *Extractive) ownedByAnotherPlace(c *candidate, lq lexicon.Query, places map[int][]int) string {
-	for place, things := range places {
-		if namesWhole(lq.Concepts[place], c.termsAt) {
+	for place := range lq.Concepts {
+		things, ok := places[place]
+		if !ok || namesWhole(lq.Concepts[place], c.termsAt) {
 			continue // the sentence names the asked place too ("perang Rusia di Ukraina" for "the ukraine war")
 		}
 		for _, thing := range things {
