@@ -190,8 +190,8 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 			break
 		}
 	}
-	if best == nil {
-		return nil, nil
+	if best == nil || e.declineReason(best, lq) != "" {
+		return nil, nil // decline.go: the best sentence answers a neighbouring question
 	}
 	peers := make([]*candidate, 0, len(cands))
 	var backers []*candidate

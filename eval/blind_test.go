@@ -43,9 +43,10 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 81, 18},
+		{"testdata/seed-blind.jsonl", 81, 20},
 		{"testdata/seed-blind2.jsonl", 31, 9},
-		{"testdata/seed-blind3.jsonl", 21, 8},
+		{"testdata/seed-blind3.jsonl", 21, 9},
+		{"testdata/seed-blind6.jsonl", 45, 10},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)

@@ -1,0 +1,162 @@
+package answer
+
+import "github.com/kabar-bot/kabar/lexicon"
+
+// The decline stage judges the sentence the answerer chose against the
+// question, once selection is done, and declines when the sentence answers
+// a neighbouring question. Each check is one named rule, with a labelled
+// row in decline_test.go:
+//   - grounded: the question's salient concepts — the thing a how-many
+//     question counts (countedConcept), a name typed in lower case
+//     (lowercaseName), a lower-case place qualifying a thing
+//     (placeModifiers) — are matched in the sentence or its context (the
+//     sentence before, which a pronoun subject refers to; the article's
+//     title). A concept matched through a translation or a synonym counts:
+//     judge matched the sentence's index terms against all of them.
+//   - ownedByAnotherPlace, possessedByAnother: the sentence does not give
+//     the thing the question qualifies to another country or person.
+//   - withheld: the sentence does not say that what is asked was not told.
+// Names written as names, figures and other words are judged before, in
+// judge and the candidates' rules.
+
+// declineReason returns why the chosen sentence does not answer the
+// question (the concept it misses or misreads, or "untold"), or "" when it
+// may answer.
+func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
+	places := e.placeModifiers(lq)
+	if con := e.ungrounded(c, lq, places); con != "" {
+		return con
+	}
+	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
+		return p
+	}
+	if p := e.possessedByAnother(c, lq); p != "" {
+		return p
+	}
+	if withheld(c, lq) {
+		return "untold"
+	}
+	return ""
+}
+
+// ungrounded returns a concept the question must find in its evidence
+// that the chosen sentence does not match, in itself or in its context,
+// or "" when there is none. A sentence that never names what the question
+// is about ("how many tanks" over a sentence counting troops; a release
+// name the question gives over a sentence about another) answers a
+// neighbouring question: the coverage does not say.
+func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query, places map[int][]int) string {
+	var title [][]string
+	counted := e.countedConcept(lq)
+	for i, con := range lq.Concepts {
+		_, place := places[i]
+		if !(i == counted || e.mustGround(con, lq.Lang) || place) || matchedInSentence(c, i) {
+			continue
+		}
+		readings := []lexicon.Concept{con}
+		if asName, ok := e.lex.NameConcept(con.Surface); ok && place {
+			// read as the name it is: its capital too ("Pyongyang
+			// mengirim …" for "north korean troops")
+			readings = append(readings, asName)
+		}
+		if title == nil {
+			title = e.termsOf(c.doc.Title, c.doc.Lang)
+		}
+		if inContext(c, readings, title) || listMemberHere(c, lq, con) || e.anyoneCounted(c, con) {
+			continue
+		}
+		return con.Surface
+	}
+	return ""
+}
+
+// inContext reports whether one of a concept's readings is in the
+// sentence (a name reading is matched here, not by judge), in the sentence
+// before when this one refers back to it ("it", "ia"), or in the
+// article's title.
+func inContext(c *candidate, readings []lexicon.Concept, title [][]string) bool {
+	for k, r := range readings {
+		if k > 0 && namesWhole(r, c.termsAt) || c.prevTerms != nil && namesWhole(r, c.prevTerms) || namesWhole(r, title) {
+			return true
+		}
+	}
+	return false
+}
+
+// mustGround reports whether the evidence must itself name a concept of
+// the question, beyond the names judge already requires.
+func (e *Extractive) mustGround(con lexicon.Concept, lang string) bool {
+	return lang == "en" && e.lowercaseName(con)
+}
+
+// lowercaseName reports whether con is one word that no dictionary knows
+// but the coverage uses: a name typed in lower case ("btrfs",
+// "bullseye"), which, like any name, the evidence must contain. Only
+// English questions are judged so: Indonesian chat and affixes ("ngirim",
+// "ketemunya") make many words no dictionary lists.
+func (e *Extractive) lowercaseName(con lexicon.Concept) bool {
+	if con.Entity || con.Number || con.Meta {
+		return false
+	}
+	toks := lexicon.Tokenize(con.Surface)
+	if len(toks) != 1 {
+		return false
+	}
+	n := toks[0].Norm
+	if e.lex.EnglishWord(n) || e.lex.Listed(n) || e.lex.IsStop(n) {
+		return false
+	}
+	return conceptInCorpus(e.corpus, con)
+}
+
+// matchedInSentence reports whether the judged sentence itself matched
+// concept i.
+func matchedInSentence(c *candidate, i int) bool {
+	for _, m := range c.matched {
+		if m.concept == i && m.pos >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// listMemberHere reports whether the sentence matches another member of
+// con's coordinated list ("construction workers and engineers" over a
+// sentence counting engineers): a list asks about any of its members.
+func listMemberHere(c *candidate, lq lexicon.Query, con lexicon.Concept) bool {
+	if con.List == 0 {
+		return false
+	}
+	for i, o := range lq.Concepts {
+		if o.List == con.List && o.Surface != con.Surface && matchedInSentence(c, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyone reports a word that counts people of any kind ("how many people
+// attended"): a sentence may count them by what they are or do
+// ("attendees", "voters", "peserta").
+func anyone(w string) bool {
+	switch w {
+	case "people", "person", "persons", "orang":
+		return true
+	}
+	return false
+}
+
+// anyoneCounted reports whether con counts people of any kind and the
+// sentence names people by a person noun.
+func (e *Extractive) anyoneCounted(c *candidate, con lexicon.Concept) bool {
+	toks := lexicon.Tokenize(con.Surface)
+	if len(toks) != 1 || !anyone(toks[0].Norm) {
+		return false
+	}
+	for _, t := range c.toks {
+		if e.lex.PersonNoun(t.Norm, c.doc.Lang) {
+			return true
+		}
+	}
+	return false
+}
