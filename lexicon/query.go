@@ -339,6 +339,10 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			used[i] = true
 			c := Concept{Surface: t.Text, Number: true, Alts: []Alt{{Word{t.Norm}}}, first: i, last: i}
 			c.NamingYear = isYear(t.Norm) && (i == 0 || !temporalWord(toks[i-1].Norm))
+			if full := yearRangeEnd(question, toks, i); full != "" {
+				c.Alts = append(c.Alts, Alt{Word{full}}) // "2026-27" is 2026 to 2027
+				c.NamingYear = toks[i-1].Num && isYear(toks[i-1].Norm) && (i < 2 || !temporalWord(toks[i-2].Norm))
+			}
 			q.Concepts = append(q.Concepts, c)
 		}
 	}
@@ -469,6 +473,22 @@ func IsPlaceNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// yearRangeEnd returns the full year that token i ends a range of years
+// with when it is written short ("2026-27", "2014/15": 2027, 2015), or "".
+func yearRangeEnd(text string, toks []Token, i int) string {
+	if i == 0 || len(toks[i].Norm) != 2 || !toks[i].Num || !toks[i-1].Num || !isYear(toks[i-1].Norm) {
+		return ""
+	}
+	if gap := text[toks[i-1].End:toks[i].Start]; gap != "-" && gap != "–" && gap != "/" {
+		return ""
+	}
+	full := toks[i-1].Norm[:2] + toks[i].Norm
+	if full <= toks[i-1].Norm {
+		return "" // "2026-25" is no range
+	}
+	return full
 }
 
 func isYear(norm string) bool {

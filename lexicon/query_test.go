@@ -816,3 +816,27 @@ func TestChatWordsNameNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestYearRangeEnd(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the second number's full year
+	}{
+		{"the 2026-27 plan", "2027"},
+		{"the 2014/15 season", "2015"},
+		{"from 2026-25", ""},     // no range backwards
+		{"route 66-27", ""},      // no year first
+		{"in 2026 27 ships", ""}, // no range sign
+	} {
+		toks := Tokenize(tc.text)
+		got := ""
+		for i := range toks {
+			if s := yearRangeEnd(tc.text, toks, i); s != "" {
+				got = s
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: year range end %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
