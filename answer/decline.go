@@ -36,6 +36,9 @@ func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
 	if withheld(c, lq) {
 		return "untold"
 	}
+	if r := e.rolesSwapped(c, lq); r != "" {
+		return r
+	}
 	return ""
 }
 

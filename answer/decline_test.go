@@ -131,6 +131,12 @@ var declineRows = []declineRow{
 		want:     "2026-2027",
 	},
 	{
+		name:     "another does what the question's actor does: the Pentagon estimated troops, not deaths (seed-blind6 tuning)",
+		rule:     "rolesSwapped",
+		question: "how many nk soldiers died according to the pentagon?",
+		decline:  true,
+	},
+	{
 		name:     "a how-many question naming no counted thing is judged as before",
 		rule:     "countedConcept",
 		question: "how many did north korea send?",

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kabar-bot/kabar/cite"
 	"github.com/kabar-bot/kabar/lexicon"
 	"github.com/kabar-bot/kabar/retrieval"
 	"github.com/kabar-bot/kabar/timeline"
@@ -40,6 +41,8 @@ type Extractive struct {
 	corpus   Corpus
 	langOnce sync.Once
 	langs    docLanguages // documents per language, counted once
+	verOnce  sync.Once
+	ver      *cite.Verifier // judges who does what in a chosen sentence (decline_roles.go), made on first use
 	lex      *lexicon.Lexicon
 	k        int
 	ranking  retrieval.Ranking
@@ -53,6 +56,12 @@ func NewExtractive(corpus Corpus, k int, ranking retrieval.Ranking) *Extractive 
 		k = 16
 	}
 	return &Extractive{corpus: corpus, lex: corpus.Lexicon(), k: k, ranking: ranking}
+}
+
+// verifier returns the citation verifier over the corpus's lexicon.
+func (e *Extractive) verifier() *cite.Verifier {
+	e.verOnce.Do(func() { e.ver = cite.NewVerifier(e.lex) })
+	return e.ver
 }
 
 // Evidence is a retrieved, judged sentence, ready to cite.

@@ -1472,6 +1472,10 @@ var metaWords = map[string]bool{
 	"liputan": true, "artikel": true, "disebut": true, "laporan": true, "berita": true, "news": true, "source": true,
 }
 
+// IsQuestionWord reports a question word of either language ("how",
+// "berapa", "siapa"), as the analyser reads them.
+func IsQuestionWord(w string) bool { return questionWord(w) }
+
 func questionWord(w string) bool {
 	switch w {
 	case "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why",

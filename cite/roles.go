@@ -1,0 +1,20 @@
+package cite
+
+// RolesSwapped reports whether a passage gives the names of a statement
+// other roles than the statement does: another name does what its subject
+// does, or the direction of what passes between them is reversed ("Russia
+// sends engineers to North Korea" over "Korea Utara mengirim 6.000
+// insinyur ke Rusia"). It returns the verifier's reason, or "" when the
+// roles agree or the passage does not tell. The answerer asks it of the
+// statement a question makes ("how many engineers did Russia send to
+// North Korea?"), so that a sentence about the converse does not answer
+// it. before is the text of the passage's paragraph before it.
+func (v *Verifier) RolesSwapped(statement, passageText, before string) string {
+	c := v.analyseClaim(statement)
+	p := v.withBefore(v.analysePassage(passageText, "", ""), before)
+	vd := v.check(c, p, false)
+	if vd.conflictRule == "direction" || vd.conflictRule == "actor" {
+		return vd.contradiction
+	}
+	return ""
+}
