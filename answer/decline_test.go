@@ -137,6 +137,17 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "words asked about a name are not words said of someone else (seed-blind6 tuning; judge's Topic)",
+		rule:     "Topic",
+		question: "what did zakharova say about rubio",
+		decline:  true,
+	},
+	{
+		name:     "words asked about a name the quoting sentence holds are answered (seed-blind tuning)",
+		rule:     "Topic",
+		question: "what did putin say about north korea's soldiers?",
+	},
+	{
 		name:     "a how-many question naming no counted thing is judged as before",
 		rule:     "countedConcept",
 		question: "how many did north korea send?",

@@ -516,6 +516,11 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 				credit, docOnly = 0.3, !con.Setting
 			}
 		}
+		if q.Topic == i+1 && pos < 0 && !antecedent {
+			// the words asked for are about this name: words said of
+			// someone else, in an article that names it elsewhere, are not
+			c.entities = false
+		}
 		if con.Entity && !(con.Setting && credit == 0) {
 			named++
 			if pos >= 0 || antecedent {

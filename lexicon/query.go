@@ -152,6 +152,10 @@ type Query struct {
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
 	// the answer is quoted words.
 	AsksWords bool
+	// Topic is 1 + the index of the name the asked words are about ("what
+	// did Zakharova say about Rubio", "Lavrov bilang apa soal Kursk"), 0
+	// when none: words about someone else do not answer.
+	Topic int
 	// AsksFrequency marks a question of how often ("how often", "seberapa
 	// sering"): the answer is a rate ("once a week", "setiap 2 tahun").
 	AsksFrequency bool
@@ -408,6 +412,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	}
 	if q.AsksWords {
 		q.Speaker = speakerOf(q, toks)
+		q.Topic = topicOf(q, toks)
 	}
 	q.Owned = ownedAsked(q, toks)
 	if q.AsksExpansion = asksExpansion(toks); q.AsksExpansion {
@@ -430,6 +435,27 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 // asks for: the name just before its verb of saying ("did Kim tell",
 // "Budanov bilang") or just after Indonesian "kata" ("kata Lavrov"); 0
 // when no name stands there.
+// topicOf returns 1 + the index of the name right after a word of
+// aboutness in a question about what was said, or 0.
+func topicOf(q Query, toks []Token) int {
+	for i, c := range q.Concepts {
+		if c.Entity && c.first > 0 && aboutWord(toks[c.first-1].Norm) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// aboutWord reports a preposition of aboutness ("about", "tentang",
+// chat's "ttg" and "soal").
+func aboutWord(w string) bool {
+	switch w {
+	case "about", "regarding", "concerning", "tentang", "soal", "mengenai", "perihal", "terkait", "ttg":
+		return true
+	}
+	return false
+}
+
 func speakerOf(q Query, toks []Token) int {
 	nameEndingAt := func(i int) int {
 		for k, c := range q.Concepts {

@@ -840,3 +840,21 @@ func TestYearRangeEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestTopicOfWords(t *testing.T) {
+	l := newLexicon(t)
+	for _, tc := range []struct{ question, topic string }{
+		{"what did Zakharova say about Rubio?", "Rubio"},
+		{"Lavrov bilang apa soal Kursk?", "Kursk"},
+		{"what did Zakharova say on Wednesday?", ""},
+	} {
+		q := l.Analyze(tc.question)
+		got := ""
+		if q.Topic > 0 {
+			got = q.Concepts[q.Topic-1].Surface
+		}
+		if got != tc.topic {
+			t.Errorf("%q: topic %q, want %q", tc.question, got, tc.topic)
+		}
+	}
+}
