@@ -798,6 +798,7 @@ func TestChatWordsNameNothing(t *testing.T) {
 	}{
 		{"emg bener belarus ngundang korut ke konferensi di minsk?", "emg", true},
 		{"putin nitip salam buat kim ga waktu ketemu choe?", "ga", false},
+		{"korut nyuplai senjata ke moskow gak sih?", "sih", false}, // a chat particle, whatever the thesaurus lists for it
 		{"ukraina msh pegang brp km persegi wilayah?", "km", true},
 	} {
 		q := l.Analyze(tc.question)
