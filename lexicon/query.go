@@ -1122,6 +1122,9 @@ func (l *Lexicon) nameConcept(run []Token, located bool) Concept {
 		}
 	}
 	c.addAlt(nameAlt(norms), 1)
+	for _, v := range l.sameNameSpellings(full) {
+		c.addAlt(l.alt(v, "id"), 1) // "moskow": the Moskwa another outlet writes
+	}
 	// A person's distinctive word alone ("Lavrov" for "Sergei Lavrov");
 	// not for places, whose last word is an ordinary one ("Utara").
 	// Any distinctive word of the name may stand for it: the family name
@@ -1141,6 +1144,30 @@ func (l *Lexicon) nameConcept(run []Token, located bool) Concept {
 		}
 	}
 	return c
+}
+
+// sameNameSpellings returns the other spellings the dictionaries give
+// one name in Indonesian: the translations of the English name it renders
+// that are the same name written another way (Moscow: moskow, moskwa;
+// Pyongyang: pyongyang, pyongjang) — one word, the same first letter and
+// nearly the same length, as transliterations differ.
+func (l *Lexicon) sameNameSpellings(name string) []string {
+	if strings.Contains(name, " ") {
+		return nil
+	}
+	g, ok := l.glosses()[name]
+	if !ok || g.en == "" {
+		return nil
+	}
+	trs, _ := l.translate(g.en)
+	var out []string
+	for _, tr := range trs {
+		if tr == name || strings.Contains(tr, " ") || tr[0] != name[0] || len(tr)-len(name) > 2 || len(name)-len(tr) > 2 {
+			continue
+		}
+		out = append(out, tr)
+	}
+	return out
 }
 
 // addNameTranslation gives a name made of ordinary words ("Kontrak

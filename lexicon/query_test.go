@@ -859,3 +859,21 @@ func TestTopicOfWords(t *testing.T) {
 		}
 	}
 }
+
+func TestSameNameSpellings(t *testing.T) {
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"moskow", []string{"moskwa"}},
+		{"pyongyang", []string{"pyongjang"}},
+		{"wonsan", nil},      // one spelling
+		{"korea utara", nil}, // a phrase: its words are matched one by one
+	} {
+		got := l.sameNameSpellings(tc.name)
+		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
+			t.Errorf("sameNameSpellings(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
