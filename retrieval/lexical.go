@@ -43,6 +43,9 @@ type lexicalIndex struct {
 	// first pruned search (termImpacts).
 	impactsOnce sync.Once
 	impacts     []atomic.Pointer[termImpact]
+
+	// concepts keeps the concept lists layered searches build.
+	concepts conceptCache
 }
 
 type posting struct {

@@ -1,0 +1,331 @@
+package retrieval
+
+import (
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// lcursor walks one chunk-ordered list of (chunk, score).
+type lcursor struct {
+	chunks []uint32
+	vals   []float32
+	i      int
+}
+
+func (c *lcursor) doc() uint32 {
+	if c.i < len(c.chunks) {
+		return c.chunks[c.i]
+	}
+	return end
+}
+
+// seek moves to the first entry at or after chunk d, galloping.
+func (c *lcursor) seek(d uint32) {
+	p, i := c.chunks, c.i
+	if i >= len(p) || p[i] >= d {
+		return
+	}
+	lo, step := i, 1 // p[lo] < d
+	for lo+step < len(p) && p[lo+step] < d {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(p))
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if p[mid] < d {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	c.i = hi
+}
+
+// lconcept is one concept of a layered search.
+type lconcept struct {
+	w32    float32   // its weight (Meta: 0.3)
+	w      float64   // the same
+	full   lcursor   // every chunk it scores at: lookups
+	layers []lcursor // its layers, best bound first
+	bounds []float64 // their bounds, weighed
+	aside  int       // layers[aside:] are set aside; len(layers): none
+	v      float32   // its score at the chunk looked at, or -1: not known
+}
+
+// asideBound is the most the concept's set-aside layers give a chunk.
+func (c *lconcept) asideBound() float64 {
+	if c.aside < len(c.layers) {
+		return c.bounds[c.aside]
+	}
+	return 0
+}
+
+// layered is one layered search's working memory.
+type layered struct {
+	concepts []lconcept
+	walked   []int32 // layer cursors walked: concept<<8 | layer
+	order    []int   // concepts not known at a chunk, by set-aside bound
+	slack    float64
+	stats    pruneStats
+	seeds    []uint32
+}
+
+// searchLayered returns the same k best chunks, with the same scores, as
+// searchExhaustive: MaxScore (Turtle and Flood 1995) over the query's
+// concepts, each read from its concept list (conceptListOf: its exact
+// score per chunk, cut into layers by score). A concept counts once, by
+// its best alternative, so the fifty translations of "say" are one list
+// and one lookup, not fifty. Once theta, the k-th score, is known, the
+// low layers of the concepts are set aside for as long as the set-aside
+// layers together (each concept by its best set-aside layer: a chunk is
+// in one layer of a concept) stay below theta; only chunks of the layers
+// left are looked at. A chunk looked at is bounded by the scores of the
+// concepts found there and the set-aside bounds of the others; while that
+// reaches theta, the others are looked up, highest bound first, in their
+// full lists. Scores are the exhaustive path's: each concept's from its
+// list, the concepts' weighed scores added in query order.
+func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneStats, error) {
+	if x.n == 0 || k <= 0 {
+		return nil, pruneStats{}, nil
+	}
+	p := &layered{}
+	for _, c := range q.Concepts {
+		l, err := x.conceptListOf(c)
+		if err != nil {
+			return nil, pruneStats{}, err
+		}
+		if len(l.chunks) == 0 {
+			continue
+		}
+		w32 := float32(1)
+		if c.Meta {
+			w32 = 0.3
+		}
+		lc := lconcept{w32: w32, w: float64(w32), full: lcursor{chunks: l.chunks, vals: l.vals}}
+		for _, ly := range l.layers {
+			lc.layers = append(lc.layers, lcursor{chunks: ly.chunks, vals: ly.vals})
+			lc.bounds = append(lc.bounds, float64(w32)*float64(ly.bound))
+		}
+		lc.aside = len(lc.layers)
+		p.concepts = append(p.concepts, lc)
+	}
+	if len(p.concepts) == 0 {
+		return nil, pruneStats{}, nil
+	}
+	// Each float32 operation of a total rounds by at most 2^-24 of its
+	// result (a product and a sum per concept, all positive); twice that
+	// and some is allowed.
+	p.slack = float64(len(p.concepts)+4) * 0x1p-22
+	up := 1 + p.slack
+	top := newTopK(k)
+	theta := p.warmStart(k)
+	p.split(theta, up)
+	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
+	next := uint32(0)
+	for {
+		if theta > splitAt && p.stats.candidates >= splitAfter {
+			p.split(theta, up)
+			for _, wc := range p.walked {
+				p.concepts[wc>>8].layers[wc&0xff].seek(next)
+			}
+			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
+		}
+		d := uint32(end)
+		for _, wc := range p.walked {
+			d = min(d, p.concepts[wc>>8].layers[wc&0xff].doc())
+		}
+		if d == end {
+			break
+		}
+		p.stats.candidates++
+		if p.look(d, theta, up) {
+			p.stats.full++
+			if total := p.total(); total > 0 {
+				top.push(scored{idx: int(d), score: total})
+				if len(top.h) == k && float64(top.h[0].score) > theta {
+					theta = float64(top.h[0].score)
+				}
+			}
+		}
+		for _, wc := range p.walked {
+			if cur := &p.concepts[wc>>8].layers[wc&0xff]; cur.doc() == d {
+				cur.i++
+			}
+		}
+		next = d + 1
+	}
+	p.stats.theta = theta
+	return top.sorted(), p.stats, nil
+}
+
+// The set-aside layers are chosen afresh once theta has grown by
+// layerResplitGrowth and the walk has looked at layerResplitEvery chunks
+// since they last were (a choice costs a few µs).
+const (
+	layerResplitGrowth = 1.02
+	layerResplitEvery  = 256
+)
+
+// look fills each concept's score at chunk d (lconcept.v) while d can
+// still reach theta; it reports whether it filled all.
+func (p *layered) look(d uint32, theta, up float64) bool {
+	bound := 0.0
+	for ci := range p.concepts {
+		p.concepts[ci].v = -1
+	}
+	for _, wc := range p.walked {
+		c := &p.concepts[wc>>8]
+		if cur := &c.layers[wc&0xff]; cur.doc() == d {
+			c.v = cur.vals[cur.i]
+		}
+	}
+	p.order = p.order[:0]
+	for ci := range p.concepts {
+		c := &p.concepts[ci]
+		switch {
+		case c.v >= 0:
+			bound += c.w * float64(c.v)
+		case c.aside < len(c.layers):
+			bound += c.bounds[c.aside]
+			p.order = append(p.order, ci)
+		default:
+			c.v = 0 // every layer walked and none here: not in the chunk
+		}
+	}
+	if bound*up < theta {
+		return false
+	}
+	p.stats.scored++
+	for i := 1; i < len(p.order); i++ { // a handful: insertion sort
+		for j := i; j > 0 && p.concepts[p.order[j]].bounds[p.concepts[p.order[j]].aside] > p.concepts[p.order[j-1]].bounds[p.concepts[p.order[j-1]].aside]; j-- {
+			p.order[j], p.order[j-1] = p.order[j-1], p.order[j]
+		}
+	}
+	for _, ci := range p.order {
+		c := &p.concepts[ci]
+		c.full.seek(d)
+		c.v = 0
+		if c.full.doc() == d {
+			c.v = c.full.vals[c.full.i]
+		}
+		bound += c.w*float64(c.v) - c.bounds[c.aside]
+		if bound*up < theta {
+			return false
+		}
+	}
+	return true
+}
+
+// total is the chunk's score from its concepts' (lconcept.v): their
+// weighed scores summed in query order, as the exhaustive path sums them.
+func (p *layered) total() float32 {
+	total := float32(0)
+	for ci := range p.concepts {
+		if s := p.concepts[ci].v; s > 0 {
+			total += p.concepts[ci].w32 * s
+		}
+	}
+	return total
+}
+
+// split chooses the set-aside layers for theta: starting from none, it
+// sets aside one more layer at a time (a concept's lowest walked one),
+// the one saving the most chunks walked per unit its concept's set-aside
+// bound rises by, while the set-aside bounds stay below theta. It lists
+// the layers left in p.walked.
+func (p *layered) split(theta, up float64) {
+	total := 0.0
+	for ci := range p.concepts {
+		p.concepts[ci].aside = len(p.concepts[ci].layers)
+	}
+	for {
+		best, bestRatio := -1, -1.0
+		for ci := range p.concepts {
+			c := &p.concepts[ci]
+			if c.aside == 0 {
+				continue
+			}
+			j := c.aside - 1
+			rise := c.bounds[j] - c.asideBound()
+			if (total+rise)*up >= theta {
+				continue
+			}
+			saved := float64(len(c.layers[j].chunks))
+			ratio := saved / max(rise, 1e-9)
+			if ratio > bestRatio {
+				best, bestRatio = ci, ratio
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := &p.concepts[best]
+		total += c.bounds[c.aside-1] - c.asideBound()
+		c.aside--
+	}
+	p.walked = p.walked[:0]
+	for ci := range p.concepts {
+		c := &p.concepts[ci]
+		for j := range c.aside {
+			p.walked = append(p.walked, int32(ci<<8|j))
+		}
+	}
+}
+
+// layeredSeeds caps the chunks warmStart scores.
+const layeredSeeds = 2048
+
+// warmStart returns a first theta to prune by: the k-th best score among
+// the chunks the two shortest concept lists share (the likeliest to rank
+// high), or -1 when they share fewer than k. These are real chunks, met
+// again by the walk, so it only prunes chunks that k others beat. It
+// leaves every lookup cursor at its start.
+func (p *layered) warmStart(k int) float64 {
+	a, b := -1, -1
+	for ci := range p.concepts {
+		n := len(p.concepts[ci].full.chunks)
+		switch {
+		case a < 0 || n < len(p.concepts[a].full.chunks):
+			a, b = ci, a
+		case b < 0 || n < len(p.concepts[b].full.chunks):
+			b = ci
+		}
+	}
+	if a < 0 || b < 0 {
+		return -1
+	}
+	x, y := p.concepts[a].full.chunks, p.concepts[b].full.chunks
+	p.seeds = p.seeds[:0]
+	for i, j := 0, 0; i < len(x) && j < len(y) && len(p.seeds) < layeredSeeds; {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			p.seeds = append(p.seeds, x[i])
+			i++
+			j++
+		}
+	}
+	theta := -1.0
+	if len(p.seeds) >= k {
+		best := newTopK(k)
+		for _, d := range p.seeds {
+			for ci := range p.concepts {
+				c := &p.concepts[ci]
+				c.full.seek(d)
+				c.v = 0
+				if c.full.doc() == d {
+					c.v = c.full.vals[c.full.i]
+				}
+			}
+			best.push(scored{idx: int(d), score: p.total()})
+		}
+		theta = float64(best.h[0].score)
+	}
+	for ci := range p.concepts {
+		p.concepts[ci].full.i = 0
+	}
+	return theta
+}
