@@ -8,6 +8,11 @@ import "sync/atomic"
 type termImpact struct {
 	v   []float32
 	max float32
+	// layer, bounds, counts: the values cut into layers (cutLayers), for
+	// the term as a concept of its own (merger.single).
+	layer  []uint8
+	bounds []float32
+	counts []int
 }
 
 // termImpacts returns term id's values and bound, computing them on the
@@ -33,6 +38,7 @@ func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *ter
 		t.v[i] = v
 		t.max = max(t.max, v)
 	}
+	t.layer, t.bounds, t.counts = cutLayers(t.v)
 	if int(id) < len(x.impacts) {
 		x.impacts[id].Store(t)
 	}

@@ -12,34 +12,25 @@ import (
 
 // conceptList is one concept's score at every chunk where it is positive,
 // in chunk order: the score the exhaustive path gives the concept there
-// (scoreConcept, the same float32 operations, so the same bits), before
-// the concept's weight. Its chunks are also cut into layers by score, so
-// that a search can walk the few chunks where the concept scores high
-// and bound the rest by their layer's best (searchLayered).
+// (scoreConcept: the same float32 operations, so the same bits), before
+// the concept's weight. Each chunk is also put in a layer by its score,
+// so that a search can walk the few chunks where the concept scores high
+// and bound the others by their layer's best (searchLayered).
 type conceptList struct {
-	chunks []uint32
+	chunks []posting // only their chunks are read: a term's own postings for a concept of one term
 	vals   []float32
-	layers []conceptLayer // best bound first
+	layer  []uint8   // each chunk's layer, 0 the best
+	bounds []float32 // each layer's best score, descending
+	counts []int     // each layer's chunks
 }
 
-// conceptLayer is the chunks of one band of a concept's scores, in chunk
-// order, with their scores and the best of them.
-type conceptLayer struct {
-	chunks []uint32
-	vals   []float32
-	bound  float32
-}
-
-// Layering: a concept's scores are cut at its best times layerRatio^j,
-// j = 1..maxLayers-1, the last layer taking everything below. A common
+// Layering: a concept's scores are cut into at most maxLayers layers,
+// each spanning a factor of √2 or two (cutLayers). A common
 // term's scores crowd a narrow band around its IDF (one occurrence in a
 // chunk of average length) with a few far above it (many occurrences in a
 // short chunk), so the top layers are short, and setting aside the low
 // ones leaves the walk only those.
-const (
-	maxLayers  = 10
-	layerRatio = 0.8
-)
+const maxLayers = 10
 
 // conceptCacheBudget caps the chunk entries the concept lists kept by one
 // index hold (16 bytes each with their layers: 64 MiB). Past it the
@@ -76,8 +67,19 @@ func conceptKey(c lexicon.Concept) string {
 	return b.String()
 }
 
-// conceptListOf returns concept c's list, from the cache or built now.
-func (x *lexicalIndex) conceptListOf(c lexicon.Concept) (*conceptList, error) {
+// conceptListOf returns concept c's list: from the cache, or built now
+// and, when it cost a pass over many terms' postings, cached.
+func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger) (*conceptList, error) {
+	terms, err := m.resolve(x, c)
+	if err != nil {
+		return nil, err
+	}
+	if l := m.single(); l != nil {
+		return l, nil
+	}
+	if terms <= mergeMaxTerms {
+		return m.merge(), nil
+	}
 	key := conceptKey(c)
 	cc := &x.concepts
 	cc.mu.Lock()
@@ -86,7 +88,7 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept) (*conceptList, error) {
 	if l != nil {
 		return l, nil
 	}
-	l, err := x.buildConceptList(c)
+	l, err = x.buildConceptList(c)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +106,7 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept) (*conceptList, error) {
 
 // buildConceptList scores concept c at every chunk as the exhaustive path
 // does (scoreConcept, into the pooled per-chunk scratch), collects the
-// chunks in order through a bitmap and cuts them into layers.
+// chunks in order through a bitmap and puts them in layers.
 func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error) {
 	s := x.pool.Get().(*scratch)
 	defer x.pool.Put(s)
@@ -113,12 +115,12 @@ func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error)
 	for _, ch := range s.cTouched {
 		marks[ch/64] |= 1 << (ch % 64)
 	}
-	l := &conceptList{chunks: make([]uint32, 0, len(s.cTouched)), vals: make([]float32, 0, len(s.cTouched))}
+	l := &conceptList{chunks: make([]posting, 0, len(s.cTouched)), vals: make([]float32, 0, len(s.cTouched))}
 	for wi, m := range marks {
 		for m != 0 {
 			ch := uint32(wi*64 + bits.TrailingZeros64(m))
 			m &= m - 1
-			l.chunks = append(l.chunks, ch)
+			l.chunks = append(l.chunks, posting{chunk: ch})
 			l.vals = append(l.vals, s.concept[ch])
 			s.concept[ch] = 0
 		}
@@ -127,48 +129,45 @@ func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error)
 	if err != nil {
 		return nil, err
 	}
-	l.layer()
+	l.cut()
 	return l, nil
 }
 
-// layer cuts the list into its layers (conceptList.layers).
-func (l *conceptList) layer() {
-	best := float32(0)
-	for _, v := range l.vals {
-		best = max(best, v)
+// cut puts each chunk of the list in its layer (cutLayers).
+func (l *conceptList) cut() { l.layer, l.bounds, l.counts = cutLayers(l.vals) }
+
+// cutLayers puts each of vals (positive) in a layer by its ratio to the
+// best: its float32 bits, exponent and first mantissa bit, below the
+// best's, so a layer spans at most a factor of two and the lowest takes
+// all that are smaller. Empty layers are dropped and the others numbered
+// densely from 0, the best; each one's best value and count are returned.
+func cutLayers(vals []float32) (layer []uint8, bounds []float32, counts []int) {
+	key := func(v float32) int { return int(math.Float32bits(v) >> 22) }
+	top := 0
+	for _, v := range vals {
+		top = max(top, key(v))
 	}
-	if len(l.vals) == 0 {
-		return
+	var b [maxLayers]float32
+	var n [maxLayers]int
+	layer = make([]uint8, len(vals))
+	for i, v := range vals {
+		j := min(top-key(v), maxLayers-1)
+		layer[i] = uint8(j)
+		b[j] = max(b[j], v)
+		n[j]++
 	}
-	cuts := make([]float32, maxLayers-1) // a score above cuts[j] is in layer j or before
-	t := float64(best)
-	for j := range cuts {
-		t *= layerRatio
-		cuts[j] = float32(t)
-	}
-	of := func(v float32) int {
-		j := 0
-		for j < len(cuts) && v <= cuts[j] {
-			j++
-		}
-		return j
-	}
-	counts := make([]int, maxLayers)
-	for _, v := range l.vals {
-		counts[of(v)]++
-	}
-	idx := make([]int, maxLayers) // layer j's index in l.layers, or -1
-	for j, n := range counts {
-		idx[j] = -1
-		if n > 0 {
-			idx[j] = len(l.layers)
-			l.layers = append(l.layers, conceptLayer{chunks: make([]uint32, 0, n), vals: make([]float32, 0, n)})
+	var renum [maxLayers]uint8
+	for j := range b {
+		renum[j] = uint8(len(bounds))
+		if n[j] > 0 {
+			bounds = append(bounds, b[j])
+			counts = append(counts, n[j])
 		}
 	}
-	for i, v := range l.vals {
-		ly := &l.layers[idx[of(v)]]
-		ly.chunks = append(ly.chunks, l.chunks[i])
-		ly.vals = append(ly.vals, v)
-		ly.bound = max(ly.bound, v)
+	if len(bounds) < maxLayers {
+		for i, j := range layer {
+			layer[i] = renum[j]
+		}
 	}
+	return layer, bounds, counts
 }

@@ -6,14 +6,14 @@ import (
 
 // lcursor walks one chunk-ordered list of (chunk, score).
 type lcursor struct {
-	chunks []uint32
+	chunks []posting // only their chunks are read
 	vals   []float32
 	i      int
 }
 
 func (c *lcursor) doc() uint32 {
 	if c.i < len(c.chunks) {
-		return c.chunks[c.i]
+		return c.chunks[c.i].chunk
 	}
 	return end
 }
@@ -21,18 +21,18 @@ func (c *lcursor) doc() uint32 {
 // seek moves to the first entry at or after chunk d, galloping.
 func (c *lcursor) seek(d uint32) {
 	p, i := c.chunks, c.i
-	if i >= len(p) || p[i] >= d {
+	if i >= len(p) || p[i].chunk >= d {
 		return
 	}
 	lo, step := i, 1 // p[lo] < d
-	for lo+step < len(p) && p[lo+step] < d {
+	for lo+step < len(p) && p[lo+step].chunk < d {
 		lo += step
 		step *= 2
 	}
 	hi := min(lo+step, len(p))
 	for hi-lo > 1 {
 		mid := int(uint(lo+hi) >> 1)
-		if p[mid] < d {
+		if p[mid].chunk < d {
 			lo = mid
 		} else {
 			hi = mid
@@ -41,33 +41,54 @@ func (c *lcursor) seek(d uint32) {
 	c.i = hi
 }
 
-// lconcept is one concept of a layered search.
+// lconcept is one concept of a layered search: its list, walked (the
+// chunks of the layers not set aside) and looked up (any chunk).
 type lconcept struct {
-	w32    float32   // its weight (Meta: 0.3)
-	w      float64   // the same
-	full   lcursor   // every chunk it scores at: lookups
-	layers []lcursor // its layers, best bound first
-	bounds []float64 // their bounds, weighed
-	aside  int       // layers[aside:] are set aside; len(layers): none
+	w32    float32 // its weight (Meta: 0.3)
+	w      float64 // the same
+	l      *conceptList
+	walk   int       // the next chunk of a walked layer (l.layer < aside), or len(l.chunks)
+	full   lcursor   // lookups
+	bounds []float64 // its layers' bounds, weighed
+	aside  int       // layers aside and after are set aside; len(bounds): none
 	v      float32   // its score at the chunk looked at, or -1: not known
 }
 
 // asideBound is the most the concept's set-aside layers give a chunk.
 func (c *lconcept) asideBound() float64 {
-	if c.aside < len(c.layers) {
+	if c.aside < len(c.bounds) {
 		return c.bounds[c.aside]
 	}
 	return 0
 }
 
+// doc is the chunk the concept's walk stands at.
+func (c *lconcept) doc() uint32 {
+	if c.walk < len(c.l.chunks) {
+		return c.l.chunks[c.walk].chunk
+	}
+	return end
+}
+
+// skip moves the walk to the next chunk of a walked layer at or after
+// position i.
+func (c *lconcept) skip(i int) {
+	lay, aside := c.l.layer, uint8(c.aside)
+	for i < len(lay) && lay[i] >= aside {
+		i++
+	}
+	c.walk = i
+}
+
 // layered is one layered search's working memory.
 type layered struct {
 	concepts []lconcept
-	walked   []int32 // layer cursors walked: concept<<8 | layer
-	order    []int   // concepts not known at a chunk, by set-aside bound
+	walked   []int // concepts with a layer walked
+	order    []int // concepts not known at a chunk, by set-aside bound
 	slack    float64
 	stats    pruneStats
 	seeds    []uint32
+	m        *merger
 }
 
 // searchLayered returns the same k best chunks, with the same scores, as
@@ -88,9 +109,9 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	if x.n == 0 || k <= 0 {
 		return nil, pruneStats{}, nil
 	}
-	p := &layered{}
+	p := &layered{m: newMerger()}
 	for _, c := range q.Concepts {
-		l, err := x.conceptListOf(c)
+		l, err := x.conceptListOf(c, p.m)
 		if err != nil {
 			return nil, pruneStats{}, err
 		}
@@ -101,12 +122,11 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		if c.Meta {
 			w32 = 0.3
 		}
-		lc := lconcept{w32: w32, w: float64(w32), full: lcursor{chunks: l.chunks, vals: l.vals}}
-		for _, ly := range l.layers {
-			lc.layers = append(lc.layers, lcursor{chunks: ly.chunks, vals: ly.vals})
-			lc.bounds = append(lc.bounds, float64(w32)*float64(ly.bound))
+		lc := lconcept{w32: w32, w: float64(w32), l: l, full: lcursor{chunks: l.chunks, vals: l.vals}}
+		for _, b := range l.bounds {
+			lc.bounds = append(lc.bounds, float64(w32)*float64(b))
 		}
-		lc.aside = len(lc.layers)
+		lc.aside = len(lc.bounds)
 		p.concepts = append(p.concepts, lc)
 	}
 	if len(p.concepts) == 0 {
@@ -120,19 +140,24 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	top := newTopK(k)
 	theta := p.warmStart(k)
 	p.split(theta, up)
+	for _, ci := range p.walked {
+		p.concepts[ci].skip(0)
+	}
 	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
 	next := uint32(0)
 	for {
 		if theta > splitAt && p.stats.candidates >= splitAfter {
 			p.split(theta, up)
-			for _, wc := range p.walked {
-				p.concepts[wc>>8].layers[wc&0xff].seek(next)
+			for _, ci := range p.walked {
+				c := &p.concepts[ci]
+				c.full.seek(next) // the lookups stand at or before next
+				c.skip(c.full.i)
 			}
 			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
 		}
 		d := uint32(end)
-		for _, wc := range p.walked {
-			d = min(d, p.concepts[wc>>8].layers[wc&0xff].doc())
+		for _, ci := range p.walked {
+			d = min(d, p.concepts[ci].doc())
 		}
 		if d == end {
 			break
@@ -147,9 +172,9 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 				}
 			}
 		}
-		for _, wc := range p.walked {
-			if cur := &p.concepts[wc>>8].layers[wc&0xff]; cur.doc() == d {
-				cur.i++
+		for _, ci := range p.walked {
+			if c := &p.concepts[ci]; c.doc() == d {
+				c.skip(c.walk + 1)
 			}
 		}
 		next = d + 1
@@ -173,10 +198,9 @@ func (p *layered) look(d uint32, theta, up float64) bool {
 	for ci := range p.concepts {
 		p.concepts[ci].v = -1
 	}
-	for _, wc := range p.walked {
-		c := &p.concepts[wc>>8]
-		if cur := &c.layers[wc&0xff]; cur.doc() == d {
-			c.v = cur.vals[cur.i]
+	for _, ci := range p.walked {
+		if c := &p.concepts[ci]; c.doc() == d {
+			c.v = c.l.vals[c.walk]
 		}
 	}
 	p.order = p.order[:0]
@@ -185,7 +209,7 @@ func (p *layered) look(d uint32, theta, up float64) bool {
 		switch {
 		case c.v >= 0:
 			bound += c.w * float64(c.v)
-		case c.aside < len(c.layers):
+		case c.aside < len(c.bounds):
 			bound += c.bounds[c.aside]
 			p.order = append(p.order, ci)
 		default:
@@ -236,7 +260,7 @@ func (p *layered) total() float32 {
 func (p *layered) split(theta, up float64) {
 	total := 0.0
 	for ci := range p.concepts {
-		p.concepts[ci].aside = len(p.concepts[ci].layers)
+		p.concepts[ci].aside = len(p.concepts[ci].bounds)
 	}
 	for {
 		best, bestRatio := -1, -1.0
@@ -250,7 +274,7 @@ func (p *layered) split(theta, up float64) {
 			if (total+rise)*up >= theta {
 				continue
 			}
-			saved := float64(len(c.layers[j].chunks))
+			saved := float64(c.l.counts[j])
 			ratio := saved / max(rise, 1e-9)
 			if ratio > bestRatio {
 				best, bestRatio = ci, ratio
@@ -265,9 +289,8 @@ func (p *layered) split(theta, up float64) {
 	}
 	p.walked = p.walked[:0]
 	for ci := range p.concepts {
-		c := &p.concepts[ci]
-		for j := range c.aside {
-			p.walked = append(p.walked, int32(ci<<8|j))
+		if p.concepts[ci].aside > 0 {
+			p.walked = append(p.walked, ci)
 		}
 	}
 }
@@ -298,12 +321,12 @@ func (p *layered) warmStart(k int) float64 {
 	p.seeds = p.seeds[:0]
 	for i, j := 0, 0; i < len(x) && j < len(y) && len(p.seeds) < layeredSeeds; {
 		switch {
-		case x[i] < y[j]:
+		case x[i].chunk < y[j].chunk:
 			i++
-		case x[i] > y[j]:
+		case x[i].chunk > y[j].chunk:
 			j++
 		default:
-			p.seeds = append(p.seeds, x[i])
+			p.seeds = append(p.seeds, x[i].chunk)
 			i++
 			j++
 		}

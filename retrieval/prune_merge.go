@@ -1,0 +1,178 @@
+package retrieval
+
+import (
+	"math"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// mergeMaxTerms is the most terms a concept may have for its list to be
+// built by merging its terms' postings (merger) on every search; one with
+// more (a question word with its translations) is built once through the
+// per-chunk scratch and cached: merging finds each chunk's next term
+// among all of them, costlier the more there are.
+const mergeMaxTerms = 6
+
+// merger builds a concept's list by walking its terms' postings side by
+// side, scoring each chunk any of them has as scoreConcept does.
+type merger struct {
+	terms []mterm
+	ids   map[uint32]int
+	alts  []malt
+	cands []int // backing store of the alternatives' words
+}
+
+// mterm is one term of the concept: its postings and their values
+// (termImpacts: the exhaustive path's float32 expression).
+type mterm struct {
+	p    []posting
+	v    []float32
+	imp  *termImpact
+	i    int
+	here bool    // it has the chunk being scored
+	val  float32 // its value there
+}
+
+// malt is an alternative of the concept: its weight and, per word, its
+// candidate terms in order.
+type malt struct {
+	aw    float32
+	words [][]int
+}
+
+func newMerger() *merger { return &merger{ids: map[uint32]int{}} }
+
+// resolve reads concept c's alternatives into m, the alternatives that
+// can match (a positive weight, every word with a term some chunk has,
+// fewer than 256 words, as the exhaustive path counts them in a byte),
+// and returns how many distinct terms they have.
+func (m *merger) resolve(x *lexicalIndex, c lexicon.Concept) (int, error) {
+	clear(m.ids)
+	m.terms, m.alts, m.cands = m.terms[:0], m.alts[:0], m.cands[:0]
+	for ai, a := range c.Alts {
+		aw := float32(c.AltWeight(ai))
+		if !(aw > 0) || len(a) == 0 || len(a) > math.MaxUint8 {
+			continue
+		}
+		alt := malt{aw: aw}
+		ok := true
+		for _, w := range a {
+			start := len(m.cands)
+			for _, term := range w {
+				t, found, err := m.termOf(x, term)
+				if err != nil {
+					return 0, err
+				}
+				if found {
+					m.cands = append(m.cands, t)
+				}
+			}
+			if len(m.cands) == start {
+				ok = false
+				break
+			}
+			alt.words = append(alt.words, m.cands[start:len(m.cands):len(m.cands)])
+		}
+		if ok {
+			m.alts = append(m.alts, alt)
+		}
+	}
+	return len(m.terms), nil
+}
+
+// termOf returns term's index in m.terms, opening it on first use; found
+// is false when no chunk has it.
+func (m *merger) termOf(x *lexicalIndex, term string) (int, bool, error) {
+	id, ok := x.v.termID(term)
+	if !ok {
+		return 0, false, nil
+	}
+	if t, ok := m.ids[id]; ok {
+		return t, true, nil
+	}
+	plist, err := x.v.termPostings(id)
+	if err != nil {
+		return 0, false, err
+	}
+	if len(plist) == 0 {
+		return 0, false, nil
+	}
+	imp := x.termImpacts(id, plist, float32(x.IDF(term)))
+	m.terms = append(m.terms, mterm{p: plist, v: imp.v, imp: imp})
+	m.ids[id] = len(m.terms) - 1
+	return len(m.terms) - 1, true, nil
+}
+
+// single returns the list of a concept of one term at weight 1, its
+// score the term's value: the term's own postings, values and layers,
+// kept with its values (termImpacts). It returns nil for any other.
+func (m *merger) single() *conceptList {
+	if len(m.alts) != 1 || len(m.alts[0].words) != 1 || len(m.alts[0].words[0]) != 1 || m.alts[0].aw != 1 {
+		return nil
+	}
+	t := &m.terms[m.alts[0].words[0][0]]
+	return &conceptList{chunks: t.p, vals: t.v, layer: t.imp.layer, bounds: t.imp.bounds, counts: t.imp.counts}
+}
+
+// merge builds the resolved concept's list: each chunk any of its terms
+// has, scored as scoreConcept scores it (each word by its first candidate
+// there, the words' values summed in order from 0, weighed by the
+// alternative's weight; the best alternative), kept when positive.
+func (m *merger) merge() *conceptList {
+	n := 0
+	for _, t := range m.terms {
+		n = max(n, len(t.p))
+	}
+	l := &conceptList{chunks: make([]posting, 0, n), vals: make([]float32, 0, n)}
+	if len(m.alts) == 0 {
+		return l
+	}
+	for {
+		d := uint32(end)
+		for ti := range m.terms {
+			if t := &m.terms[ti]; t.i < len(t.p) {
+				d = min(d, t.p[t.i].chunk)
+			}
+		}
+		if d == end {
+			break
+		}
+		for ti := range m.terms {
+			t := &m.terms[ti]
+			t.here = t.i < len(t.p) && t.p[t.i].chunk == d
+			if t.here {
+				t.val = t.v[t.i]
+				t.i++
+			}
+		}
+		best := float32(0)
+		for ai := range m.alts {
+			a := &m.alts[ai]
+			alt := float32(0)
+			matched := true
+			for _, w := range a.words {
+				hit := false
+				for _, ti := range w {
+					if t := &m.terms[ti]; t.here {
+						alt += t.val
+						hit = true
+						break
+					}
+				}
+				if !hit {
+					matched = false
+					break
+				}
+			}
+			if v := a.aw * alt; matched && v > best {
+				best = v
+			}
+		}
+		if best > 0 {
+			l.chunks = append(l.chunks, posting{chunk: d})
+			l.vals = append(l.vals, best)
+		}
+	}
+	l.cut()
+	return l
+}
