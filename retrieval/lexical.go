@@ -46,6 +46,7 @@ type lexicalIndex struct {
 
 	// concepts keeps the concept lists layered searches build.
 	concepts conceptCache
+	layereds sync.Pool // *layered
 }
 
 type posting struct {
@@ -71,6 +72,7 @@ func newLexical(v *view) *lexicalIndex {
 		return &scratch{total: make([]float32, n), concept: make([]float32, n), alt: make([]float32, n), altHits: make([]uint8, n)}
 	}
 	x.plans.New = func() any { return newPlan() }
+	x.layereds.New = func() any { return &layered{m: newMerger()} }
 	return x
 }
 

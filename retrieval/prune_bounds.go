@@ -38,7 +38,7 @@ func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *ter
 		t.v[i] = v
 		t.max = max(t.max, v)
 	}
-	t.layer, t.bounds, t.counts = cutLayers(t.v)
+	t.layer, t.bounds, t.counts = cutLayers(t.v, nil, nil, nil)
 	if int(id) < len(x.impacts) {
 		x.impacts[id].Store(t)
 	}

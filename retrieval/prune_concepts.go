@@ -69,7 +69,7 @@ func conceptKey(c lexicon.Concept) string {
 
 // conceptListOf returns concept c's list: from the cache, or built now
 // and, when it cost a pass over many terms' postings, cached.
-func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger) (*conceptList, error) {
+func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptList) (*conceptList, error) {
 	terms, err := m.resolve(x, c)
 	if err != nil {
 		return nil, err
@@ -78,7 +78,8 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger) (*conceptList
 		return l, nil
 	}
 	if terms <= mergeMaxTerms {
-		return m.merge(), nil
+		m.merge(buf)
+		return buf, nil
 	}
 	key := conceptKey(c)
 	cc := &x.concepts
@@ -134,14 +135,17 @@ func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error)
 }
 
 // cut puts each chunk of the list in its layer (cutLayers).
-func (l *conceptList) cut() { l.layer, l.bounds, l.counts = cutLayers(l.vals) }
+func (l *conceptList) cut() {
+	l.layer, l.bounds, l.counts = cutLayers(l.vals, l.layer[:0], l.bounds[:0], l.counts[:0])
+}
 
 // cutLayers puts each of vals (positive) in a layer by its ratio to the
 // best: its float32 bits, exponent and first mantissa bit, below the
 // best's, so a layer spans at most a factor of two and the lowest takes
 // all that are smaller. Empty layers are dropped and the others numbered
 // densely from 0, the best; each one's best value and count are returned.
-func cutLayers(vals []float32) (layer []uint8, bounds []float32, counts []int) {
+// The results are appended to the slices given.
+func cutLayers(vals []float32, layer []uint8, bounds []float32, counts []int) ([]uint8, []float32, []int) {
 	key := func(v float32) int { return int(math.Float32bits(v) >> 22) }
 	top := 0
 	for _, v := range vals {
@@ -149,7 +153,7 @@ func cutLayers(vals []float32) (layer []uint8, bounds []float32, counts []int) {
 	}
 	var b [maxLayers]float32
 	var n [maxLayers]int
-	layer = make([]uint8, len(vals))
+	layer = append(layer, make([]uint8, len(vals))...)
 	for i, v := range vals {
 		j := min(top-key(v), maxLayers-1)
 		layer[i] = uint8(j)

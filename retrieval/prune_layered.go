@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"math"
+
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
@@ -89,6 +91,9 @@ type layered struct {
 	stats    pruneStats
 	seeds    []uint32
 	m        *merger
+	bufs     []*conceptList // lists merged for this search, one per concept
+	cost     []int   // split's table
+	choice   []uint8 // split's choices
 }
 
 // searchLayered returns the same k best chunks, with the same scores, as
@@ -109,9 +114,14 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	if x.n == 0 || k <= 0 {
 		return nil, pruneStats{}, nil
 	}
-	p := &layered{m: newMerger()}
+	p := x.layereds.Get().(*layered)
+	defer x.layereds.Put(p)
+	p.concepts, p.stats = p.concepts[:0], pruneStats{}
 	for _, c := range q.Concepts {
-		l, err := x.conceptListOf(c, p.m)
+		if len(p.bufs) == len(p.concepts) {
+			p.bufs = append(p.bufs, &conceptList{})
+		}
+		l, err := x.conceptListOf(c, p.m, p.bufs[len(p.concepts)])
 		if err != nil {
 			return nil, pruneStats{}, err
 		}
@@ -122,7 +132,11 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		if c.Meta {
 			w32 = 0.3
 		}
-		lc := lconcept{w32: w32, w: float64(w32), l: l, full: lcursor{chunks: l.chunks, vals: l.vals}}
+		var bounds []float64
+		if len(p.concepts) < cap(p.concepts) {
+			bounds = p.concepts[:len(p.concepts)+1][len(p.concepts)].bounds[:0]
+		}
+		lc := lconcept{w32: w32, w: float64(w32), l: l, full: lcursor{chunks: l.chunks, vals: l.vals}, bounds: bounds}
 		for _, b := range l.bounds {
 			lc.bounds = append(lc.bounds, float64(w32)*float64(b))
 		}
@@ -180,6 +194,9 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		next = d + 1
 	}
 	p.stats.theta = theta
+	for ci := range p.concepts {
+		p.concepts[ci].l = nil // a cached list may be dropped from the cache
+	}
 	return top.sorted(), p.stats, nil
 }
 
@@ -252,45 +269,100 @@ func (p *layered) total() float32 {
 	return total
 }
 
-// split chooses the set-aside layers for theta: starting from none, it
-// sets aside one more layer at a time (a concept's lowest walked one),
-// the one saving the most chunks walked per unit its concept's set-aside
-// bound rises by, while the set-aside bounds stay below theta. It lists
-// the layers left in p.walked.
+// splitUnits is how finely split divides theta among the concepts.
+const splitUnits = 128
+
+// split chooses the set-aside layers for theta: per concept how many of
+// its best layers stay walked, so that the fewest chunks are walked while
+// the concepts' set-aside bounds (each rounded up to a 1/splitUnits share
+// of theta) sum below theta. It is a knapsack over a handful of concepts
+// of a dozen choices each, solved exactly over the rounded shares. It
+// lists the concepts with a layer walked in p.walked.
 func (p *layered) split(theta, up float64) {
-	total := 0.0
 	for ci := range p.concepts {
 		p.concepts[ci].aside = len(p.concepts[ci].bounds)
 	}
-	for {
-		best, bestRatio := -1, -1.0
-		for ci := range p.concepts {
-			c := &p.concepts[ci]
-			if c.aside == 0 {
-				continue
-			}
-			j := c.aside - 1
-			rise := c.bounds[j] - c.asideBound()
-			if (total+rise)*up >= theta {
-				continue
-			}
-			saved := float64(c.l.counts[j])
-			ratio := saved / max(rise, 1e-9)
-			if ratio > bestRatio {
-				best, bestRatio = ci, ratio
-			}
-		}
-		if best < 0 {
-			break
-		}
-		c := &p.concepts[best]
-		total += c.bounds[c.aside-1] - c.asideBound()
-		c.aside--
+	if theta > 0 {
+		p.knapsack(theta / up)
 	}
 	p.walked = p.walked[:0]
 	for ci := range p.concepts {
 		if p.concepts[ci].aside > 0 {
 			p.walked = append(p.walked, ci)
+		}
+	}
+}
+
+// knapsack sets each concept's aside for a budget of limit (split).
+func (p *layered) knapsack(limit float64) {
+	const inf = math.MaxInt
+	unit := limit / splitUnits
+	nc := len(p.concepts)
+	p.cost = append(p.cost[:0], make([]int, (nc+1)*splitUnits)...)
+	p.choice = append(p.choice[:0], make([]uint8, nc*splitUnits)...)
+	cost := p.cost
+	// cost[ci*splitUnits+u]: the fewest chunks the first ci concepts walk
+	// with shares summing to u units; the shares sum to at most
+	// splitUnits-1, so their bounds to less than limit.
+	for u := 1; u < splitUnits; u++ {
+		cost[u] = inf
+	}
+	for ci := range p.concepts {
+		c := &p.concepts[ci]
+		prev, cur := cost[ci*splitUnits:(ci+1)*splitUnits], cost[(ci+1)*splitUnits:(ci+2)*splitUnits]
+		for u := range cur {
+			cur[u] = inf
+		}
+		walked := 0
+		for j := 0; j <= len(c.bounds); j++ { // aside = j
+			share := 0
+			if j < len(c.bounds) {
+				share = int(math.Ceil(c.bounds[j] / unit))
+			}
+			if j > 0 {
+				walked += c.l.counts[j-1]
+			}
+			if share >= splitUnits {
+				continue
+			}
+			for u := share; u < splitUnits; u++ {
+				if prev[u-share] == inf {
+					continue
+				}
+				if v := prev[u-share] + walked; v < cur[u] {
+					cur[u] = v
+					p.choice[ci*splitUnits+u] = uint8(j)
+				}
+			}
+		}
+	}
+	last := cost[nc*splitUnits : (nc+1)*splitUnits]
+	best := -1
+	for u, v := range last {
+		if v != inf && (best < 0 || v < last[best]) {
+			best = u
+		}
+	}
+	if best < 0 {
+		return // none fits: every layer walked
+	}
+	u := best
+	for ci := nc - 1; ci >= 0; ci-- {
+		c := &p.concepts[ci]
+		j := int(p.choice[ci*splitUnits+u])
+		c.aside = j
+		if j < len(c.bounds) {
+			u -= int(math.Ceil(c.bounds[j] / unit))
+		}
+	}
+	// The rounding up keeps the sum below limit; checked all the same.
+	sum := 0.0
+	for ci := range p.concepts {
+		sum += p.concepts[ci].asideBound()
+	}
+	if sum >= limit {
+		for ci := range p.concepts {
+			p.concepts[ci].aside = len(p.concepts[ci].bounds)
 		}
 	}
 }

@@ -20,6 +20,8 @@ type merger struct {
 	ids   map[uint32]int
 	alts  []malt
 	cands []int // backing store of the alternatives' words
+
+	recipes []recipe // merge's, per set of terms present
 }
 
 // mterm is one term of the concept: its postings and their values
@@ -117,54 +119,52 @@ func (m *merger) single() *conceptList {
 // merge builds the resolved concept's list: each chunk any of its terms
 // has, scored as scoreConcept scores it (each word by its first candidate
 // there, the words' values summed in order from 0, weighed by the
-// alternative's weight; the best alternative), kept when positive.
-func (m *merger) merge() *conceptList {
-	n := 0
-	for _, t := range m.terms {
-		n = max(n, len(t.p))
-	}
-	l := &conceptList{chunks: make([]posting, 0, n), vals: make([]float32, 0, n)}
+// alternative's weight; the best alternative), kept when positive. Which
+// term gives each word of each alternative depends only on which terms
+// the chunk has, so that is worked out once per set of terms (recipe).
+func (m *merger) merge(l *conceptList) {
+	l.chunks, l.vals = l.chunks[:0], l.vals[:0]
 	if len(m.alts) == 0 {
-		return l
+		l.cut()
+		return
 	}
+	nt := len(m.terms)
+	var cur [mergeMaxTerms]uint32
+	var at [mergeMaxTerms]int
+	var val [mergeMaxTerms]float32
+	for ti := range m.terms {
+		cur[ti] = m.terms[ti].doc(0)
+	}
+	m.recipes = append(m.recipes[:0], make([]recipe, 1<<nt)...)
 	for {
 		d := uint32(end)
-		for ti := range m.terms {
-			if t := &m.terms[ti]; t.i < len(t.p) {
-				d = min(d, t.p[t.i].chunk)
-			}
+		for ti := range nt {
+			d = min(d, cur[ti])
 		}
 		if d == end {
 			break
 		}
-		for ti := range m.terms {
-			t := &m.terms[ti]
-			t.here = t.i < len(t.p) && t.p[t.i].chunk == d
-			if t.here {
-				t.val = t.v[t.i]
-				t.i++
+		mask := 0
+		for ti := range nt {
+			if cur[ti] == d {
+				t := &m.terms[ti]
+				mask |= 1 << ti
+				val[ti] = t.v[at[ti]]
+				at[ti]++
+				cur[ti] = t.doc(at[ti])
 			}
 		}
+		r := &m.recipes[mask]
+		if !r.done {
+			m.cook(r, mask)
+		}
 		best := float32(0)
-		for ai := range m.alts {
-			a := &m.alts[ai]
+		for _, ra := range r.alts {
 			alt := float32(0)
-			matched := true
-			for _, w := range a.words {
-				hit := false
-				for _, ti := range w {
-					if t := &m.terms[ti]; t.here {
-						alt += t.val
-						hit = true
-						break
-					}
-				}
-				if !hit {
-					matched = false
-					break
-				}
+			for _, ti := range ra.terms {
+				alt += val[ti]
 			}
-			if v := a.aw * alt; matched && v > best {
+			if v := ra.aw * alt; v > best {
 				best = v
 			}
 		}
@@ -174,5 +174,53 @@ func (m *merger) merge() *conceptList {
 		}
 	}
 	l.cut()
-	return l
+}
+
+// doc is the chunk of the term's i-th posting, or end.
+func (t *mterm) doc(i int) uint32 {
+	if i < len(t.p) {
+		return t.p[i].chunk
+	}
+	return end
+}
+
+// recipe is, for one set of the concept's terms present at a chunk, the
+// alternatives that match there and, for each, the terms giving its
+// words, in order.
+type recipe struct {
+	done bool
+	alts []recipeAlt
+}
+
+type recipeAlt struct {
+	aw    float32
+	terms []uint8
+}
+
+// cook fills r for the terms in mask: each alternative all of whose
+// words have a candidate there, each word by its first such candidate.
+func (m *merger) cook(r *recipe, mask int) {
+	r.done = true
+	r.alts = r.alts[:0]
+	for ai := range m.alts {
+		a := &m.alts[ai]
+		var terms []uint8
+		for _, w := range a.words {
+			hit := -1
+			for _, ti := range w {
+				if mask&(1<<ti) != 0 {
+					hit = ti
+					break
+				}
+			}
+			if hit < 0 {
+				terms = nil
+				break
+			}
+			terms = append(terms, uint8(hit))
+		}
+		if terms != nil {
+			r.alts = append(r.alts, recipeAlt{aw: a.aw, terms: terms})
+		}
+	}
 }
