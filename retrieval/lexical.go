@@ -36,6 +36,7 @@ type lexicalIndex struct {
 	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
 	noResplit   bool // tests and benchmarks: never choose the set-aside terms afresh (plan.resplit)
+	termWalk    bool // benchmarks: search prunes with the walk over terms (searchPruned), not over concept layers (searchLayered)
 
 	plans sync.Pool // *plan
 
@@ -129,7 +130,11 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 	if x.exhaustive || x.noFastPath || x.n < pruneMinChunks && !x.alwaysPrune {
 		return x.searchExhaustive(q, k)
 	}
-	return x.searchPruned(q, k)
+	if x.termWalk {
+		return x.searchPruned(q, k)
+	}
+	r, _, err := x.searchLayered(q, k)
+	return r, err
 }
 
 // searchExhaustive scores every posting of every query term: the

@@ -22,6 +22,35 @@ type conceptList struct {
 	layer  []uint8   // each chunk's layer, 0 the best
 	bounds []float32 // each layer's best score, descending
 	counts []int     // each layer's chunks
+	blocks []float32 // the best score per block of 1<<blockShift chunks
+
+	own ownSlices // a search's buffer: its own slices (merger.merge)
+}
+
+// ownSlices are a pooled list's own backing slices, kept while it holds
+// a term's (merger.single).
+type ownSlices struct {
+	chunks []posting
+	vals   []float32
+	layer  []uint8
+	bounds []float32
+	counts []int
+}
+
+// blockShift sets the chunks a block spans, 64: a few articles. A
+// concept's chunks cluster in the articles about it, so most blocks hold
+// none of a name's or a rare word's, and a walk skips a block whose
+// concepts' best scores there cannot reach theta (searchLayered).
+const blockShift = 6
+
+// blockMaxes computes l.blocks for an index of n chunks.
+func (l *conceptList) blockMaxes(n int) {
+	nb := n>>blockShift + 1
+	l.blocks = append(l.blocks[:0], make([]float32, nb)...)
+	for i, p := range l.chunks {
+		b := p.chunk >> blockShift
+		l.blocks[b] = max(l.blocks[b], l.vals[i])
+	}
 }
 
 // Layering: a concept's scores are cut into at most maxLayers layers,
@@ -74,11 +103,13 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 	if err != nil {
 		return nil, err
 	}
-	if l := m.single(); l != nil {
-		return l, nil
+	if m.single(buf) {
+		buf.blockMaxes(x.n)
+		return buf, nil
 	}
 	if terms <= mergeMaxTerms {
 		m.merge(buf)
+		buf.blockMaxes(x.n)
 		return buf, nil
 	}
 	key := conceptKey(c)
@@ -131,6 +162,7 @@ func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error)
 		return nil, err
 	}
 	l.cut()
+	l.blockMaxes(x.n)
 	return l, nil
 }
 

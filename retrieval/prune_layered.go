@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"slices"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -53,6 +54,15 @@ type lconcept struct {
 	full   lcursor   // lookups
 	bounds []float64 // its layers' bounds, weighed
 	aside  int       // layers aside and after are set aside; len(bounds): none
+	// miss is what looking the concept up is expected to take off a
+	// chunk's bound: its set-aside bound times the share of chunks
+	// without it. Lookups go by it, so a concept most chunks have (the
+	// translations of "say") is looked up after a rarer one.
+	miss float64
+	// ub bounds its score at a chunk of the block looked at where its
+	// walk does not stand: the lower of its set-aside bound and its best
+	// in the block (0: not there).
+	ub float64
 	v      float32   // its score at the chunk looked at, or -1: not known
 }
 
@@ -82,16 +92,39 @@ func (c *lconcept) skip(i int) {
 	c.walk = i
 }
 
+// walkTo moves the walk to the first chunk of a walked layer at or after
+// chunk d.
+func (c *lconcept) walkTo(d uint32) {
+	cur := lcursor{chunks: c.l.chunks, i: c.walk}
+	cur.seek(d)
+	c.skip(cur.i)
+}
+
+// blockBound is the most the concepts' best scores in block b sum to.
+// It sets each concept's bound at a chunk of the block where its walk
+// does not stand (lconcept.ub).
+func (p *layered) blockBound(b int) float64 {
+	bound := 0.0
+	for ci := range p.concepts {
+		c := &p.concepts[ci]
+		m := c.w * float64(c.l.blocks[b])
+		bound += m
+		c.ub = min(m, c.asideBound())
+	}
+	return bound
+}
+
 // layered is one layered search's working memory.
 type layered struct {
 	concepts []lconcept
 	walked   []int // concepts with a layer walked
-	order    []int // concepts not known at a chunk, by set-aside bound
+	byMiss   []int // concepts by lconcept.miss, highest first
 	slack    float64
 	stats    pruneStats
 	seeds    []uint32
 	m        *merger
 	bufs     []*conceptList // lists merged for this search, one per concept
+	n        int     // chunks in the index
 	cost     []int   // split's table
 	choice   []uint8 // split's choices
 }
@@ -116,7 +149,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	}
 	p := x.layereds.Get().(*layered)
 	defer x.layereds.Put(p)
-	p.concepts, p.stats = p.concepts[:0], pruneStats{}
+	p.concepts, p.stats, p.n = p.concepts[:0], pruneStats{}, x.n
 	for _, c := range q.Concepts {
 		if len(p.bufs) == len(p.concepts) {
 			p.bufs = append(p.bufs, &conceptList{})
@@ -159,6 +192,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	}
 	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
 	next := uint32(0)
+	block, blockOK := -1, true // the block of the chunk looked at, and whether it may reach theta
 	for {
 		if theta > splitAt && p.stats.candidates >= splitAfter {
 			p.split(theta, up)
@@ -168,6 +202,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 				c.skip(c.full.i)
 			}
 			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
+			block = -1 // the concepts' bounds in the block changed
 		}
 		d := uint32(end)
 		for _, ci := range p.walked {
@@ -175,6 +210,18 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		}
 		if d == end {
 			break
+		}
+		if b := int(d >> blockShift); b != block {
+			block, blockOK = b, p.blockBound(b)*up >= theta
+		}
+		if !blockOK {
+			// No chunk of the block can reach theta: on to the next.
+			next = uint32(block+1) << blockShift
+			for _, ci := range p.walked {
+				p.concepts[ci].walkTo(next)
+			}
+			p.stats.blocksSkipped++
+			continue
 		}
 		p.stats.candidates++
 		if p.look(d, theta, up) {
@@ -220,36 +267,39 @@ func (p *layered) look(d uint32, theta, up float64) bool {
 			c.v = c.l.vals[c.walk]
 		}
 	}
-	p.order = p.order[:0]
+	unknown := 0
 	for ci := range p.concepts {
 		c := &p.concepts[ci]
 		switch {
 		case c.v >= 0:
 			bound += c.w * float64(c.v)
-		case c.aside < len(c.bounds):
-			bound += c.bounds[c.aside]
-			p.order = append(p.order, ci)
+		case c.ub > 0:
+			bound += c.ub
+			unknown++
 		default:
-			c.v = 0 // every layer walked and none here: not in the chunk
+			c.v = 0 // not in the block, or every layer walked and none here
 		}
 	}
 	if bound*up < theta {
 		return false
 	}
 	p.stats.scored++
-	for i := 1; i < len(p.order); i++ { // a handful: insertion sort
-		for j := i; j > 0 && p.concepts[p.order[j]].bounds[p.concepts[p.order[j]].aside] > p.concepts[p.order[j-1]].bounds[p.concepts[p.order[j-1]].aside]; j-- {
-			p.order[j], p.order[j-1] = p.order[j-1], p.order[j]
+	for _, ci := range p.byMiss {
+		if unknown == 0 {
+			break
 		}
-	}
-	for _, ci := range p.order {
 		c := &p.concepts[ci]
+		if c.v >= 0 {
+			continue
+		}
+		unknown--
+		p.stats.lookups++
 		c.full.seek(d)
 		c.v = 0
 		if c.full.doc() == d {
 			c.v = c.full.vals[c.full.i]
 		}
-		bound += c.w*float64(c.v) - c.bounds[c.aside]
+		bound += c.w*float64(c.v) - c.ub
 		if bound*up < theta {
 			return false
 		}
@@ -285,12 +335,16 @@ func (p *layered) split(theta, up float64) {
 	if theta > 0 {
 		p.knapsack(theta / up)
 	}
-	p.walked = p.walked[:0]
+	p.walked, p.byMiss = p.walked[:0], p.byMiss[:0]
 	for ci := range p.concepts {
-		if p.concepts[ci].aside > 0 {
+		c := &p.concepts[ci]
+		p.byMiss = append(p.byMiss, ci)
+		c.miss = c.asideBound() * (1 - float64(len(c.l.chunks))/float64(p.n))
+		if c.aside > 0 {
 			p.walked = append(p.walked, ci)
 		}
 	}
+	slices.SortStableFunc(p.byMiss, func(a, b int) int { return cmpFloat(p.concepts[b].miss, p.concepts[a].miss) })
 }
 
 // knapsack sets each concept's aside for a budget of limit (split).

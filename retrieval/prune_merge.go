@@ -108,12 +108,14 @@ func (m *merger) termOf(x *lexicalIndex, term string) (int, bool, error) {
 // single returns the list of a concept of one term at weight 1, its
 // score the term's value: the term's own postings, values and layers,
 // kept with its values (termImpacts). It returns nil for any other.
-func (m *merger) single() *conceptList {
+// The list is l, which it reports it filled.
+func (m *merger) single(l *conceptList) bool {
 	if len(m.alts) != 1 || len(m.alts[0].words) != 1 || len(m.alts[0].words[0]) != 1 || m.alts[0].aw != 1 {
-		return nil
+		return false
 	}
 	t := &m.terms[m.alts[0].words[0][0]]
-	return &conceptList{chunks: t.p, vals: t.v, layer: t.imp.layer, bounds: t.imp.bounds, counts: t.imp.counts}
+	l.chunks, l.vals, l.layer, l.bounds, l.counts = t.p, t.v, t.imp.layer, t.imp.bounds, t.imp.counts
+	return true
 }
 
 // merge builds the resolved concept's list: each chunk any of its terms
@@ -123,7 +125,10 @@ func (m *merger) single() *conceptList {
 // term gives each word of each alternative depends only on which terms
 // the chunk has, so that is worked out once per set of terms (recipe).
 func (m *merger) merge(l *conceptList) {
-	l.chunks, l.vals = l.chunks[:0], l.vals[:0]
+	// The buffer's own slices, never a term's that single lent it.
+	o := &l.own
+	l.chunks, l.vals, l.layer, l.bounds, l.counts = o.chunks[:0], o.vals[:0], o.layer[:0], o.bounds[:0], o.counts[:0]
+	defer func() { *o = ownSlices{l.chunks, l.vals, l.layer, l.bounds, l.counts} }()
 	if len(m.alts) == 0 {
 		l.cut()
 		return
