@@ -13,6 +13,7 @@ type termImpact struct {
 	layer  []uint8
 	bounds []float32
 	counts []int
+	walks  [][]uint32
 }
 
 // termImpacts returns term id's values and bound, computing them on the
@@ -39,6 +40,7 @@ func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *ter
 		t.max = max(t.max, v)
 	}
 	t.layer, t.bounds, t.counts = cutLayers(t.v, nil, nil, nil)
+	t.walks = walkIndex(t.layer, t.counts)
 	if int(id) < len(x.impacts) {
 		x.impacts[id].Store(t)
 	}

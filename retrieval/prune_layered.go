@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -51,6 +52,8 @@ type lconcept struct {
 	w      float64 // the same
 	l      *conceptList
 	walk   int       // the next chunk of a walked layer (l.layer < aside), or len(l.chunks)
+	wpos   []uint32  // the list's walk index of the layers walked (conceptList.walks), or nil
+	wk     int       // the walk's place in wpos
 	full   lcursor   // lookups
 	bounds []float64 // its layers' bounds, weighed
 	aside  int       // layers aside and after are set aside; len(bounds): none
@@ -83,7 +86,7 @@ func (c *lconcept) doc() uint32 {
 }
 
 // skip moves the walk to the next chunk of a walked layer at or after
-// position i.
+// position i, through the whole list (no walk index for the layers).
 func (c *lconcept) skip(i int) {
 	lay, aside := c.l.layer, uint8(c.aside)
 	for i < len(lay) && lay[i] >= aside {
@@ -92,12 +95,71 @@ func (c *lconcept) skip(i int) {
 	c.walk = i
 }
 
+// start readies the walk for the layers walked, at the first of their
+// chunks at or after chunk d: through the list's walk index of those
+// layers when it has one, else through the whole list.
+func (c *lconcept) start(d uint32) {
+	c.wpos = nil
+	if j := c.aside - 1; j >= 0 && j < len(c.l.walks) {
+		c.wpos = c.l.walks[j]
+	}
+	chunks := c.l.chunks
+	if c.wpos == nil {
+		c.skip(sort.Search(len(chunks), func(i int) bool { return chunks[i].chunk >= d }))
+		return
+	}
+	c.wk = sort.Search(len(c.wpos), func(k int) bool { return chunks[c.wpos[k]].chunk >= d })
+	c.at()
+}
+
+// at sets the walk's position from the walk index's.
+func (c *lconcept) at() {
+	c.walk = len(c.l.chunks)
+	if c.wk < len(c.wpos) {
+		c.walk = int(c.wpos[c.wk])
+	}
+}
+
+// advance moves the walk past the chunk it stands at.
+func (c *lconcept) advance() {
+	if c.wpos == nil {
+		c.skip(c.walk + 1)
+		return
+	}
+	c.wk++
+	c.at()
+}
+
 // walkTo moves the walk to the first chunk of a walked layer at or after
-// chunk d.
+// chunk d, galloping.
 func (c *lconcept) walkTo(d uint32) {
-	cur := lcursor{chunks: c.l.chunks, i: c.walk}
-	cur.seek(d)
-	c.skip(cur.i)
+	chunks := c.l.chunks
+	if c.wpos == nil {
+		cur := lcursor{chunks: chunks, i: c.walk}
+		cur.seek(d)
+		c.skip(cur.i)
+		return
+	}
+	w, k := c.wpos, c.wk
+	if k >= len(w) || chunks[w[k]].chunk >= d {
+		return
+	}
+	lo, step := k, 1 // chunks[w[lo]] < d
+	for lo+step < len(w) && chunks[w[lo+step]].chunk < d {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(w))
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if chunks[w[mid]].chunk < d {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	c.wk = hi
+	c.at()
 }
 
 // blockBound is the most the concepts' best scores in block b sum to.
@@ -188,7 +250,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	theta := p.warmStart(k)
 	p.split(theta, up)
 	for _, ci := range p.walked {
-		p.concepts[ci].skip(0)
+		p.concepts[ci].start(0)
 	}
 	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
 	next := uint32(0)
@@ -197,9 +259,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		if theta > splitAt && p.stats.candidates >= splitAfter {
 			p.split(theta, up)
 			for _, ci := range p.walked {
-				c := &p.concepts[ci]
-				c.full.seek(next) // the lookups stand at or before next
-				c.skip(c.full.i)
+				p.concepts[ci].start(next)
 			}
 			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
 			block = -1 // the concepts' bounds in the block changed
@@ -235,7 +295,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		}
 		for _, ci := range p.walked {
 			if c := &p.concepts[ci]; c.doc() == d {
-				c.skip(c.walk + 1)
+				c.advance()
 			}
 		}
 		next = d + 1

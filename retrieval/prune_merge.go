@@ -114,7 +114,7 @@ func (m *merger) single(l *conceptList) bool {
 		return false
 	}
 	t := &m.terms[m.alts[0].words[0][0]]
-	l.chunks, l.vals, l.layer, l.bounds, l.counts = t.p, t.v, t.imp.layer, t.imp.bounds, t.imp.counts
+	l.chunks, l.vals, l.layer, l.bounds, l.counts, l.walks = t.p, t.v, t.imp.layer, t.imp.bounds, t.imp.counts, t.imp.walks
 	return true
 }
 
