@@ -62,18 +62,56 @@ func (l *conceptList) blockMaxes(n int) {
 // ones leaves the walk only those.
 const maxLayers = 10
 
-// conceptCacheBudget caps the chunk entries the concept lists kept by one
-// index hold (16 bytes each with their layers: 64 MiB). Past it the
-// cache is emptied and refilled by the searches that follow.
+// conceptCacheBudget caps the entries (a list's chunks and blocks) each
+// of the concept cache's two generations holds: 4Mi, some 60 MiB.
 const conceptCacheBudget = 1 << 22
 
-// conceptCache keeps the concept lists searches have built, by the
-// concept's alternatives and weights: the same question words ("say",
-// "about" with their dozens of translations) recur in most questions.
+// conceptCache keeps the concept lists searches have built of concepts of
+// many terms, by the concept's alternatives and weights: the same
+// question words ("say", "about" with their dozens of translations)
+// recur in most questions. It has two generations: when the current one is full it becomes
+// the old one, and a list found in the old one moves back to the
+// current, so the lists in use stay and the others go.
 type conceptCache struct {
-	mu      sync.Mutex
-	lists   map[string]*conceptList
-	entries int
+	mu       sync.Mutex
+	cur, old map[string]*conceptList
+	entries  int // in cur
+}
+
+// size is what a list counts against the budget.
+func (l *conceptList) size() int { return len(l.chunks) + len(l.blocks) }
+
+func (cc *conceptCache) get(key string) *conceptList {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if l := cc.cur[key]; l != nil {
+		return l
+	}
+	l := cc.old[key]
+	if l != nil {
+		delete(cc.old, key)
+		cc.putLocked(key, l)
+	}
+	return l
+}
+
+func (cc *conceptCache) put(key string, l *conceptList) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.cur[key] == nil {
+		cc.putLocked(key, l)
+	}
+}
+
+func (cc *conceptCache) putLocked(key string, l *conceptList) {
+	if l.size() > conceptCacheBudget {
+		return
+	}
+	if cc.cur == nil || cc.entries+l.size() > conceptCacheBudget {
+		cc.old, cc.cur, cc.entries = cc.cur, map[string]*conceptList{}, 0
+	}
+	cc.cur[key] = l
+	cc.entries += l.size()
 }
 
 // conceptKey identifies a concept by what its score depends on: its
@@ -97,8 +135,12 @@ func conceptKey(c lexicon.Concept) string {
 	return b.String()
 }
 
-// conceptListOf returns concept c's list: from the cache, or built now
-// and, when it cost a pass over many terms' postings, cached.
+// conceptListOf returns concept c's list: a term's own for a concept of
+// one term, merged from its terms' postings for one of few (merger),
+// both filled into buf; for one of many terms, from the cache or built
+// through the per-chunk scratch (buildConceptList) and cached. Merging
+// a name's two terms costs less than a list of them kept for every name
+// asked about.
 func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptList) (*conceptList, error) {
 	terms, err := m.resolve(x, c)
 	if err != nil {
@@ -114,26 +156,14 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 		return buf, nil
 	}
 	key := conceptKey(c)
-	cc := &x.concepts
-	cc.mu.Lock()
-	l := cc.lists[key]
-	cc.mu.Unlock()
-	if l != nil {
+	if l := x.concepts.get(key); l != nil {
 		return l, nil
 	}
-	l, err = x.buildConceptList(c)
+	l, err := x.buildConceptList(c)
 	if err != nil {
 		return nil, err
 	}
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	if cc.lists == nil || cc.entries+len(l.chunks) > conceptCacheBudget {
-		cc.lists, cc.entries = map[string]*conceptList{}, 0
-	}
-	if _, ok := cc.lists[key]; !ok && len(l.chunks) <= conceptCacheBudget {
-		cc.lists[key] = l
-		cc.entries += len(l.chunks)
-	}
+	x.concepts.put(key, l)
 	return l, nil
 }
 

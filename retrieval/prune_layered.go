@@ -482,7 +482,7 @@ func (p *layered) knapsack(limit float64) {
 }
 
 // layeredSeeds caps the chunks warmStart scores.
-const layeredSeeds = 2048
+const layeredSeeds = 512
 
 // warmStart returns a first theta to prune by: the k-th best score among
 // the chunks the two shortest concept lists share (the likeliest to rank
