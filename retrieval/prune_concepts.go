@@ -49,8 +49,9 @@ func (l *conceptList) blockMaxes(n int) {
 	nb := n>>blockShift + 1
 	l.blocks = append(l.blocks[:0], make([]float32, nb)...)
 	for i, p := range l.chunks {
-		b := p.chunk >> blockShift
-		l.blocks[b] = max(l.blocks[b], l.vals[i])
+		if b, v := p.chunk>>blockShift, l.vals[i]; v > l.blocks[b] {
+			l.blocks[b] = v
+		}
 	}
 }
 
@@ -151,8 +152,7 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 		return buf, nil
 	}
 	if terms <= mergeMaxTerms {
-		m.merge(buf)
-		buf.blockMaxes(x.n)
+		m.merge(buf, x.n)
 		return buf, nil
 	}
 	key := conceptKey(c)
@@ -249,7 +249,9 @@ func cutLayers(vals []float32, layer []uint8, bounds []float32, counts []int) ([
 	for i, v := range vals {
 		j := min(top-key(v), maxLayers-1)
 		layer[i] = uint8(j)
-		b[j] = max(b[j], v)
+		if v > b[j] { // no NaN here: a plain comparison, not max
+			b[j] = v
+		}
 		n[j]++
 	}
 	var renum [maxLayers]uint8

@@ -380,7 +380,7 @@ func (p *layered) total() float32 {
 }
 
 // splitUnits is how finely split divides theta among the concepts.
-const splitUnits = 128
+const splitUnits = 256
 
 // split chooses the set-aside layers for theta: per concept how many of
 // its best layers stay walked, so that the fewest chunks are walked while

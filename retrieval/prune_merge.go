@@ -124,23 +124,32 @@ func (m *merger) single(l *conceptList) bool {
 // alternative's weight; the best alternative), kept when positive. Which
 // term gives each word of each alternative depends only on which terms
 // the chunk has, so that is worked out once per set of terms (recipe).
-func (m *merger) merge(l *conceptList) {
+func (m *merger) merge(l *conceptList, n int) {
 	// The buffer's own slices, never a term's that single lent it.
 	o := &l.own
 	l.chunks, l.vals, l.layer, l.bounds, l.counts = o.chunks[:0], o.vals[:0], o.layer[:0], o.bounds[:0], o.counts[:0]
 	defer func() { *o = ownSlices{l.chunks, l.vals, l.layer, l.bounds, l.counts} }()
+	nb := n>>blockShift + 1
+	l.blocks = append(l.blocks[:0], make([]float32, nb)...)
 	if len(m.alts) == 0 {
 		l.cut()
 		return
 	}
 	nt := len(m.terms)
+	var ps [mergeMaxTerms][]posting
+	var vs [mergeMaxTerms][]float32
 	var cur [mergeMaxTerms]uint32
 	var at [mergeMaxTerms]int
 	var val [mergeMaxTerms]float32
-	for ti := range m.terms {
+	for ti := range nt {
+		ps[ti], vs[ti] = m.terms[ti].p, m.terms[ti].v
 		cur[ti] = m.terms[ti].doc(0)
 	}
 	m.recipes = append(m.recipes[:0], make([]recipe, 1<<nt)...)
+	for mask := 1; mask < 1<<nt; mask++ {
+		m.cook(&m.recipes[mask], mask)
+	}
+	blocks := l.blocks
 	for {
 		d := uint32(end)
 		for ti := range nt {
@@ -152,19 +161,19 @@ func (m *merger) merge(l *conceptList) {
 		mask := 0
 		for ti := range nt {
 			if cur[ti] == d {
-				t := &m.terms[ti]
 				mask |= 1 << ti
-				val[ti] = t.v[at[ti]]
-				at[ti]++
-				cur[ti] = t.doc(at[ti])
+				i := at[ti]
+				val[ti] = vs[ti][i]
+				i++
+				at[ti] = i
+				cur[ti] = end
+				if i < len(ps[ti]) {
+					cur[ti] = ps[ti][i].chunk
+				}
 			}
 		}
-		r := &m.recipes[mask]
-		if !r.done {
-			m.cook(r, mask)
-		}
 		best := float32(0)
-		for _, ra := range r.alts {
+		for _, ra := range m.recipes[mask].alts {
 			alt := float32(0)
 			for _, ti := range ra.terms {
 				alt += val[ti]
@@ -176,6 +185,9 @@ func (m *merger) merge(l *conceptList) {
 		if best > 0 {
 			l.chunks = append(l.chunks, posting{chunk: d})
 			l.vals = append(l.vals, best)
+			if b := d >> blockShift; best > blocks[b] { // no NaN here: a plain comparison, not max
+				blocks[b] = best
+			}
 		}
 	}
 	l.cut()
@@ -192,10 +204,7 @@ func (t *mterm) doc(i int) uint32 {
 // recipe is, for one set of the concept's terms present at a chunk, the
 // alternatives that match there and, for each, the terms giving its
 // words, in order.
-type recipe struct {
-	done bool
-	alts []recipeAlt
-}
+type recipe struct{ alts []recipeAlt }
 
 type recipeAlt struct {
 	aw    float32
@@ -205,7 +214,6 @@ type recipeAlt struct {
 // cook fills r for the terms in mask: each alternative all of whose
 // words have a candidate there, each word by its first such candidate.
 func (m *merger) cook(r *recipe, mask int) {
-	r.done = true
 	r.alts = r.alts[:0]
 	for ai := range m.alts {
 		a := &m.alts[ai]
