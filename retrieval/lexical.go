@@ -36,6 +36,8 @@ type lexicalIndex struct {
 	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
 	noResplit   bool // tests and benchmarks: never choose the set-aside terms afresh (plan.resplit)
+	noBlocks    bool // tests: the layered search neither skips blocks nor bounds concepts by their best in the block
+	noWalkIndex bool // tests: the layered search walks every list through all its chunks (conceptList.walks unused)
 	termWalk    bool // benchmarks: search prunes with the walk over terms (searchPruned), not over concept layers (searchLayered)
 
 	plans sync.Pool // *plan

@@ -19,10 +19,10 @@ import (
 type conceptList struct {
 	chunks []posting // only their chunks are read: a term's own postings for a concept of one term
 	vals   []float32
-	layer  []uint8   // each chunk's layer, 0 the best
-	bounds []float32 // each layer's best score, descending
-	counts []int     // each layer's chunks
-	blocks []float32 // the best score per block of 1<<blockShift chunks
+	layer  []uint8    // each chunk's layer, 0 the best
+	bounds []float32  // each layer's best score, descending
+	counts []int      // each layer's chunks
+	blocks []float32  // the best score per block of 1<<blockShift chunks
 	walks  [][]uint32 // walkIndex
 
 	own ownSlices // a search's buffer: its own slices (merger.merge)

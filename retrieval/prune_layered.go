@@ -66,7 +66,7 @@ type lconcept struct {
 	// walk does not stand: the lower of its set-aside bound and its best
 	// in the block (0: not there).
 	ub float64
-	v      float32   // its score at the chunk looked at, or -1: not known
+	v  float32 // its score at the chunk looked at, or -1: not known
 }
 
 // asideBound is the most the concept's set-aside layers give a chunk.
@@ -98,9 +98,9 @@ func (c *lconcept) skip(i int) {
 // start readies the walk for the layers walked, at the first of their
 // chunks at or after chunk d: through the list's walk index of those
 // layers when it has one, else through the whole list.
-func (c *lconcept) start(d uint32) {
+func (c *lconcept) start(d uint32, noIndex bool) {
 	c.wpos = nil
-	if j := c.aside - 1; j >= 0 && j < len(c.l.walks) {
+	if j := c.aside - 1; j >= 0 && j < len(c.l.walks) && !noIndex {
 		c.wpos = c.l.walks[j]
 	}
 	chunks := c.l.chunks
@@ -181,14 +181,16 @@ type layered struct {
 	concepts []lconcept
 	walked   []int // concepts with a layer walked
 	byMiss   []int // concepts by lconcept.miss, highest first
-	slack    float64
-	stats    pruneStats
-	seeds    []uint32
-	m        *merger
-	bufs     []*conceptList // lists merged for this search, one per concept
-	n        int     // chunks in the index
-	cost     []int   // split's table
-	choice   []uint8 // split's choices
+
+	noBlocks, noWalkIndex bool // lexicalIndex's knobs of the same names
+	slack                 float64
+	stats                 pruneStats
+	seeds                 []uint32
+	m                     *merger
+	bufs                  []*conceptList // lists merged for this search, one per concept
+	n                     int            // chunks in the index
+	cost                  []int          // split's table
+	choice                []uint8        // split's choices
 }
 
 // searchLayered returns the same k best chunks, with the same scores, as
@@ -212,6 +214,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	p := x.layereds.Get().(*layered)
 	defer x.layereds.Put(p)
 	p.concepts, p.stats, p.n = p.concepts[:0], pruneStats{}, x.n
+	p.noBlocks, p.noWalkIndex = x.noBlocks, x.noWalkIndex
 	for _, c := range q.Concepts {
 		if len(p.bufs) == len(p.concepts) {
 			p.bufs = append(p.bufs, &conceptList{})
@@ -250,7 +253,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	theta := p.warmStart(k)
 	p.split(theta, up)
 	for _, ci := range p.walked {
-		p.concepts[ci].start(0)
+		p.concepts[ci].start(0, p.noWalkIndex)
 	}
 	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
 	next := uint32(0)
@@ -259,7 +262,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		if theta > splitAt && p.stats.candidates >= splitAfter {
 			p.split(theta, up)
 			for _, ci := range p.walked {
-				p.concepts[ci].start(next)
+				p.concepts[ci].start(next, p.noWalkIndex)
 			}
 			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
 			block = -1 // the concepts' bounds in the block changed
@@ -272,7 +275,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 			break
 		}
 		if b := int(d >> blockShift); b != block {
-			block, blockOK = b, p.blockBound(b)*up >= theta
+			block, blockOK = b, p.blockBound(b)*up >= theta || p.noBlocks
 		}
 		if !blockOK {
 			// No chunk of the block can reach theta: on to the next.

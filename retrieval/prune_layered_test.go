@@ -97,3 +97,50 @@ func TestLayeredConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestLayeredBlocksLookAtFewerChunks checks, on the bench package's
+// cached 1M-chunk index when there is one, that bounding each block of
+// 64 chunks by its concepts' best scores there (skipping the block, or a
+// concept absent from it counting 0 without a lookup) makes the layered
+// search look at fewer chunks, with the same results bit for bit. Each row is one of the bench package's generated
+// questions.
+func TestLayeredBlocksLookAtFewerChunks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ix := benchIndex(t, 76690)
+	defer runtime.KeepAlive(ix)
+	for _, row := range []struct {
+		label, question string
+	}{
+		// A name and a place whose chunks cluster in the articles about
+		// them, with question words found nearly everywhere.
+		{"a name, a place and 'say'", "What did Yohanes Nyioyan say about pengedar in Paris?"},
+		{"an Indonesian question with a name and a place", "Berapa kapal yang dibahas Sergey Bermopar di Kairo?"},
+		{"a rare word and a name", "Mengapa bikir dokter yajehem menurut Yuki Yosteek?"},
+	} {
+		t.Run(row.label, func(t *testing.T) {
+			q := ix.lex.Analyze(row.question)
+			want, err := ix.lexical.searchExhaustive(q, fusionDepth)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats := map[bool]pruneStats{}
+			for _, noBlocks := range []bool{true, false} {
+				x := newLexical(ix.v)
+				x.noBlocks = noBlocks
+				got, st, err := x.searchLayered(q, fusionDepth)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameScored(got, want) {
+					t.Fatalf("noBlocks %v: layered %v\nexhaustive %v", noBlocks, got, want)
+				}
+				stats[noBlocks] = st
+			}
+			if on, off := stats[false], stats[true]; on.candidates >= off.candidates {
+				t.Errorf("with block bounds: %d chunks looked at; without: %d", on.candidates, off.candidates)
+			}
+		})
+	}
+}

@@ -126,8 +126,13 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 			t.Fatalf("%s k=%d: pruned (%+v) %v\nexhaustive %v", what, k, v, got, want)
 		}
 	}
-	if got, _, err := x.searchLayered(q, k); err != nil || !sameScored(got, want) {
-		t.Fatalf("%s k=%d: layered %v (%v)\nexhaustive %v", what, k, got, err, want)
+	for _, v := range []struct{ noBlocks, noWalkIndex bool }{{false, false}, {true, false}, {false, true}} {
+		x.noBlocks, x.noWalkIndex = v.noBlocks, v.noWalkIndex
+		got, _, err := x.searchLayered(q, k)
+		x.noBlocks, x.noWalkIndex = false, false
+		if err != nil || !sameScored(got, want) {
+			t.Fatalf("%s k=%d: layered (%+v) %v (%v)\nexhaustive %v", what, k, v, got, err, want)
+		}
 	}
 	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(want, g) {
 		t.Fatalf("%s k=%d: exhaustive %v\ngeneral path %v (%v)", what, k, want, g, err)
