@@ -14,6 +14,7 @@ type termImpact struct {
 	bounds []float32
 	counts []int
 	walks  [][]uint32
+	blocks blockBests
 }
 
 // termImpacts returns term id's values and bound, computing them on the
@@ -41,6 +42,7 @@ func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *ter
 	}
 	t.layer, t.bounds, t.counts = cutLayers(t.v, nil, nil, nil)
 	t.walks = walkIndex(t.layer, t.counts)
+	t.blocks = blockBestsOf(plist, t.v)
 	if int(id) < len(x.impacts) {
 		x.impacts[id].Store(t)
 	}

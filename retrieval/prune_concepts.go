@@ -19,23 +19,55 @@ import (
 type conceptList struct {
 	chunks []posting // only their chunks are read: a term's own postings for a concept of one term
 	vals   []float32
-	layer  []uint8    // each chunk's layer, 0 the best
-	bounds []float32  // each layer's best score, descending
-	counts []int      // each layer's chunks
-	blocks []float32  // the best score per block of 1<<blockShift chunks
+	layer  []uint8   // each chunk's layer, 0 the best
+	bounds []float32 // each layer's best score, descending
+	counts []int     // each layer's chunks
+	blocks blockBests
 	walks  [][]uint32 // walkIndex
-
-	own ownSlices // a search's buffer: its own slices (merger.merge)
 }
 
-// ownSlices are a pooled list's own backing slices, kept while it holds
-// a term's (merger.single).
-type ownSlices struct {
-	chunks []posting
-	vals   []float32
-	layer  []uint8
-	bounds []float32
-	counts []int
+// blockBests is a list's best score per block of 1<<blockShift chunks,
+// for the blocks holding any of its chunks, in block order.
+type blockBests struct {
+	ids  []uint32
+	best []float32
+}
+
+// add counts score v at chunk d, met in chunk order.
+func (b *blockBests) add(d uint32, v float32) {
+	id := d >> blockShift
+	if n := len(b.ids); n > 0 && b.ids[n-1] == id {
+		if v > b.best[n-1] { // no NaN here: a plain comparison, not max
+			b.best[n-1] = v
+		}
+		return
+	}
+	b.ids = append(b.ids, id)
+	b.best = append(b.best, v)
+}
+
+// of returns the list's best score in block id, moving *i (its place in
+// b.ids, for blocks asked in increasing order) forward; 0 when it has no
+// chunk there.
+func (b *blockBests) of(id uint32, i *int) float32 {
+	j := *i
+	for j < len(b.ids) && b.ids[j] < id {
+		j++
+	}
+	*i = j
+	if j < len(b.ids) && b.ids[j] == id {
+		return b.best[j]
+	}
+	return 0
+}
+
+// blockBestsOf computes the block bests of a chunk-ordered list.
+func blockBestsOf(chunks []posting, vals []float32) blockBests {
+	var b blockBests
+	for i, p := range chunks {
+		b.add(p.chunk, vals[i])
+	}
+	return b
 }
 
 // blockShift sets the chunks a block spans, 64: a few articles. A
@@ -43,17 +75,6 @@ type ownSlices struct {
 // none of a name's or a rare word's, and a walk skips a block whose
 // concepts' best scores there cannot reach theta (searchLayered).
 const blockShift = 6
-
-// blockMaxes computes l.blocks for an index of n chunks.
-func (l *conceptList) blockMaxes(n int) {
-	nb := n>>blockShift + 1
-	l.blocks = append(l.blocks[:0], make([]float32, nb)...)
-	for i, p := range l.chunks {
-		if b, v := p.chunk>>blockShift, l.vals[i]; v > l.blocks[b] {
-			l.blocks[b] = v
-		}
-	}
-}
 
 // Layering: a concept's scores are cut into at most maxLayers layers,
 // each spanning a factor of √2 or two (cutLayers). A common
@@ -68,9 +89,10 @@ const maxLayers = 10
 const conceptCacheBudget = 1 << 22
 
 // conceptCache keeps the concept lists searches have built of concepts of
-// many terms, by the concept's alternatives and weights: the same
-// question words ("say", "about" with their dozens of translations)
-// recur in most questions. It has two generations: when the current one is full it becomes
+// more than one term, by the concept's alternatives and weights: the
+// same question words ("say", "about" with their dozens of translations)
+// recur in most questions, and a person's name in the questions about
+// them. It has two generations: when the current one is full it becomes
 // the old one, and a list found in the old one moves back to the
 // current, so the lists in use stay and the others go.
 type conceptCache struct {
@@ -80,7 +102,7 @@ type conceptCache struct {
 }
 
 // size is what a list counts against the budget.
-func (l *conceptList) size() int { return len(l.chunks) + len(l.blocks) }
+func (l *conceptList) size() int { return len(l.chunks) + len(l.blocks.ids) }
 
 func (cc *conceptCache) get(key string) *conceptList {
 	cc.mu.Lock()
@@ -137,30 +159,25 @@ func conceptKey(c lexicon.Concept) string {
 }
 
 // conceptListOf returns concept c's list: a term's own for a concept of
-// one term, merged from its terms' postings for one of few (merger),
-// both filled into buf; for one of many terms, from the cache or built
-// through the per-chunk scratch (buildConceptList) and cached. Merging
-// a name's two terms costs less than a list of them kept for every name
-// asked about.
+// one term (filled into buf); for any other, from the cache or built and
+// cached, by merging its terms' postings when it has few (merger),
+// through the per-chunk scratch when it has many (buildConceptList).
 func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptList) (*conceptList, error) {
 	terms, err := m.resolve(x, c)
 	if err != nil {
 		return nil, err
 	}
 	if m.single(buf) {
-		buf.blockMaxes(x.n)
-		return buf, nil
-	}
-	if terms <= mergeMaxTerms {
-		m.merge(buf, x.n)
 		return buf, nil
 	}
 	key := conceptKey(c)
 	if l := x.concepts.get(key); l != nil {
 		return l, nil
 	}
-	l, err := x.buildConceptList(c)
-	if err != nil {
+	var l *conceptList
+	if terms <= mergeMaxTerms {
+		l = m.merge()
+	} else if l, err = x.buildConceptList(c); err != nil {
 		return nil, err
 	}
 	x.concepts.put(key, l)
@@ -193,7 +210,7 @@ func (x *lexicalIndex) buildConceptList(c lexicon.Concept) (*conceptList, error)
 		return nil, err
 	}
 	l.cut()
-	l.blockMaxes(x.n)
+	l.blocks = blockBestsOf(l.chunks, l.vals)
 	return l, nil
 }
 

@@ -66,6 +66,7 @@ type lconcept struct {
 	// walk does not stand: the lower of its set-aside bound and its best
 	// in the block (0: not there).
 	ub float64
+	bi int     // its place in l.blocks (blocks are bounded in increasing order)
 	v  float32 // its score at the chunk looked at, or -1: not known
 }
 
@@ -169,7 +170,7 @@ func (p *layered) blockBound(b int) float64 {
 	bound := 0.0
 	for ci := range p.concepts {
 		c := &p.concepts[ci]
-		m := c.w * float64(c.l.blocks[b])
+		m := c.w * float64(c.l.blocks.of(uint32(b), &c.bi))
 		bound += m
 		c.ub = min(m, c.asideBound())
 	}

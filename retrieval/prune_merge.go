@@ -7,10 +7,11 @@ import (
 )
 
 // mergeMaxTerms is the most terms a concept may have for its list to be
-// built by merging its terms' postings (merger) on every search; one with
-// more (a question word with its translations) is built once through the
-// per-chunk scratch and cached: merging finds each chunk's next term
-// among all of them, costlier the more there are.
+// built by merging its terms' postings (merger); one with more (a
+// question word with its translations) is built through the per-chunk
+// scratch: merging finds each chunk's terms among all of them, costlier
+// the more there are, and scores by a recipe per set of terms present,
+// 2^terms of them.
 const mergeMaxTerms = 6
 
 // merger builds a concept's list by walking its terms' postings side by
@@ -114,7 +115,7 @@ func (m *merger) single(l *conceptList) bool {
 		return false
 	}
 	t := &m.terms[m.alts[0].words[0][0]]
-	l.chunks, l.vals, l.layer, l.bounds, l.counts, l.walks = t.p, t.v, t.imp.layer, t.imp.bounds, t.imp.counts, t.imp.walks
+	*l = conceptList{chunks: t.p, vals: t.v, layer: t.imp.layer, bounds: t.imp.bounds, counts: t.imp.counts, walks: t.imp.walks, blocks: t.imp.blocks}
 	return true
 }
 
@@ -124,17 +125,17 @@ func (m *merger) single(l *conceptList) bool {
 // alternative's weight; the best alternative), kept when positive. Which
 // term gives each word of each alternative depends only on which terms
 // the chunk has, so that is worked out once per set of terms (recipe).
-func (m *merger) merge(l *conceptList, n int) {
-	// The buffer's own slices, never a term's that single lent it.
-	o := &l.own
-	l.chunks, l.vals, l.layer, l.bounds, l.counts = o.chunks[:0], o.vals[:0], o.layer[:0], o.bounds[:0], o.counts[:0]
-	defer func() { *o = ownSlices{l.chunks, l.vals, l.layer, l.bounds, l.counts} }()
-	nb := n>>blockShift + 1
-	l.blocks = append(l.blocks[:0], make([]float32, nb)...)
+func (m *merger) merge() *conceptList {
+	l := &conceptList{}
 	if len(m.alts) == 0 {
 		l.cut()
-		return
+		return l
 	}
+	longest := 0
+	for _, t := range m.terms {
+		longest = max(longest, len(t.p))
+	}
+	l.chunks, l.vals = make([]posting, 0, longest), make([]float32, 0, longest)
 	nt := len(m.terms)
 	var ps [mergeMaxTerms][]posting
 	var vs [mergeMaxTerms][]float32
@@ -149,7 +150,6 @@ func (m *merger) merge(l *conceptList, n int) {
 	for mask := 1; mask < 1<<nt; mask++ {
 		m.cook(&m.recipes[mask], mask)
 	}
-	blocks := l.blocks
 	for {
 		d := uint32(end)
 		for ti := range nt {
@@ -185,12 +185,11 @@ func (m *merger) merge(l *conceptList, n int) {
 		if best > 0 {
 			l.chunks = append(l.chunks, posting{chunk: d})
 			l.vals = append(l.vals, best)
-			if b := d >> blockShift; best > blocks[b] { // no NaN here: a plain comparison, not max
-				blocks[b] = best
-			}
+			l.blocks.add(d, best)
 		}
 	}
 	l.cut()
+	return l
 }
 
 // doc is the chunk of the term's i-th posting, or end.
