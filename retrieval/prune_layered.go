@@ -52,6 +52,7 @@ type lconcept struct {
 	w      float64 // the same
 	l      *conceptList
 	walk   int       // the next chunk of a walked layer (l.layer < aside), or len(l.chunks)
+	cur    uint32    // its chunk, or end (also for a concept not walked)
 	wpos   []uint32  // the list's walk index of the layers walked (conceptList.walks), or nil
 	wk     int       // the walk's place in wpos
 	full   lcursor   // lookups
@@ -79,11 +80,14 @@ func (c *lconcept) asideBound() float64 {
 }
 
 // doc is the chunk the concept's walk stands at.
-func (c *lconcept) doc() uint32 {
-	if c.walk < len(c.l.chunks) {
-		return c.l.chunks[c.walk].chunk
+func (c *lconcept) doc() uint32 { return c.cur }
+
+// stand sets the walk at position i of the list (len: past its end).
+func (c *lconcept) stand(i int) {
+	c.walk, c.cur = i, end
+	if i < len(c.l.chunks) {
+		c.cur = c.l.chunks[i].chunk
 	}
-	return end
 }
 
 // skip moves the walk to the next chunk of a walked layer at or after
@@ -93,7 +97,7 @@ func (c *lconcept) skip(i int) {
 	for i < len(lay) && lay[i] >= aside {
 		i++
 	}
-	c.walk = i
+	c.stand(i)
 }
 
 // start readies the walk for the layers walked, at the first of their
@@ -115,9 +119,10 @@ func (c *lconcept) start(d uint32, noIndex bool) {
 
 // at sets the walk's position from the walk index's.
 func (c *lconcept) at() {
-	c.walk = len(c.l.chunks)
 	if c.wk < len(c.wpos) {
-		c.walk = int(c.wpos[c.wk])
+		c.stand(int(c.wpos[c.wk]))
+	} else {
+		c.stand(len(c.l.chunks))
 	}
 }
 
@@ -323,21 +328,15 @@ const (
 // still reach theta; it reports whether it filled all.
 func (p *layered) look(d uint32, theta, up float64) bool {
 	bound := 0.0
-	for ci := range p.concepts {
-		p.concepts[ci].v = -1
-	}
-	for _, ci := range p.walked {
-		if c := &p.concepts[ci]; c.doc() == d {
-			c.v = c.l.vals[c.walk]
-		}
-	}
 	unknown := 0
 	for ci := range p.concepts {
-		c := &p.concepts[ci]
+		c := &p.concepts[ci] // a concept not walked stands at end
 		switch {
-		case c.v >= 0:
+		case c.cur == d:
+			c.v = c.l.vals[c.walk]
 			bound += c.w * float64(c.v)
 		case c.ub > 0:
+			c.v = -1
 			bound += c.ub
 			unknown++
 		default:
@@ -403,6 +402,9 @@ func (p *layered) split(theta, up float64) {
 	for ci := range p.concepts {
 		c := &p.concepts[ci]
 		p.byMiss = append(p.byMiss, ci)
+		if c.aside == 0 {
+			c.cur = end // not walked
+		}
 		c.miss = c.asideBound() * (1 - float64(len(c.l.chunks))/float64(p.n))
 		if c.aside > 0 {
 			p.walked = append(p.walked, ci)
