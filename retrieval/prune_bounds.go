@@ -8,8 +8,9 @@ import "sync/atomic"
 type termImpact struct {
 	v   []float32
 	max float32
-	// layer, bounds, counts: the values cut into layers (cutLayers), for
-	// the term as a concept of its own (merger.single).
+	// The term as a concept of its own (merger.single): its values cut
+	// into layers (cutLayers), their walk index (walkIndex) and its best
+	// per block (blockBestsOf).
 	layer  []uint8
 	bounds []float32
 	counts []int
@@ -19,11 +20,13 @@ type termImpact struct {
 
 // termImpacts returns term id's values and bound, computing them on the
 // term's first pruned search: one pass over its postings, off every later
-// request's path. They are kept for the index's life, 4 bytes per posting
-// of every term ever searched (at most half the postings section), so
-// that a walk reads a posting's value beside it instead of the chunk's
-// length normalisation, far away in memory, and a division. The file is
-// not changed. Concurrent first uses may both compute them; they compute
+// request's path. They are kept for the index's life, so that a walk
+// reads a posting's value beside it instead of the chunk's length
+// normalisation, far away in memory, and a division: 4 bytes per posting
+// of every term ever searched, and for the layered search a byte more,
+// the walk index of its top layers (4 bytes for each of their postings,
+// at most an eighth of the term's, per layer) and its best per block of
+// chunks holding it (8 bytes). The file is not changed. Concurrent first uses may both compute them; they compute
 // the same.
 func (x *lexicalIndex) termImpacts(id uint32, plist []posting, idf float32) *termImpact {
 	x.impactsOnce.Do(func() { x.impacts = make([]atomic.Pointer[termImpact], x.v.nVocab+int(x.v.vocabBase)) })

@@ -85,7 +85,9 @@ const blockShift = 6
 const maxLayers = 10
 
 // conceptCacheBudget caps the entries (a list's chunks and blocks) each
-// of the concept cache's two generations holds: 4Mi, some 60 MiB.
+// of the concept cache's two generations holds: 4Mi, some 14 to 20 bytes
+// each (a chunk's posting, score and layer, its share of the walk index;
+// a block's id and best), so at most about 80 MiB a generation.
 const conceptCacheBudget = 1 << 22
 
 // conceptCache keeps the concept lists searches have built of concepts of
