@@ -29,12 +29,13 @@ type conceptList struct {
 // blockBests is a list's best score per block of 1<<blockShift chunks,
 // for the blocks holding any of its chunks, in block order.
 type blockBests struct {
-	ids  []uint32
-	best []float32
+	ids   []uint32
+	best  []float32
+	start []uint32 // the position in the list of the block's first chunk
 }
 
-// add counts score v at chunk d, met in chunk order.
-func (b *blockBests) add(d uint32, v float32) {
+// add counts score v at chunk d, the list's i-th, met in chunk order.
+func (b *blockBests) add(d uint32, v float32, i int) {
 	id := d >> blockShift
 	if n := len(b.ids); n > 0 && b.ids[n-1] == id {
 		if v > b.best[n-1] { // no NaN here: a plain comparison, not max
@@ -44,6 +45,7 @@ func (b *blockBests) add(d uint32, v float32) {
 	}
 	b.ids = append(b.ids, id)
 	b.best = append(b.best, v)
+	b.start = append(b.start, uint32(i))
 }
 
 // of returns the list's best score in block id, moving *i (its place in
@@ -65,7 +67,7 @@ func (b *blockBests) of(id uint32, i *int) float32 {
 func blockBestsOf(chunks []posting, vals []float32) blockBests {
 	var b blockBests
 	for i, p := range chunks {
-		b.add(p.chunk, vals[i])
+		b.add(p.chunk, vals[i], i)
 	}
 	return b
 }

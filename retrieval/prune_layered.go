@@ -357,6 +357,11 @@ func (p *layered) look(d uint32, theta, up float64) bool {
 		}
 		unknown--
 		p.stats.lookups++
+		// When the concept has chunks in d's block (c.bi's, as
+		// blockBound left it), the lookup starts at the first of them.
+		if bl := &c.l.blocks; c.bi < len(bl.ids) && bl.ids[c.bi] == d>>blockShift {
+			c.full.i = max(c.full.i, int(bl.start[c.bi]))
+		}
 		c.full.seek(d)
 		c.v = 0
 		if c.full.doc() == d {

@@ -185,7 +185,7 @@ func (m *merger) merge() *conceptList {
 		if best > 0 {
 			l.chunks = append(l.chunks, posting{chunk: d})
 			l.vals = append(l.vals, best)
-			l.blocks.add(d, best)
+			l.blocks.add(d, best, len(l.chunks)-1)
 		}
 	}
 	l.cut()
