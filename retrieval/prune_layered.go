@@ -192,6 +192,7 @@ type layered struct {
 	slack                 float64
 	stats                 pruneStats
 	seeds                 []uint32
+	pairs                 []seed
 	m                     *merger
 	bufs                  []*conceptList // lists merged for this search, one per concept
 	n                     int            // chunks in the index
@@ -492,14 +493,22 @@ func (p *layered) knapsack(limit float64) {
 	}
 }
 
+// seed is a chunk warmStart may score, with what the two concepts it
+// intersects give it.
+type seed struct {
+	chunk   uint32
+	partial float64
+}
+
 // layeredSeeds caps the chunks warmStart scores.
 const layeredSeeds = 512
 
 // warmStart returns a first theta to prune by: the k-th best score among
 // the chunks the two shortest concept lists share (the likeliest to rank
-// high), or -1 when they share fewer than k. These are real chunks, met
-// again by the walk, so it only prunes chunks that k others beat. It
-// leaves every lookup cursor at its start.
+// high), at most layeredSeeds of them, those the two concepts give most;
+// or -1 when they share fewer than k. These are real chunks, met again by
+// the walk, so it only prunes chunks that k others beat. It leaves every
+// lookup cursor at its start.
 func (p *layered) warmStart(k int) float64 {
 	a, b := -1, -1
 	for ci := range p.concepts {
@@ -514,19 +523,30 @@ func (p *layered) warmStart(k int) float64 {
 	if a < 0 || b < 0 {
 		return -1
 	}
-	x, y := p.concepts[a].full.chunks, p.concepts[b].full.chunks
-	p.seeds = p.seeds[:0]
-	for i, j := 0, 0; i < len(x) && j < len(y) && len(p.seeds) < layeredSeeds; {
+	ca, cb := &p.concepts[a], &p.concepts[b]
+	x, y := ca.full.chunks, cb.full.chunks
+	p.pairs = p.pairs[:0]
+	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
 		case x[i].chunk < y[j].chunk:
 			i++
 		case x[i].chunk > y[j].chunk:
 			j++
 		default:
-			p.seeds = append(p.seeds, x[i].chunk)
+			partial := ca.w*float64(ca.full.vals[i]) + cb.w*float64(cb.full.vals[j])
+			p.pairs = append(p.pairs, seed{x[i].chunk, partial})
 			i++
 			j++
 		}
+	}
+	if len(p.pairs) > layeredSeeds {
+		slices.SortFunc(p.pairs, func(s, t seed) int { return cmpFloat(t.partial, s.partial) })
+		p.pairs = p.pairs[:layeredSeeds]
+		slices.SortFunc(p.pairs, func(s, t seed) int { return int(s.chunk) - int(t.chunk) })
+	}
+	p.seeds = p.seeds[:0]
+	for _, sd := range p.pairs {
+		p.seeds = append(p.seeds, sd.chunk)
 	}
 	theta := -1.0
 	if len(p.seeds) >= k {
