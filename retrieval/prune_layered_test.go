@@ -100,10 +100,10 @@ func TestLayeredConcurrent(t *testing.T) {
 
 // TestLayeredBlocksLookAtFewerChunks checks, on the bench package's
 // cached 1M-chunk index when there is one, that bounding each block of
-// 64 chunks by its concepts' best scores there (skipping the block, or a
+// 32 chunks by its concepts' best scores there (skipping the block, or a
 // concept absent from it counting 0 without a lookup) makes the layered
-// search look at fewer chunks, with the same results bit for bit. Each row is one of the bench package's generated
-// questions.
+// search look at fewer chunks, with the same results bit for bit. Each
+// row is one of the bench package's generated questions.
 func TestLayeredBlocksLookAtFewerChunks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
