@@ -256,33 +256,48 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	// and some is allowed.
 	p.slack = float64(len(p.concepts)+4) * 0x1p-22
 	up := 1 + p.slack
-	top := newTopK(k)
 	theta := p.warmStart(k)
-	p.split(theta, up)
-	for _, ci := range p.walked {
-		p.concepts[ci].start(0, p.noWalkIndex)
+	top, stats := x.walkLayered(p, k, theta, up)
+	for ci := range p.concepts {
+		p.concepts[ci].l = nil // a cached list may be dropped from the cache
 	}
-	splitAt, splitAfter := theta*layerResplitGrowth, layerResplitEvery
-	next := uint32(0)
+	return top.sorted(), stats, nil
+}
+
+// walk walks chunks lo to hi-1, keeping the k best in top and raising
+// *theta, shared with the other workers of the search through shared
+// when that is not nil.
+func (p *layered) walk(lo, hi uint32, k int, top *topK, theta *float64, shared *sharedTheta, up float64) {
+	if shared != nil {
+		*theta = max(*theta, shared.load())
+	}
+	p.split(*theta, up)
+	p.place(lo)
+	splitAt, splitAfter := *theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
+	next := lo
 	block, blockOK := -1, true // the block of the chunk looked at, and whether it may reach theta
 	for {
-		if theta > splitAt && p.stats.candidates >= splitAfter {
-			p.split(theta, up)
+		if shared != nil {
+			*theta = max(*theta, shared.load())
+		}
+		th := *theta
+		if th > splitAt && p.stats.candidates >= splitAfter {
+			p.split(th, up)
 			for _, ci := range p.walked {
 				p.concepts[ci].start(next, p.noWalkIndex)
 			}
-			splitAt, splitAfter = theta*layerResplitGrowth, p.stats.candidates+layerResplitEvery
+			splitAt, splitAfter = th*layerResplitGrowth, p.stats.candidates+layerResplitEvery
 			block = -1 // the concepts' bounds in the block changed
 		}
 		d := uint32(end)
 		for _, ci := range p.walked {
 			d = min(d, p.concepts[ci].doc())
 		}
-		if d == end {
-			break
+		if d >= hi {
+			return
 		}
 		if b := int(d >> blockShift); b != block {
-			block, blockOK = b, p.blockBound(b)*up >= theta || p.noBlocks
+			block, blockOK = b, p.blockBound(b)*up >= th || p.noBlocks
 		}
 		if !blockOK {
 			// No chunk of the block can reach theta: on to the next.
@@ -294,12 +309,15 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 			continue
 		}
 		p.stats.candidates++
-		if p.look(d, theta, up) {
+		if p.look(d, th, up) {
 			p.stats.full++
 			if total := p.total(); total > 0 {
 				top.push(scored{idx: int(d), score: total})
-				if len(top.h) == k && float64(top.h[0].score) > theta {
-					theta = float64(top.h[0].score)
+				if len(top.h) == k && float64(top.h[0].score) > th {
+					*theta = float64(top.h[0].score)
+					if shared != nil {
+						shared.raise(*theta)
+					}
 				}
 			}
 		}
@@ -310,11 +328,20 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 		}
 		next = d + 1
 	}
-	p.stats.theta = theta
+}
+
+// place moves every concept's lookups and block bests to chunk lo, and
+// the walks of those walked.
+func (p *layered) place(lo uint32) {
 	for ci := range p.concepts {
-		p.concepts[ci].l = nil // a cached list may be dropped from the cache
+		c := &p.concepts[ci]
+		ch, ids := c.l.chunks, c.l.blocks.ids
+		c.full.i = sort.Search(len(ch), func(i int) bool { return ch[i].chunk >= lo })
+		c.bi = sort.Search(len(ids), func(i int) bool { return ids[i] >= lo>>blockShift })
 	}
-	return top.sorted(), p.stats, nil
+	for _, ci := range p.walked {
+		p.concepts[ci].start(lo, p.noWalkIndex)
+	}
 }
 
 // The set-aside layers are chosen afresh once theta has grown by
@@ -441,21 +468,22 @@ func (p *layered) knapsack(limit float64) {
 		}
 		walked := 0
 		for j := 0; j <= len(c.bounds); j++ { // aside = j
-			share := 0
+			share := 0.0
 			if j < len(c.bounds) {
-				share = int(math.Ceil(c.bounds[j] / unit))
+				share = math.Ceil(c.bounds[j] / unit)
 			}
 			if j > 0 {
 				walked += c.l.counts[j-1]
 			}
-			if share >= splitUnits {
+			if !(share < splitUnits) { // also a bound past what a tiny theta's units can count
 				continue
 			}
-			for u := share; u < splitUnits; u++ {
-				if prev[u-share] == inf {
+			sh := int(share)
+			for u := sh; u < splitUnits; u++ {
+				if prev[u-sh] == inf {
 					continue
 				}
-				if v := prev[u-share] + walked; v < cur[u] {
+				if v := prev[u-sh] + walked; v < cur[u] {
 					cur[u] = v
 					p.choice[ci*splitUnits+u] = uint8(j)
 				}
