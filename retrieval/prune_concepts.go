@@ -34,20 +34,6 @@ type blockBests struct {
 	start []uint32 // the position in the list of the block's first chunk
 }
 
-// add counts score v at chunk d, the list's i-th, met in chunk order.
-func (b *blockBests) add(d uint32, v float32, i int) {
-	id := d >> blockShift
-	if n := len(b.ids); n > 0 && b.ids[n-1] == id {
-		if v > b.best[n-1] { // no NaN here: a plain comparison, not max
-			b.best[n-1] = v
-		}
-		return
-	}
-	b.ids = append(b.ids, id)
-	b.best = append(b.best, v)
-	b.start = append(b.start, uint32(i))
-}
-
 // of returns the list's best score in block id, moving *i (its place in
 // b.ids, for blocks asked in increasing order) forward; 0 when it has no
 // chunk there.
@@ -63,11 +49,27 @@ func (b *blockBests) of(id uint32, i *int) float32 {
 	return 0
 }
 
-// blockBestsOf computes the block bests of a chunk-ordered list.
+// blockBestsOf computes the block bests of a chunk-ordered list: a pass
+// to count its blocks, so each slice is allocated once, and one to fill.
 func blockBestsOf(chunks []posting, vals []float32) blockBests {
-	var b blockBests
+	n, last := 0, uint32(end)
+	for _, p := range chunks {
+		if id := p.chunk >> blockShift; id != last {
+			n, last = n+1, id
+		}
+	}
+	b := blockBests{ids: make([]uint32, 0, n), best: make([]float32, 0, n), start: make([]uint32, 0, n)}
+	last = end
 	for i, p := range chunks {
-		b.add(p.chunk, vals[i], i)
+		v := vals[i]
+		if id := p.chunk >> blockShift; id != last {
+			last = id
+			b.ids = append(b.ids, id)
+			b.best = append(b.best, v)
+			b.start = append(b.start, uint32(i))
+		} else if v > b.best[len(b.best)-1] { // no NaN here: a plain comparison, not max
+			b.best[len(b.best)-1] = v
+		}
 	}
 	return b
 }

@@ -185,10 +185,10 @@ func (m *merger) merge() *conceptList {
 		if best > 0 {
 			l.chunks = append(l.chunks, posting{chunk: d})
 			l.vals = append(l.vals, best)
-			l.blocks.add(d, best, len(l.chunks)-1)
 		}
 	}
 	l.cut()
+	l.blocks = blockBestsOf(l.chunks, l.vals)
 	return l
 }
 
