@@ -209,11 +209,20 @@ type layered struct {
 // low layers of the concepts are set aside for as long as the set-aside
 // layers together (each concept by its best set-aside layer: a chunk is
 // in one layer of a concept) stay below theta; only chunks of the layers
-// left are looked at. A chunk looked at is bounded by the scores of the
-// concepts found there and the set-aside bounds of the others; while that
-// reaches theta, the others are looked up, highest bound first, in their
-// full lists. Scores are the exhaustive path's: each concept's from its
-// list, the concepts' weighed scores added in query order.
+// left are looked at (the set chosen afresh as theta grows, split). The
+// chunks are cut into blocks of 1<<blockShift: a block whose concepts'
+// best scores there sum below theta is skipped, and in the others a
+// concept bounds a chunk by the lower of its set-aside bound and its best
+// in the block, 0 when it has no chunk there. A chunk looked at is
+// bounded by the scores of the concepts found there and those bounds of
+// the others; while that reaches theta, the others are looked up, the
+// likeliest to be missing first (lconcept.miss), in their full lists.
+// Scores are the exhaustive path's: each concept's from its list, the
+// concepts' weighed scores added in query order; the comparisons allow
+// the rounding of the float32 sums (slack), so no chunk the exhaustive
+// path keeps is dropped (samePruned, TestLayeredMatchesExhaustiveAtScale).
+// A first theta comes from warmStart; long walks are split between
+// workers (walkLayered).
 func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneStats, error) {
 	if x.n == 0 || k <= 0 {
 		return nil, pruneStats{}, nil
