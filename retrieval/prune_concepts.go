@@ -83,7 +83,7 @@ func blockBestsOf(chunks []posting, vals []float32) blockBests {
 const blockShift = 5
 
 // Layering: a concept's scores are cut into at most maxLayers layers,
-// each spanning a factor of √2 or two (cutLayers). A common
+// each spanning a factor of 1.5 or 4/3 (cutLayers). A common
 // term's scores crowd a narrow band around its IDF (one occurrence in a
 // chunk of average length) with a few far above it (many occurrences in a
 // short chunk), so the top layers are short, and setting aside the low
@@ -257,9 +257,9 @@ func walkIndex(layer []uint8, counts []int) [][]uint32 {
 }
 
 // cutLayers puts each of vals (positive) in a layer by its ratio to the
-// best: its float32 bits, exponent and first mantissa bit, below the
-// best's, so a layer spans at most a factor of two and the lowest takes
-// all that are smaller. Empty layers are dropped and the others numbered
+// best: how far its float32 bits' exponent and first mantissa bit lie
+// below the best's, so a layer spans [1, 1.5) or [1.5, 2) times a power
+// of two, and the lowest takes all that are smaller. Empty layers are dropped and the others numbered
 // densely from 0, the best; each one's best value and count are returned.
 // The results are appended to the slices given.
 func cutLayers(vals []float32, layer []uint8, bounds []float32, counts []int) ([]uint8, []float32, []int) {
