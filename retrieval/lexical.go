@@ -36,6 +36,9 @@ type lexicalIndex struct {
 	legacyWalk  bool // tests and benchmarks: the pruned walk as it was (values from the norms, set-aside concepts tried by bound)
 	workers     int  // goroutines a pruned search walks with; 0: GOMAXPROCS, at most maxPruneWorkers
 	noResplit   bool // tests and benchmarks: never choose the set-aside terms afresh (plan.resplit)
+	noBlocks    bool // tests: the layered search neither skips blocks nor bounds concepts by their best in the block
+	noWalkIndex bool // tests: the layered search walks every list through all its chunks (conceptList.walks unused)
+	termWalk    bool // benchmarks: search prunes with the walk over terms (searchPruned), not over concept layers (searchLayered)
 
 	plans sync.Pool // *plan
 
@@ -43,6 +46,10 @@ type lexicalIndex struct {
 	// first pruned search (termImpacts).
 	impactsOnce sync.Once
 	impacts     []atomic.Pointer[termImpact]
+
+	// concepts keeps the concept lists layered searches build.
+	concepts conceptCache
+	layereds sync.Pool // *layered
 }
 
 type posting struct {
@@ -68,6 +75,7 @@ func newLexical(v *view) *lexicalIndex {
 		return &scratch{total: make([]float32, n), concept: make([]float32, n), alt: make([]float32, n), altHits: make([]uint8, n)}
 	}
 	x.plans.New = func() any { return newPlan() }
+	x.layereds.New = func() any { return &layered{m: newMerger()} }
 	return x
 }
 
@@ -124,7 +132,11 @@ func (x *lexicalIndex) search(q lexicon.Query, k int) ([]scored, error) {
 	if x.exhaustive || x.noFastPath || x.n < pruneMinChunks && !x.alwaysPrune {
 		return x.searchExhaustive(q, k)
 	}
-	return x.searchPruned(q, k)
+	if x.termWalk {
+		return x.searchPruned(q, k)
+	}
+	r, _, err := x.searchLayered(q, k)
+	return r, err
 }
 
 // searchExhaustive scores every posting of every query term: the

@@ -16,9 +16,11 @@ import (
 // pruned one must equal; the pruned walk as it was before (the baseline,
 // lexicalIndex.noResplit: one worker, the set-aside terms only ever
 // added to), the walk as it is (the set-aside terms chosen afresh as
-// theta grows, plan.resplit) with one worker and with two, and the search
-// as Search calls it (GOMAXPROCS
-// workers, at most maxPruneWorkers; exhaustive below pruneMinChunks).
+// theta grows, plan.resplit) with one worker and with two, the walk over
+// the concepts' layered score lists (searchLayered) with one worker and
+// with GOMAXPROCS (at most maxPruneWorkers, one for a short walk), and
+// the search as Search calls it (the layered walk; exhaustive below
+// pruneMinChunks).
 // They run interleaved, the order
 // rotating per question. It reports each one's p50 and p99, of wall time
 // and of the process's CPU time (user and system, all its threads), and
@@ -40,6 +42,10 @@ func BenchmarkLexicalPruning(b *testing.B) {
 			}
 			exhaustive := newLexical(ix.v)
 			exhaustive.exhaustive = true
+			layered := newLexical(ix.v) // the walk over concept layers, alone: searchLayered
+			layered.alwaysPrune = true
+			layered1 := newLexical(ix.v) // the same with one worker
+			layered1.alwaysPrune, layered1.workers = true, 1
 			variants := []struct {
 				name string
 				x    *lexicalIndex
@@ -48,6 +54,8 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				{"before", variant(1, true)}, // the baseline: one worker, the set-aside terms never chosen afresh
 				{"pruned1", variant(1, false)},
 				{"pruned2", variant(2, false)},
+				{"layered1", layered1},
+				{"layered", layered},
 				{"search", ix.lexical}, // what Search calls
 			}
 			const base = 1
@@ -82,6 +90,8 @@ func BenchmarkLexicalPruning(b *testing.B) {
 						r, err = x.searchExhaustive(lq, fusionDepth)
 					case vi == main:
 						r, err = x.search(lq, fusionDepth) // exhaustive below pruneMinChunks
+					case x == layered || x == layered1:
+						r, st, err = x.searchLayered(lq, fusionDepth)
 					default:
 						r, st, err = x.searchPrunedStats(lq, fusionDepth)
 					}

@@ -69,6 +69,8 @@ type plan struct {
 // pruneStats counts a pruned search's work, for tests and benchmarks.
 type pruneStats struct {
 	candidates, scored, full int
+	lookups                  int // layered search: concepts looked up
+	blocksSkipped            int // layered search: blocks skipped
 	theta                    float64
 }
 

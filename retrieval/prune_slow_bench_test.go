@@ -9,8 +9,9 @@ import (
 	"github.com/kabar-bot/kabar/lexicon"
 )
 
-// BenchmarkLexicalSlowest runs, one after another, the pruned search (one
-// worker) over the 1 % of the bench package's 500 questions that make it
+// BenchmarkLexicalSlowest runs, one after another, the pruned search
+// Search calls (searchLayered) over the 1 % of the bench package's 500
+// questions that make it
 // look at the most chunks on the cached 1M-chunk index: the questions
 // that set the p99, chosen by the work they cause (not by time, which the
 // machine's load moves). It is the one to profile (-cpuprofile).
@@ -18,7 +19,6 @@ func BenchmarkLexicalSlowest(b *testing.B) {
 	const articles = 76690
 	ix := benchIndex(b, articles)
 	x := newLexical(ix.v)
-	x.alwaysPrune, x.workers = true, 1
 	qs := synth.New(1).Questions(500, articles)
 	type heavy struct {
 		q      lexicon.Query
@@ -27,7 +27,7 @@ func BenchmarkLexicalSlowest(b *testing.B) {
 	var all []heavy
 	for _, q := range qs {
 		lq := ix.lex.Analyze(q)
-		_, st, err := x.searchPrunedStats(lq, fusionDepth)
+		_, st, err := x.searchLayered(lq, fusionDepth)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -41,7 +41,7 @@ func BenchmarkLexicalSlowest(b *testing.B) {
 	}
 	n := 0
 	for b.Loop() {
-		if _, err := x.searchPruned(slow[n%len(slow)].q, fusionDepth); err != nil {
+		if _, _, err := x.searchLayered(slow[n%len(slow)].q, fusionDepth); err != nil {
 			b.Fatal(err)
 		}
 		n++

@@ -126,6 +126,17 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 			t.Fatalf("%s k=%d: pruned (%+v) %v\nexhaustive %v", what, k, v, got, want)
 		}
 	}
+	for _, v := range []struct {
+		workers               int
+		noBlocks, noWalkIndex bool
+	}{{1, false, false}, {2, false, false}, {3, false, false}, {1, true, false}, {1, false, true}, {2, true, true}} {
+		x.workers, x.noBlocks, x.noWalkIndex = v.workers, v.noBlocks, v.noWalkIndex
+		got, _, err := x.searchLayered(q, k)
+		x.noBlocks, x.noWalkIndex = false, false
+		if err != nil || !sameScored(got, want) {
+			t.Fatalf("%s k=%d: layered (%+v) %v (%v)\nexhaustive %v", what, k, v, got, err, want)
+		}
+	}
 	if g, err := general.searchExhaustive(q, k); err != nil || !sameScored(want, g) {
 		t.Fatalf("%s k=%d: exhaustive %v\ngeneral path %v (%v)", what, k, want, g, err)
 	}
