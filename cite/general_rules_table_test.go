@@ -20,6 +20,17 @@ func TestGeneralRuleTable(t *testing.T) {
 	rows := []struct {
 		rule, claim, passage, want string
 	}{
+		// a date or time a byline writes in figures is the one written in words
+		{"figure-date", "Artikel itu terbit Senin, 14 Juli 2025, pukul 09.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, supported},
+		{"figure-date", "Artikel itu terbit Senin, 14 Juni 2025, pukul 09.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
+		{"figure-date", "Artikel itu terbit Senin, 14 Juli 2025, pukul 10.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
+		{"figure-date", "The report was published on 27 October 2025.", `Laporan itu diterbitkan pada 27 Okt 2025.`, supported},
+		// a derived common word opening the claim is not part of the name after it
+		{"opening-word", "Laporan KCNA itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, supported},
+		{"opening-word", "Laporan Tass itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, notSupported},
+		// a short form after a title is the name the table expands
+		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
+		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

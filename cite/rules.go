@@ -259,6 +259,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		default:
 			w.spans[i] = altSpans(k.Alts, w.toks)
+			if len(w.spans[i]) == 0 && k.kind == kindDate {
+				w.spans[i] = monthSpans(k, w.toks) // "Juli" written "/07/"
+			}
 			if len(w.spans[i]) > 0 {
 				credit = 1
 			} else if k.kind == kindContent {
@@ -401,7 +404,7 @@ const minSame = 0.6
 func numberSpans(k concept, toks []token) [][2]int {
 	var out [][2]int
 	for j, t := range toks {
-		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value || clockMatches(k, t) {
 			out = append(out, [2]int{j, j + 1})
 		}
 	}

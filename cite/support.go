@@ -140,7 +140,7 @@ func (v *Verifier) analyseClause(text string) claim {
 	toks := lexicon.Tokenize(text)
 	used := make([]bool, len(toks))
 	c := claim{text: text}
-	for _, con := range v.splitTitles(q.Concepts) {
+	for _, con := range v.splitTitles(v.splitOpeningWord(q.Concepts, toks)) {
 		k := concept{Concept: con, kind: kindContent, weight: weightContent}
 		low := strings.ToLower(con.Surface)
 		switch {
@@ -154,7 +154,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low):
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low):
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
@@ -428,7 +428,7 @@ func (v *Verifier) splitTitles(cs []lexicon.Concept) []lexicon.Concept {
 		}
 		out = append(out, v.lex.Analyze(strings.ToLower(strings.Join(pre, " "))).Concepts...)
 		if i < len(words) {
-			out = append(out, v.splitCountry(con, words[i:])...)
+			out = append(out, v.asNames(v.splitCountry(con, words[i:]))...)
 		}
 	}
 	return out
@@ -643,6 +643,8 @@ type token struct {
 	// spelled is set on the first word of a spelled-out number ("tiga",
 	// "dua puluh", "kedua"), whose value is then value.
 	spelled bool
+	month   int     // the month it names, by name or as a date's figure (markCalendar)
+	clock   float64 // the hour and minute it starts, "09:05" as 9.05 (markCalendar)
 }
 
 // passage is a source analysed once.
@@ -700,6 +702,7 @@ func (v *Verifier) tokens(text string) []token {
 			i = end - 1
 		}
 	}
+	markCalendar(text, out)
 	return out
 }
 
@@ -738,7 +741,7 @@ func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 				credit = creditContext
 			}
 		default:
-			if altsIn(k.Alts, p.toks) {
+			if altsIn(k.Alts, p.toks) || k.kind == kindDate && len(monthSpans(k, p.toks)) > 0 {
 				credit = 1
 			} else if k.kind == kindContent && cognateIn(k.Alts, p.toks) {
 				credit = creditCognate
@@ -780,7 +783,7 @@ func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 // "6,000", "6.000" and "6 ribu" meet while "6 ribu" does not state 6.
 func numberIn(k concept, toks []token) bool {
 	for _, t := range toks {
-		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value || clockMatches(k, t) {
 			return true
 		}
 	}
