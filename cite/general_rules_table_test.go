@@ -31,6 +31,12 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a short form after a title is the name the table expands
 		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
 		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},
+		// a capital in apposition to a place noun ("in the capital, X") is the city
+		{"apposition-place", "The talks were held in the capital, Pyongyang.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, "place-conflict"},
+		{"apposition-place", "The talks were held in the coastal city, Wonsan.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, supported},
+		// two names side by side are two names, each to be found
+		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Korea Utara memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, supported},
+		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Iran memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

@@ -712,7 +712,7 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 		case placePreps[n]:
 			return rolePlace
 		}
-		if breaks[k+1] {
+		if breaks[k+1] && !(k+1 == i && placeNounBefore(toks, k)) {
 			break
 		}
 	}
@@ -720,6 +720,18 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 		return roleSubject
 	}
 	return roleOther
+}
+
+// placeNounBefore reports a place noun at token k ("the capital",
+// "ibu kota", "the region"): a name after it and a comma is in apposition
+// to it ("held in the capital, Pyongyang"), so the preposition before the
+// noun reaches the name.
+func placeNounBefore(toks []lexicon.Token, k int) bool {
+	switch toks[k].Norm {
+	case "the", "of", "timur", "barat", "utara", "selatan", "east", "west", "north", "south", "ibu", "sela":
+		return false
+	}
+	return placeFillers[toks[k].Norm]
 }
 
 // prepReachMax is how many tokens before a name its preposition may

@@ -447,10 +447,52 @@ func (v *Verifier) splitCountry(con lexicon.Concept, words []string) []lexicon.C
 			}
 		}
 	}
+	if tail := v.placeTail(words); tail > 0 {
+		return append(v.lex.Analyze(strings.Join(words[:tail], " ")).Concepts, v.lex.Analyze(strings.Join(words[tail:], " ")).Concepts...)
+	}
 	if len(whole) == 0 || strings.Join(words, " ") == con.Surface {
 		return []lexicon.Concept{con}
 	}
 	return whole
+}
+
+// placeTail is where a country or other place the dictionaries translate
+// starts at the end of a run of capitalised words that is not itself one
+// name: two names side by side ("told Bloomberg North Korea supplies …")
+// are read apart, so each must be in the passage on its own. 0 when there
+// is none.
+func (v *Verifier) placeTail(words []string) int {
+	if len(words) < 2 {
+		return 0
+	}
+	if whole := v.lex.Analyze(strings.Join(words, " ")).Concepts; len(whole) == 1 && v.placeConcept(whole[0]) {
+		return 0
+	}
+	for j := 1; j < len(words); j++ {
+		tc := v.lex.Analyze(strings.Join(words[j:], " ")).Concepts
+		hc := v.lex.Analyze(strings.Join(words[:j], " ")).Concepts
+		if len(tc) == 1 && tc[0].Entity && v.placeConcept(tc[0]) && len(hc) == 1 && hc[0].Entity && !v.placeConcept(hc[0]) {
+			return j
+		}
+	}
+	return 0
+}
+
+// placeConcept reports a name one of whose written forms is a place the
+// lexicon knows (a country, its short form or its seat of power).
+func (v *Verifier) placeConcept(c lexicon.Concept) bool {
+	for _, a := range c.Alts {
+		var ws []string
+		for _, w := range a {
+			if len(w) > 0 {
+				ws = append(ws, w[0])
+			}
+		}
+		if j := strings.Join(ws, " "); v.lex.IsPlaceName(j) || v.lex.IsSeatOfPower(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // translated reports whether a name has an alternative other than its own
