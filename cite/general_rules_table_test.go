@@ -37,6 +37,13 @@ func TestGeneralRuleTable(t *testing.T) {
 		// two names side by side are two names, each to be found
 		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Korea Utara memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, supported},
 		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Iran memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, notSupported},
+		// a plural pronoun stands for the group the sentence before names
+		{"group-pronoun", "Kim said the deployment of North Korean troops marked the beginning of a new history.", `Kim meresmikan museum untuk menghormati pasukan Korea Utara yang tewas. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, supported},
+		{"group-pronoun", "Kim said the deployment of Russian troops marked the beginning of a new history.", `Kim meresmikan museum untuk menghormati pasukan Korea Utara yang tewas. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, notSupported},
+		{"group-pronoun", "Kim said the deployment of North Korean troops marked the beginning of a new history.", `Kim meresmikan museum di Korea Utara untuk menghormati para tentara. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, notSupported},
+		// a capital receiving aid is its government
+		{"aid-recipient", "Moscow is increasing its technology support to Pyongyang.", `Rusia meningkatkan dukungan teknologi untuk Korea Utara.`, supported},
+		{"aid-recipient", "Moscow is sending more tourists to Pyongyang.", `Rusia mengirim lebih banyak wisatawan ke Korea Utara.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

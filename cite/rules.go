@@ -254,6 +254,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 				credit = 1
 			case c.actor(i) && nameIn(k, w.antecedent):
 				credit = 1 // the sentence's pronoun subject stands for it
+			case !c.actor(i) && v.groupNamedBefore(c, i, w):
+				credit = creditContext // "mereka": the group named before
 			case useContext && (!ownSubject || v.countryConcept(k)) && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
 				credit = creditContext
 			}

@@ -549,8 +549,10 @@ func claimRoles(c *claim) []role {
 // who acts, owns, or is acted on ("Moscow denied", "Moscow's war",
 // "invited Pyongyang", "ties between Moscow and Pyongyang").
 func (c *claim) capitalActs(i int) bool {
-	switch c.roles[i] {
-	case rolePlace, roleGoal, roleSource:
+	switch {
+	case c.roles[i] == roleGoal && c.aidRecipient(i):
+		return true // "help to Pyongyang": the government receives it
+	case c.roles[i] == rolePlace || c.roles[i] == roleGoal || c.roles[i] == roleSource:
 		return false
 	}
 	s, _ := c.claimSpan(i)
@@ -963,4 +965,28 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// aidNouns are what one government gives another, not a place anyone
+// travels to: the capital after "help to", "dukungan untuk" is the
+// government that receives it.
+var aidNouns = map[string]bool{
+	"help": true, "support": true, "aid": true, "assistance": true, "backing": true,
+	"bantuan": true, "dukungan": true, "sokongan": true,
+}
+
+// aidRecipient reports whether claim name i follows an aid noun and its
+// preposition ("technological help to Pyongyang", "bantuan kepada
+// Pyongyang"), a word describing the aid allowed between.
+func (c *claim) aidRecipient(i int) bool {
+	s, _ := c.claimSpan(i)
+	if s < 2 {
+		return false
+	}
+	switch c.toks[s-1].Norm {
+	case "to", "for", "untuk", "kepada", "bagi", "ke":
+	default:
+		return false
+	}
+	return aidNouns[c.toks[s-2].Norm] || s >= 3 && aidNouns[c.toks[s-3].Norm] && !c.toks[s-2].Upper
 }
