@@ -44,6 +44,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a capital receiving aid is its government
 		{"aid-recipient", "Moscow is increasing its technology support to Pyongyang.", `Rusia meningkatkan dukungan teknologi untuk Korea Utara.`, supported},
 		{"aid-recipient", "Moscow is sending more tourists to Pyongyang.", `Rusia mengirim lebih banyak wisatawan ke Korea Utara.`, notSupported},
+		// an Indonesian noun the thesaurus does not link meets the passage's through its English gloss
+		{"pivot", "Lavrov mengatakan pihak berwenang Rusia akan mendatangkan turis ke Korea Utara.", `Otoritas Rusia akan mendatangkan wisatawan ke Korea Utara, kata Lavrov.`, supported},
+		// colloquial saying and future words
+		{"colloquial", "Lavrov bilang Rusia menang.", `Rusia menang, kata Lavrov.`, supported},
+		{"colloquial", "Pasukan Rusia bakal menang.", `Pasukan Rusia akan menang.`, supported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

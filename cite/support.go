@@ -202,6 +202,7 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.breaks = clauseBreaks(text, toks)
 	c.cspans = locateConcepts(text, toks, c.concepts)
 	c.qualifiersAsMeta()
+	v.withPivot(&c)
 	c.roles = claimRoles(&c)
 	v.capitalsAsCities(&c)
 	return c
