@@ -1080,7 +1080,7 @@ func (w *window) negationFor(c *claim) string {
 		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || w.matchedByContent(c, j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
-		scope := negationScope
+		scope, from := negationScope, j+1
 		if stopsShortAt(w.toks, j) {
 			scope++ // "berhenti mengatakan": the verb of saying is part of it
 			// What is not said is the clause the verb of saying takes:
@@ -1088,8 +1088,14 @@ func (w *window) negationFor(c *claim) string {
 			if w.governs(j+1, c) {
 				return negPhrase(w.toks, j)
 			}
+			// The verb of saying is the negator's own word: a claim word
+			// it renders loosely ("talks" as "mengatakan") is not what
+			// goes unsaid; only a claim's own verb of saying is.
+			if !w.sayingMatched(c, j+1) {
+				from = j + 2
+			}
 		}
-		for k := j + 1; k < len(w.toks) && k <= j+scope; k++ {
+		for k := from; k < len(w.toks) && k <= j+scope; k++ {
 			if w.toks[k].breakBefore {
 				break
 			}
@@ -1132,6 +1138,22 @@ func (w *window) negativeAdjectiveMatched(c *claim) bool {
 func (w *window) matchedByContent(c *claim, j int) bool {
 	for i, sps := range w.spans {
 		if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
+			continue
+		}
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sayingMatched reports whether token j of the window is matched by a
+// verb of saying of the claim.
+func (w *window) sayingMatched(c *claim, j int) bool {
+	for i, sps := range w.spans {
+		if i >= len(c.concepts) || !sayingVerb(strings.ToLower(c.concepts[i].Surface)) {
 			continue
 		}
 		for _, sp := range sps {
