@@ -272,3 +272,30 @@ func TestFusedSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClauseWithItsNoun: a claim joining two passages whose
+// relative clause ("… perang yang berlangsung lebih dari tiga tahun") one
+// passage states in a phrase with its noun is supported, the relative
+// clause kept with that noun (splitCoarse); a figure told otherwise in it
+// is not.
+func TestRelativeClauseWithItsNoun(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	p1 := `Pyongyang mengerahkan lebih dari 10.000 tentara ke Rusia.`
+	p2 := `Pyongjang menjadi salah satu sekutu utama Moskwa selama perang lebih dari tiga tahun di Ukraina.`
+	rows := []struct {
+		claim string
+		want  bool
+	}{
+		{"Korut mengerahkan lebih dari 10.000 tentara ke Rusia dan menjadi sekutu utama Moskow dalam perang yang berlangsung lebih dari tiga tahun.", true},
+		{"Korut mengerahkan lebih dari 10.000 tentara ke Rusia dan menjadi sekutu utama Moskow dalam perang yang berlangsung lebih dari lima tahun.", false},
+	}
+	for _, r := range rows {
+		text := strings.TrimSuffix(r.claim, ".") + " [1][2]."
+		rep := v.Verify(text, []Source{{N: 1, DocID: "a", Text: p1}, {N: 2, DocID: "b", Text: p2}})
+		got := len(rep.Sentences) == 1 && rep.Sentences[0].Supported
+		if got != r.want {
+			t.Errorf("%q: supported=%v; want %v", r.claim, got, r.want)
+		}
+	}
+}

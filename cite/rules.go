@@ -189,13 +189,35 @@ var fineJoiners = map[string]bool{"yang": true, "who": true, "which": true, "whe
 	"then": true, "saat": true, "ketika": true, "setelah": true, "sebelum": true, "and": true, "dan": true, "since": true, "sejak": true}
 
 // splitFine cuts a claim at every comma and connector.
-func splitFine(text string) []string {
+func splitFine(text string) []string { return splitAt(text, fineJoiners) }
+
+// relativeJoiners open a relative clause, which says something of the
+// noun before it ("perang yang berlangsung lebih dari tiga tahun").
+var relativeJoiners = map[string]bool{"yang": true, "who": true, "which": true}
+
+// splitCoarse cuts a claim as splitFine does but keeps each relative
+// clause with the piece whose noun it describes: a passage that states
+// "selama perang lebih dari tiga tahun" states the war and how long it
+// has lasted in one phrase, which a piece of its own ("yang berlangsung
+// lebih dari tiga tahun", with no noun) cannot meet.
+func splitCoarse(text string) []string {
+	joiners := map[string]bool{}
+	for w := range fineJoiners {
+		if !relativeJoiners[w] {
+			joiners[w] = true
+		}
+	}
+	return splitAt(text, joiners)
+}
+
+// splitAt cuts text at every comma and semicolon and before every joiner.
+func splitAt(text string, joiners map[string]bool) []string {
 	toks := lexicon.Tokenize(text)
 	var out []string
 	prev := 0
 	for i := 1; i < len(toks); i++ {
 		gap := text[toks[i-1].End:toks[i].Start]
-		if strings.ContainsAny(gap, ",;") || fineJoiners[toks[i].Norm] {
+		if strings.ContainsAny(gap, ",;") && !(relativeJoiners[toks[i].Norm] && !joiners[toks[i].Norm]) || joiners[toks[i].Norm] {
 			out = append(out, text[prev:toks[i].Start])
 			prev = toks[i].Start
 		}
