@@ -88,6 +88,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"denial", "Ukraine disputes the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
 		{"denial", "Ukraine confirms the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, notSupported},
 		{"denial", "Russia and Ukraine have long had border disputes.", `Rusia dan Ukraina sudah lama memiliki sengketa perbatasan.`, supported},
+		// not confirming is denying
+		{"negated-affirmation", "Kremlin tidak membenarkan klaim Trump.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
+		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
+		{"negated-affirmation", "Kremlin membenarkan klaim Trump.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},
+		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dikonfirmasi oleh Kremlin.`, notSupported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one

@@ -291,6 +291,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			} else if k.kind == kindContent {
 				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
 					w.spans[i], credit = sp, creditCognate
+				} else if c.negatedAffirmation(i) && len(denialSpans(w.toks)) > 0 {
+					w.spans[i], credit = denialSpans(w.toks), 1 // "tidak membenarkan" told as "dibantah"
 				} else if sayingVerb(strings.ToLower(k.Surface)) {
 					if sp := sayingSpans(w.toks); len(sp) > 0 {
 						w.spans[i], credit = sp, 1 // "mengungkap" told as "mengatakan"
@@ -1159,8 +1161,8 @@ func (w *window) negativeAdjectiveMatched(c *claim) bool {
 // others) matching "tak terkalahkan" says nothing about it.
 func (w *window) matchedByContent(c *claim, j int) bool {
 	for i, sps := range w.spans {
-		if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
-			continue
+		if i < len(c.concepts) && (c.concepts[i].kind == kindMeta || c.negatedAffirmation(i)) {
+			continue // a negated "membenarkan" meets "dibantah", which still negates
 		}
 		for _, sp := range sps {
 			if sp[0] <= j && j < sp[1] {
