@@ -93,6 +93,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
 		{"negated-affirmation", "Kremlin membenarkan klaim Trump.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},
 		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dikonfirmasi oleh Kremlin.`, notSupported},
+		// the passive's agent does what the claim's subject does
+		{"passive-agent", "Trump denied a Kremlin claim that they were conspiring.", `Trump mengklaim mereka berkonspirasi – sebuah pernyataan yang dibantah oleh Kremlin.`, "passive-agent"},
+		{"passive-agent", "The Kremlin denied a Trump claim that they were conspiring.", `Trump mengklaim mereka berkonspirasi – sebuah pernyataan yang dibantah oleh Kremlin.`, supported},
+		{"passive-agent", "Lavrov diterima Kim di Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
+		{"passive-agent", "Kim received Lavrov in Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one

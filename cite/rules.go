@@ -67,6 +67,7 @@ var meaningRules = []rule{
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
 	{"actor", ruleActor},
+	{"passive-agent", rulePassiveAgent},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},
