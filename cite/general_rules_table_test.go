@@ -52,6 +52,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "stopped short of saying" negates what goes unsaid, not a claim word the verb of saying renders loosely
 		{"stops-short", "Choe and Lavrov signed the exchange plan during the talks.", `Setelah itu Choe dan Lavrov menandatangani rencana pertukaran, meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"stops-short", "State media said what the exchange plan contains.", `Setelah itu Choe dan Lavrov menandatangani rencana pertukaran, meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, "negation"},
+		// "back in" a month only places it in the past
+		{"back-in", "Choe met Putin in Moscow back in March.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, "date-conflict"},
+		{"back-in", "Choe met Putin in Moscow back in November.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, supported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
