@@ -55,6 +55,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "back in" a month only places it in the past
 		{"back-in", "Choe met Putin in Moscow back in March.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, "date-conflict"},
 		{"back-in", "Choe met Putin in Moscow back in November.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, supported},
+		// an English noun the dictionaries lack meets the passage through its WordNet synonym
+		{"wordnet", "North Korea supplies ammo to Russia.", `Korea Utara memasok amunisi ke Rusia.`, supported},
+		{"wordnet", "North Korea supplies manpower to Russia.", `Korea Utara memasok amunisi ke Rusia.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
@@ -310,5 +313,29 @@ func TestRelativeClauseWithItsNoun(t *testing.T) {
 		if got != r.want {
 			t.Errorf("%q: supported=%v; want %v", r.claim, got, r.want)
 		}
+	}
+}
+
+// TestWordNetSynonyms: the embedded table is read by binary search — its
+// first and last words, a word between, and a word it does not list.
+func TestWordNetSynonyms(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(wordnetSynonyms), "\n")
+	first, _, _ := strings.Cut(lines[1], "\t")
+	last, _, _ := strings.Cut(lines[len(lines)-1], "\t")
+	for _, w := range []string{first, last, "ammo"} {
+		if len(synonymsOf(w)) == 0 {
+			t.Errorf("synonymsOf(%q) is empty", w)
+		}
+	}
+	if got := synonymsOf("ammo"); got[0] != "ammunition" {
+		t.Errorf("synonymsOf(ammo) = %q; want ammunition first", got)
+	}
+	for _, w := range []string{"", "zzzz", "aaaa", "ammunition"} {
+		if got := synonymsOf(w); got != nil {
+			t.Errorf("synonymsOf(%q) = %q; want none", w, got)
+		}
+	}
+	if got := englishBases("ramping"); !containsString(got, "ramp") {
+		t.Errorf("englishBases(ramping) = %q; want ramp among them", got)
 	}
 }

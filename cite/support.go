@@ -203,6 +203,7 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.cspans = locateConcepts(text, toks, c.concepts)
 	c.qualifiersAsMeta()
 	v.withPivot(&c)
+	v.withWordNet(&c)
 	c.roles = claimRoles(&c)
 	v.capitalsAsCities(&c)
 	return c
