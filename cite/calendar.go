@@ -95,18 +95,3 @@ func clockWord(toks []lexicon.Token, low string) bool {
 	}
 	return false
 }
-
-// backBeforeDate reports "back" before "in" and a month or year ("back
-// in March", "back in 2019"): it only places the date in the past, which
-// the date check reads.
-func backBeforeDate(toks []lexicon.Token, low string) bool {
-	if low != "back" {
-		return false
-	}
-	for j := 0; j+2 < len(toks); j++ {
-		if toks[j].Norm == low && toks[j+1].Norm == "in" && (lexicon.IsMonthName(toks[j+2].Norm) || toks[j+2].Num) {
-			return true
-		}
-	}
-	return false
-}

@@ -58,6 +58,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// an English noun the dictionaries lack meets the passage through its WordNet synonym
 		{"wordnet", "North Korea supplies ammo to Russia.", `Korea Utara memasok amunisi ke Rusia.`, supported},
 		{"wordnet", "North Korea supplies manpower to Russia.", `Korea Utara memasok amunisi ke Rusia.`, notSupported},
+		// "along with" joins two things
+		{"along-with", "Pyongyang sent troops along with weapons.", `Pyongyang mengerahkan tentara dan senjata.`, supported},
+		{"along-with", "Pyongyang deployed troops along the border.", `Pyongyang mengerahkan tentara dan senjata.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
