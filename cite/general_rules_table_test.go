@@ -61,6 +61,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "along with" joins two things
 		{"along-with", "Pyongyang sent troops along with weapons.", `Pyongyang mengerahkan tentara dan senjata.`, supported},
 		{"along-with", "Pyongyang deployed troops along the border.", `Pyongyang mengerahkan tentara dan senjata.`, notSupported},
+		// a clause-final number counts what the clause named before its bound
+		{"anchor-back", "UK intelligence puts North Korean deaths in the war at upwards of 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, supported},
+		{"anchor-back", "UK intelligence puts North Korean deaths in the war at fewer than 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

@@ -1746,7 +1746,9 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 			}
 			continue
 		}
-		near := false
+		// What a clause-final number counts is named earlier in the
+		// clause: the sentence need only name it too.
+		near := k.anchorBack
 		for _, sp := range w.spans[i] {
 			back := partitiveAfter(w.toks, sp[1])
 			for _, a := range anchors {

@@ -46,7 +46,11 @@ type concept struct {
 	// engineers", "July" in "12 July"), used to tell that a passage gives
 	// a different figure for the same thing.
 	anchor []lexicon.Alt
-	words  map[string]bool // every word of the concept's alternatives, for names
+	// anchorBack is set when the anchor is a word before the number, the
+	// number ending its clause ("deaths … at upwards of 6,000"): what it
+	// counts is named earlier in the clause, not beside it.
+	anchorBack bool
+	words      map[string]bool // every word of the concept's alternatives, for names
 }
 
 // claim is an analysed sentence or clause.
@@ -146,7 +150,7 @@ func (v *Verifier) analyseClause(text string) claim {
 		switch {
 		case con.Number:
 			k.kind, k.weight = kindNumber, weightFact
-			k.value, k.parsed, k.anchor = v.numberInClaim(toks, used, con.Surface)
+			k.value, k.parsed, k.anchor, k.anchorBack = v.numberInClaim(toks, used, con.Surface)
 			if len(con.Alts) > 0 && len(con.Alts[0]) > 0 && len(con.Alts[0][0]) > 0 {
 				k.norm = con.Alts[0][0][0]
 			}
@@ -617,11 +621,12 @@ func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []
 				kept = append(kept, k)
 			}
 		}
+		anchor, back := v.anchorNear(toks, end, i-1)
 		concepts = append(kept, concept{
 			Concept: lexicon.Concept{Surface: text[toks[i].Start:toks[end-1].End], Number: true},
 			kind:    kindNumber, weight: weightFact, value: value, parsed: true,
 			norm:   strconv.FormatFloat(value, 'f', -1, 64),
-			anchor: v.anchorNear(toks, end, i-1),
+			anchor: anchor, anchorBack: back,
 		})
 		i = end - 1
 	}
@@ -630,7 +635,7 @@ func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []
 
 // numberInClaim finds the number token written surface, its scaled value
 // and the word it counts.
-func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface string) (float64, bool, []lexicon.Alt) {
+func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface string) (float64, bool, []lexicon.Alt, bool) {
 	for i, t := range toks {
 		if !t.Num || used[i] || t.Text != surface {
 			continue
@@ -643,15 +648,21 @@ func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface stri
 			val *= scaleOf(toks[next].Norm)
 			next++
 		}
-		return val, parsed, v.anchorNear(toks, next, i-1)
+		anchor, back := v.anchorNear(toks, next, i-1)
+		return val, parsed, anchor, back
 	}
-	return 0, false, nil
+	return 0, false, nil, false
 }
 
 // anchorNear returns the alternatives of the word a number counts: the
 // first content word among the two after it (from next) or, failing
 // that, the two before it (from prev down).
-func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Alt {
+func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) ([]lexicon.Alt, bool) {
+	// A bound before the number ("at upwards of 6,000", "more than")
+	// says nothing of what it counts: the word before it may.
+	if _, q := preQualifierAt(normsOf(toks), prev+1); q != "" {
+		prev -= len(strings.Fields(q))
+	}
 	// Names between the number and what it counts describe it ("6,000
 	// North Korean soldiers"): the counted word is past them.
 	after := next
@@ -662,7 +673,7 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 	// kilometres" is "90 kilometer persegi").
 	if after+1 < len(toks) && !toks[after].Upper && !toks[after+1].Upper {
 		if an := v.lex.Analyze(strings.ToLower(toks[after].Text + " " + toks[after+1].Text)); len(an.Concepts) == 1 && strings.Contains(an.Concepts[0].Surface, " ") {
-			return an.Concepts[0].Alts
+			return an.Concepts[0].Alts, false
 		}
 	}
 	for _, j := range []int{after, after + 1, prev, prev - 1} {
@@ -674,10 +685,10 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 		}
 		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
 		if len(an.Concepts) > 0 {
-			return an.Concepts[0].Alts
+			return an.Concepts[0].Alts, j < next
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // token is a word or number of a passage with the index terms it matches.
