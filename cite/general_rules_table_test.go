@@ -110,6 +110,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"passive-agent", "The Kremlin denied a Trump claim that they were conspiring.", `Trump mengklaim mereka berkonspirasi – sebuah pernyataan yang dibantah oleh Kremlin.`, supported},
 		{"passive-agent", "Lavrov diterima Kim di Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
 		{"passive-agent", "Kim received Lavrov in Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
+		// the same subject's verb, negated, is the opposite however the rest is worded
+		{"subject-verb-negated", "Bloomberg sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, "negation"},
+		{"subject-verb-negated", "Reuters sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, notSupported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one

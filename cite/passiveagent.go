@@ -92,3 +92,30 @@ func (c *claim) agentOf(verb, m int) bool {
 	}
 	return ms == ve || ms == ve+1 && agentPreps[c.toks[ve].Norm]
 }
+
+// subjectVerbNegated reports whether the window holds the claim's
+// subject and, under a negator of its own, the verb right after the
+// subject in the claim.
+func (c *claim) subjectVerbNegated(w *window) bool {
+	lt := w.lexTokens()
+	for i, k := range c.concepts {
+		if k.kind != kindEntity || i >= len(c.roles) || c.roles[i] != roleSubject || !w.anyMatch(i) {
+			continue
+		}
+		verb := c.verbAfter(i)
+		if verb < 0 {
+			continue
+		}
+		for _, sp := range w.spans[verb] {
+			for j := sp[0] - 1; j >= 0 && j >= sp[0]-negationScope; j-- {
+				if w.toks[j+1].breakBefore {
+					break
+				}
+				if negatorAt(lt, j) && !w.matchedByContent(c, j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

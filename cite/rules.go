@@ -1241,6 +1241,12 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
+		// The same one doing the same thing, negated, is the opposite
+		// however the rest is worded ("Bloomberg memverifikasi klaim …"
+		// against "Bloomberg tidak dapat memverifikasi penilaian …").
+		if pn != "" && c.subjectVerbNegated(w) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says the opposite (“%s”)", pn)}
+		}
 		return &finding{reason: "the passage's polarity differs"}
 	}
 	if pn != "" {
