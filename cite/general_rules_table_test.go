@@ -113,6 +113,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		// the same subject's verb, negated, is the opposite however the rest is worded
 		{"subject-verb-negated", "Bloomberg sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, "negation"},
 		{"subject-verb-negated", "Reuters sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, notSupported},
+		// the same verb taking another country is said of someone else
+		{"object-conflict", "Western governments accuse Pyongyang of trading military technology for weapons.", `Pemerintah Barat menuduh Kremlin menukar teknologi militer dengan senjata.`, "object-conflict"},
+		{"object-conflict", "Western governments accuse Russia of trading military technology for weapons.", `Pemerintah Barat menuduh Rusia menukar teknologi militer dengan senjata.`, supported},
+		{"object-conflict", "Western governments accuse Pyongyang of trading military technology for weapons.", `Pemerintah Barat menuduh pihak lain menukar teknologi militer dengan senjata.`, notSupported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one

@@ -68,6 +68,7 @@ var meaningRules = []rule{
 	{"direction", ruleDirection},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},
+	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},
