@@ -64,6 +64,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a clause-final number counts what the clause named before its bound
 		{"anchor-back", "UK intelligence puts North Korean deaths in the war at upwards of 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, supported},
 		{"anchor-back", "UK intelligence puts North Korean deaths in the war at fewer than 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, notSupported},
+		// "kedua negara" is the pair of countries the sentence has named one of
+		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Pyongyang sebagai persaudaraan tempur.", `Media Rusia melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, supported},
+		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Beijing sebagai persaudaraan tempur.", `Media Korea Utara melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, notSupported},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},

@@ -306,6 +306,13 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		}
 		credits[i] = credit
 	}
+	// Once every word is matched: two countries the sentence calls
+	// "kedua negara" beside the claim's word for them.
+	for i, k := range c.concepts {
+		if k.kind == kindEntity && credits[i] == 0 && v.pairedCountry(c, i, w) {
+			credits[i] = creditContext
+		}
+	}
 	sharedMatches(c, w, credits)
 	if useContext {
 		v.quoteStandIns(c, w, append(append([]token(nil), w.before...), ctx...), credits)
