@@ -67,6 +67,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "kedua negara" is the pair of countries the sentence has named one of
 		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Pyongyang sebagai persaudaraan tempur.", `Media Rusia melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, supported},
 		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Beijing sebagai persaudaraan tempur.", `Media Korea Utara melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, notSupported},
+		// who the help goes to
+		{"aid-recipient-rule", "Washington says there is evidence Russia is boosting technological support for North Korea's space programme.", `Amerika Serikat menyatakan ada bukti bahwa Rusia meningkatkan dukungan teknologi untuk Korea Utara, termasuk dalam program antariksa.`, supported},
+		{"aid-recipient-rule", "Washington says there is evidence North Korea is boosting technological support for Russia's space programme.", `Amerika Serikat menyatakan ada bukti bahwa Rusia meningkatkan dukungan teknologi untuk Korea Utara, termasuk dalam program antariksa.`, "aid-recipient"},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
