@@ -25,6 +25,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"figure-date", "Artikel itu terbit Senin, 14 Juni 2025, pukul 09.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
 		{"figure-date", "Artikel itu terbit Senin, 14 Juli 2025, pukul 10.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
 		{"figure-date", "The report was published on 27 October 2025.", `Laporan itu diterbitkan pada 27 Okt 2025.`, supported},
+		// a byline states publication by its date alone
+		{"publication", "Artikel Yati Maulana itu terbit Senin, 14 Juli 2025, pukul 09.05 WIB.", `Yati Maulana | Senin, 14/07/2025 09:05 WIB`, supported},
+		{"publication", "Artikel Yati Maulana itu terbit Selasa, 15 Juli 2025, pukul 09.05 WIB.", `Yati Maulana | Senin, 14/07/2025 09:05 WIB`, notSupported},
 		// a derived common word opening the claim is not part of the name after it
 		{"opening-word", "Laporan KCNA itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, supported},
 		{"opening-word", "Laporan Tass itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, notSupported},

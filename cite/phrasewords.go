@@ -34,3 +34,12 @@ func companionHead(toks []lexicon.Token, low string) bool {
 	}
 	return false
 }
+
+// publicationWords say that the coverage itself appeared ("Artikel itu
+// terbit Senin, 14 Juli 2025"): a byline states it with the date alone
+// ("Yati Maulana | Senin, 14/07/2025 09:05 WIB"), so they weigh like
+// the reporting words, and the date check reads the date.
+var publicationWords = map[string]bool{
+	"terbit": true, "diterbitkan": true, "dipublikasikan": true, "diunggah": true,
+	"published": true, "posted": true,
+}
