@@ -174,9 +174,13 @@ func (v *Verifier) CheckClaim(claimText string, passages []Passage) ClaimResult 
 // pieces are the parts of a claim a combination of passages may support
 // one by one: cut at its commas and connectors, each factual one, a part
 // without facts joined to the one before.
-func (v *Verifier) pieces(text string) []claim {
+func (v *Verifier) pieces(text string) []claim { return v.piecesOf(splitFine(text)) }
+
+// piecesOf analyses the parts of a claim as pieces, a part without facts
+// joined to the one before.
+func (v *Verifier) piecesOf(parts []string) []claim {
 	var pieces []claim
-	for _, piece := range splitFine(text) {
+	for _, piece := range parts {
 		pc := v.analyseClause(piece)
 		if pc.facts() {
 			pieces = append(pieces, pc)
@@ -276,7 +280,15 @@ func Pieces(text string) []string {
 // joined, and at least two sentences are needed, one supporting quote
 // per sentence; nil otherwise.
 func (v *Verifier) combinedEvidence(c claim, passages []Passage, analysed []passage) []Evidence {
-	pieces := v.pieces(c.text)
+	if out := v.combinedFrom(v.pieces(c.text), c, passages, analysed); out != nil {
+		return out
+	}
+	// A relative clause kept with its noun (splitCoarse).
+	return v.combinedFrom(v.piecesOf(splitCoarse(c.text)), c, passages, analysed)
+}
+
+// combinedFrom is combinedEvidence for one cut of the claim into pieces.
+func (v *Verifier) combinedFrom(pieces []claim, c claim, passages []Passage, analysed []passage) []Evidence {
 	if len(pieces) < 2 {
 		return nil
 	}

@@ -20,6 +20,59 @@ func TestGeneralRuleTable(t *testing.T) {
 	rows := []struct {
 		rule, claim, passage, want string
 	}{
+		// a date or time a byline writes in figures is the one written in words
+		{"figure-date", "Artikel itu terbit Senin, 14 Juli 2025, pukul 09.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, supported},
+		{"figure-date", "Artikel itu terbit Senin, 14 Juni 2025, pukul 09.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
+		{"figure-date", "Artikel itu terbit Senin, 14 Juli 2025, pukul 10.05 WIB.", `Artikel itu terbit Senin, 14/07/2025 09:05 WIB`, notSupported},
+		{"figure-date", "The report was published on 27 October 2025.", `Laporan itu diterbitkan pada 27 Okt 2025.`, supported},
+		// a byline states publication by its date alone
+		{"publication", "Artikel Yati Maulana itu terbit Senin, 14 Juli 2025, pukul 09.05 WIB.", `Yati Maulana | Senin, 14/07/2025 09:05 WIB`, supported},
+		{"publication", "Artikel Yati Maulana itu terbit Selasa, 15 Juli 2025, pukul 09.05 WIB.", `Yati Maulana | Senin, 14/07/2025 09:05 WIB`, notSupported},
+		// a derived common word opening the claim is not part of the name after it
+		{"opening-word", "Laporan KCNA itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, supported},
+		{"opening-word", "Laporan Tass itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, notSupported},
+		// a short form after a title is the name the table expands
+		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
+		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},
+		// a capital in apposition to a place noun ("in the capital, X") is the city
+		{"apposition-place", "The talks were held in the capital, Pyongyang.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, "place-conflict"},
+		{"apposition-place", "The talks were held in the coastal city, Wonsan.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, supported},
+		// two names side by side are two names, each to be found
+		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Korea Utara memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, supported},
+		{"place-tail", "Budanov told Bloomberg North Korea supplies ammunition to Russia.", `Iran memasok amunisi ke Rusia, ujar Budanov kepada Bloomberg.`, notSupported},
+		// a plural pronoun stands for the group the sentence before names
+		{"group-pronoun", "Kim said the deployment of North Korean troops marked the beginning of a new history.", `Kim meresmikan museum untuk menghormati pasukan Korea Utara yang tewas. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, supported},
+		{"group-pronoun", "Kim said the deployment of Russian troops marked the beginning of a new history.", `Kim meresmikan museum untuk menghormati pasukan Korea Utara yang tewas. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, notSupported},
+		{"group-pronoun", "Kim said the deployment of North Korean troops marked the beginning of a new history.", `Kim meresmikan museum di Korea Utara untuk menghormati para tentara. Ia mengatakan penempatan mereka menandai awal dari sejarah baru.`, notSupported},
+		// a capital receiving aid is its government
+		{"aid-recipient", "Moscow is increasing its technology support to Pyongyang.", `Rusia meningkatkan dukungan teknologi untuk Korea Utara.`, supported},
+		{"aid-recipient", "Moscow is sending more tourists to Pyongyang.", `Rusia mengirim lebih banyak wisatawan ke Korea Utara.`, notSupported},
+		// an Indonesian noun the thesaurus does not link meets the passage's through its English gloss
+		{"pivot", "Lavrov mengatakan pihak berwenang Rusia akan mendatangkan turis ke Korea Utara.", `Otoritas Rusia akan mendatangkan wisatawan ke Korea Utara, kata Lavrov.`, supported},
+		// colloquial saying and future words
+		{"colloquial", "Lavrov bilang Rusia menang.", `Rusia menang, kata Lavrov.`, supported},
+		{"colloquial", "Pasukan Rusia bakal menang.", `Pasukan Rusia akan menang.`, supported},
+		// "stopped short of saying" negates what goes unsaid, not a claim word the verb of saying renders loosely
+		{"stops-short", "Choe and Lavrov signed the exchange plan during the talks.", `Setelah itu Choe dan Lavrov menandatangani rencana pertukaran, meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
+		{"stops-short", "State media said what the exchange plan contains.", `Setelah itu Choe dan Lavrov menandatangani rencana pertukaran, meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, "negation"},
+		// "back in" a month only places it in the past
+		{"back-in", "Choe met Putin in Moscow back in March.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, "date-conflict"},
+		{"back-in", "Choe met Putin in Moscow back in November.", `Choe bertemu dengan Putin pada bulan November dalam sebuah kunjungan ke Moskow.`, supported},
+		// an English noun the dictionaries lack meets the passage through its WordNet synonym
+		{"wordnet", "North Korea supplies ammo to Russia.", `Korea Utara memasok amunisi ke Rusia.`, supported},
+		{"wordnet", "North Korea supplies manpower to Russia.", `Korea Utara memasok amunisi ke Rusia.`, notSupported},
+		// "along with" joins two things
+		{"along-with", "Pyongyang sent troops along with weapons.", `Pyongyang mengerahkan tentara dan senjata.`, supported},
+		{"along-with", "Pyongyang deployed troops along the border.", `Pyongyang mengerahkan tentara dan senjata.`, notSupported},
+		// a clause-final number counts what the clause named before its bound
+		{"anchor-back", "UK intelligence puts North Korean deaths in the war at upwards of 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, supported},
+		{"anchor-back", "UK intelligence puts North Korean deaths in the war at fewer than 6,000.", `Lebih dari 6.000 tentara Korut tewas dalam perang Rusia-Ukraina, menurut intelijen Inggris.`, notSupported},
+		// "kedua negara" is the pair of countries the sentence has named one of
+		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Pyongyang sebagai persaudaraan tempur.", `Media Rusia melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, supported},
+		{"pair", "Media Rusia melaporkan Lavrov menyebut hubungan Moskow-Beijing sebagai persaudaraan tempur.", `Media Korea Utara melaporkan Lavrov menggambarkan hubungan kedua negara sebagai persaudaraan tempur.`, notSupported},
+		// who the help goes to
+		{"aid-recipient-rule", "Washington says there is evidence Russia is boosting technological support for North Korea's space programme.", `Amerika Serikat menyatakan ada bukti bahwa Rusia meningkatkan dukungan teknologi untuk Korea Utara, termasuk dalam program antariksa.`, supported},
+		{"aid-recipient-rule", "Washington says there is evidence North Korea is boosting technological support for Russia's space programme.", `Amerika Serikat menyatakan ada bukti bahwa Rusia meningkatkan dukungan teknologi untuk Korea Utara, termasuk dalam program antariksa.`, "aid-recipient"},
 		// a capital that acts stands for its country; one where something
 		// happens, or that something reaches, is the city
 		{"capital", "Washington and Seoul fear that Kim could seek Russian technology.", `AS dan Korsel khawatir Kim bisa meminta transfer teknologi Rusia.`, supported},
@@ -56,6 +109,23 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"denial", "Ukraine disputes the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, supported},
 		{"denial", "Ukraine confirms the claim that the troops helped Russia.", `Ukraina membantah klaim bahwa pasukan itu membantu Rusia.`, notSupported},
 		{"denial", "Russia and Ukraine have long had border disputes.", `Rusia dan Ukraina sudah lama memiliki sengketa perbatasan.`, supported},
+		// not confirming is denying
+		{"negated-affirmation", "Kremlin tidak membenarkan klaim Trump.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
+		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dibantah oleh Kremlin.`, supported},
+		{"negated-affirmation", "Kremlin membenarkan klaim Trump.", `Klaim Trump itu dibantah oleh Kremlin.`, notSupported},
+		{"negated-affirmation", "The Kremlin did not confirm Trump's claim.", `Klaim Trump itu dikonfirmasi oleh Kremlin.`, notSupported},
+		// the passive's agent does what the claim's subject does
+		{"passive-agent", "Trump denied a Kremlin claim that they were conspiring.", `Trump mengklaim mereka berkonspirasi – sebuah pernyataan yang dibantah oleh Kremlin.`, "passive-agent"},
+		{"passive-agent", "The Kremlin denied a Trump claim that they were conspiring.", `Trump mengklaim mereka berkonspirasi – sebuah pernyataan yang dibantah oleh Kremlin.`, supported},
+		{"passive-agent", "Lavrov diterima Kim di Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
+		{"passive-agent", "Kim received Lavrov in Wonsan.", `Lavrov diterima oleh Kim di Wonsan.`, supported},
+		// the same subject's verb, negated, is the opposite however the rest is worded
+		{"subject-verb-negated", "Bloomberg sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, "negation"},
+		{"subject-verb-negated", "Reuters sudah memverifikasi sendiri klaim Budanov soal amunisi.", `Bloomberg tidak dapat memverifikasi penilaian Budanov secara independen.`, notSupported},
+		// the same verb taking another country is said of someone else
+		{"object-conflict", "Western governments accuse Pyongyang of trading military technology for weapons.", `Pemerintah Barat menuduh Kremlin menukar teknologi militer dengan senjata.`, "object-conflict"},
+		{"object-conflict", "Western governments accuse Russia of trading military technology for weapons.", `Pemerintah Barat menuduh Rusia menukar teknologi militer dengan senjata.`, supported},
+		{"object-conflict", "Western governments accuse Pyongyang of trading military technology for weapons.", `Pemerintah Barat menuduh pihak lain menukar teknologi militer dengan senjata.`, notSupported},
 		// prepositions of position and light-verb participles are grammar
 		{"light", "Relations between the two countries are going according to plan.", `Hubungan kedua negara berjalan sesuai rencana.`, supported},
 		// a clause pinned by three names, numbers or dates may name one
@@ -238,5 +308,56 @@ func TestFusedSentences(t *testing.T) {
 		if got != r.want {
 			t.Errorf("%q: supported=%v; want %v", r.claim, got, r.want)
 		}
+	}
+}
+
+// TestRelativeClauseWithItsNoun: a claim joining two passages whose
+// relative clause ("… perang yang berlangsung lebih dari tiga tahun") one
+// passage states in a phrase with its noun is supported, the relative
+// clause kept with that noun (splitCoarse); a figure told otherwise in it
+// is not.
+func TestRelativeClauseWithItsNoun(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	p1 := `Pyongyang mengerahkan lebih dari 10.000 tentara ke Rusia.`
+	p2 := `Pyongjang menjadi salah satu sekutu utama Moskwa selama perang lebih dari tiga tahun di Ukraina.`
+	rows := []struct {
+		claim string
+		want  bool
+	}{
+		{"Korut mengerahkan lebih dari 10.000 tentara ke Rusia dan menjadi sekutu utama Moskow dalam perang yang berlangsung lebih dari tiga tahun.", true},
+		{"Korut mengerahkan lebih dari 10.000 tentara ke Rusia dan menjadi sekutu utama Moskow dalam perang yang berlangsung lebih dari lima tahun.", false},
+	}
+	for _, r := range rows {
+		text := strings.TrimSuffix(r.claim, ".") + " [1][2]."
+		rep := v.Verify(text, []Source{{N: 1, DocID: "a", Text: p1}, {N: 2, DocID: "b", Text: p2}})
+		got := len(rep.Sentences) == 1 && rep.Sentences[0].Supported
+		if got != r.want {
+			t.Errorf("%q: supported=%v; want %v", r.claim, got, r.want)
+		}
+	}
+}
+
+// TestWordNetSynonyms: the embedded table is read by binary search — its
+// first and last words, a word between, and a word it does not list.
+func TestWordNetSynonyms(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(wordnetSynonyms), "\n")
+	first, _, _ := strings.Cut(lines[1], "\t")
+	last, _, _ := strings.Cut(lines[len(lines)-1], "\t")
+	for _, w := range []string{first, last, "ammo"} {
+		if len(synonymsOf(w)) == 0 {
+			t.Errorf("synonymsOf(%q) is empty", w)
+		}
+	}
+	if got := synonymsOf("ammo"); got[0] != "ammunition" {
+		t.Errorf("synonymsOf(ammo) = %q; want ammunition first", got)
+	}
+	for _, w := range []string{"", "zzzz", "aaaa", "ammunition"} {
+		if got := synonymsOf(w); got != nil {
+			t.Errorf("synonymsOf(%q) = %q; want none", w, got)
+		}
+	}
+	if got := englishBases("ramping"); !containsString(got, "ramp") {
+		t.Errorf("englishBases(ramping) = %q; want ramp among them", got)
 	}
 }

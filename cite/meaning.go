@@ -242,4 +242,7 @@ var lightWords = map[string]bool{
 	"between": true, "among": true, "amongst": true, "amid": true, "amidst": true, "within": true,
 	"throughout": true, "upon": true, "via": true,
 	"going": true, "gone": true, "coming": true, "getting": true, "taking": true, "becoming": true,
+	// "bakal" is colloquial "akan" (will), a stop word a passage's
+	// "akan" does not match; like "going" it marks the future.
+	"bakal": true,
 }

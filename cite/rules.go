@@ -66,7 +66,10 @@ var meaningRules = []rule{
 	{"date-conflict", ruleDateConflict},
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
+	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
+	{"passive-agent", rulePassiveAgent},
+	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},
@@ -189,13 +192,35 @@ var fineJoiners = map[string]bool{"yang": true, "who": true, "which": true, "whe
 	"then": true, "saat": true, "ketika": true, "setelah": true, "sebelum": true, "and": true, "dan": true, "since": true, "sejak": true}
 
 // splitFine cuts a claim at every comma and connector.
-func splitFine(text string) []string {
+func splitFine(text string) []string { return splitAt(text, fineJoiners) }
+
+// relativeJoiners open a relative clause, which says something of the
+// noun before it ("perang yang berlangsung lebih dari tiga tahun").
+var relativeJoiners = map[string]bool{"yang": true, "who": true, "which": true}
+
+// splitCoarse cuts a claim as splitFine does but keeps each relative
+// clause with the piece whose noun it describes: a passage that states
+// "selama perang lebih dari tiga tahun" states the war and how long it
+// has lasted in one phrase, which a piece of its own ("yang berlangsung
+// lebih dari tiga tahun", with no noun) cannot meet.
+func splitCoarse(text string) []string {
+	joiners := map[string]bool{}
+	for w := range fineJoiners {
+		if !relativeJoiners[w] {
+			joiners[w] = true
+		}
+	}
+	return splitAt(text, joiners)
+}
+
+// splitAt cuts text at every comma and semicolon and before every joiner.
+func splitAt(text string, joiners map[string]bool) []string {
 	toks := lexicon.Tokenize(text)
 	var out []string
 	prev := 0
 	for i := 1; i < len(toks); i++ {
 		gap := text[toks[i-1].End:toks[i].Start]
-		if strings.ContainsAny(gap, ",;") || fineJoiners[toks[i].Norm] {
+		if strings.ContainsAny(gap, ",;") && !(relativeJoiners[toks[i].Norm] && !joiners[toks[i].Norm]) || joiners[toks[i].Norm] {
 			out = append(out, text[prev:toks[i].Start])
 			prev = toks[i].Start
 		}
@@ -254,16 +279,23 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 				credit = 1
 			case c.actor(i) && nameIn(k, w.antecedent):
 				credit = 1 // the sentence's pronoun subject stands for it
+			case !c.actor(i) && v.groupNamedBefore(c, i, w):
+				credit = creditContext // "mereka": the group named before
 			case useContext && (!ownSubject || v.countryConcept(k)) && nameIn(k, ctx) && i < len(c.roles) && c.roles[i] == roleSubject:
 				credit = creditContext
 			}
 		default:
 			w.spans[i] = altSpans(k.Alts, w.toks)
+			if len(w.spans[i]) == 0 && k.kind == kindDate {
+				w.spans[i] = monthSpans(k, w.toks) // "Juli" written "/07/"
+			}
 			if len(w.spans[i]) > 0 {
 				credit = 1
 			} else if k.kind == kindContent {
 				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
 					w.spans[i], credit = sp, creditCognate
+				} else if c.negatedAffirmation(i) && len(denialSpans(w.toks)) > 0 {
+					w.spans[i], credit = denialSpans(w.toks), 1 // "tidak membenarkan" told as "dibantah"
 				} else if sayingVerb(strings.ToLower(k.Surface)) {
 					if sp := sayingSpans(w.toks); len(sp) > 0 {
 						w.spans[i], credit = sp, 1 // "mengungkap" told as "mengatakan"
@@ -274,6 +306,13 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		}
 		credits[i] = credit
+	}
+	// Once every word is matched: two countries the sentence calls
+	// "kedua negara" beside the claim's word for them.
+	for i, k := range c.concepts {
+		if k.kind == kindEntity && credits[i] == 0 && v.pairedCountry(c, i, w) {
+			credits[i] = creditContext
+		}
 	}
 	sharedMatches(c, w, credits)
 	if useContext {
@@ -401,7 +440,7 @@ const minSame = 0.6
 func numberSpans(k concept, toks []token) [][2]int {
 	var out [][2]int
 	for j, t := range toks {
-		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value || clockMatches(k, t) {
 			out = append(out, [2]int{j, j + 1})
 		}
 	}
@@ -709,7 +748,7 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 		case placePreps[n]:
 			return rolePlace
 		}
-		if breaks[k+1] {
+		if breaks[k+1] && !(k+1 == i && placeNounBefore(toks, k)) {
 			break
 		}
 	}
@@ -717,6 +756,18 @@ func roleBefore(toks []lexicon.Token, breaks []bool, i int, first bool) role {
 		return roleSubject
 	}
 	return roleOther
+}
+
+// placeNounBefore reports a place noun at token k ("the capital",
+// "ibu kota", "the region"): a name after it and a comma is in apposition
+// to it ("held in the capital, Pyongyang"), so the preposition before the
+// noun reaches the name.
+func placeNounBefore(toks []lexicon.Token, k int) bool {
+	switch toks[k].Norm {
+	case "the", "of", "timur", "barat", "utara", "selatan", "east", "west", "north", "south", "ibu", "sela":
+		return false
+	}
+	return placeFillers[toks[k].Norm]
 }
 
 // prepReachMax is how many tokens before a name its preposition may
@@ -1063,7 +1114,7 @@ func (w *window) negationFor(c *claim) string {
 		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || w.matchedByContent(c, j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
 			continue
 		}
-		scope := negationScope
+		scope, from := negationScope, j+1
 		if stopsShortAt(w.toks, j) {
 			scope++ // "berhenti mengatakan": the verb of saying is part of it
 			// What is not said is the clause the verb of saying takes:
@@ -1071,8 +1122,14 @@ func (w *window) negationFor(c *claim) string {
 			if w.governs(j+1, c) {
 				return negPhrase(w.toks, j)
 			}
+			// The verb of saying is the negator's own word: a claim word
+			// it renders loosely ("talks" as "mengatakan") is not what
+			// goes unsaid; only a claim's own verb of saying is.
+			if !w.sayingMatched(c, j+1) {
+				from = j + 2
+			}
 		}
-		for k := j + 1; k < len(w.toks) && k <= j+scope; k++ {
+		for k := from; k < len(w.toks) && k <= j+scope; k++ {
 			if w.toks[k].breakBefore {
 				break
 			}
@@ -1114,7 +1171,23 @@ func (w *window) negativeAdjectiveMatched(c *claim) bool {
 // others) matching "tak terkalahkan" says nothing about it.
 func (w *window) matchedByContent(c *claim, j int) bool {
 	for i, sps := range w.spans {
-		if i < len(c.concepts) && c.concepts[i].kind == kindMeta {
+		if i < len(c.concepts) && (c.concepts[i].kind == kindMeta || c.negatedAffirmation(i)) {
+			continue // a negated "membenarkan" meets "dibantah", which still negates
+		}
+		for _, sp := range sps {
+			if sp[0] <= j && j < sp[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sayingMatched reports whether token j of the window is matched by a
+// verb of saying of the claim.
+func (w *window) sayingMatched(c *claim, j int) bool {
+	for i, sps := range w.spans {
+		if i >= len(c.concepts) || !sayingVerb(strings.ToLower(c.concepts[i].Surface)) {
 			continue
 		}
 		for _, sp := range sps {
@@ -1177,6 +1250,12 @@ func ruleNegation(v *Verifier, c *claim, w *window) *finding {
 		return nil // "cannot be defeated" for "tak terkalahkan"
 	}
 	if !c.aboutSame(w.credits, -1) {
+		// The same one doing the same thing, negated, is the opposite
+		// however the rest is worded ("Bloomberg memverifikasi klaim …"
+		// against "Bloomberg tidak dapat memverifikasi penilaian …").
+		if pn != "" && c.subjectVerbNegated(w) {
+			return &finding{contradicts: true, reason: fmt.Sprintf("the passage says the opposite (“%s”)", pn)}
+		}
 		return &finding{reason: "the passage's polarity differs"}
 	}
 	if pn != "" {
@@ -1682,7 +1761,9 @@ func ruleNumberAnchor(v *Verifier, c *claim, w *window) *finding {
 			}
 			continue
 		}
-		near := false
+		// What a clause-final number counts is named earlier in the
+		// clause: the sentence need only name it too.
+		near := k.anchorBack
 		for _, sp := range w.spans[i] {
 			back := partitiveAfter(w.toks, sp[1])
 			for _, a := range anchors {

@@ -18,6 +18,7 @@ import (
 var sayingRoots = map[string]bool{
 	"kata": true, "sebut": true, "jelas": true, "ungkap": true, "rinci": true, "nyata": true, "sata": true,
 	"papar": true, "umum": true, "ucap": true, "tutur": true, "beritahu": true,
+	"bilang": true, // colloquial "say" ("Lavrov bilang …")
 }
 
 // sayingStems are the English stems (lexicon.StemEN) of the same verbs.

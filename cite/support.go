@@ -46,7 +46,11 @@ type concept struct {
 	// engineers", "July" in "12 July"), used to tell that a passage gives
 	// a different figure for the same thing.
 	anchor []lexicon.Alt
-	words  map[string]bool // every word of the concept's alternatives, for names
+	// anchorBack is set when the anchor is a word before the number, the
+	// number ending its clause ("deaths … at upwards of 6,000"): what it
+	// counts is named earlier in the clause, not beside it.
+	anchorBack bool
+	words      map[string]bool // every word of the concept's alternatives, for names
 }
 
 // claim is an analysed sentence or clause.
@@ -140,13 +144,13 @@ func (v *Verifier) analyseClause(text string) claim {
 	toks := lexicon.Tokenize(text)
 	used := make([]bool, len(toks))
 	c := claim{text: text}
-	for _, con := range v.splitTitles(q.Concepts) {
+	for _, con := range v.splitTitles(v.splitOpeningWord(q.Concepts, toks)) {
 		k := concept{Concept: con, kind: kindContent, weight: weightContent}
 		low := strings.ToLower(con.Surface)
 		switch {
 		case con.Number:
 			k.kind, k.weight = kindNumber, weightFact
-			k.value, k.parsed, k.anchor = v.numberInClaim(toks, used, con.Surface)
+			k.value, k.parsed, k.anchor, k.anchorBack = v.numberInClaim(toks, used, con.Surface)
 			if len(con.Alts) > 0 && len(con.Alts[0]) > 0 && len(con.Alts[0][0]) > 0 {
 				k.norm = con.Alts[0][0][0]
 			}
@@ -154,7 +158,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low):
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low]:
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
@@ -202,6 +206,8 @@ func (v *Verifier) analyseClause(text string) claim {
 	c.breaks = clauseBreaks(text, toks)
 	c.cspans = locateConcepts(text, toks, c.concepts)
 	c.qualifiersAsMeta()
+	v.withPivot(&c)
+	v.withWordNet(&c)
 	c.roles = claimRoles(&c)
 	v.capitalsAsCities(&c)
 	return c
@@ -428,7 +434,7 @@ func (v *Verifier) splitTitles(cs []lexicon.Concept) []lexicon.Concept {
 		}
 		out = append(out, v.lex.Analyze(strings.ToLower(strings.Join(pre, " "))).Concepts...)
 		if i < len(words) {
-			out = append(out, v.splitCountry(con, words[i:])...)
+			out = append(out, v.asNames(v.splitCountry(con, words[i:]))...)
 		}
 	}
 	return out
@@ -447,10 +453,52 @@ func (v *Verifier) splitCountry(con lexicon.Concept, words []string) []lexicon.C
 			}
 		}
 	}
+	if tail := v.placeTail(words); tail > 0 {
+		return append(v.lex.Analyze(strings.Join(words[:tail], " ")).Concepts, v.lex.Analyze(strings.Join(words[tail:], " ")).Concepts...)
+	}
 	if len(whole) == 0 || strings.Join(words, " ") == con.Surface {
 		return []lexicon.Concept{con}
 	}
 	return whole
+}
+
+// placeTail is where a country or other place the dictionaries translate
+// starts at the end of a run of capitalised words that is not itself one
+// name: two names side by side ("told Bloomberg North Korea supplies …")
+// are read apart, so each must be in the passage on its own. 0 when there
+// is none.
+func (v *Verifier) placeTail(words []string) int {
+	if len(words) < 2 {
+		return 0
+	}
+	if whole := v.lex.Analyze(strings.Join(words, " ")).Concepts; len(whole) == 1 && v.placeConcept(whole[0]) {
+		return 0
+	}
+	for j := 1; j < len(words); j++ {
+		tc := v.lex.Analyze(strings.Join(words[j:], " ")).Concepts
+		hc := v.lex.Analyze(strings.Join(words[:j], " ")).Concepts
+		if len(tc) == 1 && tc[0].Entity && v.placeConcept(tc[0]) && len(hc) == 1 && hc[0].Entity && !v.placeConcept(hc[0]) {
+			return j
+		}
+	}
+	return 0
+}
+
+// placeConcept reports a name one of whose written forms is a place the
+// lexicon knows (a country, its short form or its seat of power).
+func (v *Verifier) placeConcept(c lexicon.Concept) bool {
+	for _, a := range c.Alts {
+		var ws []string
+		for _, w := range a {
+			if len(w) > 0 {
+				ws = append(ws, w[0])
+			}
+		}
+		if j := strings.Join(ws, " "); v.lex.IsPlaceName(j) || v.lex.IsSeatOfPower(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // translated reports whether a name has an alternative other than its own
@@ -507,8 +555,10 @@ func claimRoles(c *claim) []role {
 // who acts, owns, or is acted on ("Moscow denied", "Moscow's war",
 // "invited Pyongyang", "ties between Moscow and Pyongyang").
 func (c *claim) capitalActs(i int) bool {
-	switch c.roles[i] {
-	case rolePlace, roleGoal, roleSource:
+	switch {
+	case c.roles[i] == roleGoal && c.aidRecipient(i):
+		return true // "help to Pyongyang": the government receives it
+	case c.roles[i] == rolePlace || c.roles[i] == roleGoal || c.roles[i] == roleSource:
 		return false
 	}
 	s, _ := c.claimSpan(i)
@@ -571,11 +621,12 @@ func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []
 				kept = append(kept, k)
 			}
 		}
+		anchor, back := v.anchorNear(toks, end, i-1)
 		concepts = append(kept, concept{
 			Concept: lexicon.Concept{Surface: text[toks[i].Start:toks[end-1].End], Number: true},
 			kind:    kindNumber, weight: weightFact, value: value, parsed: true,
 			norm:   strconv.FormatFloat(value, 'f', -1, 64),
-			anchor: v.anchorNear(toks, end, i-1),
+			anchor: anchor, anchorBack: back,
 		})
 		i = end - 1
 	}
@@ -584,7 +635,7 @@ func (v *Verifier) spelledNumbers(text string, toks []lexicon.Token, concepts []
 
 // numberInClaim finds the number token written surface, its scaled value
 // and the word it counts.
-func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface string) (float64, bool, []lexicon.Alt) {
+func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface string) (float64, bool, []lexicon.Alt, bool) {
 	for i, t := range toks {
 		if !t.Num || used[i] || t.Text != surface {
 			continue
@@ -597,15 +648,21 @@ func (v *Verifier) numberInClaim(toks []lexicon.Token, used []bool, surface stri
 			val *= scaleOf(toks[next].Norm)
 			next++
 		}
-		return val, parsed, v.anchorNear(toks, next, i-1)
+		anchor, back := v.anchorNear(toks, next, i-1)
+		return val, parsed, anchor, back
 	}
-	return 0, false, nil
+	return 0, false, nil, false
 }
 
 // anchorNear returns the alternatives of the word a number counts: the
 // first content word among the two after it (from next) or, failing
 // that, the two before it (from prev down).
-func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Alt {
+func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) ([]lexicon.Alt, bool) {
+	// A bound before the number ("at upwards of 6,000", "more than")
+	// says nothing of what it counts: the word before it may.
+	if _, q := preQualifierAt(normsOf(toks), prev+1); q != "" {
+		prev -= len(strings.Fields(q))
+	}
 	// Names between the number and what it counts describe it ("6,000
 	// North Korean soldiers"): the counted word is past them.
 	after := next
@@ -616,7 +673,7 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 	// kilometres" is "90 kilometer persegi").
 	if after+1 < len(toks) && !toks[after].Upper && !toks[after+1].Upper {
 		if an := v.lex.Analyze(strings.ToLower(toks[after].Text + " " + toks[after+1].Text)); len(an.Concepts) == 1 && strings.Contains(an.Concepts[0].Surface, " ") {
-			return an.Concepts[0].Alts
+			return an.Concepts[0].Alts, false
 		}
 	}
 	for _, j := range []int{after, after + 1, prev, prev - 1} {
@@ -628,10 +685,10 @@ func (v *Verifier) anchorNear(toks []lexicon.Token, next, prev int) []lexicon.Al
 		}
 		an := v.lex.Analyze(strings.ToLower(toks[j].Text))
 		if len(an.Concepts) > 0 {
-			return an.Concepts[0].Alts
+			return an.Concepts[0].Alts, j < next
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // token is a word or number of a passage with the index terms it matches.
@@ -643,6 +700,8 @@ type token struct {
 	// spelled is set on the first word of a spelled-out number ("tiga",
 	// "dua puluh", "kedua"), whose value is then value.
 	spelled bool
+	month   int     // the month it names, by name or as a date's figure (markCalendar)
+	clock   float64 // the hour and minute it starts, "09:05" as 9.05 (markCalendar)
 }
 
 // passage is a source analysed once.
@@ -700,6 +759,7 @@ func (v *Verifier) tokens(text string) []token {
 			i = end - 1
 		}
 	}
+	markCalendar(text, out)
 	return out
 }
 
@@ -738,7 +798,7 @@ func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 				credit = creditContext
 			}
 		default:
-			if altsIn(k.Alts, p.toks) {
+			if altsIn(k.Alts, p.toks) || k.kind == kindDate && len(monthSpans(k, p.toks)) > 0 {
 				credit = 1
 			} else if k.kind == kindContent && cognateIn(k.Alts, p.toks) {
 				credit = creditCognate
@@ -780,7 +840,7 @@ func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 // "6,000", "6.000" and "6 ribu" meet while "6 ribu" does not state 6.
 func numberIn(k concept, toks []token) bool {
 	for _, t := range toks {
-		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value {
+		if t.Num && (k.parsed && t.value == k.value || !k.parsed && t.Norm == k.norm) || t.spelled && k.parsed && t.value == k.value || clockMatches(k, t) {
 			return true
 		}
 	}
@@ -918,4 +978,28 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// aidNouns are what one government gives another, not a place anyone
+// travels to: the capital after "help to", "dukungan untuk" is the
+// government that receives it.
+var aidNouns = map[string]bool{
+	"help": true, "support": true, "aid": true, "assistance": true, "backing": true,
+	"bantuan": true, "dukungan": true, "sokongan": true,
+}
+
+// aidRecipient reports whether claim name i follows an aid noun and its
+// preposition ("technological help to Pyongyang", "bantuan kepada
+// Pyongyang"), a word describing the aid allowed between.
+func (c *claim) aidRecipient(i int) bool {
+	s, _ := c.claimSpan(i)
+	if s < 2 {
+		return false
+	}
+	switch c.toks[s-1].Norm {
+	case "to", "for", "untuk", "kepada", "bagi", "ke":
+	default:
+		return false
+	}
+	return aidNouns[c.toks[s-2].Norm] || s >= 3 && aidNouns[c.toks[s-3].Norm] && !c.toks[s-2].Upper
 }

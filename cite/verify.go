@@ -219,20 +219,19 @@ func (v *Verifier) combined(part Part, sources []Source, known map[int]int) []in
 // the texts, joined.
 func (v *Verifier) clausesCombine(c claim, texts, ctxs, outlets []string) bool {
 	p := v.analysePassage(strings.Join(texts, "\n"), strings.Join(ctxs, "\n"), strings.Join(outlets, "\n"))
-	var clauses []claim
-	for _, piece := range splitFine(c.text) {
-		pc := v.analyseClause(piece)
-		if pc.facts() {
-			clauses = append(clauses, pc)
-		} else if n := len(clauses); n > 0 {
-			clauses[n-1] = v.analyseClause(clauses[n-1].text + piece)
+	// Cut at every connector, else with each relative clause kept with
+	// its noun (splitCoarse).
+	for _, parts := range [][]string{splitFine(c.text), splitCoarse(c.text)} {
+		clauses := v.piecesOf(parts)
+		if len(clauses) < 2 {
+			continue
+		}
+		c.clauses = clauses
+		if v.check(c, p, true).supports {
+			return true
 		}
 	}
-	if len(clauses) < 2 {
-		return false
-	}
-	c.clauses = clauses
-	return v.check(c, p, true).supports
+	return false
 }
 
 // sentencesFuse reports whether two of the texts tell of one event in
@@ -263,7 +262,14 @@ func passageOf(v *Verifier, s Source) passage {
 // Beijing, he praised …"): each piece of it supported by a sentence, at
 // least two sentences, none contradicting.
 func (v *Verifier) acrossSentences(text string, p passage, cited []int) []int {
-	pieces := v.pieces(text)
+	if out := v.acrossSentencesOf(v.pieces(text), p, cited); out != nil {
+		return out
+	}
+	return v.acrossSentencesOf(v.piecesOf(splitCoarse(text)), p, cited)
+}
+
+// acrossSentencesOf is acrossSentences for one cut of the claim.
+func (v *Verifier) acrossSentencesOf(pieces []claim, p passage, cited []int) []int {
 	if len(pieces) < 2 || len(p.sents) < 2 {
 		return nil
 	}
