@@ -337,27 +337,3 @@ func TestRelativeClauseWithItsNoun(t *testing.T) {
 		}
 	}
 }
-
-// TestWordNetSynonyms: the embedded table is read by binary search — its
-// first and last words, a word between, and a word it does not list.
-func TestWordNetSynonyms(t *testing.T) {
-	lines := strings.Split(strings.TrimSpace(wordnetSynonyms), "\n")
-	first, _, _ := strings.Cut(lines[1], "\t")
-	last, _, _ := strings.Cut(lines[len(lines)-1], "\t")
-	for _, w := range []string{first, last, "ammo"} {
-		if len(synonymsOf(w)) == 0 {
-			t.Errorf("synonymsOf(%q) is empty", w)
-		}
-	}
-	if got := synonymsOf("ammo"); got[0] != "ammunition" {
-		t.Errorf("synonymsOf(ammo) = %q; want ammunition first", got)
-	}
-	for _, w := range []string{"", "zzzz", "aaaa", "ammunition"} {
-		if got := synonymsOf(w); got != nil {
-			t.Errorf("synonymsOf(%q) = %q; want none", w, got)
-		}
-	}
-	if got := englishBases("ramping"); !containsString(got, "ramp") {
-		t.Errorf("englishBases(ramping) = %q; want ramp among them", got)
-	}
-}
