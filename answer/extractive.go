@@ -491,8 +491,8 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 					c.prevTerms = e.termsOf(doc.Text[c.prev.Start:c.prev.End], doc.Lang)
 				}
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
-				if e.ownedByAnother(c, lq) {
-					c.entities = false // about another country's ministry, soldiers, minister
+				if e.ownedByAnother(c, lq) || missesPath(c, lq) {
+					c.entities = false // about another country's ministry, soldiers, minister; another file (docs_path.go)
 				}
 				if lq.Type == lexicon.AnswerTitle && len(titleKeys(c, lq, e.lex)) > 0 {
 					c.namesOnly = false // the title beside the name is what "job" or "who is" asks

@@ -1,0 +1,97 @@
+package answer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
+
+// TestDocsAnswers asks documentation-style questions of small made-up
+// pages, each row exercising one rule of the docs_*.go files: want is a
+// phrase the answer's lead must state outside its quotes ("" for a
+// decline).
+func TestDocsAnswers(t *testing.T) {
+	t.Parallel()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		files    map[string]string
+		question string
+		want     string
+	}{
+		{
+			name: "a path in the question must be written by the sentence: host names are not /etc/hosts (docs_path.go)",
+			files: map[string]string{
+				"hostname.md": "# Host names\n\nYou check the real host name with the hostname command.\n",
+				"resolver.md": "# Name resolution\n\nThe host command queries a DNS server directly. As a consequence, it does not read /etc/hosts.\n",
+			},
+			question: "does the host command check /etc/hosts?",
+			want:     "No",
+		},
+		{
+			name: "a name before the asked noun says which port, not who ported (docs_person.go)",
+			files: map[string]string{
+				"releases.md": "# Releases\n\nThe first FreeBSD port to the m68k architecture was not included in this release.\n",
+				"history.md":  "# History\n\nIn August 1995, Hartmut Koptein started the first port for the Motorola m68k architecture.\n",
+			},
+			question: "who did the first port to the m68k architecture?",
+			want:     "Koptein",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ix, res := askSmallCorpus(t, lex, tt.name, tt.files, tt.question)
+			lead := outsideQuotes(res.Answer)
+			switch {
+			case tt.want == "" && res.Answered:
+				t.Errorf("answered %q, want a decline", res.Answer)
+			case tt.want != "" && !strings.Contains(lead, tt.want):
+				t.Errorf("answer %q, want it to state %q", res.Answer, tt.want)
+			}
+			checkVerbatim(t, ix, res)
+		})
+	}
+}
+
+func TestQuestionPaths(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"does the host command check /etc/hosts?", []string{"/etc/hosts"}},
+		{"apache ngambil halaman dari folder /var/www/html/ ya?", []string{"/var/www/html"}},
+		{"is 1/2 of the disk used?", nil},
+		{"what does and/or mean", nil},
+	}
+	for _, tt := range tests {
+		if got := questionPaths(tt.question); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("questionPaths(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestWritesPath(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text, path string
+		want       bool
+	}{
+		{"and thus, not /etc/hosts either.", "/etc/hosts", true},
+		{"edit \"/etc/hosts\"", "/etc/hosts", true},
+		{"\"/etc/hosts.deny\" and \"/etc/hosts.allow\" for TCP wrapper", "/etc/hosts", false},
+		{"the /etc/hostsfoo file", "/etc/hosts", false},
+		{"pages in /var/www/html/ are served", "/var/www/html", true},
+	}
+	for _, tt := range tests {
+		if got := writesPath(tt.text, tt.path); got != tt.want {
+			t.Errorf("writesPath(%q, %q) = %v, want %v", tt.text, tt.path, got, tt.want)
+		}
+	}
+}
