@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/retrieval"
 )
 
 // TestDocsAnswers asks documentation-style questions of small made-up
@@ -42,6 +43,18 @@ func TestDocsAnswers(t *testing.T) {
 			question: "who did the first port to the m68k architecture?",
 			want:     "Koptein",
 		},
+		{
+			name:     "the same size answers no to getting bigger (docs_same.go)",
+			files:    map[string]string{"encoding.md": "# Encodings\n\nWhen plain text in ASCII is converted to UTF-8, the file has exactly the same content and size as the original.\n"},
+			question: "if i convert ascii text to utf-8 does the file get bigger?",
+			want:     "No",
+		},
+		{
+			name:     "ukuran yang sama menjawab tidak untuk bertambah besar (docs_same.go)",
+			files:    map[string]string{"kode.md": "# Pengodean\n\nSaat teks ASCII diubah ke UTF-8, berkas memiliki isi dan ukuran yang sama dengan aslinya.\n"},
+			question: "apakah ukuran berkas bertambah saat teks ASCII diubah ke UTF-8?",
+			want:     "Tidak",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +69,27 @@ func TestDocsAnswers(t *testing.T) {
 			}
 			checkVerbatim(t, ix, res)
 		})
+	}
+}
+
+func TestSameWhereChangeAsked(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"does the file get bigger?", "It has exactly the same size as the original.", true},
+		{"does the file get bigger?", "It is not the same size as the original.", false},
+		{"is the file the same size?", "It has the same size as the original.", false},
+		{"does the file get compressed?", "It has the same size as the original.", false},
+		{"apakah ukurannya berubah?", "Ukurannya tetap sama.", true},
+	}
+	for _, tt := range tests {
+		ev := Evidence{Span: retrieval.Span{End: len(tt.sentence)}}
+		ev.Doc.Text = tt.sentence
+		if got := sameWhereChangeAsked(lexicon.Query{Text: tt.question}, ev); got != tt.want {
+			t.Errorf("sameWhereChangeAsked(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
 	}
 }
 
