@@ -55,6 +55,18 @@ func TestDocsAnswers(t *testing.T) {
 			question: "apakah ukuran berkas bertambah saat teks ASCII diubah ke UTF-8?",
 			want:     "Tidak",
 		},
+		{
+			name: "a list item's subject is in its list's lead: the polling period of the leader's election (docs_list.go)",
+			files: map[string]string{
+				"constitution.txt": "Constitution of the Example Project\n\n5.2. Appointment\n\n" +
+					"1. The Project Leader is elected by the Developers.\n\n" +
+					"2. The election begins six weeks before the post becomes vacant.\n\n" +
+					"3. The next two weeks are the polling period during which Developers may cast their votes.\n",
+				"mail.txt": "Mailing lists\n\nA vote on a mailing list may have a polling period of one year.\n",
+			},
+			question: "How long is the polling period in an Example Project Leader election?",
+			want:     "Two weeks",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +101,26 @@ func TestSameWhereChangeAsked(t *testing.T) {
 		ev.Doc.Text = tt.sentence
 		if got := sameWhereChangeAsked(lexicon.Query{Text: tt.question}, ev); got != tt.want {
 			t.Errorf("sameWhereChangeAsked(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestListItem(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"5. The next two weeks are the polling period", true},
+		{"3) Run the installer", true},
+		{"- install the package", true},
+		{"5.2. Appointment", false},
+		{"2010 was a good year.", false},
+		{"The Project Leader is elected.", false},
+	}
+	for _, tt := range tests {
+		if got := listItem(tt.text); got != tt.want {
+			t.Errorf("listItem(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -465,6 +465,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				continue // code, a table of contents, a link list: searched, never quoted
 			}
 			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
+			listTerms := e.listTerms(doc, para) // docs_list.go: a list item with its list
 			for si, s := range para.Sentences {
 				if s.Start < ch.Start || s.End > ch.End {
 					continue
@@ -475,7 +476,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				seen[id] = true
 				c := e.newCandidate(&doc, s)
-				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
+				c.paragraph, c.chunk, c.hitRank, c.listTerms = para.Index, ch, rank, listTerms
 				if si > 0 && e.anaphoric(c) {
 					// The sentence before, and the one before that when it
 					// refers back too ("… mendirikan perusahaan Progeny.
