@@ -67,6 +67,20 @@ func TestDocsAnswers(t *testing.T) {
 			question: "How long is the polling period in an Example Project Leader election?",
 			want:     "Two weeks",
 		},
+		{
+			name: "the maximum number is the figure after up to, whatever it counts (docs_bound.go)",
+			files: map[string]string{"committee.txt": "Constitution of the Example Project\n\n" +
+				"The Technical Committee consists of up to 8 Developers, and should usually have at least 4 members.\n"},
+			question: "What is the maximum number of members of the Technical Committee?",
+			want:     "8",
+		},
+		{
+			name: "the minimum number is the figure after at least (docs_bound.go)",
+			files: map[string]string{"committee.txt": "Constitution of the Example Project\n\n" +
+				"The Technical Committee consists of up to 8 Developers, and should usually have at least 4 members.\n"},
+			question: "What is the minimum number of members of the Technical Committee?",
+			want:     "4",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +135,33 @@ func TestListItem(t *testing.T) {
 	for _, tt := range tests {
 		if got := listItem(tt.text); got != tt.want {
 			t.Errorf("listItem(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBoundBefore(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want bound
+	}{
+		{"consists of up to 8 Developers", upperBound},
+		{"should have at least 4 members", lowerBound},
+		{"dari 5 hingga 9 Juli", noBound},
+		{"hingga 8 anggota", upperBound},
+		{"setidaknya 600 tentara", lowerBound},
+		{"has 8 members", noBound},
+	}
+	for _, tt := range tests {
+		toks := lexicon.Tokenize(tt.text)
+		fig := -1
+		for i, tk := range toks {
+			if tk.Num && fig < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "hingga") {
+				fig = i
+			}
+		}
+		if got := boundBefore(toks, fig); got != tt.want {
+			t.Errorf("boundBefore(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

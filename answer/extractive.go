@@ -123,7 +123,7 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 // passages retrieved for the returned query, or nil when the second
 // reading changed what to search for.
 func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, []retrieval.Hit, error) {
-	lq := withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)
+	lq := unfocusBounds(withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)) // docs_bound.go
 	if k <= 0 {
 		k = e.k
 	}
@@ -132,7 +132,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 		return lq, nil, err
 	}
 	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
-		return withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord), nil, nil
+		return unfocusBounds(withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord)), nil, nil
 	}
 	return lq, hits, nil
 }
