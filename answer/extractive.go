@@ -132,7 +132,7 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 // passages retrieved for the returned query, or nil when the second
 // reading changed what to search for.
 func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, []retrieval.Hit, error) {
-	lq := withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)
+	lq := unfocusBounds(withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)) // docs_bound.go
 	if k <= 0 {
 		k = e.k
 	}
@@ -141,7 +141,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 		return lq, nil, err
 	}
 	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
-		return withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord), nil, nil
+		return unfocusBounds(withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord)), nil, nil
 	}
 	return lq, hits, nil
 }
@@ -474,6 +474,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				continue // code, a table of contents, a link list: searched, never quoted
 			}
 			paraTerms := e.termsOf(doc.Text[para.Span.Start:para.Span.End], doc.Lang)
+			listTerms := e.listTerms(doc, para) // docs_list.go: a list item with its list
 			for si, s := range para.Sentences {
 				if s.Start < ch.Start || s.End > ch.End {
 					continue
@@ -484,7 +485,7 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				seen[id] = true
 				c := e.newCandidate(&doc, s)
-				c.paragraph, c.chunk, c.hitRank = para.Index, ch, rank
+				c.paragraph, c.chunk, c.hitRank, c.listTerms = para.Index, ch, rank, listTerms
 				if si > 0 && e.anaphoric(c) {
 					// The sentence before, and the one before that when it
 					// refers back too ("… mendirikan perusahaan Progeny.
@@ -500,8 +501,8 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 					c.prevTerms = e.termsOf(doc.Text[c.prev.Start:c.prev.End], doc.Lang)
 				}
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
-				if e.ownedByAnother(c, lq) {
-					c.entities = false // about another country's ministry, soldiers, minister
+				if e.ownedByAnother(c, lq) || missesPath(c, lq) {
+					c.entities = false // about another country's ministry, soldiers, minister; another file (docs_path.go)
 				}
 				if lq.Type == lexicon.AnswerTitle && len(titleKeys(c, lq, e.lex)) > 0 {
 					c.namesOnly = false // the title beside the name is what "job" or "who is" asks

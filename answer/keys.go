@@ -43,7 +43,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	switch typ {
 	case lexicon.AnswerNumber, lexicon.AnswerPercent:
 		keys = numberKeys(c, typ, mark)
-		if typ == lexicon.AnswerNumber {
+		if bounded := boundKeys(c, keys, q); bounded != nil {
+			keys = bounded // docs_bound.go: "the maximum number": the figure after "up to"
+		} else if typ == lexicon.AnswerNumber {
 			keys = countingAsked(c, keys, q, lex)
 		}
 		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q) {
@@ -75,7 +77,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
 		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
 		if typ == lexicon.AnswerPerson {
-			keys = personLike(c, keys)
+			keys = agentsOnly(c, personLike(c, keys), q) // docs_person.go
 		}
 		if typ == lexicon.AnswerPerson && q.Owned > 0 {
 			if owners := ownerKeys(c, q, lex); len(owners) > 0 {

@@ -42,6 +42,7 @@ type candidate struct {
 	pointsBack  bool // a demonstrative ("pertemuan tersebut", "this meeting") refers to what the previous sentence describes
 	namedBefore bool
 	matched     []conceptMatch
+	listTerms   [][]string // a list item's list: its earlier items, lead and page title (docs_list.go); nil otherwise
 	score       float64
 	keys        []key // answer-type matches in the sentence, nearest to the focus first
 }
@@ -506,6 +507,10 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 				}
 			}
 		}
+		listed := false
+		if pos < 0 && con.Entity && credit == 0 && c.listTerms != nil && namesWhole(con, c.listTerms) {
+			credit, listed = listCredit, true // docs_list.go: the list's lead names the item's subject
+		}
 		if pos < 0 && con.Entity && credit == 0 {
 			switch {
 			case namesWhole(con, paraTerms):
@@ -523,7 +528,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 		if con.Entity && !(con.Setting && credit == 0) {
 			named++
-			if pos >= 0 || antecedent {
+			if pos >= 0 || antecedent || listed {
 				namedHere++
 			}
 		}

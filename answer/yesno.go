@@ -101,8 +101,8 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	if yes, no, ok := e.disputed(lq, ev); ok && !e.negatedDifferently(lq, ev[0]) {
 		return []Evidence{yes, no}, yesNoDisputed, true, nil
 	}
-	if e.negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) {
-		return ev[:1], yesNoNo, true, nil // "not affected"; "only downloads" for "installs?"
+	if e.negatedDifferently(lq, ev[0]) || e.restrictsOut(lq, ev[0]) || sameWhereChangeAsked(lq, ev[0]) {
+		return ev[:1], yesNoNo, true, nil // "not affected"; "only downloads" for "installs?"; "the same size" for "bigger?" (docs_same.go)
 	}
 	if other, v, ok := e.comparedQuantity(lq, ev[0]); ok {
 		switch v {
