@@ -2,7 +2,6 @@ package answer
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/kabar-bot/kabar/lexicon"
@@ -19,12 +18,7 @@ func TestDocsAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name     string
-		files    map[string]string
-		question string
-		want     string
-	}{
+	runSmallCorpusRows(t, lex, []smallCorpusRow{
 		{
 			name: "a path in the question must be written by the sentence: host names are not /etc/hosts (docs_path.go)",
 			files: map[string]string{
@@ -81,21 +75,7 @@ func TestDocsAnswers(t *testing.T) {
 			question: "What is the minimum number of members of the Technical Committee?",
 			want:     "4",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			ix, res := askSmallCorpus(t, lex, tt.name, tt.files, tt.question)
-			lead := outsideQuotes(res.Answer)
-			switch {
-			case tt.want == "" && res.Answered:
-				t.Errorf("answered %q, want a decline", res.Answer)
-			case tt.want != "" && !strings.Contains(lead, tt.want):
-				t.Errorf("answer %q, want it to state %q", res.Answer, tt.want)
-			}
-			checkVerbatim(t, ix, res)
-		})
-	}
+	})
 }
 
 func TestSameWhereChangeAsked(t *testing.T) {

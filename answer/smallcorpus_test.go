@@ -16,16 +16,7 @@ func TestSmallCorpusAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name     string
-		files    map[string]string
-		question string
-		want     string
-		quote    string // when set, a citation must quote this
-		// maxCitations, when set, bounds the citations: a second quote
-		// that matches nothing the first does not adds no evidence.
-		maxCitations int
-	}{
+	runSmallCorpusRows(t, lex, []smallCorpusRow{
 		{
 			name: "a name in a fronted clause of time only dates the event: the report may not name it",
 			files: map[string]string{"visit.md": "# Kunjungan ke Oslo\n\nAnna Berg bertemu Lars Holm pada bulan Maret dalam sebuah kunjungan ke Bergen.\n\n" +
@@ -280,8 +271,45 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			question: "sumbernya sama gak soal jumlah pasukan yang dikirim ke rusia?",
 			want:     "10.000 pasukan",
 		},
+	})
+}
+
+// outsideQuotes drops the “quoted” passages of an answer.
+func outsideQuotes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			depth++
+		case r == '”' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
 	}
-	for _, tt := range tests {
+	return b.String()
+}
+
+// smallCorpusRow is one question asked of a small made-up corpus: want is
+// a phrase the answer's lead must state outside its quotes ("" for a
+// decline, unless quote is set).
+type smallCorpusRow struct {
+	name     string
+	files    map[string]string
+	question string
+	want     string
+	quote    string // when set, a citation must quote this
+	// maxCitations, when set, bounds the citations: a second quote
+	// that matches nothing the first does not adds no evidence.
+	maxCitations int
+}
+
+// runSmallCorpusRows asks each row's question of its corpus and checks the
+// answer's lead, its quotes and their verbatim offsets.
+func runSmallCorpusRows(t *testing.T, lex *lexicon.Lexicon, rows []smallCorpusRow) {
+	t.Helper()
+	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			ix, res := askSmallCorpus(t, lex, tt.name, tt.files, tt.question)
@@ -307,21 +335,4 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			checkVerbatim(t, ix, res)
 		})
 	}
-}
-
-// outsideQuotes drops the “quoted” passages of an answer.
-func outsideQuotes(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '“':
-			depth++
-		case r == '”' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
