@@ -121,6 +121,15 @@ func eachIndexEntry(path string, fn func(fields []string)) error {
 // eachLine calls fn with each line of a WordNet file after its licence
 // header (the lines that start with a space).
 func eachLine(path string, fn func(line string)) error {
+	return scanLines(path, func(line string) {
+		if !strings.HasPrefix(line, " ") {
+			fn(line)
+		}
+	})
+}
+
+// scanLines calls fn with each line of a file, long lines included.
+func scanLines(path string, fn func(line string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -129,9 +138,7 @@ func eachLine(path string, fn func(line string)) error {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		if line := sc.Text(); !strings.HasPrefix(line, " ") {
-			fn(line)
-		}
+		fn(sc.Text())
 	}
 	return sc.Err()
 }

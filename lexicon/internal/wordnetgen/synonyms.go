@@ -118,23 +118,14 @@ func readSynsetWords(dir string) (map[string][]string, error) {
 // eachTSVHead calls fn with the lower-cased first field of each line of a
 // dictionary TSV file, comments skipped.
 func eachTSVHead(path string, fn func(string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
+	return scanLines(path, func(line string) {
 		if strings.HasPrefix(line, "#") {
-			continue
+			return
 		}
 		if head, _, ok := strings.Cut(line, "\t"); ok {
 			fn(strings.ToLower(strings.TrimSpace(head)))
 		}
-	}
-	return sc.Err()
+	})
 }
 
 func contains(list []string, s string) bool {
