@@ -189,11 +189,7 @@ func TestDeclineStage(t *testing.T) {
 }
 
 func TestPlaceModifiers(t *testing.T) {
-	lex, err := lexicon.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &Extractive{lex: lex}
+	e := lexiconOnly(t)
 	for _, tt := range []struct {
 		question string
 		want     string // the place marked, "" for none
@@ -207,7 +203,7 @@ func TestPlaceModifiers(t *testing.T) {
 		// a place that qualifies nothing is a name of the question, judged elsewhere
 		{"when did lavrov fly to north korea?", ""},
 	} {
-		lq := lex.Analyze(tt.question)
+		lq := e.lex.Analyze(tt.question)
 		got := ""
 		for i := range e.placeModifiers(lq) {
 			got = lq.Concepts[i].Surface
@@ -219,11 +215,7 @@ func TestPlaceModifiers(t *testing.T) {
 }
 
 func TestAnyoneCounted(t *testing.T) {
-	lex, err := lexicon.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &Extractive{lex: lex}
+	e := lexiconOnly(t)
 	doc := &retrieval.Document{Lang: "en", Text: "With 301 attendees it was the largest Debconf in the Western hemisphere to date. It had 12 talks a day."}
 	people := lexicon.Concept{Surface: "people"}
 	tanks := lexicon.Concept{Surface: "tanks"}
@@ -244,11 +236,7 @@ func TestAnyoneCounted(t *testing.T) {
 }
 
 func TestPossessions(t *testing.T) {
-	lex, err := lexicon.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &Extractive{lex: lex}
+	e := lexiconOnly(t)
 	for _, tt := range []struct {
 		question string
 		want     string // "person→thing", "" for none
@@ -258,7 +246,7 @@ func TestPossessions(t *testing.T) {
 		{"what did Russia's foreign ministry say?", ""}, // a place: placeModifiers and the candidates judge it
 		{"apa kata Zakharova soal kunjungan Choe?", ""}, // Indonesian has no possessive mark to read
 	} {
-		lq := lex.Analyze(tt.question)
+		lq := e.lex.Analyze(tt.question)
 		got := ""
 		for _, p := range e.possessions(lq) {
 			got = lq.Concepts[p.person-1].Surface + "→" + lq.Concepts[p.thing-1].Surface
@@ -270,11 +258,7 @@ func TestPossessions(t *testing.T) {
 }
 
 func TestCountedConcept(t *testing.T) {
-	lex, err := lexicon.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &Extractive{lex: lex}
+	e := lexiconOnly(t)
 	for _, tt := range []struct {
 		question string
 		want     string // the counted concept, "" for none
@@ -290,7 +274,7 @@ func TestCountedConcept(t *testing.T) {
 		{"how many did north korea send?", ""},
 		{"when did lavrov arrive in wonsan?", ""},
 	} {
-		lq := lex.Analyze(tt.question)
+		lq := e.lex.Analyze(tt.question)
 		got := ""
 		if i := e.countedConcept(lq); i >= 0 {
 			got = lq.Concepts[i].Surface
@@ -299,4 +283,15 @@ func TestCountedConcept(t *testing.T) {
 			t.Errorf("%q: counted %q, want %q", tt.question, got, tt.want)
 		}
 	}
+}
+
+// lexiconOnly is an answerer with a lexicon and no corpus, for the rules
+// that read only the question.
+func lexiconOnly(t *testing.T) *Extractive {
+	t.Helper()
+	lex, err := lexicon.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Extractive{lex: lex}
 }
