@@ -55,6 +55,15 @@ var declineRows = []declineRow{
 		want:     "openbsd-inetd",
 	},
 	{
+		name: "a clipped English word is no lower-case name: a cert is a certificate (debian-blind6 tuning)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"tls.md": "# Certificates\n\nThe Let's Encrypt initiative offers free and trusted TLS certificates.\n\nKeep the cert files in /etc/ssl/certs.\n",
+		},
+		question: "how do i get a free trusted tls cert for my website?",
+		want:     "Let's Encrypt",
+	},
+	{
 		name:     "a counted list is answered by a sentence counting one of its members (seed-blind tuning)",
 		rule:     "listMemberHere",
 		question: "how many construction workers and engineers is pyongyang sending to help rebuild kursk?",

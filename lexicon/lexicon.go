@@ -327,3 +327,32 @@ func indefinitePronoun(w string) bool {
 	}
 	return false
 }
+
+// ClippedEnglish reports whether a folded word is the clipped start of a
+// longer ordinary English word ("cert": certificate, "config":
+// configuration, "repo": repository): chat shortens words so, while a
+// name typed in lower case ("btrfs", "udev") starts no English word.
+func (l *Lexicon) ClippedEnglish(norm string) bool {
+	return len(norm) >= 3 && l.english.startsLonger(norm, 2)
+}
+
+// startsLonger reports whether a word of the list starts with p and is
+// at least more letters longer.
+func (z *lazySet) startsLonger(p string, more int) bool {
+	z.once.Do(z.load)
+	if z.set != nil {
+		for w := range z.set {
+			if len(w) >= len(p)+more && strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		return false
+	}
+	i, _ := slices.BinarySearch(z.sorted, p)
+	for ; i < len(z.sorted) && strings.HasPrefix(z.sorted[i], p); i++ {
+		if len(z.sorted[i]) >= len(p)+more {
+			return true
+		}
+	}
+	return false
+}

@@ -877,3 +877,12 @@ func TestSameNameSpellings(t *testing.T) {
 		}
 	}
 }
+
+func TestClippedEnglish(t *testing.T) {
+	l := newLexicon(t)
+	for w, want := range map[string]bool{"cert": true, "config": true, "repo": true, "btrfs": false, "udev": false, "tls": false, "ce": false} {
+		if got := l.ClippedEnglish(w); got != want {
+			t.Errorf("ClippedEnglish(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
