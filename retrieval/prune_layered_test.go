@@ -63,39 +63,10 @@ func TestLayeredMatchesExhaustiveAtScale(t *testing.T) {
 // -race).
 func TestLayeredConcurrent(t *testing.T) {
 	t.Parallel()
-	corpus, _ := seedCorpus(t)
-	ix, _ := mustBuild(t, buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t)))
-	r := rand.New(rand.NewPCG(14, 12))
-	terms := vocabulary(ix)
-	qs := make([]lexicon.Query, 40)
-	want := make([][]scored, len(qs))
-	for i := range qs {
-		qs[i] = randomQuery(r, terms)
-		w, err := ix.lexical.searchExhaustive(qs[i], 8)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want[i] = w
-	}
-	errs := make(chan string, 4)
-	for g := range 4 {
-		go func() {
-			for j := range qs {
-				i := (j + g*7) % len(qs)
-				got, _, err := ix.lexical.searchLayered(qs[i], 8)
-				if err != nil || !sameScored(got, want[i]) {
-					errs <- fmt.Sprintf("query %d: %v %v, want %v", i, got, err, want[i])
-					return
-				}
-			}
-			errs <- ""
-		}()
-	}
-	for range 4 {
-		if e := <-errs; e != "" {
-			t.Fatal(e)
-		}
-	}
+	checkConcurrent(t, 12, func(*lexicalIndex) {}, func(x *lexicalIndex, q lexicon.Query, k int) ([]scored, error) {
+		got, _, err := x.searchLayered(q, k)
+		return got, err
+	})
 }
 
 // TestLayeredBlocksLookAtFewerChunks checks, on the bench package's

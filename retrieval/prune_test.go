@@ -272,10 +272,21 @@ func decodeQuery(data []byte, terms []string) lexicon.Query {
 // results computed beforehand (run it with -race).
 func TestPrunedConcurrent(t *testing.T) {
 	t.Parallel()
+	checkConcurrent(t, 5, func(x *lexicalIndex) { x.alwaysPrune = true }, func(x *lexicalIndex, q lexicon.Query, k int) ([]scored, error) {
+		return x.searchPruned(q, k)
+	})
+}
+
+// checkConcurrent runs search from four goroutines on one index of the
+// seed articles (set up first by prepare) over 40 random queries, seeded
+// by seed, against exhaustive results computed beforehand: the caches a
+// search fills on first use must be safe to share (run it with -race).
+func checkConcurrent(t *testing.T, seed uint64, prepare func(*lexicalIndex), search func(*lexicalIndex, lexicon.Query, int) ([]scored, error)) {
+	t.Helper()
 	corpus, _ := seedCorpus(t)
 	ix, _ := mustBuild(t, buildOpts(t, corpus, t.TempDir(), NewLocalEmbedder(), testLexicon(t)))
-	ix.lexical.alwaysPrune = true
-	r := rand.New(rand.NewPCG(14, 5))
+	prepare(ix.lexical)
+	r := rand.New(rand.NewPCG(14, seed))
 	terms := vocabulary(ix)
 	qs := make([]lexicon.Query, 40)
 	want := make([][]scored, len(qs))
@@ -292,7 +303,7 @@ func TestPrunedConcurrent(t *testing.T) {
 		go func() {
 			for j := range qs {
 				i := (j + g*7) % len(qs)
-				got, err := ix.lexical.searchPruned(qs[i], 8)
+				got, err := search(ix.lexical, qs[i], 8)
 				if err != nil || !sameScored(got, want[i]) {
 					errs <- fmt.Sprintf("query %d: %v %v, want %v", i, got, err, want[i])
 					return
