@@ -106,8 +106,8 @@ func (e *Extractive) lowercaseName(con lexicon.Concept) bool {
 		return false
 	}
 	n := toks[0].Norm
-	if e.lex.EnglishWord(n) || e.lex.Listed(n) || e.lex.IsStop(n) || e.lex.ClippedEnglish(n) {
-		return false // an English word, or one clipped ("cert" for certificate), is no name
+	if e.lex.EnglishWord(n) || e.lex.Listed(n) || e.lex.IsStop(n) || e.lex.ClippedEnglish(n) || e.lex.EnglishCompound(n) {
+		return false // an English word, clipped ("cert" for certificate) or compound ("standalone"), is no name
 	}
 	return conceptInCorpus(e.corpus, con)
 }

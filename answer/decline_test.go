@@ -64,6 +64,16 @@ var declineRows = []declineRow{
 		want:     "Let's Encrypt",
 	},
 	{
+		name: "an English compound written solid is no lower-case name: standalone is stand-alone (debian-blind tuning)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"apt.md":     "# APT\n\nIf the package is a simple .deb file without any repository, APT can still install it together with its dependencies with a simple command: apt install ./path-to-the-package.deb.\n\nOther packages come from the mirrors.\n",
+			"install.md": "# Installer\n\nThe standalone installer image boots from a USB stick.\n",
+		},
+		question: "how do i install a standalone .deb file together with its dependencies?",
+		want:     "apt install ./path-to-the-package.deb",
+	},
+	{
 		name:     "a counted list is answered by a sentence counting one of its members (seed-blind tuning)",
 		rule:     "listMemberHere",
 		question: "how many construction workers and engineers is pyongyang sending to help rebuild kursk?",

@@ -28,6 +28,7 @@ type Lexicon struct {
 	personNouns    *lazySet            // English nouns whose most frequent WordNet sense is a person, read on first use
 	persons        *personTitles       // their Indonesian translations, built on first use
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
+	compounds      *lazySet            // WordNet's two-part compounds written solid ("standalone"), read on first use
 	enSyn          *englishSynonyms    // WordNet synonyms of words the dictionaries lack, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
@@ -39,6 +40,7 @@ func New() (*Lexicon, error) {
 		abbrev:      map[string][]string{},
 		claimsOnce:  &sync.Once{},
 		english:     &lazySet{file: "data/english-words.txt"},
+		compounds:   &lazySet{file: "data/wordnet-compounds.txt"},
 		enSyn:       &englishSynonyms{},
 		nouns:       &lazySet{file: "data/wordnet-nouns.txt"},
 		personNouns: &lazySet{file: "data/wordnet-persons.txt"},
@@ -98,6 +100,12 @@ func New() (*Lexicon, error) {
 // The list (65,000 words) is read on the first call, not at start-up: only
 // some questions need it.
 func (l *Lexicon) EnglishWord(norm string) bool { return l.english.has(norm) }
+
+// EnglishCompound reports whether a folded word is an English compound
+// of two words written solid, which WordNet writes hyphenated or as two
+// words ("standalone" for stand-alone, "filesystem", "backend"): English,
+// though no word list has it.
+func (l *Lexicon) EnglishCompound(norm string) bool { return l.compounds.has(norm) }
 
 // lazySet is an embedded word list read on its first lookup; copies of a
 // Lexicon (ForClaims) share it. A list already lower-case and sorted (as

@@ -878,6 +878,15 @@ func TestSameNameSpellings(t *testing.T) {
 	}
 }
 
+func TestEnglishCompound(t *testing.T) {
+	l := newLexicon(t)
+	for w, want := range map[string]bool{"standalone": true, "filesystem": true, "backend": true, "stand": false, "btrfs": false, "systemd": false} {
+		if got := l.EnglishCompound(w); got != want {
+			t.Errorf("EnglishCompound(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestClippedEnglish(t *testing.T) {
 	l := newLexicon(t)
 	for w, want := range map[string]bool{"cert": true, "config": true, "repo": true, "btrfs": false, "udev": false, "tls": false, "ce": false} {

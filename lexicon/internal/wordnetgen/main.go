@@ -21,6 +21,12 @@
 // translate, from its two most frequent senses ("ammo" → ammunition):
 //
 //	go run ./lexicon/internal/wordnetgen -synonyms /tmp/wn/usr/share/wordnet lexicon/data/news-en-id.tsv lexicon/data/freedict-eng-ind.tsv > lexicon/data/wordnet-synonyms.tsv
+//
+// With -compounds it writes lexicon/data/wordnet-compounds.txt: the
+// two-part lemmas WordNet hyphenates or writes as two words, joined
+// ("stand-alone" → standalone, "file_system" → filesystem):
+//
+//	go run ./lexicon/internal/wordnetgen -compounds /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-compounds.txt
 package main
 
 import (
@@ -43,6 +49,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) == 3 && os.Args[1] == "-compounds" {
+		if err := writeCompounds(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) >= 3 && os.Args[1] == "-synonyms" {
 		if err := writeSynonyms(os.Args[2], os.Args[3:]); err != nil {
 			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
@@ -51,7 +64,7 @@ func main() {
 		return
 	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
+		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -compounds | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
 		os.Exit(2)
 	}
 	byPOS := map[string]map[string]senses{}
