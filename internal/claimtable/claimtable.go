@@ -83,7 +83,7 @@ func Tables(dir string) []Table {
 	only := strings.TrimSpace(os.Getenv("KABAR_TABLE"))
 	// Each blind table was written from the articles alone, by a helper
 	// that had not read the verifier.
-	blind := []Table{{Name: "blind", Path: "claims-blind.jsonl"}, {Name: "blind2", Path: "claims-blind2.jsonl"}}
+	blind := []Table{{Name: "blind", Path: "claims-blind.jsonl"}, {Name: "blind2", Path: "claims-blind2.jsonl"}, {Name: "blind4", Path: "claims-blind4.jsonl"}}
 	var out []Table
 	for _, t := range blind {
 		if only == "" || only == t.Name {
