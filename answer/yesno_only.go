@@ -18,6 +18,17 @@ func onlyWord(w string) bool {
 	return false
 }
 
+// becomingWord reports a verb of becoming after "only": "it has only
+// become the default in Jessie" says when (not until then), not that
+// something else holds instead.
+func becomingWord(w string) bool {
+	switch w {
+	case "become", "became", "becomes":
+		return true
+	}
+	return false
+}
+
 // restrictsOut reports whether the evidence sentence restricts with
 // "only" while one of the question's words (no name, figure or word
 // about the coverage) is not in it: the sentence states the proposition
@@ -30,8 +41,9 @@ func (e *Extractive) restrictsOut(lq lexicon.Query, ev Evidence) bool {
 	}
 	sentence := ev.Doc.Text[ev.Span.Start:ev.Span.End]
 	restricted := false
-	for _, t := range lexicon.Tokenize(sentence) {
-		restricted = restricted || onlyWord(t.Norm)
+	toks := lexicon.Tokenize(sentence)
+	for i, t := range toks {
+		restricted = restricted || onlyWord(t.Norm) && !(i+1 < len(toks) && becomingWord(toks[i+1].Norm))
 	}
 	if !restricted {
 		return false

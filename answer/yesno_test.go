@@ -154,6 +154,12 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "No",
 		},
 		{
+			name:     "only before a verb of becoming says when, not what else: yes (debian-blind7 tuning)",
+			files:    map[string]string{"init.md": "# Init\n\nsystemd is a recent init system, and although it was already available in Wheezy, it has only become the default in Debian Jessie.\n\nOlder releases used sysvinit.\n"},
+			question: "did jessie make systemd the default init?",
+			want:     "Yes",
+		},
+		{
 			name:     "hanya: a restriction to another member says no (Indonesian)",
 			files:    map[string]string{"kuota.md": "# Kuota\n\nHanya batas lunak yang dapat dilewati sementara oleh pengguna.\n\nKuota diatur dengan edquota.\n"},
 			question: "apakah batas keras dapat dilewati sementara?",
