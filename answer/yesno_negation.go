@@ -31,6 +31,10 @@ func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) boo
 		return false
 	}
 	terms := e.termsOf(text, lang)
+	toks = withoutAskedNegators(lq, toks, terms)
+	if !lexicon.HasNegation(toks) {
+		return false
+	}
 	var cuts []int
 	for i := 1; i < len(toks); i++ {
 		if clauseWord(toks[i].Norm) && !(i+1 < len(toks) && (toks[i+1].Norm == "itu" || toks[i+1].Norm == "that")) {
@@ -55,6 +59,31 @@ func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) boo
 		return true
 	}
 	return lexicon.HasNegation(toks[bounds[best]:bounds[best+1]])
+}
+
+// withoutAskedNegators blanks the negating words of a sentence that
+// write a word of the question: "did the Pentagon pause shipments?" asks
+// about the halting that "Pentagon sempat menghentikan pengiriman"
+// states, so there it is the predicate, not a negation of it. (The same
+// word on both sides agreed before; a synonym did not.) The tokens keep
+// their places, so the clauses are cut as before.
+func withoutAskedNegators(lq lexicon.Query, toks []lexicon.Token, terms [][]string) []lexicon.Token {
+	out := toks
+	for i, t := range toks {
+		if !lexicon.IsNegator(t.Norm) || i >= len(terms) {
+			continue
+		}
+		for _, c := range lq.Concepts {
+			if !c.Entity && !c.Meta && conceptAt(c, terms[i]) {
+				if &out[0] == &toks[0] {
+					out = append([]lexicon.Token(nil), toks...)
+				}
+				out[i].Norm = ""
+				break
+			}
+		}
+	}
+	return out
 }
 
 // conceptsWithin scores the question's concepts written within termsAt:

@@ -160,6 +160,12 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "Yes",
 		},
 		{
+			name:     "a word of halting the question asks about is its predicate, not a negation: yes (seed-blind8 tuning)",
+			files:    map[string]string{"arms.md": "# Senjata\n\nZelenskyy menyatakan pengiriman senjata AS telah dilanjutkan, setelah Pentagon sempat menghentikan pengiriman tertentu karena stok menipis.\n\nPengiriman itu penting bagi Ukraina.\n"},
+			question: "did the pentagon pause some weapons shipments?",
+			want:     "Yes",
+		},
+		{
 			name:     "hanya: a restriction to another member says no (Indonesian)",
 			files:    map[string]string{"kuota.md": "# Kuota\n\nHanya batas lunak yang dapat dilewati sementara oleh pengguna.\n\nKuota diatur dengan edquota.\n"},
 			question: "apakah batas keras dapat dilewati sementara?",
