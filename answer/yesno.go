@@ -118,6 +118,9 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	if both, ok := e.negatedNext(lq, ev[0]); ok && !questionNegates(lq) {
 		return []Evidence{both}, yesNoNo, true, nil // "… downloads them. It does not install them."
 	}
+	if opposite, ok, err := e.statesOpposite(ctx, lq, ev[0], k); err != nil || ok {
+		return []Evidence{opposite}, yesNoNo, err == nil, err // "west coast?" — "pesisir timur" (yesno_antonym.go)
+	}
 	return ev, yesNoYes, true, nil
 }
 

@@ -166,6 +166,12 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "Yes",
 		},
 		{
+			name:     "a sentence stating the question word's antonym says no, though the one chosen first lacks the word (seed-blind8 tuning)",
+			files:    map[string]string{"wonsan.md": "# Wonsan\n\nPembicaraan diadakan di Wonsan, sebuah kota pesisir tempat Korea Utara membuka resor pantai.\n\nLavrov bertemu Choe di Wonsan, kota di pesisir timur Korea Utara.\n\nSanksi Barat tetap berlaku.\n"},
+			question: "is wonsan on north korea's west coast?",
+			want:     "No",
+		},
+		{
 			name:     "hanya: a restriction to another member says no (Indonesian)",
 			files:    map[string]string{"kuota.md": "# Kuota\n\nHanya batas lunak yang dapat dilewati sementara oleh pengguna.\n\nKuota diatur dengan edquota.\n"},
 			question: "apakah batas keras dapat dilewati sementara?",

@@ -30,6 +30,7 @@ type Lexicon struct {
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
 	compounds      *lazySet            // WordNet's two-part compounds written solid ("standalone"), read on first use
 	enSyn          *englishSynonyms    // WordNet synonyms of words the dictionaries lack, read on first use
+	enAnt          *englishAntonyms    // WordNet antonyms, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
 }
@@ -42,6 +43,7 @@ func New() (*Lexicon, error) {
 		english:     &lazySet{file: "data/english-words.txt"},
 		compounds:   &lazySet{file: "data/wordnet-compounds.txt"},
 		enSyn:       &englishSynonyms{},
+		enAnt:       &englishAntonyms{},
 		nouns:       &lazySet{file: "data/wordnet-nouns.txt"},
 		personNouns: &lazySet{file: "data/wordnet-persons.txt"},
 		persons:     &personTitles{},

@@ -878,6 +878,16 @@ func TestSameNameSpellings(t *testing.T) {
 	}
 }
 
+func TestEnglishAntonyms(t *testing.T) {
+	l := newLexicon(t)
+	for w, want := range map[string]string{"west": "east", "increases": "decrease", "first": "last", "lavrov": ""} {
+		got := l.EnglishAntonyms(w)
+		if want == "" && got != nil || want != "" && (len(got) == 0 || got[0] != want) {
+			t.Errorf("EnglishAntonyms(%q) = %v, want %q first", w, got, want)
+		}
+	}
+}
+
 func TestEnglishCompound(t *testing.T) {
 	l := newLexicon(t)
 	for w, want := range map[string]bool{"standalone": true, "filesystem": true, "backend": true, "stand": false, "btrfs": false, "systemd": false} {

@@ -27,6 +27,11 @@
 // ("stand-alone" → standalone, "file_system" → filesystem):
 //
 //	go run ./lexicon/internal/wordnetgen -compounds /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-compounds.txt
+//
+// With -antonyms it writes lexicon/data/wordnet-antonyms.tsv: each word's
+// antonyms in its two most frequent senses (west → east):
+//
+//	go run ./lexicon/internal/wordnetgen -antonyms /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-antonyms.tsv
 package main
 
 import (
@@ -49,6 +54,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) == 3 && os.Args[1] == "-antonyms" {
+		if err := writeAntonyms(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) == 3 && os.Args[1] == "-compounds" {
 		if err := writeCompounds(os.Args[2]); err != nil {
 			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
@@ -64,7 +76,7 @@ func main() {
 		return
 	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -compounds | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
+		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -compounds | -antonyms | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
 		os.Exit(2)
 	}
 	byPOS := map[string]map[string]senses{}
