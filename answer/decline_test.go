@@ -116,6 +116,18 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "a title naming the asked place typed in lower case is the asked title (seed-blind8 tuning, lower-cased)",
+		rule:     "titledAsAsked",
+		question: "who is the north korean foreign minister who held talks with lavrov?",
+		want:     "Choe Son Hui, according",
+	},
+	{
+		name:     "a sentence writing the asked thing twice, one of them the asked owner's, is about it (seed-blind8 tuning)",
+		rule:     "ownedByAnother",
+		question: "Who is the North Korean foreign minister who held talks with Lavrov?",
+		want:     "Choe Son Hui, according",
+	},
+	{
 		name:     "the sentence names the asked country beside another: a war in it, not another's (seed-blind2 tuning)",
 		rule:     "ownedByAnotherPlace",
 		question: "how long had the ukraine war been going on at the time of lavrov's july visit?",

@@ -582,31 +582,25 @@ func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
 			continue
 		}
 		owner := lq.Concepts[con.Owner-1]
-		end := m.pos
-		for k := m.pos + 1; k < len(c.toks) && k <= m.pos+3; k++ {
-			if tokenOf(con, c.termsAt[k]) {
-				end = k
+		// Every place the sentence writes the thing counts: "Menteri Luar
+		// Negeri Rusia Sergey Lavrov … dan Menteri Luar Negeri Korea Utara
+		// Choe Son Hui" has North Korea's foreign minister too.
+		others := 0
+		starts := thingStarts(c, con, m.pos)
+		for _, at := range starts {
+			asked, other := e.ownerBeside(c, con, owner, at)
+			if asked {
+				others = -1
+				break
+			}
+			if other {
+				others++
 			}
 		}
-		from, to := end+1, end+3
-		if c.doc.Lang == "en" {
-			from, to = m.pos-3, m.pos-1
+		if others < 0 {
+			continue // the asked owner's
 		}
-		other := false
-		for k := max(from, 0); k <= to && k < len(c.toks); k++ {
-			if c.doc.Lang != "en" && isFunctionWord(c.toks[k].Norm) {
-				break // "pasukan ke Rusia": a place after a preposition owns nothing
-			}
-			if tokenOf(owner, c.termsAt[k]) {
-				return false // the asked owner's
-			}
-			place := e.lex.IsPlaceName(c.toks[k].Norm)
-			if k+1 < len(c.toks) {
-				place = place || e.lex.IsPlaceName(c.toks[k].Norm+" "+c.toks[k+1].Norm) // "Korea Utara"
-			}
-			other = other || c.toks[k].Upper && place
-		}
-		if other {
+		if others == len(starts) {
 			return true
 		}
 		// No owner beside it: a country's thing is the sentence's actor's,
@@ -623,6 +617,48 @@ func (e *Extractive) ownedByAnother(c *candidate, lq lexicon.Query) bool {
 		}
 	}
 	return false
+}
+
+// thingStarts returns where the sentence writes a concept, from its first
+// match on: each token of it that does not continue the one before.
+func thingStarts(c *candidate, con lexicon.Concept, first int) []int {
+	starts := []int{first}
+	for k := first + 1; k < len(c.toks); k++ {
+		if tokenOf(con, c.termsAt[k]) && !tokenOf(con, c.termsAt[k-1]) {
+			starts = append(starts, k)
+		}
+	}
+	return starts
+}
+
+// ownerBeside judges the owner written beside the thing at token pos
+// (Indonesian puts it right after the thing, English right before): the
+// asked owner, or another place.
+func (e *Extractive) ownerBeside(c *candidate, con, owner lexicon.Concept, pos int) (asked, other bool) {
+	end := pos
+	for k := pos + 1; k < len(c.toks) && k <= pos+3; k++ {
+		if tokenOf(con, c.termsAt[k]) {
+			end = k
+		}
+	}
+	from, to := end+1, end+3
+	if c.doc.Lang == "en" {
+		from, to = pos-3, pos-1
+	}
+	for k := max(from, 0); k <= to && k < len(c.toks); k++ {
+		if c.doc.Lang != "en" && isFunctionWord(c.toks[k].Norm) {
+			break // "pasukan ke Rusia": a place after a preposition owns nothing
+		}
+		if tokenOf(owner, c.termsAt[k]) {
+			return true, false
+		}
+		place := e.lex.IsPlaceName(c.toks[k].Norm)
+		if k+1 < len(c.toks) {
+			place = place || e.lex.IsPlaceName(c.toks[k].Norm+" "+c.toks[k+1].Norm) // "Korea Utara"
+		}
+		other = other || c.toks[k].Upper && place
+	}
+	return false, other
 }
 
 // firstPlace returns the first capitalised place name before token i, as

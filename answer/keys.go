@@ -131,6 +131,15 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	return keys
 }
 
+// placeStartsAt reports whether token i of the sentence starts a place name
+// ("Korea Utara", "Rusia").
+func placeStartsAt(c *candidate, i int, lex knownWorder) bool {
+	if lex.IsPlaceName(c.toks[i].Norm) {
+		return true
+	}
+	return i+1 < len(c.toks) && lex.IsPlaceName(c.toks[i].Norm+" "+c.toks[i+1].Norm)
+}
+
 // dropped marks a key that cannot answer: a person the sentence titles
 // as another country's when the question asks by title.
 const dropped = -1
@@ -173,8 +182,10 @@ func titledAsAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder, f
 		asked, other := false, false
 		for _, con := range q.Concepts {
 			for _, a := range con.Alts {
-				if ok, _ := matchAlt(a, window); ok {
-					asked = asked || con.Entity
+				if ok, p := matchAlt(a, window); ok {
+					// a name, or a place typed in lower case ("the north
+					// korean foreign minister": "Menteri Luar Negeri Korea Utara")
+					asked = asked || con.Entity || placeStartsAt(c, from+p, lex)
 				}
 			}
 		}
