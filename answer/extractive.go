@@ -100,6 +100,15 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if len(lq.Choices) == 2 {
+		ev, open, err := e.choiceEvidence(ctx, lq, q.K, hits) // choices.go: "in Wonsan or Pyongyang?"
+		if err != nil {
+			return res, err
+		}
+		res = e.compose(res, open, ev, yesNoNone)
+		res.TookMS = time.Since(start).Milliseconds()
+		return res, nil
+	}
 	if lq.Type == lexicon.AnswerYesNo {
 		ev, polarity, err := e.yesNoEvidence(ctx, lq, q.K, hits)
 		if err != nil {
@@ -881,6 +890,14 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 	groups := [][]Evidence{perDoc(byKey[order[0]])}
 	if lq.Type == lexicon.AnswerDate {
 		groups[0] = withFinerDate(groups[0], ev)
+	}
+	if lq.Chosen {
+		// choices.go: each offer the coverage states is an answer
+		for _, k := range order[1:] {
+			groups = append(groups, perDoc(byKey[k]))
+		}
+		sort.SliceStable(groups, func(i, j int) bool { return len(groups[i]) > len(groups[j]) }) // the offer more sources state first
+		return groups
 	}
 	numeric := lq.Type == lexicon.AnswerNumber || lq.Type == lexicon.AnswerPercent
 	if numeric || lq.Type == lexicon.AnswerDate {

@@ -182,6 +182,14 @@ type Query struct {
 	// Exact marks a question asking for a precise value ("the exact
 	// date", "tanggal berapa persisnya"): a coarser one does not answer it.
 	Exact bool
+	// Choices are the indices of the two concepts an alternative question
+	// offers ("in Wonsan or Pyongyang?", "juni atau juli?"), nil when it
+	// offers none: the answer is one of them (choices.go).
+	Choices []int
+	// Chosen marks the open question an alternative question leaves once
+	// its choices are asked one by one (the answerer's choices.go): every
+	// offer the coverage states is an answer, each with its source.
+	Chosen bool
 }
 
 // Terms returns every index term the query may match, for lexical search.
@@ -389,6 +397,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	}
 	l.setOwners(&q, question, toks)
 	setLists(&q, toks)
+	l.setChoices(&q, toks)
 	markSetting(&q, question, toks)
 	q.Polar = q.Type == AnswerYesNo
 	f := focusOf(q, toks)
