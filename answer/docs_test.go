@@ -29,6 +29,14 @@ func TestDocsAnswers(t *testing.T) {
 			want:     "No",
 		},
 		{
+			name: "a lower-case name in an Indonesian question is read as written too: raspbian is not raspbi (debian-blind6 tuning)",
+			files: map[string]string{
+				"derivatives.md": "# Derivative distributions\n\nRaspbian is a rebuild of Debian optimized for the Raspberry Pi family of single-board computers.\n\nDebian juga menyediakan citra sendiri untuk beberapa perangkat.\n",
+			},
+			question: "raspbian itu apa ya?",
+			quote:    "Raspbian is a rebuild of Debian",
+		},
+		{
 			name: "a name before the asked noun says which port, not who ported (docs_person.go)",
 			files: map[string]string{
 				"releases.md": "# Releases\n\nThe first FreeBSD port to the m68k architecture was not included in this release.\n",

@@ -944,6 +944,13 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 		for _, f := range chatVerbForms(norm) {
 			add(f, "id", "id", 0.8) // "ngedit" is mengedit, "batalin" membatalkan
 		}
+		// A word no Indonesian dictionary lists may be a name typed in
+		// lower case ("raspbian itu apa?"), which the pages write in
+		// English sentences: where Indonesian suffix stripping changes it
+		// ("raspbian" → "raspbi"), it is read as written too.
+		if id := l.alt(norm, "id"); len(id) != 1 || !anyIn(norm, id[0]) {
+			add(norm, "en", "", 1)
+		}
 	}
 	for _, s := range l.Synonyms(norm) {
 		add(s, "id", "id", 0.6)
@@ -1700,4 +1707,14 @@ func backticked(text string) []struct{ start, end int } {
 		i = open + closing + 1
 	}
 	return out
+}
+
+// anyIn reports whether w is one of terms.
+func anyIn(w string, terms []string) bool {
+	for _, t := range terms {
+		if t == w {
+			return true
+		}
+	}
+	return false
 }
