@@ -116,6 +116,12 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "a role given in a long appositive after the name: the whole appositive, to its punctuation (seed-blind8 tuning)",
+		rule:     "holdsRole",
+		question: "siapa mantan menhan rusia yg ketemu kim bulan juni?",
+		want:     "Sergei Shoigu, menurut",
+	},
+	{
 		name:     "a title naming the asked place typed in lower case is the asked title (seed-blind8 tuning, lower-cased)",
 		rule:     "titledAsAsked",
 		question: "who is the north korean foreign minister who held talks with lavrov?",

@@ -223,7 +223,12 @@ func holdsRole(c *candidate, k key, q lexicon.Query, lex knownWorder) bool {
 	appositive := after < len(c.toks) && strings.TrimSpace(c.doc.Text[c.toks[k.last].End:c.toks[after].Start]) == ","
 	to := k.first
 	if appositive {
-		to = min(len(c.toks), after+5)
+		// the appositive runs to the next punctuation: "Sergei Shoigu,
+		// ajudan keamanan utama Putin dan mantan menteri pertahanan Rusia."
+		to = after + 1
+		for to < len(c.toks) && to-after < maxAppositive && !strings.ContainsAny(c.doc.Text[c.toks[to-1].End:c.toks[to].Start], ",.;:()\"“”") {
+			to++
+		}
 	}
 	for i := from; i < to; i++ {
 		if i >= k.first && i <= k.last {
@@ -235,6 +240,10 @@ func holdsRole(c *candidate, k key, q lexicon.Query, lex knownWorder) bool {
 	}
 	return false
 }
+
+// maxAppositive bounds, in tokens, the appositive after a name that may
+// give its role.
+const maxAppositive = 12
 
 // roleWord reports whether a token's terms belong to the question's role.
 func roleWord(terms []string, q lexicon.Query) bool {
