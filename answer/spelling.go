@@ -9,7 +9,8 @@ import (
 // Names cross languages in several spellings: Zelensky and Zelenskyy,
 // Sergei and Sergey, Yuri and Yury. A name word the coverage never uses
 // is looked up in the spellings one letter away — a letter doubled or
-// dropped, or i, y and j exchanged — and takes the one the coverage
+// dropped, i, y and j exchanged, or two neighbouring letters swapped as
+// a hurried typist does ("lavorv") — and takes the one the coverage
 // writes. Only names (and words no dictionary knows, which chat types in
 // lower case: "zelensky"), and only words of six letters or more, where
 // one letter rarely makes another name.
@@ -73,8 +74,8 @@ func corpusVariant(corpus Corpus, w string) string {
 }
 
 // spellingsNear lists the spellings of a lower-case word one letter
-// away: each letter doubled, each doubled letter single, and i, y, j
-// exchanged.
+// away: each letter doubled, each doubled letter single, i, y, j
+// exchanged, and each pair of neighbouring letters swapped.
 func spellingsNear(w string) []string {
 	var out []string
 	r := []rune(w)
@@ -85,6 +86,11 @@ func spellingsNear(w string) []string {
 		}
 		for _, sub := range interchangeable(r[i]) {
 			out = append(out, string(r[:i])+string(sub)+string(r[i+1:]))
+		}
+		if i > 0 && r[i] != r[i-1] {
+			swapped := append([]rune(nil), r...)
+			swapped[i-1], swapped[i] = swapped[i], swapped[i-1]
+			out = append(out, string(swapped)) // "lavorv": lavrov
 		}
 	}
 	return out

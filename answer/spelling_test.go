@@ -15,6 +15,7 @@ func TestSpellingsNear(t *testing.T) {
 		{"zelensky", []string{"zelenskyy", "zelenski", "zelenskj"}, []string{"zelensk", "selensky"}},
 		{"sergei", []string{"sergey", "sergej", "serggei"}, []string{"serge", "sergio"}},
 		{"zelenskyy", []string{"zelensky"}, nil},
+		{"lavorv", []string{"lavrov"}, []string{"lavorov"}}, // two neighbouring letters swapped
 	} {
 		got := spellingsNear(tt.word)
 		for _, w := range tt.near {

@@ -284,6 +284,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			toks[i].Norm, expanded = long, true // "brp" is berapa, "yg" yang
 		}
 		toks[i].Norm = unapostrophed(toks[i].Norm)
+		if i == 0 {
+			toks[i].Norm = l.misspeltQuestionWord(toks[i].Norm) // "wher did …", "wat is …"
+		}
 	}
 	for i := 1; i < len(toks); i++ {
 		// "won't", "can't": the tokenizer splits them at the apostrophe,
@@ -1672,6 +1675,44 @@ func intonationQuestion(question string, toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// misspeltQuestionWord reads a question's first word as the English
+// question word it misspells by one letter dropped or two neighbouring
+// letters swapped ("wher", "whta", "hwo"), when it is no word of its
+// own and no short form of chat; any other word is returned as it is.
+func (l *Lexicon) misspeltQuestionWord(w string) string {
+	if len(w) < 3 || questionWord(w) || l.KnownWord(w) || l.IsStop(w) || l.EnglishWord(w) || l.chatShortForm(w) != "" {
+		return w
+	}
+	for _, q := range []string{"what", "when", "where", "which", "who", "whose", "why", "how"} {
+		if oneDropOrSwap(w, q) {
+			return q
+		}
+	}
+	return w
+}
+
+// oneDropOrSwap reports whether w is want with one letter dropped or two
+// neighbouring letters swapped.
+func oneDropOrSwap(w, want string) bool {
+	if len(w) == len(want)-1 {
+		for i := range want {
+			if want[:i]+want[i+1:] == w {
+				return true
+			}
+		}
+		return false
+	}
+	if len(w) != len(want) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[:i-1]+string(w[i])+string(w[i-1])+w[i+1:] == want {
+			return true
+		}
+	}
+	return false
 }
 
 // unapostrophed reads an English contraction typed without its
