@@ -67,6 +67,7 @@ func (t *termImpact) asList(x *lexicalIndex, plist []posting) *conceptList {
 	l.blocks = blockBestsOf(plist, t.v)
 	if !x.layeredBase {
 		l.rank = rankOf(plist, x.n)
+		l.byBlock = l.blocks.dense(l.rank, x.n)
 	}
 	t.list.Store(l)
 	return l

@@ -25,6 +25,10 @@ type conceptList struct {
 	blocks blockBests
 	walks  [][]uint32 // walkIndex
 	rank   rankIndex  // for a long list (rankOf), else nil
+	// byBlock is, beside rank, the list's best score in every block of
+	// the index (0: none there): bounding a block is one read, not a
+	// gallop through the blocks of "say" that a name's walk jumps past.
+	byBlock []float32
 }
 
 // blockBests is a list's best score per block of 1<<blockShift chunks,
@@ -54,6 +58,20 @@ func (b *blockBests) of(id uint32, i *int, linear bool) float32 {
 		return b.best[j]
 	}
 	return 0
+}
+
+// dense returns the bests by block for every block of an index of n
+// chunks, for a list with a rank index (whose 16 bytes per 64 chunks
+// this adds 8 to); nil for one without.
+func (b *blockBests) dense(r rankIndex, n int) []float32 {
+	if r == nil {
+		return nil
+	}
+	d := make([]float32, (n>>blockShift)+1)
+	for i, id := range b.ids {
+		d[id] = b.best[i]
+	}
+	return d
 }
 
 // gallop returns the first position at or after j of the ascending ids
@@ -86,19 +104,28 @@ func blockBestsOf(chunks []posting, vals []float32) blockBests {
 			n, last = n+1, id
 		}
 	}
-	b := blockBests{ids: make([]uint32, 0, n), best: make([]float32, 0, n), start: make([]uint32, 0, n)}
-	last = end
+	b := blockBests{ids: make([]uint32, n), best: make([]float32, n), start: make([]uint32, n)}
+	if n == 0 {
+		return b
+	}
+	// The block's best is kept in a register and stored when the next
+	// block starts; the slices are filled by index, not appended to.
+	vals = vals[:len(chunks)]
+	j, best := 0, vals[0]
+	last = chunks[0].chunk >> blockShift
+	b.ids[0] = last
 	for i, p := range chunks {
 		v := vals[i]
 		if id := p.chunk >> blockShift; id != last {
-			last = id
-			b.ids = append(b.ids, id)
-			b.best = append(b.best, v)
-			b.start = append(b.start, uint32(i))
-		} else if v > b.best[len(b.best)-1] { // no NaN here: a plain comparison, not max
-			b.best[len(b.best)-1] = v
+			b.best[j] = best
+			j++
+			last, best = id, v
+			b.ids[j], b.start[j] = id, uint32(i)
+		} else if v > best { // no NaN here: a plain comparison, not max
+			best = v
 		}
 	}
+	b.best[j] = best
 	return b
 }
 
@@ -153,7 +180,9 @@ type conceptCache struct {
 }
 
 // size is what a list counts against the budget.
-func (l *conceptList) size() int { return len(l.chunks) + len(l.blocks.ids) + l.rank.size() }
+func (l *conceptList) size() int {
+	return len(l.chunks) + len(l.blocks.ids) + l.rank.size() + len(l.byBlock)/4
+}
 
 func (cc *conceptCache) get(key string) *conceptList {
 	cc.mu.Lock()
@@ -243,6 +272,7 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 	}
 	if !x.layeredBase {
 		l.rank = rankOf(l.chunks, x.n)
+		l.byBlock = l.blocks.dense(l.rank, x.n)
 	}
 	x.concepts.put(key, l)
 	return l, nil

@@ -175,7 +175,13 @@ func (p *layered) blockBound(b int) float64 {
 	bound := 0.0
 	for ci := range p.concepts {
 		c := &p.concepts[ci]
-		m := c.w * float64(c.l.blocks.of(uint32(b), &c.bi, p.noRank))
+		var best float32
+		if bb := c.l.byBlock; bb != nil && !p.noRank {
+			best = bb[b]
+		} else {
+			best = c.l.blocks.of(uint32(b), &c.bi, p.noRank)
+		}
+		m := c.w * float64(best)
 		bound += m
 		c.ub = min(m, c.asideBound())
 	}
@@ -578,6 +584,17 @@ func (p *layered) warmStart(k int) float64 {
 	ca, cb := &p.concepts[a], &p.concepts[b]
 	x, y := ca.full.chunks, cb.full.chunks
 	p.pairs = p.pairs[:0]
+	if r := cb.l.rank; r != nil && !p.noRank {
+		// The longer list has a rank index: each of the shorter one's
+		// chunks is looked up in it, not merged with its every chunk.
+		for i, pt := range x {
+			if j := r.at(pt.chunk); j >= 0 {
+				partial := ca.w*float64(ca.full.vals[i]) + cb.w*float64(cb.full.vals[j])
+				p.pairs = append(p.pairs, seed{pt.chunk, partial})
+			}
+		}
+		x = nil // merged already
+	}
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
 		case x[i].chunk < y[j].chunk:

@@ -107,3 +107,58 @@ func TestBestSeeds(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockBests checks blockBestsOf, its galloping of and its dense
+// form against a plain count per block, on lists empty, of one chunk, of
+// one block, across blocks and random.
+func TestBlockBests(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 23))
+	const n = 4096
+	for _, tc := range []struct {
+		name   string
+		chunks []uint32
+	}{
+		{"empty", nil},
+		{"one chunk", []uint32{77}},
+		{"one block", []uint32{32, 33, 40, 63}},
+		{"block edges", []uint32{0, 31, 32, 63, 64, 4095}},
+		{"random", randomChunks(r, n, 900)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			list := make([]posting, len(tc.chunks))
+			vals := make([]float32, len(tc.chunks))
+			want := map[uint32]float32{}
+			first := map[uint32]int{}
+			for i, c := range tc.chunks {
+				list[i] = posting{chunk: c, tf: 1}
+				vals[i] = float32(1 + r.IntN(50))
+				id := c >> blockShift
+				if _, ok := first[id]; !ok {
+					first[id] = i
+				}
+				want[id] = max(want[id], vals[i])
+			}
+			b := blockBestsOf(list, vals)
+			if len(b.ids) != len(want) {
+				t.Fatalf("%d blocks, want %d", len(b.ids), len(want))
+			}
+			for k, id := range b.ids {
+				if b.best[k] != want[id] || int(b.start[k]) != first[id] {
+					t.Fatalf("block %d: best %v start %d, want %v %d", id, b.best[k], b.start[k], want[id], first[id])
+				}
+			}
+			dense := b.dense(rankIndex{}, n)
+			for _, linear := range []bool{false, true} {
+				i := 0
+				for id := range uint32(n>>blockShift + 2) {
+					if got := b.of(id, &i, linear); got != want[id] {
+						t.Fatalf("of(%d, linear %v) = %v, want %v", id, linear, got, want[id])
+					}
+					if int(id) < len(dense) && dense[id] != want[id] {
+						t.Fatalf("dense[%d] = %v, want %v", id, dense[id], want[id])
+					}
+				}
+			}
+		})
+	}
+}
