@@ -40,8 +40,10 @@ type lexicalIndex struct {
 	noWalkIndex bool // tests: the layered search walks every list through all its chunks (conceptList.walks unused)
 	noRank      bool // tests and benchmarks: the layered search looks chunks up by galloping, never through a list's rank index, and steps through the block bests one at a time
 	// layeredBase (benchmarks): the layered search as it was before
-	// the rank indexes (noRank, and every concept's terms' values
-	// computed as it is resolved), the baseline it is measured against.
+	// the rank indexes, the baseline it is measured against: noRank,
+	// and every concept's terms' values and single-term lists computed
+	// as it is resolved (the benchmark also gives it the old cache
+	// budget, conceptCacheBudget).
 	layeredBase bool
 	termWalk    bool // benchmarks: search prunes with the walk over terms (searchPruned), not over concept layers (searchLayered)
 
