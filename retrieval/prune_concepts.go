@@ -158,9 +158,11 @@ const conceptCacheBudget = 1 << 22
 // at 1M as at 100k). At 1M chunks the bench package's 500 questions build
 // 8.7M entries of lists; with 4Mi a generation, every list was evicted
 // before its question came round again and was built anew, 2 to 7 ms
-// for the costliest, which set the p99 of the second pass. At 8 a chunk,
-// at most about 300 MB at 1M chunks.
-const conceptCachePerChunk = 8
+// for the costliest, which set the p99 of the second pass; with 8 a
+// chunk, the lists of some 50 questions still were. At 12 a chunk they
+// fit in one generation; at most about 450 MB at 1M chunks, when both
+// are full.
+const conceptCachePerChunk = 12
 
 // cacheBudget is the concept cache's budget for an index of n chunks.
 func cacheBudget(n int) int { return max(conceptCacheBudget, conceptCachePerChunk*n) }
