@@ -38,6 +38,13 @@ type lexicalIndex struct {
 	noResplit   bool // tests and benchmarks: never choose the set-aside terms afresh (plan.resplit)
 	noBlocks    bool // tests: the layered search neither skips blocks nor bounds concepts by their best in the block
 	noWalkIndex bool // tests: the layered search walks every list through all its chunks (conceptList.walks unused)
+	noRank      bool // tests and benchmarks: the layered search looks chunks up by galloping, never through a list's rank index, and steps through the block bests one at a time
+	// layeredBase (benchmarks): the layered search as it was before
+	// the rank indexes, the baseline it is measured against: noRank,
+	// and every concept's terms' values and single-term lists computed
+	// as it is resolved (the benchmark also gives it the old cache
+	// budget, conceptCacheBudget).
+	layeredBase bool
 	termWalk    bool // benchmarks: search prunes with the walk over terms (searchPruned), not over concept layers (searchLayered)
 
 	plans sync.Pool // *plan
@@ -76,6 +83,7 @@ func newLexical(v *view) *lexicalIndex {
 	}
 	x.plans.New = func() any { return newPlan() }
 	x.layereds.New = func() any { return &layered{m: newMerger()} }
+	x.concepts.budget = cacheBudget(n)
 	return x
 }
 

@@ -13,13 +13,13 @@ import (
 // on the bench package's cached indexes of 100k and, when cached, 1M
 // chunks, with the bench package's generated questions (those of
 // BenchmarkSearch) analysed beforehand: the exhaustive search every
-// pruned one must equal; the pruned walk as it was before (the baseline,
-// lexicalIndex.noResplit: one worker, the set-aside terms only ever
-// added to), the walk as it is (the set-aside terms chosen afresh as
-// theta grows, plan.resplit) with one worker and with two, the walk over
-// the concepts' layered score lists (searchLayered) with one worker and
-// with GOMAXPROCS (at most maxPruneWorkers, one for a short walk), and
-// the search as Search calls it (the layered walk; exhaustive below
+// pruned one must equal; the walk over terms (searchPruned, one worker);
+// the walk over the concepts' layered score lists (searchLayered) as it
+// was before the rank indexes and the larger concept cache (the
+// baseline, lexicalIndex.layeredBase and a budget of conceptCacheBudget,
+// with GOMAXPROCS workers as Search ran it), and as it is with one worker
+// and with GOMAXPROCS (at most maxPruneWorkers, one for a short walk);
+// and the search as Search calls it (the layered walk; exhaustive below
 // pruneMinChunks).
 // They run interleaved, the order
 // rotating per question. It reports each one's p50 and p99, of wall time
@@ -35,14 +35,14 @@ func BenchmarkLexicalPruning(b *testing.B) {
 	for _, articles := range []int{7669, 76690} {
 		b.Run("articles="+itoa(articles), func(b *testing.B) {
 			ix := benchIndex(b, articles)
-			variant := func(workers int, noResplit bool) *lexicalIndex {
-				x := newLexical(ix.v)
-				x.alwaysPrune, x.workers, x.noResplit = true, workers, noResplit
-				return x
-			}
 			exhaustive := newLexical(ix.v)
 			exhaustive.exhaustive = true
-			layered := newLexical(ix.v) // the walk over concept layers, alone: searchLayered
+			termWalk := newLexical(ix.v) // the walk over terms: searchPruned
+			termWalk.alwaysPrune, termWalk.workers = true, 1
+			before := newLexical(ix.v) // the baseline: the layered walk before the rank indexes
+			before.alwaysPrune, before.layeredBase = true, true
+			before.concepts.budget = conceptCacheBudget // the cache's size before it grew with the index
+			layered := newLexical(ix.v)                 // the walk over concept layers, alone: searchLayered
 			layered.alwaysPrune = true
 			layered1 := newLexical(ix.v) // the same with one worker
 			layered1.alwaysPrune, layered1.workers = true, 1
@@ -51,9 +51,8 @@ func BenchmarkLexicalPruning(b *testing.B) {
 				x    *lexicalIndex
 			}{
 				{"exhaustive", exhaustive},
-				{"before", variant(1, true)}, // the baseline: one worker, the set-aside terms never chosen afresh
-				{"pruned1", variant(1, false)},
-				{"pruned2", variant(2, false)},
+				{"before", before},
+				{"termwalk", termWalk},
 				{"layered1", layered1},
 				{"layered", layered},
 				{"search", ix.lexical}, // what Search calls
@@ -90,7 +89,7 @@ func BenchmarkLexicalPruning(b *testing.B) {
 						r, err = x.searchExhaustive(lq, fusionDepth)
 					case vi == main:
 						r, err = x.search(lq, fusionDepth) // exhaustive below pruneMinChunks
-					case x == layered || x == layered1:
+					case x != termWalk:
 						r, st, err = x.searchLayered(lq, fusionDepth)
 					default:
 						r, st, err = x.searchPrunedStats(lq, fusionDepth)

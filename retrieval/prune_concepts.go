@@ -24,6 +24,11 @@ type conceptList struct {
 	counts []int     // each layer's chunks
 	blocks blockBests
 	walks  [][]uint32 // walkIndex
+	rank   rankIndex  // for a long list (rankOf), else nil
+	// byBlock is, beside rank, the list's best score in every block of
+	// the index (0: none there): bounding a block is one read, not a
+	// gallop through the blocks of "say" that a name's walk jumps past.
+	byBlock []float32
 }
 
 // blockBests is a list's best score per block of 1<<blockShift chunks,
@@ -35,18 +40,59 @@ type blockBests struct {
 }
 
 // of returns the list's best score in block id, moving *i (its place in
-// b.ids, for blocks asked in increasing order) forward; 0 when it has no
-// chunk there.
-func (b *blockBests) of(id uint32, i *int) float32 {
+// b.ids, for blocks asked in increasing order) forward, galloping: a walk
+// of a person's name jumps from one article about them to the next, past
+// thousands of the blocks of "say"; 0 when it has no chunk there. linear
+// steps one block at a time instead, as before (the benchmarks' baseline).
+func (b *blockBests) of(id uint32, i *int, linear bool) float32 {
 	j := *i
-	for j < len(b.ids) && b.ids[j] < id {
-		j++
+	if linear {
+		for j < len(b.ids) && b.ids[j] < id {
+			j++
+		}
+	} else if j < len(b.ids) && b.ids[j] < id {
+		j = gallop(b.ids, j, id)
 	}
 	*i = j
 	if j < len(b.ids) && b.ids[j] == id {
 		return b.best[j]
 	}
 	return 0
+}
+
+// dense returns the bests by block for every block of an index of n
+// chunks, for a list with a rank index (whose 16 bytes per 64 chunks
+// this adds 8 to); nil for one without.
+func (b *blockBests) dense(r rankIndex, n int) []float32 {
+	if r == nil {
+		return nil
+	}
+	d := make([]float32, (n>>blockShift)+1)
+	for i, id := range b.ids {
+		d[id] = b.best[i]
+	}
+	return d
+}
+
+// gallop returns the first position at or after j of the ascending ids
+// holding id or more, given ids[j] < id: steps of 1, 2, 4, ... from j,
+// then a binary search in the last step.
+func gallop(ids []uint32, j int, id uint32) int {
+	lo, step := j, 1 // ids[lo] < id
+	for lo+step < len(ids) && ids[lo+step] < id {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(ids))
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if ids[mid] < id {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
 }
 
 // blockBestsOf computes the block bests of a chunk-ordered list: a pass
@@ -58,19 +104,28 @@ func blockBestsOf(chunks []posting, vals []float32) blockBests {
 			n, last = n+1, id
 		}
 	}
-	b := blockBests{ids: make([]uint32, 0, n), best: make([]float32, 0, n), start: make([]uint32, 0, n)}
-	last = end
+	b := blockBests{ids: make([]uint32, n), best: make([]float32, n), start: make([]uint32, n)}
+	if n == 0 {
+		return b
+	}
+	// The block's best is kept in a register and stored when the next
+	// block starts; the slices are filled by index, not appended to.
+	vals = vals[:len(chunks)]
+	j, best := 0, vals[0]
+	last = chunks[0].chunk >> blockShift
+	b.ids[0] = last
 	for i, p := range chunks {
 		v := vals[i]
 		if id := p.chunk >> blockShift; id != last {
-			last = id
-			b.ids = append(b.ids, id)
-			b.best = append(b.best, v)
-			b.start = append(b.start, uint32(i))
-		} else if v > b.best[len(b.best)-1] { // no NaN here: a plain comparison, not max
-			b.best[len(b.best)-1] = v
+			b.best[j] = best
+			j++
+			last, best = id, v
+			b.ids[j], b.start[j] = id, uint32(i)
+		} else if v > best { // no NaN here: a plain comparison, not max
+			best = v
 		}
 	}
+	b.best[j] = best
 	return b
 }
 
@@ -90,11 +145,27 @@ const blockShift = 5
 // ones leaves the walk only those.
 const maxLayers = 10
 
-// conceptCacheBudget caps the entries (a list's chunks and blocks) each
-// of the concept cache's two generations holds: 4Mi, some 14 to 20 bytes
-// each (a chunk's posting, score and layer, its share of the walk index;
-// a block's id and best), so at most about 80 MiB a generation.
+// conceptCacheBudget caps the entries (a list's chunks and blocks, a
+// rank index's words) each of the concept cache's two generations holds:
+// 4Mi, or conceptCachePerChunk per chunk of the index when that is more
+// (cacheBudget); some 14 to 20 bytes each (a chunk's posting, score and
+// layer, its share of the walk index; a block's id and best), so about
+// 80 MiB a generation at 4Mi.
 const conceptCacheBudget = 1 << 22
+
+// conceptCachePerChunk scales the budget with the index: the lists a
+// question builds grow with it (a person's name has ten times the chunks
+// at 1M as at 100k). At 1M chunks the bench package's 500 questions build
+// 8.7M entries of lists; with 4Mi a generation, every list was evicted
+// before its question came round again and was built anew, 2 to 7 ms
+// for the costliest, which set the p99 of the second pass; with 8 a
+// chunk, the lists of some 50 questions still were. At 12 a chunk they
+// fit in one generation; at most about 450 MB at 1M chunks, when both
+// are full.
+const conceptCachePerChunk = 12
+
+// cacheBudget is the concept cache's budget for an index of n chunks.
+func cacheBudget(n int) int { return max(conceptCacheBudget, conceptCachePerChunk*n) }
 
 // conceptCache keeps the concept lists searches have built of concepts of
 // more than one term, by the concept's alternatives and weights: the
@@ -107,10 +178,13 @@ type conceptCache struct {
 	mu       sync.Mutex
 	cur, old map[string]*conceptList
 	entries  int // in cur
+	budget   int // cacheBudget, or conceptCacheBudget when 0
 }
 
 // size is what a list counts against the budget.
-func (l *conceptList) size() int { return len(l.chunks) + len(l.blocks.ids) }
+func (l *conceptList) size() int {
+	return len(l.chunks) + len(l.blocks.ids) + l.rank.size() + len(l.byBlock)/4
+}
 
 func (cc *conceptCache) get(key string) *conceptList {
 	cc.mu.Lock()
@@ -135,10 +209,14 @@ func (cc *conceptCache) put(key string, l *conceptList) {
 }
 
 func (cc *conceptCache) putLocked(key string, l *conceptList) {
-	if l.size() > conceptCacheBudget {
+	budget := cc.budget
+	if budget == 0 {
+		budget = conceptCacheBudget
+	}
+	if l.size() > budget {
 		return
 	}
-	if cc.cur == nil || cc.entries+l.size() > conceptCacheBudget {
+	if cc.cur == nil || cc.entries+l.size() > budget {
 		cc.old, cc.cur, cc.entries = cc.cur, map[string]*conceptList{}, 0
 	}
 	cc.cur[key] = l
@@ -175,7 +253,12 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 	if err != nil {
 		return nil, err
 	}
-	if m.single(buf) {
+	if x.layeredBase {
+		m.impacts(x)
+	}
+	if m.isSingle() {
+		m.impacts(x)
+		m.single(x, buf)
 		return buf, nil
 	}
 	key := conceptKey(c)
@@ -184,9 +267,14 @@ func (x *lexicalIndex) conceptListOf(c lexicon.Concept, m *merger, buf *conceptL
 	}
 	var l *conceptList
 	if terms <= mergeMaxTerms {
+		m.impacts(x)
 		l = m.merge()
 	} else if l, err = x.buildConceptList(c); err != nil {
 		return nil, err
+	}
+	if !x.layeredBase {
+		l.rank = rankOf(l.chunks, x.n)
+		l.byBlock = l.blocks.dense(l.rank, x.n)
 	}
 	x.concepts.put(key, l)
 	return l, nil

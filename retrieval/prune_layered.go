@@ -175,7 +175,13 @@ func (p *layered) blockBound(b int) float64 {
 	bound := 0.0
 	for ci := range p.concepts {
 		c := &p.concepts[ci]
-		m := c.w * float64(c.l.blocks.of(uint32(b), &c.bi))
+		var best float32
+		if bb := c.l.byBlock; bb != nil && !p.noRank {
+			best = bb[b]
+		} else {
+			best = c.l.blocks.of(uint32(b), &c.bi, p.noRank)
+		}
+		m := c.w * float64(best)
 		bound += m
 		c.ub = min(m, c.asideBound())
 	}
@@ -189,10 +195,12 @@ type layered struct {
 	byMiss   []int // concepts by lconcept.miss, highest first
 
 	noBlocks, noWalkIndex bool // lexicalIndex's knobs of the same names
+	noRank                bool
 	slack                 float64
 	stats                 pruneStats
 	seeds                 []uint32
 	pairs                 []seed
+	seedHeap              []float64 // bestSeeds'
 	m                     *merger
 	bufs                  []*conceptList // lists merged for this search, one per concept
 	n                     int            // chunks in the index
@@ -230,7 +238,7 @@ func (x *lexicalIndex) searchLayered(q lexicon.Query, k int) ([]scored, pruneSta
 	p := x.layereds.Get().(*layered)
 	defer x.layereds.Put(p)
 	p.concepts, p.stats, p.n = p.concepts[:0], pruneStats{}, x.n
-	p.noBlocks, p.noWalkIndex = x.noBlocks, x.noWalkIndex
+	p.noBlocks, p.noWalkIndex, p.noRank = x.noBlocks, x.noWalkIndex, x.noRank || x.layeredBase
 	for _, c := range q.Concepts {
 		if len(p.bufs) == len(p.concepts) {
 			p.bufs = append(p.bufs, &conceptList{})
@@ -394,22 +402,35 @@ func (p *layered) look(d uint32, theta, up float64) bool {
 		}
 		unknown--
 		p.stats.lookups++
-		// When the concept has chunks in d's block (c.bi's, as
-		// blockBound left it), the lookup starts at the first of them.
-		if bl := &c.l.blocks; c.bi < len(bl.ids) && bl.ids[c.bi] == d>>blockShift {
-			c.full.i = max(c.full.i, int(bl.start[c.bi]))
-		}
-		c.full.seek(d)
-		c.v = 0
-		if c.full.doc() == d {
-			c.v = c.full.vals[c.full.i]
-		}
+		c.v = p.lookup(c, d)
 		bound += c.w*float64(c.v) - c.ub
 		if bound*up < theta {
 			return false
 		}
 	}
 	return true
+}
+
+// lookup returns concept c's score at chunk d, 0 when it has none: in
+// constant time through its list's rank index when it has one, else
+// galloping from where its lookups stand.
+func (p *layered) lookup(c *lconcept, d uint32) float32 {
+	if r := c.l.rank; r != nil && !p.noRank {
+		if i := r.at(d); i >= 0 {
+			return c.l.vals[i]
+		}
+		return 0
+	}
+	// When the concept has chunks in d's block (c.bi's, as blockBound
+	// left it), the lookup starts at the first of them.
+	if bl := &c.l.blocks; c.bi < len(bl.ids) && bl.ids[c.bi] == d>>blockShift {
+		c.full.i = max(c.full.i, int(bl.start[c.bi]))
+	}
+	c.full.seek(d)
+	if c.full.doc() == d {
+		return c.full.vals[c.full.i]
+	}
+	return 0
 }
 
 // total is the chunk's score from its concepts' (lconcept.v): their
@@ -563,6 +584,17 @@ func (p *layered) warmStart(k int) float64 {
 	ca, cb := &p.concepts[a], &p.concepts[b]
 	x, y := ca.full.chunks, cb.full.chunks
 	p.pairs = p.pairs[:0]
+	if r := cb.l.rank; r != nil && !p.noRank {
+		// The longer list has a rank index: each of the shorter one's
+		// chunks is looked up in it, not merged with its every chunk.
+		for i, pt := range x {
+			if j := r.at(pt.chunk); j >= 0 {
+				partial := ca.w*float64(ca.full.vals[i]) + cb.w*float64(cb.full.vals[j])
+				p.pairs = append(p.pairs, seed{pt.chunk, partial})
+			}
+		}
+		x = nil // merged already
+	}
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
 		case x[i].chunk < y[j].chunk:
@@ -576,14 +608,18 @@ func (p *layered) warmStart(k int) float64 {
 			j++
 		}
 	}
-	if len(p.pairs) > layeredSeeds {
-		slices.SortFunc(p.pairs, func(s, t seed) int { return cmpFloat(t.partial, s.partial) })
-		p.pairs = p.pairs[:layeredSeeds]
-		slices.SortFunc(p.pairs, func(s, t seed) int { return int(s.chunk) - int(t.chunk) })
-	}
 	p.seeds = p.seeds[:0]
-	for _, sd := range p.pairs {
-		p.seeds = append(p.seeds, sd.chunk)
+	if len(p.pairs) > layeredSeeds && !p.noRank {
+		p.seeds = p.bestSeeds(p.seeds)
+	} else {
+		if len(p.pairs) > layeredSeeds {
+			slices.SortFunc(p.pairs, func(s, t seed) int { return cmpFloat(t.partial, s.partial) })
+			p.pairs = p.pairs[:layeredSeeds]
+			slices.SortFunc(p.pairs, func(s, t seed) int { return int(s.chunk) - int(t.chunk) })
+		}
+		for _, sd := range p.pairs {
+			p.seeds = append(p.seeds, sd.chunk)
+		}
 	}
 	theta := -1.0
 	if len(p.seeds) >= k {
@@ -591,11 +627,7 @@ func (p *layered) warmStart(k int) float64 {
 		for _, d := range p.seeds {
 			for ci := range p.concepts {
 				c := &p.concepts[ci]
-				c.full.seek(d)
-				c.v = 0
-				if c.full.doc() == d {
-					c.v = c.full.vals[c.full.i]
-				}
+				c.v = p.lookup(c, d)
 			}
 			best.push(scored{idx: int(d), score: p.total()})
 		}
@@ -605,4 +637,70 @@ func (p *layered) warmStart(k int) float64 {
 		p.concepts[ci].full.i = 0
 	}
 	return theta
+}
+
+// bestSeeds appends to dst, in chunk order, the chunks of the
+// layeredSeeds pairs with the highest partial scores (ties at the last
+// place taken in chunk order): the layeredSeeds-th highest is found
+// through a heap of that many, then the pairs, already in chunk order,
+// are filtered by it, instead of sorting them all by score and the
+// chosen back by chunk.
+func (p *layered) bestSeeds(dst []uint32) []uint32 {
+	h := p.seedHeap[:0]
+	for _, sd := range p.pairs {
+		switch {
+		case len(h) < layeredSeeds:
+			h = append(h, sd.partial)
+			if len(h) == layeredSeeds {
+				heapifyMin(h)
+			}
+		case sd.partial > h[0]:
+			h[0] = sd.partial
+			siftDownMin(h, 0)
+		}
+	}
+	p.seedHeap = h
+	cut := h[0] // the layeredSeeds-th highest partial
+	above := 0
+	for _, v := range h {
+		if v > cut {
+			above++
+		}
+	}
+	ties := layeredSeeds - above // pairs at cut to take
+	for _, sd := range p.pairs {
+		switch {
+		case sd.partial > cut:
+			dst = append(dst, sd.chunk)
+		case sd.partial == cut && ties > 0:
+			dst = append(dst, sd.chunk)
+			ties--
+		}
+	}
+	return dst
+}
+
+// heapifyMin orders h as a binary min-heap.
+func heapifyMin(h []float64) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		siftDownMin(h, i)
+	}
+}
+
+// siftDownMin moves h[i] down to its place in the min-heap h.
+func siftDownMin(h []float64, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r] < h[l] {
+			l = r
+		}
+		if !(h[l] < h[i]) {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
 }

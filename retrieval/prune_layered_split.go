@@ -93,7 +93,7 @@ func (p *layered) walkedChunks() int {
 func (h *layered) cloneFrom(p *layered) {
 	h.concepts = append(h.concepts[:0], p.concepts...)
 	h.n, h.slack, h.stats = p.n, p.slack, pruneStats{}
-	h.noBlocks, h.noWalkIndex = p.noBlocks, p.noWalkIndex
+	h.noBlocks, h.noWalkIndex, h.noRank = p.noBlocks, p.noWalkIndex, p.noRank
 }
 
 // release drops what h shares with the search it walked for, before it

@@ -30,7 +30,9 @@ type merger struct {
 type mterm struct {
 	p    []posting
 	v    []float32
-	imp  *termImpact
+	imp  *termImpact // nil until impacts
+	id   uint32
+	idf  float32
 	i    int
 	here bool    // it has the chunk being scored
 	val  float32 // its value there
@@ -100,23 +102,38 @@ func (m *merger) termOf(x *lexicalIndex, term string) (int, bool, error) {
 	if len(plist) == 0 {
 		return 0, false, nil
 	}
-	imp := x.termImpacts(id, plist, float32(x.IDF(term)))
-	m.terms = append(m.terms, mterm{p: plist, v: imp.v, imp: imp})
+	m.terms = append(m.terms, mterm{p: plist, id: id, idf: float32(x.IDF(term))})
 	m.ids[id] = len(m.terms) - 1
 	return len(m.terms) - 1, true, nil
 }
 
-// single returns the list of a concept of one term at weight 1, its
-// score the term's value: the term's own postings, values and layers,
-// kept with its values (termImpacts). It returns nil for any other.
-// The list is l, which it reports it filled.
-func (m *merger) single(l *conceptList) bool {
-	if len(m.alts) != 1 || len(m.alts[0].words) != 1 || len(m.alts[0].words[0]) != 1 || m.alts[0].aw != 1 {
-		return false
+// impacts reads the resolved terms' values (termImpacts, computed on a
+// term's first use), which single and merge need. A concept of more
+// terms than mergeMaxTerms is scored without them (buildConceptList), so
+// resolve does not compute them: "say" and its translations would cost
+// a pass over each one's postings, at its first use, for nothing.
+func (m *merger) impacts(x *lexicalIndex) {
+	for ti := range m.terms {
+		t := &m.terms[ti]
+		if t.imp == nil {
+			t.imp = x.termImpacts(t.id, t.p, t.idf)
+			t.v = t.imp.v
+		}
 	}
+}
+
+// isSingle reports whether the resolved concept is one term at weight
+// 1, its score the term's value.
+func (m *merger) isSingle() bool {
+	return len(m.alts) == 1 && len(m.alts[0].words) == 1 && len(m.alts[0].words[0]) == 1 && m.alts[0].aw == 1
+}
+
+// single fills l with the list of a concept of one term at weight 1
+// (isSingle): the term's own postings, values and layers, kept with its
+// values (termImpact.asList; impacts must have read them).
+func (m *merger) single(x *lexicalIndex, l *conceptList) {
 	t := &m.terms[m.alts[0].words[0][0]]
-	*l = conceptList{chunks: t.p, vals: t.v, layer: t.imp.layer, bounds: t.imp.bounds, counts: t.imp.counts, walks: t.imp.walks, blocks: t.imp.blocks}
-	return true
+	*l = *t.imp.asList(x, t.p)
 }
 
 // merge builds the resolved concept's list: each chunk any of its terms

@@ -127,12 +127,12 @@ func samePruned(t testing.TB, ix *Index, general *lexicalIndex, q lexicon.Query,
 		}
 	}
 	for _, v := range []struct {
-		workers               int
-		noBlocks, noWalkIndex bool
-	}{{1, false, false}, {2, false, false}, {3, false, false}, {1, true, false}, {1, false, true}, {2, true, true}} {
-		x.workers, x.noBlocks, x.noWalkIndex = v.workers, v.noBlocks, v.noWalkIndex
+		workers                       int
+		noBlocks, noWalkIndex, noRank bool
+	}{{1, false, false, false}, {2, false, false, false}, {3, false, false, false}, {1, true, false, false}, {1, false, true, false}, {2, true, true, false}, {1, false, false, true}, {2, true, false, true}} {
+		x.workers, x.noBlocks, x.noWalkIndex, x.noRank = v.workers, v.noBlocks, v.noWalkIndex, v.noRank
 		got, _, err := x.searchLayered(q, k)
-		x.noBlocks, x.noWalkIndex = false, false
+		x.noBlocks, x.noWalkIndex, x.noRank = false, false, false
 		if err != nil || !sameScored(got, want) {
 			t.Fatalf("%s k=%d: layered (%+v) %v (%v)\nexhaustive %v", what, k, v, got, err, want)
 		}
