@@ -245,6 +245,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			if toks[i].Upper || toks[i].Num || l.IsStop(toks[i].Norm) || l.titleAbbrev(toks[i].Norm) {
 				continue
 			}
+			if i > 0 && toks[i-1].Norm == "how" {
+				continue // "how long", "how far": the question's type, though the coverage capitalises "Long Term Support"
+			}
 			// A country or capital the tables list is a name however it
 			// is typed ("why are washington and seoul uneasy").
 			if !isName(toks[i].Norm) && !l.IsPlaceName(toks[i].Norm) {
