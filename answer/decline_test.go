@@ -116,6 +116,12 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "how much asks an amount: a count of soldiers or a rank does not answer (seed-blind6 tuning)",
+		rule:     "asksHowMuch",
+		question: "how much is moscow paying pyongyang for the troops",
+		decline:  true,
+	},
+	{
 		name:     "a role given in a long appositive after the name: the whole appositive, to its punctuation (seed-blind8 tuning)",
 		rule:     "holdsRole",
 		question: "siapa mantan menhan rusia yg ketemu kim bulan juni?",

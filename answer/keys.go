@@ -48,10 +48,14 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		} else if typ == lexicon.AnswerNumber {
 			keys = countingAsked(c, keys, q, lex)
 		}
-		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q) {
+		if typ == lexicon.AnswerNumber && asksHowMuch(q) {
+			keys = notCountingPeople(c, keys, lex) // "how much is Moscow paying": no number of soldiers
+		}
+		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q) && !asksHowMuch(q) {
 			// "How many visits?" — "his third visit" counts them. An
 			// ordinal ranks events, never counts people ("how many people
-			// attended" is not "the twenty-first DebConf").
+			// attended" is not "the twenty-first DebConf") nor measures
+			// an amount ("how much").
 			keys = countingAsked(c, ordinalKeys(c, mark), q, lex)
 		}
 	case lexicon.AnswerOrdinal:
@@ -528,6 +532,32 @@ func countsPeople(q lexicon.Query) bool {
 		}
 	}
 	return false
+}
+
+// asksHowMuch reports an English "how much" question: an amount (money,
+// a share, a mass), never a count of people.
+func asksHowMuch(q lexicon.Query) bool {
+	toks := lexicon.Tokenize(q.Text)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Norm == "how" && toks[i+1].Norm == "much" {
+			return true
+		}
+	}
+	return false
+}
+
+// notCountingPeople drops the figures that count people ("10.000
+// tentara", "6,000 soldiers"): the nouns WordNet's noun.person lists.
+func notCountingPeople(c *candidate, keys []key, lex knownWorder) []key {
+	var out []key
+	for _, k := range keys {
+		n := countedNounAfter(c, k.last)
+		if n < len(c.toks) && lex.PersonNoun(c.toks[n].Norm, c.doc.Lang) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // genericCount are nouns that count anything ("how many people",
