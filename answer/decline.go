@@ -39,6 +39,9 @@ func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
 	if r := e.rolesSwapped(c, lq); r != "" {
 		return r
 	}
+	if p := e.placeAsActor(c, lq); p != "" {
+		return p // decline_place.go: "to the Kremlin" — "dibantah oleh Kremlin"
+	}
 	return ""
 }
 

@@ -116,6 +116,18 @@ var declineRows = []declineRow{
 		decline:  true,
 	},
 	{
+		name:     "a seat of power the question goes to, which the sentence names only as an actor, is no place of the event (seed-blind6 tuning)",
+		rule:     "placeAsActor",
+		question: "when did kim go to the kremlin to see putin",
+		decline:  true,
+	},
+	{
+		name:     "the seat of power written after a preposition of place is the event's place (seed-blind tuning)",
+		rule:     "placeAsActor",
+		question: "when did putin receive choe at the kremlin?",
+		want:     "October",
+	},
+	{
 		name:     "how much asks an amount: a count of soldiers or a rank does not answer (seed-blind6 tuning)",
 		rule:     "asksHowMuch",
 		question: "how much is moscow paying pyongyang for the troops",
