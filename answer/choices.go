@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -37,6 +38,7 @@ func (e *Extractive) choiceEvidence(ctx context.Context, lq lexicon.Query, k int
 		asked.Type = lexicon.AnswerYesNo
 		asked.Polar = true
 		asked.Concepts = append(append([]lexicon.Concept{}, lq.Concepts[:other]...), lq.Concepts[other+1:]...)
+		asked.Text = withoutOffer(lq.Text, lq.Concepts[other].Surface) // the yes/no rules read the question's words
 		ev, polarity, decided, err := e.asAsked(ctx, asked, k, hits)
 		if err != nil {
 			return nil, open, err
@@ -100,4 +102,19 @@ func placePreposition(w string) bool {
 		return true
 	}
 	return false
+}
+
+// withoutOffer returns the question without one offer and the "or" that
+// joins it ("was it in Wonsan or in Moscow?" → "was it in Wonsan?").
+func withoutOffer(question, offer string) string {
+	q := regexp.QuoteMeta(offer)
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\s+(?:or|atau|ato)\s+(?:(?:in|at|to|from|on|di|ke|dari|pada)\s+)?` + q + `\b`),
+		regexp.MustCompile(`(?i)\b` + q + `\s+(?:or|atau|ato)\s+(?:(?:in|at|to|from|on|di|ke|dari|pada)\s+)?`),
+	} {
+		if loc := re.FindStringIndex(question); loc != nil {
+			return question[:loc[0]] + question[loc[1]:]
+		}
+	}
+	return question
 }

@@ -28,6 +28,8 @@ func TestAlternativeQuestions(t *testing.T) {
 	}{
 		{name: "two reports, one offer each: both, each with its source (seed-blind8 tuning)",
 			question: "Was Lavrov's visit in Wonsan or Pyongyang? the reports seem to differ", want: []string{"Wonsan", "Pyongyang", "disagree"}},
+		{name: "the offer the coverage states, the other not: that one, a repeated preposition and all",
+			question: "did Kim meet Lavrov in Wonsan or in Moscow?", want: []string{"Wonsan"}},
 		{name: "the same in Indonesian chat (ato)", question: "lavrov sebenernya ke wonsan ato pyongyang sih?", want: []string{"Wonsan", "Pyongyang", "berbeda"}},
 		{name: "one offer stated: that one", files: summit, question: "did the leaders meet in Hanoi or Singapore?", want: []string{"Singapore"}},
 		{name: "a place named but not as where they met is no offer stated", files: summit, question: "did the leaders meet in Hanoi or Bangkok?"},
@@ -57,5 +59,18 @@ func TestAlternativeQuestions(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestWithoutOffer(t *testing.T) {
+	for _, tc := range []struct{ question, offer, want string }{
+		{"did Kim meet Lavrov in Wonsan or in Moscow?", "Moscow", "did Kim meet Lavrov in Wonsan?"},
+		{"did Kim meet Lavrov in Wonsan or in Moscow?", "Wonsan", "did Kim meet Lavrov in Moscow?"},
+		{"lavrov ke wonsan ato pyongyang sih?", "pyongyang", "lavrov ke wonsan sih?"},
+		{"dibuka juni atau juli?", "juni", "dibuka juli?"},
+	} {
+		if got := withoutOffer(tc.question, tc.offer); got != tc.want {
+			t.Errorf("withoutOffer(%q, %q) = %q, want %q", tc.question, tc.offer, got, tc.want)
+		}
 	}
 }

@@ -21,7 +21,11 @@ func (l *Lexicon) setChoices(q *Query, toks []Token) {
 		if next >= len(toks) || !orWord(toks[next].Norm) {
 			continue
 		}
-		j, ok := at[next+1]
+		after := next + 1
+		if after < len(toks) && repeatedPreposition(toks[after].Norm) {
+			after++ // "in Wonsan or in Moscow"
+		}
+		j, ok := at[after]
 		if !ok {
 			continue
 		}
@@ -52,6 +56,16 @@ func (l *Lexicon) choiceType(a, b Concept) (AnswerType, bool) {
 func orWord(w string) bool {
 	switch w {
 	case "or", "atau", "ato":
+		return true
+	}
+	return false
+}
+
+// repeatedPreposition reports a preposition an offer may repeat after
+// "or" ("in Wonsan or in Moscow", "di Wonsan atau di Moskow").
+func repeatedPreposition(w string) bool {
+	switch w {
+	case "in", "at", "to", "from", "on", "di", "ke", "dari", "pada":
 		return true
 	}
 	return false

@@ -13,6 +13,7 @@ func TestChoices(t *testing.T) {
 		{"resort itu dibuka Juni atau Juli?", []string{"Juni", "Juli"}, AnswerDate},
 		{"did Kim or Putin host the talks?", []string{"Kim", "Putin"}, AnswerPerson},
 		{"were 600 or 6000 soldiers killed?", []string{"600", "6000"}, AnswerNumber},
+		{"did Kim meet Lavrov in Wonsan or in Moscow?", []string{"Wonsan", "Moscow"}, AnswerPlace},
 		// not alternatives: a list in a wh-question, words of two kinds,
 		// no "or"
 		{"who met Lavrov and Choe?", nil, AnswerPerson},
