@@ -29,8 +29,8 @@ type Lexicon struct {
 	persons        *personTitles       // their Indonesian translations, built on first use
 	english        *lazySet            // lower-case English words of SCOWL, read on first use
 	compounds      *lazySet            // WordNet's two-part compounds written solid ("standalone"), read on first use
-	enSyn          *englishSynonyms    // WordNet synonyms of words the dictionaries lack, read on first use
-	enAnt          *englishAntonyms    // WordNet antonyms, read on first use
+	enSyn          *lemmaDict          // WordNet synonyms of words the dictionaries lack, read on first use
+	enAnt          *lemmaDict          // WordNet antonyms, read on first use
 	chatShort      *chatShorts         // chat's vowelless short forms of function words, built on first use
 	maxPhrase      int                 // longest dictionary headword, in words
 }
@@ -42,8 +42,8 @@ func New() (*Lexicon, error) {
 		claimsOnce:  &sync.Once{},
 		english:     &lazySet{file: "data/english-words.txt"},
 		compounds:   &lazySet{file: "data/wordnet-compounds.txt"},
-		enSyn:       &englishSynonyms{},
-		enAnt:       &englishAntonyms{},
+		enSyn:       &lemmaDict{file: "data/wordnet-synonyms.tsv"},
+		enAnt:       &lemmaDict{file: "data/wordnet-antonyms.tsv"},
 		nouns:       &lazySet{file: "data/wordnet-nouns.txt"},
 		personNouns: &lazySet{file: "data/wordnet-persons.txt"},
 		persons:     &personTitles{},
