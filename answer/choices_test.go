@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -35,14 +34,7 @@ func TestAlternativeQuestions(t *testing.T) {
 		{name: "a place named but not as where they met is no offer stated", files: summit, question: "did the leaders meet in Hanoi or Bangkok?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			var res Result
-			if tt.files == nil {
-				if res, err = seeds.Answer(context.Background(), Query{Question: tt.question}, nil); err != nil {
-					t.Fatal(err)
-				}
-			} else {
-				_, res = askSmallCorpus(t, lex, "choices", tt.files, tt.question)
-			}
+			res := askSeedsOr(t, seeds, lex, tt.files, tt.question)
 			lead := outsideQuotes(res.Answer)
 			if tt.want == nil {
 				if res.Answered {

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -223,14 +222,7 @@ func TestDeclineStage(t *testing.T) {
 	seeds, _ := seedService(t)
 	for _, tt := range declineRows {
 		t.Run(tt.name, func(t *testing.T) {
-			var res Result
-			if tt.files == nil {
-				if res, err = seeds.Answer(context.Background(), Query{Question: tt.question}, nil); err != nil {
-					t.Fatal(err)
-				}
-			} else {
-				_, res = askSmallCorpus(t, lex, "decline", tt.files, tt.question)
-			}
+			res := askSeedsOr(t, seeds, lex, tt.files, tt.question)
 			switch {
 			case tt.decline && res.Answered:
 				t.Errorf("%s: answered %q, want a decline", tt.rule, res.Answer)

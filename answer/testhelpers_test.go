@@ -45,6 +45,21 @@ func checkVerbatim(t *testing.T, ix *retrieval.Index, res Result) {
 	}
 }
 
+// askSeedsOr asks the bundled articles' service, or, when files is set,
+// a made-up corpus of those files.
+func askSeedsOr(t *testing.T, seeds *Service, lex *lexicon.Lexicon, files map[string]string, question string) Result {
+	t.Helper()
+	if files != nil {
+		_, res := askSmallCorpus(t, lex, "rows", files, question)
+		return res
+	}
+	res, err := seeds.Answer(context.Background(), Query{Question: question}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // askSmallCorpus indexes a made-up corpus (file name → text) and asks it
 // one question offline, ranking lexically as the table tests expect.
 func askSmallCorpus(t *testing.T, lex *lexicon.Lexicon, name string, files map[string]string, question string) (*retrieval.Index, Result) {
