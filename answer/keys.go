@@ -88,6 +88,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 				keys = owners // "whose intel": its owner, a person or not
 			}
 		}
+		if typ == lexicon.AnswerPerson && len(keys) == 0 && asksSource(q) {
+			keys = sourceKeys(c, mark) // answer/source.go: "according to whom": "Departemen Luar Negeri AS mengatakan"
+		}
 		if typ == lexicon.AnswerPlace {
 			keys = placeLike(c, keys, lex)
 			keys = notSources(c, keys)
