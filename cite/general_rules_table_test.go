@@ -234,6 +234,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "qualifier"},
 		{"not-even", "The visit did not come two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "negation"},
 		// "persis" is "exactly"
+		// a dotted initialism is its solid form
+		{"initialism", "The U.S. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, supported},
+		{"initialism", "The U.K. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

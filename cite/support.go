@@ -119,6 +119,7 @@ var attributionRE = regexp.MustCompile(`(?i)\(\s*(?:according to|menurut|via|per
 var countAttributionRE = regexp.MustCompile(`(?i),?\s*\b(?:according to|menurut)\s[^,;.\[\]]{0,80}?\b(?:reports?|laporan(?:\s+lain)?)\b`)
 
 func (v *Verifier) analyseClaim(text string) claim {
+	text = undotInitialisms(text)
 	text = attributionRE.ReplaceAllString(text, "")
 	text = countAttributionRE.ReplaceAllString(text, "")
 	c := v.analyseClause(text)
