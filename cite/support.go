@@ -120,6 +120,7 @@ var countAttributionRE = regexp.MustCompile(`(?i),?\s*\b(?:according to|menurut)
 
 func (v *Verifier) analyseClaim(text string) claim {
 	text = undotInitialisms(text)
+	text = expandYearRanges(text)
 	text = attributionRE.ReplaceAllString(text, "")
 	text = countAttributionRE.ReplaceAllString(text, "")
 	c := v.analyseClause(text)
