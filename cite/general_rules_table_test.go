@@ -237,6 +237,13 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a dotted initialism is its solid form
 		{"initialism", "The U.S. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, supported},
 		{"initialism", "The U.K. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, notSupported},
+		// a month with a deictic dates the year ("Juni lalu" is "Juni tahun lalu") but never contradicts
+		{"month-deictic", "Kedua negara menandatangani perjanjian itu pada Juni tahun lalu.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, supported},
+		{"month-deictic", "The two countries signed the treaty in June last year.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, supported},
+		{"month-deictic", "Kedua negara menandatangani perjanjian itu pada Juni tahun ini.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, notSupported},
+		// a span's short second year is the year in full
+		{"year-range", "The two ministers signed a 2026–27 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, supported},
+		{"year-range", "The two ministers signed a 2026–28 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

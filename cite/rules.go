@@ -1687,7 +1687,7 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 			}
 			other = pr.text
 		}
-		if found {
+		if found || monthDated(cr, ptoks) {
 			continue
 		}
 		if other != "" {
