@@ -80,6 +80,7 @@ var meaningRules = []rule{
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
 	{"time-span", ruleTimeSpan},
+	{"sequence", ruleSequence},
 	{"former", ruleFormer},
 	{"title", ruleTitle},
 	{"number-anchor", ruleNumberAnchor},

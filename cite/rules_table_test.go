@@ -125,6 +125,13 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"modality", "South Korean intelligence said North Korea will send more troops in July.", `Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus.`, "modality"},
 		{"modality", "Lavrov said there would certainly be more meetings between Putin and Kim in the future.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, "modality"},
 		{"modality", "The two countries remain in contact, Lavrov said.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, supported},
+		// sequence: "before" is not "after" with the events on the same sides, and is with them swapped
+		{"sequence", "Orban met Vucic before the summit in Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, "sequence"},
+		{"sequence", "Orban bertemu Vucic sebelum KTT di Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, "sequence"},
+		{"sequence", "Orban met Vucic after the summit in Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, supported},
+		{"sequence", "The summit in Budapest ended before Orban met Vucic.", `Orban bertemu Vucic setelah KTT di Budapest berakhir.`, supported},
+		{"sequence", "Orban met Vucic before the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, "sequence"},
+		{"sequence", "Orban met Vucic after the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
