@@ -2101,7 +2101,7 @@ func ruleSpeaker(v *Verifier, c *claim, w *window) *finding {
 			for _, x := range w.toks[j:end] {
 				unknown = unknown || !v.lex.KnownWord(x.Norm)
 			}
-			if other == "" && unknown && !w.matched(j) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
+			if other == "" && unknown && (!w.matched(j) || otherPersonAt(v, c, w, j, i)) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
 				other = tokensText(w.toks[j:end])
 				w.conflictAt = t.Start
 			}
