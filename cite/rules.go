@@ -69,6 +69,7 @@ var meaningRules = []rule{
 	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},
+	{"by-agent", ruleByAgent},
 	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
 	{"attribute", ruleAttribute},

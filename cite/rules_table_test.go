@@ -135,6 +135,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		// speaker: a person the claim names in another role is still another speaker
 		{"speaker", "After meeting Orban in Paris, Vucic said he shared Macron's frustration.", `Vucic bertemu Orban di Paris, setelah itu Orban mengatakan ia berbagi frustrasi Macron.`, "speaker"},
 		{"speaker", "After meeting Orban in Paris, Vucic said he shared Macron's frustration.", `Vucic bertemu Orban di Paris, setelah itu Vucic mengatakan ia berbagi frustrasi Macron.`, supported},
+		// by-agent: the agent phrase after the same words names the same agent
+		{"by-agent", "Putin menghadiri parade yang digelar oleh Orban.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
+		{"by-agent", "Putin attended a parade hosted by Orban.", `Putin menghadiri parade yang diselenggarakan oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
+		{"by-agent", "Putin menghadiri parade yang digelar oleh Vucic.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
