@@ -244,6 +244,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a span's short second year is the year in full
 		{"year-range", "The two ministers signed a 2026–27 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, supported},
 		{"year-range", "The two ministers signed a 2026–28 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, notSupported},
+		// a common word the dictionaries translate, opening the claim, is an ordinary word
+		{"opening-common", "Dinas intelijen Serbia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, supported},
+		{"opening-common", "Dinas intelijen Kroasia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

@@ -164,7 +164,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm) && !v.translatedCommonWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
