@@ -1442,6 +1442,9 @@ func ruleVagueQuantity(v *Verifier, c *claim, w *window) *finding {
 // negator ("tidak dapat" is inability), not the month May.
 func hedgedAt(toks []lexicon.Token, j int) bool {
 	t := toks[j]
+	if appearHedgeAt(toks, j) {
+		return true
+	}
 	if !hedges[t.Norm] || t.Upper && t.Norm == "may" && j > 0 {
 		return false
 	}
@@ -1456,7 +1459,7 @@ func hedgedAt(toks []lexicon.Token, j int) bool {
 func ruleModality(v *Verifier, c *claim, w *window) *finding {
 	cHedge, cCertain := "", ""
 	for j, t := range c.toks {
-		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] {
+		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] && !appearHedgeAt(c.toks, j) {
 			continue
 		}
 		if hedgedAt(c.toks, j) && cHedge == "" {

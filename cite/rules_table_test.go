@@ -139,6 +139,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"by-agent", "Putin menghadiri parade yang digelar oleh Orban.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
 		{"by-agent", "Putin attended a parade hosted by Orban.", `Putin menghadiri parade yang diselenggarakan oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
 		{"by-agent", "Putin menghadiri parade yang digelar oleh Vucic.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, supported},
+		// modality: "appear to", "seem to", "muncul untuk" hedge as "tampaknya" does
+		{"appear-hedge", "Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, supported},
+		{"appear-hedge", "State television aired a video that seemed to show Vucic welcoming Orban.", `Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.`, supported},
+		{"appear-hedge", "State television aired a video showing Vucic welcoming Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, notSupported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
