@@ -18,27 +18,34 @@ var orderWords = map[string]int{
 var anaphoricObjects = map[string]bool{"itu": true, "ini": true, "that": true, "this": true, "then": true}
 
 // ruleSequence: "A before B" is not "A after B". The claim's order word
-// splits its concepts into those it names first and those after; an
-// order word of the passage's sentence with the same concepts on the
-// same sides must say the same order, or with the sides swapped the
-// other one. An order word opening a sentence ("After the talks, …")
-// has no first side and is not read.
+// splits its concepts into the main event's side and the other event's
+// ("A before B"; "Before B, A"); an order word of the passage's sentence
+// with the same concepts on the same sides must say the same order, or
+// with the sides swapped the other one.
 func ruleSequence(v *Verifier, c *claim, w *window) *finding {
 	ci, cdir := orderWordAt(c.toks)
-	if ci <= 0 {
+	if ci < 0 {
+		return nil
+	}
+	csides, ok := orderSides(ci, len(c.toks), func(i int) bool { return c.breaks[i] })
+	if !ok {
 		return nil
 	}
 	ptoks := w.lexTokens()
 	contradicted := ""
 	for j, t := range ptoks {
 		pdir := orderWords[t.Norm]
-		if pdir == 0 || j == 0 {
+		if pdir == 0 {
 			continue
 		}
 		if j+1 < len(ptoks) && anaphoricObjects[ptoks[j+1].Norm] {
 			pdir = -pdir
 		}
-		swapped, ok := sidesAt(c, w, ci, j)
+		psides, ok := orderSides(j, len(ptoks), func(i int) bool { return w.toks[i].breakBefore })
+		if !ok {
+			continue
+		}
+		swapped, ok := sidesAt(c, w, csides, psides)
 		if !ok {
 			continue
 		}
@@ -74,41 +81,85 @@ func orderWordAt(toks []lexicon.Token) (int, int) {
 	return at, dir
 }
 
-// sidesAt compares where the claim's concepts fall around its order word
-// ci with where their matches fall around the passage's order word j:
-// swapped when those the claim names first all match after j and those
-// it names after all match before j. ok is false unless each side has a
-// concept matched wholly on one side of j, and the sides agree.
-func sidesAt(c *claim, w *window, ci, j int) (swapped, ok bool) {
-	var firstLeft, firstRight, afterLeft, afterRight int
+// orderSides tells, for an order word at token o of n, which side of it
+// token i is on: 0 the main event's, 1 the event it is ordered against,
+// -1 neither. "A before B" has A before the word and B after it; an
+// order word opening the sentence has its event up to the first comma,
+// the main event after it ("Before B, A"). ok is false when an opening
+// order word has no comma to end its phrase.
+func orderSides(o, n int, breakAt func(i int) bool) (func(i int) int, bool) {
+	if o > 0 {
+		return func(i int) int {
+			switch {
+			case i < o:
+				return 0
+			case i > o:
+				return 1
+			}
+			return -1
+		}, true
+	}
+	b := -1
+	for i := 2; i < n; i++ {
+		if breakAt(i) {
+			b = i
+			break
+		}
+	}
+	if b < 0 {
+		return nil, false
+	}
+	return func(i int) int {
+		switch {
+		case i >= b:
+			return 0
+		case i > o:
+			return 1
+		}
+		return -1
+	}, true
+}
+
+// sidesAt compares the sides of the claim's concepts with the sides of
+// their matches in the window: swapped when every concept matched wholly
+// on one side is on the other side there, not swapped when every one is
+// on its own side. ok is false unless both of the claim's sides have such
+// a concept and they agree.
+func sidesAt(c *claim, w *window, cside, pside func(i int) int) (swapped, ok bool) {
+	var same, other [2]int
 	for k, kc := range c.concepts {
 		if kc.kind == kindMeta || k >= len(w.spans) || len(w.spans[k]) == 0 {
 			continue
 		}
 		s, e := c.claimSpan(k)
-		if s < 0 || s <= ci && ci < e {
+		if s < 0 {
 			continue
 		}
-		left, right := true, true
+		cs := cside(s)
+		if cs < 0 || cside(e-1) != cs {
+			continue
+		}
+		ps := -2
 		for _, sp := range w.spans[k] {
-			left = left && sp[1] <= j
-			right = right && sp[0] > j
+			a := pside(sp[0])
+			if a < 0 || pside(sp[1]-1) != a || ps != -2 && ps != a {
+				ps = -1
+				break
+			}
+			ps = a
 		}
 		switch {
-		case e <= ci && left:
-			firstLeft++
-		case e <= ci && right:
-			firstRight++
-		case s > ci && left:
-			afterLeft++
-		case s > ci && right:
-			afterRight++
+		case ps < 0:
+		case ps == cs:
+			same[cs]++
+		default:
+			other[cs]++
 		}
 	}
 	switch {
-	case firstLeft > 0 && afterRight > 0 && firstRight == 0 && afterLeft == 0:
+	case same[0] > 0 && same[1] > 0 && other[0] == 0 && other[1] == 0:
 		return false, true
-	case firstRight > 0 && afterLeft > 0 && firstLeft == 0 && afterRight == 0:
+	case other[0] > 0 && other[1] > 0 && same[0] == 0 && same[1] == 0:
 		return true, true
 	}
 	return false, false
