@@ -133,6 +133,8 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"sequence", "Orban met Vucic before the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, "sequence"},
 		{"sequence", "Orban met Vucic after the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, supported},
 		{"sequence", "After the summit in Budapest, Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest.`, "sequence"},
+		{"sequence", "The summit in Budapest ended, after which Orban met Vucic.", `Orban bertemu Vucic setelah KTT di Budapest berakhir.`, supported},
+		{"sequence", "The summit in Budapest ended, after which Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest berakhir.`, "sequence"},
 		{"sequence", "Before the summit in Budapest, Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest.`, supported},
 		// speaker: a person the claim names in another role is still another speaker
 		{"speaker", "After meeting Orban in Paris, Vucic said he shared Macron's frustration.", `Vucic bertemu Orban di Paris, setelah itu Orban mengatakan ia berbagi frustrasi Macron.`, "speaker"},

@@ -14,8 +14,9 @@ var orderWords = map[string]int{
 }
 
 // anaphoricObjects after an order word stand for what came before it:
-// "X, setelah itu Y" is "Y setelah X", so the word's order turns.
-var anaphoricObjects = map[string]bool{"itu": true, "ini": true, "that": true, "this": true, "then": true}
+// "X, setelah itu Y" is "Y setelah X" ("X, after which Y" too), so the
+// word's order turns.
+var anaphoricObjects = map[string]bool{"itu": true, "ini": true, "that": true, "this": true, "then": true, "which": true}
 
 // ruleSequence: "A before B" is not "A after B". The claim's order word
 // splits its concepts into the main event's side and the other event's
@@ -26,6 +27,9 @@ func ruleSequence(v *Verifier, c *claim, w *window) *finding {
 	ci, cdir := orderWordAt(c.toks)
 	if ci < 0 {
 		return nil
+	}
+	if ci+1 < len(c.toks) && anaphoricObjects[c.toks[ci+1].Norm] {
+		cdir = -cdir
 	}
 	csides, ok := orderSides(ci, len(c.toks), func(i int) bool { return c.breaks[i] })
 	if !ok {
