@@ -72,6 +72,7 @@ var meaningRules = []rule{
 	{"by-agent", ruleByAgent},
 	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
+	{"country-of-place", ruleCountryOfPlace},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},
 	{"negation", ruleNegation},
@@ -2179,6 +2180,9 @@ func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !v.countryConcept(k) {
 			continue
+		}
+		if decided, _ := v.placeApposition(c, w, i); decided {
+			continue // ruleCountryOfPlace reads "the North Korean city of Wonsan"
 		}
 		s, e := c.claimSpan(i)
 		if s < 0 {

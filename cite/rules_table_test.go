@@ -147,6 +147,9 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"appear-hedge", "Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, supported},
 		{"appear-hedge", "State television aired a video that seemed to show Vucic welcoming Orban.", `Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.`, supported},
 		{"appear-hedge", "State television aired a video showing Vucic welcoming Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, notSupported},
+		// country-of-place: "the North Korean city of Wonsan" is told by "Wonsan, Korea Utara"
+		{"country-of-place", "Kim greeted Lavrov in the North Korean city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, supported},
+		{"country-of-place", "Kim greeted Lavrov in the Russian city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, "country-of-place"},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
