@@ -247,6 +247,7 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a common word the dictionaries translate, opening the claim, is an ordinary word
 		{"opening-common", "Dinas intelijen Serbia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, supported},
 		{"opening-common", "Dinas intelijen Kroasia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
+		{"opening-common", "Hongaria menyebut Beograd akan mengirim pasukan tambahan.", `Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {
