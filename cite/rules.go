@@ -66,6 +66,7 @@ var meaningRules = []rule{
 	{"date-conflict", ruleDateConflict},
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
+	{"verb-frame", ruleVerbFrame},
 	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},

@@ -150,6 +150,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		// country-of-place: "the North Korean city of Wonsan" is told by "Wonsan, Korea Utara"
 		{"country-of-place", "Kim greeted Lavrov in the North Korean city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, supported},
 		{"country-of-place", "Kim greeted Lavrov in the Russian city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, "country-of-place"},
+		// verb-frame: the names before the claim's verb and after its "ke" traded, whatever else the sentence names
+		{"verb-frame", "Hungary sent more than 500 engineers and heavy equipment to Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
+		{"verb-frame", "Hongaria telah mengirim lebih dari 500 insinyur ke Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
+		{"verb-frame", "Serbia sent more than 500 engineers and heavy equipment to Hungary.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
