@@ -67,6 +67,7 @@ var meaningRules = []rule{
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
 	{"verb-frame", ruleVerbFrame},
+	{"verb-object", ruleVerbObject},
 	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},

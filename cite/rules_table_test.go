@@ -154,6 +154,14 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"verb-frame", "Hungary sent more than 500 engineers and heavy equipment to Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
 		{"verb-frame", "Hongaria telah mengirim lebih dari 500 insinyur ke Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
 		{"verb-frame", "Serbia sent more than 500 engineers and heavy equipment to Hungary.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, supported},
+		// verb-object: the names either side of the claim's verb the other way round
+		{"verb-object", "Footage showed Orban welcoming Vucic at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Rekaman menunjukkan Orban menyambut Vucic di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Footage showed Vucic welcoming Orban at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		{"verb-object", "Orban disambut Vucic di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		{"verb-object", "Vucic disambut Orban di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Vucic was welcomed by Orban at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Orban was welcomed by Vucic at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
