@@ -248,6 +248,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"opening-common", "Dinas intelijen Serbia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, supported},
 		{"opening-common", "Dinas intelijen Kroasia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
 		{"opening-common", "Hongaria menyebut Beograd akan mengirim pasukan tambahan.", `Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
+		// a capitalised "May" is the month, not the modal the dictionaries translate
+		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Juni, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, "date-conflict"},
+		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Mei, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, supported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

@@ -160,6 +160,7 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
+			k = monthOnly(k)
 		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low]:
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
