@@ -74,6 +74,7 @@ var meaningRules = []rule{
 	{"by-agent", ruleByAgent},
 	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
+	{"attribution", ruleAttribution},
 	{"country-of-place", ruleCountryOfPlace},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},

@@ -162,6 +162,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"verb-object", "Vucic disambut Orban di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
 		{"verb-object", "Vucic was welcomed by Orban at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
 		{"verb-object", "Orban was welcomed by Vucic at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		// attribution: the claim's named source is among the sentence's own attribution
+		{"attribution", "Russia has sent about 500 engineers to the war, according to Moscow.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Budapest dan Wina.`, "attribution"},
+		{"attribution", "Serbia has sent about 500 troops to the war, according to Budapest.", `Serbia telah mengirim sekitar 500 tentara ke perang itu, menurut perkiraan dari Budapest dan Wina.`, supported},
+		{"attribution", "Serbia will win the war, according to Aleksandar Vucic.", `“Serbia akan memenangkan perang itu,” kata Presiden Aleksandar Vucic, menurut Tanjug.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
