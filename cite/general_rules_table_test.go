@@ -251,6 +251,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a capitalised "May" is the month, not the modal the dictionaries translate
 		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Juni, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, "date-conflict"},
 		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Mei, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, supported},
+		// "most" before an adjective only marks the superlative the Indonesian adjective carries
+		{"superlative", "Putin's most recent in-person visit was in June.", `Kunjungan langsung terakhir Putin terjadi pada bulan Juni.`, supported},
+		{"superlative", "Most of the troops were killed in June.", `Beberapa tentara tewas pada bulan Juni.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

@@ -161,7 +161,7 @@ func (v *Verifier) analyseClause(text string) claim {
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
 			k = monthOnly(k)
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low]:
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low] || v.superlativeMost(toks, low):
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
