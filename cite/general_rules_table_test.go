@@ -254,6 +254,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		// "most" before an adjective only marks the superlative the Indonesian adjective carries
 		{"superlative", "Putin's most recent in-person visit was in June.", `Kunjungan langsung terakhir Putin terjadi pada bulan Juni.`, supported},
 		{"superlative", "Most of the troops were killed in June.", `Beberapa tentara tewas pada bulan Juni.`, notSupported},
+		// the part of a period: early is not late
+		{"time-part", "Kota itu membuka resor baru akhir bulan ini.", `Kota itu membuka resor baru pada awal bulan ini.`, "time-part"},
+		{"time-part", "The city opened a new resort late this month.", `Kota itu membuka resor baru pada awal bulan ini.`, "time-part"},
+		{"time-part", "The city opened a new resort at the start of this month.", `Kota itu membuka resor baru pada awal bulan ini.`, supported},
+		{"time-part", "The city opened a new resort at the weekend.", `Kota itu membuka resor baru pada akhir pekan ini.`, supported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

@@ -84,6 +84,7 @@ var meaningRules = []rule{
 	{"modality", ruleModality},
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
+	{"time-part", ruleTimePart},
 	{"time-span", ruleTimeSpan},
 	{"sequence", ruleSequence},
 	{"former", ruleFormer},
