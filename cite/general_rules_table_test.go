@@ -259,6 +259,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"time-part", "The city opened a new resort late this month.", `Kota itu membuka resor baru pada awal bulan ini.`, "time-part"},
 		{"time-part", "The city opened a new resort at the start of this month.", `Kota itu membuka resor baru pada awal bulan ini.`, supported},
 		{"time-part", "The city opened a new resort at the weekend.", `Kota itu membuka resor baru pada akhir pekan ini.`, supported},
+		// a span back from now counts in its unit: weeks ago are not days ago
+		{"ago-span", "A few weeks ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, "ago-span"},
+		{"ago-span", "Several days ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, supported},
+		{"ago-span", "Dua bulan lalu, Vucic meresmikan museum di Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, notSupported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

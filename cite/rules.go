@@ -85,6 +85,7 @@ var meaningRules = []rule{
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
 	{"time-part", ruleTimePart},
+	{"ago-span", ruleAgoSpan},
 	{"time-span", ruleTimeSpan},
 	{"sequence", ruleSequence},
 	{"former", ruleFormer},
