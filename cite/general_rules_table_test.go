@@ -263,6 +263,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"ago-span", "A few weeks ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, "ago-span"},
 		{"ago-span", "Several days ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, supported},
 		{"ago-span", "Dua bulan lalu, Vucic meresmikan museum di Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, notSupported},
+		// a plain span before an order word must be one the passage's span allows, in any unit
+		{"span-value", "The visit came a year after the deal.", `Kunjungan itu terjadi kurang dari sebulan setelah kesepakatan itu.`, "span-value"},
+		{"span-value", "Kunjungan itu terjadi setahun setelah kesepakatan itu.", `Kunjungan itu terjadi kurang dari sebulan setelah kesepakatan itu.`, "span-value"},
+		{"span-value", "The visit came a month after the deal.", `Kunjungan itu terjadi sebulan setelah kesepakatan itu.`, supported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

@@ -87,6 +87,7 @@ var meaningRules = []rule{
 	{"time-part", ruleTimePart},
 	{"ago-span", ruleAgoSpan},
 	{"time-span", ruleTimeSpan},
+	{"span-value", ruleSpanValue},
 	{"sequence", ruleSequence},
 	{"former", ruleFormer},
 	{"title", ruleTitle},
