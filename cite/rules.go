@@ -92,6 +92,7 @@ var meaningRules = []rule{
 	{"former", ruleFormer},
 	{"title", ruleTitle},
 	{"number-anchor", ruleNumberAnchor},
+	{"casualty", ruleCasualty},
 }
 
 // ---- claim-side helpers

@@ -166,6 +166,10 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"attribution", "Russia has sent about 500 engineers to the war, according to Moscow.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Budapest dan Wina.`, "attribution"},
 		{"attribution", "Serbia has sent about 500 troops to the war, according to Budapest.", `Serbia telah mengirim sekitar 500 tentara ke perang itu, menurut perkiraan dari Budapest dan Wina.`, supported},
 		{"attribution", "Serbia will win the war, according to Aleksandar Vucic.", `“Serbia akan memenangkan perang itu,” kata Presiden Aleksandar Vucic, menurut Tanjug.`, supported},
+		// casualty: killed is not wounded, captured or missing
+		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom were wounded.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
+		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom have died in the fighting.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
+		{"casualty", "Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya ditawan.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
