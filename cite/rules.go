@@ -68,6 +68,7 @@ var meaningRules = []rule{
 	{"direction", ruleDirection},
 	{"verb-frame", ruleVerbFrame},
 	{"verb-object", ruleVerbObject},
+	{"against", ruleAgainst},
 	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},

@@ -170,6 +170,9 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom were wounded.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
 		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom have died in the fighting.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
 		{"casualty", "Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya ditawan.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
+		// against: the names either side of "against" the other way round
+		{"against", "Serbia sent 500 troops to join Hungary's war against Croatia.", `Serbia mengirim 500 tentara untuk bergabung dengan perang Kroasia melawan Hongaria.`, "against"},
+		{"against", "Serbia sent 500 troops to join Croatia's war against Hungary.", `Serbia mengirim 500 tentara untuk bergabung dengan perang Kroasia melawan Hongaria.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}
