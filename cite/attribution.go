@@ -12,7 +12,9 @@ const sourceReach = 4
 // ruleAttribution: "according to Moscow" is not "menurut perkiraan dari
 // Seoul dan Kyiv". The claim's named source must be among the names of
 // the sentence's own attribution, where it has one; a sentence that
-// attributes the claim to other names only contradicts it.
+// attributes the claim to other names only contradicts it. The source is
+// the first capitalised name or word after "according to" ("the State
+// Department": "Department").
 func ruleAttribution(v *Verifier, c *claim, w *window) *finding {
 	src := -1
 	for i := 0; i+1 < len(c.toks); i++ {
@@ -20,7 +22,7 @@ func ruleAttribution(v *Verifier, c *claim, w *window) *finding {
 			continue
 		}
 		for j := i + 1; j < len(c.toks) && j <= i+1+sourceReach; j++ {
-			if m := conceptStartingAt(c, j); m >= 0 && c.concepts[m].kind == kindEntity {
+			if m := conceptStartingAt(c, j); m >= 0 && c.toks[j].Upper && (c.concepts[m].kind == kindEntity || c.concepts[m].kind == kindContent) {
 				src = m
 				break
 			}
@@ -35,8 +37,10 @@ func ruleAttribution(v *Verifier, c *claim, w *window) *finding {
 	// Tass"); a country is named in many roles, so only the attribution
 	// counts for it.
 	// The source named by the passage's outlet ("According to Reuters"
-	// over a Reuters passage) is the outlet's own attribution.
-	if src < len(w.credits) && w.credits[src] > 0 && !w.anyMatch(src) {
+	// over a Reuters passage) is the outlet's own attribution: full
+	// credit without a match in the sentence (the rest of the passage
+	// gives only partial credit).
+	if src < len(w.credits) && w.credits[src] >= 1 && !w.anyMatch(src) {
 		return nil
 	}
 	if k := c.concepts[src]; w.anyMatch(src) && !v.countryConcept(k) && !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) {

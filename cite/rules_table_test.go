@@ -165,6 +165,7 @@ func TestMeaningRuleTable(t *testing.T) {
 		// attribution: the claim's named source is among the sentence's own attribution
 		{"attribution", "Russia has sent about 500 engineers to the war, according to Moscow.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Budapest dan Wina.`, "attribution"},
 		{"attribution", "Serbia has sent about 500 troops to the war, according to Budapest.", `Serbia telah mengirim sekitar 500 tentara ke perang itu, menurut perkiraan dari Budapest dan Wina.`, supported},
+		{"attribution", "Russia has sent about 500 engineers to the war, according to the State Department.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Pentagon. Departemen Luar Negeri AS mengatakan Rusia telah mengirim senjata.`, "attribution"},
 		{"attribution", "Serbia will win the war, according to Aleksandar Vucic.", `“Serbia akan memenangkan perang itu,” kata Presiden Aleksandar Vucic, menurut Tanjug.`, supported},
 		// casualty: killed is not wounded, captured or missing
 		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom were wounded.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
