@@ -32,10 +32,6 @@ func ruleAttribution(v *Verifier, c *claim, w *window) *finding {
 	if src < 0 || src >= len(w.spans) {
 		return nil
 	}
-	// A person the sentence names elsewhere may be its speaker, whose
-	// words the attribution relays ("kata … Maria Zakharova, menurut
-	// Tass"); a country is named in many roles, so only the attribution
-	// counts for it.
 	// The source named by the passage's outlet ("According to Reuters"
 	// over a Reuters passage) is the outlet's own attribution: full
 	// credit without a match in the sentence (the rest of the passage
@@ -43,6 +39,10 @@ func ruleAttribution(v *Verifier, c *claim, w *window) *finding {
 	if src < len(w.credits) && w.credits[src] >= 1 && !w.anyMatch(src) {
 		return nil
 	}
+	// A person the sentence names elsewhere may be its speaker, whose
+	// words the attribution relays ("kata … Maria Zakharova, menurut
+	// Tass"); a country is named in many roles, so only the attribution
+	// counts for it.
 	if k := c.concepts[src]; w.anyMatch(src) && !v.countryConcept(k) && !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) {
 		return nil
 	}
