@@ -234,6 +234,39 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"not-even", "The visit came not even two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "qualifier"},
 		{"not-even", "The visit did not come two weeks after the deal.", `Kunjungan itu terjadi dua minggu setelah kesepakatan itu.`, "negation"},
 		// "persis" is "exactly"
+		// a dotted initialism is its solid form
+		{"initialism", "The U.S. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, supported},
+		{"initialism", "The U.K. envoy met Lavrov in Malaysia on Thursday.", `Utusan AS bertemu Lavrov di Malaysia pada hari Kamis.`, notSupported},
+		// a month with a deictic dates the year ("Juni lalu" is "Juni tahun lalu") but never contradicts
+		{"month-deictic", "Kedua negara menandatangani perjanjian itu pada Juni tahun lalu.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, supported},
+		{"month-deictic", "The two countries signed the treaty in June last year.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, supported},
+		{"month-deictic", "Kedua negara menandatangani perjanjian itu pada Juni tahun ini.", `Kedua negara menandatangani perjanjian itu Juni lalu.`, notSupported},
+		// a span's short second year is the year in full
+		{"year-range", "The two ministers signed a 2026–27 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, supported},
+		{"year-range", "The two ministers signed a 2026–28 exchange plan.", `Kedua menteri menandatangani rencana pertukaran 2026-2027.`, notSupported},
+		// a common word the dictionaries translate, opening the claim, is an ordinary word
+		{"opening-common", "Dinas intelijen Serbia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, supported},
+		{"opening-common", "Dinas intelijen Kroasia menyebut Beograd akan mengirim pasukan tambahan.", `Intelijen Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
+		{"opening-common", "Hongaria menyebut Beograd akan mengirim pasukan tambahan.", `Serbia menyatakan Beograd akan mengirim tambahan pasukan.`, notSupported},
+		// a capitalised "May" is the month, not the modal the dictionaries translate
+		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Juni, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, "date-conflict"},
+		{"month-may", "The meeting took place in May, when Pyongyang agreed to send more workers to Kursk.", `Pertemuan itu terjadi pada bulan Mei, ketika Pyongyang setuju mengirim tambahan pekerja ke Kursk.`, supported},
+		// "most" before an adjective only marks the superlative the Indonesian adjective carries
+		{"superlative", "Putin's most recent in-person visit was in June.", `Kunjungan langsung terakhir Putin terjadi pada bulan Juni.`, supported},
+		{"superlative", "Most of the troops were killed in June.", `Beberapa tentara tewas pada bulan Juni.`, notSupported},
+		// the part of a period: early is not late
+		{"time-part", "Kota itu membuka resor baru akhir bulan ini.", `Kota itu membuka resor baru pada awal bulan ini.`, "time-part"},
+		{"time-part", "The city opened a new resort late this month.", `Kota itu membuka resor baru pada awal bulan ini.`, "time-part"},
+		{"time-part", "The city opened a new resort at the start of this month.", `Kota itu membuka resor baru pada awal bulan ini.`, supported},
+		{"time-part", "The city opened a new resort at the weekend.", `Kota itu membuka resor baru pada akhir pekan ini.`, supported},
+		// a span back from now counts in its unit: weeks ago are not days ago
+		{"ago-span", "A few weeks ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, "ago-span"},
+		{"ago-span", "Several days ago, Vucic opened a museum in Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, supported},
+		{"ago-span", "Dua bulan lalu, Vucic meresmikan museum di Novi Sad.", `Beberapa hari yang lalu, Vucic meresmikan museum di Novi Sad.`, notSupported},
+		// a plain span before an order word must be one the passage's span allows, in any unit
+		{"span-value", "The visit came a year after the deal.", `Kunjungan itu terjadi kurang dari sebulan setelah kesepakatan itu.`, "span-value"},
+		{"span-value", "Kunjungan itu terjadi setahun setelah kesepakatan itu.", `Kunjungan itu terjadi kurang dari sebulan setelah kesepakatan itu.`, "span-value"},
+		{"span-value", "The visit came a month after the deal.", `Kunjungan itu terjadi sebulan setelah kesepakatan itu.`, supported},
 		{"exactly", "Ukraina menguasai persis 90 kilometer persegi di Kursk.", `Ukraina menguasai sekitar 90 kilometer persegi di Kursk.`, "qualifier"},
 	}
 	for _, r := range rows {

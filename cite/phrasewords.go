@@ -43,3 +43,22 @@ var publicationWords = map[string]bool{
 	"terbit": true, "diterbitkan": true, "dipublikasikan": true, "diunggah": true,
 	"published": true, "posted": true,
 }
+
+// superlativeMost reports "most" (or "least") before an adjective ("most
+// recent", "most powerful"): it only marks the superlative, which
+// Indonesian writes in the adjective ("terakhir", "terkuat") or with
+// "paling", so the adjective carries the meaning the sentence must
+// hold. Before a noun or "of" ("most troops", "most of them") it is a
+// quantity and stays a word to match.
+func (v *Verifier) superlativeMost(toks []lexicon.Token, low string) bool {
+	if low != "most" && low != "least" {
+		return false
+	}
+	for j := 0; j+1 < len(toks); j++ {
+		next := toks[j+1]
+		if toks[j].Norm == low && !next.Num && !next.Upper && next.Norm != "of" && v.lex.EnglishWord(next.Norm) && !v.lex.IsNoun(next.Norm) {
+			return true
+		}
+	}
+	return false
+}

@@ -66,11 +66,17 @@ var meaningRules = []rule{
 	{"date-conflict", ruleDateConflict},
 	{"place-conflict", rulePlaceConflict},
 	{"direction", ruleDirection},
+	{"verb-frame", ruleVerbFrame},
+	{"verb-object", ruleVerbObject},
+	{"against", ruleAgainst},
 	{"aid-recipient", ruleAidRecipient},
 	{"actor", ruleActor},
 	{"passive-agent", rulePassiveAgent},
+	{"by-agent", ruleByAgent},
 	{"object-conflict", ruleObjectConflict},
 	{"speaker", ruleSpeaker},
+	{"attribution", ruleAttribution},
+	{"country-of-place", ruleCountryOfPlace},
 	{"attribute", ruleAttribute},
 	{"owner", ruleOwner},
 	{"negation", ruleNegation},
@@ -79,10 +85,15 @@ var meaningRules = []rule{
 	{"modality", ruleModality},
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
+	{"time-part", ruleTimePart},
+	{"ago-span", ruleAgoSpan},
 	{"time-span", ruleTimeSpan},
+	{"span-value", ruleSpanValue},
+	{"sequence", ruleSequence},
 	{"former", ruleFormer},
 	{"title", ruleTitle},
 	{"number-anchor", ruleNumberAnchor},
+	{"casualty", ruleCasualty},
 }
 
 // ---- claim-side helpers
@@ -1440,6 +1451,9 @@ func ruleVagueQuantity(v *Verifier, c *claim, w *window) *finding {
 // negator ("tidak dapat" is inability), not the month May.
 func hedgedAt(toks []lexicon.Token, j int) bool {
 	t := toks[j]
+	if appearHedgeAt(toks, j) {
+		return true
+	}
 	if !hedges[t.Norm] || t.Upper && t.Norm == "may" && j > 0 {
 		return false
 	}
@@ -1454,7 +1468,7 @@ func hedgedAt(toks []lexicon.Token, j int) bool {
 func ruleModality(v *Verifier, c *claim, w *window) *finding {
 	cHedge, cCertain := "", ""
 	for j, t := range c.toks {
-		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] {
+		if c.inConcept(j) && !hedges[t.Norm] && !certainties[t.Norm] && !appearHedgeAt(c.toks, j) {
 			continue
 		}
 		if hedgedAt(c.toks, j) && cHedge == "" {
@@ -1687,7 +1701,7 @@ func ruleTime(v *Verifier, c *claim, w *window) *finding {
 			}
 			other = pr.text
 		}
-		if found {
+		if found || monthDated(cr, ptoks) {
 			continue
 		}
 		if other != "" {
@@ -2100,7 +2114,7 @@ func ruleSpeaker(v *Verifier, c *claim, w *window) *finding {
 			for _, x := range w.toks[j:end] {
 				unknown = unknown || !v.lex.KnownWord(x.Norm)
 			}
-			if other == "" && unknown && !w.matched(j) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
+			if other == "" && unknown && (!w.matched(j) || otherPersonAt(v, c, w, j, i)) && !v.lex.IsPlaceName(name) && !v.lex.IsPlaceName(t.Norm) {
 				other = tokensText(w.toks[j:end])
 				w.conflictAt = t.Start
 			}
@@ -2174,6 +2188,9 @@ func ruleAttribute(v *Verifier, c *claim, w *window) *finding {
 	for i, k := range c.concepts {
 		if k.kind != kindEntity || !v.countryConcept(k) {
 			continue
+		}
+		if decided, _ := v.placeApposition(c, w, i); decided {
+			continue // ruleCountryOfPlace reads "the North Korean city of Wonsan"
 		}
 		s, e := c.claimSpan(i)
 		if s < 0 {

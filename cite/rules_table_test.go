@@ -125,6 +125,55 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"modality", "South Korean intelligence said North Korea will send more troops in July.", `Intelijen Korea Selatan menyatakan Korut mungkin bersiap mengirim tambahan pasukan pada Juli atau Agustus.`, "modality"},
 		{"modality", "Lavrov said there would certainly be more meetings between Putin and Kim in the future.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, "modality"},
 		{"modality", "The two countries remain in contact, Lavrov said.", `Kedua negara terus berkomunikasi, dan kemungkinan akan ada lebih banyak pertemuan antara Presiden Vladimir Putin dan Pemimpin Kim Jong Un di masa mendatang, kata Lavrov.`, supported},
+		// sequence: "before" is not "after" with the events on the same sides, and is with them swapped
+		{"sequence", "Orban met Vucic before the summit in Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, "sequence"},
+		{"sequence", "Orban bertemu Vucic sebelum KTT di Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, "sequence"},
+		{"sequence", "Orban met Vucic after the summit in Budapest.", `Orban bertemu Vucic setelah KTT di Budapest.`, supported},
+		{"sequence", "The summit in Budapest ended before Orban met Vucic.", `Orban bertemu Vucic setelah KTT di Budapest berakhir.`, supported},
+		{"sequence", "Orban met Vucic before the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, "sequence"},
+		{"sequence", "Orban met Vucic after the summit in Budapest.", `KTT di Budapest berakhir, setelah itu Orban bertemu Vucic.`, supported},
+		{"sequence", "After the summit in Budapest, Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest.`, "sequence"},
+		{"sequence", "The summit in Budapest ended, after which Orban met Vucic.", `Orban bertemu Vucic setelah KTT di Budapest berakhir.`, supported},
+		{"sequence", "The summit in Budapest ended, after which Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest berakhir.`, "sequence"},
+		{"sequence", "Before the summit in Budapest, Orban met Vucic.", `Orban bertemu Vucic sebelum KTT di Budapest.`, supported},
+		// speaker: a person the claim names in another role is still another speaker
+		{"speaker", "After meeting Orban in Paris, Vucic said he shared Macron's frustration.", `Vucic bertemu Orban di Paris, setelah itu Orban mengatakan ia berbagi frustrasi Macron.`, "speaker"},
+		{"speaker", "After meeting Orban in Paris, Vucic said he shared Macron's frustration.", `Vucic bertemu Orban di Paris, setelah itu Vucic mengatakan ia berbagi frustrasi Macron.`, supported},
+		// by-agent: the agent phrase after the same words names the same agent
+		{"by-agent", "Putin menghadiri parade yang digelar oleh Orban.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
+		{"by-agent", "Putin attended a parade hosted by Orban.", `Putin menghadiri parade yang diselenggarakan oleh Presiden Serbia Aleksandar Vucic.`, "by-agent"},
+		{"by-agent", "Putin menghadiri parade yang digelar oleh Vucic.", `Putin menghadiri parade yang digelar oleh Presiden Serbia Aleksandar Vucic.`, supported},
+		// modality: "appear to", "seem to", "muncul untuk" hedge as "tampaknya" does
+		{"appear-hedge", "Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, supported},
+		{"appear-hedge", "State television aired a video that seemed to show Vucic welcoming Orban.", `Televisi negara menayangkan video yang tampaknya memperlihatkan Vucic menyambut Orban.`, supported},
+		{"appear-hedge", "State television aired a video showing Vucic welcoming Orban.", `Televisi negara menayangkan video yang muncul untuk menunjukkan Vucic menyambut Orban.`, notSupported},
+		// country-of-place: "the North Korean city of Wonsan" is told by "Wonsan, Korea Utara"
+		{"country-of-place", "Kim greeted Lavrov in the North Korean city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, supported},
+		{"country-of-place", "Kim greeted Lavrov in the Russian city of Wonsan on Saturday.", `Kim menyapa Menteri Luar Negeri Rusia Lavrov di Wonsan, Korea Utara, pada hari Sabtu.`, "country-of-place"},
+		// verb-frame: the names before the claim's verb and after its "ke" traded, whatever else the sentence names
+		{"verb-frame", "Hungary sent more than 500 engineers and heavy equipment to Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
+		{"verb-frame", "Hongaria telah mengirim lebih dari 500 insinyur ke Serbia.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, "verb-frame"},
+		{"verb-frame", "Serbia sent more than 500 engineers and heavy equipment to Hungary.", `Hubungan antara Hongaria dan Serbia meningkat, dengan Serbia mengirim lebih dari 500 insinyur dan alat berat ke Hongaria untuk mendukung proyek Budapest.`, supported},
+		// verb-object: the names either side of the claim's verb the other way round
+		{"verb-object", "Footage showed Orban welcoming Vucic at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Rekaman menunjukkan Orban menyambut Vucic di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Footage showed Vucic welcoming Orban at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		{"verb-object", "Orban disambut Vucic di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		{"verb-object", "Vucic disambut Orban di istana pada hari Senin.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Vucic was welcomed by Orban at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, "verb-object"},
+		{"verb-object", "Orban was welcomed by Vucic at the palace on Monday.", `Rekaman menunjukkan Vucic menyambut Orban di istana pada hari Senin.`, supported},
+		// attribution: the claim's named source is among the sentence's own attribution
+		{"attribution", "Russia has sent about 500 engineers to the war, according to Moscow.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Budapest dan Wina.`, "attribution"},
+		{"attribution", "Serbia has sent about 500 troops to the war, according to Budapest.", `Serbia telah mengirim sekitar 500 tentara ke perang itu, menurut perkiraan dari Budapest dan Wina.`, supported},
+		{"attribution", "Russia has sent about 500 engineers to the war, according to the State Department.", `Rusia telah mengirim sekitar 500 insinyur ke perang itu, menurut perkiraan dari Pentagon. Departemen Luar Negeri AS mengatakan Rusia telah mengirim senjata.`, "attribution"},
+		{"attribution", "Serbia will win the war, according to Aleksandar Vucic.", `“Serbia akan memenangkan perang itu,” kata Presiden Aleksandar Vucic, menurut Tanjug.`, supported},
+		// casualty: killed is not wounded, captured or missing
+		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom were wounded.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
+		{"casualty", "Serbia has sent about 500 troops, at least 60 of whom have died in the fighting.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, supported},
+		{"casualty", "Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya ditawan.", `Serbia telah mengirim sekitar 500 tentara, setidaknya 60 di antaranya dilaporkan tewas dalam pertempuran.`, "casualty"},
+		// against: the names either side of "against" the other way round
+		{"against", "Serbia sent 500 troops to join Hungary's war against Croatia.", `Serbia mengirim 500 tentara untuk bergabung dengan perang Kroasia melawan Hongaria.`, "against"},
+		{"against", "Serbia sent 500 troops to join Croatia's war against Hungary.", `Serbia mengirim 500 tentara untuk bergabung dengan perang Kroasia melawan Hongaria.`, supported},
 		// cognates behind an Indonesian prefix: conspiring = berkonspirasi
 		{"cognate", "Trump claimed Putin and Kim were conspiring against the United States.", `Presiden AS Donald Trump mengklaim Putin dan Kim berkonspirasi melawan AS.`, supported},
 	}

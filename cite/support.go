@@ -119,6 +119,8 @@ var attributionRE = regexp.MustCompile(`(?i)\(\s*(?:according to|menurut|via|per
 var countAttributionRE = regexp.MustCompile(`(?i),?\s*\b(?:according to|menurut)\s[^,;.\[\]]{0,80}?\b(?:reports?|laporan(?:\s+lain)?)\b`)
 
 func (v *Verifier) analyseClaim(text string) claim {
+	text = undotInitialisms(text)
+	text = expandYearRanges(text)
 	text = attributionRE.ReplaceAllString(text, "")
 	text = countAttributionRE.ReplaceAllString(text, "")
 	c := v.analyseClause(text)
@@ -158,11 +160,12 @@ func (v *Verifier) analyseClause(text string) claim {
 			k.kind, k.weight = kindEntity, weightFact
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low]:
+			k = monthOnly(k)
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low] || v.superlativeMost(toks, low):
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
-		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm):
+		case len(toks) > 0 && toks[0].Upper && con.Surface == toks[0].Text && !starters[toks[0].Norm] && !isNumberWord(toks[0].Norm) && !isQualifier(toks[0].Norm) && !qualifierWord(toks[0].Norm) && !v.derivedWord(toks[0].Norm) && !v.translatedCommonWord(toks[0].Norm):
 			// The lexicon reads a capitalised first word as an ordinary
 			// word when its dictionaries know it ("Putin", "Russia"); in
 			// a claim it is far more often the subject's name, so it
