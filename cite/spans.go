@@ -36,21 +36,8 @@ func timeSpans(toks []lexicon.Token) []timeSpan {
 	norms := normsOf(toks)
 	var out []timeSpan
 	for i, t := range toks {
-		n, unit := 0, ""
+		n, unit, _ := spanAt(toks, i)
 		start := i
-		switch {
-		case len(t.Norm) > 4 && strings.HasPrefix(t.Norm, "se") && spanUnits[t.Norm[2:]] != "":
-			n, unit = 1, spanUnits[t.Norm[2:]] // sebulan, setahun
-		case i+1 < len(toks) && spanUnits[toks[i+1].Norm] != "":
-			if c, ok := spanCounts[t.Norm]; ok {
-				n = c
-			} else if t.Num {
-				if v, err := parseInt(t.Norm); err == nil {
-					n = v
-				}
-			}
-			unit = spanUnits[toks[i+1].Norm]
-		}
 		if n == 0 || unit == "" {
 			continue
 		}
@@ -90,4 +77,25 @@ func ruleTimeSpan(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return nil
+}
+
+// spanAt reads a span of time starting at token i ("sebulan", "setahun",
+// "tiga hari", "2 weeks"): its count, its unit, and the token after it;
+// a zero count or "" unit when none starts there.
+func spanAt(toks []lexicon.Token, i int) (n int, unit string, next int) {
+	t := toks[i]
+	switch {
+	case len(t.Norm) > 4 && strings.HasPrefix(t.Norm, "se") && spanUnits[t.Norm[2:]] != "":
+		return 1, spanUnits[t.Norm[2:]], i + 1 // sebulan, setahun
+	case i+1 < len(toks) && spanUnits[toks[i+1].Norm] != "":
+		if c, ok := spanCounts[t.Norm]; ok {
+			n = c
+		} else if t.Num {
+			if v, err := parseInt(t.Norm); err == nil {
+				n = v
+			}
+		}
+		return n, spanUnits[toks[i+1].Norm], i + 2
+	}
+	return 0, "", i + 1
 }

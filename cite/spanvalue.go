@@ -25,21 +25,8 @@ type orderedSpan struct {
 func orderedSpans(toks []lexicon.Token) []orderedSpan {
 	norms := normsOf(toks)
 	var out []orderedSpan
-	for i, t := range toks {
-		n, unit, end := 0, "", i+1
-		switch {
-		case len(t.Norm) > 4 && strings.HasPrefix(t.Norm, "se") && spanUnits[t.Norm[2:]] != "":
-			n, unit = 1, spanUnits[t.Norm[2:]]
-		case i+1 < len(toks) && spanUnits[toks[i+1].Norm] != "":
-			if c, ok := spanCounts[t.Norm]; ok {
-				n = c
-			} else if t.Num {
-				if v, err := parseInt(t.Norm); err == nil {
-					n = v
-				}
-			}
-			unit, end = spanUnits[toks[i+1].Norm], i+2
-		}
+	for i := range toks {
+		n, unit, end := spanAt(toks, i)
 		if n == 0 || unit == "" || end >= len(toks) || orderWords[toks[end].Norm] == 0 {
 			continue
 		}
