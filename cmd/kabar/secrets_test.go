@@ -221,9 +221,12 @@ func (s *serveRun) stop(t *testing.T) error {
 	return s.err
 }
 
+// waitDiscord waits for the request the bot must send. The deadline only
+// catches a hang: a loaded CI machine running every package at once took
+// over 30 s for one reply, so it is generous.
 func waitDiscord(t *testing.T, fake *fakediscord.Server, match func(fakediscord.Request) bool) fakediscord.Request {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
 	r, err := fake.WaitRequest(ctx, match)
 	if err != nil {
