@@ -71,7 +71,7 @@ func (e *Extractive) keyByOffer(x *Evidence, offer lexicon.Concept, typ lexicon.
 			continue
 		}
 		for p := 0; p+len(a) <= len(toks) && p+len(a) <= len(terms); p++ {
-			if !wordsAt(a, terms, p) || typ == lexicon.AnswerPlace && !(p > 0 && placePreposition(toks[p-1].Norm)) {
+			if !wordsAt(a, terms, p) || typ == lexicon.AnswerPlace && !(p > 0 && relationOf(toks[p-1].Norm) != placeUnknown) {
 				continue
 			}
 			start, end := x.Span.Start+toks[p].Start, x.Span.Start+toks[p+len(a)-1].End
@@ -92,16 +92,6 @@ func wordsAt(a lexicon.Alt, terms [][]string, p int) bool {
 		}
 	}
 	return true
-}
-
-// placePreposition reports a preposition that locates in, sends to or
-// comes from a place.
-func placePreposition(w string) bool {
-	switch w {
-	case "in", "at", "to", "from", "di", "ke", "dari":
-		return true
-	}
-	return false
 }
 
 // withoutOffer returns the question without one offer and the "or" that

@@ -68,16 +68,13 @@ func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) boo
 // word on both sides agreed before; a synonym did not.) The tokens keep
 // their places, so the clauses are cut as before.
 func withoutAskedNegators(lq lexicon.Query, toks []lexicon.Token, terms [][]string) []lexicon.Token {
-	out := toks
+	out := append([]lexicon.Token(nil), toks...)
 	for i, t := range toks {
 		if !lexicon.IsNegator(t.Norm) || i >= len(terms) {
 			continue
 		}
 		for _, c := range lq.Concepts {
 			if !c.Entity && !c.Meta && conceptAt(c, terms[i]) {
-				if &out[0] == &toks[0] {
-					out = append([]lexicon.Token(nil), toks...)
-				}
 				out[i].Norm = ""
 				break
 			}

@@ -16,31 +16,11 @@ func monthOnly(k concept) concept {
 	if m == 0 {
 		return k
 	}
-	var alts []lexicon.Alt
-	var weights []float64
-	var langs []string
-	for i, a := range k.Alts {
-		if !altNamesMonth(a, m) {
-			continue
-		}
-		alts = append(alts, a)
-		if i < len(k.AltWeights) {
-			weights = append(weights, k.AltWeights[i])
-		}
-		if i < len(k.AltLangs) {
-			langs = append(langs, k.AltLangs[i])
-		}
-	}
-	if len(alts) == 0 {
+	kept := k.KeepAlts(func(_ int, a lexicon.Alt) bool { return altNamesMonth(a, m) })
+	if len(kept.Alts) == 0 {
 		return k
 	}
-	k.Alts, k.AltWeights, k.AltLangs = alts, nil, nil
-	if len(weights) == len(alts) {
-		k.AltWeights = weights
-	}
-	if len(langs) == len(alts) {
-		k.AltLangs = langs
-	}
+	k.Concept = kept
 	return k
 }
 

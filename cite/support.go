@@ -228,10 +228,7 @@ func (v *Verifier) capitalsAsCities(c *claim) {
 		if k.kind != kindEntity || i >= len(c.roles) || !v.lex.IsSeatOfPower(strings.ToLower(k.Surface)) || c.capitalActs(i) {
 			continue
 		}
-		var alts []lexicon.Alt
-		var weights []float64
-		var langs []string
-		for j, a := range k.Alts {
+		kept := k.KeepAlts(func(_ int, a lexicon.Alt) bool {
 			words := make([]string, 0, len(a))
 			for _, w := range a {
 				if len(w) > 0 {
@@ -239,27 +236,12 @@ func (v *Verifier) capitalsAsCities(c *claim) {
 				}
 			}
 			joined := strings.Join(words, " ")
-			if joined != strings.ToLower(k.Surface) && !v.lex.IsSeatOfPower(joined) {
-				continue
-			}
-			alts = append(alts, a)
-			if j < len(k.AltWeights) {
-				weights = append(weights, k.AltWeights[j])
-			}
-			if j < len(k.AltLangs) {
-				langs = append(langs, k.AltLangs[j])
-			}
-		}
-		if len(alts) == 0 {
+			return joined == strings.ToLower(k.Surface) || v.lex.IsSeatOfPower(joined)
+		})
+		if len(kept.Alts) == 0 {
 			continue
 		}
-		k.Alts = alts
-		if k.AltWeights != nil {
-			k.AltWeights = weights
-		}
-		if k.AltLangs != nil {
-			k.AltLangs = langs
-		}
+		k.Concept = kept
 	}
 }
 

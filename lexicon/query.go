@@ -91,6 +91,30 @@ func (c Concept) AltWeight(i int) float64 {
 	return c.AltWeights[i]
 }
 
+// KeepAlts returns c with only the alternatives keep accepts, each with
+// its own weight and language.
+func (c Concept) KeepAlts(keep func(i int, a Alt) bool) Concept {
+	k := c
+	k.Alts = nil
+	var weights []float64
+	var langs []string
+	for i, a := range c.Alts {
+		if keep(i, a) {
+			k.Alts = append(k.Alts, a)
+			weights = append(weights, c.AltWeight(i))
+			langs = append(langs, c.AltLang(i))
+		}
+	}
+	k.AltWeights, k.AltLangs = nil, nil
+	if c.AltWeights != nil {
+		k.AltWeights = weights
+	}
+	if c.AltLangs != nil {
+		k.AltLangs = langs
+	}
+	return k
+}
+
 // AltLang returns the language of alternative i ("" when any).
 func (c Concept) AltLang(i int) string {
 	if i >= len(c.AltLangs) {
@@ -1640,15 +1664,7 @@ func (q Query) InLanguage(lang string) Query {
 	out := q
 	out.Concepts = nil
 	for _, c := range q.Concepts {
-		k := c
-		k.Alts, k.AltWeights, k.AltLangs = nil, nil, nil
-		for i, a := range c.Alts {
-			if l := c.AltLang(i); l == "" || l == lang {
-				k.Alts = append(k.Alts, a)
-				k.AltWeights = append(k.AltWeights, c.AltWeight(i))
-				k.AltLangs = append(k.AltLangs, l)
-			}
-		}
+		k := c.KeepAlts(func(i int, _ Alt) bool { l := c.AltLang(i); return l == "" || l == lang })
 		if len(k.Alts) > 0 {
 			out.Concepts = append(out.Concepts, k)
 		}
