@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -135,6 +136,23 @@ func benchIndex(tb testing.TB, articles int) *Index {
 	return ix
 }
 
+// benchArticles is the number of the bench package's generated articles
+// that make about chunks chunks, as that package remembered it in its
+// cache (articles-for-chunks-s1-cN; the count moves when the chunker
+// changes); without the memo there is no cached index to use and the
+// caller is skipped.
+func benchArticles(tb testing.TB, chunks int) int {
+	b, err := os.ReadFile(filepath.Join(os.TempDir(), "kabar-bench", "articles-for-chunks-s1-c"+itoa(chunks)))
+	if err != nil {
+		tb.Skipf("no cached bench corpus of %d chunks (run the bench package's benchmarks first)", chunks)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		tb.Skipf("unreadable bench memo for %d chunks: %v", chunks, err)
+	}
+	return n
+}
+
 func itoa(n int) string {
 	var b []byte
 	for ; n > 0 || len(b) == 0; n /= 10 {
@@ -162,11 +180,11 @@ func chunkQuestions(ix *Index, n int) []string {
 // query (analysis + search + folding), per question.
 func BenchmarkFolding(b *testing.B) {
 	for _, n := range []struct {
-		name     string
-		articles int
-	}{{"10k", 774}, {"100k", 7669}} {
+		name   string
+		chunks int
+	}{{"10k", 10_000}, {"100k", 100_000}} {
 		b.Run("chunks="+n.name, func(b *testing.B) {
-			ix := benchIndex(b, n.articles)
+			ix := benchIndex(b, benchArticles(b, n.chunks))
 			qs := chunkQuestions(ix, 500)
 			var search, sets, arrays []time.Duration
 			i := 0

@@ -79,8 +79,12 @@ func firstWord(s string) string {
 // when it is cached, 1M; it reports each one's median and p99 and the
 // median of the per-question ratios.
 func BenchmarkLexicalPaths(b *testing.B) {
-	for _, articles := range []int{7669, 76690} {
-		b.Run("articles="+itoa(articles), func(b *testing.B) {
+	for _, size := range []struct {
+		name   string
+		chunks int
+	}{{"100k", 100_000}, {"1M", 1_000_000}} {
+		b.Run("chunks="+size.name, func(b *testing.B) {
+			articles := benchArticles(b, size.chunks)
 			ix := benchIndex(b, articles)
 			general := newLexical(ix.v)
 			general.noFastPath = true

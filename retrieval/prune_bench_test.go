@@ -32,8 +32,12 @@ import (
 // folding of near-duplicates (Index.dedupe, which Search runs next) in
 // what Search calls plus the folding.
 func BenchmarkLexicalPruning(b *testing.B) {
-	for _, articles := range []int{7669, 76690} {
-		b.Run("articles="+itoa(articles), func(b *testing.B) {
+	for _, size := range []struct {
+		name   string
+		chunks int
+	}{{"100k", 100_000}, {"1M", 1_000_000}} {
+		b.Run("chunks="+size.name, func(b *testing.B) {
+			articles := benchArticles(b, size.chunks)
 			ix := benchIndex(b, articles)
 			exhaustive := newLexical(ix.v)
 			exhaustive.exhaustive = true

@@ -21,7 +21,7 @@ func TestLayeredMatchesExhaustiveAtScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	const articles = 76690
+	articles := benchArticles(t, 1_000_000)
 	ix := benchIndex(t, articles)
 	defer runtime.KeepAlive(ix)
 	x := newLexical(ix.v)
@@ -79,7 +79,7 @@ func TestLayeredBlocksLookAtFewerChunks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	ix := benchIndex(t, 76690)
+	ix := benchIndex(t, benchArticles(t, 1_000_000))
 	defer runtime.KeepAlive(ix)
 	for _, row := range []struct {
 		label, question string

@@ -14,7 +14,7 @@ func TestResplitLooksAtFewerChunks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	ix := benchIndex(t, 76690)
+	ix := benchIndex(t, benchArticles(t, 1_000_000))
 	for _, row := range []struct {
 		label, question string
 	}{

@@ -16,7 +16,7 @@ import (
 // that set the p99, chosen by the work they cause (not by time, which the
 // machine's load moves). It is the one to profile (-cpuprofile).
 func BenchmarkLexicalSlowest(b *testing.B) {
-	const articles = 76690
+	articles := benchArticles(b, 1_000_000)
 	ix := benchIndex(b, articles)
 	x := newLexical(ix.v)
 	qs := synth.New(1).Questions(500, articles)
@@ -58,7 +58,7 @@ func BenchmarkLexicalSlowest(b *testing.B) {
 // questions. It is the one to profile for what the first pass costs
 // (-cpuprofile).
 func BenchmarkLexicalFirstPass(b *testing.B) {
-	const articles = 76690
+	articles := benchArticles(b, 1_000_000)
 	ix := benchIndex(b, articles)
 	qs := synth.New(1).Questions(500, articles)
 	lqs := make([]lexicon.Query, len(qs))
