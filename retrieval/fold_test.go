@@ -153,6 +153,21 @@ func benchArticles(tb testing.TB, chunks int) int {
 	return n
 }
 
+// atScale runs bench once per cached at-scale index of the bench package
+// (100k and 1M chunks, as sub-benchmarks chunks=100k and chunks=1M) with
+// the index and its article count; a size not cached is skipped.
+func atScale(b *testing.B, bench func(b *testing.B, ix *Index, articles int)) {
+	for _, size := range []struct {
+		name   string
+		chunks int
+	}{{"100k", 100_000}, {"1M", 1_000_000}} {
+		b.Run("chunks="+size.name, func(b *testing.B) {
+			articles := benchArticles(b, size.chunks)
+			bench(b, benchIndex(b, articles), articles)
+		})
+	}
+}
+
 func itoa(n int) string {
 	var b []byte
 	for ; n > 0 || len(b) == 0; n /= 10 {

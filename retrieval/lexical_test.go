@@ -79,50 +79,43 @@ func firstWord(s string) string {
 // when it is cached, 1M; it reports each one's median and p99 and the
 // median of the per-question ratios.
 func BenchmarkLexicalPaths(b *testing.B) {
-	for _, size := range []struct {
-		name   string
-		chunks int
-	}{{"100k", 100_000}, {"1M", 1_000_000}} {
-		b.Run("chunks="+size.name, func(b *testing.B) {
-			articles := benchArticles(b, size.chunks)
-			ix := benchIndex(b, articles)
-			general := newLexical(ix.v)
-			general.noFastPath = true
-			qs := chunkQuestions(ix, 500)
-			lqs := make([]lexicon.Query, len(qs))
-			for i, q := range qs {
-				lqs[i] = ix.lex.Analyze(q)
-			}
-			var fastT, genT, ratio []float64
-			n := 0
-			for b.Loop() {
-				lq := lqs[n%len(lqs)]
-				run := func(x *lexicalIndex) float64 {
-					t0 := time.Now()
-					if _, err := x.search(lq, fusionDepth); err != nil {
-						b.Fatal(err)
-					}
-					return float64(time.Since(t0)) / 1e6
+	atScale(b, func(b *testing.B, ix *Index, articles int) {
+		general := newLexical(ix.v)
+		general.noFastPath = true
+		qs := chunkQuestions(ix, 500)
+		lqs := make([]lexicon.Query, len(qs))
+		for i, q := range qs {
+			lqs[i] = ix.lex.Analyze(q)
+		}
+		var fastT, genT, ratio []float64
+		n := 0
+		for b.Loop() {
+			lq := lqs[n%len(lqs)]
+			run := func(x *lexicalIndex) float64 {
+				t0 := time.Now()
+				if _, err := x.search(lq, fusionDepth); err != nil {
+					b.Fatal(err)
 				}
-				var f, g float64
-				if n%2 == 0 {
-					f, g = run(ix.lexical), run(general)
-				} else {
-					g, f = run(general), run(ix.lexical)
-				}
-				fastT, genT, ratio = append(fastT, f), append(genT, g), append(ratio, f/g)
-				n++
+				return float64(time.Since(t0)) / 1e6
 			}
-			q := func(v []float64, p float64) float64 {
-				s := slices.Clone(v)
-				slices.Sort(s)
-				return s[min(len(s)-1, int(p*float64(len(s))))]
+			var f, g float64
+			if n%2 == 0 {
+				f, g = run(ix.lexical), run(general)
+			} else {
+				g, f = run(general), run(ix.lexical)
 			}
-			b.ReportMetric(q(fastT, 0.5), "fast-p50-ms")
-			b.ReportMetric(q(fastT, 0.99), "fast-p99-ms")
-			b.ReportMetric(q(genT, 0.5), "general-p50-ms")
-			b.ReportMetric(q(genT, 0.99), "general-p99-ms")
-			b.ReportMetric(q(ratio, 0.5), "fast/general")
-		})
-	}
+			fastT, genT, ratio = append(fastT, f), append(genT, g), append(ratio, f/g)
+			n++
+		}
+		q := func(v []float64, p float64) float64 {
+			s := slices.Clone(v)
+			slices.Sort(s)
+			return s[min(len(s)-1, int(p*float64(len(s))))]
+		}
+		b.ReportMetric(q(fastT, 0.5), "fast-p50-ms")
+		b.ReportMetric(q(fastT, 0.99), "fast-p99-ms")
+		b.ReportMetric(q(genT, 0.5), "general-p50-ms")
+		b.ReportMetric(q(genT, 0.99), "general-p99-ms")
+		b.ReportMetric(q(ratio, 0.5), "fast/general")
+	})
 }
