@@ -125,7 +125,7 @@ func TestFoldingMatchesSets(t *testing.T) {
 // benchIndex opens the index the bench package caches for about chunks
 // chunks, or skips.
 func benchIndex(tb testing.TB, articles int) *Index {
-	dir := filepath.Join(os.TempDir(), "kabar-bench", "index-s1-n"+itoa(articles))
+	dir := filepath.Join(os.TempDir(), "kabar-bench", "index-s1-n"+strconv.Itoa(articles))
 	if _, err := os.Stat(dir); err != nil {
 		tb.Skipf("no cached bench index at %s (run the bench package's benchmarks first)", dir)
 	}
@@ -142,7 +142,7 @@ func benchIndex(tb testing.TB, articles int) *Index {
 // changes); without the memo there is no cached index to use and the
 // caller is skipped.
 func benchArticles(tb testing.TB, chunks int) int {
-	b, err := os.ReadFile(filepath.Join(os.TempDir(), "kabar-bench", "articles-for-chunks-s1-c"+itoa(chunks)))
+	b, err := os.ReadFile(filepath.Join(os.TempDir(), "kabar-bench", "articles-for-chunks-s1-c"+strconv.Itoa(chunks)))
 	if err != nil {
 		tb.Skipf("no cached bench corpus of %d chunks (run the bench package's benchmarks first)", chunks)
 	}
@@ -166,14 +166,6 @@ func atScale(b *testing.B, bench func(b *testing.B, ix *Index, articles int)) {
 			bench(b, benchIndex(b, articles), articles)
 		})
 	}
-}
-
-func itoa(n int) string {
-	var b []byte
-	for ; n > 0 || len(b) == 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // chunkQuestions makes n questions from the first words of evenly spaced
