@@ -1,6 +1,10 @@
 package answer
 
-import "github.com/kabar-bot/kabar/lexicon"
+import (
+	"strings"
+
+	"github.com/kabar-bot/kabar/lexicon"
+)
 
 // The decline stage judges the sentence the answerer chose against the
 // question, once selection is done, and declines when the sentence answers
@@ -25,6 +29,9 @@ import "github.com/kabar-bot/kabar/lexicon"
 func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
 	places := e.placeModifiers(lq)
 	if con := e.ungrounded(c, lq, places); con != "" {
+		return con
+	}
+	if con := e.otherEvent(c, lq); con != "" {
 		return con
 	}
 	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
@@ -93,6 +100,98 @@ func inContext(c *candidate, readings []lexicon.Concept, title [][]string) bool 
 // the question, beyond the names judge already requires.
 func (e *Extractive) mustGround(con lexicon.Concept, lang string) bool {
 	return lang == "en" && e.lowercaseName(con)
+}
+
+// otherEvent returns the predicate of an English how-many question
+// (countPredicate) that the chosen sentence, and the one it refers back
+// to, do not state in a translation or a close synonym, or "". A loose
+// synonym ("lalu" among the dictionaries' words for "died") is not the
+// event.
+func (e *Extractive) otherEvent(c *candidate, lq lexicon.Query) string {
+	counted := e.countedConcept(lq)
+	for i, con := range lq.Concepts {
+		if !e.countPredicate(lq, counted, i) {
+			continue
+		}
+		stated := false
+		for k, a := range con.Alts {
+			if con.AltWeight(k) >= synonymCredit && (phraseAt(a, c.termsAt) || c.prevTerms != nil && phraseAt(a, c.prevTerms)) {
+				stated = true
+				break
+			}
+		}
+		if !stated && !sharesBase(c, con.Surface) {
+			return con.Surface
+		}
+	}
+	return ""
+}
+
+// countPredicate reports whether concept i is what an English how-many
+// question says happened to what it counts ("how many soldiers died",
+// "… were taken prisoner"): the first word after the counted noun that is
+// no noun, name or figure, and that the dictionaries translate. A
+// sentence counting the same people for another event ("10.000 tentara
+// dikirim") answers another question. A word with no translation is not
+// judged: a verb the dictionaries miss is no evidence of another event.
+func (e *Extractive) countPredicate(lq lexicon.Query, counted, i int) bool {
+	if lq.Lang != "en" || counted < 0 || i <= counted || quantityEnd(lexicon.Tokenize(lq.Text)) < 0 {
+		return false
+	}
+	for k := counted + 1; k < i; k++ {
+		if predicateLike(e, lq.Concepts[k]) {
+			return false // only the first: the rest says more of the event ("to help rebuild")
+		}
+	}
+	con := lq.Concepts[i]
+	if !predicateLike(e, con) {
+		return false
+	}
+	for k := range con.Alts {
+		if k < len(con.AltLangs) && con.AltLangs[k] == "id" {
+			return true
+		}
+	}
+	return false
+}
+
+func predicateLike(e *Extractive, con lexicon.Concept) bool {
+	return !con.Salient && !con.Entity && !con.Number && !con.Meta && !e.lex.PlaceNamed(con) && !lightVerb(strings.ToLower(con.Surface))
+}
+
+// lightVerb reports an English verb that carries little of an event
+// itself ("had Shoigu made three trips", "taken prisoner"): the noun
+// beside it says what happened, and its translations are many and loose.
+func lightVerb(w string) bool {
+	switch w {
+	case "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "get", "gets", "got", "gotten",
+		"give", "gives", "gave", "given", "go", "goes", "went", "gone", "come", "comes", "came", "put", "puts",
+		"keep", "keeps", "kept", "let", "lets", "do", "does", "did", "done", "have", "has", "had", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+// sharesBase reports a token of the sentence derived from the same
+// English base as word ("attendees" for "attended"), which the stemmer
+// keeps apart.
+func sharesBase(c *candidate, word string) bool {
+	base := strings.ToLower(word)
+	for _, suf := range []string{"ing", "ed", "es", "s", "e"} {
+		if strings.HasSuffix(base, suf) && len(base)-len(suf) >= 4 {
+			base = base[:len(base)-len(suf)]
+			break
+		}
+	}
+	if len(base) < 4 {
+		return false
+	}
+	for _, t := range c.toks {
+		if strings.HasPrefix(t.Norm, base) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowercaseName reports whether con is one word that no dictionary knows

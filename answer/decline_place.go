@@ -21,8 +21,9 @@ func (e *Extractive) placeAsActor(c *candidate, lq lexicon.Query) string {
 		if !con.Entity || !e.lex.IsSeatOfPower(strings.ToLower(con.Surface)) {
 			continue
 		}
-		if placedIn(qtoks, con) == placeUnknown {
-			continue
+		rel := placedIn(qtoks, con)
+		if rel == placeUnknown || rel == placeTo && thingSentTo(qtoks, con, lq) {
+			continue // "senjata ke Moskow": a thing sent to a government, which the sentence may arm ("mempersenjatai Moskwa")
 		}
 		written, placed := false, false
 		for i := range c.toks {
@@ -40,6 +41,39 @@ func (e *Extractive) placeAsActor(c *candidate, lq lexicon.Query) string {
 		}
 	}
 	return ""
+}
+
+// thingSentTo reports a question that sends a thing to the place ("arms
+// to Moscow", "senjata ke moskow", "troops to Russia"): a noun right
+// before the preposition. The place receives it as a government does.
+func thingSentTo(toks []lexicon.Token, con lexicon.Concept, lq lexicon.Query) bool {
+	first := strings.ToLower(firstWord(con.Surface))
+	for i, t := range toks {
+		if t.Norm != first {
+			continue
+		}
+		k := i - 1
+		for k >= 0 && toks[k].Norm == "the" {
+			k--
+		}
+		if k < 1 || relationOf(toks[k].Norm) != placeTo {
+			continue
+		}
+		for _, thing := range lq.Concepts {
+			if thing.Salient && !thing.Entity && !thing.Number && strings.EqualFold(lastWord(thing.Surface), toks[k-1].Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // placedIn is the relation the question gives a place: the preposition

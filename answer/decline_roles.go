@@ -29,6 +29,11 @@ func (e *Extractive) rolesSwapped(c *candidate, lq lexicon.Query) string {
 	return e.verifier().RolesSwapped(statement, text, before)
 }
 
+// attributionWord is a question word that, kept, tells the verifier
+// whose statement follows: without it, "according to the Pentagon" reads
+// "to the Pentagon", a destination.
+func attributionWord(norm string) bool { return norm == "according" || norm == "menurut" }
+
 // questionStatement is the question as a statement for the verifier: its
 // tokens in order without question words, tags and chat particles, each
 // name concept's words capitalised, and a place typed in lower case
@@ -56,7 +61,7 @@ func (e *Extractive) questionStatement(lq lexicon.Query) string {
 	}
 	var b strings.Builder
 	for i, t := range toks {
-		if lexicon.IsQuestionWord(t.Norm) || lexicon.IsTagWord(t.Norm) {
+		if (lexicon.IsQuestionWord(t.Norm) || lexicon.IsTagWord(t.Norm)) && !attributionWord(t.Norm) {
 			continue
 		}
 		w := t.Text

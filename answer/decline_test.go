@@ -207,6 +207,51 @@ var declineRows = []declineRow{
 		question: "how many did north korea send?",
 	},
 	{
+		name:     "a count for another event: the sentence sends the soldiers the question has die (seed-blind tuning)",
+		rule:     "otherEvent",
+		question: "how many north korean soldiers have died according to the pentagon?",
+		decline:  true,
+	},
+	{
+		name:     "the count of the asked event is answered",
+		rule:     "otherEvent",
+		question: "how many north korean soldiers have died?",
+		want:     "6,000",
+	},
+	{
+		name:     "a light verb is no event of its own (seed-blind tuning)",
+		rule:     "otherEvent",
+		question: "how many trips to pyongyang had shoigu made in recent months, counting his june meeting with kim?",
+		want:     "third",
+	},
+	{
+		name: "a derived form of the asked verb states the event",
+		rule: "otherEvent",
+		files: map[string]string{
+			"debconf.md": "# DebConf14\n\nDebConf14 took place in Portland. With 301 people attending, it was the largest DebConf yet.\n\nThe next one was in Germany.\n",
+		},
+		question: "how many people attended debconf14?",
+		want:     "301",
+	},
+	{
+		name:     "the source after \"according to\" is no destination (seed-blind9 tuning)",
+		rule:     "rolesSwapped",
+		question: "how many troops did NK send to russia according to the pentagon?",
+		want:     "10,000",
+	},
+	{
+		name:     "a demonym qualifies the counted thing: Russian troops are not North Korea's (seed-blind9 tuning)",
+		rule:     "countedConcept",
+		question: "how many russian troops died in kursk?",
+		decline:  true,
+	},
+	{
+		name:     "a measure noun's thing is written as the count (seed-blind9 tuning)",
+		rule:     "phraseAbsent",
+		question: "uk defence intel puts the north korean death toll at how many?",
+		want:     "6,000",
+	},
+	{
 		name:     "the country qualifying the asked role is in the sentence (seed-blind tuning)",
 		rule:     "placeModifiers",
 		question: "menlu korut yg ketemu lavrov di wonsan namanya siapa?",

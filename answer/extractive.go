@@ -408,8 +408,12 @@ func (e *Extractive) phraseAbsent(lq lexicon.Query, hits []retrieval.Hit) bool {
 		if !con.Salient || con.Entity || !strings.Contains(strings.TrimSpace(con.Surface), " ") {
 			continue
 		}
-		if lq.Lang == "en" && !e.lex.IsNoun(strings.ToLower(strings.Fields(con.Surface)[0])) {
+		words := strings.Fields(strings.ToLower(con.Surface))
+		if lq.Lang == "en" && !e.lex.IsNoun(words[0]) {
 			continue // "fallen soldiers": an adjective and its noun may be said otherwise ("pasukan … yang tewas")
+		}
+		if lexicon.IsMeasureNoun(words[len(words)-1]) {
+			continue // "death toll": a count of deaths, written as the count ("6.000 tentara … tewas")
 		}
 		if !written(con) && !anyListed(lq, con, written) {
 			return true

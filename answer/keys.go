@@ -51,7 +51,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		if typ == lexicon.AnswerNumber && asksHowMuch(q) {
 			keys = notCountingPeople(c, keys, lex) // "how much is Moscow paying": no number of soldiers
 		}
-		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q) && !asksHowMuch(q) {
+		if len(keys) == 0 && typ == lexicon.AnswerNumber && !countsPeople(q, lex) && !asksHowMuch(q) {
 			// "How many visits?" — "his third visit" counts them. An
 			// ordinal ranks events, never counts people ("how many people
 			// attended" is not "the twenty-first DebConf") nor measures
@@ -527,11 +527,18 @@ func ordinalSuffixed(text string, t lexicon.Token) bool {
 
 // countsPeople reports whether a how-many question counts people
 // ("how many people", "berapa orang").
-func countsPeople(q lexicon.Query) bool {
+func countsPeople(q lexicon.Query, lex knownWorder) bool {
 	for _, con := range q.Concepts {
-		switch strings.ToLower(con.Surface) {
-		case "people", "persons", "orang", "attendees", "participants", "peserta":
-			return con.Focus
+		if !con.Focus {
+			continue
+		}
+		switch w := strings.ToLower(con.Surface); w {
+		case "people", "persons", "orang", "attendees", "participants", "peserta", "troops", "personnel", "pasukan":
+			return true // nouns of a group of people, which WordNet files as groups
+		default:
+			if lex.PersonNoun(w, q.Lang) {
+				return true // "soldiers", "engineers", "tentara"
+			}
 		}
 	}
 	return false

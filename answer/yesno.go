@@ -346,9 +346,13 @@ func (e *Extractive) placesAsAsked(lq lexicon.Query, ev Evidence) bool {
 }
 
 func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
+	qtoks := lexicon.Tokenize(lq.Text)
 	for _, con := range lq.Concepts {
 		if !con.Entity || !locativeBefore(lq.Text, con.Surface) {
 			continue
+		}
+		if thingSentTo(qtoks, con, lq) && receives(c, con) {
+			continue // "senjata ke moskow" over "mempersenjatai Moskwa": the government receives it (decline_place.go)
 		}
 		found := false
 		for _, k := range nameKeys(c, lexicon.AnswerPlace, make([]bool, len(c.toks)), e.lex) {
@@ -362,6 +366,27 @@ func (e *Extractive) placesOK(c *candidate, lq lexicon.Query) bool {
 		}
 	}
 	return true
+}
+
+// receives reports whether the sentence writes the name as what a verb
+// acts on or gives to ("mempersenjatai Moskwa", "kepada Moskow"): not
+// after a preposition of another relation ("melawan Ukraina", "dari
+// Seoul", "in Kyiv").
+func receives(c *candidate, con lexicon.Concept) bool {
+	for i := range c.toks {
+		if !tokenOf(con, c.termsAt[i]) || !namesWhole(con, c.termsAt[i:min(i+3, len(c.termsAt))]) {
+			continue
+		}
+		if i == 0 {
+			continue // a sentence's subject acts
+		}
+		switch c.toks[i-1].Norm {
+		case "melawan", "against", "menurut", "according", "dari", "from", "di", "in", "at", "of", "oleh", "by", "dengan", "with", "and", "dan", "the":
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 func isOrdinal(surface string) bool {

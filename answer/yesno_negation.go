@@ -27,10 +27,13 @@ func clauseWord(w string) bool {
 // holding the question's proposition.
 func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) bool {
 	toks := lexicon.Tokenize(text)
+	terms := e.termsOf(text, lang)
+	if privativeOfAsked(lq, toks, terms) {
+		return true // "mendukung tanpa syarat" for "does the support come with conditions?"
+	}
 	if !lexicon.HasNegation(toks) {
 		return false
 	}
-	terms := e.termsOf(text, lang)
 	toks = withoutAskedNegators(lq, toks, terms)
 	if !lexicon.HasNegation(toks) {
 		return false
@@ -59,6 +62,46 @@ func (e *Extractive) negatesProposition(lq lexicon.Query, text, lang string) boo
 		return true
 	}
 	return lexicon.HasNegation(toks[bounds[best]:bounds[best+1]])
+}
+
+// privativeOfAsked reports a privative in the sentence ("tanpa",
+// "without") before a thing the question asks about, when the question
+// itself has none: "tanpa syarat" denies the conditions a question asks
+// after, and leaves the support it qualifies standing ("did Kim pledge
+// support?" is still yes).
+func privativeOfAsked(lq lexicon.Query, toks []lexicon.Token, terms [][]string) bool {
+	for _, t := range lexicon.Tokenize(lq.Text) {
+		if privative(t.Norm) {
+			return false // the question says "without" too: the rest of the judgement weighs it
+		}
+	}
+	for i, t := range toks {
+		if !privative(t.Norm) {
+			continue
+		}
+		if i+1 >= len(terms) {
+			continue
+		}
+		for _, c := range lq.Concepts {
+			if c.Salient && !c.Entity && !c.Meta && !c.Number && !privativeAlt(c) && conceptAt(c, terms[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func privative(w string) bool { return w == "tanpa" || w == "without" }
+
+// privativeAlt reports a concept that translates with a privative
+// ("unconditional": tanpa syarat): the question states the privation.
+func privativeAlt(c lexicon.Concept) bool {
+	for _, a := range c.Alts {
+		if len(a) > 0 && len(a[0]) > 0 && privative(a[0][0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutAskedNegators blanks the negating words of a sentence that

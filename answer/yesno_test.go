@@ -232,6 +232,36 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "Ya",
 		},
 		{
+			name:     "a privative before the asked thing answers no (seed-blind9 tuning)",
+			files:    map[string]string{"dukungan.md": "# Dukungan\n\nKim menegaskan kembali dukungan tanpa syarat Korea Utara terhadap Rusia.\n\nPerang itu berlanjut.\n"},
+			question: "did kim say north korea's support for russia comes with conditions?",
+			want:     "No",
+		},
+		{
+			name:     "a privative leaves the thing it qualifies standing",
+			files:    map[string]string{"dukungan.md": "# Dukungan\n\nKim menegaskan kembali dukungan tanpa syarat Korea Utara terhadap Rusia.\n\nPerang itu berlanjut.\n"},
+			question: "apakah kim mendukung rusia?",
+			want:     "Ya",
+		},
+		{
+			name:     "a question with the privative agrees with it",
+			files:    map[string]string{"dukungan.md": "# Dukungan\n\nKim menegaskan kembali dukungan tanpa syarat Korea Utara terhadap Rusia.\n\nPerang itu berlanjut.\n"},
+			question: "apakah kim mendukung rusia tanpa syarat?",
+			want:     "Ya",
+		},
+		{
+			name:     "a thing sent to a capital is received by its government (seed-blind3 tuning)",
+			files:    map[string]string{"senjata.md": "# Senjata\n\nPyongyang dikabarkan langsung mempersenjatai Moskow untuk mendukung perang di Ukraina.\n\nPerang itu berlanjut.\n"},
+			question: "korut dikabarin langsung nyuplai senjata ke moskow gak sih?",
+			want:     "Ya",
+		},
+		{
+			name:     "a capital after another preposition receives nothing",
+			files:    map[string]string{"senjata.md": "# Senjata\n\nPyongyang dikabarkan mengirim senjata untuk perang melawan Kyiv.\n\nPerang itu berlanjut.\n"},
+			question: "apakah korut mengirim senjata ke kyiv?",
+			want:     "",
+		},
+		{
 			name:     "a place noun in another relation (di negaranya) does not state the asked place",
 			files:    map[string]string{"senjata.md": "# Senjata\n\nPresiden Ukraina Volodymyr Zelenskyy menyatakan pabrik senjata AS di negaranya telah dibuka.\n\nPerang itu berlanjut.\n"},
 			question: "apakah pengiriman senjata AS ke ukraina sudah dilanjutkan?",

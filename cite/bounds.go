@@ -83,6 +83,21 @@ func negatorAt(toks []lexicon.Token, j int) bool {
 	return disputedObjects[toks[j+1].Norm]
 }
 
+// cancelledNegation reports whether the negator at j is one of two that
+// cancel ("tidak membantah", did not deny; "never failed"): a negator
+// within two words of another, before or after it, affirms.
+func cancelledNegation(toks []lexicon.Token, j int) bool {
+	for k := j - 2; k <= j+2; k++ {
+		if k == j || k < 0 || k >= len(toks) {
+			continue
+		}
+		if toks[k].Norm != toks[j].Norm && negatorAt(toks, k) && (toks[k].Norm != "t" && toks[j].Norm != "t") {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	disputeVerbs    = map[string]bool{"dispute": true, "disputes": true, "contest": true, "contests": true, "contested": true}
 	disputedObjects = map[string]bool{"the": true, "that": true, "this": true, "claim": true, "claims": true, "reports": true, "allegations": true, "moscow": true, "kyiv": true}

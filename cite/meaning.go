@@ -25,10 +25,12 @@ var negators = map[string]bool{
 	"rejected": true, "rejects": true, "reject": true, "declined": true, "declines": true, "decline": true,
 	"dismissed": true, "dismisses": true, "dismiss": true, "disputed": true,
 	"refuted": true, "refutes": true, "refute": true,
+	"cancelled": true, "canceled": true, "cancels": true, "cancel": true, "scrapped": true, "abandoned": true,
 	// Indonesian
 	"tidak": true, "tak": true, "bukan": true, "belum": true, "tanpa": true, "gagal": true, "enggan": true,
 	"menolak": true, "ditolak": true, "tolak": true, "membantah": true, "dibantah": true, "bantah": true,
 	"takkan": true, "jangan": true, "menyangkal": true, "disangkal": true, "sangkal": true, "menepis": true, "ditepis": true, "tepis": true,
+	"membatalkan": true, "dibatalkan": true, "batal": true, "urung": true,
 }
 
 // negationScope is how many tokens after a negator it governs.

@@ -1122,7 +1122,7 @@ func (w *window) negation() string {
 func (w *window) negationFor(c *claim) string {
 	lt := w.lexTokens()
 	for j := range w.toks {
-		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || w.matchedByContent(c, j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) {
+		if !negatorAt(lt, j) && !stopsShortAt(w.toks, j) || w.matchedByContent(c, j) || negativeAdjective(w.toks, j) || comparativeNo(lt, j) || negatorAt(lt, j) && cancelledNegation(lt, j) {
 			continue
 		}
 		scope, from := negationScope, j+1
@@ -1225,7 +1225,7 @@ func negPhrase(toks []token, j int) string {
 // claimNegation reports the claim's negator governing one of its concepts.
 func (c *claim) claimNegation() string {
 	for j, t := range c.toks {
-		if !negatorAt(c.toks, j) || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) {
+		if !negatorAt(c.toks, j) || c.inConceptKind(j, kindContent) || c.inConceptKind(j, kindEntity) || comparativeNo(c.toks, j) || cancelledNegation(c.toks, j) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+negationScope; k++ {

@@ -43,11 +43,18 @@ func TestSeedBlindSet(t *testing.T) {
 		file              string
 		correct, declined int // today's tuning-half levels
 	}{
-		{"testdata/seed-blind.jsonl", 81, 20},
+		// seed-blind's 20th decline ("how many north korean soldiers have
+		// been taken prisoner?") came from reading "north korean" as the
+		// counted thing, which also answered "how many north korean troops
+		// were sent?" with the death toll; counting the soldiers, the
+		// sentence on the dead is chosen (the Indonesian stemmer reads
+		// "tahanan", prisoners, and "pertahanan", defence, alike).
+		{"testdata/seed-blind.jsonl", 81, 19},
 		{"testdata/seed-blind2.jsonl", 31, 9},
-		{"testdata/seed-blind3.jsonl", 21, 9},
-		{"testdata/seed-blind6.jsonl", 48, 14},
+		{"testdata/seed-blind3.jsonl", 22, 10},
+		{"testdata/seed-blind6.jsonl", 49, 14},
 		{"testdata/seed-blind8.jsonl", 44, 14},
+		{"testdata/seed-blind9.jsonl", 50, 13},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)

@@ -430,7 +430,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	l.setChoices(&q, toks)
 	markSetting(&q, question, toks)
 	q.Polar = q.Type == AnswerYesNo
-	f := focusOf(q, toks)
+	f := focusOf(q, toks, l.PlaceNamed)
 	if f == 0 && q.Type == AnswerNumber {
 		f = quantityOf(q, toks)
 	}
@@ -448,6 +448,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		q.AsksFrequency = q.AsksFrequency || q.Type == AnswerDuration && (t.Norm == "often" || t.Norm == "sering" || t.Norm == "frequently")
 		q.AsksWords = q.AsksWords || q.Type == AnswerAny && speechWord(t.Norm)
 		q.AsksReason = q.AsksReason || q.Type == AnswerAny && (t.Norm == "why" || t.Norm == "mengapa" || t.Norm == "kenapa")
+	}
+	if q.AsksWords && asksName(toks) {
+		q.AsksWords = false // "what is the new resort called?": its name, not someone's words
 	}
 	if q.AsksWords {
 		q.Speaker = speakerOf(q, toks)
@@ -493,6 +496,27 @@ func aboutWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// asksName reports a question for what a thing is called: "called" is its
+// only word of saying, after a copula with no one before it to say it
+// ("what's the zone called?", "what is it called"), as opposed to "what
+// did Putin call the soldiers?".
+func asksName(toks []Token) bool {
+	copula := false
+	for _, t := range toks {
+		switch {
+		case t.Norm == "is" || t.Norm == "are" || t.Norm == "was" || t.Norm == "were" || t.Norm == "s":
+			copula = true
+		case t.Norm == "called":
+			if !copula {
+				return false
+			}
+		case speechWord(t.Norm):
+			return false
+		}
+	}
+	return copula
 }
 
 func speakerOf(q Query, toks []Token) int {
@@ -727,7 +751,7 @@ func thingQuestionWord(w string) bool {
 // focusOf returns 1 + the index of the first thing (a salient concept
 // that is no name) within focusWindow tokens after the question's first
 // run of question words, or 0.
-func focusOf(q Query, toks []Token) int {
+func focusOf(q Query, toks []Token, place func(Concept) bool) int {
 	qw := -1
 	for i, t := range toks {
 		if questionWord(t.Norm) {
@@ -760,6 +784,21 @@ func focusOf(q Query, toks []Token) int {
 		}
 		if best == 0 || c.first < q.Concepts[best-1].first {
 			best = i + 1
+		}
+	}
+	if q.Lang == "en" {
+		// English puts a demonym or a country before the thing it
+		// qualifies: "how many Russian troops", "how many NK soldiers"
+		// count troops and soldiers.
+		for moved := true; best > 0 && moved; {
+			moved = false
+			for i, c := range q.Concepts {
+				b := q.Concepts[best-1]
+				if c.Salient && !c.Entity && !c.Number && c.first == b.last+1 && (demonym(b.Surface) || place(b)) {
+					best, moved = i+1, true
+					break
+				}
+			}
 		}
 	}
 	return best
@@ -1028,12 +1067,24 @@ func (l *Lexicon) translate(norm string) (translations []string, curated bool) {
 // English gloss or, for loanwords ("drone", "museum"), as written.
 func (l *Lexicon) namesThing(norm, lang string) bool {
 	if lang == "en" {
-		return l.IsNoun(norm)
+		return l.IsNoun(norm) || l.translatesToPlace(norm)
 	}
 	if len(norm) > 1 && !strings.ContainsAny(norm[1:], "aiueo") && !l.KnownWord(norm) && l.EnglishSynonyms(norm) == nil {
 		return false // "emg", "bgt": chat's vowelless short forms, not WordNet's EMG; "km" is a unit
 	}
 	return !l.KnownWord(norm) && (l.IsNoun(norm) || l.borrowedNoun(norm)) || l.namesThingID(norm)
+}
+
+// translatesToPlace reports an English word the news dictionary
+// translates to a country or its seat of power ("nk" → korea utara):
+// typed in lower case it still names a place.
+func (l *Lexicon) translatesToPlace(norm string) bool {
+	for _, t := range l.news[norm] {
+		if l.IsPlaceName(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // borrowedNoun reports whether an Indonesian word the dictionaries lack is
@@ -1557,8 +1608,13 @@ func asksAgreementOnFigure(toks []Token) bool {
 }
 
 var measureNouns = map[string]bool{
-	"number": true, "amount": true, "size": true, "total": true, "count": true, "age": true,
+	"number": true, "amount": true, "size": true, "total": true, "count": true, "age": true, "toll": true,
 }
+
+// IsMeasureNoun reports a noun that measures another ("number", "toll",
+// "total"): in "death toll" the thing spoken of is the death, however the
+// measure is written ("6.000 tentara … tewas").
+func IsMeasureNoun(w string) bool { return measureNouns[w] }
 
 var personNouns = map[string]bool{
 	"official": true, "person": true, "leader": true, "minister": true, "spokesman": true, "spokesperson": true,
