@@ -141,7 +141,7 @@ func (e *Extractive) Answer(ctx context.Context, q Query) (Result, error) {
 // passages retrieved for the returned query, or nil when the second
 // reading changed what to search for.
 func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexicon.Query, []retrieval.Hit, error) {
-	lq := unfocusBounds(withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord)) // docs_bound.go
+	lq := withUnclipped(e.corpus, e.lex, unfocusBounds(withCorpusSpellings(e.corpus, e.lex.Analyze(question), e.lex.KnownWord))) // docs_bound.go, unclip.go
 	if k <= 0 {
 		k = e.k
 	}
@@ -150,7 +150,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 		return lq, nil, err
 	}
 	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
-		return unfocusBounds(withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord)), nil, nil
+		return withUnclipped(e.corpus, e.lex, unfocusBounds(withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord))), nil, nil
 	}
 	return lq, hits, nil
 }

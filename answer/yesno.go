@@ -175,6 +175,38 @@ func allNamed(ev []Evidence) []Evidence {
 	return out
 }
 
+// negatesAsked reports whether a negator of the sentence stands within a
+// few words of a word the question asks about, after it ("tidak dapat
+// memverifikasi" for "did Bloomberg verify") or before it ("klaim yang
+// dibantah Ukraina"): a sentence that negates something else ("… tidak
+// ada paket baru") does not dispute the proposition, however near its
+// score.
+func (e *Extractive) negatesAsked(lq lexicon.Query, x Evidence) bool {
+	text := x.Doc.Text[x.Span.Start:x.Span.End]
+	toks := lexicon.Tokenize(text)
+	terms := e.termsOf(text, x.Doc.Lang)
+	for j, t := range toks {
+		if !lexicon.IsNegator(t.Norm) {
+			continue
+		}
+		for k := max(0, j-negatedReach); k < len(toks) && k <= j+negatedReach && k < len(terms); k++ {
+			if k == j {
+				continue
+			}
+			for _, c := range lq.Concepts {
+				if !c.Meta && !c.Number && conceptAt(c, terms[k]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// negatedReach is how many words from a negator the word it negates may
+// stand ("tidak dapat secara independen memverifikasi").
+const negatedReach = 4
+
 // disputed finds a report that states the proposition and another story
 // that states its opposite ("membantah", "denied", "tidak"), both about
 // everything the question asks: the reports disagree.
@@ -185,7 +217,7 @@ func (e *Extractive) disputed(lq lexicon.Query, ev []Evidence) (yes, no Evidence
 			continue
 		}
 		if e.negatedDifferently(lq, x) {
-			if !haveNo {
+			if !haveNo && (questionNegates(lq) || e.negatesAsked(lq, x)) {
 				no, haveNo = x, true
 			}
 		} else if !haveYes {

@@ -24,6 +24,7 @@ type reversedGlosses struct {
 	once    sync.Once
 	words   map[string]gloss // Indonesian word → best English headword
 	phrases map[string]gloss // Indonesian phrase → best English headword
+	counts  map[string]wordCount
 }
 
 func (l *Lexicon) wordSets() *wordTables {
@@ -62,6 +63,7 @@ func (l *Lexicon) reversed() *reversedGlosses {
 	g := l.glossTab
 	g.once.Do(func() {
 		counts := readCounts()
+		g.counts = counts
 		g.words = buildGlosses(counts, l.news, l.freedict)
 		g.phrases = buildPhraseGlosses(counts, l.news, l.freedict)
 	})

@@ -346,6 +346,62 @@ func (l *Lexicon) ClippedEnglish(norm string) bool {
 	return len(norm) >= 3 && l.english.startsLonger(norm, 2)
 }
 
+// eachLonger calls fn with each word of the list that starts with p and
+// is at least more letters longer.
+func (z *lazySet) eachLonger(p string, more int, fn func(string)) {
+	z.once.Do(z.load)
+	if z.set != nil {
+		for w := range z.set {
+			if len(w) >= len(p)+more && strings.HasPrefix(w, p) {
+				fn(w)
+			}
+		}
+		return
+	}
+	i, _ := slices.BinarySearch(z.sorted, p)
+	for ; i < len(z.sorted) && strings.HasPrefix(z.sorted[i], p); i++ {
+		if len(z.sorted[i]) >= len(p)+more {
+			fn(z.sorted[i])
+		}
+	}
+}
+
+// clippedLetters is how many letters a clipping drops at least: a
+// syllable or more ("repo" for repository, not for report).
+const clippedLetters = 4
+
+// Unclipped returns the ordinary English word a clipped one most likely
+// stands for ("intel": intelligence, "config": configuration), or "":
+// of the words it starts, clippedLetters longer or more, that the
+// dictionaries translate, the one
+// WordNet's sense-tagged corpus counts most often (ties: the shorter,
+// then the first). A word the dictionaries translate or WordNet knows,
+// or one starting no longer word, is not clipped.
+func (l *Lexicon) Unclipped(norm string) string {
+	counts := l.reversed().counts
+	if len(norm) < 4 || l.IsStop(norm) || counts[norm].n > 0 || l.IsNoun(norm) || l.EnglishSynonyms(norm) != nil ||
+		l.english.has(norm+"ed") || l.english.has(norm+"ing") {
+		return "" // a word of its own, inflected as one ("pass": passed, passing)
+	}
+	if trs, _ := l.translate(norm); trs != nil {
+		return ""
+	}
+	best, bestN := "", -1
+	l.english.eachLonger(norm, clippedLetters, func(w string) {
+		if trs, _ := l.translate(w); trs == nil {
+			return
+		}
+		n := counts[w].n
+		if n > bestN || n == bestN && (len(w) < len(best) || len(w) == len(best) && w < best) {
+			best, bestN = w, n
+		}
+	})
+	if bestN <= 0 {
+		return "" // no word it starts is common enough to be what it clips
+	}
+	return best
+}
+
 // startsLonger reports whether a word of the list starts with p and is
 // at least more letters longer.
 func (z *lazySet) startsLonger(p string, more int) bool {

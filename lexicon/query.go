@@ -1032,6 +1032,23 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	return c
 }
 
+// WithReading returns c read also as the English word english (its
+// translations and itself, each at weight w): a clipped word's full form
+// ("intel" as intelligence), which the answerer adds where the coverage
+// does not use the clipped word itself.
+func (l *Lexicon) WithReading(c Concept, english string, w float64) Concept {
+	out := c
+	out.Alts = append([]Alt(nil), c.Alts...)
+	out.AltWeights = append([]float64(nil), c.AltWeights...)
+	out.AltLangs = append([]string(nil), c.AltLangs...)
+	trs, _ := l.translate(english)
+	for _, tr := range trs {
+		out.addAltIn(l.alt(tr, "id"), w, "id")
+	}
+	out.addAltIn(l.alt(english, "en"), w, "en")
+	return out
+}
+
 // translate looks an English word or phrase up, the curated list first,
 // then FreeDict, trying simple lemmas of the last word.
 func (l *Lexicon) translate(norm string) (translations []string, curated bool) {

@@ -932,3 +932,21 @@ func TestClippedEnglish(t *testing.T) {
 		}
 	}
 }
+
+// A clipped word reads as the word it most likely stands for; a word of
+// its own, a name and a word clipping nothing stay as they are.
+func TestUnclipped(t *testing.T) {
+	lex := newLexicon(t)
+	for w, want := range map[string]string{
+		"intel":  "intelligence",
+		"config": "configuration",
+		"pass":   "", // a word of its own
+		"btrfs":  "", // starts no word
+		"kim":    "", // too short to tell
+		"army":   "", // translated
+	} {
+		if got := lex.Unclipped(w); got != want {
+			t.Errorf("Unclipped(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
