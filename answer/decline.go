@@ -160,13 +160,16 @@ func predicateLike(e *Extractive, con lexicon.Concept) bool {
 }
 
 // lightVerb reports an English verb that carries little of an event
-// itself ("had Shoigu made three trips", "taken prisoner"): the noun
-// beside it says what happened, and its translations are many and loose.
+// itself ("had Shoigu made three trips", "taken prisoner", "held
+// talks"): the noun beside it says what happened, and its translations
+// are many and loose.
 func lightVerb(w string) bool {
 	switch w {
 	case "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "get", "gets", "got", "gotten",
 		"give", "gives", "gave", "given", "go", "goes", "went", "gone", "come", "comes", "came", "put", "puts",
-		"keep", "keeps", "kept", "let", "lets", "do", "does", "did", "done", "have", "has", "had", "be", "been", "being":
+		"keep", "keeps", "kept", "let", "lets", "do", "does", "did", "done", "have", "has", "had", "be", "been", "being",
+		"hold", "holds", "held", "holding": // "held talks"; "can the resort hold" over "room for 20,000 guests"
+
 		return true
 	}
 	return false

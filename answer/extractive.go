@@ -249,6 +249,9 @@ func (e *Extractive) evidenceFrom(ctx context.Context, lq lexicon.Query, k int, 
 		if len(c.keys) > 0 {
 			k := c.keys[0]
 			ev.Key, ev.KeyNorm, ev.KeyStart, ev.KeyEnd, ev.KeyDate = c.doc.Text[k.start:k.end], k.norm, k.start, k.end, k.date
+			if lq.Type == lexicon.AnswerPerson {
+				ev.Key = e.fullerName(*c.doc, ev.Key) // fullname.go: "Hui" is Choe Son Hui
+			}
 			if k.ordinal {
 				ev.KeyType = lexicon.AnswerOrdinal
 			}

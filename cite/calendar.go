@@ -95,3 +95,18 @@ func clockWord(toks []lexicon.Token, low string) bool {
 	}
 	return false
 }
+
+// dayNoun reports "hari" before a weekday ("hari Minggu"): Indonesian
+// may write the weekday with its noun or without it ("hingga Minggu"),
+// so the noun is part of the date, not a word the passage must repeat.
+func dayNoun(toks []lexicon.Token, low string) bool {
+	if low != "hari" {
+		return false
+	}
+	for j := 0; j+1 < len(toks); j++ {
+		if toks[j].Norm == low && toks[j+1].Upper && lexicon.IsCalendarWord(toks[j+1].Norm) {
+			return true
+		}
+	}
+	return false
+}

@@ -82,6 +82,7 @@ var meaningRules = []rule{
 	{"negation", ruleNegation},
 	{"qualifier", ruleQualifier},
 	{"vague-quantity", ruleVagueQuantity},
+	{"quantifier", ruleQuantifier},
 	{"modality", ruleModality},
 	{"ordinal", ruleOrdinal},
 	{"time", ruleTime},
@@ -285,6 +286,10 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		case kindEntity:
 			w.spans[i] = nameSpans(k, w.toks)
+			if len(w.spans[i]) == 0 {
+				s, e := c.claimSpan(i)
+				w.spans[i] = acronymSpans(c.toks, s, e, w.toks) // "Korean Central News Agency" written "KCNA" (acronym.go)
+			}
 			switch {
 			case len(w.spans[i]) > 0 || nameIn(k, outlet):
 				credit = 1

@@ -108,6 +108,17 @@ func TestMeaningRuleTable(t *testing.T) {
 		{"negation", "The Kremlin did not deny Trump's claim that Putin and Kim were conspiring against the US.", "Setelah pertemuan Putin dan Kim pada bulan September, Presiden AS Donald Trump mengklaim mereka berkonspirasi melawan AS – sebuah pernyataan yang dibantah oleh Kremlin.", notSupported},
 		{"negation", "Rusia dan Korea Utara membatalkan rencana meluncurkan kembali transportasi laut antara kedua negara.", "Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.", notSupported},
 		{"negation", "Russia and North Korea plan to relaunch sea transport between the two countries.", "Rusia dan Korea Utara juga berencana meluncurkan kembali transportasi laut antara kedua negara.", supported},
+		// a name and its initials are one name, either way (claims-blind5 tuning)
+		{"acronym", "The meeting was reported by the Korean Central News Agency.", "Pertemuan itu dilaporkan KCNA pada hari Minggu.", supported},
+		{"acronym", "The meeting was reported by the Korean Central Bank.", "Pertemuan itu dilaporkan KCNA pada hari Minggu.", notSupported},
+		{"acronym", "The meeting was reported by KCNA.", "Pertemuan itu dilaporkan Korean Central News Agency pada hari Minggu.", supported},
+		// "hari Minggu" and "Minggu" are one date
+		{"day-noun", "Lavrov akan tinggal hingga hari Minggu.", "Media negara menyebut Lavrov akan tinggal hingga Minggu.", supported},
+		// all and some of the same thing are opposite claims
+		{"quantifier", "Korea Utara akan mendukung sebagian langkah Rusia.", "Korea Utara mengatakan akan mendukung semua langkah yang diambil oleh Rusia.", "quantifier"},
+		{"quantifier", "North Korea will support all of Russia's steps.", "Korea Utara mengatakan akan mendukung semua langkah yang diambil oleh Rusia.", supported},
+		// a premier is no foreign minister
+		{"title", "North Korean Premier Choe Son Hui attended the ceremony.", "Menteri Luar Negeri Korea Utara Choe Son Hui menghadiri upacara penandatanganan.", notSupported},
 		// "stopped short of saying" negates the clause the verb takes, not what came before it
 		{"negation", "State media did not say what was in the 2026-2027 exchange plan.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},
 		{"negation", "Choe and Lavrov signed an exchange plan covering 2026 to 2027.", `Choe dan Lavrov menandatangani “rencana pertukaran 2026-2027,” meskipun media negara berhenti mengatakan apa yang ada dalam rencana itu.`, supported},

@@ -161,7 +161,7 @@ func (v *Verifier) analyseClause(text string) claim {
 		case lexicon.IsCalendarWord(strings.ToLower(con.Surface)) && startsUpper(con.Surface):
 			k.kind, k.weight = kindDate, weightFact
 			k = monthOnly(k)
-		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low] || v.superlativeMost(toks, low):
+		case con.Meta || reportingWords[low] || ruleWord(low) || sequenceAdverbs[low] || lightWords[low] || ordinalSuffixes[low] || prepositionalQualifier(toks, low) || clockWord(toks, low) || dayNoun(toks, low) || backBeforeDate(toks, low) || companionHead(toks, low) || publicationWords[low] || v.superlativeMost(toks, low):
 			// Words a meaning rule reads (negators, modals, ordinals,
 			// "former") are checked by that rule, not as vocabulary.
 			k.kind, k.weight = kindMeta, weightMeta
@@ -375,7 +375,7 @@ var titleWords = map[string]bool{
 	"defence": true, "defense": true, "pertahanan": true, "envoy": true, "utusan": true, "aide": true, "ajudan": true,
 	"king": true, "raja": true, "chairman": true, "ketua": true, "governor": true, "gubernur": true, "commander": true,
 	"komandan": true, "panglima": true, "director": true, "direktur": true, "menlu": true, "of": true, "state": true,
-	"top": true, "diplomat": true, "senior": true,
+	"top": true, "diplomat": true, "senior": true, "premier": true, "chancellor": true, "kanselir": true,
 }
 
 // splitTitles takes the titles off the front of a name ("Presiden Putin",
@@ -768,7 +768,7 @@ type verdict struct {
 func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 	var got, contentGot, contentTotal, wordGot, wordTotal float64
 	out := verdict{namesPresent: true}
-	for _, k := range c.concepts {
+	for i, k := range c.concepts {
 		credit := 0.0
 		switch k.kind {
 		case kindNumber:
@@ -776,8 +776,9 @@ func (v *Verifier) checkWhole(c claim, p passage, useContext bool) verdict {
 				credit = 1
 			}
 		case kindEntity:
+			s, e := c.claimSpan(i)
 			switch {
-			case nameIn(k, p.toks) || nameIn(k, p.outlet):
+			case nameIn(k, p.toks) || nameIn(k, p.outlet) || acronymIn(c.toks, s, e, p.toks):
 				credit = 1
 			case useContext && nameIn(k, p.context):
 				credit = creditContext

@@ -156,9 +156,22 @@ func refStemID(word string) []string {
 	if len(word) < 5 || !refIsAlpha(word) || refVowelCount(word) <= 2 {
 		return []string{word}
 	}
-	w := word
-	w = refTrimSuffixKeep(w, []string{"lah", "kah", "pun", "tah"}, 4)
-	w = refTrimSuffixKeep(w, []string{"nya", "ku", "mu"}, 4)
+	w := refTrimSuffixKeep(word, []string{"lah", "kah", "pun", "tah"}, 4)
+	p := refTrimSuffixKeep(w, []string{"nya", "ku", "mu"}, 4)
+	out := refStemFrom(p)
+	if len(p) == len(w)-2 {
+		// -ku, -mu: the word is stemmed with them too ("bertemu").
+		for _, c := range refStemFrom(w) {
+			if !refContainsString(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// refStemFrom stems a word whose particle and possessive are off.
+func refStemFrom(w string) []string {
 	if refVowelCount(w) <= 2 {
 		return []string{w}
 	}

@@ -22,9 +22,25 @@ func appendStemID(dst []string, word string) []string {
 	if len(word) < 5 || !isAlpha(word) || vowelCount(word) <= 2 {
 		return append(dst, word)
 	}
-	w := word
-	w = trimParticle(w)
-	w = trimPossessive(w)
+	w := trimParticle(word)
+	if p := trimPossessive(w); len(p) == len(w)-2 {
+		// -ku and -mu end many roots ("bertemu": ber+temu, "buku",
+		// "tamu") and are rarely news' possessives: the word is stemmed
+		// both with and without them.
+		start := len(dst)
+		dst = appendStemFrom(dst, p)
+		for _, c := range appendStemFrom(nil, w) {
+			if !containsString(dst[start:], c) {
+				dst = append(dst, c)
+			}
+		}
+		return dst
+	}
+	return appendStemFrom(dst, trimPossessive(w))
+}
+
+// appendStemFrom stems a word whose particle and possessive are off.
+func appendStemFrom(dst []string, w string) []string {
 	if vowelCount(w) <= 2 {
 		return append(dst, w)
 	}

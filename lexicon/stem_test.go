@@ -23,6 +23,11 @@ func TestStemID(t *testing.T) {
 		{"bekerja", []string{"kerja"}, true},
 		{"kerjanya", []string{"kerja"}, true},
 		{"diterapkan", []string{"terap"}, true},
+		// -ku and -mu end roots as often as they are possessives: both
+		// readings (claims-blind5 tuning: "menemui" for "bertemu").
+		{"bertemu", []string{"temu"}, false},
+		{"ketemu", []string{"temu"}, false},
+		{"rumahku", []string{"rumah"}, false},
 		// Roots of two syllables or fewer stay whole.
 		{"perang", []string{"perang"}, true},
 		{"janji", []string{"janji"}, true},
@@ -60,6 +65,7 @@ func TestStemIDFormsMeet(t *testing.T) {
 		{"menewaskan", "tewas"},
 		{"berjanji", "janji"},
 		{"pertemuan", "temu"},
+		{"bertemu", "menemui", "pertemuan"},
 	}
 	for _, g := range groups {
 		root := StemID(g[len(g)-1])

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,7 +39,23 @@ import (
 // Version 9 changes no layout: HTML extraction keeps leads that a page's
 // title or a menu item made it skip (extract.go), so texts stored by
 // version 8 are stale and must be extracted again.
-const snapshotMagic = "KABARIX9"
+// Version 10 changes no layout: Indonesian stemming keeps a root ending
+// in -ku or -mu ("bertemu" is stemmed temu, no longer only berte), so
+// the terms stored by version 9 miss those stems. Versions past 9 are
+// letters (A is 10: formatVersion).
+const snapshotMagic = "KABARIXA"
+
+// formatVersion reads the magic's last character as a format number: a
+// digit, or a letter from 10 on.
+func formatVersion(c byte) string {
+	switch {
+	case c >= '0' && c <= '9':
+		return string(c)
+	case c >= 'A' && c <= 'Z':
+		return strconv.Itoa(int(c-'A') + 10)
+	}
+	return strconv.Quote(string(c))
+}
 
 // SnapshotFile is the index file's name inside the data directory.
 const SnapshotFile = "index.kabar"
@@ -474,7 +491,7 @@ func openSnapshot(path string) (*loadedSnapshot, error) {
 			return nil, err
 		}
 		if n >= len(snapshotMagic) && string(head[:len(snapshotMagic)-1]) == snapshotMagic[:len(snapshotMagic)-1] {
-			return nil, corrupt(fmt.Sprintf("written by another version of Kabar (format %c, this one reads %c)", head[len(snapshotMagic)-1], snapshotMagic[len(snapshotMagic)-1]))
+			return nil, corrupt(fmt.Sprintf("written by another version of Kabar (format %s, this one reads %s)", formatVersion(head[len(snapshotMagic)-1]), formatVersion(snapshotMagic[len(snapshotMagic)-1])))
 		}
 		return nil, corrupt("not a Kabar index of this version")
 	}

@@ -1,0 +1,24 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/kabar-bot/kabar/retrieval"
+)
+
+func TestFullerName(t *testing.T) {
+	e := lexiconOnly(t)
+	for _, tt := range []struct {
+		text, name, want string
+	}{
+		{"Menteri Luar Negeri Korea Utara Choe Son Hui tiba. Laporan itu menyebut Son Hui dan Lavrov.", "Hui", "Choe Son Hui"},
+		{"Presiden Vladimir Putin menyambut Choe.", "Putin", "Vladimir Putin"},       // the title stops the run
+		{"Menteri Luar Negeri Rusia Sergei Lavrov tiba.", "Lavrov", "Sergei Lavrov"}, // a place stops it
+		{"Kim bertemu Lavrov. Ia pulang.", "Lavrov", "Lavrov"},                       // nothing fuller
+		{"Kata Hui. Son Hui datang.", "Hui", "Son Hui"},
+	} {
+		if got := e.fullerName(retrieval.Document{Text: tt.text}, tt.name); got != tt.want {
+			t.Errorf("fullerName(%q, %q) = %q, want %q", tt.text, tt.name, got, tt.want)
+		}
+	}
+}
