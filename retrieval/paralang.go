@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,23 +94,43 @@ const minProseWords = 5
 
 // proseWords counts the words of text that are a language's rather than
 // a name, a figure or a command: two letters or more, all lower-case.
+// A word is a run of non-space runes less the non-letters at either end,
+// read in one pass: every paragraph of every article goes through here.
+// TestProseWordsMatchesFields holds it to the strings.Fields reading.
 func proseWords(text string) int {
 	n := 0
-	for _, f := range strings.Fields(text) {
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
-		if utf8.RuneCountInString(w) < 2 {
-			continue
+	letters := 0  // in the current run
+	gap := false  // a non-letter after the run's first letter
+	lower := true // every letter lower-case, none after a gap
+	for _, r := range text {
+		var space, letter, low bool
+		if r < utf8.RuneSelf {
+			// unicode's answers for ASCII, without the calls.
+			space = asciiSpace(byte(r))
+			low = r >= 'a' && r <= 'z'
+			letter = low || r >= 'A' && r <= 'Z'
+		} else {
+			space = unicode.IsSpace(r)
+			letter = !space && unicode.IsLetter(r)
+			low = letter && unicode.IsLower(r)
 		}
-		lower := true
-		for _, r := range w {
-			if !unicode.IsLower(r) {
-				lower = false
-				break
+		switch {
+		case space:
+			if lower && letters >= 2 {
+				n++
 			}
+			letters, gap, lower = 0, false, true
+		case letter:
+			if gap || !low {
+				lower = false // a non-letter inside the word, or a capital
+			}
+			letters++
+		case letters > 0:
+			gap = true // trailing unless a letter follows
 		}
-		if lower {
-			n++
-		}
+	}
+	if lower && letters >= 2 {
+		n++
 	}
 	return n
 }

@@ -1,8 +1,11 @@
 package retrieval
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A half-translated page's untranslated paragraphs, and a quote in a
@@ -39,5 +42,60 @@ func TestSetParagraphLanguages(t *testing.T) {
 				t.Errorf("paragraph languages %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// fieldsProseWords is proseWords as it was first written, on
+// strings.Fields: the reference the one-pass version is held to.
+func fieldsProseWords(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		lower := true
+		for _, r := range w {
+			if !unicode.IsLower(r) {
+				lower = false
+				break
+			}
+		}
+		if lower {
+			n++
+		}
+	}
+	return n
+}
+
+// TestProseWordsMatchesFields holds the one-pass proseWords to the
+// strings.Fields reading on prose, names, code, punctuation inside and
+// around words, non-ASCII spaces and letters, invalid UTF-8, and random
+// cuts of them.
+func TestProseWordsMatchesFields(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"", " ", "a", "ab", "Ab", "aB", "a1b", "(ab)", "ab,", "«dia»", "don't", "x-ray", "--ab--", "ab\u00a0cd", "ab\u0085cd",
+		"ab\u2003cd ef", "éte Ünter ßtraße", "日本語 ok", "ǅemal ǆ", "\xff\xfeab cd\xff", "ab\xe2\x82 cd", "\tab\ncd\r\n",
+		"func main() { fmt.Println(\"hi\") }", "ls -la /usr/bin && echo $HOME", "Kim Jong Un, Sergei Lavrov, 2025",
+		id1, en1, en2, id2, de1,
+		"Pemerintah menyatakan bahwa program tersebut akan dilanjutkan tahun depan, kata juru bicara.",
+		"ʻokina ʼapostrophe ªordinal ᵃmodifier",
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	whole := len(texts)
+	for range 3000 {
+		s := texts[r.IntN(whole)] + " " + texts[r.IntN(whole)]
+		i, j := r.IntN(len(s)+1), r.IntN(len(s)+1)
+		texts = append(texts, s[min(i, j):max(i, j)]) // may cut a rune
+	}
+	for r := rune(0); r < 0x3100; r++ { // every rune of the scripts Kabar meets, inside and around a word
+		c := string(r)
+		texts = append(texts, c+"ab", "a"+c+"b", "ab"+c, c+c, "ab"+c+"cd")
+	}
+	for _, text := range texts {
+		if got, want := proseWords(text), fieldsProseWords(text); got != want {
+			t.Fatalf("proseWords(%q) = %d, strings.Fields reading %d", text, got, want)
+		}
 	}
 }

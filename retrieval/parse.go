@@ -142,17 +142,23 @@ func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Documen
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
 	}
-	inferred := inferMetadata(doc.Text)
-	prose := doc.Text
-	if len(doc.NotEvidence) > 0 {
-		// Code and link lists are often English whatever the prose is.
-		prose = withoutSpans(doc.Text, doc.NotEvidence)
+	inferred := inferHeader(doc.Text)
+	// The prose's language is identified once, and only where it can
+	// decide doc.Lang: a language stated outside HTML (a front matter's
+	// lang:) stands as stated, so identifying it would be wasted.
+	if stated.Lang == "" || f == formatHTML {
+		prose := doc.Text
+		if len(doc.NotEvidence) > 0 {
+			// Code and link lists are often English whatever the prose is.
+			prose = withoutSpans(doc.Text, doc.NotEvidence)
+		}
 		inferred.Lang = documentLanguage.Detect(prose)
-	}
-	if f == formatHTML && stated.Lang != "" {
-		// A page template's lang attribute is often left at its default;
-		// the prose has the last word when it plainly disagrees.
-		stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+		if stated.Lang != "" {
+			// A page template's lang attribute is often left at its
+			// default; the prose has the last word when it plainly
+			// disagrees.
+			stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+		}
 	}
 	stated.fillMissing(&doc)
 	inferred.fillMissing(&doc)
