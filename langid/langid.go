@@ -86,16 +86,21 @@ func (d *Detector) Detect(text string) string {
 	// them.
 	c := countPool.Get().(*counts)
 	defer countPool.Put(c)
-	a := c.analyse(text)
-	if c.letters < 3 {
+	a := c.analyse(text, nil) // before c.letters is read
+	return d.decide(a, c.letters, c.kana)
+}
+
+// decide is Detect's answer from a text's analysis and letters.
+func (d *Detector) decide(a analysis, letters, kana int) string {
+	if letters < 3 {
 		return ""
 	}
 	// Japanese mixes kanji with kana; whatlanggo goes by the most common
 	// script and would call kanji-heavy Japanese Chinese.
-	if c.kana*20 >= c.letters {
+	if kana*20 >= letters {
 		return d.allow("ja")
 	}
-	return d.detect(a, c.letters)
+	return d.detect(a, letters)
 }
 
 // letterTally counts text's letters, and among them its kana, as Detect

@@ -208,14 +208,15 @@ func (t *slots) put(key uint64, v int32) {
 func analyse(text string) analysis {
 	c := countPool.Get().(*counts)
 	defer countPool.Put(c)
-	a := c.analyse(text)
+	a := c.analyse(text, nil)
 	a.dist, a.hits = slices.Clone(a.dist), slices.Clone(a.hits)
 	return a
 }
 
 // analyse is the package analyse reading and writing c's tables: the
-// analysis's slices are c's, valid until c is used again.
-func (c *counts) analyse(text string) analysis {
+// analysis's slices are c's, valid until c is used again. When keep is
+// not nil, the trigram counts are appended to it (see Pieces).
+func (c *counts) analyse(text string, keep *Pieces) analysis {
 	script := detectScript(text)
 	a := analysis{script: script}
 	si := trigramIndex()[script]
@@ -224,11 +225,22 @@ func (c *counts) analyse(text string) analysis {
 		return a
 	}
 	a.index = si
-	c.count(text, si) // and the letters
+	c.start(si)
+	c.countInto(text, si) // and the letters
+	return c.distances(a, keep)
+}
+
+// distances completes a, whose index c has counted trigrams for, and
+// clears the counts for the next text; keep is as for analyse.
+func (c *counts) distances(a analysis, keep *Pieces) analysis {
+	si := a.index
 	c.dist, c.hits = [maxScriptLangs]int{}, [maxScriptLangs]int{}
 	for _, id := range c.seen {
 		n := int(c.n[id])
 		c.n[id] = 0 // ready for the next text
+		if keep != nil {
+			keep.ids, keep.n = append(keep.ids, id), append(keep.n, int32(n))
+		}
 		for _, r := range si.ranksAt(id) {
 			l := r.lang & (maxScriptLangs - 1) // < len(si.langs): a mask the compiler sees
 			c.dist[l] += int(r.weight) * n
@@ -273,16 +285,21 @@ func norm(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// count tallies text's trigrams that si's profiles rank, as whatlanggo's
-// count collects them: each rune normalised (norm), a space before the
-// first rune and after the last, and no trigram whose middle is a space
-// next to another space. It counts the letters too (letterTally), to read
-// the text once.
-func (c *counts) count(text string, si *scriptIndex) {
+// start readies c to count trigrams of si's script.
+func (c *counts) start(si *scriptIndex) {
 	if len(c.n) < len(si.ends) {
 		c.n = make([]int32, len(si.ends))
 	}
 	c.seen = c.seen[:0]
+	c.letters, c.kana = 0, 0
+}
+
+// countInto adds to c text's trigrams that si's profiles rank, as
+// whatlanggo's count collects them: each rune normalised (norm), a space
+// before the first rune and after the last, and no trigram whose middle
+// is a space next to another space. It counts the letters too
+// (letterTally), to read the text once.
+func (c *counts) countInto(text string, si *scriptIndex) {
 	letters, kana := 0, 0
 	// whatlanggo starts from (' ', first rune); an empty text has no
 	// trigram. a1 and a2 are r1's and r2's asciiCode.
@@ -308,7 +325,8 @@ func (c *counts) count(text string, si *scriptIndex) {
 	if r2 >= 0 {
 		c.add(si, r1, r2, ' ', a1, a2, 0)
 	}
-	c.letters, c.kana = letters, kana
+	c.letters += letters
+	c.kana += kana
 }
 
 // add counts one trigram, given with its runes' asciiCode.

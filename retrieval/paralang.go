@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,8 +21,21 @@ import (
 // for a document without one, a paragraph too short to tell).
 // Code, tables of contents and boilerplate keep "": they are not prose.
 func SetParagraphLanguages(doc Document, paras []Paragraph) {
+	setLanguages(&doc, paras, false)
+}
+
+// setLanguages is SetParagraphLanguages; with docToo, doc.Lang is first
+// set to documentLanguage.Detect(doc.Text) (see parseDocument), from the
+// paragraphs' trigram counts where they can stand for the text's.
+func setLanguages(doc *Document, paras []Paragraph, docToo bool) {
 	own := make([]string, len(paras)) // the language of each long prose paragraph, "" else
 	long := make([]bool, len(paras))
+	var pieces *langid.Pieces
+	if docToo {
+		pieces = piecesPool.Get().(*langid.Pieces)
+		pieces.Reset()
+		defer piecesPool.Put(pieces)
+	}
 	for i, p := range paras {
 		if p.Boilerplate || p.NotEvidence {
 			continue
@@ -31,8 +45,17 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 			continue // a heading, or a row of names, figures and commands
 		}
 		long[i] = true
-		own[i] = documentLanguage.Detect(text)
-		if own[i] != "" && own[i] != doc.Lang {
+		if pieces != nil {
+			own[i] = documentLanguage.DetectPiece(doc.Text, p.Span.Start, p.Span.End, pieces)
+		} else {
+			own[i] = documentLanguage.Detect(text)
+		}
+	}
+	if docToo {
+		doc.Lang = documentLanguage.DetectWhole(doc.Text, pieces)
+	}
+	for i := range paras {
+		if long[i] && own[i] != "" && own[i] != doc.Lang {
 			paras[i].Lang = own[i]
 		}
 	}
@@ -78,6 +101,9 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 		}
 	}
 }
+
+// piecesPool holds setLanguages's paragraph counts between documents.
+var piecesPool = sync.Pool{New: func() any { return new(langid.Pieces) }}
 
 // ParagraphLanguage is the language of paragraph p of doc: its own when
 // it has one, else the document's.

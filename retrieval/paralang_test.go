@@ -1,7 +1,11 @@
 package retrieval
 
 import (
+	"context"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -96,6 +100,57 @@ func TestProseWordsMatchesFields(t *testing.T) {
 	for _, text := range texts {
 		if got, want := proseWords(text), fieldsProseWords(text); got != want {
 			t.Fatalf("proseWords(%q) = %d, strings.Fields reading %d", text, got, want)
+		}
+	}
+}
+
+// TestSetLanguagesMatchesParse holds the indexing path, which identifies
+// a document without a stated language from its paragraphs' counts
+// (parseDocument with langLater, then setLanguages), to ParseDocument and
+// SetParagraphLanguages: the same Document and Paragraphs on mixed
+// languages, paragraphs cut by blank lines, single line breaks or
+// nothing, short and code-heavy texts, a stated language, HTML and the
+// seed articles.
+func TestSetLanguagesMatchesParse(t *testing.T) {
+	t.Parallel()
+	code := "```\nfunc main() {\n\tfor i := range xs {\n\t\trun(xs[i])\n\t}\n}\n```\n"
+	files := map[string]string{
+		"mixed.txt":     "Judul\n\n" + id1 + "\n\n" + en1 + "\n\n" + de1 + "\n\n" + id2 + "\n",
+		"lines.txt":     id1 + "\n" + en1 + "\n" + id2 + "\n" + en2,
+		"joined.txt":    id1 + en1 + id2,
+		"crlf.txt":      id1 + "\r\n\r\n" + en2 + "\r\n\r\n" + id2 + "\r\n",
+		"one.txt":       id1,
+		"short.txt":     "Halo\n",
+		"figures.txt":   "12345 678\n\n2025 — 14/7\n",
+		"code.md":       "# Cara pakai\n\n" + code + "\n" + id1 + "\n\n" + code,
+		"stated.md":     "---\nlang: en\n---\n\n" + id1 + "\n\n" + en1 + "\n",
+		"unstated.md":   "---\ntitle: T\n---\n\n" + en1 + "\n\n" + id1 + "\n\n" + en2 + "\n",
+		"page.html":     "<html><body><p>" + en1 + "</p><p>" + id1 + "</p><p>" + en2 + "</p></body></html>",
+		"declared.html": "<html lang=\"en\"><body><p>" + id1 + "</p><p>" + id2 + "</p></body></html>",
+	}
+	seeds, _ := filepath.Glob("../seeds/*.txt")
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(s)] = string(b)
+	}
+	for name, raw := range files {
+		want, err := ParseDocument(name, []byte(raw))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		wantParas := Segment(want)
+		SetParagraphLanguages(want, wantParas)
+		got, later, err := parseDocument(context.Background(), name, []byte(raw), true)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		gotParas := Segment(got)
+		setLanguages(&got, gotParas, later)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotParas, wantParas) {
+			t.Errorf("%s: indexing path %+v %+v,\nParseDocument %+v %+v", name, got, gotParas, want, wantParas)
 		}
 	}
 }
