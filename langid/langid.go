@@ -8,6 +8,7 @@ package langid
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,14 +35,14 @@ func New(codes ...string) *Detector {
 	d := &Detector{minConf: 0.5}
 	for _, c := range codes {
 		l := whatlanggo.CodeToLang(iso6393(strings.ToLower(strings.TrimSpace(c))))
-		if l < 0 || l.Iso6391() == "" {
+		if l < 0 || iso6391(l) == "" {
 			continue
 		}
 		if d.allowed == nil {
 			d.allowed = map[string]bool{}
 			d.opts.Whitelist = map[whatlanggo.Lang]bool{}
 		}
-		d.allowed[l.Iso6391()] = true
+		d.allowed[iso6391(l)] = true
 		d.opts.Whitelist[l] = true
 	}
 	if d.allowed != nil && len(d.allowed) <= 3 {
@@ -80,20 +81,17 @@ func Detect(text string) string { return anyLanguage.Detect(text) }
 // text is too short, mixed, or not in an allowed language.
 func (d *Detector) Detect(text string) string {
 	text = sample(text)
-	letters, kana := 0, 0
-	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf:
-			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
-				letters++
-			}
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-			letters++
-		case unicode.IsLetter(r):
-			letters++
-		}
-	}
+	// The text's trigrams are counted once, in the same pass as its
+	// letters; every comparison below, with or without a whitelist, reads
+	// them.
+	c := countPool.Get().(*counts)
+	defer countPool.Put(c)
+	a := c.analyse(text, nil) // before c.letters is read
+	return d.decide(a, c.letters, c.kana)
+}
+
+// decide is Detect's answer from a text's analysis and letters.
+func (d *Detector) decide(a analysis, letters, kana int) string {
 	if letters < 3 {
 		return ""
 	}
@@ -102,9 +100,32 @@ func (d *Detector) Detect(text string) string {
 	if kana*20 >= letters {
 		return d.allow("ja")
 	}
-	// The text's trigrams are counted once; every comparison below, with
-	// or without a whitelist, reads them.
-	return d.detect(analyse(text), letters)
+	return d.detect(a, letters)
+}
+
+// letterTally counts text's letters, and among them its kana, as Detect
+// needs them: an ASCII letter, a kana or any other Unicode letter.
+func letterTally(text string) (letters, kana int) {
+	for _, r := range text {
+		letters, kana = tallyLetter(r, letters, kana)
+	}
+	return letters, kana
+}
+
+// tallyLetter adds r to the tallies of letters and kana.
+func tallyLetter(r rune, letters, kana int) (int, int) {
+	switch {
+	case r < utf8.RuneSelf:
+		if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
+			letters++
+		}
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		kana++
+		letters++
+	case unicode.IsLetter(r):
+		letters++
+	}
+	return letters, kana
 }
 
 // detect is Detect's answer from the text's analysis.
@@ -112,7 +133,7 @@ func (d *Detector) detect(a analysis, letters int) string {
 	if d.allowed != nil {
 		// A text clearly in a language outside the set is in none of the
 		// set's languages, however the restricted comparison comes out.
-		if info := a.info(nil); info.Lang >= 0 && info.Confidence >= 0.5 && !d.allowed[info.Lang.Iso6391()] {
+		if info := a.info(nil); info.Lang >= 0 && info.Confidence >= 0.5 && !d.allowed[iso6391(info.Lang)] {
 			return ""
 		}
 	}
@@ -129,7 +150,7 @@ func (d *Detector) detect(a analysis, letters int) string {
 	if info.Lang < 0 || info.Confidence < minConf {
 		return ""
 	}
-	return d.allow(info.Lang.Iso6391())
+	return d.allow(iso6391(info.Lang))
 }
 
 // longText is how many letters make a text long enough that a narrow lead
@@ -163,7 +184,7 @@ func iso6393(code string) string {
 		return code
 	}
 	for l := range whatlanggo.Langs {
-		if l.Iso6391() == code {
+		if iso6391(l) == code {
 			return l.Iso6393()
 		}
 	}
@@ -177,5 +198,29 @@ func Known(code string) bool {
 		return false
 	}
 	l := whatlanggo.CodeToLang(iso6393(strings.ToLower(code)))
-	return l >= 0 && l.Iso6391() == strings.ToLower(code)
+	return l >= 0 && iso6391(l) == strings.ToLower(code)
+}
+
+// isoCodes is every language's ISO 639-1 code, by Lang. whatlanggo's
+// Iso6391 builds a map of all its languages on every call, which cost as
+// much as comparing a paragraph's trigrams.
+var isoCodes = sync.OnceValue(func() []string {
+	var codes []string
+	for l := range whatlanggo.Langs {
+		if l >= 0 {
+			if int(l) >= len(codes) {
+				codes = append(codes, make([]string, int(l)+1-len(codes))...)
+			}
+			codes[l] = l.Iso6391()
+		}
+	}
+	return codes
+})
+
+// iso6391 is l.Iso6391(), looked up.
+func iso6391(l whatlanggo.Lang) string {
+	if codes := isoCodes(); l >= 0 && int(l) < len(codes) {
+		return codes[l]
+	}
+	return l.Iso6391()
 }

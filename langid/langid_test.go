@@ -1,6 +1,10 @@
 package langid
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
 
 func TestDetect(t *testing.T) {
 	t.Parallel()
@@ -94,6 +98,15 @@ func TestKnown(t *testing.T) {
 	for code, want := range map[string]bool{"id": true, "en": true, "DE": true, "pt": true, "us": false, "tv": false, "ind": false, "": false, "e": false} {
 		if got := Known(code); got != want {
 			t.Errorf("Known(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
+
+// TestISO6391 holds the looked-up codes to whatlanggo's.
+func TestISO6391(t *testing.T) {
+	for l := whatlanggo.Lang(-2); l < whatlanggo.Lang(len(whatlanggo.Langs)+2); l++ {
+		if got, want := iso6391(l), l.Iso6391(); got != want {
+			t.Errorf("iso6391(%d) = %q, whatlanggo %q", l, got, want)
 		}
 	}
 }

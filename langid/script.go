@@ -51,15 +51,17 @@ func detectScript(text string) *unicode.RangeTable {
 		return false
 	}
 	for _, r := range text {
-		if isStopChar(r) {
-			continue
-		}
 		if r < utf8.RuneSelf {
+			// An ASCII letter is Latin; any other ASCII rune, a stop
+			// character or not, belongs to no script.
 			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
 				if i := latin; found(i) {
 					return tally[i].table
 				}
 			}
+			continue
+		}
+		if isStopChar(r) {
 			continue
 		}
 		for i := range tally {

@@ -35,20 +35,32 @@ type scriptIndex struct {
 	at    slots   // trigram -> index into ends
 	ends  []int32 // ranks[ends[i-1]:ends[i]] rank trigram i
 	ranks []rank
+	// ascii is at for the trigrams of spaces and ASCII letters, most of
+	// a Latin text's, by asciiSlot: an array read without hashing, in 79
+	// KB where Latin's at takes 256 KB. -1: no profile ranks it.
+	ascii []int32
 }
 
-// ranksOf returns the profiles' ranks of a trigram.
-func (si *scriptIndex) ranksOf(key uint64) []rank {
-	i := si.at.get(key)
-	if i < 0 {
-		return nil
+// maxScriptLangs bounds how many languages share a script (whatlanggo's
+// Latin has 48), so that per-language tallies are arrays indexed without
+// bounds checks.
+const maxScriptLangs = 64
+
+// asciiCode numbers the runes of ascii's trigrams, space 0 and 'a' to
+// 'z' 1 to 26, as count normalises them; -1 for any other rune.
+func asciiCode(r rune) int32 {
+	switch {
+	case r == ' ':
+		return 0
+	case r >= 'a' && r <= 'z':
+		return r - 'a' + 1
 	}
-	start := int32(0)
-	if i > 0 {
-		start = si.ends[i-1]
-	}
-	return si.ranks[start:si.ends[i]]
+	return -1
 }
+
+// asciiSlot is the place in scriptIndex.ascii of the trigram of three
+// asciiCode numbers.
+func asciiSlot(a, b, c int32) int32 { return (a*27+b)*27 + c }
 
 // trigramIndex builds the profiles' index once, on first use.
 var trigramIndex = sync.OnceValue(func() map[*unicode.RangeTable]*scriptIndex {
@@ -59,6 +71,9 @@ var trigramIndex = sync.OnceValue(func() map[*unicode.RangeTable]*scriptIndex {
 			si.langs = append(si.langs, lang)
 		}
 		slices.Sort(si.langs) // a fixed order: ties go to the lower Lang
+		if len(si.langs) > maxScriptLangs {
+			panic("langid: more languages in one script than maxScriptLangs")
+		}
 		byKey := map[uint64][]rank{}
 		var order []uint64
 		for li, lang := range si.langs {
@@ -73,9 +88,16 @@ var trigramIndex = sync.OnceValue(func() map[*unicode.RangeTable]*scriptIndex {
 				byKey[key] = append(byKey[key], rank{lang: int32(li), weight: int32(maxTrigramDistance - i)})
 			}
 		}
-		si.at.reset()
+		si.ascii = make([]int32, 27*27*27)
+		for i := range si.ascii {
+			si.ascii[i] = -1
+		}
 		for i, key := range order {
 			si.at.put(key, int32(i))
+			a, b, c := asciiCode(rune(key>>42)), asciiCode(rune(key>>21&(1<<21-1))), asciiCode(rune(key&(1<<21-1)))
+			if a >= 0 && b >= 0 && c >= 0 {
+				si.ascii[asciiSlot(a, b, c)] = int32(i)
+			}
 			si.ranks = append(si.ranks, byKey[key]...)
 			si.ends = append(si.ends, int32(len(si.ranks)))
 		}
@@ -112,41 +134,43 @@ type analysis struct {
 	hits   []int        // per language, how many profile trigrams occur
 }
 
-// countPool holds trigram tables between calls.
+// countPool holds the per-call tables between calls, so that identifying
+// thousands of paragraphs allocates nothing per paragraph.
 var countPool = sync.Pool{New: func() any { return &counts{} }}
 
-// counts is a text's trigrams with their counts, in order of first
-// occurrence.
+// counts is a text's occurrences of its script's profile trigrams, by
+// trigram number in the script's index, and the distances read from them.
+// A trigram no profile ranks adds nothing to any distance, so it is not
+// counted at all: one lookup per trigram in the index replaces a count
+// table of the text's own and a lookup per distinct trigram.
 type counts struct {
-	keys []uint64
-	n    []int
-	at   slots // key -> index into keys
+	n          []int32             // by trigram number; zero except at seen
+	seen       []int32             // the trigram numbers with n > 0
+	dist, hits [maxScriptLangs]int // per language; analysis's, until the next use
+	letters    int                 // the text's letters (letterTally)
+	kana       int                 // of which kana
 }
 
-// slots is an open-addressing table from trigram keys to small integers,
-// cleared in time proportional to what it holds.
+// slots is an open-addressing table from trigram keys to small integers.
+// A key and its value share a slot, so that a lookup that finds its key
+// reads one cache line, not two: counting looks up every non-ASCII
+// trigram of a text here.
 type slots struct {
-	keys []uint64 // key + 1; 0 is an empty slot
-	vals []int32
-	used []int32
+	slots []slot
+	used  int
 }
 
-func (t *slots) reset() {
-	for _, i := range t.used {
-		t.keys[i] = 0
-	}
-	t.used = t.used[:0]
-	if t.keys == nil {
-		t.keys, t.vals = make([]uint64, 1024), make([]int32, 1024)
-	}
+type slot struct {
+	key uint64 // key + 1; 0 is an empty slot
+	val int32
 }
 
 // find returns the slot of key: where it is, or the empty slot where it
 // would go.
 func (t *slots) find(key uint64) int {
-	mask := len(t.keys) - 1
+	mask := len(t.slots) - 1
 	i := int((key * 0x9E3779B97F4A7C15) >> 40 & uint64(mask))
-	for t.keys[i] != 0 && t.keys[i] != key+1 {
+	for t.slots[i].key != 0 && t.slots[i].key != key+1 {
 		i = (i + 1) & mask
 	}
 	return i
@@ -154,102 +178,175 @@ func (t *slots) find(key uint64) int {
 
 // get returns key's value, or -1.
 func (t *slots) get(key uint64) int32 {
-	if i := t.find(key); t.keys[i] != 0 {
-		return t.vals[i]
+	if s := t.slots[t.find(key)]; s.key != 0 {
+		return s.val
 	}
 	return -1
 }
 
 // put sets key's value.
 func (t *slots) put(key uint64, v int32) {
-	if 2*(len(t.used)+1) > len(t.keys) {
-		old, oldVals, used := t.keys, t.vals, t.used
-		t.keys, t.vals, t.used = make([]uint64, 2*len(old)), make([]int32, 2*len(old)), make([]int32, 0, 2*len(used))
-		for _, j := range used {
-			k := t.find(old[j] - 1)
-			t.keys[k], t.vals[k] = old[j], oldVals[j]
-			t.used = append(t.used, int32(k))
+	if 2*(t.used+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]slot, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s.key != 0 {
+				t.slots[t.find(s.key-1)] = s
+			}
 		}
 	}
 	i := t.find(key)
-	if t.keys[i] == 0 {
-		t.keys[i] = key + 1
-		t.used = append(t.used, int32(i))
+	if t.slots[i].key == 0 {
+		t.slots[i].key = key + 1
+		t.used++
 	}
-	t.vals[i] = v
+	t.slots[i].val = v
 }
 
 // analyse identifies text as whatlanggo does before it applies a
-// whitelist.
+// whitelist. The analysis owns its slices.
 func analyse(text string) analysis {
+	c := countPool.Get().(*counts)
+	defer countPool.Put(c)
+	a := c.analyse(text, nil)
+	a.dist, a.hits = slices.Clone(a.dist), slices.Clone(a.hits)
+	return a
+}
+
+// analyse is the package analyse reading and writing c's tables: the
+// analysis's slices are c's, valid until c is used again. When keep is
+// not nil, the trigram counts are appended to it (see Pieces).
+func (c *counts) analyse(text string, keep *Pieces) analysis {
 	script := detectScript(text)
 	a := analysis{script: script}
 	si := trigramIndex()[script]
 	if script == nil || si == nil {
+		c.letters, c.kana = letterTally(text)
 		return a
 	}
 	a.index = si
-	c := countPool.Get().(*counts)
-	defer countPool.Put(c)
-	c.count(text)
-	a.dist = make([]int, len(si.langs))
-	a.hits = make([]int, len(si.langs))
-	for i, key := range c.keys {
-		for _, r := range si.ranksOf(key) {
-			a.dist[r.lang] += int(r.weight) * c.n[i]
-			a.hits[r.lang]++
+	c.start(si)
+	c.countInto(text, si) // and the letters
+	return c.distances(a, keep)
+}
+
+// distances completes a, whose index c has counted trigrams for, and
+// clears the counts for the next text; keep is as for analyse.
+func (c *counts) distances(a analysis, keep *Pieces) analysis {
+	si := a.index
+	c.dist, c.hits = [maxScriptLangs]int{}, [maxScriptLangs]int{}
+	for _, id := range c.seen {
+		n := int(c.n[id])
+		c.n[id] = 0 // ready for the next text
+		if keep != nil {
+			keep.ids, keep.n = append(keep.ids, id), append(keep.n, int32(n))
+		}
+		for _, r := range si.ranksAt(id) {
+			l := r.lang & (maxScriptLangs - 1) // < len(si.langs): a mask the compiler sees
+			c.dist[l] += int(r.weight) * n
+			c.hits[l]++
 		}
 	}
+	c.seen = c.seen[:0]
+	a.dist, a.hits = c.dist[:len(si.langs)], c.hits[:len(si.langs)]
 	return a
 }
 
-// count collects text's trigrams as whatlanggo's count does: each rune
-// lower-cased, punctuation, symbols, digits and spaces made a space, a
-// space before the first rune and after the last, and no trigram whose
-// middle is a space next to another space.
-func (c *counts) count(text string) {
-	c.keys, c.n = c.keys[:0], c.n[:0]
-	c.at.reset()
-	norm := func(r rune) rune {
-		if isStopChar(r) {
-			return ' '
-		}
-		if r < utf8.RuneSelf {
-			if r >= 'A' && r <= 'Z' {
-				return r + ('a' - 'A')
-			}
-			return r
-		}
-		return unicode.ToLower(r)
+// ranksAt returns the profiles' ranks of trigram number i.
+func (si *scriptIndex) ranksAt(i int32) []rank {
+	start := int32(0)
+	if i > 0 {
+		start = si.ends[i-1]
 	}
-	r1, r2 := rune(' '), rune(' ')
-	first := true
-	add := func(r3 rune) {
-		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			key := pack(r1, r2, r3)
-			if i := c.at.get(key); i >= 0 {
-				c.n[i]++
-			} else {
-				c.at.put(key, int32(len(c.keys)))
-				c.keys = append(c.keys, key)
-				c.n = append(c.n, 1)
-			}
-		}
-		r1, r2 = r2, r3
+	return si.ranks[start:si.ends[i]]
+}
+
+// asciiNorm is count's normalisation of each ASCII byte: isStopChar's
+// bytes made a space, capitals lower-cased, the rest (letters, control
+// characters) as they are. A constant: TestASCIINorm holds it to
+// isStopChar and unicode.ToLower.
+const asciiNorm = "\x00\x01\x02\x03\x04\x05\x06\x07\x08     \x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	"                                 " + // ' ' to '@'
+	"abcdefghijklmnopqrstuvwxyz" + //      'A' to 'Z'
+	"      " + //                          '[' to '`'
+	"abcdefghijklmnopqrstuvwxyz" +
+	"    \x7f" //                          '{' to '~', DEL
+
+// norm is count's normalisation of a rune: whatlanggo lower-cases it and
+// makes punctuation, symbols, digits and spaces a space.
+func norm(r rune) rune {
+	if r < utf8.RuneSelf {
+		return rune(asciiNorm[r])
 	}
+	if isStopChar(r) {
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+// start readies c to count trigrams of si's script.
+func (c *counts) start(si *scriptIndex) {
+	if len(c.n) < len(si.ends) {
+		c.n = make([]int32, len(si.ends))
+	}
+	c.seen = c.seen[:0]
+	c.letters, c.kana = 0, 0
+}
+
+// countInto adds to c text's trigrams that si's profiles rank, as
+// whatlanggo's count collects them: each rune normalised (norm), a space
+// before the first rune and after the last, and no trigram whose middle
+// is a space next to another space. It counts the letters too
+// (letterTally), to read the text once.
+func (c *counts) countInto(text string, si *scriptIndex) {
+	letters, kana := 0, 0
+	// whatlanggo starts from (' ', first rune); an empty text has no
+	// trigram. a1 and a2 are r1's and r2's asciiCode.
+	r1, r2 := rune(' '), rune(-1)
+	a1, a2 := int32(0), int32(-1)
 	for _, r := range text {
-		if first {
-			r2 = norm(r) // whatlanggo starts from (' ', first rune)
-			first = false
-			continue
+		if r < utf8.RuneSelf {
+			r = rune(asciiNorm[r])
+			if r >= 'a' && r <= 'z' { // an ASCII letter, lower-cased
+				letters++
+			}
+		} else {
+			letters, kana = tallyLetter(r, letters, kana)
+			r = norm(r)
 		}
-		add(norm(r))
+		a := asciiCode(r)
+		if r2 >= 0 {
+			c.add(si, r1, r2, r, a1, a2, a)
+			r1, a1 = r2, a2
+		}
+		r2, a2 = r, a
 	}
-	if first {
-		r2 = ' ' // an empty text: whatlanggo's one rune is the final space
+	if r2 >= 0 {
+		c.add(si, r1, r2, ' ', a1, a2, 0)
+	}
+	c.letters += letters
+	c.kana += kana
+}
+
+// add counts one trigram, given with its runes' asciiCode.
+func (c *counts) add(si *scriptIndex, r1, r2, r3 rune, a1, a2, a3 int32) {
+	if r2 == ' ' && (r1 == ' ' || r3 == ' ') {
 		return
 	}
-	add(' ')
+	var id int32
+	if a1|a2|a3 >= 0 {
+		id = si.ascii[asciiSlot(a1, a2, a3)]
+	} else {
+		id = si.at.get(pack(r1, r2, r3))
+	}
+	if id < 0 {
+		return
+	}
+	if c.n[id] == 0 {
+		c.seen = append(c.seen, id)
+	}
+	c.n[id]++
 }
 
 // isStopChar is whatlanggo's: spaces, punctuation, symbols and digits.

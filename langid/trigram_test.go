@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 )
@@ -186,6 +187,75 @@ func TestScriptMatchesWhatlanggo(t *testing.T) {
 	for _, text := range texts {
 		if got, want := detectScript(text), whatlanggo.DetectScript(text); got != want {
 			t.Fatalf("%.60q: got %v, whatlanggo %v", text, got, want)
+		}
+	}
+}
+
+// TestASCIINorm holds count's table for ASCII to the rule it stands for:
+// isStopChar's runes a space, the rest lower-cased.
+func TestASCIINorm(t *testing.T) {
+	if len(asciiNorm) != utf8.RuneSelf {
+		t.Fatalf("asciiNorm has %d bytes, want %d", len(asciiNorm), utf8.RuneSelf)
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := unicode.ToLower(r)
+		if isStopChar(r) {
+			want = ' '
+		}
+		if got := norm(r); got != want {
+			t.Errorf("norm(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// TestDetectLabelledMatchesReference holds the one-pass counting (letters
+// and profile trigrams read together, ASCII trigrams by array) to
+// whatlanggo on labelled kinds of text: mixed languages, short texts,
+// code, accented and non-Latin letters, and empty text.
+func TestDetectLabelledMatchesReference(t *testing.T) {
+	t.Parallel()
+	const (
+		id = "Pemimpin Korea Utara Kim Jong Un menyambut Menteri Luar Negeri Rusia Sergei Lavrov di Wonsan pada hari Sabtu."
+		en = "North Korean leader Kim Jong Un welcomed Russian Foreign Minister Sergei Lavrov in Wonsan on Saturday."
+		de = "Der nordkoreanische Machthaber Kim Jong Un hat den russischen Außenminister Sergej Lawrow empfangen."
+	)
+	texts := map[string]string{
+		"empty":              "",
+		"spaces":             " \t\n ",
+		"one letter":         "a",
+		"short":              "Halo",
+		"two words":          "Kim Jong",
+		"mixed id en":        id + "\n\n" + en,
+		"mixed en de":        en + " " + de,
+		"mixed id de en":     id + "\n" + de + "\n" + en,
+		"code":               "func main() {\n\tfor i := range xs {\n\t\tif err := run(xs[i]); err != nil {\n\t\t\treturn fmt.Errorf(\"run: %w\", err)\n\t\t}\n\t}\n}",
+		"code and prose":     "Jalankan perintah berikut:\n\n$ sudo apt-get install -y build-essential\n$ make && make install\n\n" + id,
+		"capitals":           strings.ToUpper(id),
+		"accents":            "Ça été très difficile à l'école, où les élèves apprennent le français.",
+		"Turkish İ":          "İstanbul'da ŞEHİR İÇİ ulaşım",
+		"Cyrillic and ASCII": "Лидер Северной Кореи Kim Jong Un принял министра",
+		"kana":               "ひらがなとカタカナ",
+		"invalid UTF-8":      "\xff\xfe" + id + "\xc3",
+		"control bytes":      "abc\x00def\x7fghi\x1bjkl",
+	}
+	idEn := New("id", "en").opts.Whitelist
+	for name, text := range texts {
+		for _, d := range []*Detector{New(), New("id", "en"), New().Prefer("id", "en")} {
+			if a := analyse(sample(text)); a.tied(nil) || a.tied(idEn) {
+				continue
+			}
+			if got, want := d.Detect(text), d.referenceDetect(text); got != want {
+				t.Errorf("%s: Detect %q, reference %q", name, got, want)
+			}
+		}
+		a := analyse(text)
+		for _, wl := range []map[whatlanggo.Lang]bool{nil, idEn} {
+			if a.tied(wl) {
+				continue
+			}
+			if got, want := a.info(wl), whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: wl}); got != want {
+				t.Errorf("%s: got %v %.2f, whatlanggo %v %.2f", name, got.Lang, got.Confidence, want.Lang, want.Confidence)
+			}
 		}
 	}
 }

@@ -156,15 +156,27 @@ func isCredit(s string) bool {
 		return false
 	}
 	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "("), ")"))
-	lower := strings.ToLower(inner)
-	for _, p := range []string{"foto:", "foto :", "photo:", "image:", "gambar:", "credit:", "kredit:", "sumber foto:", "sumber gambar:", "photo credit:"} {
+	// Every sentence of every article comes here: only as many runes as
+	// the longest label are lower-cased (each rune lower-cases to a byte
+	// or more, so no label can reach past them), and the words are split
+	// out only when there are few enough of them to be a credit.
+	labels := [...]string{"foto:", "foto :", "photo:", "image:", "gambar:", "credit:", "kredit:", "sumber foto:", "sumber gambar:", "photo credit:"}
+	longest := 0
+	for _, p := range labels {
+		longest = max(longest, len(p))
+	}
+	lower := strings.ToLower(runePrefix(inner, longest))
+	for _, p := range labels {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}
 	}
 	inner = strings.TrimSuffix(inner, ".")
+	if fieldCount(inner) > 12 {
+		return false
+	}
 	words := strings.Fields(inner)
-	if len(words) > 12 || len(splitSentences(inner, 0, len(inner))) > 1 {
+	if len(splitSentences(inner, 0, len(inner))) > 1 {
 		return false // a caption sentence followed by a credit is not all credit
 	}
 	for n := 1; n <= 2 && n < len(words); n++ {
@@ -183,6 +195,35 @@ func isCredit(s string) bool {
 	}
 	return false
 }
+
+// runePrefix is s's first n runes (all of s when it has fewer).
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// fieldCount is len(strings.Fields(s)), without building the slice.
+func fieldCount(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r); space {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }
 
 func isCreditPreposition(w string) bool {
 	switch strings.ToLower(w) {

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -133,6 +134,72 @@ func TestSeedBoilerplateParagraphs(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want[doc.ID], "\n") {
 			t.Errorf("%s: boilerplate paragraphs\n got %q\nwant %q", doc.ID, got, want[doc.ID])
+		}
+	}
+}
+
+// referenceIsCredit is isCredit as first written, lower-casing the whole
+// line and splitting all its words: the reference the cheaper version is
+// held to.
+func referenceIsCredit(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 150 {
+		return false
+	}
+	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "("), ")"))
+	lower := strings.ToLower(inner)
+	for _, p := range []string{"foto:", "foto :", "photo:", "image:", "gambar:", "credit:", "kredit:", "sumber foto:", "sumber gambar:", "photo credit:"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	inner = strings.TrimSuffix(inner, ".")
+	words := strings.Fields(inner)
+	if len(words) > 12 || len(splitSentences(inner, 0, len(inner))) > 1 {
+		return false
+	}
+	for n := 1; n <= 2 && n < len(words); n++ {
+		prep := len(words) - n - 1
+		if isAgency(strings.Join(words[prep+1:], " ")) && isCreditPreposition(words[prep]) && allCapitalised(words[:prep]) {
+			return true
+		}
+	}
+	if len(words) <= 8 {
+		for n := 1; n <= 2 && n <= len(words); n++ {
+			head := strings.Join(words[:n], " ")
+			if i := strings.IndexByte(head, '/'); i > 0 && isAgency(head[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestIsCreditMatchesReference holds isCredit to its first version on
+// credits, captions, labels in other cases and scripts (İ lower-cases to
+// more bytes), non-ASCII spaces, invalid UTF-8 and random pieces of them.
+func TestIsCreditMatchesReference(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"", "(", "()", "Foto: Reuters", "FOTO : ANTARA/Hafidz Mubarak", "(Photo: AP)", "Sumber Gambar: Istimewa", "PHOTO CREDIT: x",
+		"İİİİİİİİİİİİİİfoto:", "İmage: x", "\xffFoto: x", "Foto:\u00a0Reuters", "KCNA via REUTERS", "Kim Hong-Ji/Reuters",
+		"REUTERS/Kim Hong-Ji", "Data itu dirilis melalui Reuters.", "Gedung Putih, Washington. Foto via AP",
+		"Presiden Joko Widodo meninjau lokasi banjir di Bekasi, Jawa Barat, Selasa (14/1/2025). ANTARA FOTO/Fakhri Hermansyah",
+		"a b c d e f g h i j k l", "a b c d e f g h i j k l m", "a\u2003b\u2003c", "ANTARA/Reuters via AP", "Foto\u00a0: x",
+	}
+	r := rand.New(rand.NewPCG(3, 9))
+	whole := len(texts)
+	for range 5000 {
+		s := texts[r.IntN(whole)] + []string{" ", "", ". ", "\u00a0"}[r.IntN(4)] + texts[r.IntN(whole)]
+		i, j := r.IntN(len(s)+1), r.IntN(len(s)+1)
+		texts = append(texts, s, s[min(i, j):max(i, j)])
+	}
+	for _, s := range texts {
+		if got, want := isCredit(s), referenceIsCredit(s); got != want {
+			t.Fatalf("isCredit(%q) = %v, reference %v", s, got, want)
+		}
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("fieldCount(%q) = %d, strings.Fields %d", s, got, want)
 		}
 	}
 }

@@ -112,6 +112,14 @@ const maxTitleBytes = 200
 // dateline naming the outlet ("Pyongyang, Suarathailand- …") and the
 // language of the prose.
 func inferMetadata(text string) metadata {
+	m := inferHeader(text)
+	m.Lang = documentLanguage.Detect(text)
+	return m
+}
+
+// inferHeader is inferMetadata less the language, which is the costliest
+// part and not always needed (see ParseDocumentContext).
+func inferHeader(text string) metadata {
 	lines := nonEmptyLines(text, titleLookahead+headerLines)
 	var m metadata
 	head := lines[:min(len(lines), headerLines)]
@@ -136,7 +144,6 @@ func inferMetadata(text string) metadata {
 	}
 	m.Title = inferTitle(lines)
 	m.Author = ReadHeader(text).Author // the byline: "By Jane Doe", "Yati Maulana | Senin, 14/07/2025"
-	m.Lang = documentLanguage.Detect(text)
 	return m
 }
 

@@ -1,7 +1,7 @@
 package retrieval
 
 import (
-	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,8 +21,21 @@ import (
 // for a document without one, a paragraph too short to tell).
 // Code, tables of contents and boilerplate keep "": they are not prose.
 func SetParagraphLanguages(doc Document, paras []Paragraph) {
+	setLanguages(&doc, paras, false)
+}
+
+// setLanguages is SetParagraphLanguages; with docToo, doc.Lang is first
+// set to documentLanguage.Detect(doc.Text) (see parseDocument), from the
+// paragraphs' trigram counts where they can stand for the text's.
+func setLanguages(doc *Document, paras []Paragraph, docToo bool) {
 	own := make([]string, len(paras)) // the language of each long prose paragraph, "" else
 	long := make([]bool, len(paras))
+	var pieces *langid.Pieces
+	if docToo {
+		pieces = piecesPool.Get().(*langid.Pieces)
+		pieces.Reset()
+		defer piecesPool.Put(pieces)
+	}
 	for i, p := range paras {
 		if p.Boilerplate || p.NotEvidence {
 			continue
@@ -32,8 +45,17 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 			continue // a heading, or a row of names, figures and commands
 		}
 		long[i] = true
-		own[i] = documentLanguage.Detect(text)
-		if own[i] != "" && own[i] != doc.Lang {
+		if pieces != nil {
+			own[i] = documentLanguage.DetectPiece(doc.Text, p.Span.Start, p.Span.End, pieces)
+		} else {
+			own[i] = documentLanguage.Detect(text)
+		}
+	}
+	if docToo {
+		doc.Lang = documentLanguage.DetectWhole(doc.Text, pieces)
+	}
+	for i := range paras {
+		if long[i] && own[i] != "" && own[i] != doc.Lang {
 			paras[i].Lang = own[i]
 		}
 	}
@@ -80,6 +102,9 @@ func SetParagraphLanguages(doc Document, paras []Paragraph) {
 	}
 }
 
+// piecesPool holds setLanguages's paragraph counts between documents.
+var piecesPool = sync.Pool{New: func() any { return new(langid.Pieces) }}
+
 // ParagraphLanguage is the language of paragraph p of doc: its own when
 // it has one, else the document's.
 func ParagraphLanguage(doc Document, p Paragraph) string {
@@ -95,23 +120,43 @@ const minProseWords = 5
 
 // proseWords counts the words of text that are a language's rather than
 // a name, a figure or a command: two letters or more, all lower-case.
+// A word is a run of non-space runes less the non-letters at either end,
+// read in one pass: every paragraph of every article goes through here.
+// TestProseWordsMatchesFields holds it to the strings.Fields reading.
 func proseWords(text string) int {
 	n := 0
-	for _, f := range strings.Fields(text) {
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
-		if utf8.RuneCountInString(w) < 2 {
-			continue
+	letters := 0  // in the current run
+	gap := false  // a non-letter after the run's first letter
+	lower := true // every letter lower-case, none after a gap
+	for _, r := range text {
+		var space, letter, low bool
+		if r < utf8.RuneSelf {
+			// unicode's answers for ASCII, without the calls.
+			space = asciiSpace(byte(r))
+			low = r >= 'a' && r <= 'z'
+			letter = low || r >= 'A' && r <= 'Z'
+		} else {
+			space = unicode.IsSpace(r)
+			letter = !space && unicode.IsLetter(r)
+			low = letter && unicode.IsLower(r)
 		}
-		lower := true
-		for _, r := range w {
-			if !unicode.IsLower(r) {
-				lower = false
-				break
+		switch {
+		case space:
+			if lower && letters >= 2 {
+				n++
 			}
+			letters, gap, lower = 0, false, true
+		case letter:
+			if gap || !low {
+				lower = false // a non-letter inside the word, or a capital
+			}
+			letters++
+		case letters > 0:
+			gap = true // trailing unless a letter follows
 		}
-		if lower {
-			n++
-		}
+	}
+	if lower && letters >= 2 {
+		n++
 	}
 	return n
 }

@@ -90,19 +90,29 @@ var ErrTooLarge = errors.New("larger than the size limit")
 // within them; the one step it cannot interrupt, go-trafilatura's scoring
 // of an HTML page, is linear in the page and bounded by MaxFileBytes.
 func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Document, error) {
+	doc, _, err := parseDocument(ctx, path, raw, false)
+	return doc, err
+}
+
+// parseDocument is ParseDocumentContext. With langLater, a document whose
+// language would be identified from the whole of its text (nothing
+// stated, no code cut out) comes without it, and later is true: the
+// caller sets doc.Lang to documentLanguage.Detect(doc.Text) itself, or
+// has setLanguages identify it from the paragraphs' counts.
+func parseDocument(ctx context.Context, path string, raw []byte, langLater bool) (Document, bool, error) {
 	if err := ctx.Err(); err != nil {
-		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+		return Document{}, false, fmt.Errorf("parse %s: %w", path, err)
 	}
 	f, ok := formatFor(path)
 	if !ok {
-		return Document{}, fmt.Errorf("parse %s: %w", path, problem("not an article file (want .txt, .md, .markdown, .html or .htm)"))
+		return Document{}, false, fmt.Errorf("parse %s: %w", path, problem("not an article file (want .txt, .md, .markdown, .html or .htm)"))
 	}
 	if err := checkContent(raw); err != nil {
-		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+		return Document{}, false, fmt.Errorf("parse %s: %w", path, err)
 	}
 	dec, err := decodeArticle(raw, f)
 	if err != nil {
-		return Document{}, fmt.Errorf("parse %s: %w", path, err)
+		return Document{}, false, fmt.Errorf("parse %s: %w", path, err)
 	}
 	sum := sha256.Sum256(raw)
 	doc := Document{ID: docID(path), Path: path, Hash: hex.EncodeToString(sum[:])}
@@ -121,7 +131,7 @@ func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Documen
 		if yamlText, start, found := splitFrontMatter(body); found {
 			m, err := parseFrontMatter(yamlText)
 			if err != nil {
-				return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: err.Error(), err: err})
+				return Document{}, false, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: err.Error(), err: err})
 			}
 			stated, doc.Text = m, body[start:]
 		}
@@ -133,30 +143,40 @@ func ParseDocumentContext(ctx context.Context, path string, raw []byte) (Documen
 		page, err := extractHTML(ctx, []byte(body))
 		if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
-				return Document{}, fmt.Errorf("parse %s: %w", path, err)
+				return Document{}, false, fmt.Errorf("parse %s: %w", path, err)
 			}
-			return Document{}, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: oneLine(err.Error()), err: err})
+			return Document{}, false, fmt.Errorf("parse %s: %w", path, &fileProblem{reason: oneLine(err.Error()), err: err})
 		}
 		stated, doc.Text, doc.NotEvidence = page.Meta, page.Text, page.NotEvidence
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		return Document{}, fmt.Errorf("parse %s: %w", path, problem("no article text"))
+		return Document{}, false, fmt.Errorf("parse %s: %w", path, problem("no article text"))
 	}
-	inferred := inferMetadata(doc.Text)
-	prose := doc.Text
-	if len(doc.NotEvidence) > 0 {
-		// Code and link lists are often English whatever the prose is.
-		prose = withoutSpans(doc.Text, doc.NotEvidence)
+	inferred := inferHeader(doc.Text)
+	// The prose's language is identified once, and only where it can
+	// decide doc.Lang: a language stated outside HTML (a front matter's
+	// lang:) stands as stated, so identifying it would be wasted.
+	later := false
+	switch {
+	case langLater && stated.Lang == "" && len(doc.NotEvidence) == 0:
+		later = true // the whole text's language: the caller's
+	case stated.Lang == "" || f == formatHTML:
+		prose := doc.Text
+		if len(doc.NotEvidence) > 0 {
+			// Code and link lists are often English whatever the prose is.
+			prose = withoutSpans(doc.Text, doc.NotEvidence)
+		}
 		inferred.Lang = documentLanguage.Detect(prose)
-	}
-	if f == formatHTML && stated.Lang != "" {
-		// A page template's lang attribute is often left at its default;
-		// the prose has the last word when it plainly disagrees.
-		stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+		if stated.Lang != "" {
+			// A page template's lang attribute is often left at its
+			// default; the prose has the last word when it plainly
+			// disagrees.
+			stated.Lang = settleLanguage(stated.Lang, inferred.Lang, prose)
+		}
 	}
 	stated.fillMissing(&doc)
 	inferred.fillMissing(&doc)
-	return doc, nil
+	return doc, later, nil
 }
 
 // withoutSpans is text with the given (sorted, disjoint) spans cut out.

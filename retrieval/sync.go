@@ -528,19 +528,25 @@ func (b *builder) read(ctx context.Context, p string) visited {
 		v.skip = reason
 		return v
 	}
-	doc, err := ParseDocumentContext(ctx, p, raw)
+	// The language of a document without a stated one is identified with
+	// its paragraphs', from the same trigram counts (setLanguages).
+	doc, langLater, err := parseDocument(ctx, p, raw, true)
 	if err != nil {
 		if ctx.Err() == nil {
 			v.skip = skipReason(err)
 		}
 		return v
 	}
-	v.doc = doc
 	if v.hadOld && v.old.hash == doc.Hash && v.old.id == doc.ID {
+		if langLater {
+			doc.Lang = documentLanguage.Detect(doc.Text)
+		}
+		v.doc = doc
 		return v // kept: see apply
 	}
-	v.paras = Segment(doc)
-	SetParagraphLanguages(doc, v.paras)
+	v.paras = Segment(doc) // which does not read doc.Lang
+	setLanguages(&doc, v.paras, langLater)
+	v.doc = doc
 	v.chunks = Chunks(doc, v.paras, b.opts.ChunkOpts)
 	v.terms = make([][]string, len(v.chunks))
 	for i, c := range v.chunks {
