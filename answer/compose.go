@@ -7,6 +7,7 @@ import (
 
 	"github.com/kabar-bot/kabar/langid"
 	"github.com/kabar-bot/kabar/lexicon"
+	"github.com/kabar-bot/kabar/timeline"
 )
 
 // The last stage of the extractive answerer: the lead, written in the
@@ -133,6 +134,14 @@ func (e *Extractive) quoteWithGloss(lead *strings.Builder, ev Evidence, lang str
 
 // value renders an evidence's key in the answer's language.
 func (e *Extractive) value(ev Evidence, lq lexicon.Query, lang string) string {
+	if lq.DateUnit == "weekday" {
+		if day := weekdayIn(ev.Key, lang); day != "" {
+			if ev.KeyDate != nil && ev.KeyDate.Prec == timeline.Day {
+				return fmt.Sprintf("%s (%s)", day, ev.KeyDate.Format(lang)) // "hari apa": the day, then its date
+			}
+			return day
+		}
+	}
 	if ev.KeyDate != nil {
 		return ev.KeyDate.Format(lang)
 	}
@@ -306,3 +315,22 @@ func untranslatedLanguage(docLang, answerLang string) string {
 	}
 	return "the source is in " + name
 }
+
+// weekdayIn names the weekday a key writes ("pada hari Minggu") in lang,
+// or "".
+func weekdayIn(key, lang string) string {
+	for _, t := range lexicon.Tokenize(key) {
+		en := lexicon.WeekdayEN(t.Norm)
+		if en == "" {
+			continue
+		}
+		if lang == "id" {
+			return indonesianWeekdays[en]
+		}
+		return en
+	}
+	return ""
+}
+
+var indonesianWeekdays = map[string]string{"Monday": "Senin", "Tuesday": "Selasa", "Wednesday": "Rabu", "Thursday": "Kamis",
+	"Friday": "Jumat", "Saturday": "Sabtu", "Sunday": "Minggu"}

@@ -22,3 +22,16 @@ func TestFullerName(t *testing.T) {
 		}
 	}
 }
+
+func TestWeekdayIn(t *testing.T) {
+	for _, tt := range []struct{ key, lang, want string }{
+		{"pada hari Minggu", "en", "Sunday"},
+		{"pada hari Minggu", "id", "Minggu"},
+		{"on Saturday", "id", "Sabtu"},
+		{"12 Juli 2025", "en", ""},
+	} {
+		if got := weekdayIn(tt.key, tt.lang); got != tt.want {
+			t.Errorf("weekdayIn(%q, %q) = %q, want %q", tt.key, tt.lang, got, tt.want)
+		}
+	}
+}

@@ -753,7 +753,7 @@ func withUnit(c *candidate, keys []key, unit string) []key {
 	var out []key
 	for _, k := range keys {
 		ok := false
-		if k.date != nil {
+		if k.date != nil && unit != "weekday" {
 			ok = unit == "year" || k.date.Prec != timeline.Year
 		}
 		for i := k.first; i <= k.last && !ok; i++ {
@@ -763,6 +763,8 @@ func withUnit(c *candidate, keys []key, unit string) []key {
 				ok = lexicon.IsMonthName(n)
 			case "year":
 				ok = c.toks[i].Num && len(n) == 4
+			case "weekday":
+				ok = lexicon.IsWeekday(n)
 			}
 		}
 		if ok {

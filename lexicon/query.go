@@ -641,6 +641,9 @@ func dateUnit(toks []Token) string {
 			return "month"
 		case (a == "which" || a == "what") && b == "year", a == "tahun" && (b == "apa" || b == "berapa"):
 			return "year"
+		case a == "hari" && b == "apa", (a == "which" || a == "what") && b == "weekday",
+			(a == "which" || a == "what") && b == "day" && i+4 < len(toks) && toks[i+2].Norm == "of" && toks[i+4].Norm == "week":
+			return "weekday" // "hari apa", "what day of the week"
 		}
 	}
 	return ""

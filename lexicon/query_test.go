@@ -450,6 +450,9 @@ func TestDateUnit(t *testing.T) {
 		"What year did the troops arrive?":       "year",
 		"tahun berapa pakta itu ditandatangani?": "year",
 		"When did Lavrov arrive?":                "",
+		"putin menyambut choe hari apa?":         "weekday",
+		"What day of the week did Kim meet him?": "weekday",
+		"What day did Kim meet him?":             "", // a date as well as a weekday
 	} {
 		if got := lex.Analyze(q).DateUnit; got != want {
 			t.Errorf("%q: unit %q, want %q", q, got, want)
