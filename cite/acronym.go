@@ -101,17 +101,7 @@ func spelledOutSpans(abbr string, toks []token) [][2]int {
 }
 
 // isInitials reports a word of two to six capitals ("KCNA", "DPRK").
-func isInitials(w string) bool {
-	if len(w) < 2 || len(w) > 6 {
-		return false
-	}
-	for _, r := range w {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
-}
+func isInitials(w string) bool { return len(w) <= 6 && lexicon.IsAcronym(w) }
 
 func nameJoiner(w string) bool {
 	switch w {

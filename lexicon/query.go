@@ -1374,7 +1374,7 @@ func (l *Lexicon) startsName(toks []Token, i int) bool {
 	if !t.Upper || t.Num || IsCalendarWord(t.Norm) {
 		return false
 	}
-	if isAcronym(t.Text) {
+	if IsAcronym(t.Text) {
 		return true
 	}
 	if l.IsStop(t.Norm) || questionWord(t.Norm) {
@@ -1695,7 +1695,8 @@ func typeWord(t AnswerType, w string) bool {
 	return false
 }
 
-func isAcronym(s string) bool {
+// IsAcronym reports a word of two or more ASCII capitals ("KCNA", "LTS").
+func IsAcronym(s string) bool {
 	if len(s) < 2 {
 		return false
 	}

@@ -313,7 +313,7 @@ func refWordTerms(l *Lexicon, t Token, lang string) []string {
 	if t.Num {
 		return []string{t.Norm}
 	}
-	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !isAcronym(t.Text) {
+	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !IsAcronym(t.Text) {
 		return nil
 	}
 	if lang == "en" {

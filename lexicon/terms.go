@@ -8,7 +8,7 @@ func (l *Lexicon) appendWordTerms(dst []string, t Token, lang string) []string {
 	}
 	// Acronyms survive stop-word removal: "AS" (Amerika Serikat) is not
 	// the English "as".
-	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !isAcronym(t.Text) {
+	if len(t.Norm) < 2 || l.IsStop(t.Norm) && !IsAcronym(t.Text) {
 		return dst
 	}
 	if lang == "en" {
