@@ -257,6 +257,45 @@ var declineRows = []declineRow{
 		question: "menlu korut yg ketemu lavrov di wonsan namanya siapa?",
 		want:     "Choe Son Hui",
 	},
+	{
+		name:     "who reports a deed did not do it: the reported clause's subject answers (seed-blind6 tuning)",
+		rule:     "notSpeakers",
+		question: "siapa yg ngundang korut ikut konferensi keamanan eurasia?",
+		want:     "Belarus",
+	},
+	{
+		name:     "who reports a deed did not do it: no one else is named for it (seed-blind8 tuning)",
+		rule:     "notSpeakers",
+		question: "Who will lead North Korea's delegation to the Minsk conference?",
+		decline:  true,
+	},
+	{
+		name: "who reports a deed did not do it: the company reopens, not the mayor",
+		rule: "notSpeakers",
+		files: map[string]string{
+			"port.md": "# Port\n\nMayor Ana Lopez said Harbourline will reopen the ferry terminal in May.\n\nThe terminal closed in 2020.\n",
+		},
+		question: "who will reopen the ferry terminal?",
+		want:     "Harbourline",
+	},
+	{
+		name: "a question about the words keeps the speaker",
+		rule: "notSpeakers",
+		files: map[string]string{
+			"port.md": "# Port\n\nMayor Ana Lopez said Harbourline will reopen the ferry terminal in May.\n\nThe terminal closed in 2020.\n",
+		},
+		question: "who said the ferry terminal will reopen?",
+		want:     "Lopez",
+	},
+	{
+		name: "a reported deed without a named subject of its own keeps the speaker",
+		rule: "notSpeakers",
+		files: map[string]string{
+			"port.md": "# Port\n\nWali kota Budi Santoso mengatakan akan membuka kembali terminal feri pada Mei.\n\nTerminal itu ditutup pada 2020.\n",
+		},
+		question: "siapa yang akan membuka kembali terminal feri?",
+		want:     "Santoso",
+	},
 }
 
 func TestDeclineStage(t *testing.T) {

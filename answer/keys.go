@@ -81,7 +81,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	case lexicon.AnswerPerson, lexicon.AnswerPlace:
 		keys = nameKeys(c, typ, c.askedTokens(q, mark), lex)
 		if typ == lexicon.AnswerPerson {
-			keys = agentsOnly(c, personLike(c, keys), q) // docs_person.go
+			keys = notSpeakers(c, agentsOnly(c, personLike(c, keys), q), q, lex) // docs_person.go, speaker_agent.go
 		}
 		if typ == lexicon.AnswerPerson && q.Owned > 0 {
 			if owners := ownerKeys(c, q, lex); len(owners) > 0 {
