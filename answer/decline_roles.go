@@ -17,7 +17,7 @@ func (e *Extractive) rolesSwapped(c *candidate, lq lexicon.Query) string {
 	if lq.Type == lexicon.AnswerYesNo || lq.Polar {
 		return "" // a yes/no question's swapped roles answer no (yesno.go), not "the coverage does not say"
 	}
-	statement := e.questionStatement(lq)
+	statement := e.questionStatement(lq, nil)
 	if statement == "" {
 		return ""
 	}
@@ -26,7 +26,46 @@ func (e *Extractive) rolesSwapped(c *candidate, lq lexicon.Query) string {
 	if c.prev.End > c.prev.Start {
 		before = c.doc.Text[c.prev.Start:c.prev.End]
 	}
-	return e.verifier().RolesSwapped(statement, text, before)
+	if why := e.verifier().RolesSwapped(statement, text, before); why != "" {
+		return why
+	}
+	// "rusia ngirim brp insinyur ke korut?" over "Korut juga setuju
+	// mengirim 6.000 insinyur …": the sentence leaves Russia out, so the
+	// question's statement is not about the same thing, yet the name it
+	// does write sends where the question has it receive. The statement
+	// is judged again without the names the sentence (and the one before
+	// it) lacks, for the direction alone: without its first name the
+	// statement's next name would be read as its actor.
+	absent := e.absentNames(c, lq)
+	if len(absent) == 0 {
+		return ""
+	}
+	if s := e.questionStatement(lq, absent); s != "" && s != statement {
+		return e.verifier().DirectionReversed(s, text, before)
+	}
+	return ""
+}
+
+// absentNames returns the question's name concepts that neither the
+// sentence nor the one before it writes.
+func (e *Extractive) absentNames(c *candidate, lq lexicon.Query) map[int]bool {
+	absent := map[int]bool{}
+	for i, con := range lq.Concepts {
+		if !con.Entity && !e.lex.PlaceNamed(con) {
+			continue
+		}
+		here := false
+		for _, terms := range append(append([][]string{}, c.termsAt...), c.prevTerms...) {
+			if conceptAt(con, terms) {
+				here = true
+				break
+			}
+		}
+		if !here {
+			absent[i] = true
+		}
+	}
+	return absent
 }
 
 // attributionWord is a question word that, kept, tells the verifier
@@ -38,12 +77,14 @@ func attributionWord(norm string) bool { return norm == "according" || norm == "
 // tokens in order without question words, tags and chat particles, each
 // name concept's words capitalised, and a place typed in lower case
 // ("rusia", "north korea") too; "" when it names fewer than two names
-// (roles need two).
-func (e *Extractive) questionStatement(lq lexicon.Query) string {
+// (roles need two). The words of the name concepts in leave are left
+// out, with the preposition right before them ("ke korut").
+func (e *Extractive) questionStatement(lq lexicon.Query, leave map[int]bool) string {
 	toks := lexicon.Tokenize(lq.Text)
 	names := 0
 	capital := make([]bool, len(toks))
-	for _, con := range lq.Concepts {
+	drop := make([]bool, len(toks))
+	for ci, con := range lq.Concepts {
 		if !con.Entity && !e.lex.PlaceNamed(con) {
 			continue
 		}
@@ -52,6 +93,7 @@ func (e *Extractive) questionStatement(lq lexicon.Query) string {
 			for i, t := range toks {
 				if strings.EqualFold(t.Text, w) {
 					capital[i] = true
+					drop[i] = leave[ci]
 				}
 			}
 		}
@@ -59,9 +101,14 @@ func (e *Extractive) questionStatement(lq lexicon.Query) string {
 	if names < 2 {
 		return ""
 	}
+	for i := 1; i < len(toks); i++ {
+		if drop[i] && !drop[i-1] && rolePreposition(toks[i-1].Norm) {
+			drop[i-1] = true
+		}
+	}
 	var b strings.Builder
 	for i, t := range toks {
-		if (lexicon.IsQuestionWord(t.Norm) || lexicon.IsTagWord(t.Norm)) && !attributionWord(t.Norm) {
+		if drop[i] || (lexicon.IsQuestionWord(t.Norm) || lexicon.IsTagWord(t.Norm)) && !attributionWord(t.Norm) {
 			continue
 		}
 		w := t.Text
@@ -76,4 +123,15 @@ func (e *Extractive) questionStatement(lq lexicon.Query) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// rolePreposition reports a preposition that gives the name after it its
+// role (to, from, by, in): left without its name it would point at the
+// next word.
+func rolePreposition(w string) bool {
+	switch w {
+	case "ke", "kepada", "dari", "di", "oleh", "to", "from", "in", "at", "into", "by":
+		return true
+	}
+	return false
 }

@@ -234,6 +234,18 @@ var declineRows = []declineRow{
 		want:     "301",
 	},
 	{
+		name:     "the sentence leaves the question's sender out, and its receiver sends there (seed-blind6 tuning)",
+		rule:     "rolesSwapped",
+		question: "rusia ngirim brp insinyur ke korut?",
+		decline:  true,
+	},
+	{
+		name:     "the sentence leaves the receiver out, and the sender is the question's",
+		rule:     "rolesSwapped",
+		question: "korut ngirim brp insinyur ke rusia?",
+		want:     "6.000",
+	},
+	{
 		name:     "the source after \"according to\" is no destination (seed-blind9 tuning)",
 		rule:     "rolesSwapped",
 		question: "how many troops did NK send to russia according to the pentagon?",

@@ -18,3 +18,17 @@ func (v *Verifier) RolesSwapped(statement, passageText, before string) string {
 	}
 	return ""
 }
+
+// DirectionReversed is RolesSwapped for the direction rule alone: a name
+// the statement has as the goal is where the passage's act starts, or
+// the reverse ("… ke Korut" over "Korut … mengirim"). It holds for a
+// statement shortened to the names the passage writes, where the actor
+// rule, which takes a statement's first name as its actor, would not.
+func (v *Verifier) DirectionReversed(statement, passageText, before string) string {
+	c := v.analyseClaim(statement)
+	p := v.withBefore(v.analysePassage(passageText, "", ""), before)
+	if vd := v.check(c, p, false); vd.conflictRule == "direction" {
+		return vd.contradiction
+	}
+	return ""
+}
