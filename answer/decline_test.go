@@ -246,6 +246,21 @@ var declineRows = []declineRow{
 		want:     "6.000",
 	},
 	{
+		name:     "a place a locative governs answers where before one a place noun qualifies (seed-blind8 tuning)",
+		rule:     "afterLocativePreposition",
+		question: "where did putin host choe in october?",
+		want:     "Kremlin",
+	},
+	{
+		name: "a place a locative governs answers where: made-up article",
+		rule: "afterLocativePreposition",
+		files: map[string]string{
+			"visit.md": "# Kunjungan\n\nRekaman yang dirilis oleh kantor berita negara Freedonia menunjukkan Wali Kota Budi Santoso menyambut Ana Lopez di Balaikota pada hari Senin.\n\nKeduanya membahas pelabuhan.\n",
+		},
+		question: "di mana Budi Santoso menyambut Ana Lopez?",
+		want:     "Balaikota",
+	},
+	{
 		name:     "the source after \"according to\" is no destination (seed-blind9 tuning)",
 		rule:     "rolesSwapped",
 		question: "how many troops did NK send to russia according to the pentagon?",

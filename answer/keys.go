@@ -129,13 +129,35 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	if typ == lexicon.AnswerDate && q.Exact {
 		keys = dayPrecise(c, keys) // "the exact date": "in October" does not say it
 	}
-	// nearest first, ties to the earlier key
+	// nearest first; between places as near, the one a locative
+	// preposition governs ("di Kremlin" before "kantor berita negara
+	// Rusia", where a place noun only qualifies an agency); other ties to
+	// the earlier key
+	nearer := func(a, b key) bool {
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		return typ == lexicon.AnswerPlace && afterLocativePreposition(c, a.first) && !afterLocativePreposition(c, b.first)
+	}
 	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j].dist < keys[j-1].dist; j-- {
+		for j := i; j > 0 && nearer(keys[j], keys[j-1]); j-- {
 			keys[j], keys[j-1] = keys[j-1], keys[j]
 		}
 	}
 	return keys
+}
+
+// afterLocativePreposition reports a locative preposition right before
+// token i ("di", "in", "at").
+func afterLocativePreposition(c *candidate, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch c.toks[i-1].Norm {
+	case "di", "in", "at":
+		return true
+	}
+	return false
 }
 
 // placeStartsAt reports whether token i of the sentence starts a place name
