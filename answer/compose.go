@@ -87,7 +87,9 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 	default:
 		// No value to state: frame the best sentences.
 		g := groups[0]
-		if polarity != yesNoNone {
+		if polarity != yesNoNone && g[0].Why != "" {
+			lead.WriteString(polarityWord(polarity, p) + ": " + g[0].Why + ". ")
+		} else if polarity != yesNoNone {
 			lead.WriteString(polarityWord(polarity, p) + ". ")
 		} else if v := e.expansionValue(lq, g[0].Doc.Text[g[0].Span.Start:g[0].Span.End], g[0].Doc.Lang); v != "" {
 			lead.WriteString(upperFirst(asQuoted(v)) + ". ")

@@ -101,6 +101,34 @@ func (e *Extractive) questionStatement(lq lexicon.Query, leave map[int]bool) str
 	if names < 2 {
 		return ""
 	}
+	return statementOf(toks, capital, drop)
+}
+
+// polarStatement is a polar question as the statement it asks about
+// ("is Shoigu still Russia's defence minister?": "Shoigu still Russia s
+// defence minister"), its names capitalised, whatever their number.
+func (e *Extractive) polarStatement(lq lexicon.Query) string {
+	toks := lexicon.Tokenize(lq.Text)
+	capital := make([]bool, len(toks))
+	for _, con := range lq.Concepts {
+		if !con.Entity && !e.lex.PlaceNamed(con) {
+			continue
+		}
+		for _, w := range strings.Fields(con.Surface) {
+			for i, t := range toks {
+				if strings.EqualFold(t.Text, w) {
+					capital[i] = true
+				}
+			}
+		}
+	}
+	return statementOf(toks, capital, make([]bool, len(toks)))
+}
+
+// statementOf writes the tokens of a question as a statement: without
+// question words, tags and the dropped tokens, the capital ones
+// capitalised.
+func statementOf(toks []lexicon.Token, capital, drop []bool) string {
 	for i := 1; i < len(toks); i++ {
 		if drop[i] && !drop[i-1] && rolePreposition(toks[i-1].Norm) {
 			drop[i-1] = true

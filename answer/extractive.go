@@ -86,6 +86,10 @@ type Evidence struct {
 	// translations of one report are one source, never corroboration or
 	// disagreement of each other.
 	Story string
+	// Why says, in the reader's language, why a polar question is
+	// answered no when the verifier's rules decided it ("the report
+	// calls it a former title (“mantan”)"); "" otherwise.
+	Why string
 }
 
 // Answer answers q from the coverage.

@@ -121,6 +121,11 @@ func (e *Extractive) asAsked(ctx context.Context, lq lexicon.Query, k int, hits 
 	if opposite, ok, err := e.statesOpposite(ctx, lq, ev[0], k); err != nil || ok {
 		return []Evidence{opposite}, yesNoNo, err == nil, err // "west coast?" — "pesisir timur" (yesno_antonym.go)
 	}
+	if note := e.contradictedMeaning(lq, ev[0], answerLang(lq)); note != "" {
+		no := ev[0]
+		no.Why = note
+		return []Evidence{no}, yesNoNo, true, nil // "still defence minister?" — "mantan menteri pertahanan" (yesno_verifier.go)
+	}
 	return ev, yesNoYes, true, nil
 }
 

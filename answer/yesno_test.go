@@ -267,6 +267,30 @@ func TestYesNoJudgement(t *testing.T) {
 			question: "apakah pengiriman senjata AS ke ukraina sudah dilanjutkan?",
 			want:     "",
 		},
+		{
+			name:     "a former title answers no to 'still', and the lead says why (verifier rule former)",
+			files:    map[string]string{"port.md": "# Port\n\nThe talks were led by Ana Lopez, the mayor's adviser and former harbour minister of Freedonia.\n\nThe port reopened.\n"},
+			question: "is Ana Lopez still Freedonia's harbour minister?",
+			want:     "No", state: "former title",
+		},
+		{
+			name:     "a former title answers no in Indonesian too",
+			files:    map[string]string{"pelabuhan.md": "# Pelabuhan\n\nPerundingan dipimpin Budi Santoso, penasihat wali kota dan mantan menteri pelabuhan Freedonia.\n\nPelabuhan itu dibuka kembali.\n"},
+			question: "apakah Budi Santoso masih menteri pelabuhan Freedonia?",
+			want:     "Tidak", state: "tidak dipegang lagi",
+		},
+		{
+			name:     "a current title answers yes",
+			files:    map[string]string{"port.md": "# Port\n\nThe talks were led by Ana Lopez, the harbour minister of Freedonia.\n\nThe port reopened.\n"},
+			question: "is Ana Lopez Freedonia's harbour minister?",
+			want:     "Yes",
+		},
+		{
+			name:     "a hedge leaves a polar question to the other steps: not no (verifier rule modality is not used)",
+			files:    map[string]string{"port.md": "# Port\n\nThe ferry will likely resume in May, the harbour office said.\n\nThe port reopened.\n"},
+			question: "will the ferry resume in May?",
+			want:     "Yes",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

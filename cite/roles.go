@@ -32,3 +32,18 @@ func (v *Verifier) DirectionReversed(statement, passageText, before string) stri
 	}
 	return ""
 }
+
+// Contradiction returns the meaning rule by which the passage contradicts
+// the statement, with the verifier's reason, or "" for both when it does
+// not (it supports it, or says nothing of it). The answerer asks it of a
+// polar question's statement ("is Shoigu still Russia's defence
+// minister?" over "… mantan menteri pertahanan Rusia": rule "former").
+func (v *Verifier) Contradiction(statement, passageText, before string) (rule, reason string) {
+	c := v.analyseClaim(statement)
+	p := v.withBefore(v.analysePassage(passageText, "", ""), before)
+	vd := v.check(c, p, false)
+	if vd.supports || vd.contradiction == "" {
+		return "", ""
+	}
+	return vd.conflictRule, vd.contradiction
+}
