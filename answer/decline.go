@@ -20,6 +20,8 @@ import (
 //   - ownedByAnotherPlace, possessedByAnother: the sentence does not give
 //     the thing the question qualifies to another country or person.
 //   - withheld: the sentence does not say that what is asked was not told.
+//   - versionApart: a figure the question writes after a name ("debian
+//     12") is matched beside that name, not elsewhere.
 // Names written as names, figures and other words are judged before, in
 // judge and the candidates' rules.
 
@@ -33,6 +35,9 @@ func (e *Extractive) declineReason(c *candidate, lq lexicon.Query) string {
 	}
 	if con := e.otherEvent(c, lq); con != "" {
 		return con
+	}
+	if v := e.versionApart(c, lq); v != "" {
+		return v // decline_version.go: "debian 12" — "the 12th DebConf"
 	}
 	if p := e.ownedByAnotherPlace(c, lq, places); p != "" {
 		return p

@@ -261,6 +261,33 @@ var declineRows = []declineRow{
 		want:     "Balaikota",
 	},
 	{
+		name: "a version figure matched away from its name is another release (debian-blind7 tuning)",
+		rule: "versionApart",
+		files: map[string]string{
+			"releases.md": "# Releases\n\nThe release was frozen on June 30, 2012, very close to the 12th DebConf at Managua.\n\nBookworm is the next version.\n",
+		},
+		question: "when was debian 12 bookworm released?",
+		decline:  true,
+	},
+	{
+		name: "a version figure beside its name answers",
+		rule: "versionApart",
+		files: map[string]string{
+			"releases.md": "# Releases\n\nDebian 12 was released on 10 June 2023.\n\nThe 12th DebConf met in Managua.\n",
+		},
+		question: "when was debian 12 released?",
+		want:     "10 June 2023",
+	},
+	{
+		name: "a version figure before another of the question's names answers (debian-blind6 tuning)",
+		rule: "versionApart",
+		files: map[string]string{
+			"history.md": "# A history of Debian\n\n1.1 Buzz released June 1996 (474 packages, 2.0 kernel, fully ELF, dpkg)\n\n1.2 Rex released December 1996 (848 packages).\n",
+		},
+		question: "how many packages were in debian 1.1 buzz?",
+		want:     "474",
+	},
+	{
 		name:     "the source after \"according to\" is no destination (seed-blind9 tuning)",
 		rule:     "rolesSwapped",
 		question: "how many troops did NK send to russia according to the pentagon?",
