@@ -288,6 +288,15 @@ var declineRows = []declineRow{
 		want:     "474",
 	},
 	{
+		name: "'founded' is no 'found' (can be found), and 'exact' asks how precise",
+		rule: "lexicon",
+		files: map[string]string{
+			"intro.md": "# Introduction\n\nThe Freedonia Project was officially founded by Ana Lopez on August 16th, 1993.\n\nIts documentation can be found at the project wiki, exactly as the team wrote it.\n",
+		},
+		question: "what exact day was the freedonia project founded?",
+		want:     "16 August 1993",
+	},
+	{
 		name:     "the source after \"according to\" is no destination (seed-blind9 tuning)",
 		rule:     "rolesSwapped",
 		question: "how many troops did NK send to russia according to the pentagon?",

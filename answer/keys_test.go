@@ -197,6 +197,9 @@ func TestDateEN(t *testing.T) {
 		"November tahun lalu": "November last year",
 		"awal minggu depan":   "early next week",
 		"pada hari Minggu":    "Sunday",
+		"akhir pekan ini":     "this weekend",
+		"akhir minggu lalu":   "last weekend",
+		"akhir tahun ini":     "late this year",
 	} {
 		if got := dateEN(in); got != want {
 			t.Errorf("dateEN(%q) = %q, want %q", in, got, want)

@@ -308,7 +308,13 @@ var dateWordsEN = map[string]string{
 func dateEN(text string) string {
 	var parts []string
 	toks := lexicon.Tokenize(text)
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Norm == "akhir" && i+1 < len(toks) && (toks[i+1].Norm == "pekan" || toks[i+1].Norm == "minggu") {
+			parts = append(parts, "weekend") // "akhir pekan ini": this weekend, not "late this week"
+			i++
+			continue
+		}
 		if t.Norm == "minggu" && i+1 < len(toks) {
 			switch toks[i+1].Norm {
 			case "depan", "lalu", "ini", "mendatang":
@@ -348,7 +354,7 @@ func dateEN(text string) string {
 func englishDateOrder(parts []string) string {
 	for i := 0; i+1 < len(parts); i++ {
 		switch parts[i] {
-		case "month", "year", "week":
+		case "month", "year", "week", "weekend":
 			switch parts[i+1] {
 			case "this", "last", "next":
 				parts[i], parts[i+1] = parts[i+1], parts[i]

@@ -391,7 +391,8 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	// Content words and dictionary phrases.
 	for i := 0; i < len(toks); i++ {
 		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 ||
-			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) || q.Lang == "id" && (chatNegation(toks[i].Norm) || chatParticle(toks[i].Norm)) {
+			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) || q.Lang == "id" && (chatNegation(toks[i].Norm) || chatParticle(toks[i].Norm)) ||
+			exactWord(toks[i].Norm) { // "the exact date": how precise, not what about (Exact)
 			continue
 		}
 		n := l.phraseAt(toks, used, i, q.Lang)

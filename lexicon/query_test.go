@@ -953,3 +953,21 @@ func TestUnclipped(t *testing.T) {
 		}
 	}
 }
+
+// A word asking for precision ("exact", "persisnya") says how the answer
+// must be given, not what it is about: it sets Exact and is no concept.
+func TestExactWordIsNoConcept(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, question := range []string{"what exact day was debian founded?", "tanggal persisnya kapan debian didirikan?"} {
+		q := l.Analyze(question)
+		if !q.Exact {
+			t.Errorf("%q: Exact not set", question)
+		}
+		for _, c := range q.Concepts {
+			if exactWord(strings.ToLower(c.Surface)) {
+				t.Errorf("%q: %q is a concept", question, c.Surface)
+			}
+		}
+	}
+}
