@@ -52,8 +52,12 @@ func (e *Extractive) bridged(toks []lexicon.Token, k int) bool {
 	return k > 0 && k+1 < len(toks) && toks[k].Upper && !e.lex.IsPlaceName(toks[k].Norm) && e.nameWord(toks[k-1]) && e.nameWord(toks[k+1])
 }
 
-// sentenceGap reports text between two words that is more than a space.
-func sentenceGap(between string) bool { return strings.TrimSpace(between) != "" }
+// sentenceGap reports text between two words that is more than a space,
+// or a line break: a name does not run on over lines (a caption's "Ian
+// Murdock" above the heading "Ian Murdock").
+func sentenceGap(between string) bool {
+	return strings.TrimSpace(between) != "" || strings.ContainsRune(between, '\n')
+}
 
 func endsWith(toks, want []lexicon.Token) bool {
 	if len(toks) < len(want) {

@@ -16,6 +16,7 @@ func TestFullerName(t *testing.T) {
 		{"Menteri Luar Negeri Rusia Sergei Lavrov tiba.", "Lavrov", "Sergei Lavrov"}, // a place stops it
 		{"Kim bertemu Lavrov. Ia pulang.", "Lavrov", "Lavrov"},                       // nothing fuller
 		{"Kata Hui. Son Hui datang.", "Hui", "Son Hui"},
+		{"Ian Murdock\nIan Murdock, pendiri proyek, memimpin.", "Ian Murdock", "Ian Murdock"}, // a caption above: no name runs over a line
 	} {
 		if got := e.fullerName(retrieval.Document{Text: tt.text}, tt.name); got != tt.want {
 			t.Errorf("fullerName(%q, %q) = %q, want %q", tt.text, tt.name, got, tt.want)

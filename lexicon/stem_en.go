@@ -5,14 +5,22 @@ import (
 	"github.com/blevesearch/snowballstem/english"
 )
 
-// StemEN returns the Snowball (Porter2) stem of an English word.
+// StemEN returns the Snowball (Porter2) stem of an English word, except
+// that the inflections of a verb whose base form is another verb's
+// irregular past ("founded", "founding": to found; "found" is mostly the
+// past of find) get a stem of their own, "founded", which no Porter2 stem
+// can be: otherwise every "can be found" would match "was founded".
 func StemEN(word string) string {
 	if len(word) < 4 || !isAlpha(word) {
 		return word
 	}
 	env := snowballstem.NewEnv(word)
 	english.Stem(env)
-	return env.Current()
+	stem := env.Current()
+	if stem != word && regularHomograph(stem) {
+		return stem + "ed"
+	}
+	return stem
 }
 
 // lemmaCandidates undoes simple English inflection for dictionary look-up:

@@ -32,6 +32,12 @@
 // antonyms in its two most frequent senses (west → east):
 //
 //	go run ./lexicon/internal/wordnetgen -antonyms /tmp/wn/usr/share/wordnet > lexicon/data/wordnet-antonyms.tsv
+//
+// With -homographs it writes lexicon/homographs_gen.go: the verbs whose
+// base form is the irregular past of a more frequent verb and no noun
+// ("found", past of "find"), whose inflections StemEN keeps apart:
+//
+//	go run ./lexicon/internal/wordnetgen -homographs /tmp/wn/usr/share/wordnet > lexicon/homographs_gen.go
 package main
 
 import (
@@ -60,6 +66,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) == 3 && os.Args[1] == "-homographs" {
+		if err := writeHomographs(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) == 3 && os.Args[1] == "-compounds" {
 		if err := writeCompounds(os.Args[2]); err != nil {
 			fmt.Fprintln(os.Stderr, "wordnetgen:", err)
@@ -75,7 +88,7 @@ func main() {
 		return
 	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -compounds | -antonyms | -synonyms] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
+		fmt.Fprintln(os.Stderr, "usage: wordnetgen [-persons | -compounds | -antonyms | -synonyms | -homographs] WORDNET_DICT_DIR [DICTIONARY.tsv…]")
 		os.Exit(2)
 	}
 	byPOS := map[string]map[string]senses{}
