@@ -119,15 +119,24 @@ func (f *featureCounts) addToken(t lexicon.Token) {
 // finish writes the vector of the features added since f.reset into v
 // (zeroed, of the embedder's dimension).
 func (e *LocalEmbedder) finish(v []float32, f *featureCounts) {
+	// A power-of-two dimension (the local one, 512) places a feature by
+	// masking its hash, the same slot as h % len(v): the 64-bit division
+	// was most of this loop's time.
+	n := uint64(len(v))
+	mask, pow2 := n-1, n&(n-1) == 0
+	counts := f.counts[:len(f.keys)]
 	// Features are added in the order they first occur, so the vector's
 	// sums are rounded the same way on every run.
 	for j, h := range f.keys {
-		idx := h % uint64(len(v))
+		idx := h & mask
+		if !pow2 {
+			idx = h % n
+		}
 		var val float32
-		if q := f.counts[j] * 4; q < float32(len(e.logTF)) && q == float32(int(q)) {
+		if q := counts[j] * 4; q < float32(len(e.logTF)) && q == float32(int(q)) {
 			val = e.logTF[int(q)]
 		} else {
-			val = tfWeight(f.counts[j])
+			val = tfWeight(counts[j])
 		}
 		if h>>63 == 1 {
 			val = -val

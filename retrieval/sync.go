@@ -501,7 +501,7 @@ func (b *builder) read(ctx context.Context, p string, le *LocalEmbedder) visited
 		v.reuse = true
 		return v
 	}
-	raw, reason := readArticle(b.opts.Corpus, p)
+	raw, reason := readArticleStat(b.opts.Corpus, p, info)
 	if reason != "" {
 		v.skip = reason
 		return v
