@@ -170,7 +170,7 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	readOnly := st.ReadOnly
 	stale := prev == nil || b.stats.Added+b.stats.Changed+b.stats.Removed > 0
 	var s *snapshot
-	var vectors []float32
+	var vectors vectorRows
 	var delta *deltaPlan
 	if !unchanged {
 		if err := b.embedPending(ctx); err != nil {
@@ -716,7 +716,7 @@ func (b *builder) embedPending(ctx context.Context) error {
 
 // snapshot lays the whole index out in id order, as a new base: the
 // built documents and every kept one.
-func (b *builder) snapshot() (*snapshot, []float32, error) {
+func (b *builder) snapshot() (*snapshot, vectorRows, error) {
 	for _, old := range b.kept {
 		bd, err := b.restore(old)
 		if err != nil {
@@ -734,9 +734,10 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 }
 
 // layDocs lays docs out in id order as a segment whose vocabulary (ids
-// from vocabBase) is vocab; each document's own vectors are released as
-// they are copied, so a large build holds one copy of them, not two.
-func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snapshot, []float32, error) {
+// from vocabBase) is vocab. The vectors are the documents' own rows, in
+// that order, not a copy (vectorRows); each document's term lists are
+// released as they are copied.
+func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snapshot, vectorRows, error) {
 	recs := make([]docRecord, len(docs))
 	byID := map[string]*builtDoc{}
 	for i := range docs {
@@ -747,8 +748,6 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 	dim := b.opts.Embedder.Dimension()
 	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs,
 		Vocab: vocab, VocabBase: vocabBase, Sparse: vocabBase > 0}
-	// Size everything once and release each document's own vectors as they
-	// are copied, so a large build holds one copy of the vectors, not two.
 	var nChunks, nTerms int
 	for i := range docs {
 		nChunks += len(docs[i].rec.Chunks)
@@ -761,7 +760,7 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 	}
 	s.ChunkTerms = make([]uint32, 0, nTerms)
 	s.TermEnds = make([]uint32, 0, nChunks)
-	vectors := make([]float32, 0, nChunks*s.Embedder.Dim)
+	vectors := make(vectorRows, 0, nChunks)
 	for _, r := range recs {
 		bd := byID[r.Doc.ID]
 		for k := range r.Chunks {
@@ -772,9 +771,9 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 				return nil, nil, fmt.Errorf("%w: %s returned %d dimensions for %s, expected %d; run `kabar index --rebuild`",
 					ErrEmbedderMismatch, s.Embedder.Name, len(v), r.Doc.ID, s.Embedder.Dim)
 			}
-			vectors = append(vectors, v...)
+			vectors = append(vectors, v)
 		}
-		bd.vectors, bd.terms = nil, nil
+		bd.terms = nil
 	}
 	return s, vectors, nil
 }
