@@ -16,3 +16,11 @@ func (l *Lexicon) appendWordTerms(dst []string, t Token, lang string) []string {
 	}
 	return appendStemID(dst, t.Norm)
 }
+
+// AppendWordTerms appends the index terms of one token (WordTerms) to dst.
+// It is for an indexer that reads each token of a text once for several
+// purposes (its terms and its embedding), where Terms would tokenise the
+// text again.
+func (l *Lexicon) AppendWordTerms(dst []string, t Token, lang string) []string {
+	return l.appendWordTerms(dst, t, lang)
+}

@@ -182,7 +182,7 @@ func (b *builder) planDelta() (*deltaPlan, bool) {
 // deltaSnapshot lays the new delta out: the built documents and those the
 // plan moves into it. It leaves the builder as it was, so a full
 // snapshot can still be made (when the delta cannot be written).
-func (b *builder) deltaSnapshot(p *deltaPlan) (*snapshot, []float32, error) {
+func (b *builder) deltaSnapshot(p *deltaPlan) (*snapshot, vectorRows, error) {
 	docs := slices.Clone(b.docs)
 	for _, old := range p.absorb {
 		bd, err := b.restore(old)
@@ -196,7 +196,7 @@ func (b *builder) deltaSnapshot(p *deltaPlan) (*snapshot, []float32, error) {
 
 // writeDelta writes the delta segment, then the manifest naming it (each
 // crash-safely), then deletes the deltas it absorbed.
-func writeDelta(dir string, prev *segmentSet, p *deltaPlan, s *snapshot, vectors []float32) error {
+func writeDelta(dir string, prev *segmentSet, p *deltaPlan, s *snapshot, vectors vectorRows) error {
 	name, err := newDeltaName(dir)
 	if err != nil {
 		return err
@@ -273,7 +273,7 @@ func Compact(ctx context.Context, opts Options) error {
 
 // writeBase writes s as the new base, then removes the manifest and the
 // deltas, which its new generation already made stale.
-func writeBase(dir string, s *snapshot, vectors []float32) error {
+func writeBase(dir string, s *snapshot, vectors vectorRows) error {
 	if err := writeSnapshot(dir, s, vectors); err != nil {
 		return err
 	}

@@ -87,33 +87,56 @@ func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc { return Embedding
 
 func (e *LocalEmbedder) embedInto(v []float32, text string, f *featureCounts) {
 	f.reset()
-	wordSeed, gramSeed := hashFeature("w:", ""), hashFeature("g:", "")
 	for t := range lexicon.Tokens(text) {
-		w := t.Norm
-		f.add(hashMore(wordSeed, w), 1)
-		if t.Num || len(w) < 4 {
-			continue
-		}
-		// The 4-grams of " "+w+" ", hashed without building the string.
-		padded := append(append(append(f.pad[:0], ' '), w...), ' ')
-		f.pad = padded
-		for i := 0; i+4 <= len(padded); i++ {
-			h := gramSeed
-			for _, c := range padded[i : i+4] {
-				h = (h ^ uint64(c)) * fnvPrime
-			}
-			f.add(h, 0.25)
-		}
+		f.addToken(t)
 	}
+	e.finish(v, f)
+}
+
+// addToken adds one token's features: its folded word and, for a word of
+// four letters or more, the character 4-grams of " "+word+" ". Kept
+// apart from the tokenising so the indexer can feed it the tokens it
+// reads a chunk's index terms from, instead of tokenising the chunk a
+// second time (analyse.go).
+func (f *featureCounts) addToken(t lexicon.Token) {
+	w := t.Norm
+	f.add(hashMore(f.wordSeed, w), 1)
+	if t.Num || len(w) < 4 {
+		return
+	}
+	// The 4-grams of " "+w+" ", hashed without building the string.
+	padded := append(append(append(f.pad[:0], ' '), w...), ' ')
+	f.pad = padded
+	for i := 0; i+4 <= len(padded); i++ {
+		h := f.gramSeed
+		for _, c := range padded[i : i+4] {
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		f.add(h, 0.25)
+	}
+}
+
+// finish writes the vector of the features added since f.reset into v
+// (zeroed, of the embedder's dimension).
+func (e *LocalEmbedder) finish(v []float32, f *featureCounts) {
+	// A power-of-two dimension (the local one, 512) places a feature by
+	// masking its hash, the same slot as h % len(v): the 64-bit division
+	// was most of this loop's time.
+	n := uint64(len(v))
+	mask, pow2 := n-1, n&(n-1) == 0
+	counts := f.counts[:len(f.keys)]
 	// Features are added in the order they first occur, so the vector's
 	// sums are rounded the same way on every run.
 	for j, h := range f.keys {
-		idx := h % uint64(len(v))
+		idx := h & mask
+		if !pow2 {
+			idx = h % n
+		}
 		var val float32
-		if q := f.counts[j] * 4; q < float32(len(e.logTF)) && q == float32(int(q)) {
+		if q := counts[j] * 4; q < float32(len(e.logTF)) && q == float32(int(q)) {
 			val = e.logTF[int(q)]
 		} else {
-			val = tfWeight(f.counts[j])
+			val = tfWeight(counts[j])
 		}
 		if h>>63 == 1 {
 			val = -val
@@ -136,10 +159,13 @@ type featureCounts struct {
 	keys   []uint64
 	counts []float32
 	pad    []byte
+	// wordSeed and gramSeed are the hashes of the word and 4-gram
+	// features' prefixes, which every feature continues.
+	wordSeed, gramSeed uint64
 }
 
 func newFeatureCounts() *featureCounts {
-	return &featureCounts{slots: make([]int32, 1024)}
+	return &featureCounts{slots: make([]int32, 1024), wordSeed: hashFeature("w:", ""), gramSeed: hashFeature("g:", "")}
 }
 
 func (f *featureCounts) reset() {

@@ -66,7 +66,7 @@ type docEntry struct {
 
 // newIndex serves s from memory: it is laid out as the file would be, in
 // one buffer, and read through the same view.
-func newIndex(ctx context.Context, s *snapshot, vectors []float32, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
+func newIndex(ctx context.Context, s *snapshot, vectors vectorRows, emb Embedder, lex *lexicon.Lexicon) (*Index, error) {
 	data, err := encodeInMemory(s, vectors)
 	if err != nil {
 		return nil, err
@@ -131,9 +131,9 @@ func (ix *Index) vectorRow(i int) []float32 {
 // the directory's lock, in place: the heap copies of its vectors and term
 // lists are then garbage. Where the file cannot be opened, the copies are
 // served.
-func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors []float32) (*Index, error) {
+func newWrittenIndex(ctx context.Context, opts Options, s *snapshot, vectors vectorRows) (*Index, error) {
 	set, err := openSegments(opts.DataDir)
-	if err != nil || set.ch != nil || len(set.base().vectors) != len(vectors) || set.v.nChunks != len(s.TermEnds) {
+	if err != nil || set.ch != nil || len(set.base().vectors) != vectors.floats() || set.v.nChunks != len(s.TermEnds) {
 		set.release()
 		return newIndex(ctx, s, vectors, opts.Embedder, opts.Lexicon)
 	}

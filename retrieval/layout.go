@@ -54,7 +54,7 @@ const (
 // layOut computes every section's contents from s (payloads[i] is the
 // section of kind i+1). A snapshot whose parts disagree gives
 // ErrCorruptIndex: it can only come from a damaged previous file.
-func layOut(s *snapshot, vectors []float32) ([]payload, error) {
+func layOut(s *snapshot, vectors vectorRows) ([]payload, error) {
 	nChunks := 0
 	for _, r := range s.Docs {
 		if len(r.ChunkParas) != len(r.Chunks) {
@@ -170,7 +170,10 @@ func layOut(s *snapshot, vectors []float32) ([]payload, error) {
 	}
 	texts := payload{textLen, func(w io.Writer) error {
 		for _, r := range s.Docs {
-			if _, err := io.WriteString(w, r.Text); err != nil {
+			// A view of the text, not io.WriteString's copy: a Writer
+			// neither changes nor keeps what it is given, and the texts
+			// are a tenth of what a build writes.
+			if _, err := w.Write(unsafe.Slice(unsafe.StringData(r.Text), len(r.Text))); err != nil {
 				return err
 			}
 		}
@@ -181,7 +184,7 @@ func layOut(s *snapshot, vectors []float32) ([]payload, error) {
 		u32s(vocabEnds), raw(vocab), u32s(table), u32s(postEnds),
 		raw(bodies), texts, u32s(postings), u32s(s.ChunkTerms),
 		{}, // the block checksums, filled in by writeSections
-		{4 * uint64(len(vectors)), func(w io.Writer) error { return writeFloats(w, vectors) }},
+		{4 * uint64(vectors.floats()), vectors.write},
 	}, nil
 }
 

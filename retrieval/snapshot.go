@@ -178,7 +178,7 @@ func clearIndexPath(dir string) (string, error) {
 // writeSnapshot writes the index crash-safely: a temporary file in the same
 // directory, fsync, rename over the old file, fsync the directory. A crash
 // at any point leaves either the old index or the new one, never a mix.
-func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
+func writeSnapshot(dir string, s *snapshot, vectors vectorRows) error {
 	_, err := writeSegment(dir, SnapshotFile, s, vectors)
 	return err
 }
@@ -186,7 +186,7 @@ func writeSnapshot(dir string, s *snapshot, vectors []float32) error {
 // writeSegment writes s as the index file name in dir, crash-safely as
 // writeSnapshot does, and returns its reference (size and header
 // checksum) for a manifest.
-func writeSegment(dir, name string, s *snapshot, vectors []float32) (segRef, error) {
+func writeSegment(dir, name string, s *snapshot, vectors vectorRows) (segRef, error) {
 	ref, err := writeSegmentFile(dir, name, s, vectors)
 	if err != nil {
 		return segRef{}, fmt.Errorf("write index: %w", err)
@@ -194,7 +194,7 @@ func writeSegment(dir, name string, s *snapshot, vectors []float32) (segRef, err
 	return ref, nil
 }
 
-func writeSegmentFile(dir, name string, s *snapshot, vectors []float32) (segRef, error) {
+func writeSegmentFile(dir, name string, s *snapshot, vectors vectorRows) (segRef, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return segRef{}, fmt.Errorf("create data directory: %w", err)
 	}
@@ -310,7 +310,7 @@ func writeSections(w io.Writer, payloads []payload) ([]byte, error) {
 // encodeInMemory lays s out as the index file would be, in one buffer
 // aligned for the uint32 and float32 views: an index that cannot be
 // served from its file is served from this.
-func encodeInMemory(s *snapshot, vectors []float32) ([]byte, error) {
+func encodeInMemory(s *snapshot, vectors vectorRows) ([]byte, error) {
 	payloads, err := layOut(s, vectors)
 	if err != nil {
 		return nil, err

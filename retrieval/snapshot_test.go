@@ -70,7 +70,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		t.Fatalf("readSnapshot: %v", err)
 	}
 	dir := t.TempDir()
-	if err := writeSnapshot(dir, s, vecs); err != nil {
+	if err := writeSnapshot(dir, s, vectorRows{vecs}); err != nil {
 		t.Fatalf("writeSnapshot: %v", err)
 	}
 	again, err := os.ReadFile(filepath.Join(dir, SnapshotFile))

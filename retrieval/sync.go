@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/kabar-bot/kabar/lexicon"
@@ -171,7 +170,7 @@ func Build(ctx context.Context, opts Options) (*Index, Stats, error) {
 	readOnly := st.ReadOnly
 	stale := prev == nil || b.stats.Added+b.stats.Changed+b.stats.Removed > 0
 	var s *snapshot
-	var vectors []float32
+	var vectors vectorRows
 	var delta *deltaPlan
 	if !unchanged {
 		if err := b.embedPending(ctx); err != nil {
@@ -401,48 +400,25 @@ func (b *builder) walk(ctx context.Context) error {
 		return fmt.Errorf("read corpus %s: %w", b.opts.CorpusName, err)
 	}
 	total := len(files)
-	// Files are read, parsed, chunked and analysed on all cores, a batch
-	// at a time; the results are then applied in file order, so ids,
-	// warnings and the new file are exactly those of a sequential walk.
+	// Files are read, parsed, chunked, analysed and (by the local
+	// embedder) embedded on all cores; each is then applied in file
+	// order, while the next ones are read, so ids, warnings and the new
+	// file are exactly those of a sequential walk.
 	workers := b.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	const batch = 256
-	results := make([]visited, min(batch, total))
-	for lo := 0; lo < total; lo += batch {
-		if err := ctx.Err(); err != nil {
-			return err
+	le, _ := b.opts.Embedder.(*LocalEmbedder)
+	const window = 256 // files read ahead of the one being applied
+	read := func(i int) visited { return b.read(ctx, files[i], le) }
+	err = inOrder(ctx, total, workers, window, read, func(i int, v *visited) {
+		b.apply(files[i], v)
+		if b.opts.Progress != nil && (i%64 == 0 || i == total-1) {
+			b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
 		}
-		hi := min(lo+batch, total)
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(workers, hi-lo) {
-			wg.Go(func() {
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= hi-lo {
-						return
-					}
-					results[i] = b.read(ctx, files[lo+i])
-				}
-			})
-		}
-		wg.Wait()
-		if err := ctx.Err(); err != nil {
-			return err // a page cut short by cancellation is not a bad file
-		}
-		for i := range hi - lo {
-			b.apply(files[lo+i], &results[i])
-			results[i] = visited{}
-		}
-		if b.opts.Progress != nil {
-			for i := lo; i < hi; i++ {
-				if i%64 == 0 || i == total-1 {
-					b.opts.Progress(Progress{Phase: "reading", Done: i + 1, Total: total})
-				}
-			}
-		}
+	})
+	if err != nil {
+		return err
 	}
 	// Paths are unique, so the previous documents not visited are gone.
 	b.stats.Removed = len(b.prev) - b.prevSeen
@@ -494,22 +470,24 @@ func (b *builder) warnSkip(s Skipped) {
 // visited is what reading one file found: a reason to skip it, or that
 // it is unchanged (old), or its parsed document, chunks and terms.
 type visited struct {
-	skip   string
-	info   fs.FileInfo
-	old    prevDoc
-	hadOld bool
-	reuse  bool // size and modification time unchanged
-	doc    Document
-	paras  []Paragraph
-	chunks []Chunk
-	terms  [][]string
+	skip    string
+	info    fs.FileInfo
+	old     prevDoc
+	hadOld  bool
+	reuse   bool // size and modification time unchanged
+	doc     Document
+	paras   []Paragraph
+	chunks  []Chunk
+	terms   [][]string
+	vectors [][]float32 // when the embedder is the local one
 }
 
 // read does the part of visiting a file that depends on nothing else the
 // walk does, so files are read in parallel: it stats the file and, unless
 // its size and modification time are unchanged, parses, segments, chunks
-// and analyses it.
-func (b *builder) read(ctx context.Context, p string) visited {
+// and analyses it, and embeds its chunks when le (the local embedder, a
+// pure function of the text) is not nil.
+func (b *builder) read(ctx context.Context, p string, le *LocalEmbedder) visited {
 	var v visited
 	info, err := fs.Stat(b.opts.Corpus, p)
 	if err != nil {
@@ -523,7 +501,7 @@ func (b *builder) read(ctx context.Context, p string) visited {
 		v.reuse = true
 		return v
 	}
-	raw, reason := readArticle(b.opts.Corpus, p)
+	raw, reason := readArticleStat(b.opts.Corpus, p, info)
 	if reason != "" {
 		v.skip = reason
 		return v
@@ -548,10 +526,10 @@ func (b *builder) read(ctx context.Context, p string) visited {
 	setLanguages(&doc, v.paras, langLater)
 	v.doc = doc
 	v.chunks = Chunks(doc, v.paras, b.opts.ChunkOpts)
-	v.terms = make([][]string, len(v.chunks))
-	for i, c := range v.chunks {
-		v.terms[i] = b.opts.Lexicon.Terms(c.Text, doc.Lang)
+	if ctx.Err() != nil {
+		return v // not applied: see inOrder
 	}
+	v.terms, v.vectors = analyseChunks(b.opts.Lexicon, le, v.chunks, doc.Lang)
 	return v
 }
 
@@ -597,7 +575,13 @@ func (b *builder) apply(p string, v *visited) {
 		bd.rec.Chunks = append(bd.rec.Chunks, Span{Start: c.Start, End: c.End})
 		bd.rec.ChunkParas = append(bd.rec.ChunkParas, c.Paragraph)
 		bd.terms = append(bd.terms, b.termIDs(v.terms[i]))
-		bd.texts = append(bd.texts, c.Text)
+		if v.vectors == nil {
+			bd.texts = append(bd.texts, c.Text)
+		}
+	}
+	if v.vectors != nil {
+		bd.vectors = v.vectors
+		b.stats.Embedded += len(v.vectors)
 	}
 	b.docs = append(b.docs, bd)
 }
@@ -666,12 +650,20 @@ func (b *builder) termIDs(terms []string) []uint32 {
 // spread over a few workers.
 func (b *builder) embedPending(ctx context.Context) error {
 	var pending []int
-	pendingChunks := 0
+	// The local embedder's vectors came with the walk (read): the
+	// progress counts them as done.
+	pendingChunks := b.stats.Embedded
 	for i := range b.docs {
 		if b.docs[i].vectors == nil && len(b.docs[i].texts) > 0 {
 			pending = append(pending, i)
 			pendingChunks += len(b.docs[i].texts)
 		}
+	}
+	if b.stats.Embedded > 0 && b.opts.Progress != nil {
+		b.opts.Progress(Progress{Phase: "embedding", Done: b.stats.Embedded, Total: pendingChunks})
+	}
+	if len(pending) == 0 {
+		return ctx.Err()
 	}
 	workers := b.opts.Workers
 	if workers <= 0 {
@@ -724,7 +716,7 @@ func (b *builder) embedPending(ctx context.Context) error {
 
 // snapshot lays the whole index out in id order, as a new base: the
 // built documents and every kept one.
-func (b *builder) snapshot() (*snapshot, []float32, error) {
+func (b *builder) snapshot() (*snapshot, vectorRows, error) {
 	for _, old := range b.kept {
 		bd, err := b.restore(old)
 		if err != nil {
@@ -742,9 +734,10 @@ func (b *builder) snapshot() (*snapshot, []float32, error) {
 }
 
 // layDocs lays docs out in id order as a segment whose vocabulary (ids
-// from vocabBase) is vocab; each document's own vectors are released as
-// they are copied, so a large build holds one copy of them, not two.
-func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snapshot, []float32, error) {
+// from vocabBase) is vocab. The vectors are the documents' own rows, in
+// that order, not a copy (vectorRows); each document's term lists are
+// released as they are copied.
+func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snapshot, vectorRows, error) {
 	recs := make([]docRecord, len(docs))
 	byID := map[string]*builtDoc{}
 	for i := range docs {
@@ -755,8 +748,6 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 	dim := b.opts.Embedder.Dimension()
 	s := &snapshot{Embedder: EmbedderInfo{Name: b.opts.Embedder.Name(), Dim: dim}, Corpus: b.opts.CorpusName, Docs: recs,
 		Vocab: vocab, VocabBase: vocabBase, Sparse: vocabBase > 0}
-	// Size everything once and release each document's own vectors as they
-	// are copied, so a large build holds one copy of the vectors, not two.
 	var nChunks, nTerms int
 	for i := range docs {
 		nChunks += len(docs[i].rec.Chunks)
@@ -769,7 +760,7 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 	}
 	s.ChunkTerms = make([]uint32, 0, nTerms)
 	s.TermEnds = make([]uint32, 0, nChunks)
-	vectors := make([]float32, 0, nChunks*s.Embedder.Dim)
+	vectors := make(vectorRows, 0, nChunks)
 	for _, r := range recs {
 		bd := byID[r.Doc.ID]
 		for k := range r.Chunks {
@@ -780,9 +771,9 @@ func (b *builder) layDocs(docs []builtDoc, vocab []string, vocabBase int) (*snap
 				return nil, nil, fmt.Errorf("%w: %s returned %d dimensions for %s, expected %d; run `kabar index --rebuild`",
 					ErrEmbedderMismatch, s.Embedder.Name, len(v), r.Doc.ID, s.Embedder.Dim)
 			}
-			vectors = append(vectors, v...)
+			vectors = append(vectors, v)
 		}
-		bd.vectors, bd.terms = nil, nil
+		bd.terms = nil
 	}
 	return s, vectors, nil
 }
