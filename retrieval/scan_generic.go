@@ -2,7 +2,8 @@
 
 package retrieval
 
-const haveSIMD = false
+// simdAvailable reports whether scoreRows has a SIMD kernel: not here.
+func simdAvailable() bool { return false }
 
 // scoreRows sets out[r] to the dot product of q with row r of m, for every
 // row of m (len(m) = len(out)*len(q)).

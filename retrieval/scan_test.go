@@ -47,18 +47,18 @@ func sameFloat(a, b float32) bool {
 }
 
 // TestScoreRowsMatchesDot holds the SIMD scorer to the pure-Go dot bit for
-// bit, on lengths that are and are not multiples of 4 and 8, row counts
-// around the 8-row blocks, and data chosen to expose any change in the
+// bit, on lengths that are and are not multiples of 8 and 64 (every path
+// through the kernel: groups of 64, groups of 8, single elements), and data chosen to expose any change in the
 // order of operations.
 func TestScoreRowsMatchesDot(t *testing.T) {
-	if !haveSIMD {
+	if !simdAvailable() {
 		t.Log("no SIMD scorer on this platform: checking the portable one")
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	dims := []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 127, 511, 512, 513}
+	dims := []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 24, 31, 33, 40, 63, 64, 65, 71, 72, 127, 128, 129, 136, 384, 511, 512, 513, 520, 1536}
 	for kind := range 5 {
 		for _, dim := range dims {
-			for _, rows := range []int{0, 1, 7, 8, 9, 15, 16, 17, 23} {
+			for _, rows := range []int{0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 23} {
 				q := adversarial(r, dim, kind)
 				m := adversarial(r, dim*rows, kind)
 				got := make([]float32, rows+1)

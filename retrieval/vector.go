@@ -33,23 +33,71 @@ func (f *flatVectors) search(q []float32, k int) []scored {
 	return f.searchInto(make([]scored, 0, max(min(k, f.rows()), 0)), q, k, 0)
 }
 
-// dot is unrolled by four, which lets the compiler keep four independent
-// accumulators in registers. It defines every vector score: the SIMD scan
-// (scan_amd64.s) reproduces its order of operations exactly.
+// dot defines every vector score, and the SIMD scan (scan_amd64.s)
+// reproduces its order of operations exactly: 64 accumulators, element i of
+// each whole group of 64 added to accumulator i%64 (eight 8-lane registers
+// in the kernel, which then reads each row as one sequential stream); the
+// leftover whole groups of 8 added to accumulators 0-7; a fixed reduction
+// tree; then the last len%8 products added one by one. The explicit
+// float32 conversions round each product before it is added, so that no
+// compiler fuses them into a multiply-add (the Go spec allows it, and
+// GOAMD64=v3 does it), which would make these scores differ from the
+// kernel's.
 func dot(a, b []float32) float32 {
 	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
+	var acc [64]float32
+	groups := len(a) / 64
+	// Accumulators 8r..8r+7 for one r at a time: each accumulator still
+	// adds its products in element order, and eight of them fit in
+	// registers.
+	for r := range 8 {
+		var s0, s1, s2, s3, s4, s5, s6, s7 float32
+		for i := 8 * r; i < groups*64; i += 64 {
+			x, y := a[i:i+8:i+8], b[i:i+8:i+8]
+			s0 += float32(x[0] * y[0])
+			s1 += float32(x[1] * y[1])
+			s2 += float32(x[2] * y[2])
+			s3 += float32(x[3] * y[3])
+			s4 += float32(x[4] * y[4])
+			s5 += float32(x[5] * y[5])
+			s6 += float32(x[6] * y[6])
+			s7 += float32(x[7] * y[7])
+		}
+		acc[8*r], acc[8*r+1], acc[8*r+2], acc[8*r+3] = s0, s1, s2, s3
+		acc[8*r+4], acc[8*r+5], acc[8*r+6], acc[8*r+7] = s4, s5, s6, s7
 	}
+	i := groups * 64
+	for ; i+8 <= len(a); i += 8 {
+		x, y := a[i:i+8:i+8], b[i:i+8:i+8]
+		for j := range 8 {
+			acc[j] += float32(x[j] * y[j])
+		}
+	}
+	// The tree: registers 0+1, 2+3, 4+5, 6+7; then 0+2, 4+6; then 0+4;
+	// then lanes j+(j+4), j+(j+2), 0+1 of what is left.
+	for j := range 8 {
+		acc[j] += acc[8+j]
+		acc[16+j] += acc[24+j]
+		acc[32+j] += acc[40+j]
+		acc[48+j] += acc[56+j]
+	}
+	for j := range 8 {
+		acc[j] += acc[16+j]
+		acc[32+j] += acc[48+j]
+	}
+	for j := range 8 {
+		acc[j] += acc[32+j]
+	}
+	for j := range 4 {
+		acc[j] += acc[4+j]
+	}
+	acc[0] += acc[2]
+	acc[1] += acc[3]
+	s := acc[0] + acc[1]
 	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
+		s += float32(a[i] * b[i])
 	}
-	return s0 + s1 + s2 + s3
+	return s
 }
 
 // littleEndian reports whether float32s are laid out in memory as the index
