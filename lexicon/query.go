@@ -323,8 +323,11 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		}
 	}
 	q := Query{Text: question, Lang: l.DetectLang(question)}
-	if expanded && q.Lang == "en" && l.looksIndonesian(toks) {
-		q.Lang = "" // "cara batalin job at yg udah kejadwal gmn": chat's short forms are Indonesian
+	if expanded && q.Lang == "en" && l.mostlyIndonesian(toks) {
+		// "cara batalin job at yg udah kejadwal gmn": chat's short forms
+		// are Indonesian. One short form among English function words
+		// ("what did lavrov say back to rubio in kl") is not.
+		q.Lang = ""
 	}
 	if q.Lang == "" {
 		q.Lang = "en"
@@ -1400,6 +1403,23 @@ func (l *Lexicon) looksIndonesian(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// mostlyIndonesian reports whether the tokens hold at least as many
+// function words only Indonesian has as function words only English has
+// (it is asked after a chat short form was read, itself a sign of
+// Indonesian, so a tie goes to Indonesian).
+func (l *Lexicon) mostlyIndonesian(toks []Token) bool {
+	id, en := 0, 0
+	for _, t := range toks {
+		switch inID, inEN := l.stopID[t.Norm], l.stopEN[t.Norm]; {
+		case inID && !inEN:
+			id++
+		case inEN && !inID:
+			en++
+		}
+	}
+	return id >= en
 }
 
 func (l *Lexicon) answerType(toks []Token) AnswerType {
