@@ -1396,21 +1396,9 @@ func (l *Lexicon) startsName(toks []Token, i int) bool {
 	return true
 }
 
-func (l *Lexicon) looksIndonesian(toks []Token) bool {
-	for _, t := range toks {
-		if l.stopID[t.Norm] && !l.stopEN[t.Norm] {
-			return true
-		}
-	}
-	return false
-}
-
-// mostlyIndonesian reports whether the tokens hold at least as many
-// function words only Indonesian has as function words only English has
-// (it is asked after a chat short form was read, itself a sign of
-// Indonesian, so a tie goes to Indonesian).
-func (l *Lexicon) mostlyIndonesian(toks []Token) bool {
-	id, en := 0, 0
+// functionWords counts the tokens that are function words of only one
+// language: Indonesian-only and English-only.
+func (l *Lexicon) functionWords(toks []Token) (id, en int) {
 	for _, t := range toks {
 		switch inID, inEN := l.stopID[t.Norm], l.stopEN[t.Norm]; {
 		case inID && !inEN:
@@ -1419,6 +1407,22 @@ func (l *Lexicon) mostlyIndonesian(toks []Token) bool {
 			en++
 		}
 	}
+	return id, en
+}
+
+// looksIndonesian reports whether any token is a function word only
+// Indonesian has.
+func (l *Lexicon) looksIndonesian(toks []Token) bool {
+	id, _ := l.functionWords(toks)
+	return id > 0
+}
+
+// mostlyIndonesian reports whether the tokens hold at least as many
+// function words only Indonesian has as function words only English has
+// (it is asked after a chat short form was read, itself a sign of
+// Indonesian, so a tie goes to Indonesian).
+func (l *Lexicon) mostlyIndonesian(toks []Token) bool {
+	id, en := l.functionWords(toks)
 	return id >= en
 }
 
