@@ -66,6 +66,14 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		for i, x := range ev[:2] {
 			e.frameQuote(&lead, x, i+1, lang)
 		}
+	case len(groups) == 2 && lq.Type == lexicon.AnswerDate && undatedAgainstMonth(groups[0][0], groups[1][0]):
+		// One report names the month, another a month relative to its
+		// own undated publication ("earlier this month"): both, each with
+		// its source, neither called wrong.
+		first, second := groups[0], groups[1]
+		fmt.Fprintf(&lead, "%s, %s %s %s%s; %s %s %s, %s.", upperFirst(e.value(first[0], lq, lang)), p.accordingTo, attribution(first, p, false),
+			markers(citeAll(first, cite)), sourceLanguageNote(first, lang),
+			attribution(second, p, true), markers(citeAll(second, cite)), e.undatedSays(second[0], lq, lang), undatedNote(lang))
 	case len(groups) > 1:
 		// Outlets disagree: each version with its source.
 		lead.WriteString(p.disagree)
@@ -221,6 +229,24 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// undatedSays is "says “earlier this month”" for an undated report's
+// relative date, in the reader's language.
+func (e *Extractive) undatedSays(ev Evidence, lq lexicon.Query, lang string) string {
+	if lang == "id" {
+		return "menyebut “" + e.value(ev, lq, lang) + "”"
+	}
+	return "says “" + e.value(ev, lq, lang) + "”"
+}
+
+// undatedNote says why an undated report's relative date is left as it
+// is written.
+func undatedNote(lang string) string {
+	if lang == "id" {
+		return "dan tanggal terbit laporan itu tidak diketahui"
+	}
+	return "and that report's publication date is not known"
 }
 
 func polarityWord(y yesNo, p phrases) string {

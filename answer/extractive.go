@@ -914,7 +914,7 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 	if numeric || lq.Type == lexicon.AnswerDate {
 		for _, k := range order[1:] {
 			g := perDoc(byKey[k])
-			if lq.Type == lexicon.AnswerDate && !monthsDiffer(g[0], groups[0][0]) {
+			if lq.Type == lexicon.AnswerDate && !monthsDiffer(g[0], groups[0][0]) && !undatedAgainstMonth(g[0], groups[0][0]) {
 				continue // "this year" and "June": one account, told at two precisions
 			}
 			if !sameDocs(g, groups[0]) && g[0].Score >= disagreeShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
@@ -967,6 +967,17 @@ func fullestNameFirst(g []Evidence) {
 // the most precise date the coverage gives.
 func withFinerDate(g []Evidence, ev []Evidence) []Evidence {
 	lead := g[0].KeyDate
+	if lead == nil && undatedYearOnly(g[0]) {
+		// "tahun ini" in an undated article and "in June" in another,
+		// neither resolved: the month is the finer of the two, and the
+		// lead gives it alone (the undated year is not known to agree).
+		for _, e := range ev {
+			if namesMonthOnly(e) {
+				return []Evidence{e}
+			}
+		}
+		return g
+	}
 	if lead == nil || lead.Prec == timeline.Day {
 		return g
 	}
@@ -983,7 +994,13 @@ func withFinerDate(g []Evidence, ev []Evidence) []Evidence {
 	if best < 0 {
 		return g
 	}
-	out := append([]Evidence{ev[best]}, g...)
+	return prependEvidence(g, ev[best])
+}
+
+// prependEvidence puts e before the group's evidence, keeping at most
+// maxQuotes.
+func prependEvidence(g []Evidence, e Evidence) []Evidence {
+	out := append([]Evidence{e}, g...)
 	if len(out) > maxQuotes {
 		out = out[:maxQuotes]
 	}

@@ -25,6 +25,26 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			want:     "March",
 		},
 		{
+			name: "a named month and an undated report's 'this month' are both shown, neither called wrong",
+			files: map[string]string{
+				"taman.md":     "# Taman pantai Lindau\n\nKota Lindau membuka taman pantai baru pada bulan Juni, dengan wali kota memotong pita.\n",
+				"kunjungan.md": "# Kunjungan menteri\n\nMenteri itu berkunjung ke Lindau, kota yang baru saja membuka taman pantai baru awal bulan ini.\n",
+			},
+			question: "kapan taman pantai baru di Lindau dibuka?",
+			want:     "Juni, menurut laporan [1]; laporan lain [2] menyebut",
+			quote:    "awal bulan ini",
+		},
+		{
+			name: "the same in English: the month, then the other report's relative date as it says it",
+			files: map[string]string{
+				"park.md":  "# Lindau park\n\nLindau opened its new beach park in June, with the mayor cutting the ribbon.\n",
+				"visit.md": "# Minister visits\n\nThe minister visited Lindau, a town that opened its new beach park earlier this month.\n",
+			},
+			question: "when did Lindau's new beach park open?",
+			want:     "June, according to the report [1]; another report [2] says",
+			quote:    "earlier this month",
+		},
+		{
 			name: "what a short form stands for is the long form after the relation word",
 			files: map[string]string{"tools.md": "# Tools\n\nThe lsblk command (which stands for list block devices) shows the disks.\n\n" +
 				"The lsblk command has many options.\n"},

@@ -1778,9 +1778,14 @@ func (q Query) InLanguage(lang string) Query {
 // does in both languages ("jadi korut sekarang nyuplai lebih dari
 // setengah amunisi rusia?", "so the pact was signed in moscow?"): it ends
 // with a question mark and has no question word. A short fragment ("the
-// toll?") is a follow-up, not a yes/no question.
+// toll?") is a follow-up, not a yes/no question. Nor is one that opens
+// with "cara" or "caranya" (the way to): "cara liat hostname dari
+// kernel?" asks how, as "bagaimana cara" does.
 func intonationQuestion(question string, toks []Token) bool {
 	if !strings.HasSuffix(strings.TrimSpace(question), "?") || len(toks) < 5 {
+		return false
+	}
+	if toks[0].Norm == "cara" || toks[0].Norm == "caranya" {
 		return false
 	}
 	words := make([]string, len(toks))

@@ -595,6 +595,8 @@ func TestAnswerTypes(t *testing.T) {
 		"jadi korut sekarang nyuplai lebih dari setengah amunisi rusia?": AnswerYesNo,
 		"so the pact was signed in moscow last year?":                    AnswerYesNo,
 		"and the death toll?": AnswerAny, // a short follow-up
+		// "cara …?" asks how, not whether.
+		"cara liat alamat ip komputer dari terminal?": AnswerAny,
 	} {
 		if got := l.Analyze(q).Type; got != want {
 			t.Errorf("%q: type %v, want %v", q, got, want)
