@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,6 +135,11 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	// Rusia", where a place noun only qualifies an agency); other ties to
 	// the earlier key
 	nearer := func(a, b key) bool {
+		if typ == lexicon.AnswerDate {
+			if da, db := eventDistance(c, a), eventDistance(c, b); da != db {
+				return da < db // the date of the asked event, when the sentence dates two
+			}
+		}
 		if a.dist != b.dist {
 			return a.dist < b.dist
 		}
@@ -145,6 +151,33 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 		}
 	}
 	return keys
+}
+
+// eventDistance is how far a date key lies from the event the question
+// asks about: the mean of its distances, in tokens, to each of the
+// question's words the sentence holds, weighed as they are matched. A
+// "when" has no focus word, and a sentence often dates two events:
+// "Kunjungan akhir pekan ini terjadi … setelah Pyongyang setuju untuk
+// mengirim 6.000 pekerja militer … pada pertemuan bulan Juni antara Kim
+// dan Sergei Shoigu" dates the meeting of Kim and Shoigu in June, the
+// date beside the question's words, not the visit that opens it.
+func eventDistance(c *candidate, k key) int {
+	sum, weight := 0.0, 0.0
+	for _, m := range c.matched {
+		if m.pos < 0 || m.pos >= k.first && m.pos <= k.last {
+			continue
+		}
+		d := k.first - m.pos
+		if m.pos > k.last {
+			d = m.pos - k.last
+		}
+		sum += m.weight * float64(d)
+		weight += m.weight
+	}
+	if weight == 0 {
+		return 0
+	}
+	return int(math.Round(sum / weight))
 }
 
 // afterLocativePreposition reports a locative preposition right before

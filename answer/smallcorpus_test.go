@@ -45,6 +45,12 @@ func TestSmallCorpusAnswers(t *testing.T) {
 			quote:    "earlier this month",
 		},
 		{
+			name:     "a sentence that dates two events: the date beside the question's words answers",
+			files:    map[string]string{"guru.md": "# Kunjungan ke Bergen\n\nKunjungan akhir pekan ini terjadi kurang dari sebulan setelah Oslo setuju untuk mengirim 300 guru tambahan ke Bergen pada pertemuan bulan Maret antara Anna Berg dan Lars Holm.\n\nAnna Berg mengajar di Oslo.\n"},
+			question: "when did Anna Berg and Lars Holm meet about sending teachers?",
+			want:     "March",
+		},
+		{
 			name: "what a short form stands for is the long form after the relation word",
 			files: map[string]string{"tools.md": "# Tools\n\nThe lsblk command (which stands for list block devices) shows the disks.\n\n" +
 				"The lsblk command has many options.\n"},
