@@ -459,6 +459,12 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			}
 		}
 	}
+	// Asked what someone said, a sentence that reports speech with a
+	// pronoun for its speaker ("Ia mengatakan penempatan mereka …") says
+	// it on the occasion the sentence before sets ("Kim menggelar upacara
+	// meresmikan museum …"): that sentence's words count for it, as a
+	// demonstrative subject's do.
+	speechBack := q.AsksWords && !ownName && c.prevTerms != nil && reportsSpeech(c)
 	for i, con := range q.Concepts {
 		// The thing a wh-question asks about ("transportasi apa") counts
 		// more in the coverage; it does not move the focus of the
@@ -493,7 +499,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		if pos < 0 && (con.Entity || con.Number) && c.prevTerms != nil && (!ownName || c.pointsBack) && namesWhole(con, c.prevTerms) {
 			credit, antecedent = 0.9, true // "it", "ia": the name just before
 		}
-		if pos < 0 && credit == 0 && !con.Entity && !con.Number && c.pointsBack && c.prevTerms != nil {
+		if pos < 0 && credit == 0 && !con.Entity && !con.Number && (c.pointsBack || speechBack) && c.prevTerms != nil {
 			// "This is accomplished by …", "Hal ini …": a demonstrative
 			// subject stands for what the sentence before says.
 			for ai, a := range con.Alts {

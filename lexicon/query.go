@@ -1036,7 +1036,29 @@ func (l *Lexicon) wordConcept(surface, norm string, lang string) Concept {
 	for _, tr := range trs {
 		add(tr, "id", "id", 0.6)
 	}
+	if speechWord(norm) && !saysOtherwise(c, norm) {
+		// Chat's verbs of saying ("bilang", "ngomong") are listed by the
+		// dictionaries in other senses only ("bilang": sejumlah) or not
+		// at all: they are read as "say", whose translations are the
+		// articles' verbs of saying (mengatakan, menyatakan, berkata).
+		c = l.WithReading(c, "say", 0.8)
+	}
 	return c
+}
+
+// saysOtherwise reports whether concept c, built for the word norm, has
+// an alternative other than norm that reports speech.
+func saysOtherwise(c Concept, norm string) bool {
+	for _, a := range c.Alts {
+		for _, w := range a {
+			for _, term := range w {
+				if term != norm && ReportsSpeech(term) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // WithReading returns c read also as the English word english (its

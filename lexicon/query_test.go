@@ -973,3 +973,25 @@ func TestExactWordIsNoConcept(t *testing.T) {
 		}
 	}
 }
+
+// Chat's verbs of saying read as "say" when the dictionaries give them
+// no sense of saying: "bilang" then meets the articles' "mengatakan"
+// (stem "kata"); "nyebut" already has one ("sebut") and keeps its own.
+func TestChatSpeechVerbsReadAsSay(t *testing.T) {
+	t.Parallel()
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question, word string
+		says           bool
+	}{
+		{"kim bilang apa soal museum?", "bilang", true},
+		{"choe ngomong apa pas ketemu lavrov?", "ngomong", true},
+		{"kim nyebut apa soal museum?", "nyebut", false},
+	} {
+		q := l.Analyze(tc.question)
+		c := concept(t, q, tc.word)
+		if got := hasAlt(c, "kata"); got != tc.says {
+			t.Errorf("%q: %q has the alternative kata (mengatakan): %v, want %v%s", tc.question, tc.word, got, tc.says, describe(q))
+		}
+	}
+}
