@@ -250,9 +250,60 @@ func questionNegates(lq lexicon.Query) bool {
 		norms[i] = t.Norm
 	}
 	if i := lexicon.TagIndex(norms); i >= 0 {
-		qt = qt[:i]
+		qt, norms = qt[:i], norms[:i]
 	}
-	return lexicon.HasNegation(qt)
+	for i, t := range qt {
+		if chatTagAt(norms, i) {
+			continue // "bener gak sih …", "… gak sih": asks, does not negate
+		}
+		if lexicon.IsNegator(t.Norm) || deniesWord(norms, i) {
+			return true
+		}
+		if t.Norm == "t" && lexicon.HasNegation(qt[max(0, i-1):i+1]) {
+			return true // "didn't", split at the apostrophe
+		}
+	}
+	return false
+}
+
+// chatTagAt reports a chat "not" that asks rather than negates: right
+// after "bener", "benar", "betul" ("bener gak sih kim sama lavrov
+// pelukan?": is it true or not), right before a particle ("… gak sih
+// …") or before the clause of when ("… gak pas ketemu choe?").
+func chatTagAt(norms []string, i int) bool {
+	switch norms[i] {
+	case "gak", "nggak", "ngga", "ga", "enggak", "gk", "ngak":
+	default:
+		return false
+	}
+	if i > 0 {
+		switch norms[i-1] {
+		case "bener", "benar", "betul", "beneran", "emang", "memang":
+			return true
+		}
+	}
+	if i+1 < len(norms) {
+		switch norms[i+1] {
+		case "sih", "pas", "waktu", "saat", "ketika":
+			return true // "… gak sih", "… buat kim gak pas ketemu choe?": or not, when …
+		}
+	}
+	return false
+}
+
+// deniesWord reports a verb of denial a question asks about, beyond the
+// negators: "did the Kremlin push back on the claim", "reject",
+// "dispute", chat's "ngebantah". A sentence reporting the denial ("…
+// pernyataan yang dibantah oleh Kremlin") then agrees with the question.
+func deniesWord(norms []string, i int) bool {
+	switch w := norms[i]; w {
+	case "reject", "rejects", "rejected", "dispute", "disputes", "disputed", "refute", "refutes", "refuted":
+		return true
+	case "push", "pushed", "pushes", "pushing":
+		return i+1 < len(norms) && norms[i+1] == "back"
+	default:
+		return strings.HasPrefix(w, "nge") && lexicon.IsNegator(w[3:]) // "ngebantah"
+	}
 }
 
 func isYearLike(s string) bool {

@@ -1550,8 +1550,10 @@ func TagIndex(words []string) int {
 	return -1
 }
 
-// chatParticle reports a discourse particle of chat Indonesian ("sih",
+// ChatParticle reports a discourse particle of chat Indonesian ("sih",
 // "dong", "nih"), which carries tone, not content.
+func ChatParticle(w string) bool { return chatParticle(w) }
+
 func chatParticle(w string) bool {
 	switch w {
 	case "sih", "dong", "deh", "nih", "tuh", "ya", "yah", "kok", "lho", "loh":
