@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// A yes restates an Indonesian question's statement without its question
-// words, tags and particles, names capitalised; English questions, and
-// statements that negate, are not restated.
+// A yes restates the question's statement: an Indonesian one without its
+// question words, tags and particles, an English one with its subject
+// put back before the auxiliary; names capitalised. A statement that
+// negates is not restated.
 func TestPolarRestatement(t *testing.T) {
 	t.Parallel()
 	svc, _ := seedService(t)
@@ -17,8 +18,14 @@ func TestPolarRestatement(t *testing.T) {
 		{"Apakah pengiriman senjata AS ke Ukraina sudah dilanjutkan lagi?", "pengiriman senjata AS ke Ukraina sudah dilanjutkan lagi"},
 		{"putin nitip salam buat kim gak pas ketemu choe?", "Putin nitip salam buat Kim pas ketemu Choe"},
 		{"lavrov bilang bakal ada pertemuan putin-kim lagi gak?", "Lavrov bilang bakal ada pertemuan Putin-Kim lagi"},
-		{"korut gak ngirim pasukan ke rusia ya?", ""},        // negated: not restated
-		{"did kim and lavrov hug when they met?", ""},        // English: not restated
+		{"korut gak ngirim pasukan ke rusia ya?", ""}, // negated: not restated
+		{"did kim and lavrov shake hands when they met?", "Kim and Lavrov did shake hands when they met"},
+		{"was the 2024 defence pact signed in moscow?", "the 2024 defence pact was signed in Moscow"},
+		{"is the wonsan meeting the second round of talks?", "the Wonsan meeting is the second round of talks"},
+		{"was bloomberg able to verify the claim?", "Bloomberg was able to verify the claim"},
+		{"Is Choe Son Hui North Korea's foreign minister?", ""}, // one name run into the next: no subject to put back
+		{"did russia actually retake kursk, right?", "Russia did actually retake Kursk"},
+		{"didn't kim meet lavrov?", ""},                      // negated: not restated
 		{"berapa insinyur yang dikirim korut ke kursk?", ""}, // not a yes/no question
 	} {
 		lq, _, err := e.analyze(context.Background(), tc.question, 10) // names as the coverage writes them

@@ -183,6 +183,20 @@ func (l *Lexicon) IsNoun(norm string) bool {
 	return false
 }
 
+// DominantPOS returns the part of speech WordNet's sense-tagged corpus
+// counts most often for a folded English word or, failing that, for its
+// simple lemma ("pushed": push): 'n', 'v', 'a' (adjective) or 'r'
+// (adverb); 0 when the counts do not list it.
+func (l *Lexicon) DominantPOS(norm string) byte {
+	counts := l.reversed().counts
+	for _, lemma := range lemmaCandidates(norm) {
+		if c, ok := counts[lemma]; ok {
+			return c.pos
+		}
+	}
+	return 0
+}
+
 // IsStop reports whether a folded word is an Indonesian or English stop word.
 func (l *Lexicon) IsStop(norm string) bool { return l.stopID[norm] || l.stopEN[norm] }
 
