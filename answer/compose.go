@@ -146,7 +146,7 @@ func (e *Extractive) quoteWithGloss(lead *strings.Builder, ev Evidence, lang str
 
 // value renders an evidence's key in the answer's language.
 func (e *Extractive) value(ev Evidence, lq lexicon.Query, lang string) string {
-	if lq.DateUnit == "weekday" {
+	if lq.DateUnit == "weekday" || lq.DateUnit == "day" {
 		if day := weekdayIn(ev.Key, lang); day != "" {
 			if ev.KeyDate != nil && ev.KeyDate.Prec == timeline.Day {
 				return fmt.Sprintf("%s (%s)", day, ev.KeyDate.Format(lang)) // "hari apa": the day, then its date

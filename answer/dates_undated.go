@@ -41,10 +41,12 @@ func namesMonthOnly(e Evidence) bool {
 }
 
 // undatedAgainstMonth reports two date answers that cannot be compared:
-// one names a month, the other a month relative to an undated article.
-// Both are shown, each with its source, and neither is called wrong.
+// one names a month, unresolved ("pada bulan Juni" in an undated
+// report), the other a month relative to its own undated article. Both
+// are shown, each with its source, and neither is called wrong. A date
+// resolved to the calendar outranks an undated relative one instead:
+// "Lavrov met Kim on 12 July 2025" is not set against a sentence whose
+// "earlier this month" may date something else it tells.
 func undatedAgainstMonth(a, b Evidence) bool {
-	am, _ := evidenceMonth(a)
-	bm, _ := evidenceMonth(b)
-	return undatedRelativeMonth(a) && bm > 0 || undatedRelativeMonth(b) && am > 0
+	return undatedRelativeMonth(a) && namesMonthOnly(b) || undatedRelativeMonth(b) && namesMonthOnly(a)
 }

@@ -124,7 +124,7 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	if typ == lexicon.AnswerDate && q.Future {
 		keys = futureKeys(c, keys)
 	}
-	if typ == lexicon.AnswerDate && q.DateUnit != "" {
+	if typ == lexicon.AnswerDate && q.DateUnit != "" && q.DateUnit != "day" {
 		keys = withUnit(c, keys, q.DateUnit) // "bulan apa": "Juni", not "akhir pekan ini"
 	}
 	if typ == lexicon.AnswerDate && q.Exact {

@@ -170,7 +170,8 @@ type Query struct {
 	Future bool
 	// DateUnit is the part of a date the question asks for: "month"
 	// ("bulan apa", "which month"), "year" ("tahun berapa", "what year"),
-	// or "" for any.
+	// "weekday" ("hari apa", "what day of the week"), "day" ("which day":
+	// the weekday if the coverage gives one, else the date), or "" for any.
 	DateUnit string
 	// AsksWords marks a question about what someone said ("what did Putin
 	// say about …", "what phrase did Lavrov use", "Budanov bilang apa"):
@@ -648,6 +649,8 @@ func dateUnit(toks []Token) string {
 		case a == "hari" && b == "apa", (a == "which" || a == "what") && b == "weekday",
 			(a == "which" || a == "what") && b == "day" && i+4 < len(toks) && toks[i+2].Norm == "of" && toks[i+4].Norm == "week":
 			return "weekday" // "hari apa", "what day of the week"
+		case (a == "which" || a == "what") && b == "day":
+			return "day" // "which day did putin receive choe": the weekday when the coverage gives one, with the date
 		}
 	}
 	return ""

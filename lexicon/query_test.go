@@ -452,7 +452,8 @@ func TestDateUnit(t *testing.T) {
 		"When did Lavrov arrive?":                "",
 		"putin menyambut choe hari apa?":         "weekday",
 		"What day of the week did Kim meet him?": "weekday",
-		"What day did Kim meet him?":             "", // a date as well as a weekday
+		"What day did Kim meet him?":             "day", // the weekday the coverage gives, with its date
+		"which day did putin receive choe?":      "day",
 	} {
 		if got := lex.Analyze(q).DateUnit; got != want {
 			t.Errorf("%q: unit %q, want %q", q, got, want)
