@@ -56,8 +56,8 @@ func (e *Extractive) polarRestatement(lq lexicon.Query) string {
 		if chatTagAt(norms, i) || lexicon.ChatParticle(norms[i]) {
 			continue
 		}
-		if lexicon.IsNegator(norms[i]) {
-			return "" // "… gak ngirim …": a negated statement is not restated
+		if lexicon.IsNegator(norms[i]) || lexicon.IsQuestionWord(norms[i]) && norms[i] != "menurut" {
+			return "" // "… gak ngirim …": a negated statement is not restated; nor a question word's
 		}
 		if b.Len() > 0 {
 			sep := lq.Text[toks[i-1].End:toks[i].Start]

@@ -1707,6 +1707,7 @@ func questionWord(w string) bool {
 	switch w {
 	case "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why",
 		"berapa", "siapa", "apa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "banyak", "jumlah",
+		"ngapain", // chat: "kim keliatan ngapain" (doing what), "ngapain ke sana" (what for)
 		"according", "menurut":
 		return true
 	}

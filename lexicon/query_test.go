@@ -596,6 +596,8 @@ func TestAnswerTypes(t *testing.T) {
 		"jadi korut sekarang nyuplai lebih dari setengah amunisi rusia?": AnswerYesNo,
 		"so the pact was signed in moscow last year?":                    AnswerYesNo,
 		"and the death toll?": AnswerAny, // a short follow-up
+		// "ngapain" asks what someone does, not whether.
+		"kim keliatan ngapain di media negara soal tentara yg gugur?": AnswerAny,
 		// "cara …?" asks how, not whether.
 		"cara liat alamat ip komputer dari terminal?": AnswerAny,
 	} {
