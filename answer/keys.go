@@ -135,9 +135,9 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	// Rusia", where a place noun only qualifies an agency); other ties to
 	// the earlier key
 	nearer := func(a, b key) bool {
-		if typ == lexicon.AnswerDate {
+		if typ == lexicon.AnswerDate || typ == lexicon.AnswerPerson {
 			if da, db := eventDistance(c, a), eventDistance(c, b); da != db {
-				return da < db // the date of the asked event, when the sentence dates two
+				return da < db // the date of the asked event when the sentence dates two; the person it names beside the question's words
 			}
 		}
 		if a.dist != b.dist {
