@@ -135,9 +135,12 @@ func extractKeys(c *candidate, typ lexicon.AnswerType, focus int, q lexicon.Quer
 	// Rusia", where a place noun only qualifies an agency); other ties to
 	// the earlier key
 	nearer := func(a, b key) bool {
-		if typ == lexicon.AnswerDate || typ == lexicon.AnswerPerson {
+		if typ == lexicon.AnswerDate || typ == lexicon.AnswerPerson && !asksSpeech(q) && !asksSource(q) {
+			// the date of the asked event when the sentence dates two; the
+			// person it names beside the question's words (who said it is
+			// the name by the verb of saying, however far the rest lies)
 			if da, db := eventDistance(c, a), eventDistance(c, b); da != db {
-				return da < db // the date of the asked event when the sentence dates two; the person it names beside the question's words
+				return da < db
 			}
 		}
 		if a.dist != b.dist {
