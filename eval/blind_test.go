@@ -55,7 +55,7 @@ func TestSeedBlindSet(t *testing.T) {
 		{"testdata/seed-blind6.jsonl", 53, 16},
 		{"testdata/seed-blind8.jsonl", 47, 15},
 		{"testdata/seed-blind9.jsonl", 55, 13},
-		{"testdata/seed-blind10.jsonl", 48, 11},
+		{"testdata/seed-blind10.jsonl", 49, 11},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			checkBlindSet(t, set.file, set.correct, set.declined)
