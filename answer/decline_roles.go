@@ -109,20 +109,7 @@ func (e *Extractive) questionStatement(lq lexicon.Query, leave map[int]bool) str
 // defence minister"), its names capitalised, whatever their number.
 func (e *Extractive) polarStatement(lq lexicon.Query) string {
 	toks := lexicon.Tokenize(lq.Text)
-	capital := make([]bool, len(toks))
-	for _, con := range lq.Concepts {
-		if !con.Entity && !e.lex.PlaceNamed(con) {
-			continue
-		}
-		for _, w := range strings.Fields(con.Surface) {
-			for i, t := range toks {
-				if strings.EqualFold(t.Text, w) {
-					capital[i] = true
-				}
-			}
-		}
-	}
-	return statementOf(toks, capital, make([]bool, len(toks)))
+	return statementOf(toks, e.nameTokens(lq, toks), make([]bool, len(toks)))
 }
 
 // statementOf writes the tokens of a question as a statement: without

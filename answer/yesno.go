@@ -271,9 +271,7 @@ func questionNegates(lq lexicon.Query) bool {
 // pelukan?": is it true or not), right before a particle ("… gak sih
 // …") or before the clause of when ("… gak pas ketemu choe?").
 func chatTagAt(norms []string, i int) bool {
-	switch norms[i] {
-	case "gak", "nggak", "ngga", "ga", "enggak", "gk", "ngak":
-	default:
+	if !lexicon.ChatNegation(norms[i]) {
 		return false
 	}
 	if i > 0 {

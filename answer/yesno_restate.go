@@ -95,8 +95,9 @@ func askingWord(w string) bool {
 	return false
 }
 
-// nameTokens marks the question's tokens that belong to its names, to
-// capitalise in a restatement ("kim sama lavrov" → "Kim sama Lavrov").
+// nameTokens marks the question's tokens that are words of its names, to
+// capitalise in a restatement ("kim sama lavrov" → "Kim sama Lavrov") or
+// in polarStatement.
 func (e *Extractive) nameTokens(lq lexicon.Query, toks []lexicon.Token) []bool {
 	capital := make([]bool, len(toks))
 	for _, con := range lq.Concepts {
@@ -105,7 +106,7 @@ func (e *Extractive) nameTokens(lq lexicon.Query, toks []lexicon.Token) []bool {
 		}
 		for _, w := range strings.Fields(con.Surface) {
 			for i, t := range toks {
-				if strings.EqualFold(t.Text, w) && !lexicon.IsAcronym(t.Text) {
+				if strings.EqualFold(t.Text, w) {
 					capital[i] = true
 				}
 			}

@@ -395,7 +395,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	// Content words and dictionary phrases.
 	for i := 0; i < len(toks); i++ {
 		if used[i] || l.IsStop(toks[i].Norm) || questionWord(toks[i].Norm) || len(toks[i].Norm) < 2 ||
-			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) || q.Lang == "id" && (chatNegation(toks[i].Norm) || chatParticle(toks[i].Norm)) ||
+			lightVerb(toks[i].Norm) || typeWord(q.Type, toks[i].Norm) || q.Lang == "id" && (ChatNegation(toks[i].Norm) || chatParticle(toks[i].Norm)) ||
 			exactWord(toks[i].Norm) { // "the exact date": how precise, not what about (Exact)
 			continue
 		}
@@ -1567,10 +1567,10 @@ func chatParticle(w string) bool {
 
 // IsTagWord reports the tag Indonesian chat puts at the end of a yes/no
 // question ("… lagi gak?", "… udah belum?").
-// chatNegation reports chat's words for "not" ("gak", "ga", "nggak"): in
+// ChatNegation reports chat's words for "not" ("gak", "ga", "nggak"): in
 // a question they ask yes or no ("… ga waktu ketemu choe?"), wherever they
 // stand; they name nothing the evidence must hold.
-func chatNegation(w string) bool {
+func ChatNegation(w string) bool {
 	switch w {
 	case "gak", "nggak", "ngga", "ga", "enggak", "gk", "ngak":
 		return true
