@@ -97,10 +97,12 @@ func (e *Extractive) compose(res Result, lq lexicon.Query, ev []Evidence, polari
 		g := groups[0]
 		if polarity != yesNoNone && g[0].Why != "" {
 			lead.WriteString(polarityWord(polarity, p) + ": " + g[0].Why + ". ")
-		} else if st := e.polarRestatement(lq); polarity == yesNoYes && st != "" {
-			lead.WriteString(polarityWord(polarity, p) + ", " + st + ". ") // yesno_restate.go
 		} else if polarity != yesNoNone {
-			lead.WriteString(polarityWord(polarity, p) + ". ")
+			if st := e.restatedYes(lq, polarity); st != "" {
+				lead.WriteString(polarityWord(polarity, p) + ", " + st + ". ") // yesno_restate.go
+			} else {
+				lead.WriteString(polarityWord(polarity, p) + ". ")
+			}
 		} else if v := e.expansionValue(lq, g[0].Doc.Text[g[0].Span.Start:g[0].Span.End], g[0].Doc.Lang); v != "" {
 			lead.WriteString(upperFirst(asQuoted(v)) + ". ")
 		} else if v := e.copulaValue(lq, g[0]); v != "" {

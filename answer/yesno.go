@@ -245,10 +245,7 @@ func (e *Extractive) negatedDifferently(lq lexicon.Query, ev Evidence) bool {
 // they …?"); a tag ("… lagi gak?", "… gak sih?") asks, it does not negate.
 func questionNegates(lq lexicon.Query) bool {
 	qt := lexicon.Tokenize(lq.Text)
-	norms := make([]string, len(qt))
-	for i, t := range qt {
-		norms[i] = t.Norm
-	}
+	norms := tokenNorms(qt)
 	if i := lexicon.TagIndex(norms); i >= 0 {
 		qt, norms = qt[:i], norms[:i]
 	}
@@ -264,6 +261,15 @@ func questionNegates(lq lexicon.Query) bool {
 		}
 	}
 	return false
+}
+
+// tokenNorms returns the tokens' folded forms.
+func tokenNorms(toks []lexicon.Token) []string {
+	norms := make([]string, len(toks))
+	for i, t := range toks {
+		norms[i] = t.Norm
+	}
+	return norms
 }
 
 // chatTagAt reports a chat "not" that asks rather than negates: right

@@ -22,6 +22,15 @@ import (
 // statement is the one the evidence was judged to state in full; a no is
 // never restated.
 
+// restatedYes is the statement a yes confirms (polarRestatement); ""
+// for any other polarity, which is never restated.
+func (e *Extractive) restatedYes(lq lexicon.Query, polarity yesNo) string {
+	if polarity != yesNoYes {
+		return ""
+	}
+	return e.polarRestatement(lq)
+}
+
 // polarRestatement returns the statement an Indonesian yes/no question
 // asks about, in the asker's words with its names capitalised, or ""
 // when there is none to give (an English question, a negated or empty
@@ -34,10 +43,7 @@ func (e *Extractive) polarRestatement(lq lexicon.Query) string {
 		return e.englishRestatement(lq)
 	}
 	toks := lexicon.Tokenize(lq.Text)
-	norms := make([]string, len(toks))
-	for i, t := range toks {
-		norms[i] = t.Norm
-	}
+	norms := tokenNorms(toks)
 	end := len(toks)
 	if i := lexicon.TagIndex(norms); i >= 0 {
 		end = i // "… lagi gak?", "… 2023 kan?"
@@ -68,9 +74,7 @@ func (e *Extractive) polarRestatement(lq lexicon.Query) string {
 		}
 		w := toks[i].Text
 		if capital[i] {
-			r := []rune(w)
-			r[0] = unicode.ToUpper(r[0])
-			w = string(r)
+			w = upperFirst(w)
 		}
 		b.WriteString(w)
 		words++
@@ -121,10 +125,7 @@ func (e *Extractive) nameTokens(lq lexicon.Query, toks []lexicon.Token) []bool {
 // unless a subject is found and something follows it.
 func (e *Extractive) englishRestatement(lq lexicon.Query) string {
 	toks := lexicon.Tokenize(lq.Text)
-	norms := make([]string, len(toks))
-	for i, t := range toks {
-		norms[i] = t.Norm
-	}
+	norms := tokenNorms(toks)
 	start, end := 0, len(toks)
 	if end > 0 && (norms[end-1] == "right" || norms[end-1] == "correct") {
 		end-- // "…, right?"
@@ -178,9 +179,7 @@ func (e *Extractive) writeTokens(text string, toks []lexicon.Token, names []int,
 			if len(toks[i].Norm) <= 2 || !strings.ContainsAny(toks[i].Norm, "aeiouy") {
 				w = strings.ToUpper(w)
 			} else {
-				r := []rune(w)
-				r[0] = unicode.ToUpper(r[0])
-				w = string(r)
+				w = upperFirst(w)
 			}
 		}
 		b.WriteString(w)
