@@ -219,6 +219,9 @@ func (e *Extractive) lowercaseName(con lexicon.Concept) bool {
 	if e.lex.EnglishWord(n) || e.lex.Listed(n) || e.lex.IsStop(n) || e.lex.ClippedEnglish(n) || e.lex.EnglishCompound(n) {
 		return false // an English word, clipped ("cert" for certificate) or compound ("standalone"), is no name
 	}
+	if one, ok := strings.CutSuffix(n, "s"); ok && (e.lex.EnglishWord(one) || e.lex.ClippedEnglish(one)) {
+		return false // its plural: "devs", "repos"
+	}
 	return conceptInCorpus(e.corpus, con)
 }
 

@@ -73,6 +73,16 @@ var declineRows = []declineRow{
 		want:     "apt install ./path-to-the-package.deb",
 	},
 	{
+		name: "a clipped English word's plural is no lower-case name: devs are developers (debian-blind8 tuning)",
+		rule: "lowercaseName",
+		files: map[string]string{
+			"vote.md": "# Voting\n\nThe developers vote on a general resolution by ranking the options; the Condorcet method picks the winner.\n\nEach vote is secret.\n",
+			"devs.md": "# Teams\n\nThe devs of the kernel team meet yearly.\n",
+		},
+		question: "what method do devs use to pick the winner of a general resolution?",
+		want:     "Condorcet",
+	},
+	{
 		name:     "a counted list is answered by a sentence counting one of its members (seed-blind tuning)",
 		rule:     "listMemberHere",
 		question: "how many construction workers and engineers is pyongyang sending to help rebuild kursk?",

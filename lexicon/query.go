@@ -311,7 +311,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 		if long := l.chatShortForm(toks[i].Norm); long != "" {
 			toks[i].Norm, expanded = long, true // "brp" is berapa, "yg" yang
 		}
-		toks[i].Norm = unapostrophed(toks[i].Norm)
+		toks[i].Norm = l.unapostrophed(toks[i].Norm)
 		if i == 0 {
 			toks[i].Norm = l.misspeltQuestionWord(toks[i].Norm) // "wher did …", "wat is …"
 		}
@@ -336,7 +336,7 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			q.Lang = "id"
 		}
 	}
-	q.Type = l.answerType(toks)
+	q.Type = l.answerType(question, toks)
 	if q.Type == AnswerAny && intonationQuestion(question, toks) {
 		q.Type = AnswerYesNo
 	}
@@ -1451,7 +1451,7 @@ func (l *Lexicon) mostlyIndonesian(toks []Token) bool {
 	return id >= en
 }
 
-func (l *Lexicon) answerType(toks []Token) AnswerType {
+func (l *Lexicon) answerType(question string, toks []Token) AnswerType {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Norm
@@ -1460,8 +1460,10 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 		return AnswerYesNo
 	}
 	// The first question word decides: "who cut the ribbon when the zone
-	// opened?" asks for a person, not a date.
-	for i := range words {
+	// opened?" asks for a person, not a date. A clause "when …," before
+	// the question sets the situation the question word after it asks
+	// about (whenClauseEnd).
+	for i := whenClauseEnd(question, words, toks) + 1; i < len(words); i++ {
 		if t, n := typeAt(words, i); n > 0 {
 			if t == AnswerAny {
 				break
@@ -1495,6 +1497,29 @@ func (l *Lexicon) answerType(toks []Token) AnswerType {
 		}
 	}
 	return AnswerAny
+}
+
+// whenClauseEnd returns the last word of an opening clause "when …,"
+// followed by a question word ("when debian devs vote on a resolution,
+// what method picks the winner?"), or -1: "when" there means "in the
+// situation that", not "at what time". An auxiliary after "when" asks
+// the time.
+func whenClauseEnd(question string, words []string, toks []Token) int {
+	if len(words) < 4 || words[0] != "when" || yesNoQuestion(words[1:]) {
+		return -1 // "when did they meet, and where?" asks both
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if !strings.Contains(question[toks[i].End:toks[i+1].Start], ",") {
+			continue
+		}
+		for j := i + 1; j < len(words); j++ {
+			if _, n := typeAt(words, j); n > 0 {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // yesNoQuestion reports a polar question: it opens with an English
@@ -1871,8 +1896,10 @@ func oneDropOrSwap(w, want string) bool {
 
 // unapostrophed reads an English contraction typed without its
 // apostrophe, as chat does: "whats" is what('s), "cant" and "didnt" are
-// not. Other words are returned as they are.
-func unapostrophed(w string) string {
+// not, "im" is I('m) and "thats" that('s): a function word with a clitic
+// that no word list has as a word of its own ("hell",
+// "shell", "wed" stay). Other words are returned as they are.
+func (l *Lexicon) unapostrophed(w string) string {
 	if len(w) > 3 && strings.HasSuffix(w, "s") && questionWord(w[:len(w)-1]) {
 		return w[:len(w)-1] // whats, hows, wheres, whos
 	}
@@ -1880,6 +1907,16 @@ func unapostrophed(w string) string {
 	case "cant", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "wont", "couldnt", "wouldnt",
 		"shouldnt", "havent", "hasnt", "hadnt", "mustnt":
 		return "not"
+	}
+	if l.IsStop(w) || l.english.has(w) {
+		return w
+	}
+	// What English writes after an apostrophe on a pronoun or function
+	// word: I'm, you're, we've, they'll, she'd, that's.
+	for _, clitic := range [...]string{"s", "m", "re", "ve", "ll", "d"} {
+		if stem, ok := strings.CutSuffix(w, clitic); ok && stem != "" && l.stopEN[stem] {
+			return stem
+		}
 	}
 	return w
 }

@@ -596,6 +596,12 @@ func TestAnswerTypes(t *testing.T) {
 		"jadi korut sekarang nyuplai lebih dari setengah amunisi rusia?": AnswerYesNo,
 		"so the pact was signed in moscow last year?":                    AnswerYesNo,
 		"and the death toll?": AnswerAny, // a short follow-up
+		// "when …," before the question word sets the situation; "when"
+		// with an auxiliary asks the time.
+		"when debian devs vote on a resolution, what method picks the winner?": AnswerAny,
+		"when the envoy lands, who will meet him?":                             AnswerPerson,
+		"when did lavrov meet kim, and where?":                                 AnswerDate,
+		"when the pact was signed where were they?":                            AnswerDate, // no comma: one question
 		// "ngapain" asks what someone does, not whether.
 		"kim keliatan ngapain di media negara soal tentara yg gugur?": AnswerAny,
 		// "cara …?" asks how, not whether.
@@ -846,6 +852,32 @@ func TestChatWordsNameNothing(t *testing.T) {
 			if salient := tc.word == "km"; c.Salient != salient {
 				t.Errorf("%q: %q salient = %v, want %v", tc.question, tc.word, c.Salient, salient)
 			}
+		}
+		if found != tc.concept {
+			t.Errorf("%q: %q is a concept = %v, want %v", tc.question, tc.word, found, tc.concept)
+		}
+	}
+}
+
+// TestContractionsWithoutApostrophe: chat drops the apostrophe of "I'm",
+// "that's", "you're"; the function word left is no concept, while words of
+// their own that end the same way ("shell", "hell") stay.
+func TestContractionsWithoutApostrophe(t *testing.T) {
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question, word string
+		concept        bool
+	}{
+		{"im tracking sid. do i still need the security line?", "im", false},
+		{"thats the one where systemd became the default init right", "thats", false},
+		{"youre sure ive got the right mirror?", "youre", false},
+		{"youre sure ive got the right mirror?", "ive", false},
+		{"why not switch my login shell to zsh?", "shell", true},
+		{"what does sim mean in the installer?", "sim", true}, // no function word before the clitic
+	} {
+		found := false
+		for _, c := range l.Analyze(tc.question).Concepts {
+			found = found || c.Surface == tc.word
 		}
 		if found != tc.concept {
 			t.Errorf("%q: %q is a concept = %v, want %v", tc.question, tc.word, found, tc.concept)
