@@ -160,13 +160,13 @@ func (e *Extractive) value(ev Evidence, lq lexicon.Query, lang string) string {
 		return ev.KeyDate.Format(lang)
 	}
 	typ := lq.Type
+	if typ == lexicon.AnswerYesNo || ev.KeyType == lexicon.AnswerOrdinal {
+		typ = ev.KeyType // a no's other value: the title, figure or place the sentence states
+	}
 	if typ == lexicon.AnswerTitle && lang == "en" && quoteLanguage(ev.Key, ev.Doc.Lang) == "id" {
 		// An Indonesian title, word by word for an English reader, then
 		// as the article writes it.
 		return fmt.Sprintf("%s (“%s”)", asQuoted(e.lex.GlossText(ev.Key)), asQuoted(ev.Key))
-	}
-	if typ == lexicon.AnswerYesNo || ev.KeyType == lexicon.AnswerOrdinal {
-		typ = ev.KeyType
 	}
 	return asQuoted(renderValue(ev.Key, typ, lang, e.lex))
 }

@@ -153,7 +153,7 @@ func (e *Extractive) analyze(ctx context.Context, question string, k int) (lexic
 	if err != nil {
 		return lq, nil, err
 	}
-	if names := corpusNames(question, hits, e.lex.KnownWord); len(names) > 0 {
+	if names := corpusNames(question, hits, e.lex.KnownWord, e.lex.TitleWord); len(names) > 0 {
 		return withUnclipped(e.corpus, e.lex, unfocusBounds(withCorpusSpellings(e.corpus, e.lex.AnalyzeWith(question, func(w string) bool { return names[w] }), e.lex.KnownWord))), nil, nil
 	}
 	return lq, hits, nil

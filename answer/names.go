@@ -15,7 +15,7 @@ import (
 // dictionary word in lower case because it is one: known reports those,
 // and they are not taken for names then. An acronym ("AS", "US") says
 // nothing of the asker's habit: chat types it in capitals too.
-func corpusNames(question string, hits []retrieval.Hit, known func(norm string) bool) map[string]bool {
+func corpusNames(question string, hits []retrieval.Hit, known func(norm string) bool, title func(norm string) bool) map[string]bool {
 	toks := lexicon.Tokenize(question)
 	capitalises := false
 	for i, t := range toks {
@@ -25,7 +25,7 @@ func corpusNames(question string, hits []retrieval.Hit, known func(norm string) 
 	}
 	want := map[string]bool{}
 	for _, t := range toks {
-		if !t.Upper && !t.Num && len(t.Norm) >= 2 && !(capitalises && known(t.Norm)) && !confixedNoun(t.Norm, known) {
+		if !t.Upper && !t.Num && len(t.Norm) >= 2 && !(capitalises && known(t.Norm)) && !confixedNoun(t.Norm, known) && !title(t.Norm) {
 			want[t.Norm] = true
 		}
 	}
@@ -43,6 +43,9 @@ func corpusNames(question string, hits []retrieval.Hit, known func(norm string) 
 			switch {
 			case !t.Upper:
 				lower[t.Norm]++
+			case i > 0 && toks[i-1].Upper && title(toks[i-1].Norm):
+				// the rest of a title ("Menteri Pertahanan"), capitalised
+				// as the title is
 			case i > 0 && !sentenceStartBetween(text[toks[i-1].End:t.Start]):
 				upper[t.Norm]++
 			}

@@ -61,6 +61,11 @@ func (e *Extractive) yesNoEvidence(ctx context.Context, lq lexicon.Query, k int,
 		open := lq
 		open.Type = typ
 		open.Concepts = append(append([]lexicon.Concept{}, lq.Concepts[:i]...), lq.Concepts[i+1:]...)
+		if typ == lexicon.AnswerTitle {
+			if open.TitleOf = e.titledPerson(open); open.TitleOf == 0 {
+				continue
+			}
+		}
 		ev, err := e.evidence(ctx, open, k)
 		if err != nil {
 			return nil, yesNoNone, err
@@ -147,8 +152,21 @@ func openType(lq lexicon.Query, c lexicon.Concept) (lexicon.AnswerType, bool) {
 		return lexicon.AnswerDate, true
 	case isOrdinal(c.Surface):
 		return lexicon.AnswerOrdinal, true
+	case c.Role:
+		return lexicon.AnswerTitle, true // "is Choe the defence minister?" — "Menteri Luar Negeri … Choe Son Hui"
 	}
 	return lexicon.AnswerAny, false
+}
+
+// titledPerson returns 1 + the index of the name of lq whose title a
+// polar question asks about (the first name that is no place), or 0.
+func (e *Extractive) titledPerson(lq lexicon.Query) int {
+	for i, c := range lq.Concepts {
+		if c.Entity && !e.lex.IsPlaceName(foldWord(c.Surface)) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // conceptMatches reports whether a key phrase states the concept itself

@@ -205,7 +205,7 @@ func (e *Extractive) restsOnProposition(lq lexicon.Query, ev []Evidence) bool {
 // the words the passages write as names read as names ("choe").
 func (e *Extractive) readClause(text string, hits []retrieval.Hit) lexicon.Query {
 	q := e.lex.Analyze(text)
-	if names := corpusNames(text, hits, e.lex.KnownWord); len(names) > 0 {
+	if names := corpusNames(text, hits, e.lex.KnownWord, e.lex.TitleWord); len(names) > 0 {
 		q = e.lex.AnalyzeWith(text, func(w string) bool { return names[w] })
 	}
 	return withCorpusSpellings(e.corpus, q, e.lex.KnownWord)

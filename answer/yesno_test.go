@@ -286,6 +286,18 @@ func TestYesNoJudgement(t *testing.T) {
 			want:     "Yes",
 		},
 		{
+			name:     "another title of the same person answers no, naming it (the role left open)",
+			files:    map[string]string{"port.md": "# Port\n\nThe talks were led by Ana Lopez, the harbour minister of Freedonia.\n\nThe port reopened.\n"},
+			question: "is Ana Lopez the defence minister of Freedonia?", // one concept; "finance minister" is two, and the open step leaves only the role noun open
+			want:     "No", state: "harbour minister",
+		},
+		{
+			name:     "a question typed in lower case keeps a title out of the name before it",
+			files:    map[string]string{"pelabuhan.md": "# Pelabuhan\n\nPerundingan dipimpin Menteri Pelabuhan Freedonia Budi Santoso.\n\nMenteri Keuangan Freedonia Ani Wijaya tidak hadir.\n\nBudi Santoso membuka pelabuhan itu.\n"},
+			question: "apakah budi santoso menteri keuangan freedonia?",
+			want:     "Tidak", state: "Pelabuhan",
+		},
+		{
 			name:     "a hedge leaves a polar question to the other steps: not no (verifier rule modality is not used)",
 			files:    map[string]string{"port.md": "# Port\n\nThe ferry will likely resume in May, the harbour office said.\n\nThe port reopened.\n"},
 			question: "will the ferry resume in May?",

@@ -631,6 +631,20 @@ func (l *Lexicon) isRole(c Concept, lang string) bool {
 	return personNouns[head] && !genericPersonNouns[head]
 }
 
+// TitleWord reports a word that heads a person's title in either language
+// ("menteri", "minister", "presiden"): news capitalises it before a name,
+// and it is no name itself.
+func (l *Lexicon) TitleWord(norm string) bool {
+	head := norm
+	for _, long := range l.abbrev[head] {
+		head = strings.Fields(long)[0] // "menlu": menteri luar negeri
+	}
+	if !personNouns[head] {
+		head = l.Gloss(head)
+	}
+	return personNouns[head] && !genericPersonNouns[head]
+}
+
 // genericPersonNouns name anyone ("which US official"): the evidence may
 // give the person's particular title instead.
 var genericPersonNouns = map[string]bool{
