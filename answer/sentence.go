@@ -473,6 +473,9 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		if con.Focus {
 			cw *= focusWeight
 		}
+		if con.Kind {
+			cw = 0 // "kota mana": the answer is a city's name, not the word (lexicon.Concept.Kind)
+		}
 		total += cw
 		credit, pos := 0.0, -1
 		for ai, a := range con.Alts {
@@ -553,7 +556,7 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 			got += cw * credit
 			c.matched = append(c.matched, conceptMatch{concept: i, weight: weights[i], credit: credit, pos: pos})
 		}
-		if !con.Entity && !con.Number && !con.Meta && weights[i] > absentWordWeight {
+		if !con.Entity && !con.Number && !con.Meta && !con.Kind && weights[i] > absentWordWeight {
 			content = true
 			contentHere = contentHere || pos >= 0
 			salientMissing = salientMissing || con.Salient && pos < 0

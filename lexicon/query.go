@@ -61,6 +61,12 @@ type Concept struct {
 	// question word ("how many tanks", "what's the name", "berapa drone",
 	// "apa isi").
 	Focus bool
+	// Kind marks the focus of a place question that names the kind of
+	// place asked for ("which city", "kota mana", "negara apa"): the
+	// answer is a place name, which the evidence writes instead of the
+	// noun ("di Pyongyang", not "di kota"), so the noun tells where the
+	// answer sits in a sentence, not which sentence answers.
+	Kind bool
 	// List is 1 + the index of the first concept of the coordinated list
 	// this concept belongs to ("construction workers and engineers",
 	// "insinyur dan pekerja"); 0 when none. A list asks about any of its
@@ -442,6 +448,9 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	if f > 0 {
 		f = countedThing(q, toks, f)
 		q.Concepts[f-1].Focus = true
+		if q.Type == AnswerPlace && placeKindNoun(q.Concepts[f-1].Surface) {
+			q.Concepts[f-1].Kind, q.Concepts[f-1].Salient = true, false
+		}
 	}
 	for i := range q.Concepts {
 		q.Concepts[i].Role = l.isRole(q.Concepts[i], q.Lang)
@@ -1783,6 +1792,16 @@ func typeWord(t AnswerType, w string) bool {
 		return w == "place" || w == "location" || w == "tempat"
 	case AnswerPerson:
 		return w == "person" || w == "name" || w == "nama" || w == "orang"
+	}
+	return false
+}
+
+// placeKindNoun reports a noun that names a kind of place whose
+// instances have names: a city, a country.
+func placeKindNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "city", "town", "country", "kota", "negara":
+		return true
 	}
 	return false
 }

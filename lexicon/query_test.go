@@ -885,6 +885,30 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 	}
 }
 
+// TestPlaceKindNoun: "which city", "kota mana" ask for a place name; the
+// noun stays the focus (the answer sits by it) but marks the kind, which
+// the evidence need not write; other place nouns ("wilayah mana") and the
+// same noun elsewhere are ordinary concepts.
+func TestPlaceKindNoun(t *testing.T) {
+	l := newLexicon(t)
+	for _, tc := range []struct {
+		question, word string
+		kind           bool
+	}{
+		{"museum buat ngenang tentara yg gugur dibuka di kota mana?", "kota", true},
+		{"In which city did Putin last meet Kim?", "city", true},
+		{"lavrov dari negara apa?", "negara", true},
+		{"tentara korut bertempur bareng pasukan rusia di wilayah mana?", "wilayah", false},
+		{"where did the city council meet?", "city", false},
+	} {
+		q := l.Analyze(tc.question)
+		c := concept(t, q, tc.word)
+		if c.Kind != tc.kind || c.Kind && c.Salient {
+			t.Errorf("%q: %q kind = %v salient = %v, want kind %v%s", tc.question, tc.word, c.Kind, c.Salient, tc.kind, describe(q))
+		}
+	}
+}
+
 func TestYearRangeEnd(t *testing.T) {
 	for _, tc := range []struct {
 		text string
