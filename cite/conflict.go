@@ -39,8 +39,16 @@ func (v *Verifier) conflict(c claim, p passage, vd verdict) (string, int) {
 // claim does not state. Without such a word, a year conflicts with the
 // passage's only other year.
 func conflictingNumber(c claim, k concept, toks []token) int {
+	// A figure written out ("kunjungan tiga hari") stands for one as
+	// much as digits do; "one" is left out, which is as often "one of"
+	// ("salah satu") as a count.
 	usable := func(j int) bool {
-		return j >= 0 && j < len(toks) && toks[j].Num && isYear(toks[j]) == k.year() && !claimStates(c, toks[j].value)
+		if j < 0 || j >= len(toks) {
+			return false
+		}
+		t := toks[j]
+		figure := t.Num || t.spelled && t.value >= 2
+		return figure && isYear(t) == k.year() && !claimStates(c, t.value)
 	}
 	for _, a := range k.anchor {
 		for _, pos := range altPositions(a, toks) {
