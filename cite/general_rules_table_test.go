@@ -34,6 +34,15 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a short form after a title is the name the table expands
 		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
 		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},
+		// the same head, another office: a different role for the same person
+		{"office", "US Defence Secretary Marco Rubio met Lavrov in Malaysia.", `Menteri Luar Negeri AS Marco Rubio bertemu Lavrov di Malaysia.`, "title"},
+		{"office", "Perdana Menteri Rusia Sergei Lavrov tiba di Pyongyang.", `Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang.`, "title"},
+		{"office", "US Secretary of State Marco Rubio met Lavrov in Malaysia.", `Menteri Luar Negeri AS Marco Rubio bertemu Lavrov di Malaysia.`, supported},
+		{"office", "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang.", `Menlu Rusia Sergei Lavrov tiba di Pyongyang.`, supported},
+		{"office", "Russia's Defence Minister Andrei Belousov arrived in Pyongyang.", `Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang.`, supported},
+		// a figure written out conflicts as digits do
+		{"spelled-figure", "Lavrov was on a five-day visit to North Korea.", `Lavrov sedang dalam kunjungan tiga hari ke Korea Utara.`, "number-conflict"},
+		{"spelled-figure", "Lavrov was on a three-day visit to North Korea.", `Lavrov sedang dalam kunjungan tiga hari ke Korea Utara.`, supported},
 		// a capital in apposition to a place noun ("in the capital, X") is the city
 		{"apposition-place", "The talks were held in the capital, Pyongyang.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, "place-conflict"},
 		{"apposition-place", "The talks were held in the coastal city, Wonsan.", `Pembicaraan itu diadakan di Wonsan, Korea Utara.`, supported},

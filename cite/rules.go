@@ -1934,6 +1934,12 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 			ms, me := c.claimSpan(m)
 			return m != i && km.kind != kindEntity && km.kind != kindNumber && ms >= cf && me <= ct && ms >= 0 && hasTitleWord(c.toks[ms:me])
 		}
+		// Whether the sentence is about the same thing leaves out the
+		// title's own names too ("Security Council secretary").
+		inZone := func(x int) bool {
+			xs, xe := c.claimSpan(x)
+			return inTitle(x) || x != i && xs >= cf && xe <= ct && xs >= 0
+		}
 		for m, km := range c.concepts {
 			if ms, me := c.claimSpan(m); !inTitle(m) || !titleHeaded(c.toks[ms:me]) {
 				continue
@@ -1941,11 +1947,71 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 			if titleMatched(w, m) {
 				continue // the sentence has the title, if not where expected
 			}
-			z := zones[0]
-			return &finding{contradicts: c.aboutSameExcept(w.credits, inTitle), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
+			z := fromTitleWord(w.toks, zones[0])
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inZone), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
+		}
+		// The heads agree ("secretary", "menteri"); the office may not:
+		// "Defence Secretary" where the passage says "Menteri Luar
+		// Negeri", "Perdana Menteri" where it says "Menteri Luar Negeri".
+		if m, z, ok := officeDiffers(c, w, zones, inTitle); ok {
+			z = fromTitleWord(w.toks, z)
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inZone), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], c.concepts[m].Surface))}
 		}
 	}
 	return nil
+}
+
+// fromTitleWord narrows a title zone to start at its first title word, for
+// showing: a dateline before it ("Pyongyang, Suarathailand- Menteri Luar
+// Negeri …") is not the title.
+func fromTitleWord(toks []token, z [2]int) [2]int {
+	for j := z[0]; j < z[1] && j < len(toks); j++ {
+		if titleHeads[toks[j].Norm] || titleModifiers[toks[j].Norm] {
+			return [2]int{j, z[1]}
+		}
+	}
+	return z
+}
+
+// officeModifiers tell one office from another under the same head
+// ("foreign", "defence", "prime" minister; "luar negeri", "pertahanan",
+// "perdana" menteri; deputy, wakil). "Top", "senior" or "state" do not:
+// "top diplomat" and "Secretary of State" are a foreign minister.
+var officeModifiers = map[string]bool{
+	"prime": true, "foreign": true, "defence": true, "defense": true, "deputy": true, "vice": true, "interior": true,
+	"finance": true, "intelligence": true,
+	"perdana": true, "luar": true, "pertahanan": true, "wakil": true, "intelijen": true, "keuangan": true, "dalam": true,
+}
+
+// officeDiffers returns a concept of the claim's title (inTitle) holding
+// an office modifier the window does not match, where the passage's title
+// zone for the same person holds another office modifier the claim does
+// not match: two offices. A passage title without a modifier ("Menlu",
+// "Menteri") neither confirms nor contradicts it.
+func officeDiffers(c *claim, w *window, zones [][2]int, inTitle func(int) bool) (int, [2]int, bool) {
+	for m := range c.concepts {
+		ms, me := c.claimSpan(m)
+		if !inTitle(m) || w.anyMatch(m) || !hasOfficeModifier(c.toks[ms:me]) {
+			continue
+		}
+		for _, z := range zones {
+			for j := z[0]; j < z[1] && j < len(w.toks); j++ {
+				if officeModifiers[w.toks[j].Norm] && !w.matched(j) {
+					return m, z, true
+				}
+			}
+		}
+	}
+	return -1, [2]int{}, false
+}
+
+func hasOfficeModifier(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if officeModifiers[t.Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTitleWord reports whether the words hold a title's head or modifier.
