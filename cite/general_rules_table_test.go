@@ -31,6 +31,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a derived common word opening the claim is not part of the name after it
 		{"opening-word", "Laporan KCNA itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, supported},
 		{"opening-word", "Laporan Tass itu muncul setelah pertemuan hari Sabtu.", `Laporan itu muncul setelah pertemuan pada hari Sabtu, menurut KCNA.`, notSupported},
+		// an English common word opening the claim is not part of the name after it
+		{"opening-word", "Sending North Korean troops to Russia helped Pyongyang's military.", `Pengerahan pasukan Korea Utara ke Rusia telah membantu militer Pyongyang.`, supported},
+		{"opening-word", "Sending South Korean troops to Russia helped Pyongyang's military.", `Pengerahan pasukan Korea Utara ke Rusia telah membantu militer Pyongyang.`, notSupported},
 		// a short form after a title is the name the table expands
 		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
 		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},

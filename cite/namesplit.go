@@ -18,7 +18,7 @@ func (v *Verifier) splitOpeningWord(cs []lexicon.Concept, toks []lexicon.Token) 
 	first := toks[0]
 	for i, con := range cs {
 		words := strings.Fields(con.Surface)
-		if !con.Entity || len(words) < 2 || words[0] != first.Text || !v.affixedWord(first.Norm) {
+		if !con.Entity || len(words) < 2 || words[0] != first.Text || !v.affixedWord(first.Norm) && !v.englishOpening(first) {
 			continue
 		}
 		rest := v.lex.Analyze(strings.Join(words[1:], " ")).Concepts
@@ -31,6 +31,17 @@ func (v *Verifier) splitOpeningWord(cs []lexicon.Concept, toks []lexicon.Token) 
 		return append(out, cs[i+1:]...)
 	}
 	return cs
+}
+
+// englishOpening reports an English common word opening the claim
+// ("Sending North Korean troops …"): in the English word list, neither a
+// place nor a title, and read as no name on its own.
+func (v *Verifier) englishOpening(t lexicon.Token) bool {
+	if !v.lex.EnglishWord(t.Norm) || v.lex.IsPlaceName(t.Norm) || titleHeads[t.Norm] || titleModifiers[t.Norm] {
+		return false
+	}
+	cs := v.lex.Analyze(t.Norm).Concepts
+	return len(cs) == 1 && !cs[0].Entity
 }
 
 // asNames marks as names the concepts a name's remainder analyses to when
