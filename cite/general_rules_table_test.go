@@ -34,6 +34,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		// an English common word opening the claim is not part of the name after it
 		{"opening-word", "Sending North Korean troops to Russia helped Pyongyang's military.", `Pengerahan pasukan Korea Utara ke Rusia telah membantu militer Pyongyang.`, supported},
 		{"opening-word", "Sending South Korean troops to Russia helped Pyongyang's military.", `Pengerahan pasukan Korea Utara ke Rusia telah membantu militer Pyongyang.`, notSupported},
+		// a title's words name an office, not what a claim word means through their stem
+		{"title-words", "Lavrov said the flow of tourists to North Korea would grow.", `Menteri Luar Negeri Rusia Sergei Lavrov mengatakan arus wisatawan ke Korea Utara akan meningkat.`, supported},
+		{"title-words", "Lavrov said the flow of tourists would grow.", `Menteri Luar Negeri Rusia Sergei Lavrov mengatakan wisatawan akan datang.`, notSupported},
 		// a short form after a title is the name the table expands
 		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
 		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},

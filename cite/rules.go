@@ -302,6 +302,9 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			}
 		default:
 			w.spans[i] = altSpans(k.Alts, w.toks)
+			if k.kind == kindContent && !isTitleConcept(k) {
+				w.spans[i] = outsideTitles(w.spans[i], w.toks) // "flow" is not the "Luar" of "Menteri Luar Negeri"
+			}
 			if len(w.spans[i]) == 0 && k.kind == kindDate {
 				w.spans[i] = monthSpans(k, w.toks) // "Juli" written "/07/"
 			}
@@ -2030,6 +2033,47 @@ func hasTitleWord(toks []lexicon.Token) bool {
 func titleHeaded(toks []lexicon.Token) bool {
 	for _, t := range toks {
 		if titleHeads[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideTitles drops the spans lying within a title of the passage (a
+// run of title words holding a head: "Menteri Luar Negeri", "juru
+// bicara"): their words name an office, and a claim word that is no title
+// word meets one there only through a stem ("flow": keluar, luar).
+func outsideTitles(spans [][2]int, toks []token) [][2]int {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if !inTitleRun(toks, sp) {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// inTitleRun reports whether every token of sp is a title word of a run
+// of them that holds a title's head.
+func inTitleRun(toks []token, sp [2]int) bool {
+	titleWord := func(j int) bool { return titleHeads[toks[j].Norm] || titleModifiers[toks[j].Norm] }
+	if sp[0] < 0 || sp[1] > len(toks) || sp[0] >= sp[1] {
+		return false
+	}
+	for j := sp[0]; j < sp[1]; j++ {
+		if !titleWord(j) {
+			return false
+		}
+	}
+	from, to := sp[0], sp[1]
+	for from > 0 && titleWord(from-1) && !toks[from].breakBefore {
+		from--
+	}
+	for to < len(toks) && titleWord(to) && !toks[to].breakBefore {
+		to++
+	}
+	for j := from; j < to; j++ {
+		if titleHeads[toks[j].Norm] {
 			return true
 		}
 	}
