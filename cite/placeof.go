@@ -74,7 +74,14 @@ func ruleCountryOfPlace(v *Verifier, c *claim, w *window) *finding {
 		}
 		if decided, other := v.placeApposition(c, w, i); decided && other != "" {
 			p := c.placeOfCountry(i)
-			return &finding{contradicts: c.aboutSame(w.credits, i), reason: fmt.Sprintf("the passage puts %s in %s, not %s", c.concepts[p].Surface, other, k.Surface)}
+			_, e := c.claimSpan(i)
+			ps, _ := c.claimSpan(p)
+			// "city" is the claim's, not a word the passage must write
+			placeWords := func(m int) bool {
+				ms, me := c.claimSpan(m)
+				return m == i || ms >= e && me <= ps && ms >= 0
+			}
+			return &finding{contradicts: c.aboutSameExcept(w.credits, placeWords), reason: fmt.Sprintf("the passage puts %s in %s, not %s", c.concepts[p].Surface, other, k.Surface)}
 		}
 	}
 	return nil
