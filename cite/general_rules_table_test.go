@@ -37,6 +37,11 @@ func TestGeneralRuleTable(t *testing.T) {
 		// a title's words name an office, not what a claim word means through their stem
 		{"title-words", "Lavrov said the flow of tourists to North Korea would grow.", `Menteri Luar Negeri Rusia Sergei Lavrov mengatakan arus wisatawan ke Korea Utara akan meningkat.`, supported},
 		{"title-words", "Lavrov said the flow of tourists would grow.", `Menteri Luar Negeri Rusia Sergei Lavrov mengatakan wisatawan akan datang.`, notSupported},
+		// people are not what another derivation of their word's root names
+		{"person-word", "Lavrov said more tourists would travel to North Korea.", `Lavrov mengatakan lebih banyak wisatawan akan datang ke Korea Utara.`, supported},
+		{"person-word", "Lavrov welcomed the tourists.", `Lavrov menyambut kunjungan itu.`, notSupported},
+		{"person-word", "The prisoners were moved to Kursk.", `Pertahanan dipindahkan ke Kursk.`, notSupported},
+		{"person-word", "North Korean soldiers fought in Kursk.", `Pasukan Korea Utara bertempur di Kursk.`, supported},
 		// a short form after a title is the name the table expands
 		{"title-short-form", "Menlu Korut bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, supported},
 		{"title-short-form", "Menlu Korsel bertemu Lavrov pada hari Sabtu.", `Menteri Luar Negeri Korea Utara bertemu Lavrov pada hari Sabtu.`, notSupported},

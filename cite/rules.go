@@ -304,6 +304,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			w.spans[i] = altSpans(k.Alts, w.toks)
 			if k.kind == kindContent && !isTitleConcept(k) {
 				w.spans[i] = outsideTitles(w.spans[i], w.toks) // "flow" is not the "Luar" of "Menteri Luar Negeri"
+				w.spans[i] = v.personsFor(k, w.spans[i], w.toks)    // "tourists" are not a "kunjungan"
 			}
 			if len(w.spans[i]) == 0 && k.kind == kindDate {
 				w.spans[i] = monthSpans(k, w.toks) // "Juli" written "/07/"
@@ -311,7 +312,7 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 			if len(w.spans[i]) > 0 {
 				credit = 1
 			} else if k.kind == kindContent {
-				if sp := cognateSpans(k.Alts, w.toks); len(sp) > 0 {
+				if sp := v.personsFor(k, cognateSpans(k.Alts, w.toks), w.toks); len(sp) > 0 {
 					w.spans[i], credit = sp, creditCognate
 				} else if c.negatedAffirmation(i) && len(denialSpans(w.toks)) > 0 {
 					w.spans[i], credit = denialSpans(w.toks), 1 // "tidak membenarkan" told as "dibantah"
@@ -2033,6 +2034,56 @@ func hasTitleWord(toks []lexicon.Token) bool {
 func titleHeaded(toks []lexicon.Token) bool {
 	for _, t := range toks {
 		if titleHeads[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// personsFor keeps, for a claim word naming people by what they are or
+// do ("tourists", "pejabat", "prisoners"), the spans whose word names
+// people too, or is no derivation of a known root: the stem that "pengunjung" (visitors) shares with
+// "kunjungan" (a visit), or "tahanan" (detainees) with "pertahanan"
+// (defence), is not the same thing. Other words keep every span.
+func (v *Verifier) personsFor(k concept, spans [][2]int, toks []token) [][2]int {
+	w := strings.ToLower(k.Surface)
+	if strings.Contains(w, " ") || !v.personWord(w) {
+		return spans
+	}
+	out := spans[:0:0]
+	for _, sp := range spans {
+		for j := sp[0]; j < sp[1] && j < len(toks); j++ {
+			if t := toks[j].Norm; t == w || v.personWord(t) || !v.derivedFromRoot(t) {
+				out = append(out, sp)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// derivedFromRoot reports an Indonesian word built by affixes on a root
+// the dictionaries know ("kunjungan" on kunjung, "pertahanan" on tahan):
+// a word of its own, whose meaning the root's other derivations do not
+// share. A word whose stem is no word ("pasukan") is taken as it stands.
+func (v *Verifier) derivedFromRoot(w string) bool {
+	for _, s := range lexicon.StemID(w) {
+		if s != w && len(s) >= 3 && v.lex.KnownWord(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// personWord reports a folded word naming a person by role, in either
+// language, its plural reduplication ("pejabat-pejabat") and possessive
+// ("prajuritnya") read through.
+func (v *Verifier) personWord(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	for _, f := range []string{w, strings.TrimSuffix(w, "nya")} {
+		if v.lex.PersonNoun(f, "en") || v.lex.PersonNoun(f, "id") {
 			return true
 		}
 	}
