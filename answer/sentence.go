@@ -18,6 +18,11 @@ type candidate struct {
 	hitRank   int
 	toks      []lexicon.Token
 	termsAt   [][]string // index terms of each token
+	// peopleTerms is termsAt without the words that name something other
+	// than people through a root a person noun shares
+	// (lexicon.NamesOtherThanPeople), for a question naming people by
+	// role; nil otherwise.
+	peopleTerms [][]string
 
 	coverage float64 // weighted share of the question's concepts found, 0..1
 	entities bool    // every name and number of the question is present, one at least in the sentence
@@ -26,9 +31,6 @@ type candidate struct {
 	namesOnly bool
 	inDoc     bool // every name and number of the question is in the sentence's article
 	allHere   bool // ... and all of them in the sentence itself
-	// unnamed is a thing the question names (a salient noun) that neither
-	// the sentence nor its paragraph mentions: it answers another question.
-	unnamed bool
 	// roleMissing: a who-question asks for the holder of a role ("the
 	// Belarusian foreign minister") and the sentence names no such role:
 	// whoever it names is not shown to hold it.
@@ -478,12 +480,16 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 		total += cw
 		credit, pos := 0.0, -1
+		terms := c.termsAt
+		if con.Person && c.peopleTerms != nil {
+			terms = c.peopleTerms // "prisoners" are not the "pertahanan" tahanan's root also makes
+		}
 		for ai, a := range con.Alts {
 			if !inLanguage(con.AltLang(ai), c.doc.Lang) {
 				continue
 			}
 			if w := con.AltWeight(ai); w > credit {
-				if ok, p := matchAlt(a, c.termsAt); ok {
+				if ok, p := matchAlt(a, terms); ok {
 					credit, pos = w, p
 				}
 			}

@@ -303,8 +303,8 @@ func (v *Verifier) coverWindow(c *claim, w *window, ctx []token, outlet []token,
 		default:
 			w.spans[i] = altSpans(k.Alts, w.toks)
 			if k.kind == kindContent && !isTitleConcept(k) {
-				w.spans[i] = outsideTitles(w.spans[i], w.toks) // "flow" is not the "Luar" of "Menteri Luar Negeri"
-				w.spans[i] = v.personsFor(k, w.spans[i], w.toks)    // "tourists" are not a "kunjungan"
+				w.spans[i] = outsideTitles(w.spans[i], w.toks)   // "flow" is not the "Luar" of "Menteri Luar Negeri"
+				w.spans[i] = v.personsFor(k, w.spans[i], w.toks) // "tourists" are not a "kunjungan"
 			}
 			if len(w.spans[i]) == 0 && k.kind == kindDate {
 				w.spans[i] = monthSpans(k, w.toks) // "Juli" written "/07/"
@@ -2041,53 +2041,26 @@ func titleHeaded(toks []lexicon.Token) bool {
 }
 
 // personsFor keeps, for a claim word naming people by what they are or
-// do ("tourists", "pejabat", "prisoners"), the spans whose word names
-// people too, or is no derivation of a known root: the stem that "pengunjung" (visitors) shares with
-// "kunjungan" (a visit), or "tahanan" (detainees) with "pertahanan"
+// do ("tourists", "pejabat", "prisoners"), the spans whose word does not
+// name something other than people through a shared root
+// (lexicon.NamesOtherThanPeople): the root "pengunjung" (visitors) shares
+// with "kunjungan" (a visit), or "tahanan" (detainees) with "pertahanan"
 // (defence), is not the same thing. Other words keep every span.
 func (v *Verifier) personsFor(k concept, spans [][2]int, toks []token) [][2]int {
 	w := strings.ToLower(k.Surface)
-	if strings.Contains(w, " ") || !v.personWord(w) {
+	if strings.Contains(w, " ") || !v.lex.PersonNoun(w, "en") && !v.lex.PersonNoun(w, "id") {
 		return spans
 	}
 	out := spans[:0:0]
 	for _, sp := range spans {
 		for j := sp[0]; j < sp[1] && j < len(toks); j++ {
-			if t := toks[j].Norm; t == w || v.personWord(t) || !v.derivedFromRoot(t) {
+			if t := toks[j].Norm; t == w || !v.lex.NamesOtherThanPeople(t) {
 				out = append(out, sp)
 				break
 			}
 		}
 	}
 	return out
-}
-
-// derivedFromRoot reports an Indonesian word built by affixes on a root
-// the dictionaries know ("kunjungan" on kunjung, "pertahanan" on tahan):
-// a word of its own, whose meaning the root's other derivations do not
-// share. A word whose stem is no word ("pasukan") is taken as it stands.
-func (v *Verifier) derivedFromRoot(w string) bool {
-	for _, s := range lexicon.StemID(w) {
-		if s != w && len(s) >= 3 && v.lex.KnownWord(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// personWord reports a folded word naming a person by role, in either
-// language, its plural reduplication ("pejabat-pejabat") and possessive
-// ("prajuritnya") read through.
-func (v *Verifier) personWord(w string) bool {
-	if i := strings.IndexByte(w, '-'); i > 0 {
-		w = w[:i]
-	}
-	for _, f := range []string{w, strings.TrimSuffix(w, "nya")} {
-		if v.lex.PersonNoun(f, "en") || v.lex.PersonNoun(f, "id") {
-			return true
-		}
-	}
-	return false
 }
 
 // outsideTitles drops the spans lying within a title of the passage (a

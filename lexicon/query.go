@@ -61,6 +61,11 @@ type Concept struct {
 	// question word ("how many tanks", "what's the name", "berapa drone",
 	// "apa isi").
 	Focus bool
+	// Person marks a word naming people by what they are or do
+	// ("prisoners", "tourists", "pejabat"): evidence names them with a
+	// word for people, not another derivation of its root ("tahanan" is
+	// not "pertahanan").
+	Person bool
 	// Kind marks the focus of a place question that names the kind of
 	// place asked for ("which city", "kota mana", "negara apa"): the
 	// answer is a place name, which the evidence writes instead of the
@@ -484,7 +489,39 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 			}
 		}
 	}
+	for i := range q.Concepts {
+		c := &q.Concepts[i]
+		w := strings.ToLower(c.Surface)
+		c.Person = !c.Entity && !c.Number && !strings.Contains(w, " ") && (l.PersonNoun(w, q.Lang) || l.PersonNoun(w, "en") || l.PersonNoun(w, "id"))
+	}
 	return q
+}
+
+// NamesOtherThanPeople reports an Indonesian noun of an act, a state or
+// a thing, built with -an on a root the dictionaries know, that names no
+// person by role ("kunjungan" on kunjung, "pertahanan" on tahan,
+// "pekerjaan" on kerja): where a question's person noun ("visitors":
+// pengunjung, "prisoners": tahanan, "workers": pekerja) meets it through
+// the shared root, it names something else. Agent nouns ("penduduk",
+// "pembangun") and person nouns in -an ("tahanan", "wartawan") are not
+// such words.
+func (l *Lexicon) NamesOtherThanPeople(norm string) bool {
+	if i := strings.IndexByte(norm, '-'); i > 0 {
+		norm = norm[:i] // "pejabat-pejabat"
+	}
+	bare := strings.TrimSuffix(norm, "nya")
+	for _, f := range []string{norm, bare} {
+		if l.PersonNoun(f, "id") || l.PersonNoun(f, "en") {
+			return false
+		}
+	}
+	for _, s := range StemID(norm) {
+		// the -an is the suffix, not the root's own end ("melawan" on lawan)
+		if len(s) >= 3 && strings.HasSuffix(bare, s+"an") && l.KnownWord(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerOf returns 1 + the index of the name whose words a question

@@ -1054,3 +1054,24 @@ func TestChatSpeechVerbsReadAsSay(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesOtherThanPeople(t *testing.T) {
+	l := newLexicon(t)
+	for w, want := range map[string]bool{
+		// -an nouns of an act or state on a known root
+		"pertahanan": true, "kunjungan": true, "pekerjaan": true, "dukungan": true,
+		// people: person nouns (in -an too), agent nouns, a verb whose root ends in -an
+		"tahanan": false, "wisatawan": false, "penduduk": false, "pekerja": false, "pejabat-pejabat": false,
+		"prajuritnya": false, "melawan": false, "pasukan": false,
+	} {
+		if got := l.NamesOtherThanPeople(w); got != want {
+			t.Errorf("NamesOtherThanPeople(%q) = %v, want %v", w, got, want)
+		}
+	}
+	q := l.Analyze("How many prisoners did Ukraine take?")
+	for _, c := range q.Concepts {
+		if want := c.Surface == "prisoners"; c.Person != want {
+			t.Errorf("%q: Person = %v, want %v", c.Surface, c.Person, want)
+		}
+	}
+}
