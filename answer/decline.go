@@ -149,7 +149,7 @@ func (e *Extractive) countPredicate(lq lexicon.Query, counted, i int) bool {
 		}
 	}
 	con := lq.Concepts[i]
-	if !predicateLike(e, con) {
+	if !predicateLike(e, con) || adverbBeforeVerb(e, lq, con) {
 		return false
 	}
 	for k := range con.Alts {
@@ -162,6 +162,28 @@ func (e *Extractive) countPredicate(lq lexicon.Query, counted, i int) bool {
 
 func predicateLike(e *Extractive, con lexicon.Concept) bool {
 	return !con.Salient && !con.Entity && !con.Number && !con.Meta && !e.lex.PlaceNamed(con) && !lightVerb(strings.ToLower(con.Surface))
+}
+
+// adverbBeforeVerb reports a one-word concept that is an adverb by
+// WordNet's dominant part of speech and stands before a word of the
+// question rather than after a verb ("did Ukraine still hold": how it
+// stands, not what happened; "taken back" keeps its particle).
+func adverbBeforeVerb(e *Extractive, lq lexicon.Query, con lexicon.Concept) bool {
+	w := strings.ToLower(con.Surface)
+	if strings.Contains(w, " ") || e.lex.DominantPOS(w) != 'r' {
+		return false
+	}
+	toks := lexicon.Tokenize(lq.Text)
+	for j, t := range toks {
+		if t.Norm != w {
+			continue
+		}
+		if j > 0 && (lightVerb(toks[j-1].Norm) || e.lex.DominantPOS(toks[j-1].Norm) == 'v') {
+			return false // a verb's particle
+		}
+		return j+1 < len(toks)
+	}
+	return false
 }
 
 // lightVerb reports an English verb that carries little of an event

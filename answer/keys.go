@@ -1087,9 +1087,29 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 		if !n.Num && !n.Upper && len(n.Norm) > 2 && !lexicon.IsQuantityQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
 			!strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
 			end = n.End
+			// a unit's power after it belongs to the unit: "90 kilometer
+			// persegi" is an area, not a length
+			if j := last + 2; j < len(c.toks) && c.toks[j-1].End == n.End && c.toks[j].Start-n.End <= 1 {
+				if _, ok := unitPowerEN(c.toks[j].Norm); ok {
+					end = c.toks[j].End
+				}
+			}
 		}
 	}
 	return start, end
+}
+
+// unitPowerEN gives the English word of an Indonesian unit's power,
+// written after the unit ("kilometer persegi": square kilometres; "meter
+// kubik": cubic metres).
+func unitPowerEN(w string) (string, bool) {
+	switch w {
+	case "persegi":
+		return "square", true
+	case "kubik":
+		return "cubic", true
+	}
+	return "", false
 }
 
 // isFunctionWord spots prepositions and particles that cannot be the noun

@@ -188,6 +188,11 @@ func figureEN(text string, g Glosser) string {
 		} else if value != 1 {
 			en = pluralEN(en)
 		}
+		if k+1 < len(restToks) {
+			if power, ok := unitPowerEN(restToks[k+1].Norm); ok {
+				en = power + " " + en // "kilometer persegi": square kilometers
+			}
+		}
 		parts = append(parts, en)
 		break // the counted noun; what follows is the article's own phrasing
 	}
