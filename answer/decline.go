@@ -83,7 +83,44 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query, places map[int][
 		if inContext(c, readings, title) || listMemberHere(c, lq, con) || e.anyoneCounted(c, con) {
 			continue
 		}
+		if i == counted && measuredHere(c, strings.ToLower(con.Surface)) {
+			continue // "berapa luas": the sentence's "90 kilometer persegi" is an area
+		}
 		return con.Surface
+	}
+	return ""
+}
+
+// measuredHere reports whether a quantity question's word for a measure
+// ("luas", "area", "panjang", "distance") is answered by a figure of the
+// sentence in a unit of that measure (measureOf).
+func measuredHere(c *candidate, word string) bool {
+	want := dimensionOf(strings.TrimSuffix(word, "nya"))
+	if want == "" {
+		return false
+	}
+	for i, t := range c.toks {
+		if !t.Num {
+			continue
+		}
+		end := min(i+3, len(c.toks)) - 1
+		if measureOf(c.doc.Text[t.Start:c.toks[end].End]) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// dimensionOf gives the measure a question word asks for ("luas": area),
+// in measureOf's names, or "".
+func dimensionOf(w string) string {
+	switch w {
+	case "luas", "area", "size":
+		return "area or volume"
+	case "panjang", "jarak", "length", "distance":
+		return "length"
+	case "berat", "weight":
+		return "weight"
 	}
 	return ""
 }

@@ -942,7 +942,8 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 			if lq.Type == lexicon.AnswerDate && !monthsDiffer(g[0], groups[0][0]) && !undatedAgainstMonth(g[0], groups[0][0]) {
 				continue // "this year" and "June": one account, told at two precisions
 			}
-			if !sameDocs(g, groups[0]) && g[0].Score >= disagreeShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) {
+			if !sameDocs(g, groups[0]) && g[0].Score >= disagreeShare*groups[0][0].Score && asStrong(g[0], groups[0][0]) &&
+				measureOf(g[0].Key) == measureOf(groups[0][0].Key) {
 				groups = append(groups, g)
 			}
 			if len(groups) == 2 {
@@ -951,6 +952,34 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 		}
 	}
 	return groups
+}
+
+// measureOf names what a figure's phrase measures by its unit ("90
+// kilometer persegi": area; "35 mil": length; "40%": share), or "count"
+// for a figure of things ("6.000 insinyur"): figures of two measures are
+// two facts, never two outlets' versions of one.
+func measureOf(phrase string) string {
+	if strings.Contains(phrase, "%") {
+		return "share"
+	}
+	toks := lexicon.Tokenize(phrase)
+	for i, t := range toks {
+		power := i+1 < len(toks) && (toks[i+1].Norm == "persegi" || toks[i+1].Norm == "kubik" || toks[i+1].Norm == "square" || toks[i+1].Norm == "cubic")
+		switch t.Norm {
+		case "square", "cubic", "persegi", "kubik":
+			return "area or volume"
+		case "persen", "percent":
+			return "share"
+		case "km", "kilometer", "kilometers", "kilometre", "kilometres", "mil", "mile", "miles", "meter", "meters", "metre", "metres":
+			if power {
+				return "area or volume"
+			}
+			return "length"
+		case "ton", "tons", "tonnes", "kg", "kilogram", "kilograms":
+			return "weight"
+		}
+	}
+	return "count"
 }
 
 // addsConcept reports whether next matches in full a word of the question

@@ -27,6 +27,9 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"Berapa insinyur yang dijanjikan Korea Utara?", true, []string{`6\.000 insinyur`, `menurut`}, []string{"001", "002"}},
 		{"When did North Korea first admit its troops were fighting?", true, []string{`April`}, []string{"003"}},
 		{"Berapa kilometer persegi wilayah Kursk yang dipertahankan Ukraina?", true, []string{`^Sekitar 90 kilometer persegi`}, []string{"004"}},
+		// An area and a count of engineers are two facts, not two versions
+		// of one; "berapa luas" is answered by a figure of area.
+		{"Berapa luas wilayah Kursk yang masih dipegang Ukraina?", true, []string{`^Sekitar 90 kilometer persegi, menurut`}, []string{"004"}},
 		// An area stays an area in English; "still" is no event the sentence must state.
 		{"How many square kilometres of Kursk did Ukraine still hold in June?", true, []string{`^About 90 square kilometers`}, []string{"004"}},
 		{"Who did Shoigu meet in June?", true, []string{`Kim`}, []string{"004"}},

@@ -504,6 +504,19 @@ func eachOccurrence(text, word string, f func(at int)) {
 // thing (its focus, or another member of the focus's list) counts
 // something else; a figure with no noun after it may count anything.
 func countingAsked(c *candidate, keys []key, q lexicon.Query, lex knownWorder) []key {
+	if m := askedMeasure(q); m != "" {
+		// "berapa luas wilayah …": a figure in a unit of that measure
+		// ("90 kilometer persegi") measures the thing asked about
+		var out []key
+		for _, k := range keys {
+			if measureOf(c.doc.Text[k.start:k.end]) == m {
+				out = append(out, k)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	var asked []lexicon.Concept
 	for _, con := range q.Concepts {
 		if con.Focus && !genericCount[strings.ToLower(con.Surface)] {
@@ -1097,6 +1110,17 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// askedMeasure is the measure a quantity question names ("berapa luas",
+// "what area", "panjang"), in measureOf's names, or "".
+func askedMeasure(q lexicon.Query) string {
+	for _, con := range q.Concepts {
+		if m := dimensionOf(strings.TrimSuffix(strings.ToLower(con.Surface), "nya")); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // unitPowerEN gives the English word of an Indonesian unit's power,
