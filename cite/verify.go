@@ -431,16 +431,19 @@ func (v *Verifier) gap(text string, c claim, passages []passage) bool {
 // not clear"), or nothing ("Tidak dijelaskan …"). Anything else makes the
 // sentence a claim about someone ("State media did not say …"), which a
 // passage must support.
-var coverageWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the these this those its their our my
+var coverageWords = wordSet(`the these this those its their our my
 		coverage report reports reporting article articles source sources passage passages story stories text texts
 		indexed available cited retrieved given bundled other any none
 		it is are was were remains remain still yet also so far
-		liputan laporan berita artikel sumber teks itu ini tersebut yang ada masih juga pun`) {
-		coverageWords[w] = true
+		liputan laporan berita artikel sumber teks itu ini tersebut yang ada masih juga pun`)
+
+// wordSet is the set of the words of a space-separated list.
+func wordSet(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[w] = true
 	}
+	return out
 }
 
 // coverageSubject reports whether the text before a gap phrase, from its

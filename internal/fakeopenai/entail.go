@@ -576,31 +576,43 @@ func unprefix(w string) string {
 // gazetteer maps folded English words to Indonesian equivalents (and is
 // read both ways): names, titles, days and months that spelling does not
 // match.
-var gazetteer = map[string][]string{}
+var gazetteer = foldedGazetteer(map[string][]string{
+	"north": {"utara", "korut"}, "south": {"selatan", "korsel"}, "korea": {"korut", "korsel"}, "korean": {"korea", "korut"},
+	"russian": {"rusia"}, "ukrainian": {"ukraina"}, "american": {"amerika", "as"}, "america": {"amerika"},
+	"united": {"amerika", "as", "serikat"}, "states": {"serikat", "as"}, "us": {"as", "amerika"}, "amerika": {"as"}, "serikat": {"as"},
+	"japan": {"jepang"}, "japanese": {"jepang"}, "china": {"tiongkok"}, "chinese": {"china", "tiongkok"}, "west": {"barat"}, "western": {"barat"},
+	"europe": {"eropa"}, "european": {"eropa"}, "britain": {"inggris"}, "british": {"inggris"},
+	"minister": {"menteri", "menlu", "diplomat"}, "diplomat": {"diplomat", "menlu", "menteri"}, "prime": {"perdana"}, "ministry": {"kementerian", "kemenlu"}, "president": {"presiden"}, "presidential": {"presiden"},
+	"secretary": {"menteri", "sekretaris", "menlu"}, "foreign": {"luar", "kemenlu", "menlu"}, "defense": {"pertahanan"}, "defence": {"pertahanan"},
+	"security": {"keamanan"}, "department": {"departemen", "deplu"}, "state": {"negara", "luar", "deplu"}, "leader": {"pemimpin"},
+	"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
+	"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
+	"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
+	"intelligence": {"intelijen"}, "council": {"dewan"}, "people": {"rakyat"}, "army": {"angkatan", "tentara"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
+	"korut": {"korea", "utara"}, "korsel": {"korea", "selatan"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
+	"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
+	"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
+	"august": {"agustus"}, "october": {"oktober"}, "december": {"desember"}, "sea": {"laut"}, "capital": {"ibu", "ibukota"},
+})
 
-func init() {
-	for en, ids := range map[string][]string{
-		"north": {"utara", "korut"}, "south": {"selatan", "korsel"}, "korea": {"korut", "korsel"}, "korean": {"korea", "korut"},
-		"russian": {"rusia"}, "ukrainian": {"ukraina"}, "american": {"amerika", "as"}, "america": {"amerika"},
-		"united": {"amerika", "as", "serikat"}, "states": {"serikat", "as"}, "us": {"as", "amerika"}, "amerika": {"as"}, "serikat": {"as"},
-		"japan": {"jepang"}, "japanese": {"jepang"}, "china": {"tiongkok"}, "chinese": {"china", "tiongkok"}, "west": {"barat"}, "western": {"barat"},
-		"europe": {"eropa"}, "european": {"eropa"}, "britain": {"inggris"}, "british": {"inggris"},
-		"minister": {"menteri", "menlu", "diplomat"}, "diplomat": {"diplomat", "menlu", "menteri"}, "prime": {"perdana"}, "ministry": {"kementerian", "kemenlu"}, "president": {"presiden"}, "presidential": {"presiden"},
-		"secretary": {"menteri", "sekretaris", "menlu"}, "foreign": {"luar", "kemenlu", "menlu"}, "defense": {"pertahanan"}, "defence": {"pertahanan"},
-		"security": {"keamanan"}, "department": {"departemen", "deplu"}, "state": {"negara", "luar", "deplu"}, "leader": {"pemimpin"},
-		"ambassador": {"duta", "dubes"}, "spokesperson": {"juru", "jubir"}, "spokesman": {"juru", "jubir"}, "spokeswoman": {"juru", "jubir"},
-		"aide": {"ajudan", "pembantu", "penasihat"}, "adviser": {"penasihat"}, "advisor": {"penasihat"}, "commander": {"komandan", "panglima"},
-		"general": {"jenderal"}, "chief": {"kepala", "ketua", "pemimpin"}, "head": {"kepala", "ketua"}, "envoy": {"utusan"}, "official": {"pejabat"},
-		"intelligence": {"intelijen"}, "council": {"dewan"}, "people": {"rakyat"}, "army": {"angkatan", "tentara"}, "menlu": {"menteri", "luar"}, "menhan": {"menteri", "pertahanan"},
-		"korut": {"korea", "utara"}, "korsel": {"korea", "selatan"}, "military": {"militer"}, "news": {"berita"}, "agency": {"kantor"},
-		"monday": {"senin"}, "tuesday": {"selasa"}, "wednesday": {"rabu"}, "thursday": {"kamis"}, "friday": {"jumat"}, "saturday": {"sabtu"}, "sunday": {"minggu"},
-		"january": {"januari"}, "february": {"februari"}, "march": {"maret"}, "may": {"mei"}, "june": {"juni"}, "july": {"juli"},
-		"august": {"agustus"}, "october": {"oktober"}, "december": {"desember"}, "sea": {"laut"}, "capital": {"ibu", "ibukota"},
-	} {
+// foldedSet is the set of the folded words of a space-separated list.
+func foldedSet(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[fold(w)] = true
+	}
+	return out
+}
+
+// foldedGazetteer folds both sides of the gazetteer's table.
+func foldedGazetteer(table map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for en, ids := range table {
 		for _, id := range ids {
-			gazetteer[fold(en)] = append(gazetteer[fold(en)], fold(id))
+			out[fold(en)] = append(out[fold(en)], fold(id))
 		}
 	}
+	return out
 }
 
 // surnameMentioned reports a person's two-word name given by its family
@@ -809,17 +821,11 @@ func mentions(ws []word, f string) bool {
 
 // notNames are capitalised words that are not names: sentence openers,
 // pronouns and function words of both languages.
-var notNames = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the a an on in at of and but while after before during since according
+var notNames = foldedSet(`the a an on in at of and but while after before during since according
 		he she they it its his her their this that these those we i there here as by for with from to when
 		if what who which where how also however meanwhile earlier later last next both all some many
 		di pada dalam menurut dia ia mereka ini itu para sang yang dan tetapi namun sementara setelah sebelum
-		saat ketika sejak dengan untuk dari ke oleh bahwa juga kemudian lalu kami kita beberapa banyak semua`) {
-		notNames[fold(w)] = true
-	}
-}
+		saat ketika sejak dengan untuk dari ke oleh bahwa juga kemudian lalu kami kita beberapa banyak semua`)
 
 // namesOf is the claim's names: runs of capitalised words that are not
 // function words, except a sentence's first word (capitalised anyway).
@@ -852,16 +858,10 @@ func namesOf(ws []word) [][]string {
 // roleWords are titles a claim may give someone, in either language;
 // each must be in a passage, also inside a name ("Defence Minister
 // Shoigu").
-var roleWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`minister ministry president secretary ambassador spokesperson spokesman spokeswoman
+var roleWords = foldedSet(`minister ministry president secretary ambassador spokesperson spokesman spokeswoman
 		aide adviser advisor commander general chief envoy leader defence defense foreign security interior
 		menteri presiden sekretaris duta jubir ajudan penasihat komandan jenderal panglima kepala utusan pemimpin
-		pertahanan keamanan menlu menhan premier diplomat prime perdana`) {
-		roleWords[fold(w)] = true
-	}
-}
+		pertahanan keamanan menlu menhan premier diplomat prime perdana`)
 
 func rolesOf(ws []word) []string {
 	var out []string
@@ -921,13 +921,7 @@ func titledOtherwise(claim, passages []word, r string) bool {
 // roleModifiers make a title only beside its head ("foreign minister",
 // "defence chief"); alone they are ordinary words ("foreign forces",
 // "security guarantees").
-var roleModifiers = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("prime perdana foreign defence defense security interior pertahanan keamanan") {
-		roleModifiers[fold(w)] = true
-	}
-}
+var roleModifiers = foldedSet("prime perdana foreign defence defense security interior pertahanan keamanan")
 
 // roleHeadNear reports a title's head within two words of word i.
 func roleHeadNear(ws []word, i int) bool {
