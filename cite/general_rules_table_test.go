@@ -51,6 +51,9 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"office", "US Secretary of State Marco Rubio met Lavrov in Malaysia.", `Menteri Luar Negeri AS Marco Rubio bertemu Lavrov di Malaysia.`, supported},
 		{"office", "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang.", `Menlu Rusia Sergei Lavrov tiba di Pyongyang.`, supported},
 		{"office", "Russia's Defence Minister Andrei Belousov arrived in Pyongyang.", `Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang.`, supported},
+		// "for the first time" where the passage says it happened again
+		{"again", "Lavrov said Russia thanked the Korean soldiers for the first time.", `Lavrov mengatakan Rusia sekali lagi berterima kasih kepada prajurit Korea.`, "ordinal"},
+		{"again", "Lavrov said Russia again thanked the Korean soldiers.", `Lavrov mengatakan Rusia sekali lagi berterima kasih kepada prajurit Korea.`, supported},
 		// a figure written out conflicts as digits do
 		{"spelled-figure", "Lavrov was on a five-day visit to North Korea.", `Lavrov sedang dalam kunjungan tiga hari ke Korea Utara.`, "number-conflict"},
 		{"spelled-figure", "Lavrov was on a three-day visit to North Korea.", `Lavrov sedang dalam kunjungan tiga hari ke Korea Utara.`, supported},

@@ -1620,9 +1620,25 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 		if other != "" {
 			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says %s", c.toks[i].Text, other)}
 		}
+		if again := againAt(ptoks); n == 1 && again != "" {
+			// "for the first time" where the passage says "once again"
+			return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %s; the passage says it happened again (“%s”)", c.toks[i].Text, again)}
+		}
 		return &finding{reason: fmt.Sprintf("the passage does not say %s", c.toks[i].Text)}
 	}
 	return nil
+}
+
+// againAt returns the words saying a thing happened once more ("sekali
+// lagi", "once again", "lagi-lagi"), or "": not for the first time.
+func againAt(toks []lexicon.Token) string {
+	for j := 0; j+1 < len(toks); j++ {
+		a, b := toks[j].Norm, toks[j+1].Norm
+		if a == "sekali" && b == "lagi" || a == "once" && b == "again" || a == "yet" && b == "again" {
+			return toks[j].Text + " " + toks[j+1].Text
+		}
+	}
+	return ""
 }
 
 // timeRef is a relative time: the unit and its offset from now.
