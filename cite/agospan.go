@@ -2,6 +2,7 @@ package cite
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kabar-bot/kabar/lexicon"
 )
@@ -55,6 +56,12 @@ func ruleAgoSpan(v *Verifier, c *claim, w *window) *finding {
 	}
 	pu := agoUnitsIn(w.lexTokens())
 	if len(pu) == 0 {
+		// "two years ago" where the passage says "tahun lalu", last year
+		if n, unit := agoCount(c.toks); n >= 2 {
+			if last := lastUnit(w.lexTokens(), unit); last != "" {
+				return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %g %ss ago; the passage says %s", n, unit, last)}
+			}
+		}
 		return nil
 	}
 	for _, u := range pu {
@@ -63,4 +70,53 @@ func ruleAgoSpan(v *Verifier, c *claim, w *window) *finding {
 		}
 	}
 	return &finding{contradicts: c.aboutSame(w.credits, -1), reason: fmt.Sprintf("says %ss ago; the passage says %ss ago", cu[0], pu[0])}
+}
+
+// agoCount reads the first span back from now with a definite count
+// ("two years ago", "3 hari yang lalu"): the count and its unit; 0 when
+// there is none.
+func agoCount(toks []lexicon.Token) (float64, string) {
+	for i, t := range toks {
+		if t.Norm != "ago" && t.Norm != "lalu" {
+			continue
+		}
+		u := i - 1
+		if u > 0 && toks[u].Norm == "yang" && t.Norm == "lalu" {
+			u--
+		}
+		if u < 1 {
+			continue
+		}
+		unit, ok := agoUnits[toks[u].Norm]
+		if !ok {
+			continue
+		}
+		if n, num := lexicon.NumberWord(toks[u-1].Norm); num {
+			return n, unit
+		}
+		if n, err := strconv.ParseFloat(toks[u-1].Norm, 64); err == nil && toks[u-1].Num {
+			return n, unit
+		}
+	}
+	return 0, ""
+}
+
+// lastUnit returns the words of a passage's "last <unit>" ("tahun lalu",
+// "last year"): one unit back, with no count before it; "" when absent.
+func lastUnit(toks []lexicon.Token, unit string) string {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		switch {
+		case agoUnits[a.Norm] == unit && b.Norm == "lalu":
+			if i > 0 {
+				if _, num := lexicon.NumberWord(toks[i-1].Norm); num || toks[i-1].Num || vagueCounts[toks[i-1].Norm] {
+					continue
+				}
+			}
+			return a.Text + " " + b.Text
+		case a.Norm == "last" && agoUnits[b.Norm] == unit:
+			return a.Text + " " + b.Text
+		}
+	}
+	return ""
 }

@@ -51,6 +51,10 @@ func TestGeneralRuleTable(t *testing.T) {
 		{"office", "US Secretary of State Marco Rubio met Lavrov in Malaysia.", `Menteri Luar Negeri AS Marco Rubio bertemu Lavrov di Malaysia.`, supported},
 		{"office", "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang.", `Menlu Rusia Sergei Lavrov tiba di Pyongyang.`, supported},
 		{"office", "Russia's Defence Minister Andrei Belousov arrived in Pyongyang.", `Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang.`, supported},
+		// a count of years back is not last year
+		{"ago-count", "The two countries signed a military treaty two years ago.", `Kedua negara menandatangani perjanjian militer tahun lalu.`, "ago-span"},
+		{"ago-count", "The two countries signed a military treaty last year.", `Kedua negara menandatangani perjanjian militer tahun lalu.`, supported},
+		{"ago-count", "The two countries signed a military treaty 3 years ago.", `Kedua negara menandatangani perjanjian militer tahun lalu.`, "ago-span"},
 		// "for the first time" where the passage says it happened again
 		{"again", "Lavrov said Russia thanked the Korean soldiers for the first time.", `Lavrov mengatakan Rusia sekali lagi berterima kasih kepada prajurit Korea.`, "ordinal"},
 		{"again", "Lavrov said Russia again thanked the Korean soldiers.", `Lavrov mengatakan Rusia sekali lagi berterima kasih kepada prajurit Korea.`, supported},
