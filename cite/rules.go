@@ -1954,12 +1954,6 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 			ms, me := c.claimSpan(m)
 			return m != i && km.kind != kindEntity && km.kind != kindNumber && ms >= cf && me <= ct && ms >= 0 && hasTitleWord(c.toks[ms:me])
 		}
-		// Whether the sentence is about the same thing leaves out the
-		// title's own names too ("Security Council secretary").
-		inZone := func(x int) bool {
-			xs, xe := c.claimSpan(x)
-			return inTitle(x) || x != i && xs >= cf && xe <= ct && xs >= 0
-		}
 		for m, km := range c.concepts {
 			if ms, me := c.claimSpan(m); !inTitle(m) || !titleHeaded(c.toks[ms:me]) {
 				continue
@@ -1968,14 +1962,14 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 				continue // the sentence has the title, if not where expected
 			}
 			z := fromTitleWord(w.toks, zones[0])
-			return &finding{contradicts: c.aboutSameExcept(w.credits, inZone), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inTitle), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], km.Surface))}
 		}
 		// The heads agree ("secretary", "menteri"); the office may not:
 		// "Defence Secretary" where the passage says "Menteri Luar
 		// Negeri", "Perdana Menteri" where it says "Menteri Luar Negeri".
 		if m, z, ok := officeDiffers(c, w, zones, inTitle); ok {
 			z = fromTitleWord(w.toks, z)
-			return &finding{contradicts: c.aboutSameExcept(w.credits, inZone), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], c.concepts[m].Surface))}
+			return &finding{contradicts: c.aboutSameExcept(w.credits, inTitle), reason: fmt.Sprintf("the passage calls %s “%s”, not “%s”", k.Surface, tokensText(w.toks[z[0]:z[1]]), titleText(c.toks[cf:ct], c.concepts[m].Surface))}
 		}
 	}
 	return nil
