@@ -520,9 +520,6 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 					c.prev = retrieval.Span{Start: para.Sentences[from].Start, End: para.Sentences[si-1].End}
 					c.prevTerms = e.termsOf(doc.Text[c.prev.Start:c.prev.End], doc.Lang)
 				}
-				if asksPeople(lq) {
-					c.peopleTerms = e.peopleTerms(c)
-				}
 				judge(c, lq, weights, paraTerms, topicTerms, docTerms)
 				if e.ownedByAnother(c, lq) || missesPath(c, lq) {
 					c.entities = false // about another country's ministry, soldiers, minister; another file (docs_path.go)
@@ -548,28 +545,6 @@ func (e *Extractive) candidates(hits []retrieval.Hit, lq lexicon.Query) []*candi
 				}
 				out = append(out, c)
 			}
-		}
-	}
-	return out
-}
-
-// asksPeople reports whether a question names people by role.
-func asksPeople(lq lexicon.Query) bool {
-	for _, c := range lq.Concepts {
-		if c.Person {
-			return true
-		}
-	}
-	return false
-}
-
-// peopleTerms is the candidate's terms with those of words naming
-// something other than people through a person noun's root left out.
-func (e *Extractive) peopleTerms(c *candidate) [][]string {
-	out := make([][]string, len(c.termsAt))
-	for i, terms := range c.termsAt {
-		if i < len(c.toks) && !e.lex.NamesOtherThanPeople(c.toks[i].Norm) {
-			out[i] = terms
 		}
 	}
 	return out

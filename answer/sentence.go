@@ -18,11 +18,6 @@ type candidate struct {
 	hitRank   int
 	toks      []lexicon.Token
 	termsAt   [][]string // index terms of each token
-	// peopleTerms is termsAt without the words that name something other
-	// than people through a root a person noun shares
-	// (lexicon.NamesOtherThanPeople), for a question naming people by
-	// role; nil otherwise.
-	peopleTerms [][]string
 
 	coverage float64 // weighted share of the question's concepts found, 0..1
 	entities bool    // every name and number of the question is present, one at least in the sentence
@@ -480,16 +475,12 @@ func judge(c *candidate, q lexicon.Query, weights []float64, paraTerms, topicTer
 		}
 		total += cw
 		credit, pos := 0.0, -1
-		terms := c.termsAt
-		if con.Person && c.peopleTerms != nil {
-			terms = c.peopleTerms // "prisoners" are not the "pertahanan" tahanan's root also makes
-		}
 		for ai, a := range con.Alts {
 			if !inLanguage(con.AltLang(ai), c.doc.Lang) {
 				continue
 			}
 			if w := con.AltWeight(ai); w > credit {
-				if ok, p := matchAlt(a, terms); ok {
+				if ok, p := matchAlt(a, c.termsAt); ok {
 					credit, pos = w, p
 				}
 			}

@@ -61,11 +61,6 @@ type Concept struct {
 	// question word ("how many tanks", "what's the name", "berapa drone",
 	// "apa isi").
 	Focus bool
-	// Person marks a word naming people by what they are or do
-	// ("prisoners", "tourists", "pejabat"): evidence names them with a
-	// word for people, not another derivation of its root ("tahanan" is
-	// not "pertahanan").
-	Person bool
 	// Kind marks the focus of a place question that names the kind of
 	// place asked for ("which city", "kota mana", "negara apa"): the
 	// answer is a place name, which the evidence writes instead of the
@@ -488,11 +483,6 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 				q.Concepts[i].Salient, q.Concepts[i].Focus = false, false
 			}
 		}
-	}
-	for i := range q.Concepts {
-		c := &q.Concepts[i]
-		w := strings.ToLower(c.Surface)
-		c.Person = !c.Entity && !c.Number && !strings.Contains(w, " ") && (l.PersonNoun(w, q.Lang) || l.PersonNoun(w, "en") || l.PersonNoun(w, "id"))
 	}
 	return q
 }
