@@ -91,40 +91,6 @@ func (e *Extractive) ungrounded(c *candidate, lq lexicon.Query, places map[int][
 	return ""
 }
 
-// measuredHere reports whether a quantity question's word for a measure
-// ("luas", "area", "panjang", "distance") is answered by a figure of the
-// sentence in a unit of that measure (measureOf).
-func measuredHere(c *candidate, word string) bool {
-	want := dimensionOf(strings.TrimSuffix(word, "nya"))
-	if want == "" {
-		return false
-	}
-	for i, t := range c.toks {
-		if !t.Num {
-			continue
-		}
-		end := min(i+3, len(c.toks)) - 1
-		if measureOf(c.doc.Text[t.Start:c.toks[end].End]) == want {
-			return true
-		}
-	}
-	return false
-}
-
-// dimensionOf gives the measure a question word asks for ("luas": area),
-// in measureOf's names, or "".
-func dimensionOf(w string) string {
-	switch w {
-	case "luas", "area", "size":
-		return "area or volume"
-	case "panjang", "jarak", "length", "distance":
-		return "length"
-	case "berat", "weight":
-		return "weight"
-	}
-	return ""
-}
-
 // inContext reports whether one of a concept's readings is in the
 // sentence (a name reading is matched here, not by judge), in the sentence
 // before when this one refers back to it ("it", "ia"), or in the
@@ -177,7 +143,11 @@ func (e *Extractive) otherEvent(c *candidate, lq lexicon.Query) string {
 // dikirim") answers another question. A word with no translation is not
 // judged: a verb the dictionaries miss is no evidence of another event.
 func (e *Extractive) countPredicate(lq lexicon.Query, counted, i int) bool {
-	if lq.Lang != "en" || counted < 0 || i <= counted || quantityEnd(lexicon.Tokenize(lq.Text)) < 0 {
+	if lq.Lang != "en" || counted < 0 || i <= counted {
+		return false
+	}
+	toks := lexicon.Tokenize(lq.Text)
+	if quantityEnd(toks) < 0 {
 		return false
 	}
 	for k := counted + 1; k < i; k++ {
@@ -186,7 +156,7 @@ func (e *Extractive) countPredicate(lq lexicon.Query, counted, i int) bool {
 		}
 	}
 	con := lq.Concepts[i]
-	if !predicateLike(e, con) || adverbBeforeVerb(e, lq, con) {
+	if !predicateLike(e, con) || adverbBeforeVerb(e, toks, con) {
 		return false
 	}
 	for k := range con.Alts {
@@ -203,14 +173,13 @@ func predicateLike(e *Extractive, con lexicon.Concept) bool {
 
 // adverbBeforeVerb reports a one-word concept that is an adverb by
 // WordNet's dominant part of speech and stands before a word of the
-// question rather than after a verb ("did Ukraine still hold": how it
+// question (toks) rather than after a verb ("did Ukraine still hold": how it
 // stands, not what happened; "taken back" keeps its particle).
-func adverbBeforeVerb(e *Extractive, lq lexicon.Query, con lexicon.Concept) bool {
+func adverbBeforeVerb(e *Extractive, toks []lexicon.Token, con lexicon.Concept) bool {
 	w := strings.ToLower(con.Surface)
 	if strings.Contains(w, " ") || e.lex.DominantPOS(w) != 'r' {
 		return false
 	}
-	toks := lexicon.Tokenize(lq.Text)
 	for j, t := range toks {
 		if t.Norm != w {
 			continue

@@ -929,34 +929,6 @@ func groupEvidence(lq lexicon.Query, ev []Evidence) [][]Evidence {
 	return groups
 }
 
-// measureOf names what a figure's phrase measures by its unit ("90
-// kilometer persegi": area; "35 mil": length; "40%": share), or "count"
-// for a figure of things ("6.000 insinyur"): figures of two measures are
-// two facts, never two outlets' versions of one.
-func measureOf(phrase string) string {
-	if strings.Contains(phrase, "%") {
-		return "share"
-	}
-	toks := lexicon.Tokenize(phrase)
-	for i, t := range toks {
-		power := i+1 < len(toks) && (toks[i+1].Norm == "persegi" || toks[i+1].Norm == "kubik" || toks[i+1].Norm == "square" || toks[i+1].Norm == "cubic")
-		switch t.Norm {
-		case "square", "cubic", "persegi", "kubik":
-			return "area or volume"
-		case "persen", "percent":
-			return "share"
-		case "km", "kilometer", "kilometers", "kilometre", "kilometres", "mil", "mile", "miles", "meter", "meters", "metre", "metres":
-			if power {
-				return "area or volume"
-			}
-			return "length"
-		case "ton", "tons", "tonnes", "kg", "kilogram", "kilograms":
-			return "weight"
-		}
-	}
-	return "count"
-}
-
 // addsConcept reports whether next matches in full a word of the question
 // that best matches less well or not at all: only then does a second
 // quote of an open question add to the first.

@@ -1112,30 +1112,6 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 	return start, end
 }
 
-// askedMeasure is the measure a quantity question names ("berapa luas",
-// "what area", "panjang"), in measureOf's names, or "".
-func askedMeasure(q lexicon.Query) string {
-	for _, con := range q.Concepts {
-		if m := dimensionOf(strings.TrimSuffix(strings.ToLower(con.Surface), "nya")); m != "" {
-			return m
-		}
-	}
-	return ""
-}
-
-// unitPowerEN gives the English word of an Indonesian unit's power,
-// written after the unit ("kilometer persegi": square kilometres; "meter
-// kubik": cubic metres).
-func unitPowerEN(w string) (string, bool) {
-	switch w {
-	case "persegi":
-		return "square", true
-	case "kubik":
-		return "cubic", true
-	}
-	return "", false
-}
-
 // isFunctionWord spots prepositions and particles that cannot be the noun
 // a figure counts ("600 di antaranya").
 func isFunctionWord(w string) bool {

@@ -19,12 +19,18 @@ var agoUnits = map[string]string{
 // vagueCounts count a span loosely ("a few days ago", "beberapa hari").
 var vagueCounts = map[string]bool{"a": true, "an": true, "few": true, "several": true, "some": true, "many": true, "beberapa": true, "sejumlah": true}
 
-// agoUnitsIn are the units of the spans back from now that toks state:
-// a count, a unit and "ago" or "(yang) lalu" ("two weeks ago",
-// "beberapa hari yang lalu"). Without a count, "tahun lalu" is last year,
+// agoSpan is a span back from now a text states: its unit and the token
+// that counts it ("two weeks ago", "beberapa hari yang lalu").
+type agoSpan struct {
+	unit  string
+	count lexicon.Token
+}
+
+// agoSpans reads the spans back from now of toks: a count, a unit and
+// "ago" or "(yang) lalu". Without a count, "tahun lalu" is last year,
 // which the time rule reads.
-func agoUnitsIn(toks []lexicon.Token) []string {
-	var out []string
+func agoSpans(toks []lexicon.Token) []agoSpan {
+	var out []agoSpan
 	for i, t := range toks {
 		if t.Norm != "ago" && t.Norm != "lalu" {
 			continue
@@ -36,13 +42,20 @@ func agoUnitsIn(toks []lexicon.Token) []string {
 		if u < 1 {
 			continue
 		}
-		unit, ok := agoUnits[toks[u].Norm]
-		if !ok {
-			continue
+		if unit, ok := agoUnits[toks[u].Norm]; ok {
+			out = append(out, agoSpan{unit: unit, count: toks[u-1]})
 		}
-		q := toks[u-1]
-		if _, num := lexicon.NumberWord(q.Norm); q.Num || num || vagueCounts[q.Norm] {
-			out = append(out, unit)
+	}
+	return out
+}
+
+// agoUnitsIn are the units of the spans back from now whose count is a
+// figure or a loose one ("a few").
+func agoUnitsIn(toks []lexicon.Token) []string {
+	var out []string
+	for _, s := range agoSpans(toks) {
+		if _, num := lexicon.NumberWord(s.count.Norm); s.count.Num || num || vagueCounts[s.count.Norm] {
+			out = append(out, s.unit)
 		}
 	}
 	return out
@@ -76,26 +89,12 @@ func ruleAgoSpan(v *Verifier, c *claim, w *window) *finding {
 // ("two years ago", "3 hari yang lalu"): the count and its unit; 0 when
 // there is none.
 func agoCount(toks []lexicon.Token) (float64, string) {
-	for i, t := range toks {
-		if t.Norm != "ago" && t.Norm != "lalu" {
-			continue
+	for _, s := range agoSpans(toks) {
+		if n, num := lexicon.NumberWord(s.count.Norm); num {
+			return n, s.unit
 		}
-		u := i - 1
-		if u > 0 && toks[u].Norm == "yang" && t.Norm == "lalu" {
-			u--
-		}
-		if u < 1 {
-			continue
-		}
-		unit, ok := agoUnits[toks[u].Norm]
-		if !ok {
-			continue
-		}
-		if n, num := lexicon.NumberWord(toks[u-1].Norm); num {
-			return n, unit
-		}
-		if n, err := strconv.ParseFloat(toks[u-1].Norm, 64); err == nil && toks[u-1].Num {
-			return n, unit
+		if n, err := strconv.ParseFloat(s.count.Norm, 64); err == nil && s.count.Num {
+			return n, s.unit
 		}
 	}
 	return 0, ""
