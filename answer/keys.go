@@ -1093,18 +1093,19 @@ func phraseAround(c *candidate, first, last int, withNoun bool) (int, int) {
 		break
 	}
 	if withNoun && last+1 < len(c.toks) {
-		n := c.toks[last+1]
+		ni := last + 1
 		if m := countedNounAfter(c, last); m > last+1 {
-			n = c.toks[m] // "thirty-odd Debian developers"
+			ni = m // "thirty-odd Debian developers"
 		}
+		n := c.toks[ni]
 		if !n.Num && !n.Upper && len(n.Norm) > 2 && !lexicon.IsQuantityQualifier(n.Norm) && !isFunctionWord(n.Norm) &&
 			!strings.ContainsAny(c.doc.Text[c.toks[last].End:n.Start], ",.;:") {
 			end = n.End
 			// a unit's power after it belongs to the unit: "90 kilometer
 			// persegi" is an area, not a length
-			if j := last + 2; j < len(c.toks) && c.toks[j-1].End == n.End && c.toks[j].Start-n.End <= 1 {
-				if _, ok := unitPowerEN(c.toks[j].Norm); ok {
-					end = c.toks[j].End
+			if p := ni + 1; p < len(c.toks) && c.toks[p].Start-n.End <= 1 {
+				if _, ok := unitPowerEN(c.toks[p].Norm); ok {
+					end = c.toks[p].End
 				}
 			}
 		}

@@ -49,12 +49,19 @@ func agoSpans(toks []lexicon.Token) []agoSpan {
 	return out
 }
 
+// countsLoosely reports a token counting a span: a figure, a number word
+// or a loose count ("a few", "beberapa").
+func countsLoosely(t lexicon.Token) bool {
+	_, num := lexicon.NumberWord(t.Norm)
+	return t.Num || num || vagueCounts[t.Norm]
+}
+
 // agoUnitsIn are the units of the spans back from now whose count is a
 // figure or a loose one ("a few").
 func agoUnitsIn(toks []lexicon.Token) []string {
 	var out []string
 	for _, s := range agoSpans(toks) {
-		if _, num := lexicon.NumberWord(s.count.Norm); s.count.Num || num || vagueCounts[s.count.Norm] {
+		if countsLoosely(s.count) {
 			out = append(out, s.unit)
 		}
 	}
@@ -107,10 +114,8 @@ func lastUnit(toks []lexicon.Token, unit string) string {
 		a, b := toks[i], toks[i+1]
 		switch {
 		case agoUnits[a.Norm] == unit && b.Norm == "lalu":
-			if i > 0 {
-				if _, num := lexicon.NumberWord(toks[i-1].Norm); num || toks[i-1].Num || vagueCounts[toks[i-1].Norm] {
-					continue
-				}
+			if i > 0 && countsLoosely(toks[i-1]) {
+				continue // "dua tahun lalu": a span, not last year
 			}
 			return a.Text + " " + b.Text
 		case a.Norm == "last" && agoUnits[b.Norm] == unit:

@@ -37,7 +37,7 @@ func (v *Verifier) splitOpeningWord(cs []lexicon.Concept, toks []lexicon.Token) 
 // ("Sending North Korean troops …"): in the English word list, neither a
 // place nor a title, and read as no name on its own.
 func (v *Verifier) englishOpening(t lexicon.Token) bool {
-	if !v.lex.EnglishWord(t.Norm) || v.lex.IsPlaceName(t.Norm) || titleHeads[t.Norm] || titleModifiers[t.Norm] {
+	if !v.lex.EnglishWord(t.Norm) || v.lex.IsPlaceName(t.Norm) || titleLexeme(t.Norm) {
 		return false
 	}
 	cs := v.lex.Analyze(t.Norm).Concepts

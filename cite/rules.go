@@ -1630,7 +1630,7 @@ func ruleOrdinal(v *Verifier, c *claim, w *window) *finding {
 }
 
 // againAt returns the words saying a thing happened once more ("sekali
-// lagi", "once again", "lagi-lagi"), or "": not for the first time.
+// lagi", "once again", "yet again"), or "": not for the first time.
 func againAt(toks []lexicon.Token) string {
 	for j := 0; j+1 < len(toks); j++ {
 		a, b := toks[j].Norm, toks[j+1].Norm
@@ -1975,12 +1975,25 @@ func ruleTitle(v *Verifier, c *claim, w *window) *finding {
 	return nil
 }
 
+// titleLexeme reports a title's head or modifier ("menteri", "luar").
+func titleLexeme(norm string) bool { return titleHeads[norm] || titleModifiers[norm] }
+
+// anyWordIn reports whether one of the words is in set.
+func anyWordIn(toks []lexicon.Token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // fromTitleWord narrows a title zone to start at its first title word, for
 // showing: a dateline before it ("Pyongyang, Suarathailand- Menteri Luar
 // Negeri …") is not the title.
 func fromTitleWord(toks []token, z [2]int) [2]int {
 	for j := z[0]; j < z[1] && j < len(toks); j++ {
-		if titleHeads[toks[j].Norm] || titleModifiers[toks[j].Norm] {
+		if titleLexeme(toks[j].Norm) {
 			return [2]int{j, z[1]}
 		}
 	}
@@ -2005,7 +2018,7 @@ var officeModifiers = map[string]bool{
 func officeDiffers(c *claim, w *window, zones [][2]int, inTitle func(int) bool) (int, [2]int, bool) {
 	for m := range c.concepts {
 		ms, me := c.claimSpan(m)
-		if !inTitle(m) || w.anyMatch(m) || !hasOfficeModifier(c.toks[ms:me]) {
+		if !inTitle(m) || w.anyMatch(m) || !anyWordIn(c.toks[ms:me], officeModifiers) {
 			continue
 		}
 		for _, z := range zones {
@@ -2019,36 +2032,15 @@ func officeDiffers(c *claim, w *window, zones [][2]int, inTitle func(int) bool) 
 	return -1, [2]int{}, false
 }
 
-func hasOfficeModifier(toks []lexicon.Token) bool {
-	for _, t := range toks {
-		if officeModifiers[t.Norm] {
-			return true
-		}
-	}
-	return false
-}
-
 // hasTitleWord reports whether the words hold a title's head or modifier.
 func hasTitleWord(toks []lexicon.Token) bool {
-	for _, t := range toks {
-		if titleHeads[t.Norm] || titleModifiers[t.Norm] {
-			return true
-		}
-	}
-	return false
+	return anyWordIn(toks, titleHeads) || anyWordIn(toks, titleModifiers)
 }
 
 // titleHeaded reports whether the words hold a title's head ("defence
 // minister", "menteri"); a modifier alone ("top", "senior") is not
 // checked.
-func titleHeaded(toks []lexicon.Token) bool {
-	for _, t := range toks {
-		if titleHeads[t.Norm] {
-			return true
-		}
-	}
-	return false
-}
+func titleHeaded(toks []lexicon.Token) bool { return anyWordIn(toks, titleHeads) }
 
 // personsFor keeps, for a claim word naming people by what they are or
 // do ("tourists", "pejabat", "prisoners"), the spans whose word does not
@@ -2057,10 +2049,10 @@ func titleHeaded(toks []lexicon.Token) bool {
 // with "kunjungan" (a visit), or "tahanan" (detainees) with "pertahanan"
 // (defence), is not the same thing. Other words keep every span.
 func (v *Verifier) personsFor(k concept, spans [][2]int, toks []token) [][2]int {
-	w := strings.ToLower(k.Surface)
-	if strings.Contains(w, " ") || !v.lex.PersonNoun(w, "en") && !v.lex.PersonNoun(w, "id") {
+	if !k.person {
 		return spans
 	}
+	w := strings.ToLower(k.Surface)
 	out := spans[:0:0]
 	for _, sp := range spans {
 		for j := sp[0]; j < sp[1] && j < len(toks); j++ {
@@ -2090,20 +2082,20 @@ func outsideTitles(spans [][2]int, toks []token) [][2]int {
 // inTitleRun reports whether every token of sp is a title word of a run
 // of them that holds a title's head.
 func inTitleRun(toks []token, sp [2]int) bool {
-	titleWord := func(j int) bool { return titleHeads[toks[j].Norm] || titleModifiers[toks[j].Norm] }
+	lexeme := func(j int) bool { return titleLexeme(toks[j].Norm) }
 	if sp[0] < 0 || sp[1] > len(toks) || sp[0] >= sp[1] {
 		return false
 	}
 	for j := sp[0]; j < sp[1]; j++ {
-		if !titleWord(j) {
+		if !lexeme(j) {
 			return false
 		}
 	}
 	from, to := sp[0], sp[1]
-	for from > 0 && titleWord(from-1) && !toks[from].breakBefore {
+	for from > 0 && lexeme(from-1) && !toks[from].breakBefore {
 		from--
 	}
-	for to < len(toks) && titleWord(to) && !toks[to].breakBefore {
+	for to < len(toks) && lexeme(to) && !toks[to].breakBefore {
 		to++
 	}
 	for j := from; j < to; j++ {

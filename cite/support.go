@@ -51,6 +51,9 @@ type concept struct {
 	// counts is named earlier in the clause, not beside it.
 	anchorBack bool
 	words      map[string]bool // every word of the concept's alternatives, for names
+	// person marks a one-word content concept naming people by what they
+	// are or do ("tourists", "pejabat"): see Verifier.personsFor.
+	person bool
 }
 
 // claim is an analysed sentence or clause.
@@ -213,6 +216,11 @@ func (v *Verifier) analyseClause(text string) claim {
 	v.withWordNet(&c)
 	c.roles = claimRoles(&c)
 	v.capitalsAsCities(&c)
+	for i := range c.concepts {
+		k := &c.concepts[i]
+		w := strings.ToLower(k.Surface)
+		k.person = k.kind == kindContent && !strings.Contains(w, " ") && (v.lex.PersonNoun(w, "en") || v.lex.PersonNoun(w, "id"))
+	}
 	return c
 }
 

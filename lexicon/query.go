@@ -487,33 +487,6 @@ func (l *Lexicon) AnalyzeWith(question string, isName func(norm string) bool) Qu
 	return q
 }
 
-// NamesOtherThanPeople reports an Indonesian noun of an act, a state or
-// a thing, built with -an on a root the dictionaries know, that names no
-// person by role ("kunjungan" on kunjung, "pertahanan" on tahan,
-// "pekerjaan" on kerja): where a question's person noun ("visitors":
-// pengunjung, "prisoners": tahanan, "workers": pekerja) meets it through
-// the shared root, it names something else. Agent nouns ("penduduk",
-// "pembangun") and person nouns in -an ("tahanan", "wartawan") are not
-// such words.
-func (l *Lexicon) NamesOtherThanPeople(norm string) bool {
-	if i := strings.IndexByte(norm, '-'); i > 0 {
-		norm = norm[:i] // "pejabat-pejabat"
-	}
-	bare := strings.TrimSuffix(norm, "nya")
-	for _, f := range []string{norm, bare} {
-		if l.PersonNoun(f, "id") || l.PersonNoun(f, "en") {
-			return false
-		}
-	}
-	for _, s := range StemID(norm) {
-		// the -an is the suffix, not the root's own end ("melawan" on lawan)
-		if len(s) >= 3 && strings.HasSuffix(bare, s+"an") && l.KnownWord(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // speakerOf returns 1 + the index of the name whose words a question
 // asks for: the name just before its verb of saying ("did Kim tell",
 // "Budanov bilang") or just after Indonesian "kata" ("kata Lavrov"); 0
